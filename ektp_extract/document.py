@@ -1,0 +1,104 @@
+"""The state one article carries through the extraction stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Optional
+
+from .lexicon import Lexicon
+from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target
+from .text import Mask, Prepared, paragraphs, sentences
+
+
+@dataclass
+class Document:
+    """One article under extraction.
+
+    ``text`` is the working text: the normalised input with boilerplate, HTML
+    and header lines blanked out (same length as ``prep.norm``). Stages read
+    ``text`` and write their records into the lists below; positions are
+    working-text positions until :meth:`span` maps them to the source.
+    """
+
+    prep: Prepared
+    lexicon: Lexicon
+    mask: Mask
+    reference: Optional[datetime] = None
+    warnings: list[str] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    publication: Optional[DateMention] = None
+    body_start: int = 0
+    quantities: list[Quantity] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    agencies: list[Agency] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    # Working-text ranges claimed by a stage, by label ("date", "quantity", ...),
+    # so that later stages can skip them. Values: list of (start, end).
+    claimed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # Free-form scratch space shared between stages (e.g. agency matches for officials).
+    scratch: dict[str, Any] = field(default_factory=dict)
+    _text: Optional[str] = None
+    _paragraphs: Optional[list[tuple[int, int]]] = None
+    _sentences: Optional[list[tuple[int, int]]] = None
+
+    @property
+    def source(self) -> str:
+        return self.prep.source
+
+    @property
+    def text(self) -> str:
+        """The working text (recomputed after masking changes)."""
+        if self._text is None:
+            self._text = self.mask.text()
+        return self._text
+
+    def blank(self, start: int, end: int, reason: str) -> None:
+        """Blank a working-text range (header lines, boilerplate)."""
+        self.mask.blank(start, end, reason)
+        self._text = None
+        self._paragraphs = None
+        self._sentences = None
+
+    @property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        if self._paragraphs is None:
+            self._paragraphs = paragraphs(self.text)
+        return self._paragraphs
+
+    @property
+    def sentences(self) -> list[tuple[int, int]]:
+        if self._sentences is None:
+            t = self.text
+            self._sentences = [s for p in self.paragraphs for s in sentences(t, p)]
+        return self._sentences
+
+    def span(self, start: int, end: int) -> Span:
+        """A :class:`Span` of the ORIGINAL input for a working-text range."""
+        s, e = self.prep.to_source(start, end)
+        return Span(start=s, end=e, text=self.prep.source[s:e])
+
+    def claim(self, label: str, start: int, end: int) -> None:
+        self.claimed.setdefault(label, []).append((start, end))
+
+    def is_claimed(self, start: int, end: int, *labels: str) -> bool:
+        """True when [start, end) overlaps a range claimed under any of ``labels``."""
+        for label in labels or tuple(self.claimed):
+            for s, e in self.claimed.get(label, ()):
+                if s < end and start < e:
+                    return True
+        return False
+
+    def paragraph_of(self, pos: int) -> tuple[int, int] | None:
+        for p in self.paragraphs:
+            if p[0] <= pos < p[1]:
+                return p
+        return None
+
+    def sentence_of(self, pos: int) -> tuple[int, int] | None:
+        for s in self.sentences:
+            if s[0] <= pos < s[1]:
+                return s
+        return None

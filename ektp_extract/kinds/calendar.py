@@ -1,0 +1,92 @@
+"""Calendar words (months, weekdays, time zones) shared by meta and dates.
+
+Rows come from ``patterns/calendar.toml``; this module turns them into lookup
+tables and regex alternations, once per lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta, timezone
+from typing import Optional
+
+import regex
+
+from ..lexicon import Entry, Lexicon, register_table
+
+
+class MonthRow(Entry):
+    number: int
+    forms: list[str]
+
+
+class WeekdayRow(Entry):
+    number: int  # Monday = 0, as datetime.weekday()
+    forms: list[str]
+
+
+class TimezoneRow(Entry):
+    forms: list[str]
+    utc_offset: str  # "+07:00"
+
+
+register_table("calendar", "months", MonthRow)
+register_table("calendar", "weekdays", WeekdayRow)
+register_table("calendar", "timezones", TimezoneRow)
+
+
+def alternation(forms: list[str]) -> str:
+    """Regex alternation of literal forms, longest first, escaped."""
+    uniq = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "(?:" + "|".join(regex.escape(f) for f in uniq) + ")"
+
+
+@dataclass(frozen=True)
+class Calendar:
+    months: dict[str, int]  # casefolded form → 1..12
+    weekdays: dict[str, int]  # casefolded form → 0..6
+    zones: dict[str, timezone]  # casefolded form → tz
+    zone_text: dict[str, str]  # casefolded form → "+07:00"
+    month_re: str
+    weekday_re: str
+    zone_re: str
+
+
+def _offset(text: str) -> timezone:
+    sign = -1 if text.startswith("-") else 1
+    hh, mm = text.lstrip("+-").split(":")
+    return timezone(sign * timedelta(hours=int(hh), minutes=int(mm)))
+
+
+def _build(lex: Lexicon) -> Calendar:
+    months: dict[str, int] = {}
+    for m in lex.rows("calendar", "months"):
+        for f in m.forms:
+            months[f.casefold()] = m.number
+    weekdays: dict[str, int] = {}
+    for w in lex.rows("calendar", "weekdays"):
+        for f in w.forms:
+            weekdays[f.casefold()] = w.number
+    zones: dict[str, timezone] = {}
+    ztext: dict[str, str] = {}
+    for z in lex.rows("calendar", "timezones"):
+        for f in z.forms:
+            zones[f.casefold()] = _offset(z.utc_offset)
+            ztext[f.casefold()] = z.utc_offset
+    month_forms = [f for m in lex.rows("calendar", "months") for f in m.forms]
+    weekday_forms = [f for w in lex.rows("calendar", "weekdays") for f in w.forms]
+    zone_forms = [f for z in lex.rows("calendar", "timezones") for f in z.forms]
+    return Calendar(
+        months, weekdays, zones, ztext,
+        alternation(month_forms), alternation(weekday_forms), alternation(zone_forms),
+    )
+
+
+def calendar(lex: Lexicon) -> Calendar:
+    """The calendar tables of ``lex`` (built once)."""
+    cal: Calendar = lex.compiled("calendar", _build)
+    return cal
+
+
+def month_number(cal: Calendar, word: str) -> Optional[int]:
+    return cal.months.get(word.casefold().rstrip("."))

@@ -1,0 +1,449 @@
+"""Article metadata from the header forms of Indonesian news sites.
+
+Reads the section line, the date line (``Selasa, 19 April 2016 - 13:50 WIB``,
+``Kamis, 17 Januari 2019 | 09:15 WIB``, ``24/03/2019, 21:57 WIB``), the title,
+bylines (``Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com``, ``Laporan
+Wartawan Tribun Manado, Ryo Noor``, ``Penulis: ... | Editor: ...``), the
+dateline (``Semarangpos.com, MAGELANG –``, ``Jakarta (ANTARA) -``,
+``JAKARTA, KOMPAS.com -``) and cited sources (``dilansir dari laman berita
+Antara``). Header lines and bylines are blanked in the working text so that
+journalists never become officials. The publication date becomes the
+reference date for relative dates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Optional
+
+import regex
+
+from ..document import Document
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import DateMention, Span
+from ..text import lines
+from .calendar import calendar
+
+
+class OutletRow(Entry):
+    name: str
+    forms: list[str]
+
+
+class BylineLabelRow(Entry):
+    forms: list[str]
+    role: Literal["author", "editor", "photographer"]
+
+
+class CiteCueRow(Entry):
+    forms: list[str]
+
+
+register_table("meta", "outlets", OutletRow)
+register_table("meta", "byline_labels", BylineLabelRow)
+register_table("meta", "cite_cues", CiteCueRow)
+
+_DOMAIN = r"[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|co\.id|co|id|net|org|news|tv|or\.id|go\.id)\b"
+_DASH = r"\s*-{1,3}\s*"
+_NAME_TOKEN = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
+
+
+@dataclass(frozen=True)
+class _MetaRx:
+    date_line: regex.Pattern[str]
+    dateline: list[regex.Pattern[str]]
+    outlet_forms: dict[str, str]  # casefolded form → outlet name
+    outlet_re: regex.Pattern[str]
+    labels: regex.Pattern[str]
+    label_roles: dict[str, str]
+    cite: regex.Pattern[str]
+    name: regex.Pattern[str]
+
+
+def _alt(forms: list[str]) -> str:
+    uniq = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "(?:" + "|".join(regex.escape(f) for f in uniq) + ")"
+
+
+def _build(lex: Lexicon) -> _MetaRx:
+    cal = calendar(lex)
+    time = (
+        r"(?:(?:pukul|pkl\.?|jam)\s*)?(?P<hh>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?:[:.][0-5]\d)?"
+        rf"(?:\s*(?P<tz>{cal.zone_re}))?\b"
+    )
+    date = (
+        rf"(?:(?P<wd>{cal.weekday_re})\s*,?\s*)?"
+        rf"(?:(?P<d>[0-3]?\d)\s+(?P<mon>{cal.month_re})\.?\s+(?P<y>(?:19|20)\d\d)"
+        r"|(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)"
+        r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))"
+    )
+    date_line = regex.compile(
+        rf"(?<![\p{{L}}\d]){date}(?:\s*(?:[-|,/]|WIB|T)?\s*{time})?", regex.I
+    )
+    outlets: dict[str, str] = {}
+    for row in lex.rows("meta", "outlets"):
+        for f in [row.name, *row.forms]:
+            outlets[f.casefold()] = row.name
+    outlet_alt = _alt([f for r in lex.rows("meta", "outlets") for f in [r.name, *r.forms]])
+    src = rf"(?:{_DOMAIN}|{outlet_alt})"
+    loc = r"[\p{L}][\p{L} .'()/-]{1,40}?"
+    dateline = [
+        # Semarangpos.com, MAGELANG –   TEMPO.CO, Jakarta -
+        regex.compile(rf"^(?P<outlet>{src})\s*,\s*(?P<loc>{loc}){_DASH}", regex.I),
+        # MAGELANG, KRJOGJA.com –   JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
+        regex.compile(rf"^(?P<loc>{loc})\s*,\s*(?P<outlet>{src}){_DASH}", regex.I),
+        # Jakarta (ANTARA) -
+        regex.compile(rf"^(?P<loc>{loc})\s*\(\s*(?P<outlet>{src}|[\p{{L}}.]+)\s*\){_DASH}", regex.I),
+        # Merdeka.com -   JawaPos.com –
+        regex.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}", regex.I),
+        # JAKARTA -   (capitals only)
+        regex.compile(r"^(?P<loc>\p{Lu}[\p{Lu} .'-]{1,30}\p{Lu})\s*-{1,3}\s+(?=\S)"),
+        # Jakarta -   (title case: checked against known places by the caller)
+        regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\s+-{1,2}\s+(?=\p{Lu})"),
+    ]
+    label_roles: dict[str, str] = {}
+    for row in lex.rows("meta", "byline_labels"):
+        for f in row.forms:
+            label_roles[f.casefold()] = row.role
+    labels = regex.compile(
+        rf"(?<![\p{{L}}])(?P<label>{_alt(list(label_roles) or ['Penulis'])})\s*:\s*", regex.I
+    )
+    cues = [f for row in lex.rows("meta", "cite_cues") for f in row.forms] or ["dilansir dari"]
+    cite = regex.compile(
+        rf"\b{_alt(cues)}\s+(?:(?:laman|situs|portal|kantor berita|media)\s+"
+        r"(?:(?:berita|resmi|online|daring)\s+)?)?"
+        rf"(?P<src>{src}|\p{{Lu}}[\p{{L}}\d.]*(?:\s\p{{Lu}}[\p{{L}}\d.]*){{0,3}})",
+        regex.I,
+    )
+    name = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}$")
+    return _MetaRx(
+        date_line, dateline, outlets, regex.compile(src, regex.I), labels, label_roles, cite, name
+    )
+
+
+def rx(lex: Lexicon) -> _MetaRx:
+    r: _MetaRx = lex.compiled("meta", _build)
+    return r
+
+
+# ---------------------------------------------------------------- dates
+
+
+@dataclass
+class ParsedDateLine:
+    start: int
+    end: int
+    value: str
+    dt: datetime
+    has_time: bool
+
+
+def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = None) -> Optional[ParsedDateLine]:
+    """The first well-formed publication-style date in text[start:end]."""
+    r = rx(lex)
+    cal = calendar(lex)
+    for m in r.date_line.finditer(text, start, len(text) if end is None else end):
+        g = m.groupdict()
+        try:
+            if g["d"]:
+                day, month, year = int(g["d"]), cal.months[g["mon"].casefold()], int(g["y"])
+            elif g["d2"]:
+                day, month, year = int(g["d2"]), int(g["m2"]), int(g["y2"])
+            else:
+                day, month, year = int(g["d3"]), int(g["m3"]), int(g["y3"])
+            dt = datetime(year, month, day)
+        except (ValueError, KeyError):
+            continue
+        if g["hh"] is not None:
+            dt = dt.replace(hour=int(g["hh"]), minute=int(g["mi"]))
+            tz = cal.zones.get((g["tz"] or "").casefold())
+            if tz is not None:
+                dt = dt.replace(tzinfo=tz)
+                value = dt.isoformat()
+            else:
+                value = dt.isoformat()
+            e = m.end()
+        else:
+            value = dt.date().isoformat()
+            e = m.end("y") if g["y"] else (m.end("y2") if g["y2"] else m.end("d3"))
+        return ParsedDateLine(m.start(), e, value, dt, g["hh"] is not None)
+    return None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _titlecase_place(s: str) -> str:
+    s = " ".join(s.split())
+    if s.isupper() or s.islower():
+        return " ".join(w.capitalize() if len(w) > 3 or not w.isupper() else w.capitalize() for w in s.split())
+    return s
+
+
+def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
+    """Person names in a byline chunk separated by , / | & dan; (start, end) within chunk."""
+    out = []
+    for m in regex.finditer(r"[^,/|&;]+", chunk):
+        part = m.group(0)
+        sub = regex.split(r"\s+dan\s+", part)
+        off = m.start()
+        pos = 0
+        for piece in sub:
+            i = part.index(piece, pos)
+            pos = i + len(piece)
+            p = piece.strip()
+            if not p:
+                continue
+            ps = off + i + piece.index(p)
+            if r.name.match(p) and not r.outlet_re.fullmatch(p) and p.casefold() not in r.outlet_forms:
+                if len(p) >= 3 and not p.isupper() or (p.isupper() and " " in p):
+                    out.append((ps, ps + len(p)))
+    return out
+
+
+_SECTION = regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$")
+_LAPORAN = regex.compile(
+    r"^(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)\s+"
+    r"[^,\n]{2,60},\s*(?P<names>[^\n]{2,120})$",
+    regex.I,
+)
+_DETIK_BY = regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$")
+_REDAKSI = regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I)
+
+
+class _State:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.r = rx(doc.lexicon)
+        self.spans: dict[str, list[Span]] = {}
+
+    def add_span(self, key: str, s: int, e: int) -> None:
+        self.spans.setdefault(key, []).append(self.doc.span(s, e))
+
+
+def _byline(st: _State, s: int, e: int) -> bool:
+    """Parse a byline line; True when it was one (authors/editors recorded)."""
+    text = st.text
+    line = text[s:e]
+    r = st.r
+    meta = st.doc.meta
+    found = False
+
+    m = _LAPORAN.match(line)
+    if m:
+        for a, b in _names(r, m.group("names")):
+            ns = s + m.start("names") + a
+            _add_person(st, "authors", ns, s + m.start("names") + b)
+        return True
+    m = _DETIK_BY.match(line)
+    if m and r.name.match(m.group("names").strip()):
+        for a, b in _names(r, m.group("names")):
+            _add_person(st, "authors", s + a, s + b)
+        if meta.outlet is None:
+            meta.outlet = r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet"))
+        return True
+    labels = list(r.labels.finditer(line))
+    if labels and (labels[0].start() == 0 or _REDAKSI.match(line)):
+        for i, lm in enumerate(labels):
+            role = r.label_roles.get(lm.group("label").casefold(), "author")
+            cs = lm.end()
+            ce = labels[i + 1].start() if i + 1 < len(labels) else len(line)
+            chunk = line[cs:ce]
+            for a, b in _names(r, chunk):
+                key = "authors" if role == "author" else ("editors" if role == "editor" else None)
+                if key:
+                    _add_person(st, key, s + cs + a, s + cs + b)
+            found = True
+        return found
+    # Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com
+    if ("/" in line or "|" in line) and len(line) < 160 and r.outlet_re.search(line):
+        parts = list(regex.finditer(r"[^/|]+", line))
+        names = []
+        for pm in parts:
+            p = pm.group(0).strip()
+            if not p or r.outlet_re.search(p) or _REDAKSI.match(p):
+                continue
+            if r.name.match(p):
+                ps = s + pm.start() + pm.group(0).index(p)
+                names.append((ps, ps + len(p)))
+        if names:
+            for a, b in names:
+                _add_person(st, "authors", a, b)
+            if meta.outlet is None:
+                om = r.outlet_re.search(line)
+                if om:
+                    meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+            return True
+    return False
+
+
+def _add_person(st: _State, key: str, s: int, e: int) -> None:
+    meta = st.doc.meta
+    name = " ".join(st.text[s:e].split())
+    target = meta.authors if key == "authors" else meta.editors
+    if name not in target:
+        target.append(name)
+    st.add_span(key, s, e)
+
+
+def _place_known(doc: Document, name: str) -> bool:
+    from .regions import region_index  # local import: regions is optional data
+
+    idx = region_index(doc.lexicon)
+    return idx.is_place(name)
+
+
+def run(doc: Document) -> None:
+    st = _State(doc)
+    text, r, meta = st.text, st.r, doc.meta
+    all_lines = lines(text)
+    if not all_lines:
+        return
+
+    # 1. dateline: the first line (within the first 25) that opens with one
+    body_idx: Optional[int] = None
+    for i, (s, e) in enumerate(all_lines[:25]):
+        line = text[s:e]
+        for n, pat in enumerate(r.dateline):
+            m = pat.match(line)
+            if not m:
+                continue
+            loc = m.groupdict().get("loc")
+            if n == 5 and (loc is None or not _place_known(doc, loc)):
+                continue
+            if len(line) - m.end() < 20:
+                continue  # a dateline opens a paragraph of prose
+            outlet = m.groupdict().get("outlet")
+            if outlet:
+                meta.outlet = r.outlet_forms.get(outlet.casefold(), outlet)
+                st.add_span("outlet", s + m.start("outlet"), s + m.end("outlet"))
+            if loc:
+                loc_clean = loc.strip(" .-")
+                if loc_clean:
+                    ls = s + m.start("loc") + loc.index(loc_clean)
+                    meta.dateline_location = _titlecase_place(loc_clean)
+                    st.add_span("dateline_location", ls, ls + len(loc_clean))
+            doc.blank(s, s + m.end(), "meta:dateline")
+            body_idx = i
+            break
+        if body_idx is not None:
+            break
+    if body_idx is None:
+        # first prose line: long and with a full stop
+        for i, (s, e) in enumerate(all_lines[:30]):
+            if e - s >= 120 and "." in text[s:e]:
+                body_idx = i
+                break
+        if body_idx is None:
+            body_idx = 0
+    header = all_lines[:body_idx]
+    doc.body_start = all_lines[body_idx][0] if body_idx < len(all_lines) else 0
+
+    # 2. header lines: date line, bylines, section, title
+    pub: Optional[ParsedDateLine] = None
+    title_cands: list[tuple[int, int]] = []
+    for idx, (s, e) in enumerate(header):
+        line = text[s:e]
+        if pub is None:
+            p = parse_date_line(doc.lexicon, text, s, e)
+            if p is not None and (e - s) - (p.end - p.start) <= 45:
+                pub = p
+                rest = (text[s:p.start] + text[p.end:e]).strip(" |-,/")
+                om = r.outlet_re.search(rest) if rest else None
+                if om and meta.outlet is None:
+                    meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+                doc.blank(s, e, "meta:date")
+                continue
+        if _byline(st, s, e):
+            doc.blank(s, e, "meta:byline")
+            continue
+        if (
+            idx == 0
+            and meta.section is None
+            and _SECTION.match(line)
+            and len(line.split()) <= 3
+            and not line.endswith(".")
+        ):
+            meta.section = line
+            st.add_span("section", s, e)
+            doc.blank(s, e, "meta:section")
+            continue
+        if r.outlet_re.fullmatch(line) or line.casefold() in r.outlet_forms:
+            if meta.outlet is None:
+                meta.outlet = r.outlet_forms.get(line.casefold(), line)
+            doc.blank(s, e, "meta:outlet")
+            continue
+        title_cands.append((s, e))
+    if title_cands:
+        # the title: the first header line of several words that is not a sentence fragment
+        best = None
+        for s, e in title_cands:
+            words = len(text[s:e].split())
+            if 3 <= words <= 30 and not text[s:e].rstrip().endswith(","):
+                best = (s, e)
+                break
+        if best is None:
+            best = max(title_cands, key=lambda x: x[1] - x[0])
+        meta.title = " ".join(text[best[0]:best[1]].split())
+        st.add_span("title", best[0], best[1])
+
+    # 3. bylines and date lines after the body started (Antara: Pewarta/Editor at the end)
+    for s, e in all_lines[body_idx:]:
+        line = text[s:e]
+        if len(line) <= 200 and _byline(st, s, e):
+            doc.blank(s, e, "meta:byline")
+    if pub is None:
+        # a date line anywhere in the first lines of the body (some layouts put it after the title)
+        for s, e in all_lines[: body_idx + 3]:
+            p = parse_date_line(doc.lexicon, text, s, e)
+            if p is not None and (e - s) - (p.end - p.start) <= 45:
+                pub = p
+                doc.blank(s, e, "meta:date")
+                break
+
+    if pub is not None:
+        meta.published = pub.value
+        st.add_span("published", pub.start, pub.end)
+        doc.publication = DateMention(
+            text=doc.span(pub.start, pub.end).text,
+            value=pub.value,
+            granularity="minute" if pub.has_time else "day",
+            kind="absolute",
+            role="publication",
+            span=doc.span(pub.start, pub.end),
+            rule="meta.date_line",
+        )
+        if doc.reference is None:
+            doc.reference = pub.dt
+
+    # 4. cited sources
+    for m in r.cite.finditer(doc.text, doc.body_start):
+        src = m.group("src").rstrip(".,")
+        name = r.outlet_forms.get(src.casefold(), src)
+        if name not in meta.cited_sources:
+            meta.cited_sources.append(name)
+        st.add_span("cited_sources", m.start("src"), m.start("src") + len(src))
+
+    meta.spans = st.spans
+
+
+def reference_from(value: str | datetime | None) -> Optional[datetime]:
+    """Parse a reference date given by a caller (ISO string, date or datetime)."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value
+    if hasattr(value, "year") and hasattr(value, "month"):
+        return datetime(value.year, value.month, value.day)  # a date
+    s = str(value).strip()
+    if s.endswith("Z"):
+        s = s[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(s)
+    except ValueError:
+        return None
+
+
+__all__ = ["run", "parse_date_line", "reference_from"]

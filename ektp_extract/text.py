@@ -1,0 +1,266 @@
+"""Decoding, normalisation with an offset map, masking, paragraphs and sentences.
+
+The extractor never works on the input directly: it works on a *working text*
+of the same length as a normalised copy of the input, in which quotes, dashes
+and spaces are unified and boilerplate, HTML tags and header lines are blanked
+out with spaces. Every position in the working text maps back to the original
+string through :meth:`Prepared.to_source`, so spans always satisfy
+``source[start:end] == text``.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+from .errors import DecodeFailure
+
+# One-to-one replacements: the working text keeps the input's length for these.
+_TRANSLATE = {
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"},
+    **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
+    **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
+    **{ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+       "\u2009\u200a\u202f\u205f\u3000\t\x0b\x0c"},
+    ord("\r"): "\n",
+    ord("\u2026"): ".",  # ellipsis kept one character long
+    ord("\u2028"): "\n",
+    ord("\u2029"): "\n",
+}
+_DELETE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+_BINARY_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes | str) -> Decoded:
+    """Turn bytes into text: UTF-8, UTF-8 with BOM, then cp1252 / latin-1 with a warning.
+
+    Raises :class:`DecodeFailure` for binary data (NUL bytes or many control
+    characters), which callers report instead of extracting from.
+    """
+    if isinstance(data, str):
+        return Decoded(data, "str")
+    head = data[:8192]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise DecodeFailure("binary", "input contains NUL bytes: not a text file")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return Decoded(data.decode("utf-16"), "utf-16", ["decoded as UTF-16"])
+        except UnicodeDecodeError as exc:
+            raise DecodeFailure("undecodable", f"UTF-16 BOM but invalid data: {exc}") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return Decoded(data[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    try:
+        text = data.decode("utf-8")
+        enc = "utf-8"
+        warns: list[str] = []
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+            enc = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            enc = "latin-1"
+        warns = [f"input is not valid UTF-8; decoded as {enc}"]
+    sample = text[:8192]
+    if sample and len(_BINARY_CONTROL.findall(sample)) > max(8, len(sample) // 50):
+        raise DecodeFailure("binary", "input has many control characters: not a text file")
+    return Decoded(text, enc, warns)
+
+
+@dataclass
+class Prepared:
+    """The original string, its normalised copy and the map between them."""
+
+    source: str
+    norm: str
+    _map: list[int] | None  # norm index → source index; None when identity
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map a [start, end) range of the normalised text to the source."""
+        if self._map is None:
+            return start, end
+        if end <= start:
+            s = self._map[start]
+            return s, s
+        return self._map[start], self._map[end - 1] + 1
+
+
+def normalise(source: str) -> Prepared:
+    """Unicode-normalise ``source`` keeping a per-character offset map."""
+    if source.isascii() and "\r" not in source and "\t" not in source and "`" not in source:
+        return Prepared(source, source, None)
+    out: list[str] = []
+    omap: list[int] = []
+    for i, ch in enumerate(source):
+        if ch in _DELETE:
+            continue
+        rep = _TRANSLATE.get(ord(ch))
+        if rep is not None:
+            if ch == "\r" and i + 1 < len(source) and source[i + 1] == "\n":
+                continue  # \r\n → \n (the \n is kept)
+            out.append(rep)
+            omap.append(i)
+            continue
+        if ord(ch) < 128:
+            out.append(ch)
+            omap.append(i)
+            continue
+        n = unicodedata.normalize("NFKC", ch)
+        if len(n) == 1 or not n:
+            out.append(n or " ")
+            omap.append(i)
+        else:
+            for c in n:
+                out.append(_TRANSLATE.get(ord(c), c))
+                omap.append(i)
+    omap.append(len(source))
+    return Prepared(source, "".join(out), omap)
+
+
+class Mask:
+    """A mutable working text: regions can be blanked out without moving offsets."""
+
+    def __init__(self, text: str) -> None:
+        self._chars = list(text)
+        self.regions: list[tuple[int, int, str]] = []
+
+    def blank(self, start: int, end: int, reason: str) -> None:
+        """Replace [start, end) by spaces, keeping newlines."""
+        if end <= start:
+            return
+        chars = self._chars
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+        self.regions.append((start, end, reason))
+
+    def text(self) -> str:
+        return "".join(self._chars)
+
+
+_TAG = regex.compile(
+    r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,2000})?/?>",
+    regex.S | regex.I,
+)
+_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text carries enough markup to be a pasted page."""
+    sample = text[:20000]
+    tags = len(_TAG.findall(sample, timeout=1.0))
+    return tags >= 3 and (regex.search(r"<(html|body|div|p|br|span|a)\b", sample, regex.I) is not None)
+
+
+def blank_html(norm: str, mask: Mask) -> None:
+    """Blank tags and replace entities in place (the entity's first char carries it)."""
+    for m in _TAG.finditer(norm, timeout=5.0):
+        mask.blank(m.start(), m.end(), "html")
+        # block-level tags end a paragraph
+        if regex.match(r"</?(p|div|br|li|h[1-6]|tr|section|article)\b", m.group(0), regex.I):
+            mask._chars[m.start()] = "\n"
+    for m in _ENTITY.finditer(norm):
+        ch = html.unescape(m.group(0))
+        if len(ch) == 1:
+            ch = _TRANSLATE.get(ord(ch), ch)
+            mask.blank(m.start(), m.end(), "entity")
+            mask._chars[m.start()] = ch
+
+
+_LINE = regex.compile(r"[^\n]+")
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding spaces."""
+    out = []
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        while s < e and text[s] == " ":
+            s += 1
+        while e > s and text[e - 1] == " ":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+_TERMINAL = frozenset('.!?"\':)')
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs: one per line, joining hard-wrapped lines (no terminal mark, lowercase next)."""
+    out: list[tuple[int, int]] = []
+    for s, e in lines(text):
+        if out:
+            ps, pe = out[-1]
+            gap = text[pe:s]
+            if (
+                gap.count("\n") == 1
+                and text[pe - 1] not in _TERMINAL
+                and (text[s].islower() or text[s].isdigit())
+            ):
+                out[-1] = (ps, e)
+                continue
+        out.append((s, e))
+    return out
+
+
+# Tokens after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """
+    a.md a.n adm bpk dkk dll dr dra drs dsb dst h hj ibu ir jl jln kab kapt kec kel kol kom kota m.ag
+    m.ap m.eng m.h m.hum m.kes m.kom m.m m.pd m.si m.sc m.t mr mrs no nn ny pemkab pemkot pemprov
+    prof prov s.ag s.e s.h s.hut s.ip s.kom s.kep s.ked s.pd s.psi s.si s.sos s.stp s.t sdr sdri
+    st tn tgl vs yth u.p ust kh kh. drg sp jend brigjen irjen kombes akbp kompol iptu ipda aiptu
+    bripka brigpol letkol mayjen kolonel mayor lettu letda serda sertu pelda
+    """.split()
+)
+
+_SENT_END = regex.compile(r'[.!?]+["\')]*(?=\s+["\'(]?[\p{Lu}\d])')
+
+
+def sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
+    """Split one paragraph into sentences, keeping abbreviations and initials intact."""
+    ps, pe = para
+    chunk = text[ps:pe]
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(chunk):
+        if chunk[m.start()] == ".":
+            # word before the period
+            j = m.start()
+            k = j
+            while k > 0 and not chunk[k - 1].isspace() and chunk[k - 1] not in "(\"'":
+                k -= 1
+            word = chunk[k:j].lower()
+            if len(word) <= 1 or word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
+                continue
+            if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
+                continue  # S.Sos., M.Si., A.Md.
+        end = m.end()
+        seg_s, seg_e = start, end
+        while seg_s < seg_e and chunk[seg_s].isspace():
+            seg_s += 1
+        if seg_e > seg_s:
+            out.append((ps + seg_s, ps + seg_e))
+        start = end
+    seg_s = start
+    while seg_s < len(chunk) and chunk[seg_s].isspace():
+        seg_s += 1
+    if seg_s < len(chunk):
+        out.append((ps + seg_s, pe))
+    return out
