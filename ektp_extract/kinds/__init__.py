@@ -1,8 +1,8 @@
 """One module per kind of record. Importing this package registers their pattern tables.
 
 ``STAGES`` is the order in which they run: later stages read what earlier ones
-found (quantities skip date spans, targets use dates for ``as_of``, officials
-link to agencies, quotes link to officials).
+found (quantities skip date spans, officials link to agencies, quotes link to
+officials, targets use quantities, dates (``as_of``) and agencies (owner)).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ STAGES: list[tuple[str, Stage]] = [
     ("meta", meta.run),
     ("dates", dates.run),
     ("quantities", quantities.run),
-    ("targets", targets.run),
     ("agencies", agencies.run),
     ("officials", officials.run),
     ("quotes", quotes.run),
+    ("targets", targets.run),
 ]
