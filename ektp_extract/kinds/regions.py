@@ -17,13 +17,17 @@ class ProvinceRow(Entry):
     name: str
     abbreviations: list[str] = []
     variants: list[str] = []
+    ambiguous_forms: list[str] = []
 
 
 class RegencyRow(Entry):
     name: str
     type: Literal["kabupaten", "kota"]
     province: str
+    abbreviations: list[str] = []
     variants: list[str] = []
+    former_names: list[str] = []
+    ambiguous_forms: list[str] = []
     administrative: bool = False
 
 
