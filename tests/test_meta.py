@@ -1,0 +1,80 @@
+"""Article metadata on the seed and on header forms of other outlets."""
+
+from __future__ import annotations
+
+from _util import assert_spans
+
+from ektp_extract import Extractor
+
+
+def test_seed_meta_row(extractor: Extractor, seed_text: str) -> None:
+    res = extractor.extract(seed_text, article_id="seed")
+    m = res.meta
+    assert m.published == "2016-04-19T13:50:00+07:00"
+    assert m.title == "E-KTP JATENG : Magelang Raih Penghargaan Mendagri"
+    assert m.authors == ["Imam Yuda Saputra"]
+    assert m.section == "Jateng"
+    assert m.dateline_location == "Magelang"
+    assert m.outlet == "Solopos.com"
+    assert m.cited_sources == ["Antara"]
+    pub = [d for d in res.dates if d.role == "publication"]
+    assert len(pub) == 1 and pub[0].value == m.published and pub[0].granularity == "minute"
+    assert_spans(res, seed_text)
+    assert set(m.spans) >= {"title", "published", "authors", "section", "dateline_location"}
+
+
+def test_journalists_are_never_officials(extractor: Extractor, seed_text: str) -> None:
+    res = extractor.extract(seed_text)
+    names = {o.name for o in res.officials}
+    assert "Imam Yuda Saputra" not in names
+    # the byline is blanked: no record may point into it
+    byline = seed_text.index("Imam Yuda Saputra")
+    for label, span in res.iter_spans():
+        if not label.startswith("meta."):
+            assert not (span.start <= byline < span.end), label
+
+
+def test_date_line_forms(extractor: Extractor) -> None:
+    body = "\n\nJudul Berita Soal Kartu Penduduk\n\nJAKARTA, KOMPAS.com - " + "Isi berita yang panjang. " * 4
+    cases = {
+        "Kamis, 17 Januari 2019 | 09:15 WIB": "2019-01-17T09:15:00+07:00",
+        "Minggu, 24 Maret 2019 - 21:57 WIB": "2019-03-24T21:57:00+07:00",
+        "24/03/2019, 21:57 WITA": "2019-03-24T21:57:00+08:00",
+        "CNN Indonesia | Rabu, 06/03/2019 10:12 WIB": "2019-03-06T10:12:00+07:00",
+        "Senin, 04 Mar 2019 14:20 WIT": "2019-03-04T14:20:00+09:00",
+        "Selasa, 5 Maret 2019": "2019-03-05",
+    }
+    for line, want in cases.items():
+        res = extractor.extract(line + body)
+        assert res.meta.published == want, line
+
+
+def test_datelines(extractor: Extractor) -> None:
+    rest = " Pemerintah daerah terus mempercepat perekaman data penduduk di wilayahnya."
+    cases = {
+        "Semarangpos.com, MAGELANG \u2013": ("Solopos.com", "Magelang"),
+        "MAGELANG, KRJOGJA.com \u2013": ("KRjogja.com", "Magelang"),
+        "Jakarta (ANTARA) -": ("Antara", "Jakarta"),
+        "Liputan6.com, Jakarta -": ("Liputan6.com", "Jakarta"),
+        "JAKARTA, KOMPAS.com -": ("Kompas.com", "Jakarta"),
+        "TEMPO.CO, Jakarta -": ("Tempo.co", "Jakarta"),
+        "Harianjogja.com, WATES--": ("Harianjogja.com", "Wates"),
+        "TRIBUNMANADO.CO.ID, MANADO -": ("Tribunnews.com", "Manado"),
+    }
+    for dl, (outlet, loc) in cases.items():
+        res = extractor.extract("Judul Berita yang Cukup Panjang Sekali\n\n" + dl + rest)
+        assert (res.meta.outlet, res.meta.dateline_location) == (outlet, loc), dl
+
+
+def test_bylines(extractor: Extractor) -> None:
+    body = "\n\nJAKARTA, KOMPAS.com - Pemerintah mempercepat perekaman data penduduk di daerah."
+    res = extractor.extract("Judul Berita Panjang Sekali\n\nLaporan Wartawan Tribun Manado, Ryo Noor" + body)
+    assert res.meta.authors == ["Ryo Noor"]
+    res = extractor.extract("Judul Berita Panjang Sekali" + body + "\n\nPenulis: Dian Maharani | Editor: Sabrina Asril")
+    assert res.meta.authors == ["Dian Maharani"] and res.meta.editors == ["Sabrina Asril"]
+
+
+def test_reference_date_argument_wins_over_header(extractor: Extractor) -> None:
+    text = "Selasa, 19 April 2016 - 13:50 WIB\n\nJudul Berita Panjang\n\nJakarta (ANTARA) - Isi berita yang cukup panjang untuk paragraf."
+    res = extractor.extract(text, published="2016-04-20T08:00:00+07:00")
+    assert res.meta.published == "2016-04-20T08:00:00+07:00"
