@@ -52,8 +52,10 @@ def norm_text(s: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    toks = norm_text(name.replace(".", " ")).split()
-    return [t for t in toks if t not in _DEGREES] or toks
+    """Case-folded name tokens without degrees (``Drs. H. Sumarno, M.Si`` → ``sumarno``)."""
+    raw = [t.replace(".", "") for t in regex.split(r"[\s,]+", unicodedata.normalize("NFKC", name))]
+    toks = [norm_text(t) for t in raw if norm_text(t)]
+    return [t for t in toks if t.replace(" ", "") not in _DEGREES] or toks
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
