@@ -1,0 +1,375 @@
+"""Benchmarks of the whole extraction, each stage, loading, memory and the dateparser yardstick.
+
+    python benchmarks/run.py                  # everything, writes benchmarks/results.json
+    python benchmarks/run.py --skip-batch     # without the (slow) multi-process batch run
+    python benchmarks/run.py --quick          # fewer repeats, for a smoke check
+
+One core: the timing loops run in this single process (pinned to one CPU where
+the platform allows). Every figure is the median of ``--repeats`` timed runs
+after a warm-up pass over the corpus. The corpus is ``fixtures/articles`` plus
+the seed article when ``../shared/seeds`` exists beside the checkout.
+
+Other benchmark modules in this folder (``dates_vs_dateparser.py``,
+``quantities.py``, ``batch.py``) expose ``run(...) -> dict``; when present
+they are run too and their results are stored under ``"modules"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import importlib.util
+import inspect
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+
+from ektp_extract import Extractor, __version__  # noqa: E402
+from ektp_extract import errors as _errors  # noqa: E402
+from ektp_extract.document import Document  # noqa: E402
+from ektp_extract.models import ArticleExtraction  # noqa: E402
+from ektp_extract.text import Mask, blank_html, decode, looks_like_html, normalise  # noqa: E402
+
+#: Benchmark modules of this folder included when present, with whether they are slow.
+MODULES: list[tuple[str, bool]] = [
+    ("dates_vs_dateparser", False),
+    ("quantities", False),
+    ("batch", True),
+]
+
+#: Targets of SPEC §8 on this machine (docs/performance.md).
+TARGET_ARTICLES_PER_S = 500.0
+TARGET_RATIO = 10.0
+TARGET_LOAD_S = 2.0
+
+
+# ---------------------------------------------------------------------- corpus
+def load_corpus(extra: list[Path]) -> list[tuple[str, str]]:
+    """(id, text) of the development fixtures, the seed if present, and any ``extra`` files."""
+    paths = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+    seeds = ROOT.parent / "shared" / "seeds"
+    if seeds.is_dir():
+        paths += sorted(seeds.glob("*.txt"))
+    for p in extra:
+        paths += sorted(p.rglob("*.txt")) if p.is_dir() else [p]
+    return [(p.stem, p.read_text(encoding="utf-8")) for p in paths]
+
+
+# ---------------------------------------------------------------------- timing
+def _median_rate(fn: Callable[[], int], repeats: int) -> tuple[float, list[float]]:
+    """Run ``fn`` (which returns how many articles it did) ``repeats`` times: median articles/s."""
+    rates = []
+    for _ in range(repeats):
+        gc.collect()
+        t0 = time.perf_counter()
+        n = fn()
+        rates.append(n / (time.perf_counter() - t0))
+    return statistics.median(rates), rates
+
+
+def bench_whole(ex: Extractor, texts: list[str], repeats: int, loops: int) -> dict[str, Any]:
+    """Articles/s of ``Extractor.extract`` over the corpus (``loops`` passes per timed run)."""
+    for t in texts:  # warm-up: compiled regexes, caches
+        ex.extract(t)
+
+    def one() -> int:
+        for _ in range(loops):
+            for t in texts:
+                ex.extract(t)
+        return loops * len(texts)
+
+    rate, rates = _median_rate(one, repeats)
+    chars = sum(len(t) for t in texts)
+    return {
+        "articles_per_s": round(rate, 1),
+        "ms_per_article": round(1000.0 / rate, 3),
+        "chars_per_s": round(rate * chars / len(texts)),
+        "articles_per_s_at_3kb": round(rate * (chars / len(texts)) / 3000.0, 1),
+        "runs_articles_per_s": [round(r, 1) for r in rates],
+    }
+
+
+def bench_json(ex: Extractor, texts: list[str], repeats: int, loops: int) -> float:
+    """Seconds per article of ``ArticleExtraction.to_json``."""
+    results = [ex.extract(t) for t in texts]
+
+    def one() -> int:
+        for _ in range(loops):
+            for r in results:
+                r.to_json()
+        return loops * len(results)
+
+    rate, _ = _median_rate(one, repeats)
+    return 1.0 / rate
+
+
+def _prepare(ex: Extractor, source: str) -> tuple[Document, ArticleExtraction]:
+    """Text preparation as ``Extractor.extract`` / ``_run`` do it, up to the first stage."""
+    import hashlib
+
+    from ektp_extract.kinds.meta import reference_from
+
+    warnings: list[str] = []
+    dec = decode(source)
+    src = dec.text
+    digest = hashlib.sha256(src.encode("utf-8", "surrogatepass")).hexdigest()
+    res = ArticleExtraction(article_id=digest[:16], content_hash=digest)
+    prep = normalise(src)
+    prep.source = src
+    mask = Mask(prep.norm)
+    if "<" in prep.norm and looks_like_html(prep.norm):
+        warnings.append(_errors.W_HTML)
+        blank_html(prep.norm, mask)
+    doc = Document(prep=prep, lexicon=ex.lexicon, mask=mask, warnings=warnings)
+    doc.reference = reference_from(None)
+    return doc, res
+
+
+def bench_stages(ex: Extractor, texts: list[str], repeats: int, loops: int) -> dict[str, Any]:
+    """Per-stage cost: text prep, each of ``Extractor.stages``, assembly, JSON.
+
+    Each timed run walks the corpus ``loops`` times, running the stages in
+    order on a fresh Document exactly as the facade does and accumulating the
+    time spent in each; the median over runs is reported as µs per article and
+    as articles/s that stage alone would allow.
+    """
+    names = ["text prep"] + [n for n, _ in ex.stages] + ["assembly", "json"]
+    runs: dict[str, list[float]] = {n: [] for n in names}
+    failures: dict[str, int] = {}
+    for _ in range(repeats + 1):  # the first run is the warm-up
+        acc = dict.fromkeys(names, 0.0)
+        gc.collect()
+        for _ in range(loops):
+            for t in texts:
+                t0 = time.perf_counter()
+                doc, res = _prepare(ex, t)
+                t1 = time.perf_counter()
+                acc["text prep"] += t1 - t0
+                for name, stage in ex.stages:
+                    t0 = time.perf_counter()
+                    try:
+                        stage(doc)
+                    except Exception:  # noqa: BLE001 — the facade tolerates it too; count it
+                        failures[name] = failures.get(name, 0) + 1
+                    acc[name] += time.perf_counter() - t0
+                t0 = time.perf_counter()
+                Extractor._assemble(doc, res)
+                t1 = time.perf_counter()
+                res.to_json()
+                t2 = time.perf_counter()
+                acc["assembly"] += t1 - t0
+                acc["json"] += t2 - t1
+        n = loops * len(texts)
+        for k in names:
+            runs[k].append(acc[k] / n)
+    out: dict[str, Any] = {}
+    for k in names:
+        med = statistics.median(runs[k][1:])
+        out[k] = {"us_per_article": round(med * 1e6, 1),
+                  "articles_per_s": round(1.0 / med, 1) if med > 0 else None}
+    total = sum(v["us_per_article"] for v in out.values())
+    for v in out.values():
+        v["share"] = round(v["us_per_article"] / total, 3) if total else None
+    return {"stages": out, "stage_failures": {k: v // (repeats + 1) for k, v in failures.items()}}
+
+
+def bench_load(repeats: int) -> dict[str, Any]:
+    """``import ektp_extract; Extractor()`` in a fresh interpreter: seconds (median)."""
+    code = (
+        "import time, resource; t0 = time.perf_counter();"
+        "from ektp_extract import Extractor; t1 = time.perf_counter(); Extractor();"
+        "t2 = time.perf_counter();"
+        "print(t1 - t0, t2 - t1, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    imports, builds, rss = [], [], []
+    for _ in range(repeats):
+        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                             text=True, check=True).stdout.split()
+        imports.append(float(out[0]))
+        builds.append(float(out[1]))
+        rss.append(int(out[2]))
+    total = [a + b for a, b in zip(imports, builds)]
+    return {
+        "import_s": round(statistics.median(imports), 3),
+        "extractor_s": round(statistics.median(builds), 3),
+        "total_s": round(statistics.median(total), 3),
+        "rss_after_load_mb": round(statistics.median(rss) / 1024, 1),
+    }
+
+
+def bench_yardstick(texts: list[str], repeats: int) -> dict[str, Any]:
+    """``dateparser.search.search_dates(text, languages=["id"])`` over the same articles."""
+    from dateparser.search import search_dates
+
+    search_dates(texts[0], languages=["id"])  # warm-up: loads the language data
+
+    def one() -> int:
+        for t in texts:
+            search_dates(t, languages=["id"])
+        return len(texts)
+
+    rate, rates = _median_rate(one, repeats)
+    return {"articles_per_s": round(rate, 2), "ms_per_article": round(1000.0 / rate, 2),
+            "runs_articles_per_s": [round(r, 2) for r in rates]}
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (MB)."""
+    ru = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round(ru / (1024 * 1024) if sys.platform == "darwin" else ru / 1024, 1)
+
+
+# ---------------------------------------------------------------------- other modules
+def _load_module(name: str) -> Optional[Any]:
+    path = HERE / f"{name}.py"
+    if not path.is_file():
+        return None
+    spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def run_module(name: str, quick: bool) -> dict[str, Any]:
+    """Run ``benchmarks/<name>.py``'s ``run()``; passes ``quick`` when it takes that keyword."""
+    try:
+        mod = _load_module(name)
+        if mod is None:
+            return {"skipped": "not present"}
+        fn = getattr(mod, "run", None)
+        if fn is None:
+            return {"skipped": "no run() function"}
+        kwargs = {"quick": quick} if "quick" in inspect.signature(fn).parameters else {}
+        t0 = time.perf_counter()
+        res = fn(**kwargs)
+        out = dict(res) if isinstance(res, dict) else {"result": res}
+        out.setdefault("elapsed_s", round(time.perf_counter() - t0, 2))
+        return out
+    except Exception as exc:  # noqa: BLE001 — one broken module must not lose the others
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+# ---------------------------------------------------------------------- main
+def _pin_one_core() -> Optional[int]:
+    if hasattr(os, "sched_setaffinity"):
+        cpus = sorted(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {cpus[0]})
+        return cpus[0]
+    return None
+
+
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--repeats", type=int, default=7, help="timed runs per figure (median)")
+    p.add_argument("--loops", type=int, default=5, help="passes over the corpus per timed run")
+    p.add_argument("--yardstick-repeats", type=int, default=3)
+    p.add_argument("--corpus", type=Path, action="append", default=[],
+                   help="extra .txt file or folder to add to the corpus")
+    p.add_argument("--skip-batch", action="store_true", help="do not run benchmarks/batch.py")
+    p.add_argument("--skip-modules", action="store_true",
+                   help="do not run the other benchmark modules of this folder")
+    p.add_argument("--no-yardstick", action="store_true", help="skip dateparser search_dates")
+    p.add_argument("--quick", action="store_true", help="3 repeats, 1 loop: a smoke check")
+    p.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.repeats, args.loops, args.yardstick_repeats = 3, 1, 1
+
+    corpus = load_corpus(args.corpus)
+    texts = [t for _, t in corpus]
+    sizes = [len(t.encode("utf-8")) for t in texts]
+    cpu = _pin_one_core()
+    print(f"ektp_extract {__version__} · Python {platform.python_version()} · {_cpu_name()}")
+    print(f"corpus: {len(texts)} articles, mean {statistics.mean(sizes) / 1000:.2f} KB "
+          f"(min {min(sizes) / 1000:.1f}, max {max(sizes) / 1000:.1f})"
+          + (f" · pinned to CPU {cpu}" if cpu is not None else ""))
+
+    load = bench_load(3)
+    print(f"load: import {load['import_s']:.3f} s + Extractor() {load['extractor_s']:.3f} s "
+          f"= {load['total_s']:.3f} s (target < {TARGET_LOAD_S:.0f} s); "
+          f"RSS after load {load['rss_after_load_mb']} MB")
+
+    ex = Extractor()
+    whole = bench_whole(ex, texts, args.repeats, args.loops)
+    print(f"whole extraction: {whole['articles_per_s']:.0f} articles/s on one core "
+          f"({whole['ms_per_article']:.3f} ms/article; "
+          f"{whole['articles_per_s_at_3kb']:.0f}/s scaled to 3 KB articles)")
+
+    stages = bench_stages(ex, texts, args.repeats, args.loops)
+    print("per stage (µs/article, articles/s that stage alone allows, share):")
+    for name, v in stages["stages"].items():
+        print(f"  {name:<12} {v['us_per_article']:>9.1f} µs  {v['articles_per_s'] or 0:>10.0f}/s"
+              f"  {100 * (v['share'] or 0):5.1f} %")
+    if stages["stage_failures"]:
+        print(f"  stages that raised (per pass): {stages['stage_failures']}")
+    rss = peak_rss_mb()
+    print(f"peak RSS (extraction): {rss} MB")
+
+    result: dict[str, Any] = {
+        "date": datetime.now(timezone.utc).date().isoformat(),
+        "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+        "version": __version__,
+        "python": platform.python_version(),
+        "cpu": _cpu_name(),
+        "corpus": {"articles": len(texts), "mean_kb": round(statistics.mean(sizes) / 1000, 2)},
+        "repeats": args.repeats, "loops": args.loops,
+        "load": load, "whole": whole, **stages, "peak_rss_mb": rss,
+    }
+    ok = whole["articles_per_s"] >= TARGET_ARTICLES_PER_S and load["total_s"] < TARGET_LOAD_S
+
+    if not args.no_yardstick:
+        yard = bench_yardstick(texts, args.yardstick_repeats)
+        ratio = whole["articles_per_s"] / yard["articles_per_s"]
+        yard["ratio"] = round(ratio, 1)
+        result["yardstick"] = yard
+        print(f"yardstick dateparser.search.search_dates(text, languages=['id']): "
+              f"{yard['articles_per_s']:.1f} articles/s ({yard['ms_per_article']:.1f} ms/article)")
+        print(f"ratio: whole extraction is {ratio:.1f}x faster than search_dates alone "
+              f"(target >= {TARGET_RATIO:.0f}x)")
+        ok = ok and ratio >= TARGET_RATIO
+
+    if not args.skip_modules:
+        mods: dict[str, Any] = {}
+        for name, slow in MODULES:
+            if slow and args.skip_batch:
+                mods[name] = {"skipped": "--skip-batch"}
+                continue
+            mods[name] = run_module(name, args.quick)
+            status = ("skipped: " + mods[name]["skipped"]) if "skipped" in mods[name] else (
+                "error: " + mods[name]["error"] if "error" in mods[name] else "done")
+            print(f"benchmarks/{name}.py: {status}")
+        result["modules"] = mods
+
+    result["targets_met"] = ok
+    print(f"targets ({TARGET_ARTICLES_PER_S:.0f} articles/s, {TARGET_RATIO:.0f}x search_dates, "
+          f"load < {TARGET_LOAD_S:.0f} s): {'met' if ok else 'NOT met'}")
+    args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"written: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
