@@ -20,7 +20,7 @@ from .errors import DecodeFailure
 
 # One-to-one replacements: the working text keeps the input's length for these.
 _TRANSLATE = {
-    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"},
+    **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"},
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
     **{ord(c): " " for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"

@@ -54,12 +54,13 @@ def test_datelines(extractor: Extractor) -> None:
     cases = {
         "Semarangpos.com, MAGELANG \u2013": ("Solopos.com", "Magelang"),
         "MAGELANG, KRJOGJA.com \u2013": ("KRjogja.com", "Magelang"),
-        "Jakarta (ANTARA) -": ("Antara", "Jakarta"),
+        "Jakarta (ANTARA) -": ("Antaranews.com", "Jakarta"),
         "Liputan6.com, Jakarta -": ("Liputan6.com", "Jakarta"),
         "JAKARTA, KOMPAS.com -": ("Kompas.com", "Jakarta"),
         "TEMPO.CO, Jakarta -": ("Tempo.co", "Jakarta"),
         "Harianjogja.com, WATES--": ("Harianjogja.com", "Wates"),
-        "TRIBUNMANADO.CO.ID, MANADO -": ("Tribunnews.com", "Manado"),
+        "TRIBUNMANADO.CO.ID, MANADO -": ("Tribunmanado.co.id", "Manado"),
+        "SOREANG, (PR).-": ("Pikiran-Rakyat.com", "Soreang"),
     }
     for dl, (outlet, loc) in cases.items():
         res = extractor.extract("Judul Berita yang Cukup Panjang Sekali\n\n" + dl + rest)

@@ -20,6 +20,7 @@ from typing import Literal, Optional
 import regex
 
 from ..document import Document
+from ..errors import W_ZONE
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import DateMention, Span
 from ..text import lines
@@ -40,9 +41,14 @@ class CiteCueRow(Entry):
     forms: list[str]
 
 
+class MenuWordRow(Entry):
+    forms: list[str]
+
+
 register_table("meta", "outlets", OutletRow)
 register_table("meta", "byline_labels", BylineLabelRow)
 register_table("meta", "cite_cues", CiteCueRow)
+register_table("meta", "menu_words", MenuWordRow)
 
 _DOMAIN = r"[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|co\.id|co|id|net|org|news|tv|or\.id|go\.id)\b"
 _DASH = r"\s*-{1,3}\s*"
@@ -59,6 +65,7 @@ class _MetaRx:
     label_roles: dict[str, str]
     cite: regex.Pattern[str]
     name: regex.Pattern[str]
+    menu_words: frozenset[str]
 
 
 def _alt(forms: list[str]) -> str:
@@ -86,7 +93,7 @@ def _build(lex: Lexicon) -> _MetaRx:
         for f in [row.name, *row.forms]:
             outlets[f.casefold()] = row.name
     outlet_alt = _alt([f for r in lex.rows("meta", "outlets") for f in [r.name, *r.forms]])
-    src = rf"(?:{_DOMAIN}|{outlet_alt})"
+    src = rf"(?<![\p{{L}}\d])(?:{_DOMAIN}|{outlet_alt})(?![\p{{L}}\d])"
     loc = r"[\p{L}][\p{L} .'()/-]{1,40}?"
     dateline = [
         # Semarangpos.com, MAGELANG –   TEMPO.CO, Jakarta -
@@ -94,11 +101,11 @@ def _build(lex: Lexicon) -> _MetaRx:
         # MAGELANG, KRJOGJA.com –   JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
         regex.compile(rf"^(?P<loc>{loc})\s*,\s*(?P<outlet>{src}){_DASH}", regex.I),
         # Jakarta (ANTARA) -
-        regex.compile(rf"^(?P<loc>{loc})\s*\(\s*(?P<outlet>{src}|[\p{{L}}.]+)\s*\){_DASH}", regex.I),
+        regex.compile(rf"^(?P<loc>{loc})\s*,?\s*\(\s*(?P<outlet>{src}|[\p{{L}}.]+)\s*\)\s*\.?{_DASH}", regex.I),
         # Merdeka.com -   JawaPos.com –
         regex.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}", regex.I),
         # JAKARTA -   (capitals only)
-        regex.compile(r"^(?P<loc>\p{Lu}[\p{Lu} .'-]{1,30}\p{Lu})\s*-{1,3}\s+(?=\S)"),
+        regex.compile(r"^(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}(?:\s+(?=\S)|(?=\p{Lu}\p{Ll}))"),
         # Jakarta -   (title case: checked against known places by the caller)
         regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\s+-{1,2}\s+(?=\p{Lu})"),
     ]
@@ -107,7 +114,9 @@ def _build(lex: Lexicon) -> _MetaRx:
         for f in row.forms:
             label_roles[f.casefold()] = row.role
     labels = regex.compile(
-        rf"(?<![\p{{L}}])(?P<label>{_alt(list(label_roles) or ['Penulis'])})\s*:\s*", regex.I
+        rf"(?<![\p{{L}}])(?P<label>{_alt(list(label_roles) or ['Penulis'])})\s*:\s*"
+        r"|^(?P<label2>Oleh|By|Reporter|Penulis)\s+(?=\p{Lu})",
+        regex.I,
     )
     cues = [f for row in lex.rows("meta", "cite_cues") for f in row.forms] or ["dilansir dari"]
     cite = regex.compile(
@@ -117,8 +126,9 @@ def _build(lex: Lexicon) -> _MetaRx:
         regex.I,
     )
     name = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}$")
+    menu = frozenset(f.casefold() for row in lex.rows("meta", "menu_words") for f in row.forms)
     return _MetaRx(
-        date_line, dateline, outlets, regex.compile(src, regex.I), labels, label_roles, cite, name
+        date_line, dateline, outlets, regex.compile(src, regex.I), labels, label_roles, cite, name, menu
     )
 
 
@@ -137,6 +147,7 @@ class ParsedDateLine:
     value: str
     dt: datetime
     has_time: bool
+    zone_assumed: bool = False
 
 
 def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = None) -> Optional[ParsedDateLine]:
@@ -158,16 +169,18 @@ def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = N
         if g["hh"] is not None:
             dt = dt.replace(hour=int(g["hh"]), minute=int(g["mi"]))
             tz = cal.zones.get((g["tz"] or "").casefold())
+            assumed = tz is None
+            if tz is None:
+                tz = cal.zones.get("wib")
             if tz is not None:
                 dt = dt.replace(tzinfo=tz)
-                value = dt.isoformat()
-            else:
-                value = dt.isoformat()
+            value = dt.isoformat()
             e = m.end()
         else:
             value = dt.date().isoformat()
             e = m.end("y") if g["y"] else (m.end("y2") if g["y2"] else m.end("d3"))
-        return ParsedDateLine(m.start(), e, value, dt, g["hh"] is not None)
+        return ParsedDateLine(m.start(), e, value, dt, g["hh"] is not None,
+                              g["hh"] is not None and assumed)
     return None
 
 
@@ -179,6 +192,12 @@ def _titlecase_place(s: str) -> str:
     if s.isupper() or s.islower():
         return " ".join(w.capitalize() if len(w) > 3 or not w.isupper() else w.capitalize() for w in s.split())
     return s
+
+
+_NOT_NAMES = frozenset(
+    "diperbarui dipublikasikan diterbitkan terbit update updated published posted ditulis "
+    "redaksi tim editor admin humas foto ilustrasi dok lihat bagikan".split()
+)
 
 
 def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
@@ -196,6 +215,8 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
             if not p:
                 continue
             ps = off + i + piece.index(p)
+            if p.split()[0].casefold() in _NOT_NAMES:
+                continue
             if r.name.match(p) and not r.outlet_re.fullmatch(p) and p.casefold() not in r.outlet_forms:
                 if len(p) >= 3 and not p.isupper() or (p.isupper() and " " in p):
                     out.append((ps, ps + len(p)))
@@ -204,12 +225,13 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
 
 _SECTION = regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$")
 _LAPORAN = regex.compile(
-    r"^(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)\s+"
+    r"^(?:(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)|Kontributor|Koresponden)\s+"
     r"[^,\n]{2,60},\s*(?P<names>[^\n]{2,120})$",
     regex.I,
 )
 _DETIK_BY = regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$")
 _REDAKSI = regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I)
+_PAREN_NAME = regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$")
 
 
 class _State:
@@ -218,24 +240,42 @@ class _State:
         self.text = doc.text
         self.r = rx(doc.lexicon)
         self.spans: dict[str, list[Span]] = {}
+        self.after_body = False
 
     def add_span(self, key: str, s: int, e: int) -> None:
         self.spans.setdefault(key, []).append(self.doc.span(s, e))
 
 
+def _plain_names(st: _State, s: int, e: int, min_tokens: int = 2) -> list[tuple[int, int]]:
+    """Unlabelled names in text[s:e] (``Andini Putri |``, ``Dimas Arya Pratama, Okezone``)."""
+    r = st.r
+    out = []
+    for m in regex.finditer(r"[^|/,\u00b7]+", st.text[s:e]):
+        p = m.group(0).strip(" -")
+        if not p or r.outlet_re.fullmatch(p) or p.casefold() in r.outlet_forms:
+            continue
+        toks = p.split()
+        if len(toks) < min_tokens or not r.name.match(p) or toks[0].casefold() in _NOT_NAMES:
+            return []  # anything else in the segment: not a byline
+        ps = s + m.start() + m.group(0).index(p)
+        out.append((ps, ps + len(p)))
+    return out
+
+
 def _byline(st: _State, s: int, e: int) -> bool:
     """Parse a byline line; True when it was one (authors/editors recorded)."""
     text = st.text
+    # leading separators ("| Editor: ...") are not part of the byline
+    while s < e and text[s] in "|\u00b7- ":
+        s += 1
     line = text[s:e]
     r = st.r
     meta = st.doc.meta
-    found = False
 
     m = _LAPORAN.match(line)
     if m:
         for a, b in _names(r, m.group("names")):
-            ns = s + m.start("names") + a
-            _add_person(st, "authors", ns, s + m.start("names") + b)
+            _add_person(st, "authors", s + m.start("names") + a, s + m.start("names") + b)
         return True
     m = _DETIK_BY.match(line)
     if m and r.name.match(m.group("names").strip()):
@@ -244,30 +284,36 @@ def _byline(st: _State, s: int, e: int) -> bool:
         if meta.outlet is None:
             meta.outlet = r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet"))
         return True
+    m = _PAREN_NAME.match(line)
+    if m and st.after_body:
+        _add_person(st, "authors", s + m.start("name"), s + m.end("name"))
+        return True
     labels = list(r.labels.finditer(line))
     if labels and (labels[0].start() == 0 or _REDAKSI.match(line)):
+        found = False
         for i, lm in enumerate(labels):
-            role = r.label_roles.get(lm.group("label").casefold(), "author")
+            label = lm.group("label") or lm.group("label2")
+            role = r.label_roles.get(label.casefold(), "author")
             cs = lm.end()
             ce = labels[i + 1].start() if i + 1 < len(labels) else len(line)
             chunk = line[cs:ce]
+            key = "authors" if role == "author" else ("editors" if role == "editor" else None)
             for a, b in _names(r, chunk):
-                key = "authors" if role == "author" else ("editors" if role == "editor" else None)
                 if key:
                     _add_person(st, key, s + cs + a, s + cs + b)
-            found = True
+                found = True
         return found
-    # Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com
+    # Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com — every part an outlet, Redaksi or a name
     if ("/" in line or "|" in line) and len(line) < 160 and r.outlet_re.search(line):
-        parts = list(regex.finditer(r"[^/|]+", line))
         names = []
-        for pm in parts:
+        for pm in regex.finditer(r"[^/|]+", line):
             p = pm.group(0).strip()
-            if not p or r.outlet_re.search(p) or _REDAKSI.match(p):
+            if not p or r.outlet_re.fullmatch(p) or _REDAKSI.match(p) and r.outlet_re.search(p):
                 continue
-            if r.name.match(p):
-                ps = s + pm.start() + pm.group(0).index(p)
-                names.append((ps, ps + len(p)))
+            if not r.name.match(p) or p.split()[0].casefold() in _NOT_NAMES:
+                return False
+            ps = s + pm.start() + pm.group(0).index(p)
+            names.append((ps, ps + len(p)))
         if names:
             for a, b in names:
                 _add_person(st, "authors", a, b)
@@ -283,9 +329,36 @@ def _add_person(st: _State, key: str, s: int, e: int) -> None:
     meta = st.doc.meta
     name = " ".join(st.text[s:e].split())
     target = meta.authors if key == "authors" else meta.editors
-    if name not in target:
+    if name.casefold() not in {t.casefold() for t in target}:
         target.append(name)
     st.add_span(key, s, e)
+
+
+def _is_menu(r: _MetaRx, line: str) -> bool:
+    """A navigation bar: mostly section names (Berita Bisnis Wisata Kuliner ...)."""
+    toks = [t.strip("|").casefold() for t in line.split() if t.strip("|")]
+    if len(toks) < 4:
+        return False
+    hits = sum(1 for t in toks if t in r.menu_words)
+    return hits >= 3 and hits * 2 >= len(toks)
+
+
+def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last level of a breadcrumb line that boilerplate blanked in the header."""
+    if not header:
+        return None
+    limit = header[-1][1]
+    norm = doc.prep.norm
+    for s, e, reason in doc.mask.regions:
+        if reason == "boilerplate:navigation" and e <= limit:
+            parts = list(regex.finditer(r"[^>»›|/]+", norm[s:e]))
+            if len(parts) >= 2:
+                last = parts[-1]
+                seg = last.group(0).strip()
+                if seg and not seg.casefold() in ("home", "beranda"):
+                    ls = s + last.start() + last.group(0).index(seg)
+                    return ls, ls + len(seg)
+    return None
 
 
 def _place_known(doc: Document, name: str) -> bool:
@@ -315,6 +388,9 @@ def run(doc: Document) -> None:
                 continue
             if len(line) - m.end() < 20:
                 continue  # a dateline opens a paragraph of prose
+            dl = parse_date_line(doc.lexicon, text, s + m.end(), min(e, s + m.end() + 40))
+            if dl is not None and dl.start <= s + m.end() + 1:
+                continue  # "Kompas.com - 12/02/2019, 17:45 WIB" is a date line
             outlet = m.groupdict().get("outlet")
             if outlet:
                 meta.outlet = r.outlet_forms.get(outlet.casefold(), outlet)
@@ -354,6 +430,10 @@ def run(doc: Document) -> None:
                 om = r.outlet_re.search(rest) if rest else None
                 if om and meta.outlet is None:
                     meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+                # "Andini Putri | Rabu, 6 Maret 2019", "Reporter : Yulius Tebai | Selasa, ..."
+                if p.start > s and not _byline(st, s, p.start):
+                    for a, b in _plain_names(st, s, p.start):
+                        _add_person(st, "authors", a, b)
                 doc.blank(s, e, "meta:date")
                 continue
         if _byline(st, s, e):
@@ -373,9 +453,18 @@ def run(doc: Document) -> None:
         if r.outlet_re.fullmatch(line) or line.casefold() in r.outlet_forms:
             if meta.outlet is None:
                 meta.outlet = r.outlet_forms.get(line.casefold(), line)
+            if meta.section is None and not regex.search(r"\.(com|co|id)\b", line, regex.I) and idx > 0:
+                meta.section = line  # a channel line such as "kumparanNEWS"
+                st.add_span("section", s, e)
             doc.blank(s, e, "meta:outlet")
             continue
         title_cands.append((s, e))
+    title_cands = [c for c in title_cands if not _is_menu(r, text[c[0]:c[1]])]
+    if meta.section is None:
+        crumbs = _last_breadcrumb(doc, header)
+        if crumbs is not None:
+            meta.section = doc.prep.norm[crumbs[0]:crumbs[1]]
+            st.add_span("section", *crumbs)
     if title_cands:
         # the title: the first header line of several words that is not a sentence fragment
         best = None
@@ -390,6 +479,7 @@ def run(doc: Document) -> None:
         st.add_span("title", best[0], best[1])
 
     # 3. bylines and date lines after the body started (Antara: Pewarta/Editor at the end)
+    st.after_body = True
     for s, e in all_lines[body_idx:]:
         line = text[s:e]
         if len(line) <= 200 and _byline(st, s, e):
@@ -405,6 +495,8 @@ def run(doc: Document) -> None:
 
     if pub is not None:
         meta.published = pub.value
+        if pub.zone_assumed:
+            doc.warnings.append(W_ZONE)
         st.add_span("published", pub.start, pub.end)
         doc.publication = DateMention(
             text=doc.span(pub.start, pub.end).text,
@@ -421,7 +513,7 @@ def run(doc: Document) -> None:
     # 4. cited sources
     for m in r.cite.finditer(doc.text, doc.body_start):
         src = m.group("src").rstrip(".,")
-        name = r.outlet_forms.get(src.casefold(), src)
+        name = src  # as written: "Antara", not the site brand
         if name not in meta.cited_sources:
             meta.cited_sources.append(name)
         st.add_span("cited_sources", m.start("src"), m.start("src") + len(src))
