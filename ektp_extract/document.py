@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Optional
@@ -40,6 +41,7 @@ class Document:
     claimed: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     # Free-form scratch space shared between stages (e.g. agency matches for officials).
     scratch: dict[str, Any] = field(default_factory=dict)
+    _claim_index: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     _text: Optional[str] = None
     _paragraphs: Optional[list[tuple[int, int]]] = None
     _sentences: Optional[list[tuple[int, int]]] = None
@@ -82,23 +84,42 @@ class Document:
 
     def claim(self, label: str, start: int, end: int) -> None:
         self.claimed.setdefault(label, []).append((start, end))
+        self._claim_index.pop(label, None)
 
     def is_claimed(self, start: int, end: int, *labels: str) -> bool:
-        """True when [start, end) overlaps a range claimed under any of ``labels``."""
+        """True when [start, end) overlaps a range claimed under any of ``labels`` (all if none).
+
+        Logarithmic per query: ranges are kept sorted by start with a running
+        maximum of their ends, so long inputs with many claims stay linear.
+        """
         for label in labels or tuple(self.claimed):
-            for s, e in self.claimed.get(label, ()):
-                if s < end and start < e:
-                    return True
+            idx = self._claim_index.get(label)
+            if idx is None:
+                ranges = sorted(self.claimed.get(label, ()))
+                starts = [r[0] for r in ranges]
+                maxend: list[int] = []
+                m = -1
+                for _, e in ranges:
+                    m = max(m, e)
+                    maxend.append(m)
+                idx = self._claim_index[label] = (starts, maxend)
+            starts, maxend = idx
+            i = bisect_left(starts, end) - 1  # last range starting before `end`
+            if i >= 0 and maxend[i] > start:
+                return True
         return False
 
     def paragraph_of(self, pos: int) -> tuple[int, int] | None:
-        for p in self.paragraphs:
-            if p[0] <= pos < p[1]:
-                return p
-        return None
+        """The paragraph containing working-text position ``pos`` (binary search)."""
+        return _containing(self.paragraphs, pos)
 
     def sentence_of(self, pos: int) -> tuple[int, int] | None:
-        for s in self.sentences:
-            if s[0] <= pos < s[1]:
-                return s
-        return None
+        """The sentence containing working-text position ``pos`` (binary search)."""
+        return _containing(self.sentences, pos)
+
+
+def _containing(ranges: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    i = bisect_right(ranges, (pos, float("inf"))) - 1
+    if i >= 0 and ranges[i][0] <= pos < ranges[i][1]:
+        return ranges[i]
+    return None

@@ -1,0 +1,40 @@
+"""Document helpers used by every stage."""
+
+from __future__ import annotations
+
+from ektp_extract.document import Document
+from ektp_extract.lexicon import Lexicon
+from ektp_extract.text import Mask, normalise
+
+
+def _doc(text: str) -> Document:
+    prep = normalise(text)
+    return Document(prep=prep, lexicon=Lexicon(), mask=Mask(prep.norm))
+
+
+def test_claims_overlap_queries() -> None:
+    d = _doc("x" * 100)
+    d.claim("date", 10, 20)
+    d.claim("date", 50, 60)
+    d.claim("date", 0, 5)
+    d.claim("other", 30, 40)
+    assert d.is_claimed(15, 16, "date")
+    assert d.is_claimed(19, 25, "date")
+    assert not d.is_claimed(20, 50, "date")
+    assert d.is_claimed(35, 36)  # any label
+    assert not d.is_claimed(35, 36, "date")
+    d.claim("date", 5, 100)  # a late wide claim invalidates the index
+    assert d.is_claimed(70, 71, "date")
+
+
+def test_span_maps_to_source_and_blank_resets_views() -> None:
+    src = "\u201cKami siap,\u201d ujar Budi.\n\nAdvertisement\n\nParagraf dua."
+    d = _doc(src)
+    i = d.text.index("Budi")
+    assert d.span(i, i + 4).text == "Budi"
+    assert len(d.paragraphs) == 3
+    j = d.text.index("Advertisement")
+    d.blank(j, j + len("Advertisement"), "ad")
+    assert len(d.paragraphs) == 2
+    assert d.sentence_of(d.text.index("Paragraf")) == (d.text.index("Paragraf"), len(d.text))
+    assert d.paragraph_of(j) is None
