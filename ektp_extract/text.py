@@ -99,10 +99,46 @@ class Prepared:
         return self._map[start], self._map[end - 1] + 1
 
 
+_TRANSLATE_STR = {k: v for k, v in _TRANSLATE.items() if k != ord("\r")}
+_LONE_CR = regex.compile(r"\r(?!\n)")
+
+
 def normalise(source: str) -> Prepared:
-    """Unicode-normalise ``source`` keeping a per-character offset map."""
+    """Unicode-normalise ``source`` keeping a per-character offset map.
+
+    Fast path (nearly every article): every change is one character for one
+    character, so ``str.translate`` does it in C and offsets are the identity.
+    ``\r\n`` becomes `` \n`` (a space before the newline) to keep the length.
+    The slow path, with a real offset map, runs only when a character is deleted
+    (zero-width spaces, soft hyphens, a BOM) or expands under NFKC (ligatures).
+    """
     if source.isascii() and "\r" not in source and "\t" not in source and "`" not in source:
         return Prepared(source, source, None)
+    table: dict[int, str] = dict(_TRANSLATE_STR)
+    slow = False
+    for ch in set(source):
+        o = ord(ch)
+        if o < 128 or o in table:
+            continue
+        if ch in _DELETE:
+            slow = True
+            break
+        n = unicodedata.normalize("NFKC", ch)
+        if len(n) != 1:
+            slow = True
+            break
+        if n != ch:
+            table[o] = _TRANSLATE.get(ord(n), n)
+    if not slow:
+        text = source
+        if "\r" in text:
+            text = _LONE_CR.sub("\n", text)
+            table[ord("\r")] = " "
+        return Prepared(source, text.translate(table), None)
+    return _normalise_mapped(source)
+
+
+def _normalise_mapped(source: str) -> Prepared:
     out: list[str] = []
     omap: list[int] = []
     for i, ch in enumerate(source):
@@ -121,7 +157,7 @@ def normalise(source: str) -> Prepared:
             continue
         n = unicodedata.normalize("NFKC", ch)
         if len(n) == 1 or not n:
-            out.append(n or " ")
+            out.append(_TRANSLATE.get(ord(n), n) if n else " ")
             omap.append(i)
         else:
             for c in n:

@@ -25,10 +25,17 @@ def test_curly_quotes_dashes_and_spaces_are_unified_keeping_offsets() -> None:
     assert src[s:e] == "Devananda"
 
 
+def test_crlf_and_lone_cr_keep_length_on_the_fast_path() -> None:
+    src = "Baris satu\r\nBaris dua\rBaris tiga \u2013 akhir"
+    prep = normalise(src)
+    assert prep.norm == "Baris satu \nBaris dua\nBaris tiga - akhir"
+    assert prep.to_source(0, len(prep.norm)) == (0, len(src))
+
+
 def test_deleted_and_expanded_characters_map_back() -> None:
     src = "a\u200bb \ufb01le\r\nbaris"
     prep = normalise(src)
-    assert prep.norm == "ab file\nbaris"
+    assert prep.norm == "ab file\nbaris"  # slow path: deletion and expansion
     i = prep.norm.index("file")
     s, e = prep.to_source(i, i + 4)
     assert src[s:e] == "\ufb01le"

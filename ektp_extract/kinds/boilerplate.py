@@ -18,20 +18,30 @@ from ..text import lines
 class BoilerplateRow(Entry):
     pattern: str
     action: Literal["line", "block", "rest", "inline"] = "line"
+    requires: list[str] = []  # cheap prefilter: the line must contain one of these (case-folded)
     note: str = ""
 
 
 register_table("boilerplate", "lines", BoilerplateRow)
 
 
-def _compile(lex: Lexicon) -> tuple[list[tuple[regex.Pattern[str], str, str]], regex.Pattern[str] | None]:
-    whole: list[tuple[regex.Pattern[str], str, str]] = []
+#: Lines longer than this are prose: no boilerplate rule is tried on them.
+MAX_LINE = 450
+#: Lines longer than this that end like a sentence are prose too.
+PROSE_LINE = 120
+
+_Rule = tuple[regex.Pattern[str], str, str, tuple[str, ...]]
+
+
+def _compile(lex: Lexicon) -> tuple[list[_Rule], regex.Pattern[str] | None]:
+    whole: list[_Rule] = []
     inline: list[str] = []
     for row in lex.rows("boilerplate", "lines"):
         if row.action == "inline":
             inline.append(f"(?:{row.pattern})")
         else:
-            whole.append((regex.compile(row.pattern, regex.I | regex.V0), row.action, row.id))
+            pat = regex.compile(row.pattern, regex.I | regex.V0)
+            whole.append((pat, row.action, row.id, tuple(r.casefold() for r in row.requires)))
     inl = regex.compile("|".join(inline), regex.I | regex.M) if inline else None
     return whole, inl
 
@@ -48,10 +58,14 @@ def run(doc: Document) -> None:
     i = 0
     while i < len(spans):
         s, e = spans[i]
-        line = text[s:e]
         action = rule_id = None
-        if len(line) <= 600:
-            for pat, act, rid in whole:
+        n = e - s
+        if n <= MAX_LINE and not (n > PROSE_LINE and text[e - 1] in '.!?"'):
+            line = text[s:e]
+            low = line.casefold()
+            for pat, act, rid, requires in whole:
+                if requires and not any(r in low for r in requires):
+                    continue
                 if pat.fullmatch(line, timeout=1.0):
                     action, rule_id = act, rid
                     break

@@ -203,9 +203,9 @@ _NOT_NAMES = frozenset(
 def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
     """Person names in a byline chunk separated by , / | & dan; (start, end) within chunk."""
     out = []
-    for m in regex.finditer(r"[^,/|&;]+", chunk):
+    for m in _RX_PARTS.finditer(chunk):
         part = m.group(0)
-        sub = regex.split(r"\s+dan\s+", part)
+        sub = _RX_DAN.split(part)
         off = m.start()
         pos = 0
         for piece in sub:
@@ -223,6 +223,16 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
     return out
 
 
+_RX_PARTS = regex.compile(r"[^,/|&;]+")
+_RX_DAN = regex.compile(r"\s+dan\s+")
+_RX_PLAIN = regex.compile(r"[^|/,\u00b7]+")
+_RX_SLASH = regex.compile(r"[^/|]+")
+_RX_CRUMB = regex.compile(r"[^>»›|/]+")
+_RX_DOMAIN_END = regex.compile(r"\.(com|co|id)\b", regex.I)
+_BYLINE_HINT = regex.compile(
+    r"[:|/\u00b7]|^\(|\s-\s|^(?:laporan|liputan|kontributor|koresponden|oleh|reporter|penulis|by)\b",
+    regex.I,
+)
 _SECTION = regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$")
 _LAPORAN = regex.compile(
     r"^(?:(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)|Kontributor|Koresponden)\s+"
@@ -250,7 +260,7 @@ def _plain_names(st: _State, s: int, e: int, min_tokens: int = 2) -> list[tuple[
     """Unlabelled names in text[s:e] (``Andini Putri |``, ``Dimas Arya Pratama, Okezone``)."""
     r = st.r
     out = []
-    for m in regex.finditer(r"[^|/,\u00b7]+", st.text[s:e]):
+    for m in _RX_PLAIN.finditer(st.text[s:e]):
         p = m.group(0).strip(" -")
         if not p or r.outlet_re.fullmatch(p) or p.casefold() in r.outlet_forms:
             continue
@@ -306,7 +316,7 @@ def _byline(st: _State, s: int, e: int) -> bool:
     # Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com — every part an outlet, Redaksi or a name
     if ("/" in line or "|" in line) and len(line) < 160 and r.outlet_re.search(line):
         names = []
-        for pm in regex.finditer(r"[^/|]+", line):
+        for pm in _RX_SLASH.finditer(line):
             p = pm.group(0).strip()
             if not p or r.outlet_re.fullmatch(p) or _REDAKSI.match(p) and r.outlet_re.search(p):
                 continue
@@ -351,7 +361,7 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     norm = doc.prep.norm
     for s, e, reason in doc.mask.regions:
         if reason == "boilerplate:navigation" and e <= limit:
-            parts = list(regex.finditer(r"[^>»›|/]+", norm[s:e]))
+            parts = list(_RX_CRUMB.finditer(norm[s:e]))
             if len(parts) >= 2:
                 last = parts[-1]
                 seg = last.group(0).strip()
@@ -453,7 +463,7 @@ def run(doc: Document) -> None:
         if r.outlet_re.fullmatch(line) or line.casefold() in r.outlet_forms:
             if meta.outlet is None:
                 meta.outlet = r.outlet_forms.get(line.casefold(), line)
-            if meta.section is None and not regex.search(r"\.(com|co|id)\b", line, regex.I) and idx > 0:
+            if meta.section is None and not _RX_DOMAIN_END.search(line) and idx > 0:
                 meta.section = line  # a channel line such as "kumparanNEWS"
                 st.add_span("section", s, e)
             doc.blank(s, e, "meta:outlet")
@@ -482,7 +492,7 @@ def run(doc: Document) -> None:
     st.after_body = True
     for s, e in all_lines[body_idx:]:
         line = text[s:e]
-        if len(line) <= 200 and _byline(st, s, e):
+        if e - s <= 160 and _BYLINE_HINT.search(line) and _byline(st, s, e):
             doc.blank(s, e, "meta:byline")
     if pub is None:
         # a date line anywhere in the first lines of the body (some layouts put it after the title)
