@@ -1,22 +1,45 @@
 """Extraction of `agencies` (SPEC §3): named public bodies and their mentions.
 
-A *body type* is one row of ``patterns/agencies.toml`` (``disdukcapil``:
-"Dinas Kependudukan dan Pencatatan Sipil", acronyms Disdukcapil, Dukcapil,
-...). A concrete agency in an article is a body type plus, for regional
-bodies, a region (``Disdukcapil Kota Magelang``), or a national singleton
-(``Kemendagri``). See docs/agencies.md.
+A *body type* is one row of ``patterns/agencies.toml``: ``disdukcapil`` is
+"Dinas Kependudukan dan Pencatatan Sipil" with the acronyms Disdukcapil,
+Dispendukcapil, Dukcapil, ... A concrete agency in an article is a body type
+plus what follows it:
+
+* ``takes = "region"``: a region (``Disdukcapil Kota Magelang``,
+  ``Pemkot. Magelang``, ``Pemprov Jateng``), read by
+  :func:`~ektp_extract.kinds.regions.match_region` right after the body, so
+  region names are only ever looked up behind a cue;
+* ``takes = "name"``: a proper name (``SMA Negeri 1 Mertoyudan``, ``RSUD Tidar``,
+  ``PT Pos Indonesia``); without a name the word is generic and ignored;
+* ``takes = "none"``: a national singleton (``Kemendagri``).
+
+One pass of one compiled regex finds every full form and acronym; a second
+step resolves acronym-only mentions (``Disdukcapil`` alone) to the agency of
+that type already named in the article. Near-miss spellings of long acronyms
+(``Disdikcapil``) link with a warning, and bodies outside the lexicon are
+caught by their head word (``Dinas``, ``Badan``, ``Komisi`` ...) followed by
+capitalised words, with an acronym in parentheses when the text gives one.
+See docs/agencies.md.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Literal, Optional
 
+import regex
+
 from ..document import Document
-from ..lexicon import Entry, register_table
-from ..models import Agency
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import Agency, Span
+from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
+                      region_index)
 
 Level = Literal["pusat", "provinsi", "kabupaten", "kota", "kecamatan", "desa"]
-RegionType = Literal["provinsi", "kabupaten", "kota"]
+
+#: Warning codes of this stage.
+W_NEAR = "[W051] agencies: {written!r} read as {form!r} (spelling differs)"
+W_UNKNOWN_ROW = "[W052] agencies: unknown body type {row!r} (ensure_inferred)"
 
 
 class BodyRow(Entry):
@@ -24,61 +47,732 @@ class BodyRow(Entry):
 
     name: str
     forms: list[str] = []
+    patterns: list[str] = []
     acronyms: list[str] = []
     kind: str
     level: Optional[Level] = None
     takes: Literal["none", "region", "name"] = "none"
     region_types: list[RegionType] = []
+    bare: Literal["keep", "link"] = "keep"
+    preceded_by: list[str] = []
+    name_optional: bool = False
+    name_needs_digit: bool = False
+
+
+class StopRow(Entry):
+    """Words that end a proper name after a body (titles, positions, weekdays ...)."""
+
+    words: list[str]
+    first_ok: bool = False  # may open a name (RSUD Dr. Soetomo)
+
+
+class HeadRow(Entry):
+    """Head words of bodies outside the lexicon: ``Dinas Ketahanan Pangan``."""
+
+    words: list[str]
+    kind: str
 
 
 register_table("agencies", "bodies", BodyRow)
+register_table("agencies", "name_stops", StopRow)
+register_table("agencies", "heads", HeadRow)
+
+_LB = r"(?<![\p{L}\d])"
+_RB = r"(?![\p{L}\d])"
+_PAREN = regex.compile(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\d][\p{L}\d-]*)?)[ ]?\)")
+_NATIONAL = regex.compile(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
+_NAME_TOKEN = regex.compile(r"[ ]+(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
+_PARENT = regex.compile(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
+_TOKEN = regex.compile(_LB + r"\p{Lu}\p{L}{5,15}" + _RB)
+
+
+def _alt(forms: list[str]) -> str:
+    uniq = sorted(set(forms), key=lambda f: (-len(f), f))
+    return "|".join(r"[ ]+".join(regex.escape(w) for w in f.split()) for f in uniq)
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+@dataclass
+class _Compiled:
+    rows: dict[str, BodyRow]
+    main: regex.Pattern[str]
+    full: dict[str, list[str]]  # casefolded full form → row ids
+    acr: dict[str, list[str]]  # acronym (exact, and upper-cased) → row ids
+    pattern_rows: dict[str, str]  # regex group name → row id
+    near: dict[str, list[str]]  # first two letters → long acronyms (for near matches)
+    stops: dict[str, bool]  # casefolded stop word → may open a name
+    heads: regex.Pattern[str] | None
+    head_kind: dict[str, str]
+    order: dict[str, int] = field(default_factory=dict)
+
+
+def _build(lex: Lexicon) -> _Compiled:
+    rows: dict[str, BodyRow] = {r.id: r for r in lex.rows("agencies", "bodies")}
+    full: dict[str, list[str]] = {}
+    acr: dict[str, list[str]] = {}
+    near: dict[str, list[str]] = {}
+    pattern_rows: dict[str, str] = {}
+    pats: list[str] = []
+    for r in rows.values():
+        for f in [r.name, *r.forms]:
+            ids = full.setdefault(_norm(f).casefold(), [])
+            if r.id not in ids:
+                ids.append(r.id)
+        for a in r.acronyms:
+            for v in {a, a.upper()}:
+                ids = acr.setdefault(v, [])
+                if r.id not in ids:
+                    ids.append(r.id)
+            if len(a) >= 7 and a.isalpha():
+                near.setdefault(a[:2], []).append(a)
+        for i, p in enumerate(r.patterns):
+            g = f"p_{len(pattern_rows)}"
+            pattern_rows[g] = r.id
+            pats.append(f"(?P<{g}>{p})")
+    alt_full = _alt(list(full))
+    alt_acr = _alt(list(acr))
+    parts = [f"(?P<f>(?i:{alt_full}))", f"(?P<a>{alt_acr})"]
+    main = regex.compile(_LB + "(?:" + "|".join(pats + parts) + ")" + _RB)
+    stops: dict[str, bool] = {}
+    for s in lex.rows("agencies", "name_stops"):
+        for w in s.words:
+            stops[w.casefold()] = s.first_ok
+    head_kind: dict[str, str] = {}
+    for h in lex.rows("agencies", "heads"):
+        for w in h.words:
+            head_kind[w.casefold()] = h.kind
+    heads = None
+    if head_kind:
+        heads = regex.compile(
+            _LB + f"(?P<head>{_alt([w for h in lex.rows('agencies', 'heads') for w in h.words])})"
+            r"(?P<body>(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+)"
+        )
+    order = {rid: i for i, rid in enumerate(rows)}
+    return _Compiled(rows, main, full, acr, pattern_rows, near, stops, heads, head_kind, order)
+
+
+def compiled(lex: Lexicon) -> _Compiled:
+    c: _Compiled = lex.compiled("agencies", _build)
+    return c
+
+
+# ------------------------------------------------------------------ mentions
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    rows: list[str]  # candidate body types (several for a shared acronym)
+    full: bool  # a full form (not an acronym)
+    form: str  # the body part as written (no region, no parenthesis)
+    region: Optional[Region] = None
+    region_text: str = ""
+    name_part: str = ""  # for takes = "name"
+    paren: str = ""  # acronym written in parentheses
+    paren_span: tuple[int, int] | None = None
+    national: bool = False
+    near: str = ""  # the lexicon acronym a misspelt form was read as
+    generic_kind: str = ""  # body outside the lexicon: its head's kind
+    from_pattern: bool = False  # matched by a row's regex pattern (Komisi A DPRD)
+    paren_parent: str = ""  # the parenthesis held the parent body's acronym: this alias
+    pattern_key: str = ""  # Komisi II + the parent's row id, however the parent is written
+    short: str = ""  # Komisi II DPR for Komisi II Dewan Perwakilan Rakyat
+    key: tuple[str, str, str] | None = None
+
+    @property
+    def row(self) -> str:
+        return self.rows[0]
+
+
+def _capitalised_like(written: str, form: str) -> bool:
+    """Every word capitalised in the lexicon form is capitalised in the text."""
+    for w, f in zip(written.split(), form.split()):
+        if f[:1].isupper() and not w[:1].isupper():
+            return False
+    return True
+
+
+def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow) -> tuple[int, str]:
+    """Proper-name words after a body (``Negeri 1 Mertoyudan``); (end, name) or (pos, "")."""
+    end, words = pos, []
+    for _ in range(7):
+        m = _NAME_TOKEN.match(text, end)
+        if m is None:
+            break
+        tok = m.group("t")
+        bare = tok.rstrip(".,").casefold()
+        first_ok = c.stops.get(bare)
+        if first_ok is not None and not (first_ok and not words):
+            break
+        if bare in c.acr or bare.upper() in c.acr and tok.isupper() and len(tok) > 1:
+            break  # the next body (SMA Negeri 1 dan SMK ...)
+        if tok.endswith(".") and len(tok) > 4 and not tok[:-1].isupper():
+            words.append(tok[:-1])  # a full stop ends the sentence
+            end = m.end() - 1
+            break
+        words.append(tok)
+        end = m.end()
+    while words and words[-1].endswith((".", ",")) and len(words[-1]) > 3:
+        words[-1] = words[-1][:-1]
+        end -= 1
+    name = " ".join(words)
+    if row.name_needs_digit and not any(ch.isdigit() for ch in name):
+        return pos, ""
+    return end, name
+
+
+def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -> bool:
+    """Read what follows a body: ``.``, ``(ACR)``, ``RI``, a region or a name. False drops it."""
+    row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
+    pos = mn.end
+    if acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper():
+        pos += 1  # Pemkot. Magelang
+    pm = _PAREN.match(text, pos)
+    if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+        _set_paren(c, mn, pm)
+        pos = pm.end()
+    nm = _NATIONAL.match(text, pos)
+    if nm is not None and row.takes != "name":
+        mn.national = True
+        mn.end = nm.end()
+        return True
+    if row.takes == "region":
+        implied = row.region_types[0] if len(row.region_types) == 1 else None
+        if row.kind == "polri" and text.startswith(" Metro ", pos):
+            pos += len(" Metro")  # Polres Metro Jakarta Barat
+        rm = match_region(doc.lexicon, text, pos, implied)
+        if rm is not None and row.region_types and rm.region.type not in row.region_types:
+            rm = None
+        if rm is not None and rm.ambiguous:
+            nxt = text[rm.end:rm.end + 2]
+            if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
+                rm = None  # Disdukcapil Bima Arya: a person, not Kabupaten Bima
+        if rm is not None:
+            mn.region = pick_alternative(text, mn.start, rm) if rm.alternatives else rm.region
+            mn.region_text = _norm(text[mn.paren_span[1] + 1 if mn.paren_span else mn.end:rm.end])
+            mn.region_text = mn.region_text.lstrip(". )")
+            pos = rm.end
+            if not mn.paren:
+                pm = _PAREN.match(text, pos)
+                if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+                    _set_paren(c, mn, pm)
+            mn.end = pos
+        elif mn.paren:
+            mn.end = pm.end() if pm is not None else mn.end
+        return True
+    if row.takes == "name":
+        end, name = _name_part(c, text, pos, row)
+        if not name:
+            return row.name_optional
+        mn.name_part, mn.end = name, end
+        return True
+    return True
+
+
+def _set_paren(c: _Compiled, mn: _Mention, pm: regex.Match[str]) -> None:
+    """Record ``(ACR)``; the acronym of a parent body (``Komisi II Dewan Perwakilan Rakyat
+    (DPR)``) gives the alias ``Komisi II DPR`` instead of an acronym."""
+    a = pm.group("a")
+    mn.paren, mn.paren_span = a, (pm.start("a"), pm.end("a"))
+    ids = c.acr.get(a)
+    if not ids or set(ids) & set(mn.rows):
+        return
+    low = mn.form.casefold()
+    for rid in ids:
+        for f in [c.rows[rid].name, *c.rows[rid].forms]:
+            if low.endswith(" " + _norm(f).casefold()):
+                mn.paren_parent = mn.form[: len(mn.form) - len(_norm(f))] + a
+                return
+
+
+def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
+    """A parenthesis after a body names its acronym: a known one, or one short capitalised
+    word with two capitals or sharing the body's first letter (Banggar after Badan Anggaran)."""
+    if a in c.acr:
+        return True
+    if " " in a or len(a) > 15 or a.isdigit():
+        return False
+    caps = sum(ch.isupper() for ch in a)
+    return caps >= 2 or (a[:1].casefold() == form[:1].casefold() and not a.islower())
+
+
+def _levenshtein1(a: str, b: str, limit: int) -> bool:
+    """True when the edit distance of a and b is at most ``limit`` (small strings)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        lo = i
+        for j, cb in enumerate(b, 1):
+            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            cur.append(v)
+            lo = min(lo, v)
+        if lo > limit:
+            return False
+        prev = cur
+    return prev[-1] <= limit
+
+
+def _find(doc: Document, c: _Compiled) -> list[_Mention]:
+    text = doc.text
+    out: list[_Mention] = []
+    for m in c.main.finditer(text):
+        g = m.lastgroup
+        s, e = m.span()
+        written = m.group(0)
+        if g == "f":
+            rows = c.full.get(_norm(written).casefold(), [])
+            if not rows or not written[:1].isupper():
+                continue
+            if not _capitalised_like(written, _form_of(c, rows[0], written)):
+                continue
+            mn = _Mention(s, e, list(rows), True, _norm(written))
+            ok = _tail(c, doc, text, mn, acronym=False)
+        elif g == "a":
+            rows = c.acr.get(written) or c.acr.get(_norm(written), [])
+            if not rows:
+                continue
+            mn = _Mention(s, e, list(rows), False, _norm(written))
+            ok = _tail(c, doc, text, mn, acronym=True)
+        else:
+            rid = c.pattern_rows.get(g or "")
+            if rid is None:
+                continue
+            mn = _Mention(s, e, [rid], True, _norm(written), from_pattern=True)
+            _parent_key(c, mn)
+            ok = _tail(c, doc, text, mn, acronym=False)
+        if ok:
+            out.append(mn)
+    return out
+
+
+def _parent_key(c: _Compiled, mn: _Mention) -> None:
+    """``Komisi II Dewan Perwakilan Rakyat`` and ``Komisi II DPR`` share one key and alias."""
+    words = mn.form.split()
+    for i in range(1, len(words)):
+        tail = " ".join(words[i:])
+        ids = c.full.get(tail.casefold()) or c.acr.get(tail)
+        if ids:
+            head = " ".join(words[:i])
+            mn.pattern_key = f"{head.casefold()}|{ids[0]}"
+            acr = c.rows[ids[0]].acronyms
+            if acr:
+                mn.short = f"{head} {acr[0]}"
+            return
+
+
+def _form_of(c: _Compiled, rid: str, written: str) -> str:
+    key = _norm(written).casefold()
+    row = c.rows[rid]
+    for f in [row.name, *row.forms]:
+        if _norm(f).casefold() == key:
+            return f
+    return written
+
+
+_SMALL = frozenset("di ke dari dan yang untuk pada dengan atau oleh jadi ini itu per se vs".split())
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in Title Case (headlines, related links): proper-name runs there
+    are not names, so bodies that take a name and unknown bodies are not read in them."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.strip()
+        if stripped and not stripped.endswith((".", ",", ":", '"')):
+            words = [w for w in stripped.split() if w[:1].isalpha() and w.casefold() not in _SMALL]
+            if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words):
+                out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _in_title(titles: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in titles)
+
+
+def _covered(mentions: list[_Mention], s: int, e: int) -> bool:
+    return any(m.start < e and s < m.end for m in mentions)
+
+
+def _near(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
+    """Misspelt long acronyms (``Disdikcapil``, ``Dukcapik``): distance 1, same first letters."""
+    if not c.near:
+        return []
+    text = doc.text
+    out: list[_Mention] = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0)
+        cands = c.near.get(tok[:2])
+        if not cands or tok in c.acr or _covered(found, m.start(), m.end()):
+            continue
+        limit = 1 if len(tok) < 10 else 2
+        best = next((a for a in cands if _levenshtein1(tok, a, limit)), None)
+        if best is None:
+            continue
+        mn = _Mention(m.start(), m.end(), list(c.acr[best]), False, tok, near=best)
+        if _tail(c, doc, text, mn, acronym=True):
+            out.append(mn)
+            doc.warnings.append(W_NEAR.format(written=tok, form=best))
+    return out
+
+
+def _generic(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
+    """Bodies outside the lexicon: a head word and capitalised words (``Dinas Ketahanan Pangan``)."""
+    if c.heads is None:
+        return []
+    text = doc.text
+    idx = region_index(doc.lexicon)
+    out: list[_Mention] = []
+    for m in c.heads.finditer(text):
+        s = m.start()
+        if _covered(found, s, m.end()):
+            continue
+        head = _norm(m.group("head"))
+        toks = list(regex.finditer(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)", m.group("body")))
+        keep: list[regex.Match[str]] = []
+        base = m.start("body")
+        for t in toks:
+            w = t.group(1)
+            if w.casefold() in c.stops or w.casefold() in ("kota", "kabupaten", "kab", "provinsi"):
+                break
+            if t.group(0).startswith(",") and keep:
+                break
+            keep.append(t)
+        # a trailing region name belongs to the region, not the body's name
+        while keep and idx.is_place(keep[-1].group(1)) and len(keep) > 1:
+            keep.pop()
+        if not keep or (len(keep) == 1 and idx.is_place(keep[0].group(1))):
+            continue
+        e = base + keep[-1].end()
+        form = _norm(text[s:e])
+        mn = _Mention(s, e, ["_generic"], True, form, generic_kind=c.head_kind.get(head.casefold(), "lembaga"))
+        pos = e
+        pm = _PAREN.match(text, pos)
+        if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+            mn.paren, mn.paren_span = pm.group("a"), (pm.start("a"), pm.end("a"))
+            pos = pm.end()
+        par = _PARENT.match(text, pos)
+        if par is not None:  # Badan Anggaran (Banggar) DPR: a unit of the legislature
+            mn.form = _norm(f"{form} {par.group(1)}")
+            pos = mn.end = par.end()
+        rm = match_region(doc.lexicon, text, pos, None)
+        if rm is not None and not rm.ambiguous:
+            mn.region = pick_alternative(text, s, rm) if rm.alternatives else rm.region
+            mn.region_text = _norm(text[rm.start:rm.end])
+            mn.end = rm.end
+        elif mn.paren:
+            mn.end = max(mn.end, pos)
+        out.append(mn)
+    return out
+
+
+def _dynamic(doc: Document, found: list[_Mention], c: _Compiled) -> list[_Mention]:
+    """Later bare uses of an acronym the article defined in parentheses for an unknown body."""
+    text = doc.text
+    out: list[_Mention] = []
+    seen: set[str] = set()
+    for mn in found:
+        a = mn.paren
+        if not a or mn.paren_parent or a in seen or a in c.acr:
+            continue
+        seen.add(a)
+        for m in regex.finditer(_LB + regex.escape(a) + _RB, text):
+            if mn.paren_span and m.start() == mn.paren_span[0]:
+                continue
+            if _covered(found, m.start(), m.end()) or _covered(out, m.start(), m.end()):
+                continue
+            d = _Mention(m.start(), m.end(), list(mn.rows), False, a,
+                         generic_kind=mn.generic_kind)
+            d.key = ("?", a, "")  # resolved to the defining mention below
+            out.append(d)
+    return out
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def _key(mn: _Mention, rid: str) -> tuple[str, str, str]:
+    reg = mn.region.canonical if mn.region is not None else ""
+    if rid == "_generic":
+        return (rid, reg, mn.form.casefold())
+    if mn.name_part:
+        return (rid, reg, mn.name_part.casefold())
+    if mn.from_pattern:
+        return (rid, reg, mn.pattern_key or mn.form.casefold())
+    return (rid, reg, "")
+
+
+def _dateline_region(doc: Document, row: BodyRow) -> Optional[Region]:
+    loc = doc.meta.dateline_location
+    if not loc:
+        return None
+    idx = region_index(doc.lexicon)
+    types = row.region_types or ["kota", "kabupaten", "provinsi"]
+    hits = [r for t in types if (r := idx.resolve(loc, t)) is not None]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _hint_row(text: str, mn: _Mention, c: _Compiled) -> str:
+    """For a shared acronym (Dukcapil): the row whose ``preceded_by`` word is adjacent."""
+    before = text[max(0, mn.start - 40):mn.start].rstrip()
+    after = text[mn.end:mn.end + 40].lstrip()
+    for rid in mn.rows:
+        for w in c.rows[rid].preceded_by:
+            if before.endswith(w) or after.startswith(w):
+                return rid
+    return mn.rows[0]
+
+
+def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
+    text = doc.text
+    keyed: list[_Mention] = []
+    pending: list[_Mention] = []
+    for mn in ms:
+        if mn.key is not None:
+            pending.append(mn)
+            continue
+        rid = mn.rows[0] if len(mn.rows) == 1 else _hint_row(text, mn, c)
+        row = c.rows.get(rid)
+        if rid == "_generic" or row is None:
+            mn.rows = [rid]
+            mn.key = _key(mn, rid)
+            keyed.append(mn)
+            continue
+        if row.takes == "region" and mn.region is None and not mn.national:
+            pending.append(mn)
+            continue
+        if len(mn.rows) > 1:
+            # a shared acronym with a region goes to the regional body type
+            if mn.region is not None:
+                rid = next((r for r in mn.rows if c.rows[r].takes == "region"), rid)
+        mn.rows = [rid]
+        mn.key = _key(mn, rid)
+        keyed.append(mn)
+    # acronym defined in parentheses for an unknown body: link to its definition
+    by_paren: dict[str, _Mention] = {}
+    for m in keyed:
+        if m.paren and not m.paren_parent:
+            by_paren.setdefault(m.paren, m)
+    out = list(keyed)
+    for mn in pending:
+        if mn.key is not None and mn.key[0] == "?":
+            src = by_paren.get(mn.key[1])
+            if src is None:
+                continue
+            mn.rows, mn.key = list(src.rows), src.key
+            out.append(mn)
+            continue
+        src = by_paren.get(mn.form)
+        if src is not None and src.start < mn.start:
+            mn.rows, mn.key = list(src.rows), src.key  # the article defined this acronym
+            out.append(mn)
+            continue
+        cands = [k for k in keyed if k.rows[0] in mn.rows and k.key is not None]
+        before = [k for k in cands if k.start < mn.start]
+        after = [k for k in cands if k.start > mn.start]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None:
+            mn.rows, mn.key = list(target.rows), target.key
+            out.append(mn)
+            continue
+        rid = _hint_row(text, mn, c)
+        row = c.rows[rid]
+        mn.rows = [rid]
+        if row.bare == "link":
+            reg = _dateline_region(doc, row)
+            if reg is None:
+                continue
+            mn.key = (rid, reg.canonical, "")
+            mn.inferred_region = reg  # type: ignore[attr-defined]
+        else:
+            mn.key = (rid, "", "")
+        out.append(mn)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+# ------------------------------------------------------------------ records
+
+
+def _written_full(mn: _Mention, text: str) -> str:
+    """A full-form mention as written, without the parenthesised acronym."""
+    parts = [mn.form]
+    if mn.name_part:
+        parts.append(mn.name_part)
+    if mn.region_text:
+        parts.append(mn.region_text)
+    return " ".join(parts)
+
+
+def _constructed(row: BodyRow, key: tuple[str, str, str], name_part: str) -> str:
+    if name_part:
+        return f"{row.name} {name_part}"
+    if key[1]:
+        if len(row.region_types) == 1:
+            return f"{row.name} {key[1].split(' ', 1)[1]}"
+        return f"{row.name} {key[1]}"
+    return row.name
+
+
+def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
+    text = doc.text
+    groups: dict[tuple[str, str, str], list[_Mention]] = {}
+    for mn in ms:
+        assert mn.key is not None
+        groups.setdefault(mn.key, []).append(mn)
+    ordered = sorted(groups.items(), key=lambda kv: kv[1][0].start)
+    keys = doc.scratch.setdefault("agency_keys", {})
+    mentions_out: list[tuple[int, int, str]] = doc.scratch.setdefault("agency_mentions", [])
+    idx = region_index(doc.lexicon)
+    for key, group in ordered:
+        rid = key[0]
+        row = c.rows.get(rid)
+        aid = f"ag-{len(doc.agencies) + 1}"
+        fulls: list[str] = []
+        written: list[str] = []
+        acronym: Optional[str] = None
+        region: Optional[Region] = None
+        name_part = ""
+        near = False
+        for mn in group:
+            if mn.paren_span:
+                ps, pe = mn.paren_span
+                w = _norm(text[mn.start:ps].rstrip(" (") + " " + text[pe:mn.end].lstrip(" )"))
+            else:
+                w = _norm(text[mn.start:mn.end])
+            written.append(w)
+            if mn.full:
+                fulls.append(w)
+            if mn.paren_parent:
+                written.append(_norm(f"{mn.paren_parent} {mn.region_text}"))
+            elif mn.short:
+                written.append(_norm(f"{mn.short} {mn.region_text}"))
+            elif mn.paren and mn.region_text:
+                written.append(f"{mn.paren} {mn.region_text}")  # Disdukcapil Kota Magelang
+            if not mn.full and ". " in w:
+                written.append(w.replace(". ", " ", 1))  # Pemkot. Magelang
+            if acronym is None:
+                if mn.paren and not mn.paren_parent:
+                    acronym = mn.paren
+                elif not mn.full and not mn.near:
+                    acronym = mn.form
+            region = region or mn.region or getattr(mn, "inferred_region", None)
+            name_part = name_part or mn.name_part
+            near = near or bool(mn.near)
+        if row is not None and acronym is None and row.acronyms:
+            acronym = row.acronyms[0]
+        if fulls:
+            name = max(fulls, key=len)
+        elif row is not None:
+            name = _constructed(row, key, name_part)
+        else:
+            name = max(written, key=len)
+        aliases: list[str] = []
+        for w in written:
+            if w != name and w not in aliases:
+                aliases.append(w)
+        if key[1] and region is None:
+            region = _region_from_canonical(idx, key[1])
+        canon = region.canonical if region is not None else None
+        if row is not None:
+            kind: Optional[str] = row.kind
+            level = row.level if row.level is not None else (region.type if region else None)
+            if row.level == "pusat" and region is not None:
+                level = region.type
+        else:
+            kind = group[0].generic_kind or "lembaga"
+            level = region.type if region is not None else None
+        spans: list[Span] = [doc.span(mn.start, mn.end) for mn in group]
+        rule = f"agencies:{rid}" + (":near" if near else "")
+        doc.agencies.append(
+            Agency(id=aid, name=name, acronym=acronym, aliases=aliases, kind=kind,
+                   level=level, region=canon, mentions=spans, inferred=False,
+                   span=spans[0], rule=rule)
+        )
+        keys[aid] = (rid, canon)
+        for mn in group:
+            mentions_out.append((mn.start, mn.end, aid))
+            doc.claim("agency", mn.start, mn.end)
+    mentions_out.sort()
+
+
+def _region_from_canonical(idx: object, canon: str) -> Optional[Region]:
+    from .regions import RegionIndex
+
+    assert isinstance(idx, RegionIndex)
+    t, _, name = canon.partition(" ")
+    tt = t.casefold()
+    if tt not in ("kota", "kabupaten", "provinsi"):
+        return None
+    return idx.resolve(name, tt)  # type: ignore[arg-type]
+
+
+def run(doc: Document) -> None:
+    """Find agencies in `doc.text` and append them to `doc.agencies`."""
+    doc.scratch.setdefault("agency_mentions", [])
+    doc.scratch.setdefault("agency_keys", {})
+    c = compiled(doc.lexicon)
+    titles = _title_lines(doc.text)
+    found = _find(doc, c)
+    if titles:  # a headline's capitalised words are not a school's or hospital's name
+        found = [m for m in found
+                 if not (m.name_part and _in_title(titles, m.start))]
+    found += _near(doc, c, found)
+    found += [m for m in _generic(doc, c, found) if not _in_title(titles, m.start)]
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[_Mention] = []
+    last_end = -1
+    for mn in found:  # no overlaps: the earliest, then the longest, wins
+        if mn.start >= last_end:
+            kept.append(mn)
+            last_end = mn.end
+    kept += _dynamic(doc, kept, c)
+    kept.sort(key=lambda m: (m.start, m.end))
+    _records(doc, c, _resolve(doc, c, kept))
+
+
+# ------------------------------------------------------------------ API for later stages
 
 
 def _rows(doc: Document) -> dict[str, BodyRow]:
-    return doc.lexicon.compiled(
-        "agencies:rows", lambda lex: {r.id: r for r in lex.rows("agencies", "bodies")}
-    )
-
-
-def _keys(doc: Document) -> dict[str, tuple[str, Optional[str]]]:
-    """agency id → (body row id, canonical region) for the agencies of this article."""
-    keys: dict[str, tuple[str, Optional[str]]] = doc.scratch.setdefault("agency_keys", {})
-    return keys
-
-
-def _canonical_region(doc: Document, region: Optional[str]) -> Optional[str]:
-    """``Kota Magelang`` / ``Magelang`` / ``Jateng`` → the canonical region string, else as given."""
-    if not region:
-        return None
-    from .regions import canonical_region
-
-    return canonical_region(doc.lexicon, region) or " ".join(region.split())
+    return compiled(doc.lexicon).rows
 
 
 def _level_of(row: BodyRow, region: Optional[str]) -> Optional[Level]:
-    if row.level is not None:
+    if row.level is not None and row.level != "pusat":
         return row.level
     if region:
         head = region.split(" ", 1)[0].casefold()
         if head in ("provinsi", "kabupaten", "kota"):
             return head  # type: ignore[return-value]
-    return None
+    return row.level
 
 
 def ensure_inferred(doc: Document, agency_row_id: str, region: str | None = None) -> str:
     """The id of the agency of body type ``agency_row_id`` (in ``region``), adding it if absent.
 
     Used for bodies implied by a position (``Mendagri`` → Kementerian Dalam
-    Negeri). An agency of the same body type and region already in
-    ``doc.agencies`` is reused; with ``region`` None any agency of that type
-    is reused (the one without a region first). Otherwise a record with
-    ``inferred=True``, ``span=None`` and no mentions is appended. An unknown
-    row id still gets a record (named after the id) so callers never fail.
+    Negeri). ``region`` is a canonical region (``"Kota Magelang"``) or any form
+    :func:`~ektp_extract.kinds.regions.canonical_region` reads (``"Kab.
+    Magelang"``, ``"Jateng"``). An agency of the same body type and region
+    already in ``doc.agencies`` is reused; with ``region`` None any agency of
+    that type is reused (the one without a region first). Otherwise a record
+    with ``inferred=True``, ``span=None`` and no mentions is appended. An
+    unknown row id still gets a record (named after the id, warning W052) so
+    callers never fail.
     """
     rows = _rows(doc)
     row = rows.get(agency_row_id)
-    canon = _canonical_region(doc, region)
-    keys = _keys(doc)
+    canon = (canonical_region(doc.lexicon, region) or _norm(region)) if region else None
+    keys: dict[str, tuple[str, Optional[str]]] = doc.scratch.setdefault("agency_keys", {})
     same = [a for a in doc.agencies if keys.get(a.id, ("", None))[0] == agency_row_id]
     if canon is not None:
         for a in same:
@@ -89,12 +783,10 @@ def ensure_inferred(doc: Document, agency_row_id: str, region: str | None = None
         return same[0].id
     aid = f"ag-{len(doc.agencies) + 1}"
     if row is None:
-        doc.warnings.append(f"[W101] agencies: unknown body type {agency_row_id!r} (ensure_inferred)")
+        doc.warnings.append(W_UNKNOWN_ROW.format(row=agency_row_id))
         name, acronym, kind, level = agency_row_id, None, None, None
     else:
-        name = row.name
-        if canon and row.takes == "region":
-            name = f"{row.name} {canon}"
+        name = _constructed(row, ("", canon or "", ""), "") if canon and row.takes == "region" else row.name
         acronym = row.acronyms[0] if row.acronyms else None
         kind, level = row.kind, _level_of(row, canon)
     doc.agencies.append(
@@ -115,11 +807,6 @@ def agency_at(doc: Document, start: int, end: int) -> str | None:
     for s, e, aid in doc.scratch.get("agency_mentions", ()):
         if s < end and start < e:
             overlap = min(e, end) - max(s, start)
-            if best is None or overlap > best[0]:
+            if best is None or (overlap, -s) > (best[0], best[1]):
                 best = (overlap, -s, aid)
     return best[2] if best else None
-
-
-def run(doc: Document) -> None:
-    """Find agencies in `doc.text` and append them to `doc.agencies`."""
-    doc.scratch.setdefault("agency_mentions", [])

@@ -90,6 +90,9 @@ class RegionMatch:
     region: Region
     cued: bool  # a cue word (Kota, Kabupaten, Provinsi ...) was written
     ambiguous: bool  # the bare form is also an everyday word or a person's name
+    #: a bare name that is both a kabupaten and a kota (Magelang): ``region`` is
+    #: the kabupaten, ``alternatives`` all candidates; the caller may decide from context
+    alternatives: tuple[Region, ...] = ()
 
 
 @dataclass
@@ -224,10 +227,16 @@ def match_region(
             region = idx.resolve(name, "kota")  # Polres Magelang Kota
             if region is not None:
                 end += len(" Kota")
+        alts: tuple[Region, ...] = ()
+        if region is None and type_ is None:
+            rows = idx.regencies.get(_key(name), [])
+            if len(rows) > 1:  # Magelang: Kabupaten and Kota
+                alts = tuple(Region(r, r.type) for r in rows)
+                region = next((a for a in alts if a.type == "kabupaten"), alts[0])
         if region is None:
             continue
         amb = not cued and type_ is None and _key(name) in idx.ambiguous
-        return RegionMatch(start, end, region, cued or type_ is not None, amb)
+        return RegionMatch(start, end, region, cued or type_ is not None, amb, alts)
     return None
 
 
@@ -235,6 +244,37 @@ def canonical_region(lex: Lexicon, text: str) -> Optional[str]:
     """``"Kota Magelang"``, ``"Kab. Magelang"``, ``"Jateng"`` → canonical string, else None."""
     t = " ".join(text.split())
     m = match_region(lex, t, 0)
-    if m is None or m.end < len(t.rstrip(" .,")):
+    if m is None or m.alternatives or m.end < len(t.rstrip(" .,")):
         return None
     return m.region.canonical
+
+
+_TYPE_CUES: dict[str, tuple[str, ...]] = {
+    "kota": ("Kota ", "Pemkot ", "Pemkot. ", "Walikota ", "Kodya "),
+    "kabupaten": ("Kabupaten ", "Kab. ", "Kab ", "Pemkab ", "Bupati "),
+}
+
+
+def pick_alternative(text: str, pos: int, m: RegionMatch) -> Region:
+    """Kabupaten or Kota for a bare name (``Disdukcapil Magelang``), from the article.
+
+    The cued form (``Kota Magelang``, ``Pemkab Magelang``, ``Bupati Magelang``)
+    written nearest before ``pos`` decides, else the nearest after it, else the
+    kabupaten (a kota is usually named with its cue).
+    """
+    if not m.alternatives:
+        return m.region
+    name = text[m.start:m.end]
+    before: tuple[int, Region] | None = None  # (distance, region), nearest first
+    after: tuple[int, Region] | None = None
+    for alt in m.alternatives:
+        for cue in _TYPE_CUES.get(alt.type, ()):
+            needle = cue + name
+            i = text.rfind(needle, 0, pos)
+            if i >= 0 and (before is None or pos - i < before[0]):
+                before = (pos - i, alt)
+            j = text.find(needle, m.end)
+            if j >= 0 and (after is None or j - pos < after[0]):
+                after = (j - pos, alt)
+    hit = before or after
+    return hit[1] if hit is not None else m.region
