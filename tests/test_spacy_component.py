@@ -16,7 +16,7 @@ import spacy
 from _util import ROOT
 from spacy import displacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, DocBin
 
 import ektp_extract.spacy_component as sc
 from ektp_extract import Extractor, extract
@@ -190,6 +190,9 @@ def test_doc_bytes_round_trip_keeps_the_record(nlp: Language, seed_text: str) ->
     assert back._.ektp == doc._.ektp
     assert [(s.start, s.end, s.label_) for s in back.spans["ektp"]] == \
         [(s.start, s.end, s.label_) for s in doc.spans["ektp"]]
+    binned = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (again,) = DocBin().from_bytes(binned).get_docs(nlp.vocab)
+    assert again._.ektp == doc._.ektp
 
 
 # ---------------------------------------------------------------- config
