@@ -30,6 +30,7 @@ from typing import Literal, Optional
 import regex
 
 from ..document import Document
+from ..errors import PatternError
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, Span
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
@@ -83,12 +84,44 @@ _PAREN = regex.compile(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\
 _NATIONAL = regex.compile(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
 _NAME_TOKEN = regex.compile(r"[ ]+(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
 _PARENT = regex.compile(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
-_TOKEN = regex.compile(_LB + r"\p{Lu}\p{L}{5,15}" + _RB)
 
 
 def _alt(forms: list[str]) -> str:
     uniq = sorted(set(forms), key=lambda f: (-len(f), f))
     return "|".join(r"[ ]+".join(regex.escape(w) for w in f.split()) for f in uniq)
+
+
+_FIRST = regex.compile(r"[\p{L}\d]+")
+
+
+def _first_word(s: str) -> str:
+    m = _FIRST.match(s)
+    return m.group(0) if m else ""
+
+
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by common prefixes (fast to scan).
+
+    >>> _trie(["Dinas", "Dinkes", "Disdik"])
+    'Di(?:n(?:as|kes)|sdik)'
+    """
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [("[ ]+" if ch == " " else regex.escape(ch)) + emit(sub)
+                for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        end = "" in node
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if end else "")
+
+    return emit(root)
 
 
 def _norm(s: str) -> str:
@@ -98,11 +131,12 @@ def _norm(s: str) -> str:
 @dataclass
 class _Compiled:
     rows: dict[str, BodyRow]
-    main: regex.Pattern[str]
+    by_first: dict[str, regex.Pattern[str]]  # casefolded first word → anchored regex of its forms
+    scan: regex.Pattern[str]  # where a body may start (one scan per article)
     full: dict[str, list[str]]  # casefolded full form → row ids
     acr: dict[str, list[str]]  # acronym (exact, and upper-cased) → row ids
     pattern_rows: dict[str, str]  # regex group name → row id
-    near: dict[str, list[str]]  # first two letters → long acronyms (for near matches)
+    near: dict[str, list[str]]  # first three letters → long acronyms (for near matches)
     stops: dict[str, bool]  # casefolded stop word → may open a name
     heads: regex.Pattern[str] | None
     head_kind: dict[str, str]
@@ -115,27 +149,37 @@ def _build(lex: Lexicon) -> _Compiled:
     acr: dict[str, list[str]] = {}
     near: dict[str, list[str]] = {}
     pattern_rows: dict[str, str] = {}
-    pats: list[str] = []
+    first: dict[str, tuple[list[str], list[str], list[str]]] = {}  # word → (full, acr, patterns)
     for r in rows.values():
         for f in [r.name, *r.forms]:
             ids = full.setdefault(_norm(f).casefold(), [])
             if r.id not in ids:
                 ids.append(r.id)
+            first.setdefault(_first_word(f).casefold(), ([], [], []))[0].append(_norm(f))
         for a in r.acronyms:
             for v in {a, a.upper()}:
                 ids = acr.setdefault(v, [])
                 if r.id not in ids:
                     ids.append(r.id)
+                first.setdefault(_first_word(v).casefold(), ([], [], []))[1].append(v)
             if len(a) >= 7 and a.isalpha():
-                near.setdefault(a[:2], []).append(a)
-        for i, p in enumerate(r.patterns):
+                near.setdefault(a[:3], []).append(a)
+        for p in r.patterns:
+            word = _first_word(p)
+            if not word:
+                raise PatternError("agencies", f"[[bodies]] id={r.id!r}",
+                                   f"pattern {p!r} must start with a literal word")
             g = f"p_{len(pattern_rows)}"
             pattern_rows[g] = r.id
-            pats.append(f"(?P<{g}>{p})")
-    alt_full = _alt(list(full))
-    alt_acr = _alt(list(acr))
-    parts = [f"(?P<f>(?i:{alt_full}))", f"(?P<a>{alt_acr})"]
-    main = regex.compile(_LB + "(?:" + "|".join(pats + parts) + ")" + _RB)
+            first.setdefault(word.casefold(), ([], [], []))[2].append(f"(?P<{g}>{p})")
+    by_first: dict[str, regex.Pattern[str]] = {}
+    for word, (fs, acs, ps) in first.items():
+        parts = list(ps)
+        if fs:
+            parts.append(f"(?P<f>(?i:{_trie(sorted(set(fs)))}))")
+        if acs:
+            parts.append(f"(?P<a>{_trie(sorted(set(acs)))})")
+        by_first[word] = regex.compile("(?:" + "|".join(parts) + ")" + _RB)
     stops: dict[str, bool] = {}
     for s in lex.rows("agencies", "name_stops"):
         for w in s.words:
@@ -145,13 +189,22 @@ def _build(lex: Lexicon) -> _Compiled:
         for w in h.words:
             head_kind[w.casefold()] = h.kind
     heads = None
-    if head_kind:
+    head_words = [w for h in lex.rows("agencies", "heads") for w in h.words]
+    if head_words:
         heads = regex.compile(
-            _LB + f"(?P<head>{_alt([w for h in lex.rows('agencies', 'heads') for w in h.words])})"
+            f"(?P<head>{_alt(head_words)})"
             r"(?P<body>(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+)"
         )
+    # One scan per article finds every place where something may start: the first
+    # word of a form or of a head word (any case after a capital), or the first
+    # three letters of a long acronym (for near misses).
+    firsts = sorted(set(by_first) | {_first_word(w).casefold() for w in head_words})
+    scan = regex.compile(
+        r"\b(?=\p{Lu})(?:(?i:" + _trie(firsts) + r")\b"
+        + ("|" + _trie(sorted(near)) if near else "") + ")"
+    )
     order = {rid: i for i, rid in enumerate(rows)}
-    return _Compiled(rows, main, full, acr, pattern_rows, near, stops, heads, head_kind, order)
+    return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, stops, heads, head_kind, order)
 
 
 def compiled(lex: Lexicon) -> _Compiled:
@@ -300,55 +353,82 @@ def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
     return caps >= 2 or (a[:1].casefold() == form[:1].casefold() and not a.islower())
 
 
-def _levenshtein1(a: str, b: str, limit: int) -> bool:
-    """True when the edit distance of a and b is at most ``limit`` (small strings)."""
-    if abs(len(a) - len(b)) > limit:
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one substitution, insertion, deletion
+    or swap of neighbours (linear, no table)."""
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
         return False
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        lo = i
-        for j, cb in enumerate(b, 1):
-            v = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            cur.append(v)
-            lo = min(lo, v)
-        if lo > limit:
-            return False
-        prev = cur
-    return prev[-1] <= limit
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i:]
+
+
+_WORD = regex.compile(r"[\p{L}\d]+")
 
 
 def _find(doc: Document, c: _Compiled) -> list[_Mention]:
+    """Every mention, left to right, without overlaps: at each candidate start a lexicon
+    form, else a head word with capitalised words, else a near-miss acronym."""
     text = doc.text
     out: list[_Mention] = []
-    for m in c.main.finditer(text):
-        g = m.lastgroup
-        s, e = m.span()
-        written = m.group(0)
-        if g == "f":
-            rows = c.full.get(_norm(written).casefold(), [])
-            if not rows or not written[:1].isupper():
-                continue
-            if not _capitalised_like(written, _form_of(c, rows[0], written)):
-                continue
-            mn = _Mention(s, e, list(rows), True, _norm(written))
-            ok = _tail(c, doc, text, mn, acronym=False)
-        elif g == "a":
-            rows = c.acr.get(written) or c.acr.get(_norm(written), [])
-            if not rows:
-                continue
-            mn = _Mention(s, e, list(rows), False, _norm(written))
-            ok = _tail(c, doc, text, mn, acronym=True)
-        else:
-            rid = c.pattern_rows.get(g or "")
-            if rid is None:
-                continue
-            mn = _Mention(s, e, [rid], True, _norm(written), from_pattern=True)
-            _parent_key(c, mn)
-            ok = _tail(c, doc, text, mn, acronym=False)
-        if ok:
+    last = -1
+    for sm in c.scan.finditer(text):
+        s = sm.start()
+        if s < last:
+            continue
+        wm = _WORD.match(text, s)
+        word = wm.group(0) if wm else ""
+        mn = _lexicon_at(doc, c, text, s, word)
+        if mn is None and c.heads is not None:
+            mn = _generic_at(doc, c, text, s)
+        if mn is None and len(word) >= 6 and word[:3] in c.near:
+            mn = _near_at(doc, c, text, s, word)
+        if mn is not None:
             out.append(mn)
+            last = mn.end
     return out
+
+
+def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
+    rx = c.by_first.get(word.casefold())
+    if rx is None:
+        return None
+    m = rx.match(text, s)
+    if m is None:
+        return None
+    g = m.lastgroup
+    e = m.end()
+    written = m.group(0)
+    if g == "f":
+        rows = c.full.get(_norm(written).casefold(), [])
+        if not rows or not _capitalised_like(written, _form_of(c, rows[0], written)):
+            return None
+        mn = _Mention(s, e, list(rows), True, _norm(written))
+        ok = _tail(c, doc, text, mn, acronym=False)
+    elif g == "a":
+        rows = c.acr.get(written) or c.acr.get(_norm(written), [])
+        if not rows:
+            return None
+        mn = _Mention(s, e, list(rows), False, _norm(written))
+        ok = _tail(c, doc, text, mn, acronym=True)
+    else:
+        rid = c.pattern_rows.get(g or "")
+        if rid is None:
+            return None
+        mn = _Mention(s, e, [rid], True, _norm(written), from_pattern=True)
+        _parent_key(c, mn)
+        ok = _tail(c, doc, text, mn, acronym=False)
+    return mn if ok else None
 
 
 def _parent_key(c: _Compiled, mn: _Mention) -> None:
@@ -402,76 +482,70 @@ def _covered(mentions: list[_Mention], s: int, e: int) -> bool:
     return any(m.start < e and s < m.end for m in mentions)
 
 
-def _near(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
-    """Misspelt long acronyms (``Disdikcapil``, ``Dukcapik``): distance 1, same first letters."""
-    if not c.near:
-        return []
-    text = doc.text
-    out: list[_Mention] = []
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0)
-        cands = c.near.get(tok[:2])
-        if not cands or tok in c.acr or _covered(found, m.start(), m.end()):
-            continue
-        limit = 1 if len(tok) < 10 else 2
-        best = next((a for a in cands if _levenshtein1(tok, a, limit)), None)
-        if best is None:
-            continue
-        mn = _Mention(m.start(), m.end(), list(c.acr[best]), False, tok, near=best)
-        if _tail(c, doc, text, mn, acronym=True):
-            out.append(mn)
-            doc.warnings.append(W_NEAR.format(written=tok, form=best))
-    return out
+def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
+    """A misspelt long acronym (``Disdikcapil``, ``Dukcapik``): one edit away, the same
+    first three letters, seven letters or more. Links with warning W051."""
+    if word in c.acr or not word.isalpha():
+        return None
+    best = next((a for a in c.near.get(word[:3], ()) if _one_edit(word, a)), None)
+    if best is None:
+        return None
+    mn = _Mention(s, s + len(word), list(c.acr[best]), False, word, near=best)
+    if not _tail(c, doc, text, mn, acronym=True):
+        return None
+    doc.warnings.append(W_NEAR.format(written=word, form=best))
+    return mn
 
 
-def _generic(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
-    """Bodies outside the lexicon: a head word and capitalised words (``Dinas Ketahanan Pangan``)."""
-    if c.heads is None:
-        return []
-    text = doc.text
+_GENERIC_TOKEN = regex.compile(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)")
+_CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
+
+
+def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | None:
+    """A body outside the lexicon: a head word and capitalised words
+    (``Dinas Ketahanan Pangan``, ``Badan Anggaran (Banggar) DPR``)."""
+    assert c.heads is not None
+    m = c.heads.match(text, s)
+    if m is None or not text[s].isupper():
+        return None
     idx = region_index(doc.lexicon)
-    out: list[_Mention] = []
-    for m in c.heads.finditer(text):
-        s = m.start()
-        if _covered(found, s, m.end()):
-            continue
-        head = _norm(m.group("head"))
-        toks = list(regex.finditer(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)", m.group("body")))
-        keep: list[regex.Match[str]] = []
-        base = m.start("body")
-        for t in toks:
-            w = t.group(1)
-            if w.casefold() in c.stops or w.casefold() in ("kota", "kabupaten", "kab", "provinsi"):
-                break
-            if t.group(0).startswith(",") and keep:
-                break
-            keep.append(t)
-        # a trailing region name belongs to the region, not the body's name
-        while keep and idx.is_place(keep[-1].group(1)) and len(keep) > 1:
-            keep.pop()
-        if not keep or (len(keep) == 1 and idx.is_place(keep[0].group(1))):
-            continue
-        e = base + keep[-1].end()
-        form = _norm(text[s:e])
-        mn = _Mention(s, e, ["_generic"], True, form, generic_kind=c.head_kind.get(head.casefold(), "lembaga"))
-        pos = e
-        pm = _PAREN.match(text, pos)
-        if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
-            mn.paren, mn.paren_span = pm.group("a"), (pm.start("a"), pm.end("a"))
-            pos = pm.end()
-        par = _PARENT.match(text, pos)
-        if par is not None:  # Badan Anggaran (Banggar) DPR: a unit of the legislature
-            mn.form = _norm(f"{form} {par.group(1)}")
-            pos = mn.end = par.end()
-        rm = match_region(doc.lexicon, text, pos, None)
-        if rm is not None and not rm.ambiguous:
-            mn.region = pick_alternative(text, s, rm) if rm.alternatives else rm.region
-            mn.region_text = _norm(text[rm.start:rm.end])
-            mn.end = rm.end
-        elif mn.paren:
-            mn.end = max(mn.end, pos)
-        out.append(mn)
-    return out
+    head = _norm(m.group("head"))
+    keep: list[regex.Match[str]] = []
+    base = m.start("body")
+    for t in _GENERIC_TOKEN.finditer(m.group("body")):
+        w = t.group(1)
+        low = w.casefold()
+        if low in c.stops or low in _CUE_WORDS or low in c.by_first:
+            break  # a title, a region cue or the next body (Badan Anggaran DPR)
+        if t.group(0).startswith(",") and keep:
+            break
+        keep.append(t)
+    # a trailing region name belongs to the region, not to the body's name
+    while len(keep) > 1 and idx.is_place(keep[-1].group(1)):
+        keep.pop()
+    if not keep or (len(keep) == 1 and idx.is_place(keep[0].group(1))):
+        return None
+    e = base + keep[-1].end()
+    form = _norm(text[s:e])
+    mn = _Mention(s, e, ["_generic"], True, form,
+                  generic_kind=c.head_kind.get(head.casefold(), "lembaga"))
+    pos = e
+    pm = _PAREN.match(text, pos)
+    if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+        mn.paren, mn.paren_span = pm.group("a"), (pm.start("a"), pm.end("a"))
+        pos = pm.end()
+    par = _PARENT.match(text, pos)
+    if par is not None:  # Badan Anggaran (Banggar) DPR: a unit of the legislature
+        mn.form = _norm(f"{form} {par.group(1)}")
+        pos = mn.end = par.end()
+    rm = match_region(doc.lexicon, text, pos, None)
+    if rm is not None and not rm.ambiguous:
+        mn.region = pick_alternative(text, s, rm) if rm.alternatives else rm.region
+        mn.region_text = _norm(text[rm.start:rm.end])
+        mn.end = rm.end
+    elif mn.paren:
+        mn.end = max(mn.end, pos)
+    return mn
 
 
 def _dynamic(doc: Document, found: list[_Mention], c: _Compiled) -> list[_Mention]:
@@ -720,23 +794,15 @@ def run(doc: Document) -> None:
     doc.scratch.setdefault("agency_mentions", [])
     doc.scratch.setdefault("agency_keys", {})
     c = compiled(doc.lexicon)
-    titles = _title_lines(doc.text)
     found = _find(doc, c)
-    if titles:  # a headline's capitalised words are not a school's or hospital's name
-        found = [m for m in found
-                 if not (m.name_part and _in_title(titles, m.start))]
-    found += _near(doc, c, found)
-    found += [m for m in _generic(doc, c, found) if not _in_title(titles, m.start)]
-    found.sort(key=lambda m: (m.start, -m.end))
-    kept: list[_Mention] = []
-    last_end = -1
-    for mn in found:  # no overlaps: the earliest, then the longest, wins
-        if mn.start >= last_end:
-            kept.append(mn)
-            last_end = mn.end
-    kept += _dynamic(doc, kept, c)
-    kept.sort(key=lambda m: (m.start, m.end))
-    _records(doc, c, _resolve(doc, c, kept))
+    if any(m.name_part or m.generic_kind for m in found):
+        titles = _title_lines(doc.text)
+        if titles:  # a headline's capitalised words are not a school's or a body's name
+            found = [m for m in found
+                     if not ((m.name_part or m.generic_kind) and _in_title(titles, m.start))]
+    found += _dynamic(doc, found, c)
+    found.sort(key=lambda m: (m.start, m.end))
+    _records(doc, c, _resolve(doc, c, found))
 
 
 # ------------------------------------------------------------------ API for later stages
