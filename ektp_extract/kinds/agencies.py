@@ -288,6 +288,8 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
         _set_paren(c, mn, pm)
         pos = pm.end()
+    if mn.national and row.takes == "region":
+        return True
     nm = _NATIONAL.match(text, pos)
     if nm is not None and row.takes != "name":
         mn.national = True
@@ -320,9 +322,13 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     if row.takes == "name":
         end, name = _name_part(c, text, pos, row)
         if not name:
+            if row.name_optional:
+                mn.end = max(mn.end, pos if mn.paren else mn.end)
             return row.name_optional
         mn.name_part, mn.end = name, end
         return True
+    if mn.paren:
+        mn.end = pos  # Kementerian Dalam Negeri (Kemendagri)
     return True
 
 
@@ -374,6 +380,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _WORD = regex.compile(r"[\p{L}\d]+")
+_AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
 
 
 def _find(doc: Document, c: _Compiled) -> list[_Mention]:
@@ -389,6 +396,11 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
         wm = _WORD.match(text, s)
         word = wm.group(0) if wm else ""
         mn = _lexicon_at(doc, c, text, s, word)
+        if (mn is not None and mn.full and mn.region is None and not mn.paren
+                and c.heads is not None and _AND_CAP.match(text, mn.end)):
+            longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
+            if longer is not None and longer.end > mn.end:
+                mn = longer
         if mn is None and c.heads is not None:
             mn = _generic_at(doc, c, text, s)
         if mn is None and len(word) >= 6 and word[:3] in c.near:
@@ -420,6 +432,7 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _M
         if not rows:
             return None
         mn = _Mention(s, e, list(rows), False, _norm(written))
+        mn.national = written.endswith(" RI")  # KPU RI, DPR RI
         ok = _tail(c, doc, text, mn, acronym=True)
     else:
         rid = c.pattern_rows.get(g or "")
@@ -515,8 +528,10 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | No
     for t in _GENERIC_TOKEN.finditer(m.group("body")):
         w = t.group(1)
         low = w.casefold()
-        if low in c.stops or low in _CUE_WORDS or low in c.by_first:
-            break  # a title, a region cue or the next body (Badan Anggaran DPR)
+        if low in _CUE_WORDS and match_region(doc.lexicon, text, base + t.start(1)) is not None:
+            break  # the region (Kota Semarang), not part of the name (Kawasan Kota Lama)
+        if low in c.stops and low not in _CUE_WORDS or low in c.by_first:
+            break  # a title or the next body (Badan Anggaran DPR)
         if t.group(0).startswith(",") and keep:
             break
         keep.append(t)
@@ -716,6 +731,7 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
         region: Optional[Region] = None
         name_part = ""
         near = False
+        national = any(m.national for m in group)
         for mn in group:
             if mn.paren_span:
                 ps, pe = mn.paren_span
@@ -736,8 +752,8 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
             if acronym is None:
                 if mn.paren and not mn.paren_parent:
                     acronym = mn.paren
-                elif not mn.full and not mn.near:
-                    acronym = mn.form
+                elif not mn.full:
+                    acronym = mn.near or mn.form
             region = region or mn.region or getattr(mn, "inferred_region", None)
             name_part = name_part or mn.name_part
             near = near or bool(mn.near)
@@ -761,6 +777,8 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
             level = row.level if row.level is not None else (region.type if region else None)
             if row.level == "pusat" and region is not None:
                 level = region.type
+            if level is None and national:
+                level = "pusat"
         else:
             kind = group[0].generic_kind or "lembaga"
             level = region.type if region is not None else None
