@@ -231,6 +231,54 @@ def peak_rss_mb() -> float:
     return round(ru / (1024 * 1024) if sys.platform == "darwin" else ru / 1024, 1)
 
 
+def bench_dask(texts: list[str], n_articles: int, workers: tuple[int, ...]) -> dict[str, Any]:
+    """``ektp_extract.dask.run`` on a local distributed cluster: articles/s and worker memory.
+
+    The corpus is the benchmark articles repeated under distinct names up to
+    ``n_articles`` files; each worker is one process with one thread. Worker
+    RSS is read before the run (a bare Dask worker) and after it (the
+    extractor loaded and used), through ``psutil`` (a dependency of
+    ``distributed``).
+    """
+    import tempfile
+
+    try:
+        import distributed
+        import psutil
+    except ImportError:
+        return {"skipped": "the [dask] extra is not installed"}
+    from ektp_extract import dask as ektp_dask
+
+    def rss_mb() -> float:
+        return psutil.Process().memory_info().rss / 1e6
+
+    out: dict[str, Any] = {"articles": n_articles, "per_workers": {}}
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "corpus"
+        src.mkdir()
+        for i in range(n_articles):
+            (src / f"a{i:06d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+        for w in workers:
+            with distributed.LocalCluster(n_workers=w, threads_per_worker=1, processes=True,
+                                          dashboard_address=None) as cluster, \
+                    distributed.Client(cluster) as client:
+                bare = list(client.run(rss_mb).values())
+                t0 = time.perf_counter()
+                rep = ektp_dask.run(src, Path(tmp) / f"out{w}", "csv", scheduler=client)
+                wall = time.perf_counter() - t0
+                loaded = list(client.run(rss_mb).values())
+            rate = rep["counts"]["done"] / wall
+            out["per_workers"][str(w)] = {
+                "articles_per_s": round(rate, 1),
+                "articles_per_s_per_worker": round(rate / w, 1),
+                "wall_s": round(wall, 2),
+                "partitions": rep["partitions"],
+                "worker_rss_bare_mb": round(statistics.median(bare), 1),
+                "worker_rss_loaded_mb": round(statistics.median(loaded), 1),
+            }
+    return out
+
+
 # ---------------------------------------------------------------------- other modules
 def _load_module(name: str) -> Optional[Any]:
     path = HERE / f"{name}.py"
@@ -263,12 +311,24 @@ def run_module(name: str, quick: bool) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------- main
+_ALL_CPUS: Optional[set[int]] = None
+
+
 def _pin_one_core() -> Optional[int]:
+    """Pin this process to one CPU (Linux); :func:`_unpin` restores the original set."""
+    global _ALL_CPUS
     if hasattr(os, "sched_setaffinity"):
-        cpus = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, {cpus[0]})
-        return cpus[0]
+        _ALL_CPUS = set(os.sched_getaffinity(0))
+        cpu = min(_ALL_CPUS)
+        os.sched_setaffinity(0, {cpu})
+        return cpu
     return None
+
+
+def _unpin() -> None:
+    """Before starting worker processes: they inherit the affinity of this one."""
+    if _ALL_CPUS is not None:
+        os.sched_setaffinity(0, _ALL_CPUS)
 
 
 def _cpu_name() -> str:
@@ -292,6 +352,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     p.add_argument("--skip-modules", action="store_true",
                    help="do not run the other benchmark modules of this folder")
     p.add_argument("--no-yardstick", action="store_true", help="skip dateparser search_dates")
+    p.add_argument("--skip-dask", action="store_true",
+                   help="do not measure Dask workers (needs the [dask] extra)")
+    p.add_argument("--dask-articles", type=int, default=5000,
+                   help="articles in the Dask worker measurement")
     p.add_argument("--quick", action="store_true", help="3 repeats, 1 loop: a smoke check")
     p.add_argument("--out", type=Path, default=HERE / "results.json")
     args = p.parse_args(argv)
@@ -350,6 +414,18 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"ratio: whole extraction is {ratio:.1f}x faster than search_dates alone "
               f"(target >= {TARGET_RATIO:.0f}x)")
         ok = ok and ratio >= TARGET_RATIO
+
+    _unpin()  # what follows measures several processes
+    if not args.skip_dask:
+        dk = bench_dask(texts, 500 if args.quick else args.dask_articles, (1, 2))
+        result["dask"] = dk
+        if "skipped" in dk:
+            print(f"dask: skipped ({dk['skipped']})")
+        for w, v in dk.get("per_workers", {}).items():
+            print(f"dask, {w} worker(s) x 1 thread, {dk['articles']} articles: "
+                  f"{v['articles_per_s']:.0f} articles/s ({v['articles_per_s_per_worker']:.0f} per "
+                  f"worker), worker RSS {v['worker_rss_bare_mb']:.0f} MB bare -> "
+                  f"{v['worker_rss_loaded_mb']:.0f} MB with the extractor")
 
     if not args.skip_modules:
         mods: dict[str, Any] = {}
