@@ -1,10 +1,1102 @@
-"""Extraction of `officials` (SPEC §3)."""
+"""Officials (SPEC §3): named people with a public role, their positions and mentions.
+
+A position is found by its head (``Kepala Dinas``, ``Kabid``, ``Bupati``,
+``Mendagri`` ... from ``patterns/positions.toml``), optionally after an acting
+prefix (``Plt``, ``Pj``) and ``Wakil``. The words after the head are read as
+the position's *unit part* while they are unit words (``Bidang``,
+``Kependudukan``), agency mentions, regions, acronyms, numbers or
+parenthesised abbreviations; the person's name is looked for in the forms
+Indonesian news uses::
+
+    Kepala X, Nama, mengatakan          position_comma_name
+    Kepala X Nama mengatakan            position_name     (kata Kepala X Nama)
+    Nama, Kepala X, mengatakan          name_comma_position (ujar Nama, Kepala X.)
+
+Degrees, titles and ranks around the name (``Drs.``, ``H.``, ``S.Sos``,
+``AKBP``) go to ``honorifics`` (``patterns/honorifics.toml``). A position with
+no name nearby becomes an unnamed office holder (``name`` null) when it is
+unique in the country (``Mendagri``) or names its region or body
+(``Bupati Sleman``). Later short mentions (``kata Agung``) join the official
+whose name contains them. Positions are expanded into ``position_canonical``
+(``Kabid`` → ``Kepala Bidang``, ``Disdukcapil`` → ``Dinas Kependudukan dan
+Pencatatan Sipil``). See docs/officials.md.
+
+Hands to the quotes stage ``doc.scratch["official_refs"]``: working-text
+``(start, end, official_index, kind)`` of every mention, ``kind`` one of
+``intro`` (position and name together), ``name`` or ``position``.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Literal, Optional
+
+import regex
+
 from ..document import Document
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import Official
+
+# ---------------------------------------------------------------- pattern rows
+
+RegionType = Literal["provinsi", "kabupaten", "kota"]
+
+
+class PositionRow(Entry):
+    """A position head: its surfaces, expansion and what may follow it."""
+
+    forms: list[str]
+    canonical: str
+    takes: Literal["org", "place", "none"] = "org"
+    region_type: Optional[RegionType] = None
+    agency: Optional[str] = None
+    unique: bool = False
+    group: str = ""
+
+
+class PrefixRow(Entry):
+    """An acting prefix (Plt, Pj) or a modifier (Wakil) and its expansion."""
+
+    forms: list[str]
+    canonical: str
+
+
+class ExpansionRow(Entry):
+    """An abbreviation inside a unit name, expanded in ``position_canonical``."""
+
+    forms: list[str]
+    expansion: str
+    after: list[str] = []
+
+
+class WordListRow(Entry):
+    words: list[str]
+
+
+class TitleRow(Entry):
+    """A degree, title or rank written before or after a name."""
+
+    forms: list[str]
+    place: Literal["before", "after"]
+    kind: Literal[
+        "degree", "academic", "religious", "courtesy", "police_rank", "military_rank", "nobility"
+    ]
+
+
+class CorpsRow(Entry):
+    forms: list[str]
+
+
+register_table("positions", "positions", PositionRow)
+register_table("positions", "acting", PrefixRow)
+register_table("positions", "modifiers", PrefixRow)
+register_table("positions", "expansions", ExpansionRow)
+register_table("positions", "unit_words", WordListRow)
+register_table("positions", "not_after", WordListRow)
+register_table("positions", "place_cues", WordListRow)
+register_table("honorifics", "titles", TitleRow)
+register_table("honorifics", "corps", CorpsRow)
+register_table("names", "wordlists", WordListRow)
+
+# ---------------------------------------------------------------- compiled lexicon
+
+_WORD = r"[\p{L}\d]+(?:['’][\p{L}]+)*(?:[-/.](?=[\p{L}\d])[\p{L}\d]+(?:['’][\p{L}]+)*)*"
+_TOKEN = regex.compile(rf"{_WORD}|[^\s\p{{L}}\d]")
+_ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+_ACRONYM = regex.compile(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
+# a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*")
+_SPACE = regex.compile(r"[ \t]*")
+_DIGITS = regex.compile(r"\d+")
+
+
+def _flex(form: str) -> str:
+    """A regex for a title form with optional dots and spaces between letter groups.
+
+    ``S.Sos`` → matches ``S.Sos``, ``S.Sos.``, ``S. Sos``, ``SSos``; ``SH`` also
+    matches ``S.H.``. Forms with other punctuation (``(Purn)``) are literal.
+    """
+    if regex.search(r"[^\p{L}\d. ]", form):
+        return regex.escape(form)
+    chunks: list[str] = []
+    for part in regex.split(r"[. ]+", form.strip(". ")):
+        if not part:
+            continue
+        if part.isupper() and 2 <= len(part) <= 4 and part.isalpha():
+            chunks.extend(part)
+        else:
+            chunks.append(part)
+    return r"\.?[ ]?".join(regex.escape(c) for c in chunks) + r"\.?"
+
+
+def _alt(forms: list[str], flex: bool = False) -> str:
+    uniq = sorted(set(f for f in forms if f), key=lambda f: (-len(f), f))
+    if flex:
+        return "(?:" + "|".join(_flex(f) for f in uniq) + ")"
+    return "(?:" + "|".join(regex.escape(f).replace(r"\ ", r"[ ]+") for f in uniq) + ")"
+
+
+@dataclass
+class OffLex:
+    """Everything the officials stage builds once per lexicon."""
+
+    head_rx: Any
+    heads: dict[str, PositionRow]  # casefolded head form → row
+    acting: dict[str, PrefixRow]
+    modifiers: dict[str, PrefixRow]
+    pre_rx: Any  # one or more titles before a name, anchored
+    post_rx: Any  # one degree after a name (with its leading comma/space), anchored
+    pre_one: Any  # exactly one pre-name title
+    unit_words: set[str]  # casefolded
+    expand_rx: Any
+    exp_after: dict[str, ExpansionRow]  # casefolded form → row valid only after given words
+    exp_plain: dict[str, ExpansionRow]  # casefolded form → row valid anywhere
+    agency_names: dict[str, str]  # acronym (as written) → full body name
+    inner_particles: set[str]
+    initial_particles: set[str]
+    no_short: set[str]
+    name_abbrev: set[str]
+    given: set[str]
+    stop: set[str]  # casefolded
+    non_person: set[str]  # casefolded
+    position_words: set[str] = field(default_factory=set)
+    not_after: set[str] = field(default_factory=set)  # casefolded
+    place_cues: set[str] = field(default_factory=set)  # casefolded
+
+
+def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
+    for row in lex.rows(kind, table):
+        if row.id == row_id:
+            return list(row.words)
+    return []
+
+
+def _build(lex: Lexicon) -> OffLex:
+    rows: list[PositionRow] = lex.rows("positions", "positions")
+    heads: dict[str, PositionRow] = {}
+    for r in rows:
+        for f in r.forms:
+            heads.setdefault(" ".join(f.split()).casefold(), r)
+    acting = {" ".join(f.split()).casefold().rstrip("."): r for r in lex.rows("positions", "acting") for f in r.forms}
+    modifiers = {" ".join(f.split()).casefold(): r for r in lex.rows("positions", "modifiers") for f in r.forms}
+    acting_forms = [f for r in lex.rows("positions", "acting") for f in r.forms] or ["Plt"]
+    mod_forms = [f for r in lex.rows("positions", "modifiers") for f in r.forms] or ["Wakil"]
+    head_forms = [f for r in rows for f in r.forms] or ["Kepala"]
+    head_rx = regex.compile(
+        r"(?<![\p{L}\d-])"
+        rf"(?:(?P<acting>{_alt(acting_forms)})(?![\p{{L}}\d])[ ]*(?:\([ ]*(?P<actabbr>[\p{{L}}.]{{1,8}})[ ]*\)[ ]*)?)?"
+        rf"(?:(?P<mod>{_alt(mod_forms)})[ ]+)?"
+        rf"(?P<head>{_alt(head_forms)})(?![\p{{L}}\d])",
+        regex.IGNORECASE,
+    )
+    titles: list[TitleRow] = lex.rows("honorifics", "titles")
+    before = [f for t in titles if t.place == "before" for f in t.forms] or ["Drs"]
+    after = [f for t in titles if t.place == "after" for f in t.forms] or ["S.Sos"]
+    corps = [f for c in lex.rows("honorifics", "corps") for f in c.forms] or ["Pol"]
+    one_pre = rf"{_alt(before, flex=True)}(?:[ ]+{_alt(corps, flex=True)})*"
+    pre_one = regex.compile(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
+    pre_rx = regex.compile(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
+    post_rx = regex.compile(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{_alt(after, flex=True)})(?![\p{{L}}\d])")
+
+    given = set(_words(lex, "names", "wordlists", "given_names"))
+    unit: set[str] = set()
+    for r in lex.rows("positions", "unit_words"):
+        unit.update(w.casefold() for w in r.words)
+    position_words: set[str] = set()
+    for r in rows:
+        for f in r.forms:
+            for w in regex.findall(r"[\p{L}]+", f):
+                if w[0].isupper() and w not in given:
+                    position_words.add(w.casefold())
+    unit |= position_words
+    exp_after: dict[str, ExpansionRow] = {}
+    exp_plain: dict[str, ExpansionRow] = {}
+    for r in lex.rows("positions", "expansions"):
+        for f in r.forms:
+            (exp_after if r.after else exp_plain).setdefault(f.casefold(), r)
+            for w in regex.findall(r"[\p{L}]+", f):
+                unit.add(w.casefold())
+    agency_names: dict[str, str] = {}
+    for b in lex.rows("agencies", "bodies"):
+        for a in getattr(b, "acronyms", []) or []:
+            agency_names.setdefault(a, b.name)
+            if a not in given and (sum(c.isupper() for c in a) >= 2 or len(a) >= 6):
+                unit.add(a.casefold())
+    exp_forms = [f for r in lex.rows("positions", "expansions") for f in r.forms]
+    exp_forms += [a for a in agency_names if " " not in a]
+    expand_rx = regex.compile(rf"(?<![\p{{L}}\d-]){_alt(exp_forms)}(?![\p{{L}}\d-])") if exp_forms else None
+    lx = OffLex(
+        head_rx=head_rx,
+        heads=heads,
+        acting=acting,
+        modifiers=modifiers,
+        pre_rx=pre_rx,
+        post_rx=post_rx,
+        pre_one=pre_one,
+        unit_words=unit,
+        expand_rx=expand_rx,
+        exp_after=exp_after,
+        exp_plain=exp_plain,
+        agency_names=agency_names,
+        inner_particles=set(_words(lex, "names", "wordlists", "inner_particles")),
+        initial_particles=set(_words(lex, "names", "wordlists", "initial_particles")),
+        no_short=set(_words(lex, "names", "wordlists", "no_short_mention")),
+        name_abbrev=set(_words(lex, "names", "wordlists", "name_abbreviations")),
+        given=given,
+        stop={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")},
+        non_person={w.casefold() for w in _words(lex, "names", "wordlists", "non_person_heads")},
+        position_words=position_words,
+        not_after={w.casefold() for r in lex.rows("positions", "not_after") for w in r.words},
+        place_cues={w.casefold() for r in lex.rows("positions", "place_cues") for w in r.words},
+    )
+    return lx
+
+
+def offlex(lex: Lexicon) -> OffLex:
+    r: OffLex = lex.compiled("officials", _build)
+    return r
+
+
+# ---------------------------------------------------------------- names
+
+
+@dataclass
+class NameParse:
+    """A person's name read at a position, with the titles around it."""
+
+    start: int  # first character of the phrase (titles included)
+    end: int  # after the last degree
+    name_start: int
+    name_end: int
+    name: str
+    honorifics: list[str]
+
+
+def _is_speech_word(w: str) -> bool:
+    return w.casefold() in _SPEECHISH
+
+
+# capitalised sentence-initial words that are verbs of speech or reporting
+_SPEECHISH = frozenset(
+    "kata ujar tutur ungkap jelas terang tegas imbuh tambah papar sebut lanjut menurut menurutnya "
+    "katanya ujarnya tuturnya jelasnya tegasnya".split()
+)
+
+
+def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
+    """Can ``w`` be part of a person's name?"""
+    cf = w.casefold()
+    if cf in lx.stop or _is_speech_word(w):
+        return False
+    if cf in lx.unit_words and w not in lx.given:
+        return False
+    if _ACRONYM.fullmatch(w) and not _ROMAN.fullmatch(w):
+        return False
+    return True
+
+
+def parse_name(
+    lx: OffLex,
+    text: str,
+    pos: int,
+    end: int,
+    regions: Any = None,
+    *,
+    allow_titles: bool = True,
+) -> Optional[NameParse]:
+    """Read ``[titles] Name [, degrees]`` starting at ``pos`` (spaces skipped)."""
+    m = _SPACE.match(text, pos)
+    pos = m.end() if m else pos
+    start = pos
+    hons: list[str] = []
+    if allow_titles:
+        for _ in range(5):
+            t = lx.pre_one.match(text, pos, end)
+            if t is None:
+                break
+            nxt = _SPACE.match(text, t.end()).end()
+            if lx.pre_one.match(text, nxt, end) is None and parse_name(
+                lx, text, nxt, end, regions, allow_titles=False
+            ) is None:
+                break
+            hons.append(t.group("t").strip())
+            pos = nxt
+    name_start = pos
+    words: list[tuple[int, int]] = []
+    i = pos
+    while i < end and len(words) < 7:
+        sp = _SPACE.match(text, i).end()
+        if words and sp == i:
+            break
+        j = sp if words else i
+        if words:
+            # lowercase particle inside a name: bin, binti, van, de
+            pm = regex.match(r"[\p{Ll}]+", text[j:end])
+            if pm and pm.group(0) in lx.inner_particles:
+                nm = _NAME_WORD.match(text, _SPACE.match(text, j + pm.end()).end(), end)
+                if nm and _SPACE.match(text, j + pm.end()).end() > j + pm.end():
+                    words.append((j, j + pm.end()))
+                    i = j + pm.end()
+                    continue
+        # initials and abbreviated given names: B. / Moch. / M.
+        am = regex.match(r"(\p{Lu}[\p{Ll}]{0,3})\.", text[j:end])
+        if am and (len(am.group(1)) == 1 or am.group(1) in lx.name_abbrev):
+            after = _SPACE.match(text, j + am.end()).end()
+            if _NAME_WORD.match(text, after, end) and after > j + am.end():
+                words.append((j, j + am.end()))
+                i = j + am.end()
+                continue
+        # I / Ni opening a Balinese name; Roman numerals closing a regnal name
+        rm = regex.match(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])", text[j:end])
+        if rm:
+            tok = rm.group(0)
+            if not words and tok in lx.initial_particles:
+                nxt = _NAME_WORD.match(text, _SPACE.match(text, j + rm.end()).end(), end)
+                if nxt and nxt.group(0) in lx.initial_particles | lx.given or (nxt and tok == "Ni"):
+                    words.append((j, j + rm.end()))
+                    i = j + rm.end()
+                    continue
+            if len(words) >= 2 and _ROMAN.fullmatch(tok):
+                words.append((j, j + rm.end()))
+                i = j + rm.end()
+                continue
+            if not words:
+                return None
+            break
+        nm = _NAME_WORD.match(text, j, end)
+        if nm is None:
+            break
+        w = nm.group(0)
+        if not name_word_ok(lx, w):
+            break
+        if lx.pre_one.match(text, j, end) and not words:
+            break
+        words.append((j, nm.end()))
+        i = nm.end()
+    # trailing particles are not part of the name
+    while words and text[words[-1][0]:words[-1][1]] in lx.inner_particles:
+        words.pop()
+    if not words:
+        return None
+    name_end = words[-1][1]
+    name = " ".join(text[a:b] for a, b in words)
+    toks = [text[a:b] for a, b in words]
+    if all(len(t.rstrip(".")) <= 1 or t.endswith(".") for t in toks):
+        return None
+    if toks[0].casefold() in lx.non_person:
+        return None
+    if regions is not None and regions.is_place(name):
+        return None
+    if len(toks) > 6:
+        return None
+    # degrees after the name
+    e = name_end
+    for _ in range(8):
+        d = lx.post_rx.match(text, e, end)
+        if d is None:
+            break
+        hons.append(d.group("d").strip())
+        e = d.end()
+    return NameParse(start, e, name_start, name_end, name, hons)
+
+
+# ---------------------------------------------------------------- position parsing
+
+
+@dataclass
+class Item:
+    kind: Literal["unit", "region", "paren", "num", "conn", "unk"]
+    start: int
+    end: int
+    region: Optional[str] = None
+
+
+@dataclass
+class Candidate:
+    """One official as read at one place in the text."""
+
+    pos_start: int
+    pos_end: int
+    row: PositionRow
+    acting: Optional[PrefixRow]
+    modifier: Optional[PrefixRow]
+    name: Optional[NameParse]
+    region: Optional[str]
+    rule: str
+    items: list[Item] = field(default_factory=list)
+    head_end: int = 0
+
+
+class _Ctx:
+    """Per-document state of the officials stage."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lx = offlex(doc.lexicon)
+        try:
+            from .regions import region_index
+
+            self.regions: Any = region_index(doc.lexicon)
+        except Exception:  # noqa: BLE001 — regions are optional data
+            self.regions = None
+        mentions = sorted(doc.scratch.get("agency_mentions", ()) or ())
+        self.ag_starts = [m[0] for m in mentions]
+        self.ag = mentions
+
+    def agency_cover(self, pos: int) -> Optional[int]:
+        """End of the agency mention covering ``pos``, if any."""
+        i = bisect.bisect_right(self.ag_starts, pos) - 1
+        while i >= 0:
+            s, e = self.ag[i][0], self.ag[i][1]
+            if s <= pos < e:
+                return int(e)
+            if e <= pos and i < len(self.ag) - 1:
+                break
+            i -= 1
+        return None
+
+    def region_at(self, pos: int, type_: Optional[str], first: bool) -> Optional[tuple[int, str]]:
+        try:
+            from .regions import match_region
+        except Exception:  # noqa: BLE001
+            return None
+        try:
+            m = match_region(self.doc.lexicon, self.text, pos, type_)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001
+            return None
+        if m is None:
+            return None
+        if m.ambiguous and not first:
+            return None
+        return m.end, m.region.canonical
+
+
+_CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
+_ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[list[Item], int, str]:
+    """Items of a position's unit part from ``start``; returns (items, stop position, stop kind).
+
+    Stops at a comma, a full stop, a lowercase word, a quote, a title opening
+    a name (``Drs.``), or anything else that is not part of a unit name.
+    Stop kinds: ``comma``, ``title``, ``lower``, ``end``, ``other``.
+    """
+    text, lx = ctx.text, ctx.lx
+    toks = _tokens(text, start, limit)
+    items: list[Item] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        s, e, t = toks[i]
+        if "\n" in text[(items[-1].end if items else start):s]:
+            return items, s, "end"
+        if t == ",":
+            return items, s, "comma"
+        if t == "(":
+            j = i + 1
+            while j < n and j - i <= 10 and toks[j][2] != ")":
+                j += 1
+            if j < n and toks[j][2] == ")" and j > i + 1:
+                inner = toks[i + 1:j]
+                words = [x[2] for x in inner if x[2][0].isalnum()]
+                if words and not any(w[0].islower() and w not in _CONN_WORDS for w in words) and not all(
+                    _DIGITS.fullmatch(w) for w in words
+                ):
+                    items.append(Item("paren", s, toks[j][1]))
+                    i = j + 1
+                    continue
+            return items, s, "other"
+        if t in "/-&":
+            items.append(Item("conn", s, e))
+            i += 1
+            continue
+        if t == ".":
+            prev = toks[i - 1][2].casefold() if i else ""
+            if prev in _ABBR_DOT:
+                items[-1].end = e if items else e
+                i += 1
+                continue
+            return items, s, "end"
+        if not t[0].isalnum():
+            return items, s, "other"
+        # a title opening a person's name ends the unit part
+        pm = lx.pre_one.match(text, s, limit)
+        if pm is not None and parse_name(lx, text, s, limit, ctx.regions) is not None:
+            return items, s, "title"
+        ae = ctx.agency_cover(s)
+        if ae is not None and ae > s:
+            items.append(Item("unit", s, ae))
+            while i < n and toks[i][0] < ae:
+                i += 1
+            continue
+        cf = t.casefold()
+        if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words:
+            return items, s, "other"
+        if t[0].isupper() or t[0].isdigit():
+            first_place = not any(it.kind in ("region", "unit", "unk") for it in items) and row.takes == "place"
+            rg = ctx.region_at(s, row.region_type if first_place else None, first_place)
+            if rg is not None and rg[0] == e and cf in lx.unit_words:
+                rg = None  # Polres Metro Jakarta Barat: a unit word that is also a place name
+            if rg is not None and rg[0] > s:
+                items.append(Item("region", s, rg[0], rg[1]))
+                while i < n and toks[i][0] < rg[0]:
+                    i += 1
+                continue
+        if t[0].islower():
+            if cf in _CONN_WORDS or (cf == "dari" and i + 1 < n and toks[i + 1][2][:1].isupper()):
+                items.append(Item("conn", s, e))
+                i += 1
+                continue
+            if cf.startswith("se-") or cf == "se":
+                items.append(Item("conn", s, e))
+                i += 1
+                continue
+            return items, s, "lower"
+        if _DIGITS.match(t) or "/" in t or (_ROMAN.fullmatch(t) and not _is_balinese_i(ctx, toks, i)):
+            items.append(Item("num", s, e))
+        elif len(t) == 1 and t.isupper() and not (i + 1 < n and toks[i + 1][2] == "."):
+            items.append(Item("num", s, e))
+        elif cf in lx.unit_words and t not in lx.given:
+            items.append(Item("unit", s, e))
+        elif _ACRONYM.fullmatch(t):
+            items.append(Item("unit", s, e))
+        elif t[0].isupper():
+            items.append(Item("unk", s, e))
+        else:
+            return items, s, "other"
+        i += 1
+    return items, limit, "end"
+
+
+def _is_balinese_i(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int) -> bool:
+    t = toks[i][2]
+    if t not in ("I", "Ni") or i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1][2]
+    return nxt in ctx.lx.initial_particles or nxt in ctx.lx.given
+
+
+def _known(it: Item) -> bool:
+    return it.kind in ("unit", "region", "paren", "num")
+
+
+def _trim(items: list[Item]) -> list[Item]:
+    out = list(items)
+    while out and out[-1].kind == "conn":
+        out.pop()
+    return out
+
+
+def _split_unknown(ctx: _Ctx, row: PositionRow, items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """Split the unit part from a name run that follows it without a comma."""
+    k = max((i for i, it in enumerate(items) if _known(it)), default=-1)
+    tail = items[: k + 1]
+    rest = items[k + 1:]
+    if any(it.kind != "unk" for it in rest):
+        # a connector inside the run: it belongs to the unit part
+        last_conn = max(i for i, it in enumerate(rest) if it.kind != "unk")
+        tail = items[: k + 2 + last_conn]
+        rest = items[k + 2 + last_conn:]
+    if not rest:
+        return tail, rest
+    text = ctx.text
+    if tail and text[tail[-1].start:tail[-1].end].casefold().rstrip(".") in ctx.lx.place_cues:
+        # Kelurahan Pakuncen, Camat Wirobrajan: the word after a place cue is a place
+        tail, rest = tail + rest[:1], rest[1:]
+        if not rest:
+            return tail, rest
+    words = [text[it.start:it.end] for it in rest]
+    given_at = next((j for j, w in enumerate(words) if w in ctx.lx.given), None)
+    if k < 0 and row.takes == "place":
+        # Camat Wenang Roy Tumbelaka: the place comes first
+        if given_at == 0:
+            return tail, rest
+        if given_at is not None and given_at > 0:
+            return tail + rest[:given_at], rest[given_at:]
+        if len(rest) == 1:
+            return tail + rest, []
+        return tail + rest[:1], rest[1:]
+    if k < 0 and given_at is not None and given_at > 0 and words[0] not in ctx.lx.given:
+        return tail + rest[:given_at], rest[given_at:]
+    return tail, rest
+
+
+def _closed_after(text: str, pos: int) -> bool:
+    """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end)?"""
+    m = _SPACE.match(text, pos)
+    j = m.end() if m else pos
+    if j >= len(text):
+        return True
+    c = text[j]
+    return c in ",.;:)(\"'\n!?" or c.islower() or c == "-"
+
+
+def _parse_at(ctx: _Ctx, m: Any, taken: list[tuple[int, int]]) -> Optional[Candidate]:
+    """Read one position (and its holder) at a head match."""
+    text, lx = ctx.text, ctx.lx
+    head = " ".join(m.group("head").split()).casefold()
+    row = lx.heads.get(head)
+    if row is None:
+        return None
+    acting = lx.acting.get(" ".join(m.group("acting").split()).casefold().rstrip(".")) if m.group("acting") else None
+    mod = lx.modifiers.get(" ".join(m.group("mod").split()).casefold()) if m.group("mod") else None
+    pos_start, head_end = m.start(), m.end()
+    para_end = text.find("\n", head_end)
+    limit = min(len(text), head_end + 260, para_end if para_end >= 0 else len(text))
+    items, stop, stop_kind = _read_items(ctx, row, head_end, limit)
+    cap = text[pos_start].isupper()
+
+    def region_of(its: list[Item]) -> Optional[str]:
+        for it in its:
+            if it.kind == "region":
+                return it.region
+        return None
+
+    def make(tail: list[Item], name: Optional[NameParse], rule: str) -> Candidate:
+        tail = _trim(tail)
+        pend = tail[-1].end if tail else head_end
+        return Candidate(pos_start, pend, row, acting, mod, name, region_of(tail), rule, tail, head_end)
+
+    # Kepala X Drs. Nama / Kepala X Nama mengatakan
+    if stop_kind == "title":
+        nm = parse_name(lx, text, stop, limit, ctx.regions)
+        if nm is not None and _closed_after(text, nm.end):
+            return make(items, nm, "officials.position_name")
+    tail, rest = _split_unknown(ctx, row, items) if stop_kind != "title" else (items, [])
+    if rest and row.takes != "none" or (rest and row.takes == "none"):
+        nm = parse_name(lx, text, rest[0].start, limit, ctx.regions)
+        if nm is not None and nm.name_start == rest[0].start and _closed_after(text, nm.end):
+            # "Nama, Kepala Seksi Penjaminan Mutu, ..." : a name before wins over unknown words
+            before = _name_before(ctx, pos_start, taken)
+            if before is not None and not _known_tail(rest) and text[stop:stop + 1] in (",", ".", ""):
+                return make(items, before, "officials.name_comma_position")
+            return make(tail, nm, "officials.position_name")
+    # Kepala X, Nama, mengatakan
+    if stop_kind == "comma" and not rest:
+        after = stop + 1
+        nm = parse_name(lx, text, after, limit, ctx.regions)
+        if nm is None:
+            # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...
+            rg = ctx.region_at(_SPACE.match(text, after).end(), "provinsi", False)
+            if rg is not None and text[rg[0]:rg[0] + 1] == ",":
+                nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions)
+        if nm is not None and _closed_after(text, nm.end):
+            return make(items, nm, "officials.position_comma_name")
+    # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
+    if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
+        closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
+        if closed:
+            before = _name_before(ctx, pos_start, taken)
+            if before is not None:
+                return make(items, before, "officials.name_comma_position")
+    if not cap:
+        return None
+    tail = _trim(items if not rest else tail)
+    has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
+    if row.unique or has_body or (row.takes == "place" and region_of(tail)):
+        return make(tail, None, "officials.unnamed")
+    return None
+
+
+def _known_tail(rest: list[Item]) -> bool:
+    return any(_known(it) for it in rest)
+
+
+_CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
+_BEFORE_NAME = regex.compile(r"(?:[\p{L}'’.-]+[ ]+){0,8}[\p{L}'’.-]+(?:[ ]*,[ ]*[\p{L}. ]{1,12}){0,4}[ ]*,[ ]*\Z")
+
+
+def _name_before(ctx: _Ctx, head_start: int, taken: list[tuple[int, int]]) -> Optional[NameParse]:
+    """``Nama(, degrees), <head>``: the name written before a position."""
+    text, lx = ctx.text, ctx.lx
+    j = head_start
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == 0 or text[j - 1] != ",":
+        return None
+    ls = max(0, head_start - 120)
+    nl = text.rfind("\n", ls, j)
+    if nl >= 0:
+        ls = nl + 1
+    # candidate starts: word starts in the window, left to right (longest name first)
+    comma = j - 1
+    for sm in _CAP_START.finditer(text, ls, comma):
+        s = sm.start()
+        if any(a <= s < b for a, b in taken):
+            continue
+        nm = parse_name(lx, text, s, comma + 1, ctx.regions)
+        if nm is None or nm.start != s:
+            continue
+        k = _SPACE.match(text, nm.end).end()
+        if k != comma:
+            continue
+        # the word before the name: a sentence start, punctuation or a lowercase word
+        p = s
+        while p > ls and text[p - 1] == " ":
+            p -= 1
+        if p > ls and not (text[p - 1] in ",.;:\"'(" or text[p - 1].islower()):
+            continue
+        # strip sentence openers swallowed into the name (Sementara Budi → Budi)
+        first = nm.name.split(" ", 1)[0]
+        if first.casefold() in lx.stop:
+            continue
+        if any(a < nm.name_end and nm.name_start < b for a, b in taken):
+            return None
+        return nm
+    return None
+
+
+# ---------------------------------------------------------------- canonical forms
+
+
+def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
+    """The position with acting prefix, head and unit abbreviations expanded, parentheses dropped."""
+    parts: list[str] = []
+    if cand.acting is not None:
+        parts.append(cand.acting.canonical)
+    if cand.modifier is not None and not cand.row.canonical.startswith(cand.modifier.canonical):
+        parts.append(cand.modifier.canonical)
+    parts.append(cand.row.canonical)
+    tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
+    tail = _PARENS.sub(" ", tail)
+    return _expand(lx, " ".join(" ".join(parts + [tail]).split()))
+
+
+_PARENS = regex.compile(r"[ ]*\([^()\n]{0,60}\)")
+
+
+def _expand(lx: OffLex, s: str) -> str:
+    """Replace unit abbreviations by their full forms (``after`` rows need their previous word)."""
+    if lx.expand_rx is None:
+        return s
+    pieces: list[str] = []
+    last = 0
+    for m in lx.expand_rx.finditer(s):
+        form = m.group(0)
+        key = form.casefold()
+        full: Optional[str] = None
+        row = lx.exp_after.get(key)
+        if row is not None:
+            before = " ".join(s[: m.start()].split()[-2:]).casefold()
+            if any(before.endswith(a.casefold()) for a in row.after):
+                full = row.expansion
+        if full is None:
+            plain = lx.exp_plain.get(key)
+            full = plain.expansion if plain is not None else lx.agency_names.get(form)
+        pieces.append(s[last:m.start()])
+        pieces.append(full or form)
+        last = m.end()
+    pieces.append(s[last:])
+    return " ".join("".join(pieces).split())
+
+
+# ---------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Off:
+    """An official under construction (working-text positions)."""
+
+    name: Optional[str]
+    honorifics: list[str]
+    position: str
+    canonical: str
+    row: PositionRow
+    pos_range: tuple[int, int]
+    intro: tuple[int, int]
+    region: Optional[str]
+    rule: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
+    agency_id: Optional[str] = None
+
+    @property
+    def first(self) -> int:
+        return min(s for s, _ in self.mentions) if self.mentions else self.pos_range[0]
+
+
+def _norm_name(s: str) -> list[str]:
+    return [t for t in regex.split(r"[\s.]+", s.casefold()) if t]
+
+
+def _same_person(a: list[str], b: list[str]) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1:
+        return False
+    n = len(short)
+    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
 
 
 def run(doc: Document) -> None:
-    """Find officials in `doc.text` and append them to `doc.officials`."""
-    return None
+    """Find officials in ``doc.text`` and append them to ``doc.officials``."""
+    text = doc.text
+    if not text.strip():
+        return
+    ctx = _Ctx(doc)
+    lx = ctx.lx
+    start = doc.body_start if 0 <= doc.body_start < len(text) else 0
+    cands: list[Candidate] = []
+    taken: list[tuple[int, int]] = []  # name spans already read
+    consumed_until = -1
+    head_spans: list[tuple[int, int]] = []
+    headline = _Headlines(text)
+    for m in lx.head_rx.finditer(text, start):
+        head_spans.append((m.start(), m.end()))
+        if m.start() < consumed_until:
+            continue
+        pw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        if pw is not None and pw.group(1).casefold() in lx.not_after:
+            consumed_until = m.end()
+            continue
+        if headline.at(m.start()):
+            continue
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        cand = _parse_at(ctx, m, taken)
+        if cand is None:
+            continue
+        cands.append(cand)
+        consumed_until = cand.pos_end
+        if cand.name is not None:
+            taken.append((cand.name.start, cand.name.end))
+            consumed_until = max(consumed_until, cand.name.end)
+    offs = _merge(doc, ctx, cands)
+    _short_mentions(doc, ctx, offs, head_spans)
+    _emit(doc, ctx, offs)
+
+
+_PREV_WORD = regex.compile(r"([\p{L}]+)[ ]+\Z")
+
+
+class _Headlines:
+    """Lines that read like headlines (mostly capitalised words, no full stop): related-article
+    titles and captions left in the text, where capitalised words are not names."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[int, bool] = {}
+
+    def at(self, pos: int) -> bool:
+        ls = self.text.rfind("\n", 0, pos) + 1
+        hit = self.cache.get(ls)
+        if hit is None:
+            le = self.text.find("\n", pos)
+            line = self.text[ls:le if le >= 0 else len(self.text)].strip()
+            words = regex.findall(r"[\p{L}][\p{L}'’-]*", line)
+            caps = sum(1 for w in words if w[0].isupper())
+            hit = len(words) >= 3 and caps / len(words) >= 0.6 and not line.endswith((".", '"', "'", ":"))
+            self.cache[ls] = hit
+        return hit
+
+
+def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
+    text, lx = ctx.text, ctx.lx
+    offs: list[_Off] = []
+    for c in cands:
+        pos_text = " ".join(text[c.pos_start:c.pos_end].split())
+        canon = canonical_position(lx, c, text)
+        if c.name is not None:
+            intro = (min(c.pos_start, c.name.start), max(c.pos_end, c.name.end))
+            mention = (c.name.name_start, c.name.name_end)
+        else:
+            intro = (c.pos_start, c.pos_end)
+            mention = intro
+        o = _Off(
+            name=c.name.name if c.name else None,
+            honorifics=list(c.name.honorifics) if c.name else [],
+            position=pos_text,
+            canonical=canon,
+            row=c.row,
+            pos_range=(c.pos_start, c.pos_end),
+            intro=intro,
+            region=c.region,
+            rule=c.rule,
+            mentions=[mention],
+            refs=[(intro[0], intro[1], "intro" if c.name else "position")],
+        )
+        same = None
+        if o.name is not None:
+            key = _norm_name(o.name)
+            for p in offs:
+                if p.name is not None and _same_person(key, _norm_name(p.name)):
+                    same = p
+                    break
+        else:
+            for p in offs:
+                if p.canonical.casefold() == canon.casefold():
+                    same = p
+                    break
+        if same is None:
+            offs.append(o)
+            continue
+        # one person written twice: keep the fullest name and position
+        same.mentions.extend(o.mentions)
+        same.refs.extend(o.refs)
+        if o.name and same.name and len(o.name) > len(same.name):
+            same.name = o.name
+        for h in o.honorifics:
+            if h not in same.honorifics:
+                same.honorifics.append(h)
+        if len(o.position) > len(same.position):
+            same.position, same.canonical, same.pos_range = o.position, o.canonical, o.pos_range
+            same.row = o.row
+        if same.region is None:
+            same.region = o.region
+    # unnamed office holders whose position a named official holds are that official
+    named = [o for o in offs if o.name is not None]
+    out: list[_Off] = []
+    for o in offs:
+        if o.name is None:
+            host = next((n for n in named if _same_office(o.canonical, n.canonical)), None)
+            if host is not None:
+                host.mentions.extend(o.mentions)
+                host.refs.extend(o.refs)
+                continue
+        out.append(o)
+    return out
+
+
+def _canon_tokens(s: str) -> list[str]:
+    return regex.findall(r"[\p{L}\d]+", s.casefold())
+
+
+def _same_office(unnamed: str, named: str) -> bool:
+    """Is an unnamed mention's position the named official's (same head, no other words)?"""
+    a, b = _canon_tokens(unnamed), _canon_tokens(named)
+    if not a or not b or a[0] != b[0]:
+        return False
+    sa, sb = set(a), set(b)
+    return sa <= sb or len(sa & sb) / len(sa | sb) >= 0.75
+
+
+_CAP_RUN = regex.compile(r"\p{Lu}[\p{L}'’-]*")
+
+
+def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list[tuple[int, int]]) -> None:
+    """Later mentions by a part of the name (``kata Agung``, ``Hartoko menjelaskan``)."""
+    text, lx = ctx.text, ctx.lx
+    named = [o for o in offs if o.name]
+    if not named:
+        return
+    keys: dict[str, list[_Off]] = {}
+    for o in named:
+        for t in (o.name or "").split():
+            t = t.rstrip(".")
+            if len(t) < 3 or t in lx.no_short or t in lx.inner_particles:
+                continue
+            keys.setdefault(t, []).append(o)
+    if not keys:
+        return
+    rx = regex.compile(r"(?<![\p{L}\d'’-])(?:" + "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\p{L}\d'’-])")
+    covered = sorted(r for o in offs for r in o.mentions)
+    intros = sorted((o.intro[0], o.intro[1]) for o in offs for _ in [0])
+    blocked = sorted(head_spans + intros + [r[:2] for o in offs for r in o.refs])
+    start = doc.body_start if 0 <= doc.body_start < len(text) else 0
+    for m in rx.finditer(text, start):
+        s, e = m.span()
+        if any(a <= s < b for a, b in covered) or any(a <= s < b for a, b in blocked):
+            continue
+        # extend to the whole run of name words around the hit
+        rs, re_ = s, e
+        while True:
+            lm = regex.search(r"(\p{Lu}[\p{L}'’-]*)[ ]\Z", text[max(0, rs - 40):rs])
+            if not lm:
+                break
+            w = lm.group(1)
+            if not name_word_ok(lx, w) or (ctx.regions is not None and ctx.regions.is_place(w)):
+                # a capitalised word that is not a name: the hit is part of another proper noun
+                if w.casefold() not in lx.stop and not _is_speech_word(w) and lx.pre_one.match(text, rs - len(lm.group(0)), rs) is None:
+                    rs = -1
+                break
+            rs -= len(lm.group(0))
+        if rs < 0:
+            continue
+        while True:
+            rm = regex.match(r"[ ](\p{Lu}[\p{L}'’-]*)", text[re_:re_ + 40])
+            if not rm:
+                break
+            w = rm.group(1)
+            if not name_word_ok(lx, w):
+                if w.casefold() not in lx.stop and not _is_speech_word(w):
+                    rs = -1
+                break
+            re_ += len(rm.group(0))
+        if rs < 0:
+            continue
+        run_toks = text[rs:re_].split()
+        cands = [o for o in named if name_contains(_norm_name(o.name or ""), [t.casefold() for t in run_toks])]
+        if not cands:
+            continue
+        before = [(max((a for a, _ in o.mentions if a < rs), default=-1), o) for o in cands]
+        best = max(before, key=lambda x: x[0])
+        o = best[1] if best[0] >= 0 else cands[0]
+        o.mentions.append((rs, re_))
+        o.refs.append((rs, re_, "name"))
+
+
+def name_contains(name: list[str], run: list[str]) -> bool:
+    """Is ``run`` part of ``name``: a contiguous part, or (two words or more) in order
+    with words left out (``Andi Syahrir`` in ``Andi Muhammad Syahrir``)?"""
+    n = len(run)
+    if n == 0:
+        return False
+    if any(name[i:i + n] == run for i in range(len(name) - n + 1)):
+        return True
+    if n < 2:
+        return False
+    it = iter(name)
+    return all(t in it for t in run)
+
+
+def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
+    offs.sort(key=lambda o: o.first)
+    refs: list[tuple[int, int, int, str]] = []
+    try:
+        from . import agencies as ag
+    except Exception:  # noqa: BLE001
+        ag = None  # type: ignore[assignment]
+    for idx, o in enumerate(offs):
+        o.mentions = sorted(set(o.mentions))
+        agency_id = None
+        if ag is not None:
+            try:
+                agency_id = ag.agency_at(doc, o.pos_range[0], o.pos_range[1])
+                if agency_id is None and o.row.agency:
+                    agency_id = ag.ensure_inferred(doc, o.row.agency, o.region)
+            except Exception:  # noqa: BLE001 — linking is best effort
+                agency_id = None
+        region = o.region
+        if region is None and agency_id is not None:
+            region = next((a.region for a in doc.agencies if a.id == agency_id), None)
+        first = o.mentions[0]
+        doc.officials.append(
+            Official(
+                id=f"off-{idx + 1}",
+                name=o.name,
+                honorifics=o.honorifics,
+                position=o.position,
+                position_canonical=o.canonical,
+                agency_id=agency_id,
+                region=region,
+                mentions=[doc.span(s, e) for s, e in o.mentions],
+                span=doc.span(*first),
+                rule=o.rule,
+            )
+        )
+        for s, e, kind in o.refs:
+            refs.append((s, e, idx, kind))
+        doc.claim("official", o.intro[0], o.intro[1])
+    refs.sort()
+    doc.scratch["official_refs"] = refs
+    doc.scratch["official_positions"] = {f"off-{i + 1}": o.pos_range for i, o in enumerate(offs)}

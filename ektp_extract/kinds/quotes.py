@@ -1,10 +1,663 @@
-"""Extraction of `quotes` (SPEC §3)."""
+"""Quotes (SPEC §3): direct and indirect speech with its speaker.
+
+Direct quotes are the text between quote marks (curly quotes are ``"`` in the
+working text; ``'...'`` is read when a speech verb attributes it). A quote
+paragraph left open continues in the next paragraph that opens with a quote
+mark. The speaker comes from the attribution next to the quote, in the forms
+of ``patterns/speech.toml``::
+
+    "...," ujar Devananda          after-quote verb and a name / position + name
+    "...," katanya / kata dia      the person named most recently as a subject
+    "...," kata politikus itu      a description ending in itu/tersebut: the same
+    X mengatakan, "..."            a subject and a meN- verb before the quote
+    "..." (a whole paragraph)      the speaker of the context
+
+Indirect speech (``direct`` false): ``X mengatakan (bahwa) <clause>``,
+``Menurut X, <clause>``, ``Ia menjelaskan, <clause>`` (the text is the reported
+clause) and ``<clause>, kata X, <clause>`` (the text is the sentence).
+
+``speaker_id`` links to the official (``doc.scratch["official_refs"]`` from
+the officials stage); a resident with no role keeps ``speaker`` as written and
+``speaker_id`` null.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+import regex
+
 from ..document import Document
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import Quote
+from .officials import OffLex, name_contains, offlex, parse_name
+
+
+class VerbRow(Entry):
+    """One speech verb root and its forms (see patterns/speech.toml)."""
+
+    after: list[str] = []
+    enclitic: list[str] = []
+    active: list[str] = []
+
+
+class CueRow(Entry):
+    """A word that reports a view before its holder (menurut)."""
+
+    forms: list[str]
+    enclitic: list[str] = []
+
+
+class SpeechWords(Entry):
+    words: list[str]
+
+
+register_table("speech", "verbs", VerbRow)
+register_table("speech", "cues", CueRow)
+register_table("speech", "wordlists", SpeechWords)
+
+
+def _alt(forms: list[str]) -> str:
+    uniq = sorted(set(f for f in forms if f), key=lambda f: (-len(f), f))
+    return "(?:" + "|".join(regex.escape(f) for f in uniq) + ")" if uniq else "(?!)"
+
+
+@dataclass
+class QLex:
+    after_verb: Any  # at a position: spaces, then an after-quote or -nya verb
+    active: Any  # meN- verbs anywhere
+    before_quote: Any  # a verb (and colon/comma) right before an opening quote mark
+    cue: Any  # menurut / menurutnya
+    interposed: Any  # ", kata X," / ", katanya,"
+    kinds: dict[str, str]  # casefolded form → after / enclitic / active / cue / cue_enclitic
+    pronouns: set[str]
+    gap: set[str]
+    tails: set[str]
+
+
+def _words(lex: Lexicon, row_id: str) -> set[str]:
+    for r in lex.rows("speech", "wordlists"):
+        if r.id == row_id:
+            return {w.casefold() for w in r.words}
+    return set()
+
+
+def _build(lex: Lexicon) -> QLex:
+    verbs: list[VerbRow] = lex.rows("speech", "verbs")
+    cues: list[CueRow] = lex.rows("speech", "cues")
+    kinds: dict[str, str] = {}
+    for v in verbs:
+        for f in v.active:
+            kinds[f.casefold()] = "active"
+        for f in v.after:
+            kinds[f.casefold()] = "after"
+        for f in v.enclitic:
+            kinds[f.casefold()] = "enclitic"
+    for c in cues:
+        for f in c.forms:
+            kinds[f.casefold()] = "cue"
+        for f in c.enclitic:
+            kinds[f.casefold()] = "cue_enclitic"
+    after = [f for v in verbs for f in v.after]
+    encl = [f for v in verbs for f in v.enclitic]
+    active = [f for v in verbs for f in v.active]
+    cue_forms = [f for c in cues for f in [*c.forms, *c.enclitic]]
+    nb = r"(?![\p{L}\d-])"
+    return QLex(
+        after_verb=regex.compile(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
+        active=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(active)}){nb}"),
+        before_quote=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
+        cue=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(cue_forms)}){nb}", regex.I),
+        interposed=regex.compile(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
+        kinds=kinds,
+        pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
+        gap=_words(lex, "subject_gap"),
+        tails=_words(lex, "anaphora_tails") or {"itu", "tersebut", "ini"},
+    )
+
+
+def qlex(lex: Lexicon) -> QLex:
+    r: QLex = lex.compiled("quotes", _build)
+    return r
+
+
+# ---------------------------------------------------------------- speakers
+
+
+@dataclass
+class Who:
+    """A speaker reference before resolution."""
+
+    kind: str  # official / name / pronoun
+    pos: int
+    end: int
+    official: Optional[int] = None
+    name: Optional[str] = None
+
+
+@dataclass
+class Event:
+    anchor: int  # where the speaker is read (for the order of resolution)
+    who: Optional[Who]
+    text_start: int
+    text_end: int
+    direct: bool
+    verb: Optional[str]
+    rule: str
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    speaker: Optional[str] = None
+    speaker_id: Optional[int] = None
+
+
+_SP = regex.compile(r"[ ]*")
+_WORD_BACK = regex.compile(r"([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
+_AGE = regex.compile(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
+_DESC = regex.compile(
+    r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
+)
+_RESIDENT = regex.compile(
+    r"(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)"
+)
+
+
+class _Ctx:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.q = qlex(doc.lexicon)
+        self.lx: OffLex = offlex(doc.lexicon)
+        try:
+            from .regions import region_index
+
+            self.regions: Any = region_index(doc.lexicon)
+        except Exception:  # noqa: BLE001
+            self.regions = None
+        self.refs: list[tuple[int, int, int, str]] = list(doc.scratch.get("official_refs", ()))
+        self.ref_starts = [r[0] for r in self.refs]
+        self.offs = doc.officials
+        self.sents = doc.sentences
+        self.sent_starts = [s for s, _ in self.sents]
+        self.quote_ranges: list[tuple[int, int]] = []
+        self.report_clauses: list[tuple[int, int]] = []  # "Menurut X, <clause>" ranges
+
+    # -- text helpers
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1] + 1:
+            return self.sents[i]
+        p = self.doc.paragraph_of(pos)
+        return p if p is not None else (pos, pos)
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quote_ranges)
+
+    def ref_at(self, pos: int) -> Optional[tuple[int, int, int, str]]:
+        """An official mention starting at ``pos``."""
+        i = bisect.bisect_left(self.ref_starts, pos)
+        best = None
+        while i < len(self.refs) and self.refs[i][0] <= pos + 1:
+            r = self.refs[i]
+            if best is None or r[1] > best[1]:
+                best = r
+            i += 1
+        return best
+
+    def ref_ending(self, pos: int) -> Optional[tuple[int, int, int, str]]:
+        """An official mention ending at ``pos`` (the longest one)."""
+        best = None
+        for r in self.refs:
+            if pos - 1 <= r[1] <= pos and (best is None or r[0] < best[0]):
+                best = r
+        return best
+
+    def official_by_name(self, name: str, pos: int) -> Optional[int]:
+        """The official whose name contains ``name`` (the latest mentioned before ``pos``)."""
+        toks = [t for t in regex.split(r"[\s.]+", name.casefold()) if t]
+        if not toks:
+            return None
+        hits = []
+        for i, o in enumerate(self.offs):
+            if not o.name:
+                continue
+            on = [t for t in regex.split(r"[\s.]+", o.name.casefold()) if t]
+            if name_contains(on, toks):
+                last = max((r[0] for r in self.refs if r[2] == i and r[0] < pos), default=-1)
+                hits.append((last, -i, i))
+        if not hits:
+            return None
+        return max(hits)[2]
+
+    # -- speaker after a verb: ujar Devananda / kata dia / kata Kepala X Nama
+    def who_after(self, pos: int, limit: int) -> Optional[Who]:
+        text = self.text
+        p = _SP.match(text, pos).end()
+        if p >= limit:
+            return None
+        wm = regex.match(r"[\p{L}]+", text[p:p + 12])
+        if wm and wm.group(0).casefold() in self.q.pronouns:
+            return Who("pronoun", p, p + wm.end())
+        ref = self.ref_at(p)
+        if ref is not None and ref[0] >= p - 1:
+            return Who("official", p, ref[1], official=ref[2])
+        nm = parse_name(self.lx, text, p, limit, self.regions)
+        if nm is not None and nm.start == p:
+            off = self.official_by_name(nm.name, p)
+            if off is not None:
+                return Who("official", p, nm.end, official=off)
+            return Who("name", p, nm.end, name=nm.name)
+        dm = _DESC.match(text, p, min(limit, p + 90))
+        if dm is not None and _boundary(text, dm.end()):
+            return Who("pronoun", p, dm.end())
+        return None
+
+    # -- subject before a meN- verb: X mengatakan / Ia menjelaskan / Nama (45), warga Y, mengaku
+    def who_before(self, verb_start: int) -> Optional[Who]:
+        text, q = self.text, self.q
+        ss, _ = self.sentence(verb_start)
+        j = verb_start
+        for _ in range(8):
+            k = j
+            while k > ss and text[k - 1] in " ,":
+                k -= 1
+            m = _WORD_BACK.search(text, max(ss, k - 30), k)
+            if m is None:
+                j = k
+                break
+            w = m.group(1)
+            if w.casefold() in q.gap and w[0].islower():
+                j = m.start(1)
+                continue
+            j = k
+            break
+        # j: end of the subject
+        wm = regex.search(r"([\p{L}]+)\Z", text[max(ss, j - 12):j])
+        if wm and wm.group(1).casefold() in q.pronouns:
+            st = j - len(wm.group(1))
+            if _subject_start(text, ss, st):
+                return Who("pronoun", st, j)
+            return None
+        ref = self.ref_ending(j)
+        if ref is not None:
+            if not _subject_start(text, ss, ref[0]):
+                # "Wabup X yang hadir mewakili Bupati Y mengatakan": the sentence's subject speaks
+                first = next((r for r in self.refs if ss <= r[0] < ref[0] and _subject_start(text, ss, r[0])), None)
+                if first is not None:
+                    return Who("official", first[0], first[1], official=first[2])
+            return Who("official", ref[0], ref[1], official=ref[2])
+        # a name, optionally with its age and an appositive: Dwi Lestari (19), warga Wates,
+        seg_start = max(ss, j - 140)
+        seg = text[seg_start:j]
+        for m in _NAME_TAIL.finditer(seg):
+            ns = seg_start + m.start("n")
+            nm = parse_name(self.lx, text, ns, j, self.regions, allow_titles=True)
+            if nm is None or nm.start != ns:
+                continue
+            rest = text[nm.end:j]
+            if not _APPOS.fullmatch(rest):
+                continue
+            if not _subject_start(text, ss, ns):
+                continue
+            off = self.official_by_name(nm.name, ns)
+            if off is not None:
+                return Who("official", ns, nm.end, official=off)
+            return Who("name", ns, nm.end, name=nm.name)
+        return None
+
+
+_NAME_TAIL = regex.compile(r"(?<![\p{L}\d'’.-])(?P<n>\p{Lu})")
+# what may stand between a name and its verb: age, an appositive between commas
+_APPOS = regex.compile(r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?)?[ ]*,?[ ]*")
+
+
+def _subject_start(text: str, ss: int, st: int) -> bool:
+    """Is ``st`` where a clause's subject may start (sentence start, after a comma or an opener)?"""
+    pre = text[ss:st].strip()
+    if not pre:
+        return True
+    if pre.endswith((",", ";", ":")):
+        return len(pre.split()) <= 14
+    return False
+
+
+def _boundary(text: str, pos: int) -> bool:
+    m = _SP.match(text, pos)
+    j = m.end() if m else pos
+    return j >= len(text) or text[j] in ",.;:!?\n\"'" or text[j].islower()
+
+
+# ---------------------------------------------------------------- quote marks
+
+
+def _direct_segments(ctx: _Ctx) -> list[tuple[list[tuple[int, int]], int, Optional[int]]]:
+    """(pieces, opening mark, closing mark or None) of double-quoted passages."""
+    text = ctx.text
+    out: list[tuple[list[tuple[int, int]], int, Optional[int]]] = []
+    open_state: Optional[tuple[list[tuple[int, int]], int]] = None
+    body = ctx.doc.body_start
+    for ps, pe in ctx.doc.paragraphs:
+        if pe <= body:
+            continue
+        marks = [i for i in range(ps, pe) if text[i] == '"']
+        idx = 0
+        if open_state is not None:
+            pieces, om = open_state
+            if marks and marks[0] == ps:
+                if len(marks) >= 2:
+                    pieces.append((ps + 1, marks[1]))
+                    out.append((pieces, om, marks[1]))
+                    open_state = None
+                    idx = 2
+                else:
+                    pieces.append((ps + 1, pe))
+                    continue
+            else:
+                out.append((pieces, om, None))
+                open_state = None
+        while idx < len(marks):
+            o = marks[idx]
+            if idx + 1 < len(marks):
+                c = marks[idx + 1]
+                out.append(([(o + 1, c)], o, c))
+                idx += 2
+            else:
+                open_state = ([(o + 1, pe)], o)
+                idx += 1
+    if open_state is not None:
+        out.append((open_state[0], open_state[1], None))
+    return out
+
+
+_SINGLE = regex.compile(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'(?![\p{L}\d])")
+
+
+def _clean(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \n":
+        s += 1
+    while e > s and text[e - 1] in " \n,":
+        e -= 1
+    return s, e
+
+
+# ---------------------------------------------------------------- the stage
 
 
 def run(doc: Document) -> None:
-    """Find quotes in `doc.text` and append them to `doc.quotes`."""
-    return None
+    """Find quotes in ``doc.text`` and append them to ``doc.quotes``."""
+    text = doc.text
+    if not text.strip():
+        return
+    ctx = _Ctx(doc)
+    events: list[Event] = []
+    events.extend(_direct(ctx))
+    events.extend(_indirect(ctx))
+    events.sort(key=lambda e: (e.anchor, e.text_start))
+    _resolve(ctx, events)
+    seen: set[tuple[int, int, bool]] = set()
+    for ev in events:
+        if ev.direct is False and ev.speaker is None:
+            continue
+        s, e = ev.text_start, ev.text_end
+        if e <= s or (s, e, ev.direct) in seen:
+            continue
+        seen.add((s, e, ev.direct))
+        if ev.direct and len(ev.pieces) > 1:
+            body = " ".join(" ".join(text[a:b].split()) for a, b in (_clean(text, *p) for p in ev.pieces))
+            body = body.rstrip(" ,")
+        else:
+            body = " ".join(text[s:e].split())
+        sid = f"off-{ev.speaker_id + 1}" if ev.speaker_id is not None else None
+        doc.quotes.append(
+            Quote(
+                speaker_id=sid,
+                speaker=ev.speaker,
+                text=body,
+                verb=ev.verb,
+                direct=ev.direct,
+                span=doc.span(s, e),
+                rule=ev.rule,
+            )
+        )
+        if ev.direct:
+            doc.claim("quote", s, e)
+
+
+def _direct(ctx: _Ctx) -> list[Event]:
+    text, q = ctx.text, ctx.q
+    out: list[Event] = []
+    segs = _direct_segments(ctx)
+    ctx.quote_ranges = [(om, (c + 1) if c is not None else pieces[-1][1]) for pieces, om, c in segs]
+    prev: Optional[Event] = None
+    prev_attr_end = -1
+    for pieces, om, close in segs:
+        s, _ = _clean(text, *pieces[0])
+        _, e = _clean(text, *pieces[-1])
+        if e <= s:
+            continue
+        content_words = sum(len(text[a:b].split()) for a, b in pieces)
+        para = ctx.doc.paragraph_of(om) or (om, om)
+        ev: Optional[Event] = None
+        attr_end = -1
+        if close is not None:
+            lim = (ctx.doc.paragraph_of(close) or (close, len(text)))[1]
+            m = q.after_verb.match(text, close + 1, lim)
+            if m is None:
+                m2 = regex.match(r"[ ]*,[ ]*", text[close + 1:close + 4])
+                if m2:
+                    m = q.after_verb.match(text, close + 1 + m2.end(), lim)
+            if m is not None:
+                verb = m.group("v")
+                if q.kinds.get(verb.casefold()) == "enclitic":
+                    who: Optional[Who] = Who("pronoun", m.start("v"), m.end("v"))
+                    attr_end = m.end()
+                else:
+                    who = ctx.who_after(m.end(), lim)
+                    attr_end = who.end if who else m.end()
+                if who is not None:
+                    ev = Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", pieces)
+            else:
+                # "...," Devananda menambahkan.
+                p = _SP.match(text, close + 1).end()
+                if text[p:p + 1] == ",":
+                    p = _SP.match(text, p + 1).end()
+                am = None
+                who = ctx.who_after(p, lim) if p < lim and text[p:p + 1].isupper() else None
+                if who is not None and who.kind != "pronoun":
+                    am = q.active.match(text, _SP.match(text, who.end).end(), lim)
+                if am is not None and who is not None:
+                    ev = Event(close + 1, who, s, e, True, am.group("v").casefold(), "quotes.direct.after", pieces)
+                    attr_end = am.end()
+        if ev is None:
+            # X mengatakan, "..."  /  ujar X: "..."
+            bm = q.before_quote.search(text, max(para[0], om - 40), om)
+            if bm is not None:
+                verb = bm.group("v")
+                kind = q.kinds.get(verb.casefold())
+                who = ctx.who_before(bm.start("v")) if kind == "active" else None
+                if kind == "active" and who is not None:
+                    ev = Event(bm.start("v"), who, s, e, True, verb.casefold(), "quotes.direct.before", pieces)
+        if ev is None and prev is not None and prev_attr_end >= 0:
+            # "A," kata X, "B."  — one attribution for two passages
+            gap = text[prev_attr_end:om]
+            if len(gap) <= 40 and "\n" not in gap and not regex.search(r"[.!?]", gap):
+                ev = Event(om, prev.who, s, e, True, prev.verb, "quotes.direct.after", pieces)
+        if ev is None:
+            whole = om == para[0] and (close is None or close + 1 >= _strip_end(text, para[1]))
+            if whole and content_words >= 4:
+                ev = Event(om, Who("pronoun", om, om), s, e, True, None, "quotes.direct.context", pieces)
+        if ev is None:
+            continue
+        if content_words < 2:
+            continue
+        out.append(ev)
+        prev, prev_attr_end = ev, attr_end
+    # single quote marks, only when a verb attributes them
+    for m in _SINGLE.finditer(text, ctx.doc.body_start):
+        if ctx.in_quote(m.start()):
+            continue
+        close = m.end() - 1
+        lim = (ctx.doc.paragraph_of(close) or (close, len(text)))[1]
+        am = q.after_verb.match(text, close + 1, lim) or (
+            q.after_verb.match(text, close + 2, lim) if text[close + 1:close + 2] == "," else None
+        )
+        if am is None:
+            continue
+        verb = am.group("v")
+        who = Who("pronoun", am.start("v"), am.end("v")) if q.kinds.get(verb.casefold()) == "enclitic" else ctx.who_after(am.end(), lim)
+        if who is None:
+            continue
+        s, e = _clean(text, m.start("c"), m.end("c"))
+        if len(text[s:e].split()) < 2:
+            continue
+        out.append(Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", [(s, e)]))
+        ctx.quote_ranges.append((m.start(), m.end()))
+    return out
+
+
+def _strip_end(text: str, pe: int) -> int:
+    while pe > 0 and text[pe - 1] in " \n":
+        pe -= 1
+    return pe
+
+
+def _indirect(ctx: _Ctx) -> list[Event]:
+    text, q = ctx.text, ctx.q
+    out: list[Event] = []
+    body = ctx.doc.body_start
+    # X mengatakan (bahwa) <clause>
+    for m in q.active.finditer(text, body):
+        vs = m.start()
+        if ctx.in_quote(vs):
+            continue
+        who = ctx.who_before(vs)
+        if who is None:
+            continue
+        ss, se = ctx.sentence(vs)
+        c = _clause_start(text, m.end())
+        if text[c:c + 1] in ('"', "'"):
+            continue
+        ce = _clause_end(ctx, c, se)
+        if len(text[c:ce].split()) < 1:
+            continue
+        out.append(Event(who.pos, who, c, ce, False, m.group("v").casefold(), "quotes.indirect.verb"))
+    # a report inside another report's clause is not the article's speaker
+    # ("Menurut Devananda, Mendagri menilai ...")
+    nested = out
+    out = []
+    clauses: list[tuple[int, int]] = []
+    for m in q.cue.finditer(text, body):
+        ss, se = ctx.sentence(m.start())
+        cm = regex.search(r",[ ]*", text[m.end():min(se, m.end() + 80)])
+        if cm is not None:
+            clauses.append((m.end() + cm.end(), se))
+    ctx.report_clauses = clauses
+    for ev in nested:
+        if ev.who is not None and any(a <= ev.who.pos < b for a, b in clauses):
+            continue
+        out.append(ev)
+    # Menurut X, <clause>
+    for m in q.cue.finditer(text, body):
+        if ctx.in_quote(m.start()):
+            continue
+        ss, se = ctx.sentence(m.start())
+        verb = m.group("v")
+        if q.kinds.get(verb.casefold()) == "cue_enclitic":
+            who: Optional[Who] = Who("pronoun", m.start(), m.end())
+            after = m.end()
+        else:
+            who = ctx.who_after(m.end(), se)
+            if who is None or who.kind == "pronoun" and text[who.pos:who.end].casefold() not in q.pronouns:
+                continue
+            after = who.end
+        cm = regex.match(r"[ ]*,[ ]*", text[after:after + 6])
+        if cm is None:
+            continue
+        c = after + cm.end()
+        ce = _clause_end(ctx, c, se)
+        if len(text[c:ce].split()) < 2:
+            continue
+        out.append(Event(m.start(), who, c, ce, False, verb.casefold(), "quotes.indirect.menurut"))
+    # <clause>, kata X, <clause>.   /   <clause>, katanya.
+    for m in q.interposed.finditer(text, body):
+        if ctx.in_quote(m.start()):
+            continue
+        ss, se = ctx.sentence(m.start())
+        if '"' in text[ss:se]:
+            continue
+        verb = m.group("v")
+        if q.kinds.get(verb.casefold()) == "enclitic":
+            who = Who("pronoun", m.start("v"), m.end("v"))
+        else:
+            who = ctx.who_after(m.end(), se)
+        if who is None:
+            continue
+        after = _SP.match(text, who.end).end()
+        if text[after:after + 1] not in (",", ".", "") and after < se:
+            continue
+        s, e = _clean(text, ss, se)
+        while e > s and text[e - 1] in ".!?":
+            e -= 1
+        if len(text[s:e].split()) < 4:
+            continue
+        out.append(Event(m.start(), who, s, e, False, verb.casefold(), "quotes.indirect.interposed"))
+    return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    m = regex.match(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?", text[pos:pos + 20])
+    return pos + (m.end() if m else 0)
+
+
+def _clause_end(ctx: _Ctx, c: int, se: int) -> int:
+    text = ctx.text
+    q = text.find('"', c, se)
+    e = q if q >= 0 else se
+    while e > c and text[e - 1] in " .,;:!?\n":
+        e -= 1
+    return e
+
+
+def _resolve(ctx: _Ctx, events: list[Event]) -> None:
+    """Name every event's speaker; pronouns take the most recent subject."""
+    text = ctx.text
+    # people in subject position that speak no verb of their own (candidates for -nya)
+    subjects: list[tuple[int, Optional[str], Optional[int]]] = []
+    for s, e, idx, kind in ctx.refs:
+        if ctx.in_quote(s) or kind == "position" or any(a <= s < b for a, b in ctx.report_clauses):
+            continue
+        ss, _ = ctx.sentence(s)
+        if _subject_start(text, ss, s):
+            subjects.append((s, None, idx))
+    for m in _RESIDENT.finditer(text, ctx.doc.body_start):
+        if ctx.in_quote(m.start()):
+            continue
+        nm = parse_name(ctx.lx, text, m.start("n"), m.end("n"), ctx.regions)
+        if nm is None or nm.name_end != m.end("n"):
+            continue
+        off = ctx.official_by_name(nm.name, m.start())
+        subjects.append((m.start(), nm.name if off is None else None, off))
+    subjects.sort(key=lambda x: x[0])
+    sub_pos = [x[0] for x in subjects]
+    history: list[tuple[int, Optional[str], Optional[int]]] = []
+    for ev in events:
+        who = ev.who
+        if who is None:
+            continue
+        if who.kind == "official" and who.official is not None:
+            ev.speaker_id = who.official
+        elif who.kind == "name":
+            ev.speaker = who.name
+        else:
+            cands = [h for h in history if h[0] < who.pos]
+            i = bisect.bisect_left(sub_pos, who.pos) - 1
+            if i >= 0:
+                cands.append(subjects[i])
+            if cands:
+                best = max(cands, key=lambda h: h[0])
+                ev.speaker, ev.speaker_id = best[1], best[2]
+        if ev.speaker_id is not None and 0 <= ev.speaker_id < len(ctx.offs):
+            o = ctx.offs[ev.speaker_id]
+            ev.speaker = o.name or o.position
+        if ev.speaker is not None or ev.speaker_id is not None:
+            history.append((who.pos, ev.speaker, ev.speaker_id))
