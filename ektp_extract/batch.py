@@ -745,6 +745,8 @@ def run(
         raise UsageError(f"no such folder: {root}")
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out must be a folder, and {out} is a file")
+    if root.is_dir() and out.exists() and os.path.samefile(root, out):
+        raise UsageError("--out must not be the input folder itself (a subfolder is fine)")
     jobs = default_jobs() if jobs is None else jobs
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -810,6 +812,9 @@ def run(
         report.peak_rss_mb = _peak_rss(effective > 1)
         _write_run_json(out, report)
     if not quiet:
+        if not items and not walk_errors:
+            print(f"ektp-extract run: no .txt, .md, .json or .jsonl file below {root}"
+                  + (f" matching {' or '.join(globs)}" if globs else ""), file=stream)
         c = report.counts
         verb = "interrupted after" if interrupted else "done:"
         print(f"ektp-extract run {verb} {c['seen']} articles seen, {c['done']} extracted, "

@@ -198,7 +198,22 @@ def test_bad_usage_raises_before_writing(tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x")
     with pytest.raises(batch.UsageError):
         _run(tmp_path, tmp_path / "afile")
+    with pytest.raises(batch.UsageError, match="input folder itself"):
+        _run(tmp_path, tmp_path)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_articles_says_so(tmp_path: Path) -> None:
+    import io
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.csv").write_text("a,b\n")
+    err = io.StringIO()
+    rep = batch.run(tmp_path / "in", tmp_path / "out", jobs=1, globs=["*.txt"], stream=err)
+    assert rep.exit_code == 0 and rep.counts["seen"] == 0
+    assert "no .txt, .md, .json or .jsonl file below" in err.getvalue()
+    assert "matching *.txt" in err.getvalue()
+    assert (tmp_path / "out" / "articles.jsonl").read_bytes() == b""
 
 
 # ---------------------------------------------------------------------------- workers
