@@ -149,6 +149,7 @@ class OffLex:
     post_rx: Any  # one degree after a name (with its leading comma/space), anchored
     pre_one: Any  # exactly one pre-name title
     unit_words: set[str]  # casefolded
+    acronyms: set[str]  # agency acronyms as written (AL, PAN, MA): never a name word
     expand_rx: Any
     exp_after: dict[str, ExpansionRow]  # casefolded form → row valid only after given words
     exp_plain: dict[str, ExpansionRow]  # casefolded form → row valid anywhere
@@ -187,7 +188,7 @@ def _build(lex: Lexicon) -> OffLex:
         r"(?<![\p{L}\d-])"
         rf"(?:(?P<acting>{_alt(acting_forms)})(?![\p{{L}}\d])[ ]*(?:\([ ]*(?P<actabbr>[\p{{L}}.]{{1,8}})[ ]*\)[ ]*)?)?"
         rf"(?:(?P<mod>{_alt(mod_forms)})[ ]+)?"
-        rf"(?P<head>{_alt(head_forms)})(?![\p{{L}}\d])",
+        rf"(?P<head>{_alt(head_forms)})(?:nya)?(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )
     titles: list[TitleRow] = lex.rows("honorifics", "titles")
@@ -200,15 +201,23 @@ def _build(lex: Lexicon) -> OffLex:
     post_rx = regex.compile(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{_alt(after, flex=True)})(?![\p{{L}}\d])")
 
     given = set(_words(lex, "names", "wordlists", "given_names"))
+    acronyms: set[str] = set()
     unit: set[str] = set()
     for r in lex.rows("positions", "unit_words"):
-        unit.update(w.casefold() for w in r.words)
+        for w in r.words:
+            if w.isupper() and len(w) > 1:
+                acronyms.add(w)
+            else:
+                unit.add(w.casefold())
     position_words: set[str] = set()
     for r in rows:
         for f in r.forms:
             for w in regex.findall(r"[\p{L}]+", f):
                 if w[0].isupper() and w not in given:
-                    position_words.add(w.casefold())
+                    if w.isupper() and len(w) > 1:
+                        acronyms.add(w)  # TNI AL, DPR RI: exact case only
+                    else:
+                        position_words.add(w.casefold())
     unit |= position_words
     exp_after: dict[str, ExpansionRow] = {}
     exp_plain: dict[str, ExpansionRow] = {}
@@ -216,13 +225,18 @@ def _build(lex: Lexicon) -> OffLex:
         for f in r.forms:
             (exp_after if r.after else exp_plain).setdefault(f.casefold(), r)
             for w in regex.findall(r"[\p{L}]+", f):
-                unit.add(w.casefold())
+                if w.isupper() and len(w) > 1:
+                    acronyms.add(w)
+                else:
+                    unit.add(w.casefold())
     agency_names: dict[str, str] = {}
     for b in lex.rows("agencies", "bodies"):
         for a in getattr(b, "acronyms", []) or []:
             agency_names.setdefault(a, b.name)
-            if a not in given and (sum(c.isupper() for c in a) >= 2 or len(a) >= 6):
-                unit.add(a.casefold())
+            if a not in given and a[:1].isupper() and not a.isupper() and len(a) >= 6:
+                unit.add(a.casefold())  # Disdukcapil, Kemendagri
+            elif a not in given:
+                acronyms.add(a)  # AL, PAN, BIN: exact case only
     exp_forms = [f for r in lex.rows("positions", "expansions") for f in r.forms]
     exp_forms += [a for a in agency_names if " " not in a]
     expand_rx = regex.compile(rf"(?<![\p{{L}}\d-]){_alt(exp_forms)}(?![\p{{L}}\d-])") if exp_forms else None
@@ -235,6 +249,7 @@ def _build(lex: Lexicon) -> OffLex:
         post_rx=post_rx,
         pre_one=pre_one,
         unit_words=unit,
+        acronyms=acronyms,
         expand_rx=expand_rx,
         exp_after=exp_after,
         exp_plain=exp_plain,
@@ -287,8 +302,10 @@ _SPEECHISH = frozenset(
 def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
     """Can ``w`` be part of a person's name?"""
     cf = w.casefold()
-    if cf in lx.stop or _is_speech_word(w):
+    if cf in lx.stop or _is_speech_word(w) or w in lx.acronyms:
         return False
+    if len(w) >= 7 and cf.endswith("nya"):
+        return False  # Umumnya, Menurutnya: a word with the -nya enclitic
     if cf in lx.unit_words and w not in lx.given:
         return False
     if _ACRONYM.fullmatch(w) and not _ROMAN.fullmatch(w):
@@ -339,8 +356,11 @@ def parse_name(
                     words.append((j, j + pm.end()))
                     i = j + pm.end()
                     continue
-        # initials and abbreviated given names: B. / Moch. / M.
-        am = regex.match(r"(\p{Lu}[\p{Ll}]{0,3})\.", text[j:end])
+        # initials and abbreviated given names: B. / Moch. / M. / Yasonna H Laoly
+        am = regex.match(r"(\p{Lu}[\p{Ll}]{0,3})\.", text[j:end]) or regex.match(
+            r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll})" if not words else r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})",
+            text[j:end],
+        )
         if am and (len(am.group(1)) == 1 or am.group(1) in lx.name_abbrev):
             after = _SPACE.match(text, j + am.end()).end()
             if _NAME_WORD.match(text, after, end) and after > j + am.end():
@@ -445,13 +465,13 @@ class _Ctx:
         self.ag_starts = [m[0] for m in mentions]
         self.ag = mentions
 
-    def agency_cover(self, pos: int) -> Optional[int]:
-        """End of the agency mention covering ``pos``, if any."""
+    def agency_cover(self, pos: int) -> Optional[tuple[int, int]]:
+        """(start, end) of the agency mention covering ``pos``, if any."""
         i = bisect.bisect_right(self.ag_starts, pos) - 1
         while i >= 0:
             s, e = self.ag[i][0], self.ag[i][1]
             if s <= pos < e:
-                return int(e)
+                return int(s), int(e)
             if e <= pos and i < len(self.ag) - 1:
                 break
             i -= 1
@@ -493,6 +513,7 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
     items: list[Item] = []
     i = 0
     n = len(toks)
+    no_agency_until = -1
     while i < n:
         s, e, t = toks[i]
         if "\n" in text[(items[-1].end if items else start):s]:
@@ -509,11 +530,15 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
                 if words and not any(w[0].islower() and w not in _CONN_WORDS for w in words) and not all(
                     _DIGITS.fullmatch(w) for w in words
                 ):
+                    if _nickname(ctx, items, words):
+                        return items, s, "other"  # Presiden Joko Widodo (Jokowi), Susilo Bambang Yudhoyono (SBY)
                     items.append(Item("paren", s, toks[j][1]))
                     i = j + 1
                     continue
             return items, s, "other"
         if t in "/-&":
+            if t == "&" and _head_next(ctx, toks, i):
+                return items, s, "other"
             items.append(Item("conn", s, e))
             i += 1
             continue
@@ -528,9 +553,15 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
             return items, s, "other"
         # a title opening a person's name ends the unit part
         pm = lx.pre_one.match(text, s, limit)
-        if pm is not None and parse_name(lx, text, s, limit, ctx.regions) is not None:
-            return items, s, "title"
-        ae = ctx.agency_cover(s)
+        if pm is not None and not (len(t) == 1 and items and items[-1].kind == "unk" and text[e:e + 1] != "."):
+            if parse_name(lx, text, s, limit, ctx.regions) is not None:
+                return items, s, "title"
+        cover = ctx.agency_cover(s) if s >= no_agency_until else None
+        ae = None
+        if cover is not None and cover[1] > s:
+            ae = _agency_end(ctx, toks, i, cover[0], cover[1], limit)
+            if ae < cover[1]:
+                no_agency_until = cover[1]
         if ae is not None and ae > s:
             items.append(Item("unit", s, ae))
             while i < n and toks[i][0] < ae:
@@ -550,6 +581,8 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
                     i += 1
                 continue
         if t[0].islower():
+            if cf in ("dan", "serta") and _head_next(ctx, toks, i):
+                return items, s, "lower"  # Menteri Agama X dan Menteri Perumahan Y
             if cf in _CONN_WORDS or (cf == "dari" and i + 1 < n and toks[i + 1][2][:1].isupper()):
                 items.append(Item("conn", s, e))
                 i += 1
@@ -561,9 +594,11 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
             return items, s, "lower"
         if _DIGITS.match(t) or "/" in t or (_ROMAN.fullmatch(t) and not _is_balinese_i(ctx, toks, i)):
             items.append(Item("num", s, e))
-        elif len(t) == 1 and t.isupper() and not (i + 1 < n and toks[i + 1][2] == "."):
-            items.append(Item("num", s, e))
-        elif cf in lx.unit_words and t not in lx.given:
+        elif len(t) == 1 and t.isupper() and not (i + 1 < n and toks[i + 1][2] == ".") and not (
+            items and items[-1].kind == "unk"
+        ):
+            items.append(Item("num", s, e))  # Komisi A (but Benny K Harman: an initial)
+        elif (cf in lx.unit_words or t in lx.acronyms) and t not in lx.given:
             items.append(Item("unit", s, e))
         elif _ACRONYM.fullmatch(t):
             items.append(Item("unit", s, e))
@@ -573,6 +608,67 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
             return items, s, "other"
         i += 1
     return items, limit, "end"
+
+
+def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
+    """Is a parenthesis after a run of name-like words the person's short name?"""
+    run: list[str] = []
+    for it in reversed(items):
+        if it.kind != "unk":
+            break
+        run.insert(0, ctx.text[it.start:it.end])
+    if not run or len(words) != 1:
+        return False
+    w = words[0]
+    if w[0].isupper() and not w.isupper() and w.casefold() not in ctx.lx.unit_words:
+        return True  # Joko Widodo (Jokowi)
+    initials = "".join(x[0] for x in run)
+    return len(run) >= 2 and w.isupper() and w == initials.upper()
+
+
+def _head_next(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """Does another position head start after token ``i`` (a coordination of officials)?"""
+    if i + 1 >= len(toks):
+        return False
+    s = toks[i + 1][0]
+    m = ctx.lx.head_rx.match(ctx.text, s)
+    return m is not None and ctx.text[s].isupper()
+
+
+def _agency_end(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int, as_: int, ae: int, limit: int) -> int:
+    """The end of an agency mention inside a position, without a person's name it swallowed.
+
+    ``Dinas Pertanian dan Peternakan Diah Ningrum pun mengatakan``: when the
+    mention runs up to a lowercase word and ends in words that are no unit
+    words after a unit word, those words are the holder's name.
+    """
+    text, lx = ctx.text, ctx.lx
+    j = i
+    inside = []
+    while j < len(toks) and toks[j][0] < ae:
+        inside.append(toks[j])
+        j += 1
+    nxt = _SPACE.match(text, ae).end()
+    if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
+        return ae
+    k = len(inside)
+    while k > 0:
+        w = inside[k - 1][2]
+        if not w[:1].isupper() or w.casefold() in lx.unit_words or _ACRONYM.fullmatch(w):
+            break
+        if ctx.regions is not None and ctx.regions.is_place(w):
+            break
+        k -= 1
+    if k == len(inside) or len(inside) - k > 4:
+        return ae
+    if k == 0 and as_ >= inside[0][0]:
+        return ae
+    if k > 0 and inside[k - 1][2].casefold() not in lx.unit_words:
+        return ae
+    nm = parse_name(lx, text, inside[k][0], limit, ctx.regions)
+    if nm is None or nm.name_end != inside[-1][1]:
+        return ae
+    return inside[k - 1][1] if k > 0 else inside[0][0]
 
 
 def _is_balinese_i(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -594,7 +690,9 @@ def _trim(items: list[Item]) -> list[Item]:
     return out
 
 
-def _split_unknown(ctx: _Ctx, row: PositionRow, items: list[Item]) -> tuple[list[Item], list[Item]]:
+def _split_unknown(
+    ctx: _Ctx, row: PositionRow, items: list[Item], head_start: int, head_end: int, comma: bool
+) -> tuple[list[Item], list[Item]]:
     """Split the unit part from a name run that follows it without a comma."""
     k = max((i for i, it in enumerate(items) if _known(it)), default=-1)
     tail = items[: k + 1]
@@ -607,13 +705,20 @@ def _split_unknown(ctx: _Ctx, row: PositionRow, items: list[Item]) -> tuple[list
     if not rest:
         return tail, rest
     text = ctx.text
-    if tail and text[tail[-1].start:tail[-1].end].casefold().rstrip(".") in ctx.lx.place_cues:
-        # Kelurahan Pakuncen, Camat Wirobrajan: the word after a place cue is a place
-        tail, rest = tail + rest[:1], rest[1:]
+    cue = text[tail[-1].start:tail[-1].end] if tail else (
+        ctx.text[head_start:head_end].split()[-1] if row.takes != "place" else ""
+    )
+    if cue and cue.casefold().rstrip(".") in ctx.lx.place_cues:
+        # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows
+        n = len(rest) if comma else 1
+        tail, rest = tail + rest[:n], rest[n:]
         if not rest:
             return tail, rest
     words = [text[it.start:it.end] for it in rest]
     given_at = next((j for j, w in enumerate(words) if w in ctx.lx.given), None)
+    if k < 0 and row.takes == "place" and row.region_type is not None:
+        # Bupati Muhtarom: a kabupaten, kota or province would have been read as a region
+        return tail, rest
     if k < 0 and row.takes == "place":
         # Camat Wenang Roy Tumbelaka: the place comes first
         if given_at == 0:
@@ -623,8 +728,6 @@ def _split_unknown(ctx: _Ctx, row: PositionRow, items: list[Item]) -> tuple[list
         if len(rest) == 1:
             return tail + rest, []
         return tail + rest[:1], rest[1:]
-    if k < 0 and given_at is not None and given_at > 0 and words[0] not in ctx.lx.given:
-        return tail + rest[:given_at], rest[given_at:]
     return tail, rest
 
 
@@ -669,14 +772,23 @@ def _parse_at(ctx: _Ctx, m: Any, taken: list[tuple[int, int]]) -> Optional[Candi
         nm = parse_name(lx, text, stop, limit, ctx.regions)
         if nm is not None and _closed_after(text, nm.end):
             return make(items, nm, "officials.position_name")
-    tail, rest = _split_unknown(ctx, row, items) if stop_kind != "title" else (items, [])
-    if rest and row.takes != "none" or (rest and row.takes == "none"):
+    tail, rest = (
+        _split_unknown(ctx, row, items, m.start("head"), m.end("head"), stop_kind == "comma")
+        if stop_kind != "title" else (items, [])
+    )
+    if rest:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions)
         if nm is not None and nm.name_start == rest[0].start and _closed_after(text, nm.end):
-            # "Nama, Kepala Seksi Penjaminan Mutu, ..." : a name before wins over unknown words
-            before = _name_before(ctx, pos_start, taken)
-            if before is not None and not _known_tail(rest) and text[stop:stop + 1] in (",", ".", ""):
-                return make(items, before, "officials.name_comma_position")
+            if stop_kind == "comma" and nm.end <= stop:
+                # Direktur Keuangan Medco, D Cyril Noerhadi, ... : a name after the comma wins
+                after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions)
+                if after_nm is not None and _closed_after(text, after_nm.end):
+                    return make(items, after_nm, "officials.position_comma_name")
+                # Nama, Kepala Seksi Penjaminan Mutu, ... : a name before wins over unknown words
+                before = _name_before(ctx, pos_start, taken)
+                if before is not None and not _known_tail(rest) and rest[0].start < stop:
+                    if text[rest[0].start:rest[0].end] not in lx.given:
+                        return make(items, before, "officials.name_comma_position")
             return make(tail, nm, "officials.position_name")
     # Kepala X, Nama, mengatakan
     if stop_kind == "comma" and not rest:
