@@ -200,6 +200,13 @@ def test_bad_arguments(tmp_path: Path) -> None:
     assert ektp_dask.main([str(tmp_path / "missing"), "--out", str(tmp_path / "o")]) == 2
 
 
+def test_dask_inside_the_module_is_the_dask_package() -> None:
+    """ektp_extract.dask imports the real dask, not itself."""
+    bag_mod = ektp_dask.require_dask()
+    assert bag_mod.__name__ == "dask.bag" and bag_mod is db
+    assert "ektp_extract" not in str(Path(sys.modules["dask"].__file__ or "").parent)
+
+
 def test_missing_extra_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "dask", None)
     monkeypatch.setitem(sys.modules, "dask.bag", None)
