@@ -688,6 +688,9 @@ class RunReport:
     corrupt_lines: int = 0
     wall_seconds: float = 0.0
     articles_per_second: float = 0.0
+    #: where the wall time went: load (patterns), prepare (discovery, resume
+    #: ledger), extract (workers), merge (articles.jsonl, errors.jsonl), tables
+    seconds: dict[str, float] = field(default_factory=dict)
     started: str = ""
     finished: Optional[str] = None
     options: dict[str, Any] = field(default_factory=dict)
@@ -762,6 +765,8 @@ def run(
 
     report = RunReport(input=str(root), out=str(out),
                        started=datetime.now(timezone.utc).isoformat(timespec="seconds"))
+    lap = _Laps(t0, report.seconds)
+    lap("load")
     with _locked(out):
         spool = out / SPOOL
         gen = _prepare_spool(spool, resume)
@@ -778,6 +783,7 @@ def run(
         ctx = _Context(str(root if root.is_dir() else root.parent), str(spool), gen, done_map,
                        list(patterns), debug, extractor)
         total = sum(it.articles for it in items)
+        lap("prepare")
         progress = Progress(total, stream, quiet=quiet)
         interrupted = False
         old_term = _sigterm_as_interrupt()
@@ -789,6 +795,7 @@ def run(
             with contextlib.suppress(ValueError):
                 signal.signal(signal.SIGTERM, old_term)
             progress.close()
+        lap("extract")
         if walk_errors:
             _write_errors_part(spool, gen, 0, walk_errors)
             report.counts["failed"] += len(walk_errors)
@@ -798,12 +805,14 @@ def run(
         for kind, n in dups.items():  # a duplicate was counted as extracted or skipped
             report.counts["done" if kind == "a" else "skipped"] -= n
             report.counts["failed"] += n
+        lap("merge")
         if fmt != "jsonl":
             from . import tables
 
             tables.from_jsonl(out / "articles.jsonl", out, fmt)
         _drop_stale_tables(out, fmt)
         _cleanup_spool(spool)
+        lap("tables")
         wall = time.perf_counter() - t0
         report.wall_seconds = round(wall, 3)
         report.articles_per_second = round(report.counts["done"] / wall, 1) if wall > 0 else 0.0
@@ -825,6 +834,18 @@ def run(
         if interrupted:
             print("  run again with --resume to continue", file=stream)
     return report
+
+
+class _Laps:
+    """Records the seconds since the previous lap under a name."""
+
+    def __init__(self, t0: float, into: dict[str, float]) -> None:
+        self.last, self.into = t0, into
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        self.into[name] = round(now - self.last, 3)
+        self.last = now
 
 
 @contextlib.contextmanager

@@ -27,8 +27,17 @@ def _texts(n: int) -> list[str]:
             for i in range(n)]
 
 
-def _corpus(folder: Path, n: int) -> Path:
+def _short_texts(n: int) -> list[str]:
+    """``n`` different short articles (the first paragraphs of the fixtures): quick to extract."""
+    out = []
     for i, text in enumerate(_texts(n)):
+        cut = text.rfind("\n\n", 0, 900)
+        out.append(f"{text[:cut if cut > 200 else 900]}\n\nSebanyak {1000 + i} warga merekam.\n")
+    return out
+
+
+def _corpus(folder: Path, n: int) -> Path:
+    for i, text in enumerate(_short_texts(n)):
         sub = folder / f"g{i % 3}"
         sub.mkdir(parents=True, exist_ok=True)
         (sub / f"art{i:04d}.txt").write_text(text, encoding="utf-8")
@@ -268,7 +277,7 @@ def test_resume_skips_what_is_done_and_redoes_changed_files(tmp_path: Path) -> N
     changed = root / "g0" / "art0000.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nTambahan 7 warga.\n",
                        encoding="utf-8")
-    (root / "g1" / "new.txt").write_text(_texts(13)[12], encoding="utf-8")
+    (root / "g1" / "new.txt").write_text(_short_texts(13)[12], encoding="utf-8")
     rep = _run(root, out, resume=True)
     assert rep.counts == {"seen": 13, "done": 2, "skipped": 11, "failed": 0}
     arts = {a["article_id"]: a for a in _lines(out / "articles.jsonl")}
@@ -322,9 +331,9 @@ def _wait_for_parts(out: Path, proc: subprocess.Popen[str], n: int) -> None:
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
-    """A folder of 1,200 articles and the articles.jsonl of an uninterrupted run."""
+    """A folder of 800 articles and the articles.jsonl of an uninterrupted run."""
     base = tmp_path_factory.mktemp("big")
-    root = _corpus(base / "in", 1200)
+    root = _corpus(base / "in", 800)
     _run(root, base / "clean", jobs=2)
     return root, (base / "clean" / "articles.jsonl").read_bytes()
 
@@ -353,7 +362,7 @@ def test_sigkill_mid_run_then_resume_loses_and_duplicates_nothing(
     assert code == 0, err
     report = json.loads((out / "run.json").read_text())
     assert report["counts"]["skipped"] >= kept * 10  # the finished chunks were not redone
-    assert report["counts"]["skipped"] + report["counts"]["done"] == 1200
+    assert report["counts"]["skipped"] + report["counts"]["done"] == 800
     _check_complete(out, clean)
 
 
@@ -370,7 +379,7 @@ def test_sigint_writes_what_is_done_then_resume_completes(big: tuple[Path, bytes
     report = json.loads((out / "run.json").read_text())
     assert report["status"] == "interrupted"
     partial = _lines(out / "articles.jsonl")
-    assert 0 < len(partial) < 1200
+    assert 0 < len(partial) < 800
     assert [a["article_id"] for a in partial] == sorted(a["article_id"] for a in partial)
     proc = _cli("run", str(root), "--out", str(out), "--jobs", "2", "--resume", "--quiet")
     assert _finish(proc)[0] == 0
