@@ -29,7 +29,9 @@ def _records(result: Any, kind: str) -> list[Any]:
 
 def _get(record: Any, dotted: str) -> Any:
     value = record
-    for part in dotted.split("."):
+    # "self.kind" reaches a record field named like the reserved "kind" key.
+    parts = dotted.split(".")
+    for part in parts[1:] if parts[0] == "self" else parts:
         if value is None:
             return None
         value = getattr(value, part) if not isinstance(value, dict) else value.get(part)
