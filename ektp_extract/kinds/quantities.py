@@ -1,10 +1,696 @@
-"""Extraction of `quantities` (SPEC §3)."""
+"""Extraction of `quantities` (SPEC §3): numbers with what they count.
+
+Candidates are found in a lowercased copy of the working text: digit runs by
+one regex, number words and vague amounts (``ratusan``) by ``str.find`` of
+their leading forms. Each candidate is then read and judged by its
+neighbours, with anchored regexes and dictionary lookups only:
+
+- the tail after the number: a scale (``10,52 juta``, ``150rb``, ``Rp 2,5
+  M``) and a range (``5-10``, ``0 sampai 5``, ``antara 10 hingga 20``);
+- left: the words right before the number. A label makes it a name, not an
+  amount (``Nomor 25``, ``Pasal 10``, ``RT 03``, ``pukul 08.00``, ``SMA
+  Negeri 5``); a qualifier sets ``approximate`` / ``comparator``
+  (``sekitar``, ``lebih dari``, ``maksimal``); a currency sign makes money;
+- right: the counted noun (units of ``patterns/quantities.toml``, longest
+  form first; a classifier takes the noun after it: ``keping blanko``; else a
+  general noun rule), ``persen`` / ``%``, ``rupiah``. A month name or a time
+  zone makes the number part of a date or a clock time;
+- the number itself: years (a plain 19xx/20xx without a counted noun),
+  ``/`` and ``:`` forms (``18/4/2016``, ``13:50``), ``hh.mm`` without a unit,
+  leading zeros and long digit strings (phones, NIK), malformed groups
+  (warning W020).
+
+Ranges give ``value`` (lower end) and ``range_end`` (upper end). Spans cover
+the qualifier, the number and its noun (``sekitar 356.000 penduduk``). Each
+record's range is claimed as ``"quantity"``; ranges the dates stage claimed
+(``"date"``, ``"notquantity"``) are skipped. See docs/quantities.md.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal, Optional
+
+import regex
+
 from ..document import Document
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import Quantity
+from .calendar import calendar
+from .numbers import NumberTables, alternation, as_number, number_tables, read_digits, read_words
+
+Comparator = Literal[">", "<", ">=", "<=", "~"]
+UnitKind = Literal["count", "duration", "other"]
+
+
+class QualifierRow(Entry):
+    """Approximation / comparison words: ``sekitar`` (~), ``lebih dari`` (>), ``maksimal`` (<=)."""
+
+    forms: list[str]
+    comparator: Optional[Comparator] = None
+    approximate: bool = False
+    position: Literal["before", "after"] = "before"
+
+
+class UnitRow(Entry):
+    """Counted nouns of one family (``orang``: orang, jiwa, warga, ...)."""
+
+    forms: list[str]
+    kind: UnitKind = "count"
+    family: str = ""
+    classifier: bool = False
+
+
+class FormsRow(Entry):
+    forms: list[str]
+
+
+class WordGuardRow(Entry):
+    """Number words that are not amounts next to these words (``salah satu``, ``satu dari``)."""
+
+    words: list[str]
+    before: list[str] = []
+    after: list[str] = []
+
+
+register_table("quantities", "qualifiers", QualifierRow)
+register_table("quantities", "units", UnitRow)
+register_table("quantities", "unit_modifiers", FormsRow)
+register_table("quantities", "age_cues", FormsRow)
+register_table("quantities", "labels", FormsRow)
+register_table("quantities", "stopwords", FormsRow)
+register_table("quantities", "word_guards", WordGuardRow)
+
+RULE = "quantities"
+W_MALFORMED = "[W020] malformed number {text!r} skipped"
+
+
+@dataclass
+class QuantityInfo:
+    """A quantity record with what later stages (targets) need to know about it."""
+
+    record: Quantity
+    start: int  # working-text range of the whole record
+    end: int
+    num_start: int  # working-text range of the number(s)
+    num_end: int
+    family: Optional[str]  # unit family: "orang", "ktp", "persen", "rupiah", a noun, ...
+    left: str  # the qualifier before it (lowercase), "" if none
+
+
+@dataclass(frozen=True)
+class _Rx:
+    digits: regex.Pattern[str]
+    tail: regex.Pattern[str]
+    word_at: regex.Pattern[str]
+    vague_at: regex.Pattern[str]
+    word_leads: tuple[str, ...]
+    right: regex.Pattern[str]
+    unit_at: regex.Pattern[str]
+    noun_at: regex.Pattern[str]
+    units: dict[str, UnitRow]  # lowercase form → row
+    qualifiers: dict[str, QualifierRow]  # lowercase, space-normalised form → row
+    labels: frozenset[str]  # forms as written (case matters: "No" vs "no")
+    label_last: frozenset[str]  # last token of every label, as written
+    qual_last: frozenset[str]  # last token of every qualifier, lowercase
+    currency: dict[str, str]  # lowercase prefix → unit
+    ages: frozenset[str]
+    modifiers: frozenset[str]
+    stopwords: frozenset[str]
+    guards_before: dict[str, frozenset[str]]
+    guards_after: dict[str, tuple[str, ...]]
+    t: NumberTables
+
+
+_VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di|per)\p{Ll}{4,}")
+_ZONES = frozenset({"WIB", "WITA", "WIT"})
+_NAME = regex.compile(r"\p{Lu}[\p{Ll}'.-]+")
+
+
+def _norm(s: str) -> str:
+    return " ".join(s.lower().split())
+
+
+def _low(forms: list[str]) -> list[str]:
+    return sorted({f.lower() for f in forms})
+
+
+def _build(lex: Lexicon) -> _Rx:
+    t = number_tables(lex)
+    cal = calendar(lex)
+    quals: list[QualifierRow] = lex.rows("quantities", "qualifiers")
+    units_rows: list[UnitRow] = lex.rows("quantities", "units")
+    unit_forms = _low([f for u in units_rows for f in u.forms])
+    mods = _low([f for r in lex.rows("quantities", "unit_modifiers") for f in r.forms])
+    after_q = _low([f for q in quals if q.position == "after" for f in q.forms])
+    cur_prefixes = [f for c in lex.rows("numbers", "currencies") for f in c.prefixes]
+    word_forms = [f for r in lex.rows("numbers", "words") for f in r.forms]
+    lead_forms = [f for r in lex.rows("numbers", "words") if r.role in ("value", "scale_one", "fraction")
+                  for f in r.forms]
+    vague_forms = [f for r in lex.rows("numbers", "vague") for f in r.forms]
+    any_word = alternation(_low(word_forms))
+    word_run = r"(?:" + any_word + r")\b(?:(?:[ \t]+|-)" + any_word + r"\b)*"
+    scale = alternation(_low([*t.scales]), word=True, left=False)
+    money = alternation(_low([*t.money_scales]), word=True, left=False)
+    cur = alternation(_low(cur_prefixes))
+    num2 = r"(?P<n2>(?P<d2>\d+(?:[.,]\d+)*(?:,-|\.-)?)|(?P<w2>" + word_run + r"))"
+    tail = (
+        r"(?:[ \t]*(?P<s1>" + scale + r")|[ \t]?(?P<m1>" + money + r"))?"
+        r"(?:[ \t]*(?P<conn>-|\u2013|s\.?d\.?|s/d|sampai(?:[ \t]+dengan)?|hingga|dan)[ \t]*"
+        r"(?:(?P<cur2>" + cur + r")[ \t]*)?" + num2 +
+        r"(?:[ \t]*(?P<s2>" + scale + r")|[ \t]?(?P<m2>" + money + r"))?)?"
+    )
+    # Currency signs glued to the digits (Rp150) are allowed before a digit run.
+    cur_behind = "|".join(regex.escape(f) for f in _low(cur_prefixes))
+    digits = (
+        r"(?:(?<=" + cur_behind + r")|(?<![\p{L}\d_.,/:+]))(?<![\p{L}\d][-\u2013])"
+        r"\d+(?:[.,/:]\d+)*(?:,-|\.-)?"
+    )
+    after = alternation(after_q, word=True) if after_q else r"(?!)"
+    right = (
+        r"(?P<an>-an(?!\p{L}))?(?:[ \t]+(?P<a1>" + after + r"))?"
+        r"(?:[ \t]*(?:(?P<pct>" + alternation(_low(sorted(t.percent)), word=True, left=False) + r")"
+        r"|(?P<csuf>" + alternation(_low([*t.currency_suffix]), word=True) + r")"
+        r"|(?P<unit>" + alternation(unit_forms, word=True) + r")(?![\p{L}\d])"
+        r"(?:[ \t]+(?P<mod>" + alternation(mods, word=True) + r"))?"
+        r"|(?P<month>" + alternation(_low([*cal.months]), word=True) + r")"
+        r"|(?P<gen>\p{L}[\p{L}-]*\p{L})\b)"
+        r"(?:[ \t]+(?P<a2>" + after + r"))?)?"
+    )
+    labels = [" ".join(f.split()) for r in lex.rows("quantities", "labels") for f in r.forms]
+    guards_before: dict[str, frozenset[str]] = {}
+    guards_after: dict[str, tuple[str, ...]] = {}
+    for g in lex.rows("quantities", "word_guards"):
+        for w in g.words:
+            k = w.lower()
+            guards_before[k] = guards_before.get(k, frozenset()) | {b.lower() for b in g.before}
+            merged = set(guards_after.get(k, ())) | {_norm(a) for a in g.after}
+            guards_after[k] = tuple(sorted(merged, key=len, reverse=True))
+    return _Rx(
+        digits=regex.compile(digits),
+        tail=regex.compile(tail),
+        word_at=regex.compile(word_run),
+        vague_at=regex.compile(alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"),
+        word_leads=tuple(_low(lead_forms + vague_forms)),
+        right=regex.compile(right),
+        unit_at=regex.compile(r"[ \t]+(?P<u>" + alternation(unit_forms, word=True) + r")(?![\p{L}\d])"),
+        noun_at=regex.compile(r"[ \t]+(\p{L}[\p{L}-]*\p{L})\b"),
+        units={_norm(f): u for u in units_rows for f in u.forms},
+        qualifiers={_norm(f): q for q in quals if q.position == "before" for f in q.forms}
+        | {"~after:" + _norm(f): q for q in quals if q.position == "after" for f in q.forms},
+        labels=frozenset(labels),
+        label_last=frozenset(f.split()[-1].rstrip(".:") for f in labels) | frozenset(f.split()[-1] for f in labels),
+        qual_last=frozenset(_norm(f).split()[-1] for q in quals if q.position == "before" for f in q.forms),
+        currency={f.lower(): c.unit for c in lex.rows("numbers", "currencies") for f in c.prefixes},
+        ages=frozenset(f.lower() for r in lex.rows("quantities", "age_cues") for f in r.forms),
+        modifiers=frozenset(mods),
+        stopwords=frozenset(_norm(f) for r in lex.rows("quantities", "stopwords") for f in r.forms),
+        guards_before=guards_before,
+        guards_after=guards_after,
+        t=t,
+    )
+
+
+def _rx(lex: Lexicon) -> _Rx:
+    rx: _Rx = lex.compiled("quantities:rx", _build)
+    return rx
+
+
+def lowered(text: str) -> str:
+    """``text.lower()`` with the same length (characters whose lowercase is longer stay)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+@dataclass
+class _Num:
+    value: Decimal
+    style: str  # digit style of numbers.read_digits, or "words"
+    text: str
+
+
+@dataclass
+class _Cand:
+    start: int  # first character of the number (or of the vague word)
+    end: int  # end of the number words / digits
+    kind: Literal["digits", "words", "vague"]
+    m: Optional[regex.Match[str]] = None  # word / vague match
+
+
+class _Ctx:
+    """Per-document state: texts and the candidate being judged."""
+
+    __slots__ = ("doc", "rx", "text", "low")
+
+    def __init__(self, doc: Document, rx: _Rx) -> None:
+        self.doc = doc
+        self.rx = rx
+        self.text = doc.text
+        self.low = lowered(self.text)
 
 
 def run(doc: Document) -> None:
-    """Find quantities in `doc.text` and append them to `doc.quantities`."""
-    return None
+    """Find quantities in ``doc.text`` and append them to ``doc.quantities``."""
+    rx = _rx(doc.lexicon)
+    ctx = _Ctx(doc, rx)
+    low = ctx.low
+    start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
+    cands = [_Cand(m.start(), m.end(), "digits") for m in rx.digits.finditer(low, start_at)]
+    cands.extend(_word_candidates(rx, low, start_at))
+    cands.sort(key=lambda c: (c.start, -c.end))
+    infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
+    taken = -1  # end of the last consumed candidate range
+    for c in cands:
+        if c.start < taken:
+            continue
+        try:
+            info, consumed = _judge(ctx, c)
+        except (ArithmeticError, ValueError, KeyError, IndexError):
+            info, consumed = None, c.end
+        taken = max(taken, consumed)
+        if info is None:
+            continue
+        infos.append(info)
+        doc.quantities.append(info.record)
+        doc.claim("quantity", info.start, info.end)
+
+
+def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
+    """Number-word runs and vague amounts, found by ``str.find`` of their leading forms."""
+    out: list[_Cand] = []
+    for form in rx.word_leads:
+        i = low.find(form, start_at)
+        while i != -1:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-"):
+                m = rx.word_at.match(low, i)
+                if m is not None:
+                    out.append(_Cand(i, m.end(), "words", m))
+                else:
+                    v = rx.vague_at.match(low, i)
+                    if v is not None:
+                        out.append(_Cand(i, v.end(), "vague", v))
+            i = low.find(form, i + 1)
+    return out
+
+
+def _prev_words(text: str, s: int, n: int = 4) -> list[str]:
+    """Up to ``n`` whitespace-separated tokens right before ``s`` on the same line."""
+    seg = text[max(0, s - 48):s]
+    nl = seg.rfind("\n")
+    if nl != -1:
+        seg = seg[nl + 1:]
+    return seg.split()[-n:]
+
+
+def _token_start(text: str, s: int, tokens: list[str]) -> int:
+    """Start offset of the first of ``tokens``, which end right before ``s``."""
+    pos = s
+    for tok in reversed(tokens):
+        pos = text.rfind(tok, 0, pos)
+    return pos
+
+
+def _read(rx: _Rx, digits: Optional[str], words: Optional[str]) -> Optional[_Num]:
+    if digits is not None:
+        r = read_digits(digits)
+        return _Num(r.value, r.style, digits) if r is not None else None
+    assert words is not None
+    v = read_words(words, rx.t)
+    return _Num(v, "words", words) if v is not None else None
+
+
+def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
+    """Decide whether one candidate is a quantity; returns (info or None, end consumed)."""
+    doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
+    s, ne = c.start, c.end
+    if c.kind == "vague":
+        return _vague(ctx, c), ne
+    if c.kind == "digits":
+        d1: Optional[str] = low[s:ne]
+        if s > 0 and text[s - 1] == "(" and text[ne:ne + 1] == ")":
+            return _paren_age(ctx, s, ne), ne + 1
+        if "/" in d1 or ":" in d1:  # type: ignore[operator]
+            return None, ne  # 18/4/2016, 24/2013, 13:50
+        core = d1.rstrip(",-.")  # type: ignore[union-attr]
+        if len(core) > 1 and core[0] == "0" and core[1].isdigit():
+            return None, _skip_chain(low, ne)  # 08.00, 0812-2700-4455, RT 03
+        if core.isdigit() and len(core) >= 10:
+            return None, ne  # NIK, phone and account numbers
+        if s >= 2 and text[s - 1] in " \t" and text[s - 2].isdigit():
+            return None, ne  # chunks of a spaced phone or ID number
+        reading = read_digits(d1)  # type: ignore[arg-type]
+        if reading is None:
+            doc.warnings.append(W_MALFORMED.format(text=text[s:ne]))
+            return None, ne
+        words = None
+    else:
+        d1 = None
+        reading = None
+        words = low[s:ne]
+        if text[s].isupper() and not _sentence_initial(text, s):
+            return None, ne  # Paal Dua, Simpang Lima: part of a name
+        if text[ne:ne + 1] == "-" and text[ne + 1:ne + 2].isalpha():
+            return None, ne  # satu-satunya, dua-duanya
+    tm = rx.tail.match(low, ne)
+    assert tm is not None  # every part of the tail is optional
+    ne = tm.end()
+    if ne < len(text) and text[ne].isalnum() and not (tm.group("s1") or tm.group("s2") or tm.group("m1") or tm.group("m2")):
+        return None, ne  # glued to letters: 96A, 3G, 2x24
+    if text[ne:ne + 2] in (".-",) or (ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit()):
+        return None, ne
+    if doc.is_claimed(s, ne, "date", "notquantity"):
+        return None, ne
+    # ---- left context: currency sign, label, qualifier, "antara"
+    prev = _prev_words(text, s)
+    money_unit: Optional[str] = None
+    qstart = s
+    if prev:
+        last = prev[-1]
+        glued = s > 0 and not text[s - 1].isspace()
+        lastl = last.lower()
+        if lastl in rx.currency:
+            money_unit = rx.currency[lastl]
+            qstart = s - len(last) if glued else _token_start(text, s, [last])
+            prev = prev[:-1]
+        elif glued:
+            prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
+    if prev and _is_label(rx, prev):
+        return None, ne
+    cur2 = tm.group("cur2")
+    money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
+    first = _Num(reading.value, reading.style, d1) if d1 is not None else _read(rx, None, words)
+    if first is None:
+        return None, ne
+    second: Optional[_Num] = None
+    conn = tm.group("conn")
+    if tm.group("n2") is not None:
+        second = _read(rx, tm.group("d2"), tm.group("w2"))
+        if second is None:
+            return None, ne
+    _apply_scales(rx, tm, first, second, money_unit is not None)
+    qual: Optional[QualifierRow] = None
+    left_word = ""
+    for k in (3, 2, 1) if prev and prev[-1].lower() in rx.qual_last else ():
+        if len(prev) >= k:
+            q = rx.qualifiers.get(_norm(" ".join(prev[-k:])))
+            if q is not None:
+                qual, left_word = q, _norm(" ".join(prev[-k:]))
+                qstart = _token_start(text, qstart, prev[-k:])
+                prev = prev[:-k]
+                break
+    if second is not None:
+        if prev and prev[-1].lower() == "antara":
+            qstart = _token_start(text, qstart, prev[-1:])
+            left_word = left_word or "antara"
+        elif conn == "dan":
+            # "2 dan 3": not a range; read the first number alone
+            second = None
+            ne = tm.start("conn")
+            ne = _rstrip(text, ne)
+    # ---- right context: unit, percent, currency word, month, time zone
+    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, s, ne, qstart)
+    if stop:
+        return None, ne
+    if qual_after is not None:
+        qual = qual_after
+    if money_unit is not None:
+        unit, family, kind = money_unit, money_unit, "money"
+        if unit_row is not None or (family != unit):
+            end = ne if not text[ne:ne + 2] == ",-" else ne + 2
+    # ---- judgements that need both sides
+    if first.style == "plain" and 1900 <= first.value <= 2099 and kind not in ("money", "percent"):
+        if unit_row is None or unit_row.kind == "duration":
+            return None, ne  # a year
+        if second is not None and 1900 <= second.value <= 2099:
+            return None, ne  # 2018-2019
+    if second is not None and second.value <= first.value and conn in ("-", "\u2013"):
+        return None, ne  # 2-1 (a score), not a range
+    if first.style == "dot-decimal" and unit is None and not tm.group("s1"):
+        ip, _, fp = first.text.partition(".")
+        if len(fp) == 2 and int(ip) <= 23 and int(fp) <= 59:
+            return None, ne  # 09.30: a clock time
+    if words is not None:
+        if unit is None and not tm.group("s1") and second is None:
+            return None, ne  # a bare number word: "hanya tiga"
+        if _guarded(rx, text, low, s, c.end):
+            return None, ne
+        if first.value < 1 and kind == "count":
+            return None, ne  # "setengah warga": a share, not an amount
+    if kind == "duration" and unit is not None and unit.lower() in ("tahun", "thn", "bulan"):
+        if _is_age(rx, text, qstart, end):
+            kind = "age"
+    span = doc.span(qstart, end)
+    record = Quantity(
+        value=as_number(first.value),
+        unit=unit,
+        kind=kind,  # type: ignore[arg-type]
+        approximate=qual.approximate if qual else False,
+        comparator=qual.comparator if qual else None,
+        range_end=as_number(second.value) if second is not None else None,
+        text=span.text,
+        span=span,
+        rule=f"{RULE}:{_rule_name(kind, words is not None, second is not None)}",
+    )
+    info = QuantityInfo(record, qstart, end, s, ne, family, left_word)
+    return info, max(end, ne)
+
+
+def _rstrip(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
+def _skip_chain(low: str, pos: int) -> int:
+    """End of a chain of digit groups joined by - . or spaces (a phone number)."""
+    n = len(low)
+    while pos + 1 < n and low[pos] in "-. " and low[pos + 1].isdigit():
+        pos += 1
+        while pos < n and low[pos].isdigit():
+            pos += 1
+    return pos
+
+
+_SENT_START = frozenset('.!?:;"\'(\n')
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    """True when only spaces / quotes separate ``pos`` from a sentence break."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'(":
+        i -= 1
+    return i < 0 or text[i] in _SENT_START
+
+
+def _is_label(rx: _Rx, prev: list[str]) -> bool:
+    """``Nomor 25``, ``SMA Negeri 5``, ``nomor urut 3``: the number names something."""
+    last = prev[-1].strip("\"'([")
+    if last not in rx.label_last and last.rstrip(".:") not in rx.label_last:
+        return False
+    for k in (3, 2, 1):
+        if len(prev) >= k:
+            phrase = " ".join(prev[-k:]).strip("\"'([")
+            if phrase in rx.labels or phrase.rstrip(".:") in rx.labels:
+                return True
+    return False
+
+
+def _apply_scales(rx: _Rx, tm: regex.Match[str], first: _Num, second: Optional[_Num], money: bool) -> None:
+    """Multiply by the scale words; a scale after the upper end applies to both (5-10 juta)."""
+    t = rx.t
+    for num, n in ((first, 1), (second, 2)):
+        if num is None:
+            continue
+        sc, ms = tm.group(f"s{n}"), tm.group(f"m{n}")
+        if sc:
+            num.value *= t.scales[sc.lower()]
+        elif ms:
+            if not money:
+                raise ValueError("money abbreviation without a currency")
+            num.value *= _money_scale(t, ms)
+    if second is not None and not (tm.group("s1") or tm.group("m1")) and first.style != "words":
+        if tm.group("s2"):
+            first.value *= t.scales[tm.group("s2").lower()]
+        elif tm.group("m2"):
+            first.value *= _money_scale(t, tm.group("m2"))
+
+
+def _money_scale(t: NumberTables, form: str) -> Decimal:
+    for k, v in t.money_scales.items():
+        if k.lower() == form:
+            return v
+    raise KeyError(form)
+
+
+def _right(
+    ctx: _Ctx, s: int, ne: int, qstart: int
+) -> tuple[Optional[str], Optional[str], str, int, Optional[UnitRow], Optional[QualifierRow], bool]:
+    """(unit, family, kind, end, unit row, trailing qualifier, reject) after the number."""
+    rx, text, low = ctx.rx, ctx.text, ctx.low
+    unit: Optional[str] = None
+    family: Optional[str] = None
+    kind = "other"
+    end = ne
+    unit_row: Optional[UnitRow] = None
+    qual_after: Optional[QualifierRow] = None
+    rm = rx.right.match(low, ne)
+    if rm is None:
+        return unit, family, kind, end, unit_row, qual_after, False
+    if rm.group("an") is not None:
+        end = rm.end("an")  # 1.500-an warga: about 1,500
+        qual_after = rx.qualifiers.get("sekitar")
+    if rm.group("a1") is not None:
+        qual_after = rx.qualifiers.get("~after:" + rm.group("a1"))
+        end = rm.end("a1")  # "1 juta lebih warga"
+    if rm.group("month") is not None:
+        return None, None, kind, end, None, None, True  # 17 April
+    if rm.group("pct") is not None:
+        unit, family, kind, end = "persen", "persen", "percent", rm.end("pct")
+    elif rm.group("csuf") is not None:
+        unit = rx.t.currency_suffix[_norm(rm.group("csuf"))]
+        family, kind, end = unit, "money", rm.end("csuf")
+    elif rm.group("unit") is not None:
+        unit_row = rx.units.get(_norm(rm.group("unit")))
+        us = rm.start("unit")
+        end = rm.end("mod") if rm.group("mod") is not None else rm.end("unit")
+        if unit_row is not None:
+            family, kind = unit_row.family or unit_row.id, unit_row.kind
+            if unit_row.classifier:
+                end = _classifier_np(rx, text, low, end)
+        unit = text[us:end]
+    elif rm.group("gen") is not None:
+        g = text[rm.start("gen"):rm.end("gen")]
+        if g in _ZONES:
+            return None, None, kind, end, None, None, True  # 14.00 WIB
+        if _noun_like(rx, g):
+            if g.isupper() and len(g) <= 3 and _plate_left(text, qstart):
+                return None, None, kind, end, None, None, True  # AB 1234 XY
+            unit, end, kind, family = g, rm.end("gen"), "count", g.lower()
+    if unit is not None and rm.group("a2") is not None and qual_after is None and rm.start("a2") >= end:
+        qual_after = rx.qualifiers.get("~after:" + rm.group("a2"))
+        end = rm.end("a2")  # "Rp 1 triliun lebih"
+    return unit, family, kind, end, unit_row, qual_after, False
+
+
+def _plate_left(text: str, s: int) -> bool:
+    prev = _prev_words(text, s, 1)
+    return bool(prev) and 1 <= len(prev[0]) <= 2 and prev[0].isalpha() and prev[0].isupper()
+
+
+def _noun_like(rx: _Rx, word: str) -> bool:
+    """The general counted-noun rule: a lowercase content word or a short acronym."""
+    low = word.lower()
+    if low in rx.stopwords or low in rx.t.percent or low in rx.t.words:
+        return False
+    if word.isupper():
+        return len(word) <= 6 and word not in _ZONES
+    if not word[0].islower():
+        return False  # a capitalised word after a number is a name (17 Agustus, 2019 Kemendagri)
+    if _VERBISH.fullmatch(low) and low not in rx.units:
+        return False
+    return True
+
+
+def _classifier_np(rx: _Rx, text: str, low: str, end: int) -> int:
+    """Extend a classifier (keping, unit) with a counted noun (``keping blanko``,
+    ``unit alat perekaman``), else with up to two general nouns."""
+    um = rx.unit_at.match(low, end)
+    if um is not None:
+        row = rx.units.get(_norm(um.group("u")))
+        if row is not None and not row.classifier and row.kind == "count":
+            return um.end("u")
+    for _ in range(2):
+        m = rx.noun_at.match(low, end)
+        if m is None:
+            break
+        w = text[m.start(1):m.end(1)]
+        row = rx.units.get(w.lower())
+        if not _noun_like(rx, w) or w.lower() in rx.modifiers or (row is not None and row.kind != "count"):
+            break
+        end = m.end(1)
+    return end
+
+
+def _guarded(rx: _Rx, text: str, low: str, s: int, e: int) -> bool:
+    """A number word cancelled by its neighbours (salah satu, satu dari, satu per satu)."""
+    w = _norm(low[s:e])
+    if w not in rx.guards_before and w not in rx.guards_after:
+        return False
+    prev = _prev_words(low, s, 1)
+    if prev and prev[-1].strip("\"'(") in rx.guards_before.get(w, ()):
+        return True
+    after = _norm(low[e:e + 30])
+    for phrase in rx.guards_after.get(w, ()):
+        if after.startswith(phrase) and (len(after) == len(phrase) or not after[len(phrase)].isalpha()):
+            return True
+    return False
+
+
+def _is_age(rx: _Rx, text: str, qstart: int, end: int) -> bool:
+    """``berusia 17 tahun``, ``usia 0-5 tahun``, ``AS, 34 tahun,``."""
+    prev = _prev_words(text, qstart, 4)
+    if any(p.lower().strip(",") in rx.ages for p in prev):
+        return True
+    # appositive: "Name, 34 tahun,"
+    if prev and prev[-1].endswith(",") and prev[-1][:1].isupper() and text[end:end + 1] == ",":
+        return True
+    return False
+
+
+def _rule_name(kind: str, words: bool, rng: bool) -> str:
+    base = kind if kind in ("money", "percent") else "words" if words else "digits"
+    return base + ("-range" if rng else "")
+
+
+def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
+    """``Dwi Lestari (19)``: an age in parentheses right after a capitalised name."""
+    doc, text = ctx.doc, ctx.text
+    ps, pe = s - 1, e + 1
+    if doc.is_claimed(ps, pe, "date", "notquantity") or e - s > 3:
+        return None
+    prev = _prev_words(text, ps, 1)
+    if not prev or not _NAME.fullmatch(prev[0]) or text[ps - 1:ps] != " ":
+        return None
+    nxt = text[pe:pe + 1]
+    if nxt and nxt not in " ,.;:)\n\t":
+        return None
+    value = int(text[s:e])
+    if not 1 <= value <= 120:
+        return None
+    span = doc.span(ps, pe)
+    rec = Quantity(value=value, unit="tahun", kind="age", text=span.text, span=span,
+                   rule=f"{RULE}:age-parenthesis")
+    return QuantityInfo(rec, ps, pe, s, e, "waktu", "")
+
+
+def _vague(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
+    """``ratusan daerah``, ``puluhan ribu warga``: approximate, value null, with its noun."""
+    doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
+    s, e = c.start, c.end
+    if doc.is_claimed(s, e, "date", "notquantity"):
+        return None
+    rm = rx.right.match(low, e)
+    if rm is None or (rm.group("unit") is None and rm.group("gen") is None):
+        return None
+    family: Optional[str] = None
+    if rm.group("unit") is not None:
+        row = rx.units.get(_norm(rm.group("unit")))
+        family = row.family if row else None
+        end = rm.end("mod") if rm.group("mod") is not None else rm.end("unit")
+        if row is not None and row.classifier:
+            end = _classifier_np(rx, text, low, end)
+        if row is not None and row.kind != "count":
+            return None  # "ratusan tahun" is not a count of things
+    else:
+        g = text[rm.start("gen"):rm.end("gen")]
+        if not _noun_like(rx, g):
+            return None
+        end = rm.end("gen")
+    unit = text[rm.start("unit") if rm.group("unit") is not None else rm.start("gen"):end]
+    span = doc.span(s, end)
+    rec = Quantity(value=None, unit=unit, kind="count", approximate=True, comparator="~",
+                   text=span.text, span=span, rule=f"{RULE}:vague")
+    return QuantityInfo(rec, s, end, s, c.end, family, "")

@@ -1,10 +1,444 @@
-"""Extraction of `targets` (SPEC §3)."""
+"""Extraction of `targets` (SPEC §3): a stated target and what was achieved against it.
+
+Runs last: it reads the quantities (``doc.scratch["quantity_info"]``), the
+dates (``doc.dates``, for ``as_of``) and the agencies (``doc.agencies``, for
+the owner) found by the earlier stages.
+
+1. **Target.** A cue of ``patterns/targets.toml`` (``target``, ``Taget``,
+   ``menargetkan``, ``ditargetkan``, ``sasaran``, ``dipatok``, ``harus
+   mencapai`` ...) takes the first quantity after it in its clause (the
+   sentence, cut at ``sedangkan``, ``namun`` ...; at most 140 characters
+   away), or else a quantity right before it (``2.500 pelajar
+   ditargetkan``). Ages and durations are never targets. A cue followed by
+   ``itu`` / ``tersebut`` points back and gives nothing, and idioms such as
+   ``tepat sasaran`` are blocked.
+2. **Achievement.** A quantity in an achievement clause (after ``dicapai``,
+   ``realisasi``, ``capaian``, ``sudah merekam`` ... in its sentence, or right
+   before such a cue) that shares the target's unit: both percentages, both
+   money, or counts of the same noun family (``KTP`` / ``e-KTP``; ``jiwa`` /
+   ``warga`` / ``wajib KTP``). The target's own sentence is searched first,
+   then the other sentences of its paragraph, then the neighbouring
+   paragraphs. Totals after ``dari`` are denominators, not achievements.
+3. ``achievement_rate`` = achieved / target (4 decimals) when both are known;
+   ``as_of`` is the date mention nearest before the achieved figure in its
+   clause (``per Desember 2015``); ``owner_agency_id`` / ``region`` come from
+   an agency mentioned in the target's sentence (else its paragraph), or a
+   region named there (``Kota Magelang``).
+4. ``metric``: the content words between the cue and the figure
+   (``menargetkan perekaman mencapai 100 persen`` → ``perekaman``), else the
+   noun after a percentage (``30 persen anak`` → ``anak``), else the counted
+   noun, else the subject before a passive cue (``Capaian perekaman
+   ditargetkan``).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Optional
+
+import regex
+
 from ..document import Document
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import Agency, DateMention, Quantity, Target
+from .numbers import alternation
+from .quantities import QuantityInfo, lowered
+
+
+class FormsRow(Entry):
+    forms: list[str]
+
+
+for _table in ("target_cues", "achievement_cues", "blockers", "anaphora", "clause_breaks",
+               "metric_skip", "denominators"):
+    register_table("targets", _table, FormsRow)
+
+RULE = "targets"
+#: How far after a cue its figure may be, and how far before a passive cue.
+FORWARD = 140
+BACKWARD = 40
+#: How far an achievement cue may be from its figure.
+ACH_FORWARD = 90
+ACH_BACKWARD = 30
+TARGET_KINDS = frozenset({"count", "percent", "money", "other"})
+
+
+@dataclass(frozen=True)
+class _Rx:
+    cue: regex.Pattern[str]
+    ach: regex.Pattern[str]
+    blocker: regex.Pattern[str]
+    anaphor: regex.Pattern[str]
+    brk: regex.Pattern[str]
+    word: regex.Pattern[str]
+    region_cue: regex.Pattern[str]
+    skip: frozenset[str]
+    denominators: frozenset[str]
+    denom_last: frozenset[str]
+
+
+def _forms(lex: Lexicon, table: str) -> list[str]:
+    return sorted({f.lower() for r in lex.rows("targets", table) for f in r.forms})
+
+
+def _build(lex: Lexicon) -> _Rx:
+    den = frozenset(" ".join(f.split()) for f in _forms(lex, "denominators"))
+    return _Rx(
+        cue=regex.compile(alternation(_forms(lex, "target_cues"), word=True)),
+        ach=regex.compile(alternation(_forms(lex, "achievement_cues"), word=True)),
+        blocker=regex.compile(alternation(_forms(lex, "blockers"), word=True)),
+        anaphor=regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True)),
+        brk=regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True)),
+        word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
+        region_cue=regex.compile(
+            r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)[ \t]+(?=\p{Lu})"
+        ),
+        skip=frozenset(_forms(lex, "metric_skip")),
+        denominators=den,
+        denom_last=frozenset(f.split()[-1] for f in den),
+    )
+
+
+def _rx(lex: Lexicon) -> _Rx:
+    rx: _Rx = lex.compiled("targets:rx", _build)
+    return rx
+
+
+@dataclass
+class _Clause:
+    start: int
+    end: int
 
 
 def run(doc: Document) -> None:
-    """Find targets in `doc.text` and append them to `doc.targets`."""
+    """Find targets in ``doc.text`` and append them to ``doc.targets``."""
+    infos: list[QuantityInfo] = [
+        q for q in doc.scratch.get("quantity_info", []) if q.record.value is not None
+    ]
+    if not infos:
+        return
+    infos.sort(key=lambda q: q.start)
+    rx = _rx(doc.lexicon)
+    text = doc.text
+    low = lowered(text)
+    start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
+    blocked = [(m.start(), m.end()) for m in rx.blocker.finditer(low, start_at)]
+    used: set[int] = set()
+    found: list[tuple[QuantityInfo, int, int, regex.Match[str]]] = []
+    for cue in rx.cue.finditer(low, start_at):
+        if any(s <= cue.start() < e for s, e in blocked):
+            continue
+        if rx.anaphor.match(low, cue.end()):
+            continue  # "target itu": points back
+        q = _target_for(doc, rx, low, infos, cue, used)
+        if q is None:
+            continue
+        used.add(id(q))
+        found.append((q, cue.start(), cue.end(), cue))
+        for q2 in _coordinated(doc, rx, low, infos, q, cue, used):
+            used.add(id(q2))
+            found.append((q2, cue.start(), cue.end(), cue))
+    if not found:
+        return
+    ach_cues = [(m.start(), m.end()) for m in rx.ach.finditer(low, start_at)]
+    targets_ids = {id(q) for q, *_ in found}
+    for q, cs, ce, cue in found:
+        achieved = _achievement(doc, rx, low, infos, q, ach_cues, targets_ids)
+        _emit(doc, rx, low, q, cs, ce, achieved)
+
+
+def _clause(doc: Document, rx: _Rx, low: str, pos: int) -> _Clause:
+    """The sentence around ``pos``, cut at clause breaks (sedangkan, namun, ;)."""
+    sent = doc.sentence_of(pos) or doc.paragraph_of(pos) or (0, len(low))
+    s, e = sent
+    for m in rx.brk.finditer(low, s, e):
+        if m.start() < pos:
+            s = m.end()
+        else:
+            e = m.start()
+            break
+    return _Clause(s, e)
+
+
+def _eligible(q: QuantityInfo) -> bool:
+    return q.record.kind in TARGET_KINDS
+
+
+def _target_for(
+    doc: Document, rx: _Rx, low: str, infos: list[QuantityInfo], cue: regex.Match[str], used: set[int]
+) -> Optional[QuantityInfo]:
+    cl = _clause(doc, rx, low, cue.start())
+    starts = [q.num_start for q in infos]
+    i = bisect_left(starts, cue.end())
+    for q in infos[i:]:
+        if q.num_start >= cl.end or q.num_start - cue.end() > FORWARD:
+            break
+        if id(q) in used:
+            continue
+        if not _eligible(q):
+            if q.record.kind in ("age", "duration"):
+                continue
+            break
+        if rx.cue.search(low, cue.end(), q.start) is not None:
+            break  # another cue owns it
+        return q
+    # a figure right before a passive cue: "2.500 pelajar ditargetkan"
+    for q in reversed(infos[:i]):
+        if q.end > cue.start() or id(q) in used:
+            continue
+        if q.end < cl.start or cue.start() - q.end > BACKWARD or not _eligible(q):
+            break
+        between = low[q.end:cue.start()]
+        if regex.search(r"[.;,]", between):
+            break
+        return q
     return None
+
+
+_COORD = regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)")
+
+
+def _coordinated(
+    doc: Document, rx: _Rx, low: str, infos: list[QuantityInfo], first: QuantityInfo,
+    cue: regex.Match[str], used: set[int],
+) -> list[QuantityInfo]:
+    """Figures coordinated with the first target of a cue: ``10 juta ... dan 15,6 juta ...``."""
+    if first.start < cue.end():
+        return []
+    cl = _clause(doc, rx, low, cue.start())
+    out: list[QuantityInfo] = []
+    prev = first
+    for q in infos:
+        if q.start <= prev.start or id(q) in used:
+            continue
+        if q.start >= cl.end or q.start - prev.end > 80:
+            break
+        if not _compatible(first, q):
+            continue
+        gap = low[prev.end:q.start]
+        if not _COORD.search(gap) or rx.cue.search(gap) or rx.ach.search(gap) or _is_denominator(rx, low, q):
+            break
+        out.append(q)
+        prev = q
+    return out
+
+
+def _compatible(t: QuantityInfo, a: QuantityInfo) -> bool:
+    tk, ak = t.record.kind, a.record.kind
+    if tk == "percent" or ak == "percent":
+        return tk == ak
+    if tk == "money" or ak == "money":
+        return tk == ak and t.record.unit == a.record.unit
+    if tk != "count" or ak != "count":
+        return False
+    if t.family and t.family == a.family:
+        return True
+    tu, au = (t.record.unit or "").lower(), (a.record.unit or "").lower()
+    return bool(tu) and tu == au
+
+
+def _is_denominator(rx: _Rx, low: str, q: QuantityInfo) -> bool:
+    prev = low[max(0, q.start - 24):q.start].split()
+    if not prev or prev[-1] not in rx.denom_last:
+        return False
+    return any(" ".join(prev[-k:]) in rx.denominators for k in (2, 1) if len(prev) >= k)
+
+
+def _in_ach_clause(doc: Document, rx: _Rx, low: str, q: QuantityInfo, cues: list[tuple[int, int]]) -> Optional[int]:
+    """Start of the achievement cue that governs ``q``, or None."""
+    sent = doc.sentence_of(q.start) or (0, len(low))
+    best: Optional[int] = None
+    for cs, ce in cues:
+        if cs < sent[0]:
+            continue
+        if cs >= sent[1]:
+            break
+        if ce <= q.start and q.start - ce <= ACH_FORWARD:
+            if rx.cue.search(low, ce, q.start) is None:
+                best = cs
+        elif cs >= q.end and cs - q.end <= ACH_BACKWARD and best is None:
+            return cs
+    return best
+
+
+def _achievement(
+    doc: Document,
+    rx: _Rx,
+    low: str,
+    infos: list[QuantityInfo],
+    t: QuantityInfo,
+    cues: list[tuple[int, int]],
+    targets: set[int],
+) -> Optional[QuantityInfo]:
+    """The achieved figure that goes with target ``t``, nearest first."""
+    if not cues:
+        return None
+    para = doc.paragraph_of(t.start) or (0, len(low))
+    sent = doc.sentence_of(t.start) or para
+    paras = doc.paragraphs
+    pi = paras.index(para) if para in paras else -1
+    scopes: list[tuple[int, int]] = [sent, para]
+    if pi >= 0:
+        if pi + 1 < len(paras):
+            scopes.append(paras[pi + 1])
+        if pi > 0:
+            scopes.append(paras[pi - 1])
+    seen: set[int] = set()
+    for lo, hi in scopes:
+        pool = [
+            q for q in infos
+            if lo <= q.start < hi and id(q) not in targets and id(q) not in seen and _compatible(t, q)
+        ]
+        seen.update(id(q) for q in pool)
+        pool = [q for q in pool if not _is_denominator(rx, low, q)]
+        pool = [q for q in pool if _in_ach_clause(doc, rx, low, q, cues) is not None]
+        if pool:
+            after = [q for q in pool if q.start >= t.end]
+            return after[0] if after else pool[-1]
+    return None
+
+
+def _as_of(doc: Document, rx: _Rx, low: str, a: QuantityInfo, t: QuantityInfo) -> Optional[DateMention]:
+    """The date nearest before the achieved figure in its clause (``per Desember 2015``)."""
+    cl = _clause(doc, rx, low, a.start)
+    lo = cl.start
+    if t.end <= a.start and t.start >= cl.start:
+        lo = t.end  # the target's own dates are deadlines, not as-of dates
+    hi = min(cl.end, a.end + 40)
+    src_lo, _ = doc.prep.to_source(lo, lo + 1) if lo < len(low) else (len(doc.source), 0)
+    src_hi = doc.prep.to_source(max(lo, hi - 1), hi)[1] if hi > lo else src_lo
+    a_src = a.record.span.start
+    best: Optional[DateMention] = None
+    best_key: tuple[int, int] = (2, 0)
+    for d in doc.dates:
+        if d.value is None or d.role == "publication":
+            continue
+        if not (src_lo <= d.span.start and d.span.end <= src_hi):
+            continue
+        key = (0, a_src - d.span.end) if d.span.end <= a_src else (1, d.span.start - a.record.span.end)
+        if key < best_key:
+            best, best_key = d, key
+    return best
+
+
+def _owner(doc: Document, rx: _Rx, t: QuantityInfo, cue_start: int) -> tuple[Optional[str], Optional[str]]:
+    """(agency id, region) of the body that owns the target."""
+    sent = doc.sentence_of(cue_start) or (0, len(doc.text))
+    para = doc.paragraph_of(cue_start) or sent
+    cue_src = doc.prep.to_source(cue_start, cue_start + 1)[0]
+    scopes = (sent, para)
+    for lo, hi in scopes:
+        s_lo = doc.prep.to_source(lo, lo + 1)[0]
+        s_hi = doc.prep.to_source(max(lo, hi - 1), hi)[1]
+        best: Optional[Agency] = None
+        best_d = 1 << 30
+        for ag in doc.agencies:
+            if ag.inferred:
+                continue
+            for m in ag.mentions:
+                if s_lo <= m.start and m.end <= s_hi:
+                    d = cue_src - m.end if m.end <= cue_src else (m.start - cue_src) + 10_000
+                    if d < best_d:
+                        best, best_d = ag, d
+        if best is not None:
+            return best.id, best.region
+    for lo, hi in scopes:
+        region = _region_in(doc, rx, lo, hi)
+        if region is not None:
+            return None, region
+    return None, None
+
+
+def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
+    from .regions import match_region
+
+    text = doc.text
+    for m in rx.region_cue.finditer(text, lo, hi):
+        cue = m.group("cue").rstrip(".").lower()
+        type_ = {"pemkot": "kota", "pemkab": "kabupaten", "pemprov": "provinsi"}.get(cue)
+        pos = m.end() if type_ else m.start()
+        try:
+            rm = match_region(doc.lexicon, text, pos, type_)  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 — the region index is optional here
+            return None
+        if rm is not None and rm.start < hi:
+            return rm.region.canonical
+    return None
+
+
+def _metric(rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int) -> Optional[str]:
+    """What is counted: words between cue and figure, after a percentage, the noun, or the subject."""
+    if ce <= t.start:
+        words = _content_words(rx, text, low, ce, t.start, stop_at_skip=True)
+        if words:
+            return words
+    if t.record.kind == "percent":
+        words = _content_words(rx, text, low, t.end, min(len(low), t.end + 60), stop_at_skip=True)
+        if words:
+            return words
+    if t.record.kind == "count" and t.record.unit:
+        return t.record.unit
+    if t.end <= cs:  # passive: figure before the cue
+        return t.record.unit
+    # subject before a passive cue: "Capaian perekaman ditargetkan"
+    sent_words = [m for m in rx.word.finditer(text, max(0, cs - 40), cs)]
+    subject = [m.group(0) for m in sent_words[-3:] if m.group(0).lower() not in rx.skip]
+    return " ".join(subject) if subject else t.record.unit
+
+
+def _content_words(rx: _Rx, text: str, low: str, lo: int, hi: int, *, stop_at_skip: bool) -> Optional[str]:
+    out: list[str] = []
+    started = False
+    for m in rx.word.finditer(text, lo, hi):
+        gap = text[lo:m.start()] if not out else text[out_end:m.start()]
+        if out and regex.search(r"[,.;:()\"]", gap):
+            break
+        w = m.group(0)
+        lw = w.lower()
+        if lw in rx.skip or w[:1].isupper() and w.isalpha() and not w.isupper():
+            if started and stop_at_skip:
+                break
+            continue
+        out.append(w)
+        out_end = m.end()
+        started = True
+        if len(out) == 4:
+            break
+    return " ".join(out) if out else None
+
+
+def _emit(
+    doc: Document,
+    rx: _Rx,
+    low: str,
+    t: QuantityInfo,
+    cs: int,
+    ce: int,
+    achieved: Optional[QuantityInfo],
+) -> None:
+    text = doc.text
+    start, end = (cs, t.end) if cs < t.start else (t.start, ce)
+    span = doc.span(start, end)
+    rate: Optional[float] = None
+    as_of: Optional[DateMention] = None
+    if achieved is not None:
+        tv, av = t.record.value, achieved.record.value
+        if tv and av is not None:
+            rate = round(float(av) / float(tv), 4)
+        as_of = _as_of(doc, rx, low, achieved, t)
+    agency_id, region = _owner(doc, rx, t, cs)
+    target_q: Quantity = t.record
+    doc.targets.append(
+        Target(
+            metric=_metric(rx, text, low, t, cs, ce),
+            target=target_q,
+            achieved=achieved.record if achieved is not None else None,
+            achievement_rate=rate,
+            as_of=as_of,
+            owner_agency_id=agency_id,
+            region=region,
+            span=span,
+            rule=f"{RULE}:{'forward' if cs < t.start else 'backward'}",
+        )
+    )

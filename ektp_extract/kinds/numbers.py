@@ -1,0 +1,360 @@
+"""Indonesian numbers as an Indonesian reader reads them (``patterns/numbers.toml``).
+
+Pure functions, reusable by any stage:
+
+>>> parse_number("96.616")
+96616
+>>> parse_number("1,8")
+1.8
+>>> parse_number("10,52 juta")
+10520000
+>>> parse_number("Rp 2,5 miliar")
+2500000000
+>>> parse_number("dua puluh lima")
+25
+>>> parse_number("98%")
+98
+
+Digits follow the Indonesian convention: ``.`` groups thousands and ``,``
+marks decimals (:func:`read_digits` documents the ambiguous cases). Number
+words combine by the roles of their rows (:func:`read_words`). The word lists,
+scales, currency signs and percent forms are data; :func:`number_tables`
+compiles them once per lexicon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal, Optional
+
+import regex
+
+from ..lexicon import Entry, Lexicon, register_table
+
+Number = int | float
+WordRole = Literal["value", "teen", "multiplier", "scale", "scale_one", "fraction"]
+DigitStyle = Literal["plain", "id", "en", "dot-decimal"]
+
+
+class WordRow(Entry):
+    """A number word and how it combines with its neighbours."""
+
+    value: float
+    role: WordRole
+    forms: list[str]
+
+
+class ScaleRow(Entry):
+    """A scale after digits: ``10,52 juta``, ``150rb``, ``Rp 2,5 M``."""
+
+    value: int
+    words: list[str]
+    abbreviations: list[str] = []
+    money_abbreviations: list[str] = []
+
+
+class CurrencyRow(Entry):
+    unit: str
+    prefixes: list[str]
+    suffixes: list[str] = []
+
+
+class PercentRow(Entry):
+    forms: list[str]
+
+
+class VagueRow(Entry):
+    """A vague amount (``ratusan``): read with value null."""
+
+    magnitude: int
+    forms: list[str]
+
+
+register_table("numbers", "words", WordRow)
+register_table("numbers", "scales", ScaleRow)
+register_table("numbers", "currencies", CurrencyRow)
+register_table("numbers", "percent", PercentRow)
+register_table("numbers", "vague", VagueRow)
+
+
+def as_number(d: Decimal) -> Number:
+    """``Decimal`` → ``int`` when integral, else ``float`` (JSON-friendly)."""
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d)
+
+
+@dataclass(frozen=True)
+class DigitReading:
+    """A digit string read as a number, and which convention decided it."""
+
+    value: Decimal
+    style: DigitStyle
+
+
+_ID_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 1.250.000,5 / 1,8
+_EN_NUMBER = regex.compile(r"(\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:,\d{3})+(?=\.))(?:\.(\d+))?")
+_DOT_DECIMAL = regex.compile(r"(\d+)\.(\d{1,2})")
+
+
+def read_digits(s: str) -> Optional[DigitReading]:
+    """Read a digit string with ``.`` / ``,`` separators; None when malformed.
+
+    - ``96.616`` → 96616, ``1.250.000`` → 1250000, ``1,8`` → 1.8,
+      ``1.250.000,50`` → 1250000.5 (Indonesian: dot groups, comma decimal);
+    - ``2.000`` → 2000 and ``1,250`` → 1.25: a lone group of three digits
+      follows the Indonesian convention, even where English would differ;
+    - ``1.5``, ``12.75`` → 1.5, 12.75: a dot followed by one or two digits
+      cannot group thousands, so it is read as a decimal point
+      (``dot-decimal``; callers decide whether ``hh.mm`` is a clock time);
+    - ``1,250,000`` and ``1,250.5`` → English grouping (two or more comma
+      groups, or a comma group followed by a decimal dot);
+    - ``1.2.3.4``, ``12.34.567`` → None (malformed).
+    A trailing money dash (``2.500.000,-``) is ignored.
+    """
+    if s.endswith((",-", ".-")):
+        s = s[:-2]
+    if s.isdigit():
+        return DigitReading(Decimal(s), "plain")
+    m = _ID_NUMBER.fullmatch(s)
+    if m is not None:
+        whole = m.group(1).replace(".", "")
+        dec = m.group(2)
+        return DigitReading(Decimal(f"{whole}.{dec}" if dec else whole), "id")
+    m = _DOT_DECIMAL.fullmatch(s)
+    if m is not None:
+        return DigitReading(Decimal(f"{m.group(1)}.{m.group(2)}"), "dot-decimal")
+    m = _EN_NUMBER.fullmatch(s)
+    if m is not None:
+        whole = m.group(1).replace(",", "")
+        dec = m.group(2)
+        return DigitReading(Decimal(f"{whole}.{dec}" if dec else whole), "en")
+    return None
+
+
+@dataclass(frozen=True)
+class NumberTables:
+    """The number rows of a lexicon as lookups and regex sources."""
+
+    words: dict[str, tuple[Decimal, WordRole]]  # casefolded form → (value, role)
+    scales: dict[str, Decimal]  # casefolded scale word / abbreviation → value
+    money_scales: dict[str, Decimal]  # exact money abbreviation (M, T, K) → value
+    currency_prefix: dict[str, str]  # casefolded prefix → unit
+    currency_suffix: dict[str, str]  # casefolded suffix → unit
+    percent: frozenset[str]  # casefolded forms
+    vague: dict[str, int]  # casefolded form → magnitude
+    word_re: str  # a run of number words starting with a leading word
+    scale_re: str  # scale words and abbreviations (case-insensitive)
+    money_scale_re: str  # money abbreviations (case-sensitive)
+    currency_prefix_re: str
+    currency_suffix_re: str
+    percent_re: str
+    vague_re: str
+
+
+def alternation(forms: list[str], *, word: bool = False, left: bool = True) -> str:
+    """Regex alternation of literal forms, longest first, escaped, spaces as ``\\s+``.
+
+    With ``word`` each form is bounded by ``\\b`` on the sides that are
+    word characters (so ``%`` and ``Rp.`` stay usable); ``left=False`` drops
+    the left boundary for suffixes that may be glued to digits (``150rb``).
+    """
+    uniq = sorted(set(forms), key=lambda f: (-len(f), f))
+    parts = []
+    for f in uniq:
+        p = regex.escape(f).replace(r"\ ", r"\s+")
+        if word:
+            if left and f[:1].isalnum():
+                p = r"\b" + p
+            if f[-1:].isalnum():
+                p = p + r"\b"
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _build(lex: Lexicon) -> NumberTables:
+    words: dict[str, tuple[Decimal, WordRole]] = {}
+    lead: list[str] = []
+    allw: list[str] = []
+    for r in lex.rows("numbers", "words"):
+        for f in r.forms:
+            words[f.casefold()] = (Decimal(str(r.value)), r.role)
+            allw.append(f)
+            if r.role in ("value", "scale_one", "fraction"):
+                lead.append(f)
+    scales: dict[str, Decimal] = {}
+    money_scales: dict[str, Decimal] = {}
+    scale_forms: list[str] = []
+    money_forms: list[str] = []
+    for s in lex.rows("numbers", "scales"):
+        for f in [*s.words, *s.abbreviations]:
+            scales[f.casefold()] = Decimal(s.value)
+            scale_forms.append(f)
+        for f in s.money_abbreviations:
+            money_scales[f] = Decimal(s.value)
+            money_forms.append(f)
+    cpre: dict[str, str] = {}
+    csuf: dict[str, str] = {}
+    for c in lex.rows("numbers", "currencies"):
+        for f in c.prefixes:
+            cpre[f.casefold()] = c.unit
+        for f in c.suffixes:
+            csuf[" ".join(f.casefold().split())] = c.unit
+    pct = [f for p in lex.rows("numbers", "percent") for f in p.forms]
+    vague: dict[str, int] = {}
+    for v in lex.rows("numbers", "vague"):
+        for f in v.forms:
+            vague[f.casefold()] = v.magnitude
+    # Abbreviations that are single capitals (M, T) are only safe after digits
+    # inside money; the case-insensitive scale_re keeps words and lowercase ones.
+    ci_scales = [f for f in scale_forms if not (len(f) == 1 and f.isupper())]
+    cs_money = money_forms + [f for f in scale_forms if len(f) == 1 and f.isupper()]
+    for f in cs_money:
+        if f not in money_scales:
+            money_scales[f] = scales[f.casefold()]
+    any_word = alternation(allw)
+    # A run of number words: a leading word (satu, sepuluh, seribu, setengah)
+    # and any number words after it (dua puluh lima, tiga ribu lima ratus).
+    word_re = (
+        r"\b" + alternation(lead) + r"\b(?:(?:[ \t]+|-)" + any_word + r"\b)*"
+    ) if lead else "(?!)"
+    return NumberTables(
+        words=words,
+        scales=scales,
+        money_scales=money_scales,
+        currency_prefix=cpre,
+        currency_suffix=csuf,
+        percent=frozenset(" ".join(f.casefold().split()) for f in pct),
+        vague=vague,
+        word_re=word_re,
+        scale_re=alternation(ci_scales, word=True, left=False),
+        money_scale_re=alternation(cs_money, word=True, left=False),
+        currency_prefix_re=alternation(list(_prefix_forms(lex))),
+        currency_suffix_re=alternation([f for c in lex.rows("numbers", "currencies") for f in c.suffixes], word=True),
+        percent_re=alternation(pct, word=True, left=False),
+        vague_re=alternation([f for v in lex.rows("numbers", "vague") for f in v.forms], word=True),
+    )
+
+
+def _prefix_forms(lex: Lexicon) -> list[str]:
+    return [f for c in lex.rows("numbers", "currencies") for f in c.prefixes]
+
+
+def number_tables(lex: Lexicon) -> NumberTables:
+    """The compiled number tables of ``lex`` (built once per lexicon)."""
+    t: NumberTables = lex.compiled("numbers:tables", _build)
+    return t
+
+
+_SPLIT = regex.compile(r"[\s-]+")
+
+
+def read_words(text: str, tables: NumberTables) -> Optional[Decimal]:
+    """Value of a run of number words; None when the words do not form a number.
+
+    ``dua puluh lima`` → 25, ``tiga belas`` → 13, ``dua ratus lima puluh`` → 250,
+    ``seribu lima ratus`` → 1500, ``satu setengah`` → 1.5,
+    ``seperempat juta`` → 250000, ``puluh`` alone → None.
+    """
+    total = Decimal(0)
+    group = Decimal(0)
+    last: Optional[Decimal] = None  # the digit word a teen / multiplier applies to
+    seen = False
+    for w in _SPLIT.split(text.casefold().strip()):
+        if not w:
+            continue
+        entry = tables.words.get(w)
+        if entry is None:
+            return None
+        v, role = entry
+        if role == "value":
+            if last is not None and last < 10 and v < 10:
+                return None  # "dua tiga" is two numbers, not one
+            group += v
+            last = v
+        elif role in ("teen", "multiplier"):
+            if last is None or last >= 10:
+                return None
+            group += last * (v - 1) if role == "multiplier" else v
+            last = None
+        elif role == "scale":
+            if group == 0:
+                return None
+            total += group * v
+            group = Decimal(0)
+            last = None
+        elif role == "scale_one":
+            total += v
+            last = None
+        else:  # fraction
+            group += v
+            last = None
+        seen = True
+    if not seen:
+        return None
+    return total + group
+
+
+@dataclass(frozen=True)
+class _Whole:
+    rx: regex.Pattern[str]
+
+
+def _whole(lex: Lexicon) -> _Whole:
+    t = number_tables(lex)
+    rx = regex.compile(
+        r"^\s*(?:(?P<cur>" + t.currency_prefix_re + r")\s*)?"
+        r"(?:(?P<d>\d+(?:[.,]\d+)*(?:,-|\.-)?)|(?P<w>" + t.word_re + r"))"
+        r"(?:\s*(?P<sc>" + t.scale_re + r")|\s?(?P<msc>" + t.money_scale_re + r"))?"
+        r"\s*(?:(?P<pct>" + t.percent_re + r")|(?P<suf>" + t.currency_suffix_re + r"))?\s*$",
+        regex.I,
+    )
+    return _Whole(rx)
+
+
+_DEFAULT_LEXICON: Optional[Lexicon] = None
+
+
+def _default_lexicon() -> Lexicon:
+    global _DEFAULT_LEXICON
+    if _DEFAULT_LEXICON is None:
+        from ..lexicon import builtin_dir, load_file
+
+        lex = Lexicon()
+        load_file(builtin_dir() / "numbers.toml", lex)
+        _DEFAULT_LEXICON = lex
+    return _DEFAULT_LEXICON
+
+
+def parse_number(text: str, lexicon: Optional[Lexicon] = None) -> Optional[Number]:
+    """The value of one number expression, or None when ``text`` is not one.
+
+    Reads ``[currency] number [scale] [percent | currency word]``:
+    ``"96.616"`` → 96616, ``"1,8"`` → 1.8, ``"10,52 juta"`` → 10520000,
+    ``"Rp 2,5 miliar"`` → 2500000000, ``"Rp2.500.000,-"`` → 2500000,
+    ``"sepuluh"`` → 10, ``"98 persen"`` → 98, ``"1.2.3.4"`` → None.
+    Uses the built-in patterns unless a ``lexicon`` is given.
+    """
+    lex = lexicon or _default_lexicon()
+    t = number_tables(lex)
+    m = lex.compiled("numbers:whole", _whole).rx.match(text)
+    if m is None:
+        return None
+    if m.group("d"):
+        r = read_digits(m.group("d"))
+        if r is None:
+            return None
+        value = r.value
+    else:
+        w = read_words(m.group("w"), t)
+        if w is None:
+            return None
+        value = w
+    if m.group("sc"):
+        value *= t.scales[m.group("sc").casefold()]
+    elif m.group("msc"):
+        if not (m.group("cur") or m.group("suf")) or m.group("msc") not in t.money_scales:
+            return None
+        value *= t.money_scales[m.group("msc")]
+    return as_number(value)
