@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -58,7 +59,7 @@ def make_corpus(dest: Path, n: int, seed: int = 0, source: Path = FIXTURES) -> P
     """Write ``n`` varied articles into ``dest/<nnn>/a<nnnnn>.txt`` (100 per folder)."""
     texts = [p.read_text(encoding="utf-8") for p in sorted(source.glob("*.txt"))]
     if not texts:
-        raise SystemExit(f"no articles in {source}")
+        raise RuntimeError(f"no articles in {source}")
     rng = random.Random(seed)
     for i in range(n):
         folder = dest / f"{i // 100:03d}"
@@ -80,11 +81,15 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: Sequence[str] = ()) -> d
     cmd = [sys.executable, "-m", "ektp_extract", "run", str(corpus), "--out", str(out),
            "--jobs", str(jobs), "--quiet", *extra]
     env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     outer = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
-        raise SystemExit(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
     report = json.loads((out / "run.json").read_text(encoding="utf-8"))
     return {
         "jobs": jobs,
@@ -92,6 +97,9 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: Sequence[str] = ()) -> d
         "wall_seconds": report["wall_seconds"],
         "process_seconds": round(outer, 3),
         "articles_per_second": report["articles_per_second"],
+        "cpu_seconds": round(cpu, 2),  # user + system, the run and its workers
+        "load_before": load,  # 1-minute load average of the machine when the run started
+        "phases": report.get("seconds", {}),
         "peak_rss_mb_parent": report["peak_rss_mb"]["parent"],
         "peak_rss_mb_workers": report["peak_rss_mb"]["workers"],
         "articles_jsonl_sha256": _digest(out / "articles.jsonl"),
@@ -99,12 +107,16 @@ def run_once(corpus: Path, out: Path, jobs: int, extra: Sequence[str] = ()) -> d
 
 
 def run(sizes: Sequence[int] = (1000, 5000), jobs: Sequence[int] = (1, 2), repeat: int = 1,
-        workdir: Optional[Path] = None, seed: int = 0) -> dict[str, Any]:
+        workdir: Optional[Path] = None, seed: int = 0, quick: bool = False) -> dict[str, Any]:
     """Generate the folders, run every (size, jobs) ``repeat`` times, keep the fastest run.
+
+    ``quick`` (a smoke check) uses 200 and 1,000 articles instead of ``sizes``.
 
     Returns ``{"runs": [...], "speedup": {size: aps(jobs=max)/aps(jobs=1)},
     "identical": {size: bool}, "rss_ratio": {...}}``.
     """
+    if quick:
+        sizes = (200, 1000)
     tmp = tempfile.TemporaryDirectory(prefix="ektp-bench-") if workdir is None else None
     base = Path(tmp.name) if tmp is not None else Path(workdir)  # type: ignore[arg-type]
     try:
@@ -144,11 +156,12 @@ def run(sizes: Sequence[int] = (1000, 5000), jobs: Sequence[int] = (1, 2), repea
 
 
 def _table(summary: dict[str, Any]) -> str:
-    lines = ["| articles | --jobs | wall s | articles/s | peak RSS parent MB | peak RSS worker MB |",
-             "|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| articles | --jobs | wall s | articles/s | CPU s | peak RSS parent MB "
+             "| peak RSS worker MB |", "|---:|---:|---:|---:|---:|---:|---:|"]
     for r in summary["runs"]:
         lines.append(f"| {r['size']:,} | {r['jobs']} | {r['wall_seconds']:.2f} | "
-                     f"{r['articles_per_second']:,.0f} | {r['peak_rss_mb_parent']} | "
+                     f"{r['articles_per_second']:,.0f} | {r['cpu_seconds']:.1f} | "
+                     f"{r['peak_rss_mb_parent']} | "
                      f"{r['peak_rss_mb_workers'] if r['peak_rss_mb_workers'] else '–'} |")
     return "\n".join(lines)
 
