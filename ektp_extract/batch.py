@@ -712,7 +712,7 @@ class RunReport:
 def default_jobs() -> int:
     """Worker processes by default: the cores this process may use."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))  # type: ignore[attr-defined]
+        return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
         return max(1, os.cpu_count() or 1)
 

@@ -234,8 +234,8 @@ def _num(v: Any) -> Optional[float | int]:
 def require_pyarrow() -> Any:
     """``pyarrow`` (and ``pyarrow.parquet``), or :class:`MissingExtra` with the install hint."""
     try:
-        import pyarrow
-        import pyarrow.parquet  # noqa: F401
+        import pyarrow  # type: ignore[import-untyped]
+        import pyarrow.parquet  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         raise MissingExtra("pyarrow", "parquet") from None
     return pyarrow

@@ -212,6 +212,18 @@ def test_bad_usage_raises_before_writing(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_one_run_at_a_time_per_out_folder(tmp_path: Path) -> None:
+    fcntl = pytest.importorskip("fcntl")
+    root = _corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / batch.LOCK, "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)  # another run is writing
+        with pytest.raises(batch.UsageError, match="another run"):
+            _run(root, out)
+    assert _run(root, out).exit_code == 0  # released: runs
+
+
 def test_a_folder_without_articles_says_so(tmp_path: Path) -> None:
     import io
 

@@ -166,11 +166,9 @@ def run_out(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
 
 
 def _has_pyarrow() -> bool:
-    try:
-        import pyarrow.parquet  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("pyarrow") is not None
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -243,7 +241,7 @@ def test_parquet_tables_match_the_csv_tables(run_out: tuple[Path, Path]) -> None
 def _doc_example() -> str:
     text = (ROOT / "docs" / "datasets.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", text, re.S)
-    example = [b for b in blocks if "officials" in b and "quotes" in b and "merge" in b]
+    example = [str(b) for b in blocks if "officials" in b and "quotes" in b and "merge" in b]
     assert example, "docs/datasets.md has no pandas example joining officials to quotes"
     return example[0]
 
