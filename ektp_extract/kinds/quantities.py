@@ -66,6 +66,15 @@ class FormsRow(Entry):
     forms: list[str]
 
 
+class FusedRow(Entry):
+    """A number fused with its unit: ``sehari`` = 1 hari, ``setahun`` = 1 tahun."""
+
+    forms: list[str]
+    value: float
+    unit: str
+    kind: UnitKind = "duration"
+
+
 class WordGuardRow(Entry):
     """Number words that are not amounts next to these words (``salah satu``, ``satu dari``)."""
 
@@ -81,6 +90,7 @@ register_table("quantities", "age_cues", FormsRow)
 register_table("quantities", "labels", FormsRow)
 register_table("quantities", "stopwords", FormsRow)
 register_table("quantities", "word_guards", WordGuardRow)
+register_table("quantities", "fused", FusedRow)
 
 RULE = "quantities"
 W_MALFORMED = "[W020] malformed number {text!r} skipped"
@@ -106,6 +116,8 @@ class _Rx:
     word_at: regex.Pattern[str]
     vague_at: regex.Pattern[str]
     word_leads: tuple[str, ...]
+    fused_at: regex.Pattern[str]
+    fused: dict[str, FusedRow]
     right: regex.Pattern[str]
     unit_at: regex.Pattern[str]
     noun_at: regex.Pattern[str]
@@ -125,7 +137,15 @@ class _Rx:
 
 _VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di|per)\p{Ll}{4,}")
 _ZONES = frozenset({"WIB", "WITA", "WIT"})
-_NAME = regex.compile(r"\p{Lu}[\p{Ll}'.-]+")
+_NAME = regex.compile(r"\p{Lu}[\p{L}'.-]*")
+#: Two Title-Case words after a number: a headline or a related-article link, not prose.
+_TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
+#: After a number at the start of a line: a list marker or a table's row number.
+_LIST_MARK = regex.compile(r"[.)][ \t]|[ \t]{2,}|\t")
+#: A year right after "<n> Tahun": the number is a regulation's.
+_REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
+#: A number restated in words in brackets: "2 (dua) unit", "Rp 5.000.000 (lima juta rupiah)".
+_RESTATED = regex.compile(r"[ \t]*\(([\p{L} \t-]{2,60})\)")
 
 
 def _norm(s: str) -> str:
@@ -149,6 +169,8 @@ def _build(lex: Lexicon) -> _Rx:
     lead_forms = [f for r in lex.rows("numbers", "words") if r.role in ("value", "scale_one", "fraction")
                   for f in r.forms]
     vague_forms = [f for r in lex.rows("numbers", "vague") for f in r.forms]
+    fused_rows: list[FusedRow] = lex.rows("quantities", "fused")
+    fused_forms = [f for r in fused_rows for f in r.forms]
     any_word = alternation(_low(word_forms))
     word_run = r"(?:" + any_word + r")\b(?:(?:[ \t]+|-)" + any_word + r"\b)*"
     scale = alternation(_low([*t.scales]), word=True, left=False)
@@ -192,7 +214,9 @@ def _build(lex: Lexicon) -> _Rx:
         tail=regex.compile(tail),
         word_at=regex.compile(word_run),
         vague_at=regex.compile(alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"),
-        word_leads=tuple(_low(lead_forms + vague_forms)),
+        word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
+        fused_at=regex.compile(alternation(_low(fused_forms)) + r"\b(?!-)"),
+        fused={f.lower(): r for r in fused_rows for f in r.forms},
         right=regex.compile(right),
         unit_at=regex.compile(r"[ \t]+(?P<u>" + alternation(unit_forms, word=True) + r")(?![\p{L}\d])"),
         noun_at=regex.compile(r"[ \t]+(\p{L}[\p{L}-]*\p{L})\b"),
@@ -236,7 +260,7 @@ class _Num:
 class _Cand:
     start: int  # first character of the number (or of the vague word)
     end: int  # end of the number words / digits
-    kind: Literal["digits", "words", "vague"]
+    kind: Literal["digits", "words", "vague", "fused"]
     m: Optional[regex.Match[str]] = None  # word / vague match
 
 
@@ -286,8 +310,11 @@ def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
         while i != -1:
             if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-"):
                 m = rx.word_at.match(low, i)
+                f = rx.fused_at.match(low, i) if m is None else None
                 if m is not None:
                     out.append(_Cand(i, m.end(), "words", m))
+                elif f is not None:
+                    out.append(_Cand(i, f.end(), "fused", f))
                 else:
                     v = rx.vague_at.match(low, i)
                     if v is not None:
@@ -328,6 +355,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     s, ne = c.start, c.end
     if c.kind == "vague":
         return _vague(ctx, c), ne
+    if c.kind == "fused":
+        return _fused(ctx, c), ne
     if c.kind == "digits":
         d1: Optional[str] = low[s:ne]
         if s > 0 and text[s - 1] == "(" and text[ne:ne + 1] == ")":
@@ -339,8 +368,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, _skip_chain(low, ne)  # 08.00, 0812-2700-4455, RT 03
         if core.isdigit() and len(core) >= 10:
             return None, ne  # NIK, phone and account numbers
-        if s >= 2 and text[s - 1] in " \t" and text[s - 2].isdigit():
-            return None, ne  # chunks of a spaced phone or ID number
+        if core.isdigit() and s >= 2 and text[s - 1] == " " and text[s - 2].isdigit() and _phone_before(text, s):
+            return None, ne  # a chunk of a spaced phone number: +62 812 2700 4455
+        if len(core) <= 3 and _LIST_MARK.match(text, ne) and not text[text.rfind("\n", 0, s) + 1:s].strip():
+            return None, ne  # "1. Menuntaskan ...", a table's row number
         reading = read_digits(d1)  # type: ignore[arg-type]
         if reading is None:
             doc.warnings.append(W_MALFORMED.format(text=text[s:ne]))
@@ -354,6 +385,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # Paal Dua, Simpang Lima: part of a name
         if text[ne:ne + 1] == "-" and text[ne + 1:ne + 2].isalpha():
             return None, ne  # satu-satunya, dua-duanya
+    if _TITLE_AFTER.match(text, ne):
+        return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     tm = rx.tail.match(low, ne)
     assert tm is not None  # every part of the tail is optional
     ne = tm.end()
@@ -391,16 +424,7 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         if second is None:
             return None, ne
     _apply_scales(rx, tm, first, second, money_unit is not None)
-    qual: Optional[QualifierRow] = None
-    left_word = ""
-    for k in (3, 2, 1) if prev and prev[-1].lower() in rx.qual_last else ():
-        if len(prev) >= k:
-            q = rx.qualifiers.get(_norm(" ".join(prev[-k:])))
-            if q is not None:
-                qual, left_word = q, _norm(" ".join(prev[-k:]))
-                qstart = _token_start(text, qstart, prev[-k:])
-                prev = prev[:-k]
-                break
+    qual, left_word, qstart, prev = _qualifier(rx, text, prev, qstart)
     if second is not None:
         if prev and prev[-1].lower() == "antara":
             qstart = _token_start(text, qstart, prev[-1:])
@@ -428,10 +452,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # 2018-2019
     if second is not None and second.value <= first.value and conn in ("-", "\u2013"):
         return None, ne  # 2-1 (a score), not a range
-    if first.style == "dot-decimal" and unit is None and not tm.group("s1"):
-        ip, _, fp = first.text.partition(".")
-        if len(fp) == 2 and int(ip) <= 23 and int(fp) <= 59:
-            return None, ne  # 09.30: a clock time
+    if first.style == "dot-decimal" and (unit is None and not tm.group("s1") or first.text.endswith(".0")):
+        return None, ne  # 09.30 (a clock time), 4.0 (a version): not an amount without a unit
     if words is not None:
         if unit is None and not tm.group("s1") and second is None:
             return None, ne  # a bare number word: "hanya tiga"
@@ -439,6 +461,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne
         if first.value < 1 and kind == "count":
             return None, ne  # "setengah warga": a share, not an amount
+    if unit is not None and unit.lower() == "tahun" and _REG_YEAR.match(text, end):
+        return None, ne  # "Peraturan Pemerintah 40 Tahun 2019": a regulation number
     if kind == "duration" and unit is not None and unit.lower() in ("tahun", "thn", "bulan"):
         if _is_age(rx, text, qstart, end):
             kind = "age"
@@ -458,10 +482,36 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     return info, max(end, ne)
 
 
+def _qualifier(
+    rx: _Rx, text: str, prev: list[str], qstart: int
+) -> tuple[Optional[QualifierRow], str, int, list[str]]:
+    """The qualifier ending right before ``qstart`` (``kurang lebih``, ``di atas``):
+    (row, its words, new start, the words left before it)."""
+    if not prev or prev[-1].lower() not in rx.qual_last:
+        return None, "", qstart, prev
+    for k in (3, 2, 1):
+        if len(prev) >= k:
+            words = _norm(" ".join(prev[-k:]))
+            q = rx.qualifiers.get(words)
+            if q is not None:
+                return q, words, _token_start(text, qstart, prev[-k:]), prev[:-k]
+    return None, "", qstart, prev
+
+
 def _rstrip(text: str, pos: int) -> int:
     while pos > 0 and text[pos - 1] in " \t":
         pos -= 1
     return pos
+
+
+def _phone_before(text: str, s: int) -> bool:
+    """True when digit groups joined by spaces before ``s`` start with ``+`` or ``0``."""
+    i = s
+    while i > 0 and (text[i - 1].isdigit() or text[i - 1] in " -"):
+        i -= 1
+    while i < s and text[i] in " -":
+        i += 1
+    return (i > 0 and text[i - 1] == "+") or text[i:i + 1] == "0"
 
 
 def _skip_chain(low: str, pos: int) -> int:
@@ -536,7 +586,13 @@ def _right(
     end = ne
     unit_row: Optional[UnitRow] = None
     qual_after: Optional[QualifierRow] = None
-    rm = rx.right.match(low, ne)
+    pos = ne
+    rs = _RESTATED.match(low, ne)
+    if rs is not None:
+        words = [w for w in rs.group(1).split() if w not in rx.t.currency_suffix]
+        if words and all(w in rx.t.words for w in words):
+            pos = end = rs.end()
+    rm = rx.right.match(low, pos)
     if rm is None:
         return unit, family, kind, end, unit_row, qual_after, False
     if rm.group("an") is not None:
@@ -632,8 +688,10 @@ def _guarded(rx: _Rx, text: str, low: str, s: int, e: int) -> bool:
 def _is_age(rx: _Rx, text: str, qstart: int, end: int) -> bool:
     """``berusia 17 tahun``, ``usia 0-5 tahun``, ``AS, 34 tahun,``."""
     prev = _prev_words(text, qstart, 4)
-    if any(p.lower().strip(",") in rx.ages for p in prev):
+    if any(p.lower() in rx.ages for p in prev):
         return True
+    if text[end:end + 8].lower().startswith(" ke atas"):
+        return True  # "60 tahun ke atas"
     # appositive: "Name, 34 tahun,"
     if prev and prev[-1].endswith(",") and prev[-1][:1].isupper() and text[end:end + 1] == ",":
         return True
@@ -651,8 +709,8 @@ def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     ps, pe = s - 1, e + 1
     if doc.is_claimed(ps, pe, "date", "notquantity") or e - s > 3:
         return None
-    prev = _prev_words(text, ps, 1)
-    if not prev or not _NAME.fullmatch(prev[0]) or text[ps - 1:ps] != " ":
+    prev = _prev_words(text, ps, 3)
+    if not prev or not _NAME.fullmatch(prev[-1]) or text[ps - 1:ps] != " " or _is_label(ctx.rx, prev):
         return None
     nxt = text[pe:pe + 1]
     if nxt and nxt not in " ,.;:)\n\t":
@@ -664,6 +722,21 @@ def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     rec = Quantity(value=value, unit="tahun", kind="age", text=span.text, span=span,
                    rule=f"{RULE}:age-parenthesis")
     return QuantityInfo(rec, ps, pe, s, e, "waktu", "")
+
+
+def _fused(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
+    """``sehari``, ``setahun``: one of a unit, written as one word."""
+    doc, rx, text = ctx.doc, ctx.rx, ctx.text
+    s, e = c.start, c.end
+    if doc.is_claimed(s, e, "date", "notquantity") or (text[s].isupper() and not _sentence_initial(text, s)):
+        return None
+    row = rx.fused[ctx.low[s:e]]
+    qual, _, qs, _ = _qualifier(rx, text, _prev_words(text, s), s)
+    span = doc.span(qs, e)
+    rec = Quantity(value=as_number(Decimal(str(row.value))), unit=row.unit, kind=row.kind, text=span.text,
+                   span=span, approximate=qual.approximate if qual else False,
+                   comparator=qual.comparator if qual else None, rule=f"{RULE}:fused")
+    return QuantityInfo(rec, qs, e, s, e, "waktu" if row.kind == "duration" else row.unit, "")
 
 
 def _vague(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:

@@ -126,8 +126,13 @@ def run(doc: Document) -> None:
     blocked = [(m.start(), m.end()) for m in rx.blocker.finditer(low, start_at)]
     used: set[int] = set()
     found: list[tuple[QuantityInfo, int, int, regex.Match[str]]] = []
+    table_rows: list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]] = []
     for cue in rx.cue.finditer(low, start_at):
         if any(s <= cue.start() < e for s, e in blocked):
+            continue
+        rows = _table(rx, text, low, infos, cue, used)
+        if rows is not None:
+            table_rows.extend(rows)
             continue
         if rx.anaphor.match(low, cue.end()):
             continue  # "target itu": points back
@@ -139,13 +144,69 @@ def run(doc: Document) -> None:
         for q2 in _coordinated(doc, rx, low, infos, q, cue, used):
             used.add(id(q2))
             found.append((q2, cue.start(), cue.end(), cue))
+    for tq, aq, hs, he in table_rows:
+        _emit(doc, rx, low, tq, hs, he, aq, None, table=True)
     if not found:
         return
     ach_cues = [(m.start(), m.end()) for m in rx.ach.finditer(low, start_at)]
     targets_ids = {id(q) for q, *_ in found}
     for q, cs, ce, cue in found:
         achieved = _achievement(doc, rx, low, infos, q, ach_cues, targets_ids)
-        _emit(doc, rx, low, q, cs, ce, achieved)
+        ach_cue = None
+        if achieved is not None:
+            acs = _in_ach_clause(doc, rx, low, achieved, ach_cues)
+            ach_cue = next(((a, b) for a, b in ach_cues if a == acs), None)
+        _emit(doc, rx, low, q, cs, ce, achieved, ach_cue)
+
+
+_TOKEN = regex.compile(r"\S+")
+_NUMBER_TOKEN = regex.compile(r"(?:Rp\.?)?\d[\d.,]*%?")
+
+
+def _table(
+    rx: _Rx, text: str, low: str, infos: list[QuantityInfo], cue: regex.Match[str], used: set[int]
+) -> Optional[list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]]]:
+    """A table whose header names a target column (``Kecamatan Target Realisasi Persen``):
+    in each row the figure under it is a target and the one under an achievement column
+    its achievement. Columns are aligned from the right (row labels may have spaces;
+    tabs are spaces in the working text). None when the cue is not a header word."""
+    ls = text.rfind("\n", 0, cue.start()) + 1
+    le = text.find("\n", cue.end())
+    le = len(text) if le == -1 else le
+    head = [(m.start(), m.end()) for m in _TOKEN.finditer(text, ls, le)]
+    if not 3 <= len(head) <= 10 or any(c.isdigit() for c in text[ls:le]):
+        return None
+    tcol = next((i for i, (a, b) in enumerate(head) if a == cue.start() and b == cue.end()), None)
+    if not tcol:
+        return None
+    acol = next((i for i, (a, b) in enumerate(head) if i and rx.ach.fullmatch(low, a, b)), None)
+    rows: list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]] = []
+    pos = le + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl == -1 else nl
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, pos, nl)]
+        n_num = 0
+        for a, b in reversed(toks):
+            if not _NUMBER_TOKEN.fullmatch(text, a, b):
+                break
+            n_num += 1
+        if n_num < len(head) - 1 or len(toks) == n_num:
+            break
+        tq = _in_cell(infos, toks[len(toks) - (len(head) - tcol)])
+        aq = _in_cell(infos, toks[len(toks) - (len(head) - acol)]) if acol is not None else None
+        if tq is not None and id(tq) not in used and tq.record.kind in TARGET_KINDS:
+            used.add(id(tq))
+            rows.append((tq, aq if aq is not None and _compatible(tq, aq) else None, pos, nl))
+        pos = nl + 1
+    return rows or None
+
+
+def _in_cell(infos: list[QuantityInfo], cell: tuple[int, int]) -> Optional[QuantityInfo]:
+    i = bisect_left([q.num_start for q in infos], cell[0])
+    if i < len(infos) and infos[i].num_start < cell[1]:
+        return infos[i]
+    return None
 
 
 def _clause(doc: Document, rx: _Rx, low: str, pos: int) -> _Clause:
@@ -184,6 +245,8 @@ def _target_for(
             break  # another cue owns it
         return q
     # a figure right before a passive cue: "2.500 pelajar ditargetkan"
+    if not cue.group(0).startswith("di"):
+        return None
     for q in reversed(infos[:i]):
         if q.end > cue.start() or id(q) in used:
             continue
@@ -196,6 +259,7 @@ def _target_for(
     return None
 
 
+_VERB = regex.compile(r"(?:me[mnr]?|meng|meny|ber|di|ter)\p{Ll}{4,}")
 _COORD = regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)")
 
 
@@ -226,6 +290,8 @@ def _coordinated(
 
 def _compatible(t: QuantityInfo, a: QuantityInfo) -> bool:
     tk, ak = t.record.kind, a.record.kind
+    if tk == ak == "other" and t.record.unit is None and a.record.unit is None:
+        return True  # bare figures, as in a table's columns
     if tk == "percent" or ak == "percent":
         return tk == ak
     if tk == "money" or ak == "money":
@@ -367,8 +433,11 @@ def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
     return None
 
 
-def _metric(rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int) -> Optional[str]:
-    """What is counted: words between cue and figure, after a percentage, the noun, or the subject."""
+def _metric(
+    rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int, ach_cue: Optional[tuple[int, int]]
+) -> Optional[str]:
+    """What is counted: words between cue and figure, after a percentage, after the
+    achievement cue, the counted noun, or the subject before a passive cue."""
     if ce <= t.start:
         words = _content_words(rx, text, low, ce, t.start, stop_at_skip=True)
         if words:
@@ -377,6 +446,10 @@ def _metric(rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int) -> 
         words = _content_words(rx, text, low, t.end, min(len(low), t.end + 60), stop_at_skip=True)
         if words:
             return words
+        if ach_cue is not None:  # "capaian perekaman KTP-el ... 98,4 persen"
+            words = _content_words(rx, text, low, ach_cue[1], min(len(low), ach_cue[1] + 60), stop_at_skip=True)
+            if words:
+                return words
     if t.record.kind == "count" and t.record.unit:
         return t.record.unit
     if t.end <= cs:  # passive: figure before the cue
@@ -387,25 +460,39 @@ def _metric(rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int) -> 
     return " ".join(subject) if subject else t.record.unit
 
 
+_HARD_STOP = regex.compile(r"[.;:()\"?!\n]")
+
+
 def _content_words(rx: _Rx, text: str, low: str, lo: int, hi: int, *, stop_at_skip: bool) -> Optional[str]:
+    """Up to four content words in [lo, hi): not function words, verbs or names."""
     out: list[str] = []
-    started = False
+    prev_end = lo
     for m in rx.word.finditer(text, lo, hi):
-        gap = text[lo:m.start()] if not out else text[out_end:m.start()]
-        if out and regex.search(r"[,.;:()\"]", gap):
+        gap = text[prev_end:m.start()]
+        if _HARD_STOP.search(gap) or (out and "," in gap):
             break
+        prev_end = m.end()
         w = m.group(0)
         lw = w.lower()
-        if lw in rx.skip or w[:1].isupper() and w.isalpha() and not w.isupper():
-            if started and stop_at_skip:
+        if (lw in rx.skip or _VERB.fullmatch(lw) or (w[:1].isupper() and not out)
+                or (w[:1].isupper() and w.isalpha() and not w.isupper())):
+            if out and stop_at_skip:
                 break
             continue
         out.append(w)
-        out_end = m.end()
-        started = True
         if len(out) == 4:
             break
     return " ".join(out) if out else None
+
+
+def _row_label(text: str, s: int, e: int) -> Optional[str]:
+    """The words before a table row's figures (``Tanjung Karang Barat``), as its metric."""
+    words = []
+    for m in _TOKEN.finditer(text, s, e):
+        if _NUMBER_TOKEN.fullmatch(m.group(0)):
+            break
+        words.append(m.group(0))
+    return " ".join(words) or None
 
 
 def _emit(
@@ -416,9 +503,16 @@ def _emit(
     cs: int,
     ce: int,
     achieved: Optional[QuantityInfo],
+    ach_cue: Optional[tuple[int, int]] = None,
+    *,
+    table: bool = False,
 ) -> None:
+    """Build one Target. ``cs``/``ce`` are the cue (or, for a table row, the row)."""
     text = doc.text
-    start, end = (cs, t.end) if cs < t.start else (t.start, ce)
+    if table:
+        start, end = cs, ce
+    else:
+        start, end = (cs, t.end) if cs < t.start else (t.start, ce)
     span = doc.span(start, end)
     rate: Optional[float] = None
     as_of: Optional[DateMention] = None
@@ -431,7 +525,7 @@ def _emit(
     target_q: Quantity = t.record
     doc.targets.append(
         Target(
-            metric=_metric(rx, text, low, t, cs, ce),
+            metric=_metric(rx, text, low, t, cs, ce, ach_cue) if not table else _row_label(text, cs, ce),
             target=target_q,
             achieved=achieved.record if achieved is not None else None,
             achievement_rate=rate,
@@ -439,6 +533,6 @@ def _emit(
             owner_agency_id=agency_id,
             region=region,
             span=span,
-            rule=f"{RULE}:{'forward' if cs < t.start else 'backward'}",
+            rule=f"{RULE}:{'table' if table else 'forward' if cs < t.start else 'backward'}",
         )
     )
