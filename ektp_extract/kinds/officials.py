@@ -108,6 +108,19 @@ _ACRONYM = regex.compile(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][
 # a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*")
 _SPACE = regex.compile(r"[ \t]*")
+_LETTERS_RUN = regex.compile(r"[\p{L}]+")
+_DEGREE_GATE = regex.compile(r"[ ]*,?[ ]*([\p{L}]+)")
+_LOWER_WORD = regex.compile(r"[\p{Ll}]+")
+_INITIAL_DOT = regex.compile(r"(\p{Lu}[\p{Ll}]{0,3})\.")
+_INITIAL_MID = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
+_INITIAL_START = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll})")
+_PARTICLE_OR_ROMAN = regex.compile(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
+_NAME_SPLIT = regex.compile(r"[\s.]+")
+_LINE_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
+_ALNUM = regex.compile(r"[\p{L}\d]+")
+_CAP_BEFORE = regex.compile(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
+_CAP_AFTER = regex.compile(r"[ ](\p{Lu}[\p{L}'’-]*)")
+
 _DIGITS = regex.compile(r"\d+")
 
 
@@ -130,6 +143,33 @@ def _flex(form: str) -> str:
     return r"\.?[ ]?".join(regex.escape(c) for c in chunks) + r"\.?"
 
 
+def _key(form: str) -> tuple[str, ...]:
+    """A form as a tuple of case-folded tokens (``Plt.`` → ("plt", "."))."""
+    return tuple(m.group(0).casefold() for m in _TOKEN.finditer(form))
+
+
+def trie_pattern(words: list[str]) -> str:
+    """One regex alternative per word, factored as a trie (much faster than a flat ``a|b|c``).
+
+    Longer words are tried first: ``kabid`` and ``kabidhumas`` both match.
+    """
+    trie: dict[str, Any] = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        alts = [regex.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie) or "(?!)"
+
+
 def _alt(forms: list[str], flex: bool = False) -> str:
     uniq = sorted(set(f for f in forms if f), key=lambda f: (-len(f), f))
     if flex:
@@ -141,13 +181,19 @@ def _alt(forms: list[str], flex: bool = False) -> str:
 class OffLex:
     """Everything the officials stage builds once per lexicon."""
 
-    head_rx: Any
-    heads: dict[str, PositionRow]  # casefolded head form → row
-    acting: dict[str, PrefixRow]
-    modifiers: dict[str, PrefixRow]
+    head_keys: dict[tuple[str, ...], PositionRow]  # casefolded tokens of a head form → row
+    acting_keys: dict[tuple[str, ...], PrefixRow]
+    mod_keys: dict[tuple[str, ...], PrefixRow]
+    max_key: int  # longest form in tokens
+    head_lens: dict[str, list[int]]
+    acting_lens: dict[str, list[int]]
+    mod_lens: dict[str, list[int]]
+    first_rx: Any  # first token of any form, on lowercased text
     pre_rx: Any  # one or more titles before a name, anchored
     post_rx: Any  # one degree after a name (with its leading comma/space), anchored
     pre_one: Any  # exactly one pre-name title
+    title_starts: set[str]  # casefolded first letters-run of every pre-name title
+    degree_starts: set[str]  # casefolded first letter of every degree (s, m, d ...)
     unit_words: set[str]  # casefolded
     acronyms: set[str]  # agency acronyms as written (AL, PAN, MA): never a name word
     expand_rx: Any
@@ -161,9 +207,11 @@ class OffLex:
     given: set[str]
     stop: set[str]  # casefolded
     non_person: set[str]  # casefolded
+    date_words: set[str]  # casefolded
     position_words: set[str] = field(default_factory=set)
     not_after: set[str] = field(default_factory=set)  # casefolded
     place_cues: set[str] = field(default_factory=set)  # casefolded
+    region_firsts: set[str] = field(default_factory=set)  # casefolded first word of region names and cues
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -175,27 +223,23 @@ def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
 
 def _build(lex: Lexicon) -> OffLex:
     rows: list[PositionRow] = lex.rows("positions", "positions")
-    heads: dict[str, PositionRow] = {}
+    head_keys: dict[tuple[str, ...], PositionRow] = {}
     for r in rows:
         for f in r.forms:
-            heads.setdefault(" ".join(f.split()).casefold(), r)
-    acting = {" ".join(f.split()).casefold().rstrip("."): r for r in lex.rows("positions", "acting") for f in r.forms}
-    modifiers = {" ".join(f.split()).casefold(): r for r in lex.rows("positions", "modifiers") for f in r.forms}
-    acting_forms = [f for r in lex.rows("positions", "acting") for f in r.forms] or ["Plt"]
-    mod_forms = [f for r in lex.rows("positions", "modifiers") for f in r.forms] or ["Wakil"]
-    head_forms = [f for r in rows for f in r.forms] or ["Kepala"]
-    head_rx = regex.compile(
-        r"(?<![\p{L}\d-])"
-        rf"(?:(?P<acting>{_alt(acting_forms)})(?![\p{{L}}\d])[ ]*(?:\([ ]*(?P<actabbr>[\p{{L}}.]{{1,8}})[ ]*\)[ ]*)?)?"
-        rf"(?:(?P<mod>{_alt(mod_forms)})[ ]+)?"
-        rf"(?P<head>{_alt(head_forms)})(?:nya)?(?![\p{{L}}\d])",
-        regex.IGNORECASE,
-    )
+            head_keys.setdefault(_key(f), r)
+    acting_keys = {_key(f): r for r in lex.rows("positions", "acting") for f in r.forms}
+    mod_keys = {_key(f): r for r in lex.rows("positions", "modifiers") for f in r.forms}
+    all_keys = [*head_keys, *acting_keys, *mod_keys]
+    max_key = max((len(k) for k in all_keys), default=1)
+    firsts = sorted({k[0] for k in all_keys if k})
+    first_rx = regex.compile(rf"\b(?:{trie_pattern(firsts)})\b")
     titles: list[TitleRow] = lex.rows("honorifics", "titles")
     before = [f for t in titles if t.place == "before" for f in t.forms] or ["Drs"]
     after = [f for t in titles if t.place == "after" for f in t.forms] or ["S.Sos"]
     corps = [f for c in lex.rows("honorifics", "corps") for f in c.forms] or ["Pol"]
     one_pre = rf"{_alt(before, flex=True)}(?:[ ]+{_alt(corps, flex=True)})*"
+    title_starts = {m.group(0).casefold() for f in [*before] for m in [_LETTERS_RUN.match(f)] if m}
+    degree_starts = {f.lstrip("(")[:1].casefold() for f in after if f.lstrip("(")[:1].isalpha()}
     pre_one = regex.compile(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
     pre_rx = regex.compile(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
     post_rx = regex.compile(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{_alt(after, flex=True)})(?![\p{{L}}\d])")
@@ -239,15 +283,24 @@ def _build(lex: Lexicon) -> OffLex:
                 acronyms.add(a)  # AL, PAN, BIN: exact case only
     exp_forms = [f for r in lex.rows("positions", "expansions") for f in r.forms]
     exp_forms += [a for a in agency_names if " " not in a]
-    expand_rx = regex.compile(rf"(?<![\p{{L}}\d-]){_alt(exp_forms)}(?![\p{{L}}\d-])") if exp_forms else None
+    expand_rx = (
+        regex.compile(rf"(?<![\p{{L}}\d-])(?:{trie_pattern(sorted(set(exp_forms)))})(?![\p{{L}}\d-])")
+        if exp_forms else None
+    )
     lx = OffLex(
-        head_rx=head_rx,
-        heads=heads,
-        acting=acting,
-        modifiers=modifiers,
+        head_keys=head_keys,
+        acting_keys=acting_keys,
+        mod_keys=mod_keys,
+        max_key=max_key,
+        head_lens=_lengths(head_keys),
+        acting_lens=_lengths(acting_keys),
+        mod_lens=_lengths(mod_keys),
+        first_rx=first_rx,
         pre_rx=pre_rx,
         post_rx=post_rx,
         pre_one=pre_one,
+        title_starts=title_starts,
+        degree_starts=degree_starts,
         unit_words=unit,
         acronyms=acronyms,
         expand_rx=expand_rx,
@@ -261,6 +314,7 @@ def _build(lex: Lexicon) -> OffLex:
         given=given,
         stop={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")},
         non_person={w.casefold() for w in _words(lex, "names", "wordlists", "non_person_heads")},
+        date_words={w.casefold() for w in _words(lex, "names", "wordlists", "date_words")},
         position_words=position_words,
         not_after={w.casefold() for r in lex.rows("positions", "not_after") for w in r.words},
         place_cues={w.casefold() for r in lex.rows("positions", "place_cues") for w in r.words},
@@ -271,6 +325,20 @@ def _build(lex: Lexicon) -> OffLex:
 def offlex(lex: Lexicon) -> OffLex:
     r: OffLex = lex.compiled("officials", _build)
     return r
+
+
+def _region_firsts(lex: Lexicon) -> set[str]:
+    """First words of every region name and cue: only there is a region looked up."""
+    out = {"kota", "kotamadya", "kodya", "kabupaten", "kab", "provinsi", "propinsi", "prov"}
+    try:
+        from .regions import region_index
+
+        idx = region_index(lex)
+        for k in [*idx.provinces, *idx.regencies]:
+            out.add(k.split(" ", 1)[0])
+    except Exception:  # noqa: BLE001 — regions are optional data
+        pass
+    return out
 
 
 # ---------------------------------------------------------------- names
@@ -321,20 +389,47 @@ def parse_name(
     regions: Any = None,
     *,
     allow_titles: bool = True,
+    memo: Optional[dict[tuple[int, int, bool], Optional[NameParse]]] = None,
 ) -> Optional[NameParse]:
-    """Read ``[titles] Name [, degrees]`` starting at ``pos`` (spaces skipped)."""
+    """Read ``[titles] Name [, degrees]`` starting at ``pos`` (spaces skipped).
+
+    ``memo`` (one dict per document) keeps results: the stages ask the same
+    position several times.
+    """
+    if memo is None:
+        return _parse_name(lx, text, pos, end, regions, allow_titles, None)
+    key = (pos, end, allow_titles)
+    try:
+        return memo[key]
+    except KeyError:
+        r = memo[key] = _parse_name(lx, text, pos, end, regions, allow_titles, memo)
+        return r
+
+
+def _parse_name(
+    lx: OffLex,
+    text: str,
+    pos: int,
+    end: int,
+    regions: Any,
+    allow_titles: bool,
+    memo: Optional[dict[tuple[int, int, bool], Optional[NameParse]]],
+) -> Optional[NameParse]:
     m = _SPACE.match(text, pos)
     pos = m.end() if m else pos
     start = pos
     hons: list[str] = []
     if allow_titles:
         for _ in range(5):
+            lr = _LETTERS_RUN.match(text, pos, end)
+            if lr is None or lr.group(0).casefold() not in lx.title_starts:
+                break
             t = lx.pre_one.match(text, pos, end)
             if t is None:
                 break
             nxt = _SPACE.match(text, t.end()).end()
             if lx.pre_one.match(text, nxt, end) is None and parse_name(
-                lx, text, nxt, end, regions, allow_titles=False
+                lx, text, nxt, end, regions, allow_titles=False, memo=memo
             ) is None:
                 break
             hons.append(t.group("t").strip())
@@ -349,37 +444,35 @@ def parse_name(
         j = sp if words else i
         if words:
             # lowercase particle inside a name: bin, binti, van, de
-            pm = regex.match(r"[\p{Ll}]+", text[j:end])
+            pm = _LOWER_WORD.match(text, j, end)
             if pm and pm.group(0) in lx.inner_particles:
-                nm = _NAME_WORD.match(text, _SPACE.match(text, j + pm.end()).end(), end)
-                if nm and _SPACE.match(text, j + pm.end()).end() > j + pm.end():
-                    words.append((j, j + pm.end()))
-                    i = j + pm.end()
+                after_p = _SPACE.match(text, pm.end()).end()
+                nm = _NAME_WORD.match(text, after_p, end)
+                if nm and after_p > pm.end():
+                    words.append((j, pm.end()))
+                    i = pm.end()
                     continue
         # initials and abbreviated given names: B. / Moch. / M. / Yasonna H Laoly
-        am = regex.match(r"(\p{Lu}[\p{Ll}]{0,3})\.", text[j:end]) or regex.match(
-            r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll})" if not words else r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})",
-            text[j:end],
-        )
+        am = _INITIAL_DOT.match(text, j, end) or (_INITIAL_MID if words else _INITIAL_START).match(text, j, end)
         if am and (len(am.group(1)) == 1 or am.group(1) in lx.name_abbrev):
-            after = _SPACE.match(text, j + am.end()).end()
-            if _NAME_WORD.match(text, after, end) and after > j + am.end():
-                words.append((j, j + am.end()))
-                i = j + am.end()
+            after = _SPACE.match(text, am.end()).end()
+            if _NAME_WORD.match(text, after, end) and after > am.end():
+                words.append((j, am.end()))
+                i = am.end()
                 continue
         # I / Ni opening a Balinese name; Roman numerals closing a regnal name
-        rm = regex.match(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])", text[j:end])
+        rm = _PARTICLE_OR_ROMAN.match(text, j, end)
         if rm:
             tok = rm.group(0)
             if not words and tok in lx.initial_particles:
-                nxt = _NAME_WORD.match(text, _SPACE.match(text, j + rm.end()).end(), end)
-                if nxt and nxt.group(0) in lx.initial_particles | lx.given or (nxt and tok == "Ni"):
-                    words.append((j, j + rm.end()))
-                    i = j + rm.end()
+                nxt = _NAME_WORD.match(text, _SPACE.match(text, rm.end()).end(), end)
+                if nxt and (nxt.group(0) in lx.initial_particles or nxt.group(0) in lx.given or tok == "Ni"):
+                    words.append((j, rm.end()))
+                    i = rm.end()
                     continue
             if len(words) >= 2 and _ROMAN.fullmatch(tok):
-                words.append((j, j + rm.end()))
-                i = j + rm.end()
+                words.append((j, rm.end()))
+                i = rm.end()
                 continue
             if not words:
                 return None
@@ -388,9 +481,11 @@ def parse_name(
         if nm is None:
             break
         w = nm.group(0)
-        if not name_word_ok(lx, w):
+        if not name_word_ok(lx, w) and not (
+            w in lx.initial_particles and (not words or all(text[a:b] in lx.initial_particles for a, b in words))
+        ):
             break
-        if lx.pre_one.match(text, j, end) and not words:
+        if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
             break
         words.append((j, nm.end()))
         i = nm.end()
@@ -413,6 +508,9 @@ def parse_name(
     # degrees after the name
     e = name_end
     for _ in range(8):
+        g = _DEGREE_GATE.match(text, e, end)
+        if g is None or not g.group(1)[0].isupper() or g.group(1)[0].casefold() not in lx.degree_starts:
+            break  # degrees open with a capital (S.Sos, M.Si, SH); a verb or a comma clause does not
         d = lx.post_rx.match(text, e, end)
         if d is None:
             break
@@ -463,6 +561,8 @@ class _Ctx:
             self.regions = None
         mentions = sorted(doc.scratch.get("agency_mentions", ()) or ())
         self.ag_starts = [m[0] for m in mentions]
+        self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
+        self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
         self.ag = mentions
 
     def agency_cover(self, pos: int) -> Optional[tuple[int, int]]:
@@ -493,6 +593,7 @@ class _Ctx:
         return m.end, m.region.canonical
 
 
+_NAMED = regex.compile(r"(?:yang[ ]+)?bernama(?:[ ]+lengkap)?[ ]+(?=\p{Lu})")
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 
@@ -507,9 +608,22 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
     Stops at a comma, a full stop, a lowercase word, a quote, a title opening
     a name (``Drs.``), or anything else that is not part of a unit name.
     Stop kinds: ``comma``, ``title``, ``lower``, ``end``, ``other``.
+    Most positions end within a few words: a short window is read first.
     """
+    short = min(limit, start + 90)
+    if short < limit:
+        # stop before the last word of the window, which may be cut
+        cut = ctx.text.rfind(" ", start, short - 12)
+        if cut > start:
+            res = _read_window(ctx, row, start, cut, limit)
+            if res[2] != "end" or res[1] < cut:
+                return res
+    return _read_window(ctx, row, start, limit, limit)
+
+
+def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: int) -> tuple[list[Item], int, str]:
     text, lx = ctx.text, ctx.lx
-    toks = _tokens(text, start, limit)
+    toks = _tokens(text, start, window)
     items: list[Item] = []
     i = 0
     n = len(toks)
@@ -535,6 +649,8 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
                     items.append(Item("paren", s, toks[j][1]))
                     i = j + 1
                     continue
+            if j >= n and window < limit:
+                return items, window, "end"  # the parenthesis runs past the window: read more
             return items, s, "other"
         if t in "/-&":
             if t == "&" and _head_next(ctx, toks, i):
@@ -552,9 +668,10 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
         if not t[0].isalnum():
             return items, s, "other"
         # a title opening a person's name ends the unit part
-        pm = lx.pre_one.match(text, s, limit)
+        lr = _LETTERS_RUN.match(t)
+        pm = lx.pre_one.match(text, s, limit) if lr and lr.group(0).casefold() in lx.title_starts else None
         if pm is not None and not (len(t) == 1 and items and items[-1].kind == "unk" and text[e:e + 1] != "."):
-            if parse_name(lx, text, s, limit, ctx.regions) is not None:
+            if parse_name(lx, text, s, limit, ctx.regions, memo=ctx.memo) is not None:
                 return items, s, "title"
         cover = ctx.agency_cover(s) if s >= no_agency_until else None
         ae = None
@@ -568,9 +685,13 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
                 i += 1
             continue
         cf = t.casefold()
-        if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words:
-            return items, s, "other"
-        if t[0].isupper() or t[0].isdigit():
+        if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
+            cf in lx.date_words or not (items and items[-1].kind == "unk")
+        ):
+            return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
+        if t in ("I", "Ni") and _is_balinese_i(ctx, toks, i):
+            return items, s, "title"  # Camat Seputih Banyak I Wayan Sukerta: a Balinese name starts
+        if (t[0].isupper() or t[0].isdigit()) and cf.rstrip(".") in ctx.region_firsts:
             first_place = not any(it.kind in ("region", "unit", "unk") for it in items) and row.takes == "place"
             rg = ctx.region_at(s, row.region_type if first_place else None, first_place)
             if rg is not None and rg[0] == e and cf in lx.unit_words:
@@ -583,7 +704,7 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
         if t[0].islower():
             if cf in ("dan", "serta") and _head_next(ctx, toks, i):
                 return items, s, "lower"  # Menteri Agama X dan Menteri Perumahan Y
-            if cf in _CONN_WORDS or (cf == "dari" and i + 1 < n and toks[i + 1][2][:1].isupper()):
+            if cf in _CONN_WORDS or (cf in ("dari", "pada") and i + 1 < n and _unit_like(ctx, toks[i + 1][2])):
                 items.append(Item("conn", s, e))
                 i += 1
                 continue
@@ -607,7 +728,16 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
         else:
             return items, s, "other"
         i += 1
-    return items, limit, "end"
+    return items, window, "end"
+
+
+def _unit_like(ctx: _Ctx, t: str) -> bool:
+    """A word that continues a unit name after dari/pada (Fraksi, Dinas, PDI, Kota ...)."""
+    if not t[:1].isupper():
+        return False
+    cf = t.casefold()
+    return (cf in ctx.lx.unit_words or t in ctx.lx.acronyms or _ACRONYM.fullmatch(t) is not None
+            or cf in ctx.region_firsts) and cf not in ctx.lx.date_words
 
 
 def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
@@ -631,8 +761,7 @@ def _head_next(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int) -> bool:
     if i + 1 >= len(toks):
         return False
     s = toks[i + 1][0]
-    m = ctx.lx.head_rx.match(ctx.text, s)
-    return m is not None and ctx.text[s].isupper()
+    return ctx.text[s].isupper() and match_head(ctx.lx, ctx.text, s) is not None
 
 
 def _agency_end(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int, as_: int, ae: int, limit: int) -> int:
@@ -665,7 +794,7 @@ def _agency_end(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int, as_: int, a
         return ae
     if k > 0 and inside[k - 1][2].casefold() not in lx.unit_words:
         return ae
-    nm = parse_name(lx, text, inside[k][0], limit, ctx.regions)
+    nm = parse_name(lx, text, inside[k][0], limit, ctx.regions, memo=ctx.memo)
     if nm is None or nm.name_end != inside[-1][1]:
         return ae
     return inside[k - 1][1] if k > 0 else inside[0][0]
@@ -741,16 +870,11 @@ def _closed_after(text: str, pos: int) -> bool:
     return c in ",.;:)(\"'\n!?" or c.islower() or c == "-"
 
 
-def _parse_at(ctx: _Ctx, m: Any, taken: list[tuple[int, int]]) -> Optional[Candidate]:
+def _parse_at(ctx: _Ctx, m: HeadMatch, taken: list[tuple[int, int]]) -> Optional[Candidate]:
     """Read one position (and its holder) at a head match."""
     text, lx = ctx.text, ctx.lx
-    head = " ".join(m.group("head").split()).casefold()
-    row = lx.heads.get(head)
-    if row is None:
-        return None
-    acting = lx.acting.get(" ".join(m.group("acting").split()).casefold().rstrip(".")) if m.group("acting") else None
-    mod = lx.modifiers.get(" ".join(m.group("mod").split()).casefold()) if m.group("mod") else None
-    pos_start, head_end = m.start(), m.end()
+    row, acting, mod = m.row, m.acting, m.modifier
+    pos_start, head_end = m.start, m.end
     para_end = text.find("\n", head_end)
     limit = min(len(text), head_end + 260, para_end if para_end >= 0 else len(text))
     items, stop, stop_kind = _read_items(ctx, row, head_end, limit)
@@ -769,19 +893,19 @@ def _parse_at(ctx: _Ctx, m: Any, taken: list[tuple[int, int]]) -> Optional[Candi
 
     # Kepala X Drs. Nama / Kepala X Nama mengatakan
     if stop_kind == "title":
-        nm = parse_name(lx, text, stop, limit, ctx.regions)
+        nm = parse_name(lx, text, stop, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and _closed_after(text, nm.end):
             return make(items, nm, "officials.position_name")
     tail, rest = (
-        _split_unknown(ctx, row, items, m.start("head"), m.end("head"), stop_kind == "comma")
+        _split_unknown(ctx, row, items, m.head_start, m.head_end, stop_kind == "comma")
         if stop_kind != "title" else (items, [])
     )
     if rest:
-        nm = parse_name(lx, text, rest[0].start, limit, ctx.regions)
+        nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and nm.name_start == rest[0].start and _closed_after(text, nm.end):
             if stop_kind == "comma" and nm.end <= stop:
                 # Direktur Keuangan Medco, D Cyril Noerhadi, ... : a name after the comma wins
-                after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions)
+                after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions, memo=ctx.memo)
                 if after_nm is not None and _closed_after(text, after_nm.end):
                     return make(items, after_nm, "officials.position_comma_name")
                 # Nama, Kepala Seksi Penjaminan Mutu, ... : a name before wins over unknown words
@@ -790,15 +914,22 @@ def _parse_at(ctx: _Ctx, m: Any, taken: list[tuple[int, int]]) -> Optional[Candi
                     if text[rest[0].start:rest[0].end] not in lx.given:
                         return make(items, before, "officials.name_comma_position")
             return make(tail, nm, "officials.position_name")
+    # bupati bernama lengkap I Made Wirawan Putra
+    if stop_kind == "lower" and not rest:
+        bm = _NAMED.match(text, stop, limit)
+        if bm is not None:
+            nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
+            if nm is not None and _closed_after(text, nm.end):
+                return make(items, nm, "officials.position_named")
     # Kepala X, Nama, mengatakan
     if stop_kind == "comma" and not rest:
         after = stop + 1
-        nm = parse_name(lx, text, after, limit, ctx.regions)
+        nm = parse_name(lx, text, after, limit, ctx.regions, memo=ctx.memo)
         if nm is None:
             # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...
             rg = ctx.region_at(_SPACE.match(text, after).end(), "provinsi", False)
             if rg is not None and text[rg[0]:rg[0] + 1] == ",":
-                nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions)
+                nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and _closed_after(text, nm.end):
             return make(items, nm, "officials.position_comma_name")
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
@@ -822,7 +953,6 @@ def _known_tail(rest: list[Item]) -> bool:
 
 
 _CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
-_BEFORE_NAME = regex.compile(r"(?:[\p{L}'’.-]+[ ]+){0,8}[\p{L}'’.-]+(?:[ ]*,[ ]*[\p{L}. ]{1,12}){0,4}[ ]*,[ ]*\Z")
 
 
 def _name_before(ctx: _Ctx, head_start: int, taken: list[tuple[int, int]]) -> Optional[NameParse]:
@@ -837,13 +967,18 @@ def _name_before(ctx: _Ctx, head_start: int, taken: list[tuple[int, int]]) -> Op
     nl = text.rfind("\n", ls, j)
     if nl >= 0:
         ls = nl + 1
-    # candidate starts: word starts in the window, left to right (longest name first)
     comma = j - 1
+    k = comma
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if k == 0 or not (text[k - 1].isalpha() or text[k - 1] == "."):
+        return None
+    # candidate starts: word starts in the window, left to right (longest name first)
     for sm in _CAP_START.finditer(text, ls, comma):
         s = sm.start()
         if any(a <= s < b for a, b in taken):
             continue
-        nm = parse_name(lx, text, s, comma + 1, ctx.regions)
+        nm = parse_name(lx, text, s, comma + 1, ctx.regions, memo=ctx.memo)
         if nm is None or nm.start != s:
             continue
         k = _SPACE.match(text, nm.end).end()
@@ -935,7 +1070,7 @@ class _Off:
 
 
 def _norm_name(s: str) -> list[str]:
-    return [t for t in regex.split(r"[\s.]+", s.casefold()) if t]
+    return [t for t in _NAME_SPLIT.split(s.casefold()) if t]
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
@@ -963,17 +1098,20 @@ def run(doc: Document) -> None:
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
     headline = _Headlines(text)
-    for m in lx.head_rx.finditer(text, start):
-        head_spans.append((m.start(), m.end()))
-        if m.start() < consumed_until:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lowered (İ)
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for m in _heads(lx, text, start, lowered):
+        head_spans.append((m.start, m.end))
+        if m.start < consumed_until:
             continue
-        pw = _PREV_WORD.search(text, max(0, m.start() - 30), m.start())
+        pw = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
         if pw is not None and pw.group(1).casefold() in lx.not_after:
-            consumed_until = m.end()
+            consumed_until = m.end
             continue
-        if headline.at(m.start()):
+        if headline.at(m.start):
             continue
-        if any(a <= m.start() < b for a, b in taken):
+        if any(a <= m.start < b for a, b in taken):
             continue
         cand = _parse_at(ctx, m, taken)
         if cand is None:
@@ -988,7 +1126,100 @@ def run(doc: Document) -> None:
     _emit(doc, ctx, offs)
 
 
-_PREV_WORD = regex.compile(r"([\p{L}]+)[ ]+\Z")
+@dataclass
+class HeadMatch:
+    """A position head found in the text, with its acting prefix and modifier."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+    row: PositionRow
+    acting: Optional[PrefixRow]
+    modifier: Optional[PrefixRow]
+
+
+def _lookup(
+    keys: dict[tuple[str, ...], Any], lens: dict[str, list[int]], cf: list[str], i: int
+) -> tuple[Any, int]:
+    """The longest form of ``keys`` at token ``i``: (row, tokens used) or (None, 0).
+
+    ``lens`` gives, for a first token, the lengths of the forms starting with it
+    (longest first), so only those are tried.
+    """
+    if i >= len(cf):
+        return None, 0
+    first = cf[i]
+    cands = lens.get(first)
+    if cands is None and first.endswith("nya"):
+        cands = lens.get(first[:-3])
+    if cands is None:
+        return None, 0
+    for k in cands:
+        if i + k > len(cf):
+            continue
+        key = tuple(cf[i:i + k])
+        row = keys.get(key)
+        if row is None and key[-1].endswith("nya") and len(key[-1]) > 3:
+            row = keys.get((*key[:-1], key[-1][:-3]))  # Ketua Umumnya
+        if row is not None:
+            return row, k
+    return None, 0
+
+
+def _lengths(keys: dict[tuple[str, ...], Any]) -> dict[str, list[int]]:
+    out: dict[str, set[int]] = {}
+    for k in keys:
+        out.setdefault(k[0], set()).add(len(k))
+    return {f: sorted(v, reverse=True) for f, v in out.items()}
+
+
+def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
+    """A position head (``Plt Kepala Dinas``, ``Wakil Bupati``, ``Kabid``) starting at ``pos``."""
+    lim = text.find("\n", pos, pos + 200)
+    end = min(len(text), pos + 200) if lim < 0 else lim
+    toks: list[tuple[int, int, str]] = []
+    for tm in _TOKEN.finditer(text, pos, end):
+        toks.append((tm.start(), tm.end(), tm.group(0)))
+        if len(toks) >= lx.max_key + 4:
+            break
+    if not toks or toks[0][0] != pos:
+        return None
+    cf = [t[2].casefold() for t in toks]
+    i = 0
+    acting, k = _lookup(lx.acting_keys, lx.acting_lens, cf, i)
+    if acting is not None:
+        i += k
+        # Pelaksana tugas (Plt) Kepala ...
+        if i + 2 < len(toks) and toks[i][2] == "(" and toks[i + 2][2] == ")":
+            i += 3
+    mod, k = _lookup(lx.mod_keys, lx.mod_lens, cf, i)
+    j = i + k
+    row, k = _lookup(lx.head_keys, lx.head_lens, cf, j)
+    if row is None and mod is not None:
+        mod, j = None, i
+        row, k = _lookup(lx.head_keys, lx.head_lens, cf, j)
+    if row is None:
+        return None
+    return HeadMatch(pos, toks[j + k - 1][1], toks[j][0], toks[j + k - 1][1], row, acting, mod)
+
+
+def _heads(lx: OffLex, text: str, start: int, lowered: str) -> Any:
+    """Head matches, left to right: a word lookup first, the (case-insensitive) regex only there."""
+    pos = start
+    while True:
+        w = lx.first_rx.search(lowered, pos)
+        if w is None:
+            return
+        m = match_head(lx, text, w.start())
+        if m is not None:
+            yield m
+            pos = m.end
+            continue
+        pos = w.end()
+
+
+_PREV_WORD = regex.compile(r"(?r)([\p{L}]+)[ ]+\Z")
 
 
 class _Headlines:
@@ -1005,7 +1236,7 @@ class _Headlines:
         if hit is None:
             le = self.text.find("\n", pos)
             line = self.text[ls:le if le >= 0 else len(self.text)].strip()
-            words = regex.findall(r"[\p{L}][\p{L}'’-]*", line)
+            words = _LINE_WORD.findall(line)
             caps = sum(1 for w in words if w[0].isupper())
             hit = len(words) >= 3 and caps / len(words) >= 0.6 and not line.endswith((".", '"', "'", ":"))
             self.cache[ls] = hit
@@ -1071,6 +1302,12 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     for o in offs:
         if o.name is None:
             host = next((n for n in named if _same_office(o.canonical, n.canonical)), None)
+            if host is None:
+                # bupati bernama X ... Bupati Gianyar: the named holder takes the fuller position
+                host = next((n for n in named if n.row.id == o.row.id and _same_office(n.canonical, o.canonical)), None)
+                if host is not None and len(o.position) > len(host.position):
+                    host.position, host.canonical, host.pos_range = o.position, o.canonical, o.pos_range
+                    host.region = host.region or o.region
             if host is not None:
                 host.mentions.extend(o.mentions)
                 host.refs.extend(o.refs)
@@ -1080,7 +1317,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
 
 
 def _canon_tokens(s: str) -> list[str]:
-    return regex.findall(r"[\p{L}\d]+", s.casefold())
+    return _ALNUM.findall(s.casefold())
 
 
 def _same_office(unnamed: str, named: str) -> bool:
@@ -1092,7 +1329,7 @@ def _same_office(unnamed: str, named: str) -> bool:
     return sa <= sb or len(sa & sb) / len(sa | sb) >= 0.75
 
 
-_CAP_RUN = regex.compile(r"\p{Lu}[\p{L}'’-]*")
+_CAP_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’]*(?![\p{L}\d'’-])")
 
 
 def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list[tuple[int, int]]) -> None:
@@ -1110,19 +1347,20 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             keys.setdefault(t, []).append(o)
     if not keys:
         return
-    rx = regex.compile(r"(?<![\p{L}\d'’-])(?:" + "|".join(regex.escape(k) for k in sorted(keys, key=len, reverse=True)) + r")(?![\p{L}\d'’-])")
     covered = sorted(r for o in offs for r in o.mentions)
     intros = sorted((o.intro[0], o.intro[1]) for o in offs for _ in [0])
     blocked = sorted(head_spans + intros + [r[:2] for o in offs for r in o.refs])
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
-    for m in rx.finditer(text, start):
+    for m in _CAP_WORD.finditer(text, start):
+        if m.group(0) not in keys:
+            continue
         s, e = m.span()
         if any(a <= s < b for a, b in covered) or any(a <= s < b for a, b in blocked):
             continue
         # extend to the whole run of name words around the hit
         rs, re_ = s, e
         while True:
-            lm = regex.search(r"(\p{Lu}[\p{L}'’-]*)[ ]\Z", text[max(0, rs - 40):rs])
+            lm = _CAP_BEFORE.search(text, max(0, rs - 40), rs)
             if not lm:
                 break
             w = lm.group(1)
@@ -1135,7 +1373,7 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         if rs < 0:
             continue
         while True:
-            rm = regex.match(r"[ ](\p{Lu}[\p{L}'’-]*)", text[re_:re_ + 40])
+            rm = _CAP_AFTER.match(text, re_, re_ + 40)
             if not rm:
                 break
             w = rm.group(1)

@@ -32,7 +32,7 @@ import regex
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quote
-from .officials import OffLex, name_contains, offlex, parse_name
+from .officials import NameParse, OffLex, name_contains, offlex, parse_name, trie_pattern
 
 
 class VerbRow(Entry):
@@ -60,8 +60,7 @@ register_table("speech", "wordlists", SpeechWords)
 
 
 def _alt(forms: list[str]) -> str:
-    uniq = sorted(set(f for f in forms if f), key=lambda f: (-len(f), f))
-    return "(?:" + "|".join(regex.escape(f) for f in uniq) + ")" if uniq else "(?!)"
+    return "(?:" + trie_pattern(sorted(set(f for f in forms if f))) + ")"
 
 
 @dataclass
@@ -108,7 +107,7 @@ def _build(lex: Lexicon) -> QLex:
     return QLex(
         after_verb=regex.compile(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
         active=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(active)}){nb}"),
-        before_quote=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
+        before_quote=regex.compile(rf"(?r)(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
         cue=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(cue_forms)}){nb}", regex.I),
         interposed=regex.compile(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
         kinds=kinds,
@@ -152,7 +151,14 @@ class Event:
 
 
 _SP = regex.compile(r"[ ]*")
-_WORD_BACK = regex.compile(r"([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
+_NAME_SPLIT = regex.compile(r"[\s.]+")
+_LETTERS = regex.compile(r"[\p{L}]+")
+_LETTERS_END = regex.compile(r"(?r)([\p{L}]+)\Z")
+_COMMA = regex.compile(r"[ ]*,[ ]*")
+_COMMA_ANY = regex.compile(r",[ ]*")
+_STOP = regex.compile(r"[.!?]")
+_CLAUSE_OPEN = regex.compile(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
+_WORD_BACK = regex.compile(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
 _AGE = regex.compile(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
 _DESC = regex.compile(
     r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
@@ -180,10 +186,18 @@ class _Ctx:
         self.sents = doc.sentences
         self.sent_starts = [s for s, _ in self.sents]
         self.quote_ranges: list[tuple[int, int]] = []
+        self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
+        self._sent_cache: dict[int, tuple[int, int]] = {}
         self.report_clauses: list[tuple[int, int]] = []  # "Menurut X, <clause>" ranges
 
     # -- text helpers
     def sentence(self, pos: int) -> tuple[int, int]:
+        hit = self._sent_cache.get(pos)
+        if hit is None:
+            hit = self._sent_cache[pos] = self._sentence(pos)
+        return hit
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1] + 1:
             return self.sents[i]
@@ -214,14 +228,14 @@ class _Ctx:
 
     def official_by_name(self, name: str, pos: int) -> Optional[int]:
         """The official whose name contains ``name`` (the latest mentioned before ``pos``)."""
-        toks = [t for t in regex.split(r"[\s.]+", name.casefold()) if t]
+        toks = [t for t in _NAME_SPLIT.split(name.casefold()) if t]
         if not toks:
             return None
         hits = []
         for i, o in enumerate(self.offs):
             if not o.name:
                 continue
-            on = [t for t in regex.split(r"[\s.]+", o.name.casefold()) if t]
+            on = [t for t in _NAME_SPLIT.split(o.name.casefold()) if t]
             if name_contains(on, toks):
                 last = max((r[0] for r in self.refs if r[2] == i and r[0] < pos), default=-1)
                 hits.append((last, -i, i))
@@ -235,13 +249,13 @@ class _Ctx:
         p = _SP.match(text, pos).end()
         if p >= limit:
             return None
-        wm = regex.match(r"[\p{L}]+", text[p:p + 12])
+        wm = _LETTERS.match(text, p, p + 12)
         if wm and wm.group(0).casefold() in self.q.pronouns:
-            return Who("pronoun", p, p + wm.end())
+            return Who("pronoun", p, wm.end())
         ref = self.ref_at(p)
         if ref is not None and ref[0] >= p - 1:
             return Who("official", p, ref[1], official=ref[2])
-        nm = parse_name(self.lx, text, p, limit, self.regions)
+        nm = parse_name(self.lx, text, p, limit, self.regions, memo=self.memo)
         if nm is not None and nm.start == p:
             off = self.official_by_name(nm.name, p)
             if off is not None:
@@ -272,10 +286,11 @@ class _Ctx:
             j = k
             break
         # j: end of the subject
-        wm = regex.search(r"([\p{L}]+)\Z", text[max(ss, j - 12):j])
+        wm = _LETTERS_END.search(text, max(ss, j - 12), j)
         if wm and wm.group(1).casefold() in q.pronouns:
             st = j - len(wm.group(1))
-            if _subject_start(text, ss, st):
+            # Ia menambahkan / Dalam sambutannya ia menyampaikan
+            if _subject_start(text, ss, st) or len(text[ss:st].split()) <= 4:
                 return Who("pronoun", st, j)
             return None
         ref = self.ref_ending(j)
@@ -287,26 +302,32 @@ class _Ctx:
                     return Who("official", first[0], first[1], official=first[2])
             return Who("official", ref[0], ref[1], official=ref[2])
         # a name, optionally with its age and an appositive: Dwi Lestari (19), warga Wates,
-        seg_start = max(ss, j - 140)
-        seg = text[seg_start:j]
-        for m in _NAME_TAIL.finditer(seg):
-            ns = seg_start + m.start("n")
-            nm = parse_name(self.lx, text, ns, j, self.regions, allow_titles=True)
-            if nm is None or nm.start != ns:
+        x = j
+        am = _APPOS_END.search(text, max(ss, j - 90), j)
+        ends = [j] if am is None or am.start() == j else [am.start(), j]
+        for x in ends:
+            rm = _CAP_RUN_END.search(text, max(ss, x - 90), x)
+            if rm is None:
                 continue
-            rest = text[nm.end:j]
-            if not _APPOS.fullmatch(rest):
-                continue
-            if not _subject_start(text, ss, ns):
-                continue
-            off = self.official_by_name(nm.name, ns)
-            if off is not None:
-                return Who("official", ns, nm.end, official=off)
-            return Who("name", ns, nm.end, name=nm.name)
+            for wm in _CAP_START.finditer(text, rm.start(), x):
+                ns = wm.start()
+                nm = parse_name(self.lx, text, ns, x, self.regions, memo=self.memo)
+                if nm is None or nm.start != ns or nm.name_end > x:
+                    continue
+                if not _APPOS.fullmatch(text[nm.end:j]) or not _subject_start(text, ss, ns):
+                    continue
+                off = self.official_by_name(nm.name, ns)
+                if off is not None:
+                    return Who("official", ns, nm.end, official=off)
+                return Who("name", ns, nm.end, name=nm.name)
         return None
 
 
-_NAME_TAIL = regex.compile(r"(?<![\p{L}\d'’.-])(?P<n>\p{Lu})")
+_CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
+# a run of capitalised words (with initials, degrees and titles) ending where the subject ends
+_CAP_RUN_END = regex.compile(r"(?r)(?:\p{Lu}[\p{L}'’.-]*[ ]*,?[ ]+)*\p{Lu}[\p{L}'’.-]*\.?\Z")
+# an age and/or an appositive at the end of a subject: "(19), warga Wates,"
+_APPOS_END = regex.compile(r"(?r)[ ]*(?:\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70})?[ ]*,?[ ]*\Z")
 # what may stand between a name and its verb: age, an appositive between commas
 _APPOS = regex.compile(r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?)?[ ]*,?[ ]*")
 
@@ -339,7 +360,11 @@ def _direct_segments(ctx: _Ctx) -> list[tuple[list[tuple[int, int]], int, Option
     for ps, pe in ctx.doc.paragraphs:
         if pe <= body:
             continue
-        marks = [i for i in range(ps, pe) if text[i] == '"']
+        marks = []
+        i = text.find('"', ps, pe)
+        while i >= 0:
+            marks.append(i)
+            i = text.find('"', i + 1, pe)
         idx = 0
         if open_state is not None:
             pieces, om = open_state
@@ -443,7 +468,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
             lim = (ctx.doc.paragraph_of(close) or (close, len(text)))[1]
             m = q.after_verb.match(text, close + 1, lim)
             if m is None:
-                m2 = regex.match(r"[ ]*,[ ]*", text[close + 1:close + 4])
+                m2 = _COMMA.match(text[close + 1:close + 4])
                 if m2:
                     m = q.after_verb.match(text, close + 1 + m2.end(), lim)
             if m is not None:
@@ -480,7 +505,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if ev is None and prev is not None and prev_attr_end >= 0:
             # "A," kata X, "B."  — one attribution for two passages
             gap = text[prev_attr_end:om]
-            if len(gap) <= 40 and "\n" not in gap and not regex.search(r"[.!?]", gap):
+            if len(gap) <= 40 and "\n" not in gap and not _STOP.search(gap):
                 ev = Event(om, prev.who, s, e, True, prev.verb, "quotes.direct.after", pieces)
         if ev is None:
             whole = om == para[0] and (close is None or close + 1 >= _strip_end(text, para[1]))
@@ -548,7 +573,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     clauses: list[tuple[int, int]] = []
     for m in q.cue.finditer(text, body):
         ss, se = ctx.sentence(m.start())
-        cm = regex.search(r",[ ]*", text[m.end():min(se, m.end() + 80)])
+        cm = _COMMA_ANY.search(text[m.end():min(se, m.end() + 80)])
         if cm is not None:
             clauses.append((m.end() + cm.end(), se))
     ctx.report_clauses = clauses
@@ -570,7 +595,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             if who is None or who.kind == "pronoun" and text[who.pos:who.end].casefold() not in q.pronouns:
                 continue
             after = who.end
-        cm = regex.match(r"[ ]*,[ ]*", text[after:after + 6])
+        cm = _COMMA.match(text[after:after + 6])
         if cm is None:
             continue
         c = after + cm.end()
@@ -605,7 +630,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    m = regex.match(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?", text[pos:pos + 20])
+    m = _CLAUSE_OPEN.match(text[pos:pos + 20])
     return pos + (m.end() if m else 0)
 
 
@@ -632,7 +657,7 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     for m in _RESIDENT.finditer(text, ctx.doc.body_start):
         if ctx.in_quote(m.start()):
             continue
-        nm = parse_name(ctx.lx, text, m.start("n"), m.end("n"), ctx.regions)
+        nm = parse_name(ctx.lx, text, m.start("n"), m.end("n"), ctx.regions, memo=ctx.memo)
         if nm is None or nm.name_end != m.end("n"):
             continue
         off = ctx.official_by_name(nm.name, m.start())
