@@ -298,6 +298,17 @@ def test_resume_skips_what_is_done_and_redoes_changed_files(tmp_path: Path) -> N
         changed.read_text(encoding="utf-8"))
 
 
+def test_many_parts_are_merged_in_rounds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _corpus(tmp_path / "in", 20)
+    _run(root, tmp_path / "plain")
+    monkeypatch.setattr(batch, "CHUNK_ARTICLES", 2)  # ten part files ...
+    monkeypatch.setattr(batch, "FANIN", 3)  # ... merged three at a time
+    rep = _run(root, tmp_path / "rounds")
+    assert rep.counts["done"] == 20
+    assert (tmp_path / "rounds" / "articles.jsonl").read_bytes() == (
+        tmp_path / "plain" / "articles.jsonl").read_bytes()
+
+
 def test_resume_repairs_a_truncated_last_line(tmp_path: Path) -> None:
     root = _corpus(tmp_path / "in", 6)
     out = tmp_path / "out"
