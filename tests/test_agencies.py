@@ -1,0 +1,247 @@
+"""Agencies (SPEC §3) and the region lookups they rely on.
+
+Worked examples of single rules live in patterns/agencies.toml and
+patterns/regions.toml; these tests cover what examples cannot express: the
+seed article, the ``kind`` field, ids and scratch data handed to later
+stages, ``ensure_inferred`` / ``agency_at``, warnings and the lexicon itself.
+"""
+
+from __future__ import annotations
+
+import pytest
+from _util import PINNED_REFERENCE, assert_spans
+
+from ektp_extract import Extractor
+from ektp_extract.document import Document
+from ektp_extract.kinds import agencies as ag
+from ektp_extract.kinds.regions import canonical_region, match_region, region_index
+from ektp_extract.lexicon import Lexicon
+from ektp_extract.models import Agency
+from ektp_extract.text import Mask, normalise
+
+
+def _doc(ex: Extractor, text: str) -> Document:
+    """A Document that has been through the agencies stage only."""
+    prep = normalise(text)
+    prep.source = text
+    doc = Document(prep=prep, lexicon=ex.lexicon, mask=Mask(prep.norm))
+    ag.run(doc)
+    return doc
+
+
+def _by_name(agencies: list[Agency], name: str) -> Agency:
+    hits = [a for a in agencies if a.name == name]
+    assert hits, f"no agency {name!r} in {[a.name for a in agencies]}"
+    return hits[0]
+
+
+# ------------------------------------------------------------------ the seed
+
+
+def test_seed_agencies(extractor: Extractor, seed_text: str) -> None:
+    res = extractor.extract(seed_text)
+    assert_spans(res, seed_text)
+    dinas = _by_name(res.agencies, "Dinas Kependudukan dan Catatan Sipil Kota Magelang")
+    assert dinas.acronym == "Disdukcapil"
+    assert "Disdukcapil Kota Magelang" in dinas.aliases
+    assert (dinas.kind, dinas.level, dinas.region) == ("dinas", "kota", "Kota Magelang")
+    assert not dinas.inferred and dinas.span is not None
+    pemkot = _by_name(res.agencies, "Pemerintah Kota Magelang")
+    assert "Pemkot. Magelang" in pemkot.aliases
+    assert pemkot.kind == "pemerintah daerah"
+    assert [m.text for m in pemkot.mentions] == ["Pemerintah Kota Magelang", "Pemkot. Magelang"]
+    # Antara is the cited source, Kota Palembang a place: neither is an agency
+    assert not any("Antara" in a.name or "Palembang" in a.name for a in res.agencies)
+    # nothing else from the text: the two bodies, plus whatever later stages infer
+    assert len([a for a in res.agencies if not a.inferred]) == 2
+
+
+def test_seed_mentions_and_claims(extractor: Extractor, seed_text: str) -> None:
+    doc = _doc(extractor, seed_text)
+    mentions = doc.scratch["agency_mentions"]
+    assert mentions == sorted(mentions)
+    texts = {(doc.text[s:e], aid) for s, e, aid in mentions}
+    dinas = _by_name(doc.agencies, "Dinas Kependudukan dan Catatan Sipil Kota Magelang").id
+    assert ("Disdukcapil Kota Magelang", dinas) in texts
+    for s, e, _ in mentions:
+        assert doc.is_claimed(s, e, "agency")
+    # ids in order of first mention
+    assert [a.id for a in doc.agencies] == [f"ag-{i + 1}" for i in range(len(doc.agencies))]
+    starts = [a.span.start for a in doc.agencies if a.span]
+    assert starts == sorted(starts)
+
+
+# ------------------------------------------------------------------ API for officials
+
+
+def test_ensure_inferred_adds_then_reuses(extractor: Extractor) -> None:
+    doc = _doc(extractor, "Warga mengantre sejak pagi.")
+    aid = ag.ensure_inferred(doc, "kemendagri")
+    assert ag.ensure_inferred(doc, "kemendagri") == aid
+    rec = doc.agencies[-1]
+    assert (rec.id, rec.name, rec.acronym, rec.level) == (aid, "Kementerian Dalam Negeri", "Kemendagri", "pusat")
+    assert rec.inferred and rec.span is None and rec.mentions == []
+
+
+def test_ensure_inferred_reuses_a_written_agency(extractor: Extractor) -> None:
+    doc = _doc(extractor, "Disdukcapil Kab. Magelang membuka loket baru. Kemendagri mendukung.")
+    written = _by_name(doc.agencies, "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Magelang").id
+    n = len(doc.agencies)
+    assert ag.ensure_inferred(doc, "disdukcapil", "Kabupaten Magelang") == written
+    assert ag.ensure_inferred(doc, "disdukcapil", "Kab. Magelang") == written
+    assert ag.ensure_inferred(doc, "kemendagri") == _by_name(doc.agencies, "Kementerian Dalam Negeri").id
+    assert len(doc.agencies) == n
+    # another region of the same body type is another body
+    other = ag.ensure_inferred(doc, "disdukcapil", "Kota Magelang")
+    assert other != written
+    rec = doc.agencies[-1]
+    assert (rec.region, rec.level, rec.inferred) == ("Kota Magelang", "kota", True)
+    assert rec.name == "Dinas Kependudukan dan Pencatatan Sipil Kota Magelang"
+
+
+def test_ensure_inferred_unknown_row_warns(extractor: Extractor) -> None:
+    doc = _doc(extractor, "Tidak ada badan di sini.")
+    aid = ag.ensure_inferred(doc, "no_such_body")
+    assert aid.startswith("ag-")
+    assert any(w.startswith("[W052]") for w in doc.warnings)
+
+
+def test_agency_at_inside_and_overlapping(extractor: Extractor) -> None:
+    text = "Kepala Disdukcapil Kota Magelang, Devananda, hadir bersama Camat Magelang Tengah."
+    doc = _doc(extractor, text)
+    aid = doc.agencies[0].id
+    s = text.index("Disdukcapil")
+    e = s + len("Disdukcapil Kota Magelang")
+    assert ag.agency_at(doc, s, e) == aid
+    assert ag.agency_at(doc, 0, len("Kepala Disdukcapil")) == aid  # overlapping a position
+    assert ag.agency_at(doc, text.index("Devananda"), text.index("Devananda") + 9) is None
+
+
+# ------------------------------------------------------------------ behaviour
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "level"),
+    [
+        ("Kemendagri menambah blangko.", "kementerian", "pusat"),
+        ("Polres Sleman menjaga gudang.", "polri", "kabupaten"),
+        ("Kodim 0734/Yogyakarta membantu warga.", "TNI", None),
+        ("DPRD Kota Solo menggelar rapat.", "DPRD", "kota"),
+        ("KPU Jateng menetapkan daftar pemilih.", "KPU", "provinsi"),
+        ("RSUD Sleman membuka layanan akta.", "rumah sakit", None),
+        ("Siswa SMAN 3 Yogyakarta merekam data.", "sekolah", None),
+        ("Partai Gerindra menggelar rapat.", "partai", "pusat"),
+        ("Kantor Kelurahan Gedongkiwo buka hari Sabtu.", "kelurahan", "desa"),
+    ],
+)
+def test_kind_and_level(extractor: Extractor, text: str, kind: str, level: str | None) -> None:
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert res.agencies, text
+    assert (res.agencies[0].kind, res.agencies[0].level) == (kind, level)
+
+
+def test_near_miss_warns_and_links(extractor: Extractor) -> None:
+    text = "Disdukcapil Kota Kendari menambah petugas. Kepala Disdikcapil Kota Kendari mengatakan antrean berkurang."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert len(res.agencies) == 1
+    rec = res.agencies[0]
+    assert [m.text for m in rec.mentions] == ["Disdukcapil Kota Kendari", "Disdikcapil Kota Kendari"]
+    assert rec.acronym == "Disdukcapil"
+    assert any("[W051]" in w and "Disdikcapil" in w for w in res.warnings)
+
+
+def test_ordinary_words_are_not_near_misses(extractor: Extractor) -> None:
+    res = extractor.extract("Dikatakan bahwa Kemenangan itu berkat Pemeriksaan ulang.", reference_date=PINNED_REFERENCE)
+    assert res.agencies == []
+    assert not any("[W051]" in w for w in res.warnings)
+
+
+def test_bare_acronym_links_to_the_nearest_preceding_body(extractor: Extractor) -> None:
+    text = ("Disdukcapil Kabupaten Tasikmalaya menerima 3.000 keping. Disdukcapil Kota Tasikmalaya "
+            "menerima 2.000 keping. Menurut Disdukcapil, stok itu cukup sebulan.")
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert len(res.agencies) == 2
+    kota = [a for a in res.agencies if a.region == "Kota Tasikmalaya"][0]
+    assert [m.text for m in kota.mentions] == ["Disdukcapil Kota Tasikmalaya", "Disdukcapil"]
+
+
+def test_pemkab_alone_takes_the_dateline_region(extractor: Extractor) -> None:
+    text = ("Semarangpos.com, KENDAL - Pemkab menyiapkan dua mobil layanan keliling untuk "
+            "warga di desa-desa yang jauh dari kantor kecamatan setiap pekan.")
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert [(a.name, a.region) for a in res.agencies] == [("Pemerintah Kabupaten Kendal", "Kabupaten Kendal")]
+
+
+def test_spans_survive_normalisation(extractor: Extractor) -> None:
+    text = "\ufeffKepala\u00a0Dinas Kependudukan dan Pencatatan Sipil\r\nKota Bekasi hadir. \u201cDisdukcapil Kota Bekasi siap,\u201d katanya."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert_spans(res, text)
+    assert any(a.region == "Kota Bekasi" for a in res.agencies)
+
+
+def test_deterministic(extractor: Extractor, seed_text: str) -> None:
+    a = extractor.extract(seed_text, article_id="x").to_json()
+    b = extractor.extract(seed_text, article_id="x").to_json()
+    assert a == b
+
+
+@pytest.mark.parametrize("text", ["", "(((((", "Pemkot. " * 500, "Disdukcapil (" * 300, "Kota " * 1000])
+def test_odd_input_never_breaks_the_stage(extractor: Extractor, text: str) -> None:
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert not any("'agencies' failed" in w for w in res.warnings)
+    assert_spans(res, text)
+
+
+# ------------------------------------------------------------------ lexicon and regions
+
+
+def test_lexicon_size_and_schema(extractor: Extractor) -> None:
+    rows = extractor.lexicon.rows("agencies", "bodies")
+    assert len(rows) >= 150
+    assert sum(bool(r.acronyms) for r in rows) >= 150
+    assert len({r.id for r in rows}) == len(rows)
+    for r in rows:
+        if r.region_types:
+            assert r.takes == "region", r.id
+
+
+def test_lexicon_counts_regions(extractor: Extractor) -> None:
+    lex: Lexicon = extractor.lexicon
+    assert len(lex.rows("regions", "provinces")) == 38
+    regencies = lex.rows("regions", "regencies")
+    assert len(regencies) == 514
+    assert sum(r.type == "kota" for r in regencies) == 98
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Kota Magelang", "Kota Magelang"),
+        ("Kab. Magelang", "Kabupaten Magelang"),
+        ("Kabupaten Kulonprogo", "Kabupaten Kulon Progo"),
+        ("Jateng", "Provinsi Jawa Tengah"),
+        ("Provinsi DIY", "Provinsi Daerah Istimewa Yogyakarta"),
+        ("Solo", "Kota Surakarta"),
+        ("Kukar", "Kabupaten Kutai Kartanegara"),
+        ("Magelang", None),  # both a kabupaten and a kota: needs a cue
+        ("Kota Antah Berantah", None),
+    ],
+)
+def test_canonical_region(extractor: Extractor, written: str, canonical: str | None) -> None:
+    assert canonical_region(extractor.lexicon, written) == canonical
+
+
+def test_match_region_needs_position_and_flags_everyday_words(extractor: Extractor) -> None:
+    lex = extractor.lexicon
+    text = "Pemkab Agam dan Agam, seorang mahasiswa"
+    m = match_region(lex, text, len("Pemkab"), "kabupaten")
+    assert m is not None and m.region.canonical == "Kabupaten Agam" and not m.ambiguous
+    bare = match_region(lex, text, text.index("Agam,"))
+    assert bare is not None and bare.ambiguous  # callers reject it without a cue
+    assert match_region(lex, "Kota  Batu", 0) is not None  # several spaces after the cue
+    assert match_region(lex, "Warga Batu", 0) is None
+
+
+def test_region_index_is_built_once(extractor: Extractor) -> None:
+    assert region_index(extractor.lexicon) is region_index(extractor.lexicon)
+    assert ag.compiled(extractor.lexicon) is ag.compiled(extractor.lexicon)
