@@ -28,6 +28,7 @@ record's range is claimed as ``"quantity"``; ranges the dates stage claimed
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, Optional
@@ -112,13 +113,14 @@ class QuantityInfo:
 @dataclass(frozen=True)
 class _Rx:
     digits: regex.Pattern[str]
-    tail: regex.Pattern[str]
+    follow: regex.Pattern[str]  # scale, range, restated words, then the right context
     word_at: regex.Pattern[str]
     vague_at: regex.Pattern[str]
     word_leads: tuple[str, ...]
     fused_at: regex.Pattern[str]
     fused: dict[str, FusedRow]
     right: regex.Pattern[str]
+    right_plain: regex.Pattern[str]
     unit_at: regex.Pattern[str]
     noun_at: regex.Pattern[str]
     units: dict[str, UnitRow]  # lowercase form → row
@@ -138,6 +140,8 @@ class _Rx:
 _VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di|per)\p{Ll}{4,}")
 _ZONES = frozenset({"WIB", "WITA", "WIT"})
 _NAME = regex.compile(r"\p{Lu}[\p{L}'.-]*")
+#: The groups of a ``follow`` match read by the judge (one call for all of them).
+_FOLLOW_GROUPS = ("s1", "s2", "m1", "m2", "n2", "d2", "w2", "conn", "cur2")
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
 _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 #: After a number at the start of a line: a list marker or a table's row number.
@@ -145,7 +149,6 @@ _LIST_MARK = regex.compile(r"[.)][ \t]|[ \t]{2,}|\t")
 #: A year right after "<n> Tahun": the number is a regulation's.
 _REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
 #: A number restated in words in brackets: "2 (dua) unit", "Rp 5.000.000 (lima juta rupiah)".
-_RESTATED = regex.compile(r"[ \t]*\(([\p{L} \t-]{2,60})\)")
 
 
 def _norm(s: str) -> str:
@@ -201,6 +204,8 @@ def _build(lex: Lexicon) -> _Rx:
         r"(?:[ \t]+(?P<a2>" + after + r"))?)?"
     )
     labels = [" ".join(f.split()) for r in lex.rows("quantities", "labels") for f in r.forms]
+    # "2 (dua) unit", "Rp 5.000.000 (lima juta rupiah)": a number restated in words
+    restated = r"(?:[ \t]*\((?P<rs>[\p{L} \t-]{2,60})\))?"
     guards_before: dict[str, frozenset[str]] = {}
     guards_after: dict[str, tuple[str, ...]] = {}
     for g in lex.rows("quantities", "word_guards"):
@@ -211,13 +216,14 @@ def _build(lex: Lexicon) -> _Rx:
             guards_after[k] = tuple(sorted(merged, key=len, reverse=True))
     return _Rx(
         digits=regex.compile(digits),
-        tail=regex.compile(tail),
+        follow=regex.compile(tail + restated + right),
         word_at=regex.compile(word_run),
         vague_at=regex.compile(alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"),
         word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
         fused_at=regex.compile(alternation(_low(fused_forms)) + r"\b(?!-)"),
         fused={f.lower(): r for r in fused_rows for f in r.forms},
-        right=regex.compile(right),
+        right=regex.compile(restated + right),
+        right_plain=regex.compile(right),
         unit_at=regex.compile(r"[ \t]+(?P<u>" + alternation(unit_forms, word=True) + r")(?![\p{L}\d])"),
         noun_at=regex.compile(r"[ \t]+(\p{L}[\p{L}-]*\p{L})\b"),
         units={_norm(f): u for u in units_rows for f in u.forms},
@@ -267,13 +273,25 @@ class _Cand:
 class _Ctx:
     """Per-document state: texts and the candidate being judged."""
 
-    __slots__ = ("doc", "rx", "text", "low")
+    __slots__ = ("doc", "rx", "text", "low", "_starts", "_maxend")
 
     def __init__(self, doc: Document, rx: _Rx) -> None:
         self.doc = doc
         self.rx = rx
         self.text = doc.text
         self.low = lowered(self.text)
+        ranges = sorted(r for label in ("date", "notquantity") for r in doc.claimed.get(label, ()))
+        self._starts = [r[0] for r in ranges]
+        self._maxend: list[int] = []
+        m = -1
+        for _, e in ranges:
+            m = max(m, e)
+            self._maxend.append(m)
+
+    def blocked(self, start: int, end: int) -> bool:
+        """True when [start, end) overlaps a range the dates stage claimed."""
+        i = bisect_left(self._starts, end) - 1
+        return i >= 0 and self._maxend[i] > start
 
 
 def run(doc: Document) -> None:
@@ -370,7 +388,7 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # NIK, phone and account numbers
         if core.isdigit() and s >= 2 and text[s - 1] == " " and text[s - 2].isdigit() and _phone_before(text, s):
             return None, ne  # a chunk of a spaced phone number: +62 812 2700 4455
-        if len(core) <= 3 and _LIST_MARK.match(text, ne) and not text[text.rfind("\n", 0, s) + 1:s].strip():
+        if len(core) <= 3 and _line_start(text, s) and _LIST_MARK.match(text, ne):
             return None, ne  # "1. Menuntaskan ...", a table's row number
         reading = read_digits(d1)  # type: ignore[arg-type]
         if reading is None:
@@ -385,16 +403,22 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # Paal Dua, Simpang Lima: part of a name
         if text[ne:ne + 1] == "-" and text[ne + 1:ne + 2].isalpha():
             return None, ne  # satu-satunya, dua-duanya
-    if _TITLE_AFTER.match(text, ne):
+    if text[ne + 1:ne + 2].isupper() and _TITLE_AFTER.match(text, ne):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
-    tm = rx.tail.match(low, ne)
-    assert tm is not None  # every part of the tail is optional
-    ne = tm.end()
-    if ne < len(text) and text[ne].isalnum() and not (tm.group("s1") or tm.group("s2") or tm.group("m1") or tm.group("m2")):
+    fm = rx.follow.match(low, ne)
+    assert fm is not None  # every part is optional
+    g = dict(zip(_FOLLOW_GROUPS, fm.group(*_FOLLOW_GROUPS)))
+    scaled = g["s1"] or g["s2"] or g["m1"] or g["m2"]
+    ne = fm.end("n2") if g["n2"] is not None else ne
+    if g["s2"] or g["m2"]:
+        ne = fm.end("s2") if g["s2"] else fm.end("m2")
+    elif g["s1"] or g["m1"]:
+        ne = max(ne, fm.end("s1") if g["s1"] else fm.end("m1"))
+    if ne < len(text) and text[ne].isalnum() and not scaled:
         return None, ne  # glued to letters: 96A, 3G, 2x24
-    if text[ne:ne + 2] in (".-",) or (ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit()):
+    if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
-    if doc.is_claimed(s, ne, "date", "notquantity"):
+    if ctx.blocked(s, ne):
         return None, ne
     # ---- left context: currency sign, label, qualifier, "antara"
     prev = _prev_words(text, s)
@@ -412,18 +436,19 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
     if prev and _is_label(rx, prev):
         return None, ne
-    cur2 = tm.group("cur2")
+    cur2 = g["cur2"]
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     first = _Num(reading.value, reading.style, d1) if d1 is not None else _read(rx, None, words)
     if first is None:
         return None, ne
     second: Optional[_Num] = None
-    conn = tm.group("conn")
-    if tm.group("n2") is not None:
-        second = _read(rx, tm.group("d2"), tm.group("w2"))
+    conn = g["conn"]
+    if g["n2"] is not None:
+        second = _read(rx, g["d2"], g["w2"])
         if second is None:
             return None, ne
-    _apply_scales(rx, tm, first, second, money_unit is not None)
+    if scaled:
+        _apply_scales(rx, g, first, second, money_unit is not None)
     qual, left_word, qstart, prev = _qualifier(rx, text, prev, qstart)
     if second is not None:
         if prev and prev[-1].lower() == "antara":
@@ -432,10 +457,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         elif conn == "dan":
             # "2 dan 3": not a range; read the first number alone
             second = None
-            ne = tm.start("conn")
-            ne = _rstrip(text, ne)
+            ne = _rstrip(text, fm.start("conn"))
+            fm = rx.right.match(low, ne)
     # ---- right context: unit, percent, currency word, month, time zone
-    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, s, ne, qstart)
+    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, ne, qstart)
     if stop:
         return None, ne
     if qual_after is not None:
@@ -452,10 +477,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # 2018-2019
     if second is not None and second.value <= first.value and conn in ("-", "\u2013"):
         return None, ne  # 2-1 (a score), not a range
-    if first.style == "dot-decimal" and (unit is None and not tm.group("s1") or first.text.endswith(".0")):
+    if first.style == "dot-decimal" and (unit is None and not g["s1"] or first.text.endswith(".0")):
         return None, ne  # 09.30 (a clock time), 4.0 (a version): not an amount without a unit
     if words is not None:
-        if unit is None and not tm.group("s1") and second is None:
+        if unit is None and not g["s1"] and second is None:
             return None, ne  # a bare number word: "hanya tiga"
         if _guarded(rx, text, low, s, c.end):
             return None, ne
@@ -527,6 +552,14 @@ def _skip_chain(low: str, pos: int) -> int:
 _SENT_START = frozenset('.!?:;"\'(\n')
 
 
+def _line_start(text: str, s: int) -> bool:
+    """True when only spaces separate ``s`` from the start of its line."""
+    i = s - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     """True when only spaces / quotes separate ``pos`` from a sentence break."""
     i = pos - 1
@@ -548,24 +581,25 @@ def _is_label(rx: _Rx, prev: list[str]) -> bool:
     return False
 
 
-def _apply_scales(rx: _Rx, tm: regex.Match[str], first: _Num, second: Optional[_Num], money: bool) -> None:
+def _apply_scales(rx: _Rx, g: dict[str, Optional[str]], first: _Num, second: Optional[_Num],
+                  money: bool) -> None:
     """Multiply by the scale words; a scale after the upper end applies to both (5-10 juta)."""
     t = rx.t
-    for num, n in ((first, 1), (second, 2)):
+    for num, n in ((first, "1"), (second, "2")):
         if num is None:
             continue
-        sc, ms = tm.group(f"s{n}"), tm.group(f"m{n}")
+        sc, ms = g["s" + n], g["m" + n]
         if sc:
             num.value *= t.scales[sc.lower()]
         elif ms:
             if not money:
                 raise ValueError("money abbreviation without a currency")
             num.value *= _money_scale(t, ms)
-    if second is not None and not (tm.group("s1") or tm.group("m1")) and first.style != "words":
-        if tm.group("s2"):
-            first.value *= t.scales[tm.group("s2").lower()]
-        elif tm.group("m2"):
-            first.value *= _money_scale(t, tm.group("m2"))
+    if second is not None and not (g["s1"] or g["m1"]) and first.style != "words":
+        if g["s2"]:
+            first.value *= t.scales[g["s2"].lower()]
+        elif g["m2"]:
+            first.value *= _money_scale(t, g["m2"])
 
 
 def _money_scale(t: NumberTables, form: str) -> Decimal:
@@ -576,9 +610,10 @@ def _money_scale(t: NumberTables, form: str) -> Decimal:
 
 
 def _right(
-    ctx: _Ctx, s: int, ne: int, qstart: int
+    ctx: _Ctx, rm: Optional[regex.Match[str]], ne: int, qstart: int
 ) -> tuple[Optional[str], Optional[str], str, int, Optional[UnitRow], Optional[QualifierRow], bool]:
-    """(unit, family, kind, end, unit row, trailing qualifier, reject) after the number."""
+    """(unit, family, kind, end, unit row, trailing qualifier, reject) from the right-context
+    groups of ``rm`` (a ``follow`` or ``right`` match); ``ne`` is where the number ends."""
     rx, text, low = ctx.rx, ctx.text, ctx.low
     unit: Optional[str] = None
     family: Optional[str] = None
@@ -586,13 +621,12 @@ def _right(
     end = ne
     unit_row: Optional[UnitRow] = None
     qual_after: Optional[QualifierRow] = None
-    pos = ne
-    rs = _RESTATED.match(low, ne)
-    if rs is not None:
-        words = [w for w in rs.group(1).split() if w not in rx.t.currency_suffix]
+    if rm is not None and rm.group("rs") is not None:
+        words = [w for w in rm.group("rs").split() if w not in rx.t.currency_suffix]
         if words and all(w in rx.t.words for w in words):
-            pos = end = rs.end()
-    rm = rx.right.match(low, pos)
+            end = rm.end("rs") + 1
+        else:
+            rm = rx.right_plain.match(low, ne)  # brackets that are not a restated number
     if rm is None:
         return unit, family, kind, end, unit_row, qual_after, False
     if rm.group("an") is not None:
@@ -707,7 +741,7 @@ def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     """``Dwi Lestari (19)``: an age in parentheses right after a capitalised name."""
     doc, text = ctx.doc, ctx.text
     ps, pe = s - 1, e + 1
-    if doc.is_claimed(ps, pe, "date", "notquantity") or e - s > 3:
+    if ctx.blocked(ps, pe) or e - s > 3:
         return None
     prev = _prev_words(text, ps, 3)
     if not prev or not _NAME.fullmatch(prev[-1]) or text[ps - 1:ps] != " " or _is_label(ctx.rx, prev):
@@ -728,7 +762,7 @@ def _fused(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
     """``sehari``, ``setahun``: one of a unit, written as one word."""
     doc, rx, text = ctx.doc, ctx.rx, ctx.text
     s, e = c.start, c.end
-    if doc.is_claimed(s, e, "date", "notquantity") or (text[s].isupper() and not _sentence_initial(text, s)):
+    if ctx.blocked(s, e) or (text[s].isupper() and not _sentence_initial(text, s)):
         return None
     row = rx.fused[ctx.low[s:e]]
     qual, _, qs, _ = _qualifier(rx, text, _prev_words(text, s), s)
@@ -743,9 +777,9 @@ def _vague(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
     """``ratusan daerah``, ``puluhan ribu warga``: approximate, value null, with its noun."""
     doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
     s, e = c.start, c.end
-    if doc.is_claimed(s, e, "date", "notquantity"):
+    if ctx.blocked(s, e):
         return None
-    rm = rx.right.match(low, e)
+    rm = rx.right_plain.match(low, e)
     if rm is None or (rm.group("unit") is None and rm.group("gen") is None):
         return None
     family: Optional[str] = None

@@ -50,8 +50,16 @@ class FormsRow(Entry):
     forms: list[str]
 
 
-for _table in ("target_cues", "achievement_cues", "blockers", "anaphora", "clause_breaks",
-               "metric_skip", "denominators"):
+class CueRow(Entry):
+    """Target cue words; ``window`` is how far after the cue (in characters) its figure may be."""
+
+    forms: list[str]
+    window: int = 140
+
+
+register_table("targets", "target_cues", CueRow)
+for _table in ("achievement_cues", "blockers", "anaphora", "clause_breaks", "metric_skip",
+               "denominators", "chase_verbs"):
     register_table("targets", _table, FormsRow)
 
 RULE = "targets"
@@ -74,6 +82,8 @@ class _Rx:
     word: regex.Pattern[str]
     region_cue: regex.Pattern[str]
     skip: frozenset[str]
+    windows: dict[str, int]  # lowercase cue form → its window
+    chase: frozenset[str]
     denominators: frozenset[str]
     denom_last: frozenset[str]
 
@@ -95,6 +105,8 @@ def _build(lex: Lexicon) -> _Rx:
             r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)[ \t]+(?=\p{Lu})"
         ),
         skip=frozenset(_forms(lex, "metric_skip")),
+        windows={" ".join(f.lower().split()): r.window for r in lex.rows("targets", "target_cues") for f in r.forms},
+        chase=frozenset(_forms(lex, "chase_verbs")),
         denominators=den,
         denom_last=frozenset(f.split()[-1] for f in den),
     )
@@ -136,6 +148,10 @@ def run(doc: Document) -> None:
             continue
         if rx.anaphor.match(low, cue.end()):
             continue  # "target itu": points back
+        if low[cue.end():cue.end() + 1] == ",":
+            words = low[max(0, cue.start() - 20):cue.end()].split()[-3:]
+            if any(w in rx.chase for w in words):
+                continue  # "untuk mengejar target, dinas ...": no figure of its own
         q = _target_for(doc, rx, low, infos, cue, used)
         if q is None:
             continue
@@ -232,8 +248,9 @@ def _target_for(
     cl = _clause(doc, rx, low, cue.start())
     starts = [q.num_start for q in infos]
     i = bisect_left(starts, cue.end())
+    window = rx.windows.get(" ".join(cue.group(0).split()), FORWARD)
     for q in infos[i:]:
-        if q.num_start >= cl.end or q.num_start - cue.end() > FORWARD:
+        if q.num_start >= cl.end or q.num_start - cue.end() > window:
             break
         if id(q) in used:
             continue
