@@ -10,7 +10,8 @@ Micro precision / recall / F1 per kind, each gold item matched at most once:
   after normalisation. Inferred agencies are not scored.
 - quantities, targets: the set of distinct values in the article on both sides
   (a figure repeated in the text counts once). A quantity range gives both ends.
-- dates: the set of distinct ISO values; a predicted value matches a gold value
+- dates: the set of distinct ISO values (a range gives its ``value`` and its
+  ``end``); a predicted value matches a gold value
   when, cut to the gold's granularity, it equals it (an exact-granularity
   prediction is preferred when several could match).
 
@@ -231,22 +232,37 @@ def score_officials(gold: list[dict[str, Any]], pred: ArticleExtraction) -> tupl
     return Score(len(gused), len(gold), len(named)), pos, {"fn": fn, "fp": fp, "position": wrong_pos}
 
 
+def max_matching(edges: list[list[int]], n_right: int) -> dict[int, int]:
+    """Maximum bipartite matching (left index → right index) by augmenting paths."""
+    match_r: dict[int, int] = {}
+
+    def augment(u: int, seen: set[int]) -> bool:
+        for v in edges[u]:
+            if v in seen:
+                continue
+            seen.add(v)
+            if v not in match_r or augment(match_r[v], seen):
+                match_r[v] = u
+                return True
+        return False
+
+    for u in range(len(edges)):
+        augment(u, set())
+    return {u: v for v, u in match_r.items()}
+
+
 def score_agencies(gold: list[dict[str, Any]], pred: ArticleExtraction) -> tuple[Score, dict[str, list[Any]]]:
+    """Agencies match when any form is shared; the pairing is a maximum matching, so a form
+    shared by two bodies (``Dukcapil``) cannot cost a pair that another pairing would keep."""
     preds = [a for a in pred.agencies if not a.inferred]
     pforms = [{norm_text(f) for f in [a.name, a.acronym or "", *a.aliases] if f and norm_text(f)} for a in preds]
     gforms = [{norm_text(f) for f in [g["name"], *g.get("aliases", [])] if norm_text(f)} for g in gold]
-    pused: set[int] = set()
-    fn = []
-    tp = 0
-    for gi, gf in enumerate(gforms):
-        hit = next((pi for pi, pf in enumerate(pforms) if pi not in pused and pf & gf), None)
-        if hit is None:
-            fn.append(gold[gi]["name"])
-        else:
-            pused.add(hit)
-            tp += 1
-    fp = [a.name for i, a in enumerate(preds) if i not in pused]
-    return Score(tp, len(gold), len(preds)), {"fn": fn, "fp": fp}
+    edges = [[pi for pi, pf in enumerate(pforms) if pf & gf] for gf in gforms]
+    pairs = max_matching(edges, len(preds))
+    fn = [gold[gi]["name"] for gi in range(len(gold)) if gi not in pairs]
+    used = set(pairs.values())
+    fp = [a.name for i, a in enumerate(preds) if i not in used]
+    return Score(len(pairs), len(gold), len(preds)), {"fn": fn, "fp": fp}
 
 
 def score_dates(gold: list[dict[str, Any]], pred: ArticleExtraction) -> tuple[Score, dict[str, list[Any]]]:
@@ -259,11 +275,12 @@ def score_dates(gold: list[dict[str, Any]], pred: ArticleExtraction) -> tuple[Sc
     pvals: list[str] = []
     pkeys: list[tuple[str, str]] = []
     for d in pred.dates:
-        if d.value:
-            k = date_key(d.value)
-            if k is not None and k not in pkeys:
-                pkeys.append(k)
-                pvals.append(d.value)
+        for v in (d.value, d.end if d.value else None):  # a range gives both ends
+            if v:
+                k = date_key(v)
+                if k is not None and k not in pkeys:
+                    pkeys.append(k)
+                    pvals.append(v)
     used: set[int] = set()
     fn = []
     for gran, gv in gkeys:

@@ -114,3 +114,18 @@ def test_targets_and_meta() -> None:
     s = res.scores["targets"]
     assert (s.tp, s.gold, s.pred) == (1, 1, 2)
     assert res.meta == {"published": (1, 1), "title": (1, 1), "authors": (1, 1)}
+
+
+def test_agency_pairing_is_a_maximum_matching() -> None:
+    # "Dukcapil" is a form of both bodies in the gold; a greedy pairing would give
+    # the local dinas' alias to the Ditjen and lose a pair.
+    gold = {"agencies": [
+        {"name": "Dinas Kependudukan dan Pencatatan Sipil Kota Kendari", "aliases": ["Dukcapil"]},
+        {"name": "Direktorat Jenderal Kependudukan dan Pencatatan Sipil", "aliases": ["Ditjen Dukcapil"]},
+    ]}
+    pred = ArticleExtraction(agencies=[
+        Agency(id="ag-1", name="Direktorat Jenderal Kependudukan dan Pencatatan Sipil", acronym="Dukcapil"),
+        Agency(id="ag-2", name="Dinas Kependudukan dan Pencatatan Sipil Kota Kendari"),
+    ])
+    s = score_article(gold, pred).scores["agencies"]
+    assert (s.tp, s.gold, s.pred) == (2, 2, 2)
