@@ -1,0 +1,184 @@
+"""Numbers and quantities: the pure number readers, the stage's contracts, the seed article.
+
+Worked examples of single rules live in patterns/numbers.toml and
+patterns/quantities.toml (run by test_examples.py); this file holds the
+checks that need more than one record or the stage's internals (claims,
+warnings, the dates stage's claims, the development-set score).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from ektp_extract import Extractor
+from ektp_extract.document import Document
+from ektp_extract.kinds import quantities
+from ektp_extract.kinds.numbers import number_tables, parse_number, read_digits, read_words
+from ektp_extract.text import Mask, normalise
+
+from _util import PINNED_REFERENCE, ROOT, assert_spans
+
+PARSE_CASES = [
+    ("96.616", 96616),
+    ("1.250.000", 1250000),
+    ("1,8", 1.8),
+    ("6,49 persen", 6.49),
+    ("10,52 juta", 10520000),
+    ("Rp 2,5 miliar", 2500000000),
+    ("Rp2.500.000,-", 2500000),
+    ("Rp 150 ribu", 150000),
+    ("IDR 45 miliar", 45000000000),
+    ("Rp 2,5 M", 2500000000),
+    ("Rp 50K", 50000),
+    ("150rb", 150000),
+    ("1,2 jt", 1200000),
+    ("98%", 98),
+    ("98 pct", 98),
+    ("sepuluh", 10),
+    ("sebelas", 11),
+    ("tiga belas", 13),
+    ("dua puluh lima", 25),
+    ("seratus", 100),
+    ("dua ratus lima puluh", 250),
+    ("seribu", 1000),
+    ("seribu lima ratus", 1500),
+    ("tiga ribu lima ratus", 3500),
+    ("sejuta", 1000000),
+    ("setengah", 0.5),
+    ("satu setengah", 1.5),
+    ("seperempat juta", 250000),
+    ("dua juta", 2000000),
+    ("1,250,000", 1250000),
+    ("12.5", 12.5),
+]
+
+
+@pytest.mark.parametrize("text,value", PARSE_CASES, ids=[c[0] for c in PARSE_CASES])
+def test_parse_number(text: str, value: float) -> None:
+    got = parse_number(text)
+    assert got == value
+    assert isinstance(got, int) == isinstance(value, int)
+
+
+@pytest.mark.parametrize("text", ["1.2.3.4", "12.34.567", "puluh", "dua tiga", "2,5 M", "", "Rp", "abc"])
+def test_parse_number_rejects(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_read_digits_styles() -> None:
+    """Which convention decided each reading (documented in docs/quantities.md)."""
+    styles = {s: read_digits(s).style for s in ["2019", "96.616", "1,8", "1,250,000", "1.5"]}  # type: ignore[union-attr]
+    assert styles == {"2019": "plain", "96.616": "id", "1,8": "id", "1,250,000": "en", "1.5": "dot-decimal"}
+    assert read_digits("2.000").value == Decimal(2000)  # type: ignore[union-attr]
+    assert read_digits("1,250").value == Decimal("1.25")  # type: ignore[union-attr]
+    assert read_digits("1.250.000,50").value == Decimal("1250000.50")  # type: ignore[union-attr]
+
+
+def test_read_words_needs_a_digit_before_a_multiplier(extractor: Extractor) -> None:
+    t = number_tables(extractor.lexicon)
+    assert read_words("puluh lima", t) is None
+    assert read_words("sepuluh puluh", t) is None
+    assert read_words("lima puluh", t) == 50
+
+
+def _values(result) -> set[float]:  # type: ignore[no-untyped-def]
+    out: set[float] = set()
+    for q in result.quantities:
+        out.update(v for v in (q.value, q.range_end) if v is not None)
+    return out
+
+
+def test_seed_quantities(extractor: Extractor, seed_text: str) -> None:
+    """SPEC §2: 10, 514, 96616, 93877, 17 and no year (2015, 2016) as a quantity."""
+    res = extractor.extract(seed_text)
+    assert_spans(res, seed_text)
+    assert _values(res) == {10, 514, 96616, 93877, 17}
+    by_value = {q.value: q for q in res.quantities}
+    assert by_value[96616].unit == "KTP" and by_value[96616].text == "96.616 KTP"
+    assert by_value[17].kind == "age" and by_value[17].unit == "tahun"
+    assert by_value[10].unit == "kabupaten/kota"
+
+
+def test_spans_include_qualifier_and_noun(extractor: Extractor) -> None:
+    text = "Masih ada sekitar 356.000 penduduk yang belum merekam, atau kurang lebih 4 juta warga."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert_spans(res, text)
+    assert [q.span.text for q in res.quantities] == ["sekitar 356.000 penduduk", "kurang lebih 4 juta warga"]
+    assert all(q.approximate and q.comparator == "~" for q in res.quantities)
+
+
+def test_range_gives_both_ends(extractor: Extractor) -> None:
+    res = extractor.extract("Setiap hari petugas mencetak 100-150 KTP-el dan merekam 5 sampai 10 juta data.",
+                            reference_date=PINNED_REFERENCE)
+    assert [(q.value, q.range_end) for q in res.quantities] == [(100, 150), (5000000, 10000000)]
+
+
+def test_vague_amount_has_null_value(extractor: Extractor) -> None:
+    res = extractor.extract("Ribuan warga dan puluhan ribu pelajar belum merekam.", reference_date=PINNED_REFERENCE)
+    assert [(q.value, q.unit, q.approximate) for q in res.quantities] == [(None, "warga", True), (None, "pelajar", True)]
+
+
+def test_malformed_number_warns(extractor: Extractor) -> None:
+    res = extractor.extract("Kode berkas 1.2.3.4 tertera di sampul, isinya 12 lembar.", reference_date=PINNED_REFERENCE)
+    assert [q.value for q in res.quantities] == [12]
+    assert any(w.startswith("[W020]") and "1.2.3.4" in w for w in res.warnings)
+
+
+def _doc(extractor: Extractor, text: str) -> Document:
+    prep = normalise(text)
+    return Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm))
+
+
+def test_claims_and_dates_stage_claims(extractor: Extractor) -> None:
+    """Records are claimed as "quantity"; ranges the dates stage claimed are skipped."""
+    text = "Sebanyak 4.317 warga belum merekam, dan 17 orang lagi menunggu."
+    doc = _doc(extractor, text)
+    s = text.index("17 orang")
+    doc.claim("date", s, s + 2)  # pretend the dates stage took it
+    quantities.run(doc)
+    assert [q.value for q in doc.quantities] == [4317]
+    assert doc.claimed["quantity"] == [(text.index("4.317"), text.index(" belum"))]
+    info = doc.scratch["quantity_info"][0]
+    assert info.family == "orang" and info.record is doc.quantities[0]
+
+
+def test_notquantity_claims_are_skipped(extractor: Extractor) -> None:
+    text = "Aturan Kepala Dinas 12 tahun lalu mengatur 30 hari layanan."
+    doc = _doc(extractor, text)
+    s = text.index("12")
+    doc.claim("notquantity", s, s + 2)
+    quantities.run(doc)
+    assert [q.value for q in doc.quantities] == [30]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Rp", "Rp.-", "1.", ",5", "0,", "(((1)))", "99999999999999999999999 orang", "1" * 5000,
+     "dua " * 400, "Rp 1 M M M", "5-", "- 5 -", "1.000.000.000.000.000.000.000 rupiah", "sepuluh-sepuluh",
+     "\u0130stanbul 5 warga", "x" * 3 + "\n" * 50 + "3 orang"],
+)
+def test_odd_inputs_do_not_raise(extractor: Extractor, text: str) -> None:
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert not any("stage 'quantities' failed" in w for w in res.warnings)
+    assert_spans(res, text)
+
+
+def test_development_set_quantities_f1(extractor: Extractor) -> None:
+    """SPEC §6 value sets on the development fixtures: F1 ≥ 0.90 (a regression guard)."""
+    from ektp_extract.evaluate import Score, score_article
+
+    gold_dir = ROOT / "fixtures" / "gold"
+    total = Score()
+    for g in sorted(gold_dir.glob("*.json")):
+        art = ROOT / "fixtures" / "articles" / f"{g.stem}.txt"
+        if not art.exists():
+            continue
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        total.add(score_article(gold, extractor.extract(art.read_text(encoding="utf-8"), article_id=g.stem))
+                  .scores["quantities"])
+    if total.gold == 0:
+        pytest.skip("no development fixtures")
+    assert total.f1 >= 0.90, (total.tp, total.gold, total.pred)

@@ -1,0 +1,103 @@
+"""Targets: linking a stated target to its achievement, as_of date, rate and owner.
+
+Single-rule cases live in patterns/targets.toml (run by test_examples.py);
+this file checks the seed article, the use of other stages' records, and the
+development-set score.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ektp_extract import Extractor
+from ektp_extract.document import Document
+from ektp_extract.kinds import quantities, targets
+from ektp_extract.models import Agency, DateMention
+from ektp_extract.text import Mask, normalise
+
+from _util import PINNED_REFERENCE, ROOT, assert_spans
+
+
+def test_seed_target(extractor: Extractor, seed_text: str) -> None:
+    """SPEC §2: target 96616 KTP, achieved 93877 KTP as of 2015-12, rate ≈ 0.9717, Kota Magelang."""
+    res = extractor.extract(seed_text)
+    assert_spans(res, seed_text)
+    assert len(res.targets) == 1
+    t = res.targets[0]
+    assert t.target.value == 96616 and t.target.unit == "KTP"
+    assert t.achieved is not None and t.achieved.value == 93877
+    assert t.achievement_rate == pytest.approx(0.9717, abs=1e-4)
+    assert t.as_of is not None and t.as_of.value == "2015-12" and t.as_of.text == "per Desember 2015"
+    assert t.region == "Kota Magelang"
+    owner = next((a for a in res.agencies if a.id == t.owner_agency_id), None)
+    assert owner is None or owner.region == "Kota Magelang"
+    # the target and achieved records are the quantities' own records
+    assert t.target in res.quantities and t.achieved in res.quantities
+
+
+def test_units_must_agree_for_an_achievement(extractor: Extractor) -> None:
+    text = ("Dinas menargetkan 12.500 KTP tahun ini. Hingga Juni, capaian perekaman baru 80 persen "
+            "dan yang sudah dicetak 9.000 KTP.")
+    t = extractor.extract(text, reference_date=PINNED_REFERENCE).targets[0]
+    assert t.achieved is not None and t.achieved.value == 9000
+    assert t.achievement_rate == pytest.approx(0.72)
+
+
+def test_no_achievement_without_a_cue(extractor: Extractor) -> None:
+    text = "Pemkab menargetkan 100 persen perekaman. Di kecamatan itu ada 45 persen warga lansia."
+    t = extractor.extract(text, reference_date=PINNED_REFERENCE).targets[0]
+    assert t.target.value == 100 and t.achieved is None and t.achievement_rate is None and t.as_of is None
+
+
+def test_a_figure_is_the_target_of_one_cue_only(extractor: Extractor) -> None:
+    text = "Target nasional perekaman sebesar 95 persen, sasaran provinsi 90 persen."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert sorted(t.target.value for t in res.targets) == [90, 95]
+
+
+def _doc(extractor: Extractor, text: str) -> Document:
+    prep = normalise(text)
+    return Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm))
+
+
+def test_owner_and_as_of_come_from_other_stages(extractor: Extractor) -> None:
+    """targets reads doc.agencies and doc.dates as the earlier stages left them."""
+    text = "Disdukcapil menargetkan 5.000 KTP. Per Mei 2019 yang sudah dicetak 4.000 KTP."
+    doc = _doc(extractor, text)
+    quantities.run(doc)
+    a = text.index("Disdukcapil")
+    doc.agencies.append(Agency(id="ag-7", name="Dinas Kependudukan dan Pencatatan Sipil Kota Contoh",
+                               region="Kota Contoh", mentions=[doc.span(a, a + 11)], span=doc.span(a, a + 11)))
+    d = text.index("Per Mei 2019")
+    doc.dates.append(DateMention(text="Per Mei 2019", value="2019-05", granularity="month",
+                                 span=doc.span(d, d + 12)))
+    targets.run(doc)
+    (t,) = doc.targets
+    assert (t.owner_agency_id, t.region) == ("ag-7", "Kota Contoh")
+    assert t.as_of is not None and t.as_of.value == "2019-05"
+    assert t.achievement_rate == pytest.approx(0.8)
+
+
+def test_targets_without_quantities_stage_output(extractor: Extractor) -> None:
+    doc = _doc(extractor, "Pemkab menargetkan 100 persen perekaman.")
+    targets.run(doc)  # the quantities stage did not run: nothing to link, no error
+    assert doc.targets == []
+
+
+def test_development_set_targets_f1(extractor: Extractor) -> None:
+    """SPEC §6 value sets on the development fixtures: F1 ≥ 0.70 (a regression guard)."""
+    from ektp_extract.evaluate import Score, score_article
+
+    total = Score()
+    for g in sorted((ROOT / "fixtures" / "gold").glob("*.json")):
+        art = ROOT / "fixtures" / "articles" / f"{g.stem}.txt"
+        if not art.exists():
+            continue
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        total.add(score_article(gold, extractor.extract(art.read_text(encoding="utf-8"), article_id=g.stem))
+                  .scores["targets"])
+    if total.gold == 0:
+        pytest.skip("no development fixtures")
+    assert total.f1 >= 0.70, (total.tp, total.gold, total.pred)
