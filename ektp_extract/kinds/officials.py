@@ -115,6 +115,17 @@ _INITIAL_DOT = regex.compile(r"(\p{Lu}[\p{Ll}]{0,3})\.")
 _INITIAL_MID = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
 _INITIAL_START = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll})")
 _PARTICLE_OR_ROMAN = regex.compile(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
+# one step of a name: a lowercase particle, an initial, I/Ni or a Roman numeral, or a name word
+_STEP = regex.compile(
+    r"(?P<sp>[ ]*)(?:(?P<low>\p{Ll}+)(?=[ ]+\p{Lu})"
+    r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu})"
+    r"|(?P<ini>\p{Lu})(?=[ ]+\p{Lu}\p{Ll})"
+    r"|(?P<rom>I|Ni|[IVX]{1,4})(?![\p{L}\d])"
+    r"|(?P<word>\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*))"
+)
+_ROMANS = frozenset(
+    "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+)
 _NAME_SPLIT = regex.compile(r"[\s.]+")
 _LINE_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
 _ALNUM = regex.compile(r"[\p{L}\d]+")
@@ -188,7 +199,8 @@ class OffLex:
     head_lens: dict[str, list[int]]
     acting_lens: dict[str, list[int]]
     mod_lens: dict[str, list[int]]
-    first_rx: Any  # first token of any form, on lowercased text
+    first_rx: Any  # first token of any form as capitalised or as written
+    lower_rx: Any  # first token of any form, lower case (for "bupati bernama X")
     pre_rx: Any  # one or more titles before a name, anchored
     post_rx: Any  # one degree after a name (with its leading comma/space), anchored
     pre_one: Any  # exactly one pre-name title
@@ -232,7 +244,15 @@ def _build(lex: Lexicon) -> OffLex:
     all_keys = [*head_keys, *acting_keys, *mod_keys]
     max_key = max((len(k) for k in all_keys), default=1)
     firsts = sorted({k[0] for k in all_keys if k})
-    first_rx = regex.compile(rf"\b(?:{trie_pattern(firsts)})\b")
+    # heads are written with a capital: search the text as it is, first letter upper case
+    as_written = [f for r in rows for f in r.forms] + [
+        f for r in [*lex.rows("positions", "acting"), *lex.rows("positions", "modifiers")] for f in r.forms
+    ]
+    capitalised = sorted({f[:1].upper() + f[1:] for f in firsts} | {
+        m.group(0) for f in as_written for m in [_TOKEN.match(f)] if m
+    })
+    first_rx = regex.compile(rf"\b(?:{trie_pattern(capitalised)})\b")
+    lower_rx = regex.compile(rf"\b(?:{trie_pattern(firsts)})\b")
     titles: list[TitleRow] = lex.rows("honorifics", "titles")
     before = [f for t in titles if t.place == "before" for f in t.forms] or ["Drs"]
     after = [f for t in titles if t.place == "after" for f in t.forms] or ["S.Sos"]
@@ -296,6 +316,7 @@ def _build(lex: Lexicon) -> OffLex:
         acting_lens=_lengths(acting_keys),
         mod_lens=_lengths(mod_keys),
         first_rx=first_rx,
+        lower_rx=lower_rx,
         pre_rx=pre_rx,
         post_rx=post_rx,
         pre_one=pre_one,
@@ -376,7 +397,7 @@ def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
         return False  # Umumnya, Menurutnya: a word with the -nya enclitic
     if cf in lx.unit_words and w not in lx.given:
         return False
-    if _ACRONYM.fullmatch(w) and not _ROMAN.fullmatch(w):
+    if len(w) > 1 and w.isupper() and w not in _ROMANS:
         return False
     return True
 
@@ -438,57 +459,62 @@ def _parse_name(
     words: list[tuple[int, int]] = []
     i = pos
     while i < end and len(words) < 7:
-        sp = _SPACE.match(text, i).end()
-        if words and sp == i:
+        st = _STEP.match(text, i, end)
+        if st is None:
             break
-        j = sp if words else i
-        if words:
+        if words and st.start(st.lastgroup) == i:
+            break  # name words are separated by spaces
+        kind = st.lastgroup
+        j = st.start(kind)
+        tok = st.group(kind)
+        if kind == "low":
             # lowercase particle inside a name: bin, binti, van, de
-            pm = _LOWER_WORD.match(text, j, end)
-            if pm and pm.group(0) in lx.inner_particles:
-                after_p = _SPACE.match(text, pm.end()).end()
-                nm = _NAME_WORD.match(text, after_p, end)
-                if nm and after_p > pm.end():
-                    words.append((j, pm.end()))
-                    i = pm.end()
-                    continue
-        # initials and abbreviated given names: B. / Moch. / M. / Yasonna H Laoly
-        am = _INITIAL_DOT.match(text, j, end) or (_INITIAL_MID if words else _INITIAL_START).match(text, j, end)
-        if am and (len(am.group(1)) == 1 or am.group(1) in lx.name_abbrev):
-            after = _SPACE.match(text, am.end()).end()
-            if _NAME_WORD.match(text, after, end) and after > am.end():
-                words.append((j, am.end()))
-                i = am.end()
+            if words and tok in lx.inner_particles:
+                words.append((j, st.end()))
+                i = st.end()
                 continue
-        # I / Ni opening a Balinese name; Roman numerals closing a regnal name
-        rm = _PARTICLE_OR_ROMAN.match(text, j, end)
-        if rm:
-            tok = rm.group(0)
+            break
+        if kind == "abbr":
+            # initials and abbreviated given names: B. / Moch. / M.
+            if len(tok) == 1 or tok in lx.name_abbrev:
+                words.append((j, st.end() + 1))
+                i = st.end() + 1
+                continue
+            st = _NAME_WORD.match(text, j, end)
+            if st is None:
+                break
+            kind, tok = "word", st.group(0)
+        elif kind == "ini":
+            # Yasonna H Laoly; at the start two name words must follow (D Cyril Noerhadi)
+            if words or _INITIAL_START.match(text, j, end):
+                words.append((j, st.end()))
+                i = st.end()
+                continue
+            break
+        elif kind == "rom":
+            # I / Ni opening a Balinese name; Roman numerals closing a regnal name
             if not words and tok in lx.initial_particles:
-                nxt = _NAME_WORD.match(text, _SPACE.match(text, rm.end()).end(), end)
+                nxt = _NAME_WORD.match(text, _SPACE.match(text, st.end()).end(), end)
                 if nxt and (nxt.group(0) in lx.initial_particles or nxt.group(0) in lx.given or tok == "Ni"):
-                    words.append((j, rm.end()))
-                    i = rm.end()
+                    words.append((j, st.end()))
+                    i = st.end()
                     continue
-            if len(words) >= 2 and _ROMAN.fullmatch(tok):
-                words.append((j, rm.end()))
-                i = rm.end()
+            if len(words) >= 2 and tok in _ROMANS:
+                words.append((j, st.end()))
+                i = st.end()
                 continue
             if not words:
                 return None
             break
-        nm = _NAME_WORD.match(text, j, end)
-        if nm is None:
-            break
-        w = nm.group(0)
+        w = tok
         if not name_word_ok(lx, w) and not (
             w in lx.initial_particles and (not words or all(text[a:b] in lx.initial_particles for a, b in words))
         ):
             break
         if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
             break
-        words.append((j, nm.end()))
-        i = nm.end()
+        words.append((j, j + len(w)))
+        i = j + len(w)
     # trailing particles are not part of the name
     while words and text[words[-1][0]:words[-1][1]] in lx.inner_particles:
         words.pop()
@@ -599,7 +625,7 @@ _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, start, end)]
+    return [(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[list[Item], int, str]:
@@ -628,9 +654,12 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
     i = 0
     n = len(toks)
     no_agency_until = -1
+    nl = text.find("\n", start, window)
+    if nl < 0:
+        nl = window
     while i < n:
         s, e, t = toks[i]
-        if "\n" in text[(items[-1].end if items else start):s]:
+        if s > nl:
             return items, s, "end"
         if t == ",":
             return items, s, "comma"
@@ -668,8 +697,8 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
         if not t[0].isalnum():
             return items, s, "other"
         # a title opening a person's name ends the unit part
-        lr = _LETTERS_RUN.match(t)
-        pm = lx.pre_one.match(text, s, limit) if lr and lr.group(0).casefold() in lx.title_starts else None
+        dot = t.find(".")
+        pm = lx.pre_one.match(text, s, limit) if (t if dot < 0 else t[:dot]).casefold() in lx.title_starts else None
         if pm is not None and not (len(t) == 1 and items and items[-1].kind == "unk" and text[e:e + 1] != "."):
             if parse_name(lx, text, s, limit, ctx.regions, memo=ctx.memo) is not None:
                 return items, s, "title"
@@ -713,7 +742,7 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
                 i += 1
                 continue
             return items, s, "lower"
-        if _DIGITS.match(t) or "/" in t or (_ROMAN.fullmatch(t) and not _is_balinese_i(ctx, toks, i)):
+        if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, toks, i)):
             items.append(Item("num", s, e))
         elif len(t) == 1 and t.isupper() and not (i + 1 < n and toks[i + 1][2] == ".") and not (
             items and items[-1].kind == "unk"
@@ -721,8 +750,8 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
             items.append(Item("num", s, e))  # Komisi A (but Benny K Harman: an initial)
         elif (cf in lx.unit_words or t in lx.acronyms) and t not in lx.given:
             items.append(Item("unit", s, e))
-        elif _ACRONYM.fullmatch(t):
-            items.append(Item("unit", s, e))
+        elif len(t) > 1 and t.isupper():
+            items.append(Item("unit", s, e))  # an acronym: DPRD, KPAI, SMA
         elif t[0].isupper():
             items.append(Item("unk", s, e))
         else:
@@ -914,6 +943,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: list[tuple[int, int]]) -> Optional
                     if text[rest[0].start:rest[0].end] not in lx.given:
                         return make(items, before, "officials.name_comma_position")
             return make(tail, nm, "officials.position_name")
+        # the unknown words are no name after all: they belong to the unit part
+        tail, rest = items, []
     # bupati bernama lengkap I Made Wirawan Putra
     if stop_kind == "lower" and not rest:
         bm = _NAMED.match(text, stop, limit)
@@ -1098,10 +1129,7 @@ def run(doc: Document) -> None:
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
     headline = _Headlines(text)
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters change length when lowered (İ)
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for m in _heads(lx, text, start, lowered):
+    for m in _heads(lx, text, start):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until:
             continue
@@ -1204,19 +1232,30 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     return HeadMatch(pos, toks[j + k - 1][1], toks[j][0], toks[j + k - 1][1], row, acting, mod)
 
 
-def _heads(lx: OffLex, text: str, start: int, lowered: str) -> Any:
-    """Head matches, left to right: a word lookup first, the (case-insensitive) regex only there."""
+def _heads(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
+    """Head matches, left to right: a trie of first words, then a token dictionary there.
+
+    Positions are written with a capital in news text; the one lowercase form
+    read is a head right before ``bernama`` (``ujar bupati bernama lengkap X``).
+    """
+    starts = [w.start() for w in lx.first_rx.finditer(text, start)]
+    b = text.find("bernama", start)
+    while b >= 0:
+        lw = text[max(start, b - 60):b].lower()
+        starts.extend(max(start, b - 60) + w.start() for w in lx.lower_rx.finditer(lw))
+        b = text.find("bernama", b + 7)
+    if len(starts) > 1:
+        starts = sorted(set(starts))
+    out: list[HeadMatch] = []
     pos = start
-    while True:
-        w = lx.first_rx.search(lowered, pos)
-        if w is None:
-            return
-        m = match_head(lx, text, w.start())
-        if m is not None:
-            yield m
-            pos = m.end
+    for p in starts:
+        if p < pos:
             continue
-        pos = w.end()
+        m = match_head(lx, text, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end
+    return out
 
 
 _PREV_WORD = regex.compile(r"(?r)([\p{L}]+)[ ]+\Z")
@@ -1347,15 +1386,22 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             keys.setdefault(t, []).append(o)
     if not keys:
         return
-    covered = sorted(r for o in offs for r in o.mentions)
-    intros = sorted((o.intro[0], o.intro[1]) for o in offs for _ in [0])
-    blocked = sorted(head_spans + intros + [r[:2] for o in offs for r in o.refs])
+    # positions inside mentions, intros and heads already read are not new mentions
+    blocked: set[int] = set()
+    for a, b in [*head_spans, *(o.intro for o in offs), *(m for o in offs for m in o.mentions)]:
+        blocked.update(range(a, b))
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
-    for m in _CAP_WORD.finditer(text, start):
-        if m.group(0) not in keys:
-            continue
-        s, e = m.span()
-        if any(a <= s < b for a, b in covered) or any(a <= s < b for a, b in blocked):
+    hits: list[tuple[int, int]] = []
+    for k in keys:
+        p = text.find(k, start)
+        while p >= 0:
+            q = p + len(k)
+            if (p == 0 or not _in_word(text[p - 1])) and (q >= len(text) or not _in_word(text[q])):
+                hits.append((p, q))
+            p = text.find(k, q)
+    hits.sort()
+    for s, e in hits:
+        if s in blocked:
             continue
         # extend to the whole run of name words around the hit
         rs, re_ = s, e
@@ -1395,6 +1441,10 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         o.refs.append((rs, re_, "name"))
 
 
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "'’-"
+
+
 def name_contains(name: list[str], run: list[str]) -> bool:
     """Is ``run`` part of ``name``: a contiguous part, or (two words or more) in order
     with words left out (``Andi Syahrir`` in ``Andi Muhammad Syahrir``)?"""
@@ -1430,6 +1480,7 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         if region is None and agency_id is not None:
             region = next((a.region for a in doc.agencies if a.id == agency_id), None)
         first = o.mentions[0]
+        mentions = [doc.span(s, e) for s, e in o.mentions]
         doc.officials.append(
             Official(
                 id=f"off-{idx + 1}",
@@ -1439,8 +1490,8 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
                 position_canonical=o.canonical,
                 agency_id=agency_id,
                 region=region,
-                mentions=[doc.span(s, e) for s, e in o.mentions],
-                span=doc.span(*first),
+                mentions=mentions,
+                span=mentions[o.mentions.index(first)],
                 rule=o.rule,
             )
         )

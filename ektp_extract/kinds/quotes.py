@@ -106,9 +106,9 @@ def _build(lex: Lexicon) -> QLex:
     nb = r"(?![\p{L}\d-])"
     return QLex(
         after_verb=regex.compile(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
-        active=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(active)}){nb}"),
+        active=regex.compile(rf"\b(?P<v>{_alt(active)})\b(?!-)"),
         before_quote=regex.compile(rf"(?r)(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
-        cue=regex.compile(rf"(?<![\p{{L}}\d-])(?P<v>{_alt(cue_forms)}){nb}", regex.I),
+        cue=regex.compile(rf"\b(?P<v>{_alt(cue_forms)})\b(?!-)", regex.I),
         interposed=regex.compile(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
         kinds=kinds,
         pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
@@ -162,6 +162,10 @@ _WORD_BACK = regex.compile(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
 _AGE = regex.compile(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
 _DESC = regex.compile(
     r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
+)
+_AGE_MARK = regex.compile(r"\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
+_RESIDENT_BACK = regex.compile(
+    r"(?r)(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)\Z"
 )
 _RESIDENT = regex.compile(
     r"(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)"
@@ -285,7 +289,13 @@ class _Ctx:
                 continue
             j = k
             break
-        # j: end of the subject
+        # j: end of the subject; a lowercase word there is neither a name nor a title
+        # unless it ends an appositive ("Budi (45), warga setempat, mengaku")
+        if j > ss and text[j - 1].islower():
+            wm0 = _LETTERS_END.search(text, max(ss, j - 30), j)
+            if wm0 is not None and wm0.group(1)[0].islower() and wm0.group(1).casefold() not in q.pronouns:
+                if "," not in text[j:verb_start]:
+                    return None
         wm = _LETTERS_END.search(text, max(ss, j - 12), j)
         if wm and wm.group(1).casefold() in q.pronouns:
             st = j - len(wm.group(1))
@@ -654,8 +664,9 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         ss, _ = ctx.sentence(s)
         if _subject_start(text, ss, s):
             subjects.append((s, None, idx))
-    for m in _RESIDENT.finditer(text, ctx.doc.body_start):
-        if ctx.in_quote(m.start()):
+    for am in _AGE_MARK.finditer(text, ctx.doc.body_start):
+        m = _RESIDENT_BACK.search(text, max(0, am.start() - 80), am.end())
+        if m is None or ctx.in_quote(m.start()):
             continue
         nm = parse_name(ctx.lx, text, m.start("n"), m.end("n"), ctx.regions, memo=ctx.memo)
         if nm is None or nm.name_end != m.end("n"):
