@@ -182,3 +182,17 @@ def test_development_set_quantities_f1(extractor: Extractor) -> None:
     if total.gold == 0:
         pytest.skip("no development fixtures")
     assert total.f1 >= 0.90, (total.tp, total.gold, total.pred)
+
+
+def test_docs_examples_run() -> None:
+    """The ``>>>`` examples of docs/quantities.md give what the page says."""
+    import doctest
+    import re
+
+    page = (ROOT / "docs" / "quantities.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
+    assert blocks
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    for i, block in enumerate(blocks):
+        runner.run(parser.get_doctest(block, {}, f"quantities.md[{i}]", "docs/quantities.md", 0))
+    assert runner.failures == 0 and runner.tries > 0

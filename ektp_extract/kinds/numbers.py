@@ -95,6 +95,7 @@ class DigitReading:
 
 _ID_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 1.250.000,5 / 1,8
 _EN_NUMBER = regex.compile(r"(\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:,\d{3})+(?=\.))(?:\.(\d+))?")
+_THOUSAND_ZEROS = regex.compile(r"\d{1,3},000")
 _DOT_DECIMAL = regex.compile(r"(\d+)\.(\d{1,2})")
 
 
@@ -105,6 +106,8 @@ def read_digits(s: str) -> Optional[DigitReading]:
       ``1.250.000,50`` → 1250000.5 (Indonesian: dot groups, comma decimal);
     - ``2.000`` → 2000 and ``1,250`` → 1.25: a lone group of three digits
       follows the Indonesian convention, even where English would differ;
+      but ``2,000`` (three zeros after the comma, a decimal nobody writes)
+      → 2000;
     - ``1.5``, ``12.75`` → 1.5, 12.75: a dot followed by one or two digits
       cannot group thousands, so it is read as a decimal point
       (``dot-decimal``; callers decide whether ``hh.mm`` is a clock time);
@@ -117,6 +120,8 @@ def read_digits(s: str) -> Optional[DigitReading]:
         s = s[:-2]
     if s.isdigit():
         return DigitReading(Decimal(s), "plain")
+    if _THOUSAND_ZEROS.fullmatch(s):
+        return DigitReading(Decimal(s.replace(",", "")), "en")  # 2,000: nobody writes 2.000 as 2,000
     m = _ID_NUMBER.fullmatch(s)
     if m is not None:
         whole = m.group(1).replace(".", "")

@@ -140,6 +140,11 @@ class _Rx:
 _VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di|per)\p{Ll}{4,}")
 _ZONES = frozenset({"WIB", "WITA", "WIT"})
 _NAME = regex.compile(r"\p{Lu}[\p{L}'.-]*")
+#: A ratio "1 : 1000" (numbers joined by a colon with spaces).
+_RATIO_AFTER = regex.compile(r"[ \t]*:[ \t]*\d")
+_RATIO_BEFORE = regex.compile(r"(?r)\d[ \t]*:[ \t]*")
+#: Words before "80-an" that make it a decade.
+_DECADE_CUES = frozenset({"tahun", "era", "dekade", "generasi", "angkatan", "dasawarsa"})
 #: The groups of a ``follow`` match read by the judge (one call for all of them).
 _FOLLOW_GROUPS = ("s1", "s2", "m1", "m2", "n2", "d2", "w2", "conn", "cur2")
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
@@ -176,7 +181,8 @@ def _build(lex: Lexicon) -> _Rx:
     fused_forms = [f for r in fused_rows for f in r.forms]
     any_word = alternation(_low(word_forms))
     word_run = r"(?:" + any_word + r")\b(?:(?:[ \t]+|-)" + any_word + r"\b)*"
-    scale = alternation(_low([*t.scales]), word=True, left=False)
+    # scale words; "-an" after one (2 jutaan) makes the amount approximate
+    scale = alternation(_low([*t.scales])) + r"(?:an)?\b"
     money = alternation(_low([*t.money_scales]), word=True, left=False)
     cur = alternation(_low(cur_prefixes))
     num2 = r"(?P<n2>(?P<d2>\d+(?:[.,]\d+)*(?:,-|\.-)?)|(?P<w2>" + word_run + r"))"
@@ -409,6 +415,11 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     assert fm is not None  # every part is optional
     g = dict(zip(_FOLLOW_GROUPS, fm.group(*_FOLLOW_GROUPS)))
     scaled = g["s1"] or g["s2"] or g["m1"] or g["m2"]
+    about = False  # "2 jutaan": about two million
+    for k in ("s1", "s2"):
+        sc = g[k]
+        if sc and sc.endswith("an") and sc not in rx.t.scales:
+            g[k], about = sc[:-2], True
     ne = fm.end("n2") if g["n2"] is not None else ne
     if g["s2"] or g["m2"]:
         ne = fm.end("s2") if g["s2"] else fm.end("m2")
@@ -418,6 +429,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         return None, ne  # glued to letters: 96A, 3G, 2x24
     if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
+    if _RATIO_AFTER.match(text, ne) or _RATIO_BEFORE.match(text, max(0, s - 8), s):
+        return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
     if ctx.blocked(s, ne):
         return None, ne
     # ---- left context: currency sign, label, qualifier, "antara"
@@ -465,6 +478,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         return None, ne
     if qual_after is not None:
         qual = qual_after
+        if text.startswith("-an", ne) and prev and prev[-1].lower() in _DECADE_CUES:
+            return None, end  # "tahun 80-an": a decade
+    if about and qual is None:
+        qual = rx.qualifiers.get("sekitar")
     if money_unit is not None:
         unit, family, kind = money_unit, money_unit, "money"
         if unit_row is not None or (family != unit):
