@@ -76,7 +76,14 @@ class HeadRow(Entry):
 
 register_table("agencies", "bodies", BodyRow)
 register_table("agencies", "name_stops", StopRow)
+class CueRow(Entry):
+    """Words before a two-letter capital pair that make it a person's initials (``kata MA``)."""
+
+    words: list[str]
+
+
 register_table("agencies", "heads", HeadRow)
+register_table("agencies", "initials_cues", CueRow)
 
 _LB = r"(?<![\p{L}\d])"
 _RB = r"(?![\p{L}\d])"
@@ -138,6 +145,8 @@ class _Compiled:
     pattern_rows: dict[str, str]  # regex group name → row id
     near: dict[str, list[str]]  # first three letters → long acronyms (for near matches)
     stops: dict[str, bool]  # casefolded stop word → may open a name
+    person_first: frozenset[str]  # given names and name particles (from names.toml, if loaded)
+    initials_cues: frozenset[str]  # words before a person's two-letter initials (kata MA)
     heads: regex.Pattern[str] | None
     head_kind: dict[str, str]
     order: dict[str, int] = field(default_factory=dict)
@@ -180,6 +189,13 @@ def _build(lex: Lexicon) -> _Compiled:
         if acs:
             parts.append(f"(?P<a>{_trie(sorted(set(acs)))})")
         by_first[word] = regex.compile("(?:" + "|".join(parts) + ")" + _RB)
+    # Given names and name particles of the officials' lexicon, when present, end a
+    # body's proper name: "Kepala SMA Negeri 1 Mertoyudan Agus Santoso".
+    person_first: set[str] = set()
+    for w in lex.rows("names", "wordlists"):
+        if getattr(w, "id", "") in ("given_names", "initial_particles"):
+            person_first.update(getattr(w, "words", []))
+    initials_cues = {x.casefold() for r in lex.rows("agencies", "initials_cues") for x in r.words}
     stops: dict[str, bool] = {}
     for s in lex.rows("agencies", "name_stops"):
         for w in s.words:
@@ -204,7 +220,8 @@ def _build(lex: Lexicon) -> _Compiled:
         + ("|" + _trie(sorted(near)) if near else "") + ")"
     )
     order = {rid: i for i, rid in enumerate(rows)}
-    return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, stops, heads, head_kind, order)
+    return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, stops,
+                     frozenset(person_first), frozenset(initials_cues), heads, head_kind, order)
 
 
 def compiled(lex: Lexicon) -> _Compiled:
@@ -233,6 +250,8 @@ class _Mention:
     from_pattern: bool = False  # matched by a row's regex pattern (Komisi A DPRD)
     paren_parent: str = ""  # the parenthesis held the parent body's acronym: this alias
     pattern_key: str = ""  # Komisi II + the parent's row id, however the parent is written
+    parent_at: int = -1  # where the parent body's name starts inside the mention (DPRD ...)
+    parent_rows: list[str] = field(default_factory=list)
     short: str = ""  # Komisi II DPR for Komisi II Dewan Perwakilan Rakyat
     key: tuple[str, str, str] | None = None
 
@@ -252,6 +271,7 @@ def _capitalised_like(written: str, form: str) -> bool:
 def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow) -> tuple[int, str]:
     """Proper-name words after a body (``Negeri 1 Mertoyudan``); (end, name) or (pos, "")."""
     end, words = pos, []
+    substantive = 0
     for _ in range(7):
         m = _NAME_TOKEN.match(text, end)
         if m is None:
@@ -261,8 +281,11 @@ def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow) -> tuple[int, st
         first_ok = c.stops.get(bare)
         if first_ok is not None and not (first_ok and not words):
             break
-        if bare in c.acr or bare.upper() in c.acr and tok.isupper() and len(tok) > 1:
+        if tok.rstrip(".,") in c.acr and len(tok) > 1:
             break  # the next body (SMA Negeri 1 dan SMK ...)
+        if substantive and tok.rstrip(".,") in c.person_first:
+            break  # a person's name follows the body's (... Mertoyudan Agus Santoso)
+        substantive += first_ok is None
         if tok.endswith(".") and len(tok) > 4 and not tok[:-1].isupper():
             words.append(tok[:-1])  # a full stop ends the sentence
             end = m.end() - 1
@@ -353,7 +376,7 @@ def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
     word with two capitals or sharing the body's first letter (Banggar after Badan Anggaran)."""
     if a in c.acr:
         return True
-    if " " in a or len(a) > 15 or a.isdigit():
+    if " " in a or len(a) > 24 or a.isdigit():
         return False
     caps = sum(ch.isupper() for ch in a)
     return caps >= 2 or (a[:1].casefold() == form[:1].casefold() and not a.islower())
@@ -380,6 +403,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _WORD = regex.compile(r"[\p{L}\d]+")
+_PREV_WORD = regex.compile(r"(\p{L}+)[ ,]*$")
 _AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
 
 
@@ -431,6 +455,10 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _M
         rows = c.acr.get(written) or c.acr.get(_norm(written), [])
         if not rows:
             return None
+        if len(written) <= 2 and c.initials_cues:
+            pw = _PREV_WORD.search(text, max(0, s - 30), s)
+            if pw is not None and pw.group(1).casefold() in c.initials_cues:
+                return None  # "kata MA": a person's initials
         mn = _Mention(s, e, list(rows), False, _norm(written))
         mn.national = written.endswith(" RI")  # KPU RI, DPR RI
         ok = _tail(c, doc, text, mn, acronym=True)
@@ -453,6 +481,8 @@ def _parent_key(c: _Compiled, mn: _Mention) -> None:
         if ids:
             head = " ".join(words[:i])
             mn.pattern_key = f"{head.casefold()}|{ids[0]}"
+            mn.parent_at = mn.start + len(head) + 1
+            mn.parent_rows = list(ids)
             acr = c.rows[ids[0]].acronyms
             if acr:
                 mn.short = f"{head} {acr[0]}"
@@ -471,6 +501,10 @@ def _form_of(c: _Compiled, rid: str, written: str) -> str:
 _SMALL = frozenset("di ke dari dan yang untuk pada dengan atau oleh jadi ini itu per se vs".split())
 
 
+_READ_ALSO = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|[Ss]imak)[ ]+(?:[Jj]uga|JUGA|[Pp]ula)[ ]*:?[ ]*")
+_LINK_WORD = regex.compile(r"\G[ ,:]*([^\s,:]+)")
+
+
 def _title_lines(text: str) -> list[tuple[int, int]]:
     """Lines written in Title Case (headlines, related links): proper-name runs there
     are not names, so bodies that take a name and unknown bodies are not read in them."""
@@ -484,7 +518,16 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
             if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words):
                 out.append((pos, end))
         pos = end + 1
-    return out
+    # inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."
+    for m in _READ_ALSO.finditer(text):
+        end = m.end()
+        for w in _LINK_WORD.finditer(text, m.end()):
+            word = w.group(1)
+            if not (word[:1].isupper() or word[:1].isdigit() or word.casefold() in _SMALL):
+                break
+            end = w.end()
+        out.append((m.start(), end))
+    return sorted(out)
 
 
 def _in_title(titles: list[tuple[int, int]], pos: int) -> bool:
@@ -512,6 +555,7 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
 
 _GENERIC_TOKEN = regex.compile(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)")
 _CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
+_PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
 
 def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | None:
@@ -530,11 +574,19 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | No
         low = w.casefold()
         if low in _CUE_WORDS and match_region(doc.lexicon, text, base + t.start(1)) is not None:
             break  # the region (Kota Semarang), not part of the name (Kawasan Kota Lama)
-        if low in c.stops and low not in _CUE_WORDS or low in c.by_first:
+        if low in c.stops and low not in _CUE_WORDS and low not in _PLACE_WORDS \
+                or low in c.by_first:
             break  # a title or the next body (Badan Anggaran DPR)
-        if t.group(0).startswith(",") and keep:
+        if keep and w in c.person_first:
+            break  # a person's name (Dewan Pembina Andi ...)
+        if t.group(0).startswith(",") and not keep:
             break
         keep.append(t)
+    # "Dinas Pemberdayaan Masyarakat, Desa, Kependudukan dan Pencatatan Sipil": commas
+    # inside a name only when a "dan" closes the list; else the name ends at the comma
+    commas = [i for i, t in enumerate(keep) if t.group(0).startswith(",")]
+    if commas and not any(t.group(0).startswith(" dan") for t in keep[commas[-1]:]):
+        keep = keep[:commas[0]]
     # a trailing region name belongs to the region, not to the body's name
     while len(keep) > 1 and idx.is_place(keep[-1].group(1)):
         keep.pop()
@@ -561,6 +613,39 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | No
     elif mn.paren:
         mn.end = max(mn.end, pos)
     return mn
+
+
+def _parents(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
+    """The legislature named inside a commission (``Komisi A DPRD Kota Semarang``) is a
+    body too: a nested mention from the parent's name to the end."""
+    text = doc.text
+    out: list[_Mention] = []
+    for mn in found:
+        if mn.parent_at < 0:
+            continue
+        m = _WORD.match(text, mn.parent_at)
+        while m is not None and m.end() < mn.end and " ".join(
+                text[mn.parent_at:m.end()].split()).casefold() not in c.full and \
+                text[mn.parent_at:m.end()] not in c.acr:
+            m = _WORD.match(text, m.end() + 1)
+        if m is None:
+            continue
+        p = _Mention(mn.parent_at, mn.end, list(mn.parent_rows), False,
+                     _norm(text[mn.parent_at:m.end()]), region=mn.region,
+                     region_text=mn.region_text, national=mn.national)
+        p.full = _norm(p.form).casefold() in c.full
+        out.append(p)
+    return out
+
+
+def _outside_titles(text: str, ms: list[_Mention]) -> list[_Mention]:
+    """Mentions in Title Case lines (headlines, related links) only join bodies that the
+    article's prose names; a body named only in such lines is dropped."""
+    titles = _title_lines(text)
+    if not titles:
+        return ms
+    prose = {m.key for m in ms if not _in_title(titles, m.start)}
+    return [m for m in ms if m.key in prose or not _in_title(titles, m.start)]
 
 
 def _dynamic(doc: Document, found: list[_Mention], c: _Compiled) -> list[_Mention]:
@@ -819,8 +904,10 @@ def run(doc: Document) -> None:
             found = [m for m in found
                      if not ((m.name_part or m.generic_kind) and _in_title(titles, m.start))]
     found += _dynamic(doc, found, c)
+    found += _parents(doc, c, found)
     found.sort(key=lambda m: (m.start, m.end))
-    _records(doc, c, _resolve(doc, c, found))
+    resolved = _resolve(doc, c, found)
+    _records(doc, c, _outside_titles(doc.text, resolved))
 
 
 # ------------------------------------------------------------------ API for later stages
