@@ -59,7 +59,7 @@ class CueRow(Entry):
 
 register_table("targets", "target_cues", CueRow)
 for _table in ("achievement_cues", "blockers", "anaphora", "clause_breaks", "metric_skip",
-               "denominators", "chase_verbs"):
+               "denominators", "chase_verbs", "state_words"):
     register_table("targets", _table, FormsRow)
 
 RULE = "targets"
@@ -86,6 +86,7 @@ class _Rx:
     chase: frozenset[str]
     denominators: frozenset[str]
     denom_last: frozenset[str]
+    state: regex.Pattern[str]
 
 
 def _forms(lex: Lexicon, table: str) -> list[str]:
@@ -108,6 +109,7 @@ def _build(lex: Lexicon) -> _Rx:
         windows={" ".join(f.lower().split()): r.window for r in lex.rows("targets", "target_cues") for f in r.forms},
         chase=frozenset(_forms(lex, "chase_verbs")),
         denominators=den,
+        state=regex.compile(alternation(_forms(lex, "state_words"), word=True)),
         denom_last=frozenset(f.split()[-1] for f in den),
     )
 
@@ -298,7 +300,8 @@ def _coordinated(
         if not _compatible(first, q):
             continue
         gap = low[prev.end:q.start]
-        if not _COORD.search(gap) or rx.cue.search(gap) or rx.ach.search(gap) or _is_denominator(rx, low, q):
+        if (not _COORD.search(gap) or rx.cue.search(gap) or rx.ach.search(gap) or rx.state.search(gap)
+                or _is_denominator(rx, low, q)):
             break
         out.append(q)
         prev = q
@@ -382,12 +385,17 @@ def _achievement(
     return None
 
 
-def _as_of(doc: Document, rx: _Rx, low: str, a: QuantityInfo, t: QuantityInfo) -> Optional[DateMention]:
+def _as_of(
+    doc: Document, rx: _Rx, low: str, a: QuantityInfo, t: QuantityInfo, ach_cue: Optional[tuple[int, int]]
+) -> Optional[DateMention]:
     """The date nearest before the achieved figure in its clause (``per Desember 2015``)."""
     cl = _clause(doc, rx, low, a.start)
     lo = cl.start
     if t.end <= a.start and t.start >= cl.start:
         lo = t.end  # the target's own dates are deadlines, not as-of dates
+        cut = low.rfind(",", lo, ach_cue[0] if ach_cue is not None else a.start)
+        if cut != -1:
+            lo = cut  # "target 99 persen pada akhir 2018, naik dari capaian ..."
     hi = min(cl.end, a.end + 40)
     src_lo, _ = doc.prep.to_source(lo, lo + 1) if lo < len(low) else (len(doc.source), 0)
     src_hi = doc.prep.to_source(max(lo, hi - 1), hi)[1] if hi > lo else src_lo
@@ -537,7 +545,7 @@ def _emit(
         tv, av = t.record.value, achieved.record.value
         if tv and av is not None:
             rate = round(float(av) / float(tv), 4)
-        as_of = _as_of(doc, rx, low, achieved, t)
+        as_of = _as_of(doc, rx, low, achieved, t, ach_cue)
     agency_id, region = _owner(doc, rx, t, cs)
     target_q: Quantity = t.record
     doc.targets.append(
