@@ -92,6 +92,7 @@ register_table("quantities", "labels", FormsRow)
 register_table("quantities", "stopwords", FormsRow)
 register_table("quantities", "word_guards", WordGuardRow)
 register_table("quantities", "fused", FusedRow)
+register_table("quantities", "relative_after", FormsRow)
 
 RULE = "quantities"
 W_MALFORMED = "[W020] malformed number {text!r} skipped"
@@ -117,6 +118,7 @@ class _Rx:
     word_at: regex.Pattern[str]
     vague_at: regex.Pattern[str]
     word_leads: tuple[str, ...]
+    relative_after: regex.Pattern[str]
     fused_at: regex.Pattern[str]
     fused: dict[str, FusedRow]
     right: regex.Pattern[str]
@@ -226,6 +228,9 @@ def _build(lex: Lexicon) -> _Rx:
         word_at=regex.compile(word_run),
         vague_at=regex.compile(alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"),
         word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
+        relative_after=regex.compile(
+            r"[ \t]+" + alternation(_low([f for r in lex.rows("quantities", "relative_after") for f in r.forms]),
+                                    word=True)),
         fused_at=regex.compile(alternation(_low(fused_forms)) + r"\b(?!-)"),
         fused={f.lower(): r for r in fused_rows for f in r.forms},
         right=regex.compile(restated + right),
@@ -505,6 +510,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # "setengah warga": a share, not an amount
     if unit is not None and unit.lower() == "tahun" and _REG_YEAR.match(text, end):
         return None, ne  # "Peraturan Pemerintah 40 Tahun 2019": a regulation number
+    if kind == "duration" and rx.relative_after.match(low, end):
+        return None, end  # "dua pekan lalu", "14 hari lagi": a relative date
     if kind == "duration" and unit is not None and unit.lower() in ("tahun", "thn", "bulan"):
         if _is_age(rx, text, qstart, end):
             kind = "age"
@@ -655,6 +662,8 @@ def _right(
     if rm.group("month") is not None:
         return None, None, kind, end, None, None, True  # 17 April
     if rm.group("pct") is not None:
+        if _title_word(text, rm.start("pct")):
+            return None, None, kind, end, None, None, True  # "Tembus 99 Persen": a headline
         unit, family, kind, end = "persen", "persen", "percent", rm.end("pct")
     elif rm.group("csuf") is not None:
         unit = rx.t.currency_suffix[_norm(rm.group("csuf"))]
@@ -662,6 +671,8 @@ def _right(
     elif rm.group("unit") is not None:
         unit_row = rx.units.get(_norm(rm.group("unit")))
         us = rm.start("unit")
+        if _title_word(text, us):
+            return None, None, kind, end, None, None, True  # "Cuma 2 Menit": a headline
         end = rm.end("mod") if rm.group("mod") is not None else rm.end("unit")
         if unit_row is not None:
             family, kind = unit_row.family or unit_row.id, unit_row.kind
@@ -680,6 +691,11 @@ def _right(
         qual_after = rx.qualifiers.get("~after:" + rm.group("a2"))
         end = rm.end("a2")  # "Rp 1 triliun lebih"
     return unit, family, kind, end, unit_row, qual_after, False
+
+
+def _title_word(text: str, pos: int) -> bool:
+    """A Title-Case word at ``pos`` (``Menit``, ``Persen``; not ``KTP``): headline style."""
+    return text[pos:pos + 1].isupper() and text[pos + 1:pos + 2].islower()
 
 
 def _plate_left(text: str, s: int) -> bool:
@@ -782,6 +798,8 @@ def _fused(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
     if ctx.blocked(s, e) or (text[s].isupper() and not _sentence_initial(text, s)):
         return None
     row = rx.fused[ctx.low[s:e]]
+    if rx.relative_after.match(ctx.low, e):
+        return None  # "sepekan lalu": a relative date
     qual, _, qs, _ = _qualifier(rx, text, _prev_words(text, s), s)
     span = doc.span(qs, e)
     rec = Quantity(value=as_number(Decimal(str(row.value))), unit=row.unit, kind=row.kind, text=span.text,
