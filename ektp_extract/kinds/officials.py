@@ -101,8 +101,9 @@ register_table("names", "wordlists", WordListRow)
 
 # ---------------------------------------------------------------- compiled lexicon
 
-_WORD = r"[\p{L}\d]+(?:['’][\p{L}]+)*(?:[-/.](?=[\p{L}\d])[\p{L}\d]+(?:['’][\p{L}]+)*)*"
-_TOKEN = regex.compile(rf"{_WORD}|[^\s\p{{L}}\d]")
+# a word with inner hyphens, slashes, dots and apostrophes (S.Sos, e-KTP, 0705/Magelang,
+# Jum'at), or one punctuation character
+_TOKEN = regex.compile(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
 _ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 _ACRONYM = regex.compile(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
 # a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
@@ -365,7 +366,7 @@ def _region_firsts(lex: Lexicon) -> set[str]:
 # ---------------------------------------------------------------- names
 
 
-@dataclass
+@dataclass(slots=True)
 class NameParse:
     """A person's name read at a position, with the titles around it."""
 
@@ -548,7 +549,7 @@ def _parse_name(
 # ---------------------------------------------------------------- position parsing
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     kind: Literal["unit", "region", "paren", "num", "conn", "unk"]
     start: int
@@ -556,7 +557,7 @@ class Item:
     region: Optional[str] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """One official as read at one place in the text."""
 
@@ -1154,7 +1155,7 @@ def run(doc: Document) -> None:
     _emit(doc, ctx, offs)
 
 
-@dataclass
+@dataclass(slots=True)
 class HeadMatch:
     """A position head found in the text, with its acting prefix and modifier."""
 

@@ -125,7 +125,7 @@ def qlex(lex: Lexicon) -> QLex:
 # ---------------------------------------------------------------- speakers
 
 
-@dataclass
+@dataclass(slots=True)
 class Who:
     """A speaker reference before resolution."""
 
@@ -136,7 +136,7 @@ class Who:
     name: Optional[str] = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     anchor: int  # where the speaker is read (for the order of resolution)
     who: Optional[Who]
