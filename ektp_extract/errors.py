@@ -41,3 +41,4 @@ W_NO_REFERENCE = "[W005] no publication date or reference date: relative dates l
 W_STAGE = "[W006] stage '{stage}' failed on this input ({error}); its records are missing"
 W_ENCODING = "[W007] {message}"
 W_ZONE = "[W009] publication time has no time zone; WIB (+07:00) assumed"
+W_BAD_DATE = "[W010] impossible date {text!r} (no such calendar day): no record made"

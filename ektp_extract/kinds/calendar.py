@@ -12,17 +12,23 @@ from typing import Optional
 
 import regex
 
+from ..errors import PatternError
 from ..lexicon import Entry, Lexicon, register_table
 
 
 class MonthRow(Entry):
     number: int
     forms: list[str]
+    # Forms that name the month on their own, without a day or year next to them
+    # ("Februari", not "Feb"); default: the first form.
+    standalone: list[str] = []
 
 
 class WeekdayRow(Entry):
     number: int  # Monday = 0, as datetime.weekday()
     forms: list[str]
+    # Forms that name the day without a date next to them ("Jumat", not "Jum"); default: first form.
+    standalone: list[str] = []
 
 
 class TimezoneRow(Entry):
@@ -50,6 +56,8 @@ class Calendar:
     month_re: str
     weekday_re: str
     zone_re: str
+    month_standalone_re: str = "(?!)"
+    weekday_standalone_re: str = "(?!)"
 
 
 def _offset(text: str) -> timezone:
@@ -76,9 +84,17 @@ def _build(lex: Lexicon) -> Calendar:
     month_forms = [f for m in lex.rows("calendar", "months") for f in m.forms]
     weekday_forms = [f for w in lex.rows("calendar", "weekdays") for f in w.forms]
     zone_forms = [f for z in lex.rows("calendar", "timezones") for f in z.forms]
+    month_alone = [f for m in lex.rows("calendar", "months") for f in (m.standalone or m.forms[:1])]
+    weekday_alone = [f for w in lex.rows("calendar", "weekdays") for f in (w.standalone or w.forms[:1])]
+    for f in month_alone + weekday_alone:
+        # standalone forms are looked up in the same tables
+        key = f.casefold()
+        if key not in months and key not in weekdays:
+            raise PatternError("calendar", f"standalone form {f!r}", "is not one of the row's forms")
     return Calendar(
         months, weekdays, zones, ztext,
         alternation(month_forms), alternation(weekday_forms), alternation(zone_forms),
+        alternation(month_alone), alternation(weekday_alone),
     )
 
 

@@ -1,10 +1,1424 @@
-"""Extraction of `dates` (SPEC §3)."""
+"""Extraction of ``dates`` (SPEC §3): every Indonesian date expression, at the precision it states.
+
+Forms read (words from ``patterns/dates.toml`` and ``patterns/calendar.toml``)::
+
+    19 April 2016 · Selasa, 19 April 2016 · 19 Apr. 2016      day, absolute
+    Senin (18/4/2016) · 18-4-2016 · 18/04/16 · 2016-04-18      day, absolute
+    Rabu (6/9) · kemarin (16/1) · pada 17 Agustus · 3 Mei lalu day, year from the reference
+    Desember 2015 · per Desember 2015 · akhir Desember 2017    month
+    akhir Maret · pada Februari · Januari · Mei lalu · April nanti   month, year from tense/context
+    tahun 2019 · pada 2018 · sejak 2015 · awal 2018            year (a bare year needs a cue)
+    tahun lalu · tahun depan · pertengahan tahun ini · bulan lalu    relative year / month
+    kemarin · kemarin lusa · besok · lusa · hari ini            relative day
+    Senin lalu · Jumat mendatang · Sabtu ini · tiga hari lalu · dua pekan lagi   relative day
+    pekan lalu · minggu depan                                   relative week: value null (no ISO week)
+    13:50 WIB · pukul 10.00 WITA · jam 8 pagi                   joined to the day next to them → minute
+    1-3 Maret 2019 · Januari hingga Maret · 2015-2019           ranges: value = start, end = end
+    setiap hari Jumat · tiap akhir pekan                        recurring, value null
+    beberapa waktu lalu · belakangan ini                        vague, value null
+
+Not dates: ages and durations (``17 tahun``), regulation numbers (``Nomor 25 Tahun 2009``,
+``UU No. 24/2013``), ``RT 03/RW 05``, scores, version and phone numbers. Regulation
+references, article numbers and RT/RW are claimed ``"notquantity"`` so that the quantities
+stage skips them; every emitted date is claimed ``"date"``.
+
+A bare weekday (``Jumat``) is a date only when anchored: by a date in brackets, a shift word
+(``Jumat lalu``), a cue (``pada Jumat``, ``sejak Senin``) or the news attribution form
+(``kata dia di Semarang, Senin.``). Anchored weekdays resolve to the most recent such day on
+or before the reference, or to the next one after it when the sentence speaks of the future
+(``akan``, ``dijadwalkan`` ...). A weekday after ``setiap``/``tiap`` is a recurrence.
+
+Everything is ``regex`` over ``doc.text`` compiled once per lexicon; dateparser is not used.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Callable, Iterable, Literal, Optional
+
+import regex
+
+from .. import errors
 from ..document import Document
+from ..lexicon import Entry, Lexicon, register_table
+from ..models import DateMention
+from .calendar import Calendar, calendar
+
+# ---------------------------------------------------------------- pattern rows
+
+
+class FormsRow(Entry):
+    forms: list[str]
+
+
+class RelativeDayRow(FormsRow):
+    offset: int
+
+
+class UnitRow(FormsRow):
+    unit: Literal["day", "week", "month", "year"]
+    one: list[str] = []
+
+
+class ShiftRow(FormsRow):
+    direction: Literal[-1, 0, 1]
+    after_unit: bool = True
+    after_count: bool = False
+
+
+class PeriodRow(FormsRow):
+    part: Literal["start", "middle", "end"]
+    months: list[int] = []  # [first, last] of a named part of the year (triwulan IV = [10, 12])
+
+
+CueRole = Literal[
+    "since", "from", "asof", "at", "in", "year", "until", "before", "after", "during", "between",
+    "event",
+]
+
+
+class CueRow(FormsRow):
+    role: CueRole
+    weekday: bool = False
+
+
+class TenseRow(FormsRow):
+    tense: Literal["past", "future"]
+
+
+class ConnectorRow(FormsRow):
+    role: Literal["range", "coord"]
+
+
+class CountRow(FormsRow):
+    value: int
+
+
+register_table("dates", "relative_days", RelativeDayRow)
+register_table("dates", "units", UnitRow)
+register_table("dates", "shifts", ShiftRow)
+register_table("dates", "periods", PeriodRow)
+register_table("dates", "cues", CueRow)
+register_table("dates", "tense_cues", TenseRow)
+register_table("dates", "connectors", ConnectorRow)
+register_table("dates", "counts", CountRow)
+register_table("dates", "recurrence", FormsRow)
+register_table("dates", "vague", FormsRow)
+register_table("dates", "regulations", FormsRow)
+
+# Cue roles that are part of the span on every form, and on bare forms only.
+_SPAN_ALWAYS = frozenset({"since", "from", "asof", "year"})
+_SPAN_BARE = frozenset({"since", "from", "asof", "year", "at", "in"})
+_CUE_TENSE = {"since": "past", "asof": "past", "before": "future"}
+# Lines opening with these are link lists and tag bars, not article text.
+_LIST_MARKS = frozenset("-#*•»›>")
+# Words before "tahun mendatang" / "bulan lalu" that make it a duration, not a date.
+_QUANTIFIERS = frozenset({"beberapa", "sekian", "belasan", "puluhan", "ratusan", "banyak", "berapa"})
+
+_L = r"(?<![\p{L}\p{N}])"
+_R = r"(?![\p{L}\p{N}])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_MNUM = r"(?:1[0-2]|0?[1-9])"
+_YEAR = r"(?:19\d\d|20\d\d)"
+_YEND = r"(?!\d|-an\b|[.,]\d)"
+_RANGE = r"(?:-|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)"
+
+
+def _alt(forms: list[str] | set[str]) -> str:
+    """Alternation of literal forms, longest first; a space matches any run of spaces."""
+    uniq = sorted({f.strip() for f in forms if f.strip()}, key=lambda f: (-len(f), f))
+    if not uniq:
+        return "(?!)"
+    return "(?:" + "|".join(regex.escape(f).replace("\\ ", r"\s+") for f in uniq) + ")"
+
+
+# ---------------------------------------------------------------- compiled lexicon
+
+
+@dataclass
+class _Rx:
+    cal: Calendar
+    patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], "_Trigger"]]
+    clock: regex.Pattern[str]
+    clock_trigger: "_Trigger"
+    claims: list[tuple[str, regex.Pattern[str]]]
+    claims_trigger: "_Trigger"
+    vocab: frozenset[str]  # every trigger word
+    vocab_cased: frozenset[str]  # the same as written: lower, Title and UPPER case
+    relday: dict[str, RelativeDayRow]
+    units: dict[str, str]  # form → unit
+    one: dict[str, str]  # sepekan → week
+    shifts: dict[str, ShiftRow]
+    periods: dict[str, PeriodRow]
+    cues: dict[str, CueRow]
+    counts: dict[str, int]
+    tense: regex.Pattern[str]
+    tense_of: dict[str, str]
+    range_gap: regex.Pattern[str]
+    coord_gap: regex.Pattern[str]
+    range_words: frozenset[str]
+    coord_words: frozenset[str]
+    weekday_pair: regex.Pattern[str]
+    habitual: regex.Pattern[str]
+    count_noun: regex.Pattern[str]
+    name_prefixes: frozenset[str]
+    cue_words: frozenset[str]
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    """Where a core pattern can start: at one of ``words`` (casefolded), a digit or a bracket.
+
+    Patterns are only tried there (``pattern.match(text, pos)``): one word scan of the
+    text replaces a scan per pattern.
+    """
+
+    words: frozenset[str] = frozenset()
+    # "year": a 19xx/20xx run; the others a run of 1-3 digits followed by a space or "-"
+    # ("space"), by one of / . - ("sep"), by . or : ("clock")
+    digit: Literal["", "year", "space", "sep", "clock"] = ""
+    paren: bool = False
+
+
+_TOKEN = regex.compile(r"\p{L}+")
+_WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
+_DIGITS = regex.compile(r"\d+")
+_PAREN = regex.compile(r"\(")
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)")
+_CLOSE = regex.compile(r"\s*\)")
+_COPYRIGHT = regex.compile(r"©|\(c\)|copyright|hak cipta", regex.I)
+_DATE_FOLLOWS = regex.compile(r"\s*,?\s*\(?\s*\d")
+_OFFSET = regex.compile(r"([+-])(\d\d):?(\d\d)")
+
+
+def _first_tokens(forms: "Iterable[str]") -> frozenset[str]:
+    out = set()
+    for f in forms:
+        m = _TOKEN.match(f.strip().casefold())
+        if m:
+            out.add(m.group(0))
+    return frozenset(out)
+
+
+def _forms(lex: Lexicon, table: str, row_id: str) -> list[str]:
+    for r in lex.rows("dates", table):
+        if r.id == row_id:
+            return list(r.forms)
+    return []
+
+
+def _build(lex: Lexicon) -> _Rx:
+    cal = calendar(lex)
+    rows_rd: list[RelativeDayRow] = lex.rows("dates", "relative_days")
+    rows_u: list[UnitRow] = lex.rows("dates", "units")
+    rows_sh: list[ShiftRow] = lex.rows("dates", "shifts")
+    rows_p: list[PeriodRow] = lex.rows("dates", "periods")
+    rows_c: list[CueRow] = lex.rows("dates", "cues")
+    rows_t: list[TenseRow] = lex.rows("dates", "tense_cues")
+    rows_cn: list[ConnectorRow] = lex.rows("dates", "connectors")
+    rows_n: list[CountRow] = lex.rows("dates", "counts")
+
+    relday = {_key(f): r for r in rows_rd for f in r.forms}
+    units = {_key(f): r.unit for r in rows_u for f in r.forms}
+    one = {_key(f): r.unit for r in rows_u for f in r.one}
+    shifts = {_key(f): r for r in rows_sh for f in r.forms}
+    periods = {_key(f): r for r in rows_p for f in r.forms}
+    cues = {_key(f): r for r in rows_c for f in r.forms}
+    counts = {_key(f): r.value for r in rows_n for f in r.forms}
+    tense_of = {_key(f): r.tense for r in rows_t for f in r.forms}
+
+    MON = cal.month_re + r"\.?"
+    WD = cal.weekday_re
+    WDS = cal.weekday_standalone_re
+    MONS = cal.month_standalone_re
+    CUE = _alt([f for r in rows_c for f in r.forms])
+    CUE_WD = _alt([f for r in rows_c if r.weekday for f in r.forms])
+    PER = _alt(list(periods))
+    PER_PART = _alt([f for r in rows_p if len(r.months) == 2 for f in r.forms])
+    SH_U = _alt([f for r in rows_sh if r.after_unit for f in r.forms])
+    SH_C = _alt([f for r in rows_sh if r.after_count for f in r.forms])
+    UNIT = _alt(list(units))
+    ONE = _alt(list(one))
+    NUMW = _alt(list(counts))
+    RELD = _alt(list(relday))
+    TZ = cal.zone_re
+
+    I = regex.I
+    P = regex.compile
+    # Core patterns start at a digit or a date word (fast to scan). What may stand before
+    # the core (a cue word, a period word, a weekday, "bulan", "tahun", an opening bracket)
+    # is read backwards from the core's start by a REVERSE "lead" pattern.
+    cue = rf"(?:(?P<cue>{CUE})\s+)?"
+    per = rf"(?:(?P<per>{PER})\s+)?"
+    tahun = r"(?:(?P<tahun>(?:tahun|thn\.?)(?:\s+(?:anggaran|ajaran|buku))?)\s+)?"
+    leads = {
+        "cue": P(r"(?r)" + _L + cue, I),
+        "cue_per": P(r"(?r)" + _L + cue + per, I),
+        "month": P(r"(?r)" + _L + cue + per + r"(?:(?P<bulan>bulan)\s+)?", I),
+        "year": P(r"(?r)" + _L + cue + per + tahun, I),
+        "day": P(r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD})\.?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s*)?", I),
+        "day_open": P(
+            r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD})\.?\s*,?\s*)?(?:(?P<open>\()\s*)?"
+            + r"(?:(?:tanggal|tgl\.?)\s*)?", I),
+        "anchor": P(
+            r"(?r)" + _L + cue + rf"(?:{WD}\s*-\s*)?(?P<anchor>{WD}|{RELD})\.?\s*,?\s*", I),
+    }
+    patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]]]] = [
+        # 19 April 2016 · Selasa, 19 April 2016 · 1-3 Maret 2019 · 17 Agustus · 3 Mei lalu
+        ("text", P(
+            rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?:\s*(?P<rc>{_RANGE})\s*(?P<d2>{_DAY}))?"
+            + rf"(?:\s+|\s*-\s*)(?P<mon>{MON})"
+            + rf"(?:(?:\s*,\s*|\s+|-)(?P<y>{_YEAR}){_YEND}|(?:\s+(?P<sh>{SH_U}))?)" + _R, I), leads["day"]),
+        # 18/4/2016 · Senin (18/4/2016) · 18-04-16 · 18.04.2016
+        ("num", P(
+            rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?P<sep>[/.-])(?P<m>{_MNUM})(?P=sep)(?P<y>{_YEAR}|\d\d)"
+            + r"(?![\d]|[.,/-]\d)", I), leads["day_open"]),
+        # Rabu (6/9) · kemarin (16/1)
+        ("paren", P(
+            rf"\(\s*(?P<d>{_DAY})(?:\s*-\s*(?P<d2>{_DAY})\s*/|\s*[/-])\s*(?P<m>{_MNUM})\s*\)", I),
+            leads["anchor"]),
+        # tanggal 5/3
+        ("tgl", P(_L + rf"(?:tanggal|tgl\.?)\s*(?P<d>{_DAY})\s*/\s*(?P<m>{_MNUM})(?![\d/.])", I), None),
+        # tanggal 20 kemarin · tanggal 30 nanti
+        ("day_only", P(
+            _L + rf"(?:tanggal|tgl\.?)\s*(?P<d>{_DAY})(?![\d/.,]\d|\d)\s+(?P<sh>{SH_U})" + _R, I), None),
+        # 2016-04-18 · 2016/04/18 · 2016-04-18T10:00+07:00
+        ("iso", P(
+            rf"(?<![\p{{L}}\d/.-])(?P<y>{_YEAR})(?P<sep>[-/])(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>[0-3]\d)"
+            + rf"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d(?:\.\d+)?)?\s*(?P<off>Z|[+-]\d\d:?\d\d|{TZ})?)?"
+            + r"(?![\d])", I), leads["cue"]),
+        # Desember 2015 · per Desember 2015 · akhir Desember 2017 · bulan Mei 2018
+        ("month_year", P(_L + rf"(?P<mon>{MON})\s*,?\s*(?P<y>{_YEAR}){_YEND}" + _R, I), leads["month"]),
+        # 2015-2019 · periode 2015-2019 · 2018/2019
+        ("year_range", P(
+            rf"(?<![\p{{L}}\d.,/-])(?P<y1>{_YEAR})\s*(?P<rc>{_RANGE}|/)\s*(?P<y2>{_YEAR}){_YEND}" + _R, I),
+            leads["year"]),
+        # tahun 2019 · pada 2018 · sejak 2015 · awal 2018 · tahun anggaran 2020
+        ("year", P(
+            rf"(?<![\p{{L}}\d.,/-])(?P<y>{_YEAR}){_YEND}"
+            + r"(?:\s+(?P<sh>lalu|silam|ini|mendatang|nanti|yang\s+lalu))?" + _R, I), leads["year"]),
+        # kemarin · kemarin lusa · besok · lusa · hari ini
+        ("relative_day", P(_L + rf"(?P<w>{RELD})" + _R, I), None),
+        # tahun lalu · bulan depan · pertengahan tahun ini · pekan lalu
+        ("unit_shift", P(_L + rf"(?P<unit>{UNIT})\s+(?P<sh>{SH_U})" + _R, I), leads["cue_per"]),
+        # akhir tahun · awal bulan
+        ("period_unit", P(_L + rf"(?P<per>{PER})\s+(?P<unit>{UNIT})" + _R, I), leads["cue"]),
+        # triwulan IV · semester pertama
+        ("period_alone", P(_L + rf"(?P<per>{PER_PART})" + _R, I), leads["cue"]),
+        # tiga hari lalu · dua pekan lagi · sebulan lalu
+        ("count_shift", P(
+            _L + rf"(?:(?P<n>\d{{1,3}}|{NUMW})\s+(?P<unit>{UNIT})|(?P<one>{ONE}))\s+(?P<sh>{SH_C})" + _R, I),
+            leads["cue"]),
+        # Senin lalu · Jumat mendatang · Sabtu ini · Jumat pekan lalu
+        ("weekday_shift", P(
+            _L + rf"(?P<wd>{WDS})\s+(?:(?P<unit>pekan|minggu)\s+)?(?P<sh>{SH_U})" + _R, I), leads["cue"]),
+        # pada Jumat · sejak Senin · pada hari Selasa
+        ("weekday_cue", P(_L + rf"(?P<cue>{CUE_WD})\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I), None),
+        # kata dia di Semarang, Senin.
+        ("weekday_comma", P(
+            rf"(?<=,\s{{0,3}})(?:(?:pada\s+)?hari\s+)?(?P<wd>{WDS})"
+            + r"(?=\s*(?:[.;:!?,)\n]|$|pukul|sekitar|pagi|siang|sore|malam|dini))"), None),
+        # Mei lalu · April nanti · hingga Juni lalu
+        ("month_shift", P(_L + rf"(?P<mon>{MONS})\s+(?P<sh>{SH_U})" + _R, I), leads["month"]),
+        # Februari · akhir Maret · pada Februari · bulan Juni
+        ("month", P(_L + rf"(?P<mon>{MONS})" + _R, I), leads["month"]),
+        # setiap hari Jumat · tiap akhir pekan · saban Sabtu dan Minggu · tiap dua bulan
+        ("recurring", P(
+            _L + rf"(?P<cue>{_alt(_forms(lex, 'recurrence', 'cues'))})\s+"
+            + rf"(?:(?:hari\s+)?{WDS}(?:\s*(?:,|dan|atau|serta|hingga|sampai|-)\s*(?:hari\s+)?{WDS})*"
+            + rf"|(?:\d{{1,2}}|{NUMW})\s+{UNIT}"
+            + rf"|{_alt(_forms(lex, 'recurrence', 'heads'))}(?:\s+\d{{1,2}}(?![\d/.]))?)" + _R, I), None),
+        ("frequency", P(_L + _alt(_forms(lex, "recurrence", "frequencies")) + _R, I), None),
+        ("vague", P(_L + _alt([f for r in lex.rows("dates", "vague") for f in r.forms]) + _R, I), None),
+    ]
+
+    clock = P(
+        _L + r"(?:(?P<kw>pukul|pkl\.?|jam|pk\.?)\s*(?P<h>[01]?\d|2[0-3])(?:[.:](?P<mi>[0-5]\d))?"
+        r"|(?<![\d.,:/])(?P<h2>[01]?\d|2[0-3])(?P<s2>[.:])(?P<mi2>[0-5]\d))(?![\d]|[.,:]\d)"
+        rf"(?:\s*(?:-|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)\s*(?:pukul\s*)?(?P<eh>[01]?\d|2[0-3])[.:](?P<emi>[0-5]\d)(?![\d]))?"
+        rf"(?:\s*(?P<tz>{TZ})(?![\p{{L}}]))?(?:\s+(?P<dp>pagi|siang|sore|petang|malam|dini\s+hari))?" + _R,
+        I,
+    )
+
+    reg_names = _alt(_forms(lex, "regulations", "names"))
+    reg_no = _alt(_forms(lex, "regulations", "numbers"))
+    reg_art = _alt(_forms(lex, "regulations", "articles"))
+    nbh = _alt(_forms(lex, "regulations", "neighbourhood"))
+    tahun = r"(?:Tahun|tahun|TAHUN|Th\.?|Thn\.?)"
+    claims: list[tuple[str, regex.Pattern[str]]] = [
+        # UU No. 24/2013 · Permendagri Nomor 19 Tahun 2018 · Permendagri 19/2018 · UUD 1945
+        ("regulation", P(
+            _L + rf"{reg_names}(?:\s+RI)?\s*(?:(?:{reg_no})\s*:?\s*(?P<num>\d+[A-Z]?)"
+            + rf"(?:\s*{tahun}\s*{_YEAR}|\s*/\s*{_YEAR})?|\d+[A-Z]?(?:\s*{tahun}\s*{_YEAR}|\s*/\s*{_YEAR})|{_YEAR})(?!\d)")),
+        # Nomor 25 Tahun 2009 · nomor 470/1234/Dukcapil/2019
+        ("regulation", P(
+            _L + rf"{reg_no}\s*:?\s*(?:\d+[A-Z]?\s*{tahun}\s*{_YEAR}(?!\d)"
+            + r"|[\dA-Za-z.-]*\d[\dA-Za-z.-]*(?:/[\dA-Za-z.-]*[\dA-Za-z])+)")),
+        # Pasal 63 ayat (2) huruf a
+        ("regulation", P(
+            _L + rf"{reg_art}\s+\d+[A-Z]?(?:\s+(?:ayat|Ayat)\s*\(?\d+\)?)?(?:\s+huruf\s+[a-z]\b)?")),
+        # RT 03/RW 05 · RT/RW 03/05 · RW 5
+        ("neighbourhood", P(
+            _L + rf"(?:{nbh})\s*/\s*(?:{nbh})\.?\s*:?\s*\d{{1,3}}\s*/\s*\d{{1,3}}(?!\d)"
+            + rf"|{_L}(?:{nbh})\.?\s*:?\s*0*\d{{1,3}}(?:\s*(?:/|,|dan)?\s*(?:{nbh})\.?\s*:?\s*0*\d{{1,3}})?(?!\d)")),
+    ]
+
+    range_words = frozenset(_key(f) for r in rows_cn if r.role == "range" for f in r.forms)
+    coord_words = frozenset(_key(f) for r in rows_cn if r.role == "coord" for f in r.forms)
+    range_gap = P(rf"\s*{_alt([f for r in rows_cn if r.role == 'range' for f in r.forms])}\s*", I)
+    coord_gap = P(rf"\s*{_alt([f for r in rows_cn if r.role == 'coord' for f in r.forms])}\s*", I)
+    tense = P(_L + _alt(list(tense_of)) + _R, I)
+    weekday_pair = P(
+        rf"\s*(?:,|dan|atau|serta|hingga|sampai|-|s\.?d\.?|/)\s*(?:hari\s+)?{WDS}" + _R, I)
+    habitual = P(
+        _L + _alt(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual")) + _R, I)
+    count_noun = P(r"\s+" + _alt(_forms(lex, "regulations", "count_nouns")) + _R, I)
+    name_prefixes = frozenset(f.strip().rstrip(".") for f in _forms(lex, "regulations", "name_prefixes"))
+    cue_words = frozenset(
+        set(cues) | set(periods) | set(shifts) | {"bulan", "hari", "tahun"}
+        | {w for w in cal.months} | {w for w in cal.weekdays}
+    )
+    months_t = _first_tokens(cal.months)
+    weekdays_t = _first_tokens(cal.weekdays)
+    year = _Trigger(digit="year")
+    trig = {
+        "text": _Trigger(digit="space"), "num": _Trigger(digit="sep"),
+        "iso": year, "year_range": year, "year": year,
+        "paren": _Trigger(paren=True),
+        "tgl": _Trigger(frozenset({"tanggal", "tgl"})),
+        "day_only": _Trigger(frozenset({"tanggal", "tgl"})),
+        "month_year": _Trigger(months_t), "month_shift": _Trigger(months_t), "month": _Trigger(months_t),
+        "relative_day": _Trigger(_first_tokens(relday)),
+        "unit_shift": _Trigger(_first_tokens(units)),
+        "period_unit": _Trigger(_first_tokens(periods)),
+        "period_alone": _Trigger(_first_tokens(f for r in rows_p if len(r.months) == 2 for f in r.forms)),
+        "count_shift": _Trigger(_first_tokens(list(counts) + list(one)), digit="space"),
+        "weekday_shift": _Trigger(weekdays_t),
+        "weekday_cue": _Trigger(_first_tokens(f for r in rows_c if r.weekday for f in r.forms)),
+        "weekday_comma": _Trigger(weekdays_t | {"pada", "hari"}),
+        "recurring": _Trigger(_first_tokens(_forms(lex, "recurrence", "cues"))),
+        "frequency": _Trigger(_first_tokens(_forms(lex, "recurrence", "frequencies"))),
+        "vague": _Trigger(_first_tokens(f for r in lex.rows("dates", "vague") for f in r.forms)),
+    }
+    patterns4 = [(name, pat, lead, trig[name]) for name, pat, lead in patterns]
+    clock_trigger = _Trigger(frozenset({"pukul", "pkl", "jam", "pk"}), digit="clock")
+    claims_trigger = _Trigger(_first_tokens(
+        _forms(lex, "regulations", "names") + _forms(lex, "regulations", "numbers")
+        + _forms(lex, "regulations", "articles") + _forms(lex, "regulations", "neighbourhood")))
+    vocab = frozenset().union(*(t.words for t in trig.values()), clock_trigger.words, claims_trigger.words)
+    vocab_cased = frozenset(v for w in vocab for v in (w, w.capitalize(), w.upper()))
+    return _Rx(
+        cal, patterns4, clock, clock_trigger, claims, claims_trigger, vocab, vocab_cased,
+        relday, units, one, shifts, periods, cues, counts,
+        tense, tense_of, range_gap, coord_gap, range_words, coord_words, weekday_pair, habitual,
+        count_noun, name_prefixes, cue_words,
+    )
+
+
+def _key(s: str) -> str:
+    return " ".join(s.casefold().split())
+
+
+def rx(lex: Lexicon) -> _Rx:
+    """The compiled date patterns of ``lex`` (built once)."""
+    r: _Rx = lex.compiled("dates", _build)
+    return r
+
+
+# ---------------------------------------------------------------- candidates
+
+
+class _M:
+    """A core match and the lead read backwards from its start, seen as one match."""
+
+    __slots__ = ("core", "lead")
+
+    def __init__(self, core: regex.Match[str], lead: Optional[regex.Match[str]]) -> None:
+        self.core = core
+        self.lead = lead
+
+    def _which(self, name: str) -> Optional[regex.Match[str]]:
+        if self.lead is not None and name in self.lead.re.groupindex:
+            return self.lead
+        if name in self.core.re.groupindex:
+            return self.core
+        return None
+
+    def group(self, name: str | int = 0) -> Optional[str]:
+        if name == 0:
+            return self.core.string[self.start():self.end()]
+        m = self._which(str(name))
+        return m.group(name) if m is not None else None
+
+    def start(self, name: Optional[str] = None) -> int:
+        if name is None:
+            return self.lead.start() if self.lead is not None else self.core.start()
+        m = self._which(name)
+        return m.start(name) if m is not None else -1
+
+    def end(self, name: Optional[str] = None) -> int:
+        if name is None:
+            return self.core.end()
+        m = self._which(name)
+        return m.end(name) if m is not None else -1
+
+
+
+@dataclass
+class _Cand:
+    s: int
+    e: int
+    rule: str
+    kind: str
+    gran: Optional[str] = None
+    y: Optional[int] = None
+    m: Optional[int] = None
+    d: Optional[int] = None
+    hh: Optional[int] = None
+    mi: Optional[int] = None
+    tz: Optional[tzinfo] = None
+    end: Optional["_Cand"] = None
+    year_inferred: bool = False  # the year came from the reference, not from the text
+    unresolved: bool = False  # needs a reference that the document does not have
+    core_s: int = -1  # start after a cue word that is not part of the span
+    claim: bool = True
+    raw: int = 0  # length of the whole regex match (cue included): the longest reading wins
+
+    @property
+    def has_value(self) -> bool:
+        return self.gran is not None and self.y is not None and not self.unresolved
+
+
+@dataclass
+class _Ctx:
+    doc: Document
+    text: str
+    r: _Rx
+    ref: Optional[date]
+    ref_tz: Optional[tzinfo]
+    warnings: dict[str, None] = field(default_factory=dict)  # ordered set
+    # 1 where a regulation number, RT/RW, an impossible date or a name was found: no date there
+    blocked: bytearray = field(default_factory=bytearray)
+    starts: Callable[[_Trigger], list[int]] = field(default=lambda trig: [])
+
+    def block(self, s: int, e: int) -> None:
+        self.blocked[s:e] = b"\x01" * (e - s)
+
+    def is_blocked(self, s: int, e: int) -> bool:
+        return self.blocked.find(1, s, e) != -1
+
+
+def _months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return (a[0] * 12 + a[1]) - (b[0] * 12 + b[1])
+
+
+def _infer_year(
+    ref: date, m: int, d: Optional[int], tense: Optional[str], wd: Optional[int] = None
+) -> Optional[int]:
+    """The year that puts day/month nearest the reference (within a year), honouring tense and weekday."""
+    cands: list[tuple[int, int, Optional[date]]] = []
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        if d is None:
+            cands.append((y, _months_between((y, m), (ref.year, ref.month)), None))
+            continue
+        try:
+            dt = date(y, m, d)
+        except ValueError:
+            continue
+        cands.append((y, (dt - ref).days, dt))
+    if not cands:
+        return None
+    if wd is not None:
+        same = [c for c in cands if c[2] is not None and c[2].weekday() == wd]
+        if same:
+            cands = same
+    pool = cands
+    if tense == "past":
+        pool = [c for c in cands if c[1] <= 0] or cands
+    elif tense == "future":
+        pool = [c for c in cands if c[1] >= 0] or cands
+    return min(pool, key=lambda c: (abs(c[1]), c[1] > 0))[0]
+
+
+def _shift_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _sentence_before(text: str, s: int, width: int = 160) -> str:
+    """Text of the current sentence before position ``s`` (at most ``width`` characters)."""
+    lo = max(0, s - width)
+    chunk = text[lo:s]
+    cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "), chunk.rfind('"'))
+    return chunk[cut + 1:] if cut >= 0 else chunk
+
+
+def _context_tense(ctx: _Ctx, s: int) -> Optional[str]:
+    last = None
+    for m in ctx.r.tense.finditer(_sentence_before(ctx.text, s)):
+        last = m
+    return ctx.r.tense_of.get(_key(last.group(0))) if last is not None else None
+
+
+def _cue(ctx: _Ctx, m: _M) -> tuple[Optional[CueRow], int]:
+    """The cue row of a match (if any) and where the cue ends."""
+    word = m.group("cue")
+    if word is None:
+        return None, m.start()
+    return ctx.r.cues.get(_key(word)), m.end("cue")
+
+
+def _start(ctx: _Ctx, m: _M, bare: bool) -> tuple[int, int, Optional[CueRow]]:
+    """(span start, core start, cue row): the cue is in the span for its role and form."""
+    row, cue_end = _cue(ctx, m)
+    if row is None:
+        return m.start(), m.start(), None
+    core = cue_end
+    text = ctx.text
+    while core < len(text) and text[core].isspace():
+        core += 1
+    keep = row.role in (_SPAN_BARE if bare else _SPAN_ALWAYS)
+    return (m.start() if keep else core), core, row
+
+
+def _tense_for(ctx: _Ctx, cue: Optional[CueRow], sh: Optional[str], s: int) -> Optional[str]:
+    if sh:
+        row = ctx.r.shifts.get(_key(sh))
+        if row is not None and row.direction != 0:
+            return "past" if row.direction < 0 else "future"
+    if cue is not None and cue.role in _CUE_TENSE:
+        return _CUE_TENSE[cue.role]
+    return _context_tense(ctx, s)
+
+
+def _is_upper(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def _prev_word(text: str, s: int) -> tuple[str, bool]:
+    """The word before ``s`` and whether ``s`` starts a sentence."""
+    word, start = _prev_word_at(text, s)
+    return word, start < 0
+
+
+def _prev_word_at(text: str, s: int) -> tuple[str, int]:
+    """The word before ``s`` and where it starts (-1 when ``s`` starts a sentence)."""
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == 0 or text[j - 1] in '\n.!?"(:;':
+        return "", -1
+    k = j
+    while k > 0 and not text[k - 1].isspace():
+        k -= 1
+    return text[k:j], k
+
+
+def _next_word(text: str, e: int) -> str:
+    m = _NEXT_WORD.match(text, e, min(len(text), e + 40))
+    return m.group(1) if m else ""
+
+
+def _bad(ctx: _Ctx, s: int, e: int) -> None:
+    """An impossible date: a warning, no record, and the numbers kept from quantities."""
+    ctx.warnings[errors.W_BAD_DATE.format(text=" ".join(ctx.text[s:e].split()))] = None
+    ctx.doc.claim("notquantity", s, e)
+    ctx.block(s, e)
+
+
+def _need_ref(ctx: _Ctx, c: _Cand) -> _Cand:
+    c.unresolved = True
+    ctx.warnings[errors.W_NO_REFERENCE] = None
+    return c
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    cal, text = ctx.r.cal, ctx.text
+    mon = cal.months.get(_key(m.group("mon")).rstrip("."))
+    if mon is None:
+        return None
+    has_year = m.group("y") is not None
+    bare = not has_year
+    s, core, cue = _start(ctx, m, bare)
+    prev, _ = _prev_word(text, core)
+    if prev.rstrip(".") in ctx.r.name_prefixes:
+        ctx.block(core, m.end())
+        return None  # Jalan 17 Agustus: a name, and so is its month
+    d1 = int(m.group("d"))
+    d2 = int(m.group("d2")) if m.group("d2") else None
+    wd = cal.weekdays.get(_key(m.group("wd"))) if m.group("wd") else None
+    rule = "dates.day_month_year" if has_year else "dates.day_month"
+    c = _Cand(s, m.end(), rule, "absolute" if has_year else "partial", "day", core_s=core)
+    if has_year:
+        y = int(m.group("y"))
+    else:
+        if ctx.ref is None:
+            return _need_ref(ctx, c)
+        y0 = _infer_year(ctx.ref, mon, d1, _tense_for(ctx, cue, m.group("sh"), s), wd if d2 is None else None)
+        if y0 is None:
+            _bad(ctx, m.start("d"), m.end())
+            return None
+        y = y0
+        c.year_inferred = True
+        if m.group("sh"):
+            c.kind = "relative"
+    try:
+        date(y, mon, d1)
+        if d2 is not None:
+            date(y, mon, d2)
+    except ValueError:
+        _bad(ctx, m.start("d"), m.end())
+        return None
+    c.y, c.m, c.d = y, mon, d1
+    if d2 is not None:
+        if d2 <= d1:
+            return None
+        c.end = _Cand(s, m.end(), rule, c.kind, "day", y, mon, d2)
+        c.rule = "dates.day_range"
+    return c
+
+
+def _h_num(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    ys = m.group("y")
+    if m.group("sep") == "." and len(ys) != 4:
+        return None  # 1.2.16 is a version number, not a date
+    y = int(ys) if len(ys) == 4 else 2000 + int(ys)
+    d, mo = int(m.group("d")), int(m.group("m"))
+    e = m.end()
+    if m.group("open") is not None:
+        close = _CLOSE.match(ctx.text[e:e + 4])
+        if close is None:
+            m = _M(m.core, None)  # "(18/4/2016" without its bracket: the number alone
+        else:
+            e += close.end()
+    s, core, _ = _start(ctx, m, False)
+    try:
+        date(y, mo, d)
+    except ValueError:
+        _bad(ctx, m.start("d"), m.end())
+        return None
+    return _Cand(s, e, "dates.numeric", "absolute", "day", y, mo, d, core_s=core)
+
+
+def _h_paren(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    cal = ctx.r.cal
+    anchor = m.group("anchor")
+    if anchor is None:
+        return None  # a bare (6/9) may be a fraction or a score
+    d, mo = int(m.group("d") or 0), int(m.group("m") or 0)
+    d2 = int(m.group("d2")) if m.group("d2") else None
+    wd = cal.weekdays.get(_key(anchor)) if d2 is None else None
+    rd = ctx.r.relday.get(_key(anchor))
+    s, core, _ = _start(ctx, m, False)
+    c = _Cand(s, m.end(), "dates.day_month_bracket", "partial", "day", core_s=core)
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    if rd is not None:  # kemarin (16/1): the bracket is the date; the word says which year is near
+        y = _infer_year(ctx.ref, mo, d, "past" if rd.offset < 0 else ("future" if rd.offset > 0 else None))
+    else:
+        y = _infer_year(ctx.ref, mo, d, None, wd)
+    if y is None:
+        _bad(ctx, m.start(), m.end())
+        return None
+    c.y, c.m, c.d, c.year_inferred = y, mo, d, True
+    if d2 is not None:  # Sabtu-Minggu (1-2/9)
+        try:
+            date(y, mo, d2)
+        except ValueError:
+            _bad(ctx, m.start(), m.end())
+            return None
+        if d2 <= d:
+            return None
+        c.end = _Cand(s, m.end(), c.rule, c.kind, "day", y, mo, d2)
+        c.rule = "dates.day_range_bracket"
+    return c
+
+
+def _h_tgl(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    d, mo = int(m.group("d") or 0), int(m.group("m") or 0)
+    c = _Cand(m.start(), m.end(), "dates.day_month_numeric", "partial", "day")
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    y = _infer_year(ctx.ref, mo, d, _context_tense(ctx, m.start()))
+    if y is None:
+        _bad(ctx, m.start(), m.end())
+        return None
+    c.y, c.m, c.d, c.year_inferred = y, mo, d, True
+    return c
+
+
+def _h_day_only(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    """``tanggal 20 kemarin``: a day of the month next to the reference (this month or a neighbour)."""
+    d = int(m.group("d") or 0)
+    c = _Cand(m.start(), m.end(), "dates.day_of_month", "partial", "day")
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    tense = _tense_for(ctx, None, m.group("sh"), m.start())
+    ref = ctx.ref
+    cands = []
+    for k in (-1, 0, 1):
+        y, mo = _shift_months(ref.year, ref.month, k)
+        try:
+            dt = date(y, mo, d)
+        except ValueError:
+            continue
+        cands.append(((dt - ref).days, dt))
+    pool = cands
+    if tense == "past":
+        pool = [x for x in cands if x[0] <= 0] or cands
+    elif tense == "future":
+        pool = [x for x in cands if x[0] >= 0] or cands
+    if not pool:
+        return None
+    dt = min(pool, key=lambda x: (abs(x[0]), x[0] > 0))[1]
+    c.y, c.m, c.d, c.year_inferred = dt.year, dt.month, dt.day, True
+    return c
+
+
+def _h_iso(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    s, core, _ = _start(ctx, m, False)
+    try:
+        date(y, mo, d)
+    except ValueError:
+        _bad(ctx, m.start("y"), m.end())
+        return None
+    c = _Cand(s, m.end(), "dates.iso", "absolute", "day", y, mo, d, core_s=core)
+    if m.group("hh") is not None:
+        c.gran, c.hh, c.mi = "minute", int(m.group("hh")), int(m.group("mi"))
+        c.tz = _tz(ctx, m.group("off"))
+    return c
+
+
+def _h_month_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    mon = ctx.r.cal.months.get(_key(m.group("mon")).rstrip("."))
+    if mon is None:
+        return None
+    s, core, _ = _start(ctx, m, False)
+    return _Cand(s, m.end(), "dates.month_year", "absolute", "month", int(m.group("y")), mon, core_s=core)
+
+
+def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    rc = m.group("rc")
+    if not (y1 < y2 <= y1 + 50) or (rc == "/" and y2 != y1 + 1):
+        return None
+    s, core, cue = _start(ctx, m, False)
+    if cue is None and _COPYRIGHT.search(ctx.text, max(0, s - 40), s):
+        return None
+    c = _Cand(s, m.end(), "dates.year_range", "absolute", "year", y1, core_s=core)
+    c.end = _Cand(s, m.end(), c.rule, "absolute", "year", y2)
+    return c
+
+
+def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    if not (m.group("cue") or m.group("per") or m.group("tahun")):
+        return None  # a bare four-digit number is not a year mention
+    if ctx.r.count_noun.match(ctx.text, m.end("y")):
+        return None  # pada 2019 TPS
+    s, core, cue = _start(ctx, m, not (m.group("per") or m.group("tahun")))
+    if cue is not None and cue.role == "event" and not (m.group("per") or m.group("tahun")):
+        line = ctx.text[ctx.text.rfind("\n", 0, s) + 1:s].lstrip()
+        if line[:1] in _LIST_MARKS:
+            return None  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
+    return _Cand(s, m.end(), "dates.year", "absolute", "year", int(m.group("y")), core_s=core)
+
+
+def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    w = _key(m.group("w"))
+    row = ctx.r.relday.get(w)
+    if row is None:
+        return None
+    prev, _ = _prev_word(ctx.text, m.start())
+    if w.startswith("esok") and _key(prev) == "hari":
+        return None  # "hari esok": the future, not tomorrow
+    c = _Cand(m.start(), m.end(), f"dates.relative_day:{row.id}", "relative", "day")
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    dt = ctx.ref + timedelta(days=row.offset)
+    c.y, c.m, c.d = dt.year, dt.month, dt.day
+    return c
+
+
+def _h_unit_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    unit = ctx.r.units.get(_key(m.group("unit")))
+    sh = ctx.r.shifts.get(_key(m.group("sh")))
+    if unit is None or sh is None or unit == "day":
+        return None
+    word = m.group("unit")
+    before, _ = _prev_word(ctx.text, m.start())
+    if before.isdigit() or _key(before) in ctx.r.counts or _key(before) in _QUANTIFIERS:
+        return None  # dalam tiga tahun mendatang: a duration
+    _, sent_start = _prev_word(ctx.text, m.start("unit"))
+    if word.startswith("Minggu") and not sent_start and not m.group("per"):
+        return None  # "Minggu lalu" mid-sentence is Sunday (weekday_shift)
+    s, core, _ = _start(ctx, m, False)
+    c = _Cand(s, m.end(), f"dates.unit_shift:{unit}", "relative", core_s=core)
+    if unit == "week":
+        return c  # a week has no ISO value at our granularities: value null
+    if ctx.ref is None:
+        c.gran = unit
+        return _need_ref(ctx, c)
+    if unit == "year":
+        c.gran, c.y = "year", ctx.ref.year + sh.direction
+    else:
+        c.gran = "month"
+        c.y, c.m = _shift_months(ctx.ref.year, ctx.ref.month, sh.direction)
+    return c
+
+
+def _h_period_unit(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    unit = ctx.r.units.get(_key(m.group("unit")))
+    if unit not in ("year", "month"):
+        return None  # akhir pekan: a weekend, no value
+    s, core, _ = _start(ctx, m, False)
+    c = _Cand(s, m.end(), f"dates.period_unit:{unit}", "relative", unit, core_s=core)
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    c.y = ctx.ref.year
+    if unit == "month":
+        c.m = ctx.ref.month
+    return c
+
+
+def _h_period_alone(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    """``triwulan IV``: the year whose quarter lies nearest the reference."""
+    row = ctx.r.periods.get(_key(m.group("per") or ""))
+    if row is None or len(row.months) != 2:
+        return None
+    s, core, _ = _start(ctx, m, False)
+    c = _Cand(s, m.end(), "dates.year_part", "relative", "year", core_s=core)
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    first, last = row.months
+    here = ctx.ref.year * 12 + ctx.ref.month
+
+    def distance(y: int) -> int:
+        lo, hi = y * 12 + first, y * 12 + last
+        return 0 if lo <= here <= hi else (lo - here if here < lo else here - hi)
+
+    c.y = min((ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1), key=lambda y: (distance(y), y))
+    return c
+
+
+def _count(ctx: _Ctx, word: str) -> Optional[int]:
+    if word.isdigit():
+        return int(word)
+    return ctx.r.counts.get(_key(word))
+
+
+def _h_count_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    if m.group("one"):
+        n, unit = 1, ctx.r.one.get(_key(m.group("one")))
+    else:
+        n, unit = _count(ctx, m.group("n")), ctx.r.units.get(_key(m.group("unit")))
+    sh = ctx.r.shifts.get(_key(m.group("sh")))
+    if not n or unit is None or sh is None or sh.direction == 0:
+        return None
+    s, core, _ = _start(ctx, m, False)
+    c = _Cand(s, m.end(), f"dates.count_shift:{unit}", "relative", None if unit == "week" else unit,
+              core_s=core)
+    if unit == "week":
+        return c  # dua pekan lalu: a week is not a granularity of ours, so no value
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    k = n * sh.direction
+    if unit == "day":
+        dt = ctx.ref + timedelta(days=k)
+        c.y, c.m, c.d = dt.year, dt.month, dt.day
+    elif unit == "month":
+        c.y, c.m = _shift_months(ctx.ref.year, ctx.ref.month, k)
+    else:
+        c.y = ctx.ref.year + k
+    return c
+
+
+def _weekday_near(ref: date, wd: int, how: str) -> date:
+    """The weekday ``wd`` relative to ``ref``: on_or_before, before, after, this_week."""
+    if how == "this_week":
+        return ref + timedelta(days=wd - ref.weekday())
+    if how == "after":
+        return ref + timedelta(days=(wd - ref.weekday() - 1) % 7 + 1)
+    back = (ref.weekday() - wd) % 7
+    if how == "before" and back == 0:
+        back = 7
+    return ref - timedelta(days=back)
+
+
+def _h_weekday_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    word = m.group("wd")
+    wd = ctx.r.cal.weekdays.get(_key(word))
+    sh = ctx.r.shifts.get(_key(m.group("sh")))
+    if wd is None or sh is None:
+        return None
+    _, sent_start = _prev_word(ctx.text, m.start("wd"))
+    if _key(word) == "minggu" and (not _is_upper(word) or (sent_start and not m.group("unit"))):
+        return None  # "minggu lalu" is last week
+    s, core, _ = _start(ctx, m, False)
+    c = _Cand(s, m.end(), "dates.weekday_shift", "relative", "day", core_s=core)
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    if m.group("unit"):  # Jumat pekan lalu: that weekday in the week before / after
+        base = ctx.ref + timedelta(days=7 * sh.direction)
+        dt = _weekday_near(base, wd, "this_week")
+    elif sh.direction < 0:
+        dt = _weekday_near(ctx.ref, wd, "before")
+    elif sh.direction > 0:
+        dt = _weekday_near(ctx.ref, wd, "after")
+    else:
+        dt = _weekday_near(ctx.ref, wd, "this_week")
+    c.y, c.m, c.d = dt.year, dt.month, dt.day
+    return c
+
+
+def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> Optional[_Cand]:
+    word = m.group("wd")
+    wd = ctx.r.cal.weekdays.get(_key(word))
+    if wd is None or (_key(word) == "minggu" and not _is_upper(word)):
+        return None
+    text = ctx.text
+    if ctx.r.weekday_pair.match(text, m.end()):
+        return None  # Sabtu dan Minggu, Senin sampai Jumat: days of a schedule
+    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6)):
+        return None  # a date follows: the bracket rule reads it
+    before = _sentence_before(text, m.start())
+    if ctx.r.habitual.search(before):
+        return None  # setiap/biasanya ...: a habit, not a date
+    c = _Cand(s, m.end(), rule, "relative", "day", core_s=m.start("wd"))
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    future = use_tense and _context_tense(ctx, m.start()) == "future"
+    how = "after" if future else "on_or_before"
+    dt = _weekday_near(ctx.ref, wd, how)
+    c.y, c.m, c.d = dt.year, dt.month, dt.day
+    return c
+
+
+def _h_weekday_cue(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    return _anchored_weekday(ctx, m, m.start(), "dates.weekday_cue", True)
+
+
+def _h_weekday_comma(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    text = ctx.text
+    # "Sabtu, Minggu": a list of days; "di Semarang, Senin": a dateline-style date
+    j = text.rfind(",", 0, m.start())
+    prev, _ = _prev_word(text, j) if j >= 0 else ("", True)
+    if ctx.r.cal.weekdays.get(_key(prev.strip(",."))) is not None:
+        return None
+    return _anchored_weekday(ctx, m, m.start("wd"), "dates.weekday_comma", False)
+
+
+def _h_month_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    mon = ctx.r.cal.months.get(_key(m.group("mon")))
+    sh = ctx.r.shifts.get(_key(m.group("sh")))
+    if mon is None or sh is None or not (_is_upper(m.group("mon")) or m.group("bulan")):
+        return None
+    s, core, cue = _start(ctx, m, False)
+    c = _Cand(s, m.end(), "dates.month_shift", "relative", "month", core_s=core)
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    if sh.direction == 0:
+        y: Optional[int] = ctx.ref.year
+    else:
+        y = _infer_year(ctx.ref, mon, None, "past" if sh.direction < 0 else "future")
+    c.y, c.m, c.year_inferred = y, mon, True
+    return c
+
+
+def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    word = m.group("mon")
+    mon = ctx.r.cal.months.get(_key(word))
+    if mon is None:
+        return None
+    licensed = bool(m.group("cue") or m.group("per") or m.group("bulan"))
+    if not _is_upper(word) and not licensed:
+        return None
+    text = ctx.text
+    if not licensed:
+        prev, at = _prev_word_at(text, m.start("mon"))
+        p = _key(prev).strip(",.")
+        if at >= 0 and _is_upper(prev) and p not in ctx.r.cue_words:
+            return None  # Dewi Juni, Universitas Sebelas Maret
+        nxt = _next_word(text, m.end())
+        if nxt and _is_upper(nxt) and _key(nxt) not in ctx.r.cue_words and not nxt[0].isdigit():
+            return None  # Juni Rahayu
+        if prev.rstrip(".") in ctx.r.name_prefixes:
+            return None
+    s, core, cue = _start(ctx, m, not (m.group("per") or m.group("bulan")))
+    c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
+    if ctx.ref is None:
+        return _need_ref(ctx, c)
+    c.y = _infer_year(ctx.ref, mon, None, _tense_for(ctx, cue, None, core))
+    c.m, c.year_inferred = mon, True
+    return c
+
+
+def _h_recurring(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    c = _Cand(m.start(), m.end(), "dates.recurring", "recurring")
+    # "tiap dua bulan" holds a counted duration: leave its number to quantities
+    c.claim = not any(ch.isdigit() for ch in m.group(0)) and not any(
+        _key(w) in ctx.r.counts for w in m.group(0).split()[1:2])
+    return c
+
+
+def _h_frequency(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    return _Cand(m.start(), m.end(), "dates.frequency", "recurring")
+
+
+def _h_vague(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    return _Cand(m.start(), m.end(), "dates.vague", "vague")
+
+
+_HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
+    "text": _h_text,
+    "num": _h_num,
+    "paren": _h_paren,
+    "tgl": _h_tgl,
+    "day_only": _h_day_only,
+    "iso": _h_iso,
+    "month_year": _h_month_year,
+    "year_range": _h_year_range,
+    "year": _h_year,
+    "relative_day": _h_relative_day,
+    "unit_shift": _h_unit_shift,
+    "period_unit": _h_period_unit,
+    "period_alone": _h_period_alone,
+    "count_shift": _h_count_shift,
+    "weekday_shift": _h_weekday_shift,
+    "weekday_cue": _h_weekday_cue,
+    "weekday_comma": _h_weekday_comma,
+    "month_shift": _h_month_shift,
+    "month": _h_month,
+    "recurring": _h_recurring,
+    "frequency": _h_frequency,
+    "vague": _h_vague,
+}
+
+
+# ---------------------------------------------------------------- clocks
+
+
+@dataclass
+class _Clock:
+    s: int
+    e: int
+    hh: int
+    mi: int
+    tz: Optional[tzinfo]
+    strong: bool  # pukul/jam or a time zone: certainly a clock time
+    end: Optional[tuple[int, int]] = None
+
+
+def _tz(ctx: _Ctx, word: Optional[str]) -> Optional[tzinfo]:
+    if word:
+        w = word.strip()
+        if w == "Z":
+            return timezone.utc
+        z = ctx.r.cal.zones.get(w.casefold())
+        if z is not None:
+            return z
+        mm = _OFFSET.fullmatch(w)
+        if mm:
+            sign = -1 if mm.group(1) == "-" else 1
+            return timezone(sign * timedelta(hours=int(mm.group(2)), minutes=int(mm.group(3))))
+    return ctx.ref_tz
+
+
+def _day_part(h: int, part: Optional[str]) -> int:
+    p = _key(part or "")
+    if p == "siang" and h < 11:
+        return h + 12
+    if p in ("sore", "petang") and h < 12:
+        return h + 12
+    if p == "malam" and 5 <= h < 12:
+        return h + 12
+    if p == "pagi" and h == 12:
+        return 0
+    return h
+
+
+def _word_positions(text: str, vocab: frozenset[str]) -> dict[str, list[int]]:
+    """Casefolded trigger word → where it stands as a whole word, in order."""
+    words: dict[str, list[int]] = {}
+    cur, size = 0, len(text)
+    for w in _WORDS.findall(text):
+        if w not in vocab:
+            continue
+        n = len(w)
+        i = text.find(w, cur)
+        # the next whole-word occurrence (findall returns maximal letter runs in order)
+        while i != -1 and ((i > 0 and text[i - 1].isalpha()) or (i + n < size and text[i + n].isalpha())):
+            i = text.find(w, i + 1)
+        if i == -1:
+            continue
+        words.setdefault(w.casefold(), []).append(i)
+        cur = i + n
+    return words
+
+
+def _positions(
+    trig: _Trigger, words: dict[str, list[int]], digits: dict[str, list[int]], parens: list[int]
+) -> list[int]:
+    """Sorted positions where a pattern with trigger ``trig`` may start."""
+    lists = [words[w] for w in trig.words if w in words]
+    if trig.digit:
+        lists.append(digits[trig.digit])
+    if trig.paren:
+        lists.append(parens)
+    if len(lists) == 1:
+        return lists[0]
+    return sorted(p for lst in lists for p in lst)
+
+
+def _clocks(ctx: _Ctx) -> list[_Clock]:
+    out = []
+    last_end = -1
+    for pos in ctx.starts(ctx.r.clock_trigger):
+        if pos < last_end:
+            continue
+        m = ctx.r.clock.match(ctx.text, pos)
+        if m is None:
+            continue
+        last_end = m.end()
+        if m.group("h") is not None:
+            h, mi = int(m.group("h")), int(m.group("mi") or 0)
+            strong = (m.group("mi") is not None or bool(m.group("tz") or m.group("dp"))
+                      or not m.group("kw").casefold().startswith("jam"))
+        else:
+            h, mi = int(m.group("h2")), int(m.group("mi2"))
+            strong = bool(m.group("tz")) or bool(m.group("dp") and m.group("s2") == ":")
+        h = _day_part(h, m.group("dp"))
+        end = None
+        if m.group("eh") is not None:
+            end = (_day_part(int(m.group("eh")), m.group("dp")), int(m.group("emi")))
+        out.append(_Clock(m.start(), m.end(), h, mi, _tz(ctx, m.group("tz")), strong, end))
+    return out
+
+
+_GAP_AFTER = regex.compile(
+    r"[\s,|-]*(?:(?:pagi|siang|sore|petang|malam|dini\s+hari)\s+)?(?:(?:sekitar|pada|mulai|hingga|sampai)\s+)?",
+    regex.I)
+_GAP_BEFORE = regex.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", regex.I)
+
+
+def _join_clocks(ctx: _Ctx, chosen: list[_Cand], clocks: list[_Clock]) -> None:
+    """Join each clock time to the day next to it; a lone one takes the paragraph's last day."""
+    text = ctx.text
+    added: list[_Cand] = []
+    starts = [c.s for c in chosen]
+    for ck in clocks:
+        i = bisect_right(starts, ck.s)
+        before = chosen[i - 1] if i > 0 else None
+        after = chosen[i] if i < len(chosen) else None
+        if (before is not None and before.e > ck.s) or (after is not None and after.s < ck.e):
+            continue  # part of a date already (an ISO datetime)
+        host = None
+        if before is not None and _can_take_clock(before):
+            gap = text[before.e:ck.s]
+            if len(gap) <= 14 and _GAP_AFTER.fullmatch(gap) and (ck.strong or not gap.strip(" ,|-")):
+                host = before
+        if host is None and after is not None and ck.strong and _can_take_clock(after):
+            gap = text[ck.e:after.s]
+            if len(gap) <= 10 and _GAP_BEFORE.fullmatch(gap):
+                host = after
+        if host is None:
+            if ck.strong:
+                ctx.doc.claim("notquantity", ck.s, ck.e)
+                lone = _lone_clock(ctx, chosen, i, ck)
+                if lone is not None:
+                    added.append(lone)
+            continue
+        host.s, host.e = min(host.s, ck.s), max(host.e, ck.e)
+        host.gran, host.hh, host.mi, host.tz = "minute", ck.hh, ck.mi, ck.tz
+        host.rule += "+clock"
+        if ck.end is not None and host.has_value:
+            host.end = _Cand(host.s, host.e, host.rule, host.kind, "minute", host.y, host.m, host.d,
+                             ck.end[0], ck.end[1], ck.tz)
+    if added:
+        chosen.extend(added)
+        chosen.sort(key=lambda c: c.s)
+
+
+def _can_take_clock(c: _Cand) -> bool:
+    return c.gran == "day" and c.end is None and c.hh is None
+
+
+def _lone_clock(ctx: _Ctx, chosen: list[_Cand], i: int, ck: _Clock) -> Optional[_Cand]:
+    """``... mulai hari ini. Wawali meninjau pukul 10.00 WITA``: the time of the day last named.
+
+    Only a single time (not a schedule such as 08.00-12.00) outside a habitual
+    sentence, and only when a day was named earlier in the same paragraph.
+    """
+    if ck.end is not None or ctx.r.habitual.search(_sentence_before(ctx.text, ck.s)):
+        return None
+    para_start = ctx.text.rfind("\n", 0, ck.s) + 1
+    for c in reversed(chosen[max(0, i - 12):i]):
+        if c.s < para_start:
+            break
+        if c.gran in ("day", "minute") and c.has_value and c.end is None:
+            return _Cand(ck.s, ck.e, "dates.clock", c.kind, "minute", c.y, c.m, c.d, ck.hh, ck.mi, ck.tz)
+    return None
+
+
+# ---------------------------------------------------------------- ranges and shared years
+
+
+def _parts(c: _Cand) -> tuple[int, int, int]:
+    return (c.y or 0, c.m or 0, c.d or 0)
+
+
+def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
+    text = ctx.text
+    out: list[_Cand] = []
+    for c in chosen:
+        if not out:
+            out.append(c)
+            continue
+        a = out[-1]
+        gap = text[a.e:c.core_s if c.core_s >= 0 else c.s]
+        gapc = _key(text[a.e:c.s])
+        ok = (
+            a.has_value and c.has_value and a.end is None and c.end is None
+            and a.gran == c.gran and a.gran in ("year", "month", "day")
+            and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
+        )
+        is_range = ok and ctx.r.range_gap.fullmatch(gap) is not None
+        is_coord = ok and ctx.r.coord_gap.fullmatch(gapc or " ") is not None and bool(gapc)
+        if (is_range or is_coord) and a.year_inferred and not c.year_inferred and c.y is not None:
+            # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019
+            a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else c.y - 1
+            a.rule += "+year"
+        elif is_range and a.year_inferred and c.year_inferred and _parts(a) > _parts(c):
+            # Januari hingga Juni: both without a year; the start is the one before the end
+            a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else (c.y or 0) - 1
+        if is_range and _parts(a) < _parts(c):
+            a.end = c
+            a.e = c.e
+            a.rule += "+range"
+            if c.kind == "relative" or a.kind == "relative":
+                a.kind = "relative"
+            elif c.kind == "partial" or a.kind == "partial":
+                a.kind = "partial"
+            continue
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- output
+
+
+def _iso(c: _Cand) -> Optional[str]:
+    if not c.has_value:
+        return None
+    try:
+        if c.gran == "year":
+            return f"{c.y:04d}"
+        if c.gran == "month":
+            return f"{c.y:04d}-{c.m:02d}"
+        if c.gran == "day":
+            return date(c.y or 0, c.m or 0, c.d or 0).isoformat()
+        if c.gran == "minute":
+            return datetime(c.y or 0, c.m or 0, c.d or 0, c.hh or 0, c.mi or 0, tzinfo=c.tz).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _select(cands: list[_Cand], size: int) -> list[_Cand]:
+    """Longest match first (cue words included); a candidate overlapping a taken one is dropped."""
+    taken: list[_Cand] = []
+    occupied = bytearray(size)
+    for c in sorted(cands, key=lambda c: (-max(c.raw, c.e - c.s), -(c.e - c.s), c.s)):
+        if occupied.find(1, c.s, c.e) != -1:
+            continue
+        occupied[c.s:c.e] = b"\x01" * (c.e - c.s)
+        taken.append(c)
+    return sorted(taken, key=lambda c: c.s)
 
 
 def run(doc: Document) -> None:
-    """Find dates in `doc.text` and append them to `doc.dates`."""
-    return None
+    """Find dates in ``doc.text`` and append them to ``doc.dates``."""
+    text = doc.text
+    if not text.strip():
+        return
+    r = rx(doc.lexicon)
+    ref = doc.reference
+    ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
+               ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
+
+    words = _word_positions(text, r.vocab_cased)
+    digits: dict[str, list[int]] = {"year": [], "space": [], "sep": [], "clock": []}
+    size = len(text)
+    for m in _DIGITS.finditer(text):
+        s0, e0 = m.span()
+        if e0 - s0 == 4:
+            if text[s0] in "12":
+                digits["year"].append(s0)
+        elif e0 - s0 <= 3 and e0 < size:
+            nxt = text[e0]
+            if nxt in " \n-":
+                digits["space"].append(s0)
+            if nxt in "/.-":
+                digits["sep"].append(s0)
+            if nxt in ".:":
+                digits["clock"].append(s0)
+    parens = [m.start() for m in _PAREN.finditer(text)]
+    ctx.starts = lambda trig: _positions(trig, words, digits, parens)  # type: ignore[method-assign]
+
+    for _, pat in r.claims:
+        for pos in ctx.starts(r.claims_trigger):
+            m = pat.match(text, pos)
+            if m is not None and m.end() > m.start():
+                ctx.block(m.start(), m.end())
+                doc.claim("notquantity", m.start(), m.end())
+
+    cands: list[_Cand] = []
+    for name, pat, lead_rx, trigger in r.patterns:
+        handler = _HANDLERS[name]
+        for pos in ctx.starts(trigger):
+            core = pat.match(text, pos)
+            if core is None:
+                continue
+            lead = lead_rx.match(text, max(0, core.start() - 60), core.start()) if lead_rx else None
+            m = _M(core, lead)
+            if ctx.is_blocked(m.start(), m.end()):
+                continue
+            c = handler(ctx, m)
+            if c is not None and c.e > c.s:
+                if c.core_s < 0:
+                    c.core_s = c.s
+                c.raw = m.end() - m.start()
+                cands.append(c)
+
+    chosen = _select(cands, len(text))
+    _join_clocks(ctx, chosen, _clocks(ctx))
+    chosen = _join_ranges(ctx, chosen)
+
+    pub = doc.publication.span if doc.publication is not None else None
+    for c in chosen:
+        span = doc.span(c.s, c.e)
+        if pub is not None and span.start < pub.end and pub.start < span.end:
+            continue  # the publication line is meta's record
+        value = _iso(c)
+        end = _iso(c.end) if c.end is not None and value is not None else None
+        gran = c.gran if value is not None else None
+        doc.dates.append(DateMention(
+            text=span.text, value=value, end=end, granularity=gran,  # type: ignore[arg-type]
+            kind=c.kind, role="mention", span=span, rule=c.rule,  # type: ignore[arg-type]
+        ))
+        if c.claim:
+            doc.claim("date", c.s, c.e)
+    seen = set(doc.warnings)
+    for w in ctx.warnings:
+        if w not in seen:
+            doc.warnings.append(w)
+            seen.add(w)
+
+
+__all__ = ["run", "rx"]
