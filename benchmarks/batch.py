@@ -76,6 +76,33 @@ def _digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def _spin(n: int) -> int:
+    x = 0
+    for i in range(n):
+        x += i
+    return x
+
+
+def machine_parallelism(n: int = 10_000_000) -> float:
+    """How much faster two processes do two pure-Python loops than one process does.
+
+    The ceiling for ``--jobs 2`` on this machine right now: about 2.0 on two
+    idle cores, less when other work shares them.
+    """
+    import multiprocessing as mp
+
+    t0 = time.perf_counter()
+    _spin(n)
+    _spin(n)
+    serial = time.perf_counter() - t0
+    with mp.get_context("spawn").Pool(2) as pool:
+        pool.map(_spin, [1000, 1000])  # start-up not counted
+        t0 = time.perf_counter()
+        pool.map(_spin, [n, n])
+        parallel = time.perf_counter() - t0
+    return round(serial / parallel, 2)
+
+
 def run_once(corpus: Path, out: Path, jobs: int, extra: Sequence[str] = ()) -> dict[str, Any]:
     """One ``ektp-extract run`` in a fresh interpreter; the numbers of its run.json."""
     cmd = [sys.executable, "-m", "ektp_extract", "run", str(corpus), "--out", str(out),
@@ -135,7 +162,8 @@ def run(sizes: Sequence[int] = (1000, 5000), jobs: Sequence[int] = (1, 2), repea
         by = {(r["size"], r["jobs"]): r for r in runs}
         lo, hi = min(jobs), max(jobs)
         summary: dict[str, Any] = {"runs": runs, "cpu_count": os.cpu_count(),
-                                   "python": sys.version.split()[0]}
+                                   "python": sys.version.split()[0],
+                                   "machine_parallelism": machine_parallelism()}
         summary["speedup"] = {s: round(by[s, hi]["articles_per_second"]
                                        / by[s, lo]["articles_per_second"], 2) for s in sizes}
         summary["identical"] = {s: len({by[s, j]["articles_jsonl_sha256"] for j in jobs}) == 1
@@ -183,6 +211,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print(f"speedup (articles/s, jobs {max(args.jobs)} / jobs {min(args.jobs)}): "
               f"{summary['speedup']}")
         print(f"byte-identical articles.jsonl across jobs: {summary['identical']}")
+        print(f"machine parallelism (two pure-Python loops, 2 processes / 1): "
+              f"{summary['machine_parallelism']}")
         if "rss_ratio_large_over_small" in summary:
             print(f"peak RSS {max(args.sizes)} / {min(args.sizes)} articles: "
                   f"{summary['rss_ratio_large_over_small']}")
