@@ -1253,15 +1253,16 @@ def _lone_clock(ctx: _Ctx, chosen: list[_Cand], i: int, ck: _Clock) -> Optional[
     """``... mulai hari ini. Wawali meninjau pukul 10.00 WITA``: the time of the day last named.
 
     Only a single time (not a schedule such as 08.00-12.00) outside a habitual
-    sentence, and only when a day was named earlier in the same paragraph.
+    sentence, and only when a day without a time of its own was named shortly
+    before in the same paragraph.
     """
     if ck.end is not None or ctx.r.habitual.search(_sentence_before(ctx.text, ck.s)):
         return None
-    para_start = ctx.text.rfind("\n", 0, ck.s) + 1
+    para_start = max(ctx.text.rfind("\n", 0, ck.s) + 1, ck.s - 250)
     for c in reversed(chosen[max(0, i - 12):i]):
-        if c.s < para_start:
-            break
-        if c.gran in ("day", "minute") and c.has_value and c.end is None:
+        if c.s < para_start or c.hh is not None:
+            break  # too far, or that day already has its own time (a schedule, not this one)
+        if c.gran == "day" and c.has_value and c.end is None:
             return _Cand(ck.s, ck.e, "dates.clock", c.kind, "minute", c.y, c.m, c.d, ck.hh, ck.mi, ck.tz)
     return None
 
@@ -1389,7 +1390,10 @@ def run(doc: Document) -> None:
             m = _M(core, lead)
             if ctx.is_blocked(m.start(), m.end()):
                 continue
-            c = handler(ctx, m)
+            try:
+                c = handler(ctx, m)
+            except (ValueError, OverflowError):  # a reference at the edge of the calendar
+                c = None
             if c is not None and c.e > c.s:
                 if c.core_s < 0:
                     c.core_s = c.s

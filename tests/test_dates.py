@@ -1,0 +1,238 @@
+"""The dates stage beyond the pattern examples: the seed, missing references, impossible
+dates, claims for the quantities stage, offsets, and properties over generated dates.
+
+Worked examples of single forms live in ``patterns/dates.toml`` (run by test_examples.py);
+this module checks what a TOML example cannot say (null values, warnings, claims) and
+sweeps whole calendars with hypothesis.
+"""
+
+from __future__ import annotations
+
+import doctest
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from _util import PINNED_REFERENCE, ROOT, assert_spans
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ektp_extract import Extractor, errors
+from ektp_extract.document import Document
+from ektp_extract.kinds import STAGES
+from ektp_extract.kinds.meta import reference_from
+from ektp_extract.text import Mask, normalise
+
+MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+          "September", "Oktober", "November", "Desember"]
+WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+WIB = timezone(timedelta(hours=7))
+SLOW = settings(max_examples=120, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+def _dates(ex: Extractor, text: str, ref: Any = PINNED_REFERENCE) -> list[Any]:
+    res = ex.extract(text, reference_date=ref)
+    assert_spans(res, text)
+    return [d for d in res.dates if d.role == "mention"]
+
+
+def _doc_after_dates(ex: Extractor, text: str, ref: Any = PINNED_REFERENCE) -> Document:
+    """Run the stages up to and including dates; the Document shows the claims."""
+    prep = normalise(text)
+    doc = Document(prep=prep, lexicon=ex.lexicon, mask=Mask(prep.norm))
+    doc.reference = reference_from(ref)
+    for name, stage in STAGES:
+        stage(doc)
+        if name == "dates":
+            break
+    return doc
+
+
+def _claimed(doc: Document, label: str, phrase: str) -> bool:
+    s = doc.text.index(phrase)
+    covered = set()
+    for a, b in doc.claimed.get(label, []):
+        covered.update(range(a, b))
+    return all(i in covered for i in range(s, s + len(phrase)) if not doc.text[i].isspace())
+
+
+# ---------------------------------------------------------------- the seed
+
+
+def test_seed_dates(extractor: Extractor, seed_text: str) -> None:
+    res = extractor.extract(seed_text)
+    assert_spans(res, seed_text)
+    values = {d.value for d in res.dates if d.value}
+    assert {"2016-04-18", "2015-12", "2016-04-19T13:50:00+07:00"} <= values
+    pub = [d for d in res.dates if d.role == "publication"]
+    assert len(pub) == 1 and pub[0].span.text.startswith("Selasa, 19 April 2016")
+    # the date line is meta's record: no mention overlaps it
+    assert not [d for d in res.dates if d.role == "mention" and d.span.start < pub[0].span.end]
+    for d in res.dates:
+        assert "17 tahun" not in d.text
+        if "Jumat" in d.text:
+            assert d.kind == "recurring" and d.value is None
+    by_text = {d.text: d for d in res.dates}
+    assert by_text["setiap hari Jumat"].granularity is None
+    assert by_text["beberapa waktu lalu"].kind == "vague" and by_text["beberapa waktu lalu"].value is None
+    assert by_text["per Desember 2015"].granularity == "month"
+
+
+def test_month_never_gets_a_day(extractor: Extractor) -> None:
+    [d] = _dates(extractor, "Capaian perekaman per Desember 2015 tercatat sembilan puluh persen.")
+    assert (d.value, d.granularity) == ("2015-12", "month")
+
+
+# ---------------------------------------------------------------- null values
+
+
+@pytest.mark.parametrize("text, span, kind", [
+    ("Layanan jemput bola digelar setiap hari Jumat oleh petugas.", "setiap hari Jumat", "recurring"),
+    ("Kantor dibuka tiap akhir pekan untuk pelajar dan pekerja.", "tiap akhir pekan", "recurring"),
+    ("Penghargaan itu diterima dalam rapat di Palembang beberapa waktu lalu.", "beberapa waktu lalu", "vague"),
+    ("Belakangan ini antrean di kantor kecamatan makin panjang.", "Belakangan ini", "vague"),
+    ("Dinas menerima tambahan blanko pekan lalu dari kementerian.", "pekan lalu", "relative"),
+    ("Blanko dijanjikan tiba dua pekan lagi dari gudang pusat.", "dua pekan lagi", "relative"),
+], ids=["recurring-weekday", "recurring-weekend", "vague-lalu", "vague-ini", "week", "counted-weeks"])
+def test_expressions_without_a_value(extractor: Extractor, text: str, span: str, kind: str) -> None:
+    got = [d for d in _dates(extractor, text) if d.span.text == span]
+    assert len(got) == 1
+    assert (got[0].kind, got[0].value, got[0].granularity, got[0].end) == (kind, None, None, None)
+
+
+def test_no_reference_gives_null_and_w005(extractor: Extractor) -> None:
+    text = ("Blanko tiba kemarin dan dibagikan pada Rabu (6/3). Tahun lalu stok sempat kosong, "
+            "tetapi per Desember 2015 capaian sudah 97 persen dan pada 17 Agustus ada perekaman massal.")
+    res = extractor.extract(text)  # no date line, no reference_date
+    assert errors.W_NO_REFERENCE in res.warnings
+    by_text = {d.text: d for d in res.dates}
+    for rel in ("kemarin", "Rabu (6/3)", "Tahun lalu", "pada 17 Agustus"):
+        assert by_text[rel].value is None and by_text[rel].granularity is None, rel
+    assert by_text["per Desember 2015"].value == "2015-12"  # absolute: needs no reference
+    today = date.today().isoformat()
+    assert all(d.value is None or not d.value.startswith(today) for d in res.dates)
+
+
+# ---------------------------------------------------------------- impossible dates
+
+
+@pytest.mark.parametrize("phrase", ["31/2/2016", "30 Februari 2019", "2019-02-29", "31 April 2018"])
+def test_impossible_dates_warn_and_give_no_record(extractor: Extractor, phrase: str) -> None:
+    text = f"Dokumen palsu itu bertanggal {phrase} menurut penyidik kepolisian resor."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert not res.dates
+    assert any(w.startswith("[W010]") and phrase in w for w in res.warnings)
+
+
+# ---------------------------------------------------------------- claims
+
+
+def test_claims_for_quantities(extractor: Extractor) -> None:
+    text = ("Hal itu diatur dalam UU No. 24/2013 dan Permendagri 19/2018 serta Nomor 25 Tahun 2009. "
+            "Warga RT 03/RW 05 direkam pada Senin (18/3) pukul 10.00 WIB, sedangkan layanan malam "
+            "dibuka pukul 19.00 WIB. Sebanyak 96.616 warga sudah merekam.")
+    doc = _doc_after_dates(extractor, text)
+    for phrase in ("UU No. 24/2013", "Permendagri 19/2018", "Nomor 25 Tahun 2009", "RT 03/RW 05",
+                   "pukul 19.00 WIB"):
+        assert _claimed(doc, "notquantity", phrase), phrase
+    assert _claimed(doc, "date", "Senin (18/3) pukul 10.00 WIB")
+    assert not doc.is_claimed(text.index("96.616"), text.index("96.616") + 6)
+    # the regulation years are not dates
+    assert {d.value for d in doc.dates} == {"2019-03-18T10:00:00+07:00"}
+
+
+def test_recurrence_with_a_count_leaves_the_number(extractor: Extractor) -> None:
+    doc = _doc_after_dates(extractor, "Blanko dari pusat biasanya datang tiap dua bulan ke kabupaten.")
+    assert [d.text for d in doc.dates] == ["tiap dua bulan"]
+    assert not doc.claimed.get("date")
+
+
+# ---------------------------------------------------------------- offsets
+
+
+def test_offsets_survive_normalisation(extractor: Extractor) -> None:
+    # curly quotes, an en dash, a non-breaking space and a soft hyphen change the working text
+    text = ("\u201cKami mulai\u00ad bekerja,\u201d kata dia di Jakarta, Rabu (13/3/2019) "
+            "pukul\u00a010.00 WIB \u2013 sejak akhir Desember 2018 stok habis.")
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert_spans(res, text)
+    values = {d.value for d in res.dates}
+    assert {"2019-03-13T10:00:00+07:00", "2018-12"} <= values
+
+
+def test_deterministic(extractor: Extractor, seed_text: str) -> None:
+    a = extractor.extract(seed_text).model_dump_json()
+    b = extractor.extract(seed_text).model_dump_json()
+    assert a == b
+
+
+# ---------------------------------------------------------------- properties
+
+
+@SLOW
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2049, 12, 31)), st.integers(0, 4))
+def test_explicit_dates_read_back(extractor: Extractor, d: date, form: int) -> None:
+    phrase = [
+        f"{d.day} {MONTHS[d.month - 1]} {d.year}",
+        f"{WEEKDAYS[d.weekday()]}, {d.day} {MONTHS[d.month - 1]} {d.year}",
+        f"{WEEKDAYS[d.weekday()]} ({d.day}/{d.month}/{d.year})",
+        f"{d.day:02d}-{d.month:02d}-{d.year}",
+        d.isoformat(),
+    ][form]
+    text = f"Menurut catatan dinas, perekaman susulan digelar {phrase} di kantor kecamatan."
+    got = [x for x in _dates(extractor, text) if x.span.text.endswith(phrase[-6:])]
+    assert [(x.value, x.granularity) for x in got] == [(d.isoformat(), "day")], phrase
+
+
+@SLOW
+@given(st.dates(min_value=date(1990, 2, 1), max_value=date(2040, 11, 30)))
+def test_relative_words_follow_the_reference(extractor: Extractor, ref: date) -> None:
+    text = ("Rapat digelar kemarin, hasilnya diumumkan besok. Tahun lalu anggaran kurang, "
+            "bulan depan ada tambahan. Tim datang Senin lalu dan kembali Jumat mendatang.")
+    by_text = {x.text: x.value for x in _dates(extractor, text, ref.isoformat())}
+    assert by_text["kemarin"] == (ref - timedelta(days=1)).isoformat()
+    assert by_text["besok"] == (ref + timedelta(days=1)).isoformat()
+    assert by_text["Tahun lalu"] == str(ref.year - 1)
+    nxt = date(ref.year + ref.month // 12, ref.month % 12 + 1, 1)
+    assert by_text["bulan depan"] == f"{nxt.year:04d}-{nxt.month:02d}"
+    monday = date.fromisoformat(by_text["Senin lalu"])
+    assert monday.weekday() == 0 and 1 <= (ref - monday).days <= 7
+    friday = date.fromisoformat(by_text["Jumat mendatang"])
+    assert friday.weekday() == 4 and 1 <= (friday - ref).days <= 7
+
+
+@SLOW
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2040, 12, 31)), st.integers(1, 150))
+def test_bracket_dates_find_their_year(extractor: Extractor, ref: date, back: int) -> None:
+    """``Rabu (6/3)`` takes the year that gives the right weekday near the reference."""
+    d = ref - timedelta(days=back)
+    text = f"Hal itu disampaikan kepada wartawan, {WEEKDAYS[d.weekday()]} ({d.day}/{d.month})."
+    [got] = _dates(extractor, text, ref.isoformat())
+    assert (got.value, got.kind) == (d.isoformat(), "partial")
+
+
+def test_time_zone_of_the_reference_is_used(extractor: Extractor) -> None:
+    ref = datetime(2018, 7, 24, 18, 5, tzinfo=timezone(timedelta(hours=8)))
+    [d] = _dates(extractor, "Perekaman berikutnya besok jam 8 pagi di sekolah kejuruan negeri.", ref)
+    assert d.value == "2018-07-25T08:00:00+08:00" and d.granularity == "minute"
+
+
+def test_ranges_run_forward(extractor: Extractor) -> None:
+    text = ("Pameran digelar 1-3 Maret 2019, sosialisasi 28 Februari - 2 Maret 2019, pendataan "
+            "Januari hingga Juni, dan rencana strategis 2015-2019 sudah disahkan.")
+    ranges = [d for d in _dates(extractor, text) if d.end is not None]
+    assert [(d.value, d.end) for d in ranges] == [
+        ("2019-03-01", "2019-03-03"), ("2019-02-28", "2019-03-02"), ("2019-01", "2019-06"),
+        ("2015", "2019"),
+    ]
+
+
+# ---------------------------------------------------------------- docs
+
+
+def test_docs_examples_run() -> None:
+    path = ROOT / "docs" / "dates.md"
+    result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 5 and result.failed == 0
+
