@@ -106,20 +106,23 @@ def _first_word(s: str) -> str:
     return m.group(0) if m else ""
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie(words: list[str]) -> str:
     """A regex alternation of ``words`` factored by common prefixes (fast to scan).
 
     >>> _trie(["Dinas", "Dinkes", "Disdik"])
     'Di(?:n(?:as|kes)|sdik)'
     """
-    root: dict[str, dict] = {}
+    root: _Trie = {}
     for w in words:
         node = root
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: _Trie) -> str:
         alts = [("[ ]+" if ch == " " else regex.escape(ch)) + emit(sub)
                 for ch, sub in sorted(node.items()) if ch]
         if not alts:
@@ -129,6 +132,11 @@ def _trie(words: list[str]) -> str:
         return body + ("?" if end else "")
 
     return emit(root)
+
+
+def _title(s: str) -> str:
+    """Every word capitalised (``Dinas Kependudukan Dan Pencatatan Sipil``)."""
+    return " ".join(w[:1].upper() + w[1:] for w in s.split())
 
 
 def _norm(s: str) -> str:
@@ -143,7 +151,8 @@ class _Compiled:
     full: dict[str, list[str]]  # casefolded full form → row ids
     acr: dict[str, list[str]]  # acronym (exact, and upper-cased) → row ids
     pattern_rows: dict[str, str]  # regex group name → row id
-    near: dict[str, list[str]]  # first three letters → long acronyms (for near matches)
+    near: dict[str, list[str]]  # first four letters → long acronyms (for near matches)
+    near_len: dict[tuple[str, int], list[str]]  # (first four letters, length ± 1) → acronyms
     stops: dict[str, bool]  # casefolded stop word → may open a name
     person_first: frozenset[str]  # given names and name particles (from names.toml, if loaded)
     initials_cues: frozenset[str]  # words before a person's two-letter initials (kata MA)
@@ -157,6 +166,7 @@ def _build(lex: Lexicon) -> _Compiled:
     full: dict[str, list[str]] = {}
     acr: dict[str, list[str]] = {}
     near: dict[str, list[str]] = {}
+    near_len: dict[tuple[str, int], list[str]] = {}
     pattern_rows: dict[str, str] = {}
     first: dict[str, tuple[list[str], list[str], list[str]]] = {}  # word → (full, acr, patterns)
     for r in rows.values():
@@ -164,7 +174,9 @@ def _build(lex: Lexicon) -> _Compiled:
             ids = full.setdefault(_norm(f).casefold(), [])
             if r.id not in ids:
                 ids.append(r.id)
-            first.setdefault(_first_word(f).casefold(), ([], [], []))[0].append(_norm(f))
+            # as written, in capitals (headlines) and with every word capitalised
+            for v in (_norm(f), _norm(f).upper(), _title(_norm(f))):
+                first.setdefault(_first_word(f).casefold(), ([], [], []))[0].append(v)
         for a in r.acronyms:
             for v in {a, a.upper()}:
                 ids = acr.setdefault(v, [])
@@ -172,7 +184,9 @@ def _build(lex: Lexicon) -> _Compiled:
                     ids.append(r.id)
                 first.setdefault(_first_word(v).casefold(), ([], [], []))[1].append(v)
             if len(a) >= 7 and a.isalpha():
-                near.setdefault(a[:3], []).append(a)
+                near.setdefault(a[:_NEAR_PREFIX], []).append(a)
+                for n in (len(a) - 1, len(a), len(a) + 1):
+                    near_len.setdefault((a[:_NEAR_PREFIX], n), []).append(a)
         for p in r.patterns:
             word = _first_word(p)
             if not word:
@@ -185,7 +199,7 @@ def _build(lex: Lexicon) -> _Compiled:
     for word, (fs, acs, ps) in first.items():
         parts = list(ps)
         if fs:
-            parts.append(f"(?P<f>(?i:{_trie(sorted(set(fs)))}))")
+            parts.append(f"(?P<f>{_trie(sorted(set(fs)))})")
         if acs:
             parts.append(f"(?P<a>{_trie(sorted(set(acs)))})")
         by_first[word] = regex.compile("(?:" + "|".join(parts) + ")" + _RB)
@@ -220,7 +234,7 @@ def _build(lex: Lexicon) -> _Compiled:
         + ("|" + _trie(sorted(near)) if near else "") + ")"
     )
     order = {rid: i for i, rid in enumerate(rows)}
-    return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, stops,
+    return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, near_len, stops,
                      frozenset(person_first), frozenset(initials_cues), heads, head_kind, order)
 
 
@@ -260,17 +274,9 @@ class _Mention:
         return self.rows[0]
 
 
-def _capitalised_like(written: str, form: str) -> bool:
-    """Every word capitalised in the lexicon form is capitalised in the text."""
-    for w, f in zip(written.split(), form.split()):
-        if f[:1].isupper() and not w[:1].isupper():
-            return False
-    return True
-
-
 def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow) -> tuple[int, str]:
     """Proper-name words after a body (``Negeri 1 Mertoyudan``); (end, name) or (pos, "")."""
-    end, words = pos, []
+    end, words = pos, list[str]()
     substantive = 0
     for _ in range(7):
         m = _NAME_TOKEN.match(text, end)
@@ -307,13 +313,19 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     pos = mn.end
     if acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper():
         pos += 1  # Pemkot. Magelang
-    pm = _PAREN.match(text, pos)
+    nxt = text[pos:pos + 2]
+    pm = _PAREN.match(text, pos) if "(" in nxt else None
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
         _set_paren(c, mn, pm)
         pos = pm.end()
     if mn.national and row.takes == "region":
         return True
-    nm = _NATIONAL.match(text, pos)
+    nxt = text[pos:pos + 4].lstrip()[:1]
+    if not nxt.isupper() and not nxt.isdigit():
+        if mn.paren:  # nothing capitalised follows: the body ends here
+            mn.end = pos
+        return row.takes != "name" or row.name_optional
+    nm = _NATIONAL.match(text, pos) if nxt in "RP" else None
     if nm is not None and row.takes != "name":
         mn.national = True
         mn.end = nm.end()
@@ -334,10 +346,11 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
             mn.region_text = _norm(text[mn.paren_span[1] + 1 if mn.paren_span else mn.end:rm.end])
             mn.region_text = mn.region_text.lstrip(". )")
             pos = rm.end
-            if not mn.paren:
+            if not mn.paren and "(" in text[pos:pos + 2]:
                 pm = _PAREN.match(text, pos)
                 if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
                     _set_paren(c, mn, pm)
+                    pos = pm.end()  # Dinas ... Kota Bekasi (Disdukcapil)
             mn.end = pos
         elif mn.paren:
             mn.end = pm.end() if pm is not None else mn.end
@@ -403,6 +416,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _WORD = regex.compile(r"[\p{L}\d]+")
+_NEAR_PREFIX = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
 _PREV_WORD = regex.compile(r"(\p{L}+)[ ,]*$")
 _AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
 
@@ -427,7 +441,7 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
                 mn = longer
         if mn is None and c.heads is not None:
             mn = _generic_at(doc, c, text, s)
-        if mn is None and len(word) >= 6 and word[:3] in c.near:
+        if mn is None and len(word) >= 6 and word[:_NEAR_PREFIX] in c.near:
             mn = _near_at(doc, c, text, s, word)
         if mn is not None:
             out.append(mn)
@@ -447,7 +461,7 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _M
     written = m.group(0)
     if g == "f":
         rows = c.full.get(_norm(written).casefold(), [])
-        if not rows or not _capitalised_like(written, _form_of(c, rows[0], written)):
+        if not rows:
             return None
         mn = _Mention(s, e, list(rows), True, _norm(written))
         ok = _tail(c, doc, text, mn, acronym=False)
@@ -489,19 +503,9 @@ def _parent_key(c: _Compiled, mn: _Mention) -> None:
             return
 
 
-def _form_of(c: _Compiled, rid: str, written: str) -> str:
-    key = _norm(written).casefold()
-    row = c.rows[rid]
-    for f in [row.name, *row.forms]:
-        if _norm(f).casefold() == key:
-            return f
-    return written
-
-
 _SMALL = frozenset("di ke dari dan yang untuk pada dengan atau oleh jadi ini itu per se vs".split())
-
-
-_READ_ALSO = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|[Ss]imak)[ ]+(?:[Jj]uga|JUGA|[Pp]ula)[ ]*:?[ ]*")
+_CLOSING = frozenset('.,:"')
+_READ_ALSO = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
 _LINK_WORD = regex.compile(r"\G[ ,:]*([^\s,:]+)")
 
 
@@ -512,12 +516,15 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        stripped = line.strip()
-        if stripped and not stripped.endswith((".", ",", ":", '"')):
+        stripped = line.rstrip()
+        if stripped and stripped[-1] not in _CLOSING:
             words = [w for w in stripped.split() if w[:1].isalpha() and w.casefold() not in _SMALL]
             if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words):
                 out.append((pos, end))
         pos = end + 1
+    low = text.lower()
+    if "baca juga" not in low and "lihat juga" not in low and "simak juga" not in low:
+        return out
     # inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."
     for m in _READ_ALSO.finditer(text):
         end = m.end()
@@ -540,10 +547,11 @@ def _covered(mentions: list[_Mention], s: int, e: int) -> bool:
 
 def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
     """A misspelt long acronym (``Disdikcapil``, ``Dukcapik``): one edit away, the same
-    first three letters, seven letters or more. Links with warning W051."""
+    first four letters, seven letters or more. Links with warning W051."""
     if word in c.acr or not word.isalpha():
         return None
-    best = next((a for a in c.near.get(word[:3], ()) if _one_edit(word, a)), None)
+    best = next((a for a in c.near_len.get((word[:_NEAR_PREFIX], len(word)), ())
+                 if _one_edit(word, a)), None)
     if best is None:
         return None
     mn = _Mention(s, s + len(word), list(c.acr[best]), False, word, near=best)
@@ -638,10 +646,9 @@ def _parents(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mentio
     return out
 
 
-def _outside_titles(text: str, ms: list[_Mention]) -> list[_Mention]:
+def _outside_titles(titles: list[tuple[int, int]], ms: list[_Mention]) -> list[_Mention]:
     """Mentions in Title Case lines (headlines, related links) only join bodies that the
     article's prose names; a body named only in such lines is dropped."""
-    titles = _title_lines(text)
     if not titles:
         return ms
     prose = {m.key for m in ms if not _in_title(titles, m.start)}
@@ -898,16 +905,17 @@ def run(doc: Document) -> None:
     doc.scratch.setdefault("agency_keys", {})
     c = compiled(doc.lexicon)
     found = _find(doc, c)
-    if any(m.name_part or m.generic_kind for m in found):
-        titles = _title_lines(doc.text)
-        if titles:  # a headline's capitalised words are not a school's or a body's name
-            found = [m for m in found
-                     if not ((m.name_part or m.generic_kind) and _in_title(titles, m.start))]
+    if not found:
+        return
+    titles = _title_lines(doc.text)
+    if titles:  # a headline's capitalised words are not a school's or a body's name
+        found = [m for m in found
+                 if not ((m.name_part or m.generic_kind) and _in_title(titles, m.start))]
     found += _dynamic(doc, found, c)
     found += _parents(doc, c, found)
     found.sort(key=lambda m: (m.start, m.end))
     resolved = _resolve(doc, c, found)
-    _records(doc, c, _outside_titles(doc.text, resolved))
+    _records(doc, c, _outside_titles(titles, resolved))
 
 
 # ------------------------------------------------------------------ API for later stages
