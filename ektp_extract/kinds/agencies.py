@@ -509,23 +509,44 @@ _READ_ALSO = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)[ ]
 _LINK_WORD = regex.compile(r"\G[ ,:]*([^\s,:]+)")
 
 
-def _title_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines, related links): proper-name runs there
-    are not names, so bodies that take a name and unknown bodies are not read in them."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n"):
-        end = pos + len(line)
-        stripped = line.rstrip()
-        if stripped and stripped[-1] not in _CLOSING:
-            words = [w for w in stripped.split() if w[:1].isalpha() and w.casefold() not in _SMALL]
-            if len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words):
-                out.append((pos, end))
-        pos = end + 1
+class _Titles:
+    """Which positions lie in a Title Case line (a headline, a related link) or in an
+    inline related link (``Baca Juga: Kemendagri Kirim 3 Juta Blanko ...``). Lines are
+    judged lazily, only where a mention is, and remembered."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: dict[int, bool] = {}
+        self.links: list[tuple[int, int]] | None = None
+
+    def __contains__(self, pos: int) -> bool:
+        text = self.text
+        ls = text.rfind("\n", 0, pos) + 1
+        hit = self.lines.get(ls)
+        if hit is None:
+            le = text.find("\n", pos)
+            hit = self.lines[ls] = _title_like(text[ls:le if le >= 0 else len(text)])
+        if hit:
+            return True
+        if self.links is None:
+            self.links = _read_also(text)
+        return any(s <= pos < e for s, e in self.links)
+
+
+def _title_like(line: str) -> bool:
+    stripped = line.rstrip()
+    if not stripped or stripped[-1] in _CLOSING:
+        return False
+    words = [w for w in stripped.split() if w[:1].isalpha() and w.casefold() not in _SMALL]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+
+
+def _read_also(text: str) -> list[tuple[int, int]]:
+    """Inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."."""
     low = text.lower()
     if "baca juga" not in low and "lihat juga" not in low and "simak juga" not in low:
-        return out
-    # inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."
+        return []
+    out: list[tuple[int, int]] = []
     for m in _READ_ALSO.finditer(text):
         end = m.end()
         for w in _LINK_WORD.finditer(text, m.end()):
@@ -534,11 +555,7 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
                 break
             end = w.end()
         out.append((m.start(), end))
-    return sorted(out)
-
-
-def _in_title(titles: list[tuple[int, int]], pos: int) -> bool:
-    return any(s <= pos < e for s, e in titles)
+    return out
 
 
 def _covered(mentions: list[_Mention], s: int, e: int) -> bool:
@@ -646,13 +663,14 @@ def _parents(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mentio
     return out
 
 
-def _outside_titles(titles: list[tuple[int, int]], ms: list[_Mention]) -> list[_Mention]:
+def _outside_titles(titles: _Titles, ms: list[_Mention]) -> list[_Mention]:
     """Mentions in Title Case lines (headlines, related links) only join bodies that the
     article's prose names; a body named only in such lines is dropped."""
-    if not titles:
+    inside = [m.start in titles for m in ms]
+    if not any(inside):
         return ms
-    prose = {m.key for m in ms if not _in_title(titles, m.start)}
-    return [m for m in ms if m.key in prose or not _in_title(titles, m.start)]
+    prose = {m.key for m, t in zip(ms, inside) if not t}
+    return [m for m, t in zip(ms, inside) if m.key in prose or not t]
 
 
 def _dynamic(doc: Document, found: list[_Mention], c: _Compiled) -> list[_Mention]:
@@ -907,10 +925,9 @@ def run(doc: Document) -> None:
     found = _find(doc, c)
     if not found:
         return
-    titles = _title_lines(doc.text)
-    if titles:  # a headline's capitalised words are not a school's or a body's name
-        found = [m for m in found
-                 if not ((m.name_part or m.generic_kind) and _in_title(titles, m.start))]
+    titles = _Titles(doc.text)
+    # a headline's capitalised words are not a school's or a body's name
+    found = [m for m in found if not ((m.name_part or m.generic_kind) and m.start in titles)]
     found += _dynamic(doc, found, c)
     found += _parents(doc, c, found)
     found.sort(key=lambda m: (m.start, m.end))
