@@ -112,7 +112,7 @@ register_table("dates", "regulations", FormsRow)
 # Cue roles that are part of the span on every form, and on bare forms only.
 _SPAN_ALWAYS = frozenset({"since", "from", "asof", "year"})
 _SPAN_BARE = frozenset({"since", "from", "asof", "year", "at", "in"})
-_CUE_TENSE = {"since": "past", "asof": "past", "before": "future"}
+_CUE_TENSE = {"since": "past", "before": "future"}
 # Lines opening with these are link lists and tag bars, not article text.
 _LIST_MARKS = frozenset("-#*•»›>")
 # Words before "tahun mendatang" / "bulan lalu" that make it a duration, not a date.
@@ -166,6 +166,7 @@ class _Rx:
     count_noun: regex.Pattern[str]
     name_prefixes: frozenset[str]
     cue_words: frozenset[str]
+    weekday_prefixes: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,7 @@ _CLOSE = regex.compile(r"\s*\)")
 _COPYRIGHT = regex.compile(r"©|\(c\)|copyright|hak cipta", regex.I)
 _DATE_FOLLOWS = regex.compile(r"\s*,?\s*\(?\s*\d")
 _OFFSET = regex.compile(r"([+-])(\d\d):?(\d\d)")
+_YEAR_BEFORE = regex.compile(r"(?<![\d.,])(?:19|20)\d\d\s*(?:,|dan|atau|serta|hingga|sampai)\s*\Z", regex.I)
 
 
 def _first_tokens(forms: "Iterable[str]") -> frozenset[str]:
@@ -269,13 +271,16 @@ def _build(lex: Lexicon) -> _Rx:
     patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]]]] = [
         # 19 April 2016 · Selasa, 19 April 2016 · 1-3 Maret 2019 · 17 Agustus · 3 Mei lalu
         ("text", P(
-            rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?:\s*(?P<rc>{_RANGE})\s*(?P<d2>{_DAY}))?"
+            rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?:\s*(?P<rc>{_RANGE}|dan|atau|serta)\s*(?P<d2>{_DAY}))?"
             + rf"(?:\s+|\s*-\s*)(?P<mon>{MON})"
-            + rf"(?:(?:\s*,\s*|\s+|-)(?P<y>{_YEAR}){_YEND}|(?:\s+(?P<sh>{SH_U}))?)" + _R, I), leads["day"]),
+            + rf"(?:(?:\s*,\s*|\s+|-)(?P<y>{_YEAR}){_YEND}|\s+tahun\s+(?P<ysh>{SH_U})"
+            + rf"|(?:\s+(?P<sh>{SH_U}))?)" + _R, I), leads["day"]),
         # 18/4/2016 · Senin (18/4/2016) · 18-04-16 · 18.04.2016
         ("num", P(
             rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?P<sep>[/.-])(?P<m>{_MNUM})(?P=sep)(?P<y>{_YEAR}|\d\d)"
             + r"(?![\d]|[.,/-]\d)", I), leads["day_open"]),
+        # Senin, 18/3 · kemarin 16/1 (no bracket, no year: a weekday or relative day must stand before)
+        ("wd_dm", P(rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})/(?P<m>{_MNUM})(?![\d/]|[.,]\d)", I), leads["anchor"]),
         # Rabu (6/9) · kemarin (16/1)
         ("paren", P(
             rf"\(\s*(?P<d>{_DAY})(?:\s*-\s*(?P<d2>{_DAY})\s*/|\s*[/-])\s*(?P<m>{_MNUM})\s*\)", I),
@@ -315,6 +320,9 @@ def _build(lex: Lexicon) -> _Rx:
         # Senin lalu · Jumat mendatang · Sabtu ini · Jumat pekan lalu
         ("weekday_shift", P(
             _L + rf"(?P<wd>{WDS})\s+(?:(?P<unit>pekan|minggu)\s+)?(?P<sh>{SH_U})" + _R, I), leads["cue"]),
+        # Kamis pagi · Jumat malam
+        ("weekday_part", P(
+            _L + rf"(?P<wd>{WDS})\s+(?P<dp>pagi|siang|sore|petang|malam|dini\s+hari)" + _R, I), leads["cue"]),
         # pada Jumat · sejak Senin · pada hari Selasa
         ("weekday_cue", P(_L + rf"(?P<cue>{CUE_WD})\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I), None),
         # kata dia di Semarang, Senin.
@@ -322,13 +330,15 @@ def _build(lex: Lexicon) -> _Rx:
             rf"(?<=,\s{{0,3}})(?:(?:pada\s+)?hari\s+)?(?P<wd>{WDS})"
             + r"(?=\s*(?:[.;:!?,)\n]|$|pukul|sekitar|pagi|siang|sore|malam|dini))"), None),
         # Mei lalu · April nanti · hingga Juni lalu
-        ("month_shift", P(_L + rf"(?P<mon>{MONS})\s+(?P<sh>{SH_U})" + _R, I), leads["month"]),
+        ("month_shift", P(
+            _L + rf"(?P<mon>{MONS})\s+(?:tahun\s+(?P<ysh>{SH_U})|(?P<sh>{SH_U}))" + _R, I), leads["month"]),
         # Februari · akhir Maret · pada Februari · bulan Juni
         ("month", P(_L + rf"(?P<mon>{MONS})" + _R, I), leads["month"]),
         # setiap hari Jumat · tiap akhir pekan · saban Sabtu dan Minggu · tiap dua bulan
         ("recurring", P(
             _L + rf"(?P<cue>{_alt(_forms(lex, 'recurrence', 'cues'))})\s+"
-            + rf"(?:(?:hari\s+)?{WDS}(?:\s*(?:,|dan|atau|serta|hingga|sampai|-)\s*(?:hari\s+)?{WDS})*"
+            + rf"(?:(?:hari\s+)?{WDS}(?:\s*(?:,\s*(?:dan|atau|serta)?|dan|atau|serta|hingga|sampai|-)\s*"
+            + rf"(?:hari\s+)?{WDS})*"
             + rf"|(?:\d{{1,2}}|{NUMW})\s+{UNIT}"
             + rf"|{_alt(_forms(lex, 'recurrence', 'heads'))}(?:\s+\d{{1,2}}(?![\d/.]))?)" + _R, I), None),
         ("frequency", P(_L + _alt(_forms(lex, "recurrence", "frequencies")) + _R, I), None),
@@ -388,6 +398,8 @@ def _build(lex: Lexicon) -> _Rx:
         "text": _Trigger(digit="space"), "num": _Trigger(digit="sep"),
         "iso": year, "year_range": year, "year": year,
         "paren": _Trigger(paren=True),
+        "wd_dm": _Trigger(digit="sep"),
+        "weekday_part": _Trigger(weekdays_t),
         "tgl": _Trigger(frozenset({"tanggal", "tgl"})),
         "day_only": _Trigger(frozenset({"tanggal", "tgl"})),
         "month_year": _Trigger(months_t), "month_shift": _Trigger(months_t), "month": _Trigger(months_t),
@@ -415,6 +427,7 @@ def _build(lex: Lexicon) -> _Rx:
         relday, units, one, shifts, periods, cues, counts,
         tense, tense_of, range_gap, coord_gap, range_words, coord_words, weekday_pair, habitual,
         count_noun, name_prefixes, cue_words,
+        frozenset(_key(f) for f in _forms(lex, "regulations", "weekday_prefixes")),
     )
 
 
@@ -652,11 +665,19 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         return None  # Jalan 17 Agustus: a name, and so is its month
     d1 = int(m.group("d"))
     d2 = int(m.group("d2")) if m.group("d2") else None
+    e = m.end()
+    if d2 is not None and _key(m.group("rc") or "") in ("dan", "atau", "serta"):
+        d2, e = None, m.end("d")  # "17 dan 18 April 2019": this is 17; 18 April is read on its own
     wd = cal.weekdays.get(_key(m.group("wd"))) if m.group("wd") else None
     rule = "dates.day_month_year" if has_year else "dates.day_month"
-    c = _Cand(s, m.end(), rule, "absolute" if has_year else "partial", "day", core_s=core)
+    c = _Cand(s, e, rule, "absolute" if has_year else "partial", "day", core_s=core)
+    ysh = ctx.r.shifts.get(_key(m.group("ysh") or ""))
     if has_year:
         y = int(m.group("y"))
+    elif ysh is not None:  # 17 Agustus tahun lalu
+        if ctx.ref is None:
+            return _need_ref(ctx, c)
+        y, c.kind = ctx.ref.year + ysh.direction, "relative"
     else:
         if ctx.ref is None:
             return _need_ref(ctx, c)
@@ -679,7 +700,7 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if d2 is not None:
         if d2 <= d1:
             return None
-        c.end = _Cand(s, m.end(), rule, c.kind, "day", y, mon, d2)
+        c.end = _Cand(s, e, rule, c.kind, "day", y, mon, d2)
         c.rule = "dates.day_range"
     return c
 
@@ -819,7 +840,9 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if not (m.group("cue") or m.group("per") or m.group("tahun")):
-        return None  # a bare four-digit number is not a year mention
+        if not _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+            return None  # a bare four-digit number is not a year mention
+        # "pada 2017 dan 2018": the second year shares the first one's cue
     if ctx.r.count_noun.match(ctx.text, m.end("y")):
         return None  # pada 2019 TPS
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("tahun")))
@@ -985,6 +1008,9 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
     text = ctx.text
     if ctx.r.weekday_pair.match(text, m.end()):
         return None  # Sabtu dan Minggu, Senin sampai Jumat: days of a schedule
+    prev, _ = _prev_word(text, m.start("wd"))
+    if _key(prev) in ctx.r.weekday_prefixes:
+        return None  # salat Jumat
     if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6)):
         return None  # a date follows: the bracket rule reads it
     before = _sentence_before(text, m.start())
@@ -997,6 +1023,12 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
     how = "after" if future else "on_or_before"
     dt = _weekday_near(ctx.ref, wd, how)
     c.y, c.m, c.d = dt.year, dt.month, dt.day
+    return c
+
+
+def _h_weekday_part(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    """``Kamis pagi``: a weekday with a part of the day is a day, not a name."""
+    c = _anchored_weekday(ctx, m, m.start(), "dates.weekday_part", True)
     return c
 
 
@@ -1016,13 +1048,18 @@ def _h_weekday_comma(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 def _h_month_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     mon = ctx.r.cal.months.get(_key(m.group("mon")))
-    sh = ctx.r.shifts.get(_key(m.group("sh")))
-    if mon is None or sh is None or not (_is_upper(m.group("mon")) or m.group("bulan")):
+    ysh = ctx.r.shifts.get(_key(m.group("ysh") or ""))
+    sh = ctx.r.shifts.get(_key(m.group("sh") or ""))
+    if mon is None or (sh is None and ysh is None) or not (_is_upper(m.group("mon")) or m.group("bulan")):
         return None
     s, core, cue = _start(ctx, m, False)
     c = _Cand(s, m.end(), "dates.month_shift", "relative", "month", core_s=core)
     if ctx.ref is None:
         return _need_ref(ctx, c)
+    if ysh is not None:  # Desember tahun lalu
+        c.y, c.m = ctx.ref.year + ysh.direction, mon
+        return c
+    assert sh is not None
     if sh.direction == 0:
         y: Optional[int] = ctx.ref.year
     else:
@@ -1079,6 +1116,8 @@ _HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
     "text": _h_text,
     "num": _h_num,
     "paren": _h_paren,
+    "wd_dm": _h_paren,
+    "weekday_part": _h_weekday_part,
     "tgl": _h_tgl,
     "day_only": _h_day_only,
     "iso": _h_iso,
@@ -1221,7 +1260,7 @@ def _join_clocks(ctx: _Ctx, chosen: list[_Cand], clocks: list[_Clock]) -> None:
         host = None
         if before is not None and _can_take_clock(before):
             gap = text[before.e:ck.s]
-            if len(gap) <= 14 and _GAP_AFTER.fullmatch(gap) and (ck.strong or not gap.strip(" ,|-")):
+            if len(gap) <= 24 and _GAP_AFTER.fullmatch(gap) and (ck.strong or not gap.strip(" ,|-")):
                 host = before
         if host is None and after is not None and ck.strong and _can_take_clock(after):
             gap = text[ck.e:after.s]
