@@ -82,7 +82,15 @@ class CueRow(Entry):
     words: list[str]
 
 
+class NotBodyRow(Entry):
+    """Phrases that open with a head word but name no body (``Badan Usaha Milik Negara``)."""
+
+    words: list[str]
+    alone: bool = False  # only when nothing more follows (Kantor Wilayah)
+
+
 register_table("agencies", "heads", HeadRow)
+register_table("agencies", "not_bodies", NotBodyRow)
 register_table("agencies", "initials_cues", CueRow)
 
 _LB = r"(?<![\p{L}\d])"
@@ -156,6 +164,8 @@ class _Compiled:
     stops: dict[str, bool]  # casefolded stop word → may open a name
     person_first: frozenset[str]  # given names and name particles (from names.toml, if loaded)
     initials_cues: frozenset[str]  # words before a person's two-letter initials (kata MA)
+    not_prefix: tuple[str, ...]  # casefolded phrases that never open a body
+    not_alone: frozenset[str]  # casefolded phrases that are no body on their own
     heads: regex.Pattern[str] | None
     head_kind: dict[str, str]
     order: dict[str, int] = field(default_factory=dict)
@@ -210,6 +220,10 @@ def _build(lex: Lexicon) -> _Compiled:
         if getattr(w, "id", "") in ("given_names", "initial_particles"):
             person_first.update(getattr(w, "words", []))
     initials_cues = {x.casefold() for r in lex.rows("agencies", "initials_cues") for x in r.words}
+    not_prefix = tuple(w.casefold() for r in lex.rows("agencies", "not_bodies") if not r.alone
+                       for w in r.words)
+    not_alone = frozenset(w.casefold() for r in lex.rows("agencies", "not_bodies") if r.alone
+                          for w in r.words)
     stops: dict[str, bool] = {}
     for s in lex.rows("agencies", "name_stops"):
         for w in s.words:
@@ -235,7 +249,8 @@ def _build(lex: Lexicon) -> _Compiled:
     )
     order = {rid: i for i, rid in enumerate(rows)}
     return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, near_len, stops,
-                     frozenset(person_first), frozenset(initials_cues), heads, head_kind, order)
+                     frozenset(person_first), frozenset(initials_cues), not_prefix, not_alone,
+                     heads, head_kind, order)
 
 
 def compiled(lex: Lexicon) -> _Compiled:
@@ -619,6 +634,9 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | No
         return None
     e = base + keep[-1].end()
     form = _norm(text[s:e])
+    low_form = form.casefold()
+    if low_form in c.not_alone or any(low_form.startswith(p) for p in c.not_prefix):
+        return None
     mn = _Mention(s, e, ["_generic"], True, form,
                   generic_kind=c.head_kind.get(head.casefold(), "lembaga"))
     pos = e
