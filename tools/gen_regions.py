@@ -287,6 +287,22 @@ EXAMPLES: list[tuple[str, list[dict[str, str]]]] = [
      [_ag("Kota Tanjung Pinang", "kota")]),
     ("Pemkab Kukar menambah petugas perekaman di kecamatan pedalaman.",
      [_ag("Kabupaten Kutai Kartanegara", "kabupaten")]),
+    ("Polres Magelang Kota menjaga gudang logistik pemilu di Jalan Pahlawan.",
+     [_ag("Kota Magelang", "kota")]),
+    ("Pemprov Sulut menggelar rapat koordinasi administrasi kependudukan.",
+     [_ag("Provinsi Sulawesi Utara", "provinsi")]),
+    ("Pemda DIY menyiapkan gerai perekaman di kampus-kampus.",
+     [_ag("Provinsi Daerah Istimewa Yogyakarta", "provinsi")]),
+    ("Disdukcapil Sleman melayani perekaman bagi pasien rumah sakit.",
+     [_ag("Kabupaten Sleman", "kabupaten")]),
+    ("Pemkot Ujung Pandang pada masa itu belum mengenal kartu elektronik.",
+     [_ag("Kota Makassar", "kota")]),
+    ("Disdukcapil Humbahas menambah satu mobil layanan keliling.",
+     [_ag("Kabupaten Humbang Hasundutan", "kabupaten")]),
+    ("Sudin Dukcapil Jakarta Timur membuka layanan pada Sabtu pagi.",
+     [_ag("Kota Jakarta Timur", "kota")]),
+    ("Kantor Disdukcapil Kab. Pangkep buka sampai sore selama sepekan.",
+     [_ag("Kabupaten Pangkajene dan Kepulauan", "kabupaten")]),
 ]
 
 NEGATIVES: list[tuple[str, str]] = [
@@ -303,6 +319,9 @@ NEGATIVES: list[tuple[str, str]] = [
     ("Para pendaki bermalam di puncak sebelum turun keesokan harinya.", "agencies"),
     ("Petani membersihkan tegal di belakang rumahnya sebelum musim tanam.", "agencies"),
     ("Truk pengangkut batu bara itu terguling di tikungan tajam.", "agencies"),
+    ("Warga Kota Malang antusias menyambut layanan baru itu.", "agencies"),
+    ("Petugas membawa berkas dari Kabupaten Sleman ke Provinsi Jawa Tengah.", "agencies"),
+    ("Kudus, bocah berusia tujuh tahun, sudah memiliki kartu identitas anak.", "agencies"),
 ]
 
 # --------------------------------------------------------------------------
