@@ -245,3 +245,33 @@ def test_match_region_needs_position_and_flags_everyday_words(extractor: Extract
 def test_region_index_is_built_once(extractor: Extractor) -> None:
     assert region_index(extractor.lexicon) is region_index(extractor.lexicon)
     assert ag.compiled(extractor.lexicon) is ag.compiled(extractor.lexicon)
+
+
+# ------------------------------------------------------------------ user pattern files
+
+
+def test_user_rows_add_bodies(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "mine.toml").write_text(
+        '[file]\nkind = "agencies"\n\n[[bodies]]\nid = "dinas_arsip_x"\n'
+        'name = "Dinas Arsip Kependudukan"\nacronyms = ["Disarduk"]\nkind = "dinas"\n'
+        'takes = "region"\n',
+        encoding="utf-8",
+    )
+    ex = Extractor(extra_patterns=[tmp_path])
+    res = ex.extract("Disarduk Kota Blitar menyimpan berkas lama.", reference_date=PINNED_REFERENCE)
+    assert [(a.name, a.region) for a in res.agencies] == [
+        ("Dinas Arsip Kependudukan Kota Blitar", "Kota Blitar")]
+
+
+def test_a_bad_pattern_is_named_on_load(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ektp_extract.errors import PatternError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        '[file]\nkind = "agencies"\n\n[[bodies]]\nid = "komisi_x"\nname = "Komisi X"\n'
+        "patterns = ['Komisi (?:[A-E]']\nkind = \"lembaga\"\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(PatternError) as err:
+        Extractor(extra_patterns=[tmp_path])
+    assert "bad.toml" in str(err.value) and "komisi_x" in str(err.value)

@@ -28,13 +28,15 @@ from dataclasses import dataclass, field
 from typing import Literal, Optional
 
 import regex
+from pydantic import field_validator
 
 from ..document import Document
-from ..errors import PatternError
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, Span
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
+
+_FIRST = regex.compile(r"[\p{L}\d]+")
 
 Level = Literal["pusat", "provinsi", "kabupaten", "kota", "kecamatan", "desa"]
 
@@ -59,6 +61,18 @@ class BodyRow(Entry):
     name_optional: bool = False
     name_needs_digit: bool = False
 
+    @field_validator("patterns")
+    @classmethod
+    def _valid_patterns(cls, value: list[str]) -> list[str]:
+        for p in value:
+            if not _FIRST.match(p):
+                raise ValueError(f"pattern {p!r} must start with a literal word")
+            try:
+                regex.compile(p)
+            except regex.error as exc:
+                raise ValueError(f"pattern {p!r} is not a valid regex: {exc}") from None
+        return value
+
 
 class StopRow(Entry):
     """Words that end a proper name after a body (titles, positions, weekdays ...)."""
@@ -74,8 +88,6 @@ class HeadRow(Entry):
     kind: str
 
 
-register_table("agencies", "bodies", BodyRow)
-register_table("agencies", "name_stops", StopRow)
 class CueRow(Entry):
     """Words before a two-letter capital pair that make it a person's initials (``kata MA``)."""
 
@@ -89,6 +101,8 @@ class NotBodyRow(Entry):
     alone: bool = False  # only when nothing more follows (Kantor Wilayah)
 
 
+register_table("agencies", "bodies", BodyRow)
+register_table("agencies", "name_stops", StopRow)
 register_table("agencies", "heads", HeadRow)
 register_table("agencies", "not_bodies", NotBodyRow)
 register_table("agencies", "initials_cues", CueRow)
@@ -104,9 +118,6 @@ _PARENT = regex.compile(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" +
 def _alt(forms: list[str]) -> str:
     uniq = sorted(set(forms), key=lambda f: (-len(f), f))
     return "|".join(r"[ ]+".join(regex.escape(w) for w in f.split()) for f in uniq)
-
-
-_FIRST = regex.compile(r"[\p{L}\d]+")
 
 
 def _first_word(s: str) -> str:
@@ -168,7 +179,6 @@ class _Compiled:
     not_alone: frozenset[str]  # casefolded phrases that are no body on their own
     heads: regex.Pattern[str] | None
     head_kind: dict[str, str]
-    order: dict[str, int] = field(default_factory=dict)
 
 
 def _build(lex: Lexicon) -> _Compiled:
@@ -199,9 +209,6 @@ def _build(lex: Lexicon) -> _Compiled:
                     near_len.setdefault((a[:_NEAR_PREFIX], n), []).append(a)
         for p in r.patterns:
             word = _first_word(p)
-            if not word:
-                raise PatternError("agencies", f"[[bodies]] id={r.id!r}",
-                                   f"pattern {p!r} must start with a literal word")
             g = f"p_{len(pattern_rows)}"
             pattern_rows[g] = r.id
             first.setdefault(word.casefold(), ([], [], []))[2].append(f"(?P<{g}>{p})")
@@ -241,16 +248,15 @@ def _build(lex: Lexicon) -> _Compiled:
         )
     # One scan per article finds every place where something may start: the first
     # word of a form or of a head word (any case after a capital), or the first
-    # three letters of a long acronym (for near misses).
+    # four letters of a long acronym (for near misses).
     firsts = sorted(set(by_first) | {_first_word(w).casefold() for w in head_words})
     scan = regex.compile(
         r"\b(?=\p{Lu})(?:(?i:" + _trie(firsts) + r")\b"
         + ("|" + _trie(sorted(near)) if near else "") + ")"
     )
-    order = {rid: i for i, rid in enumerate(rows)}
     return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, near_len, stops,
                      frozenset(person_first), frozenset(initials_cues), not_prefix, not_alone,
-                     heads, head_kind, order)
+                     heads, head_kind)
 
 
 def compiled(lex: Lexicon) -> _Compiled:
