@@ -342,7 +342,8 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     if mn.national and row.takes == "region":
         return True
     nxt = text[pos:pos + 4].lstrip()[:1]
-    if not nxt.isupper() and not nxt.isdigit():
+    capital_next = nxt.isupper() or nxt.isdigit()
+    if not capital_next and not (nxt in ("k", "p") and _LOWER_CUE.match(text, pos)):
         if mn.paren:  # nothing capitalised follows: the body ends here
             mn.end = pos
         return row.takes != "name" or row.name_optional
@@ -439,6 +440,7 @@ def _one_edit(a: str, b: str) -> bool:
 _WORD = regex.compile(r"[\p{L}\d]+")
 _NEAR_PREFIX = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
 _PREV_WORD = regex.compile(r"(\p{L}+)[ ,]*$")
+_LOWER_CUE = regex.compile(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
 _AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
 
 

@@ -61,8 +61,8 @@ _WORDS = regex.compile(
     r"(?:[ ](?:dan[ ])?(?:\p{Lu}[\p{L}'’]*(?:[-.]\p{L}+)*\.?|XX?I{0,3}|I{1,3}V?))*"
 )
 _CUE = regex.compile(
-    r"(?:(?P<cue>Kota(?:madya)?|Kodya|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?)[ ]+"
-    r"|(?P<cue>Kab\.|Prov\.))(?=\p{Lu})"  # Kab.Semarang
+    r"(?:(?P<cue>(?i:Kota(?:madya)?|Kodya|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?))[ ]+"
+    r"|(?P<cue>(?i:Kab\.|Prov\.)))(?=\p{Lu})"  # Kab.Semarang; KOTA MAGELANG in a headline
 )
 
 
