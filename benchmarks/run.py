@@ -264,6 +264,10 @@ def bench_dask(texts: list[str], n_articles: int, workers: tuple[int, ...]) -> d
     def rss_mb() -> float:
         return psutil.Process().memory_info().rss / 1e6
 
+    def cpu_s() -> float:
+        t = psutil.Process().cpu_times()
+        return t.user + t.system
+
     out: dict[str, Any] = {"articles": n_articles, "per_workers": {}}
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "corpus"
@@ -279,15 +283,20 @@ def bench_dask(texts: list[str], n_articles: int, workers: tuple[int, ...]) -> d
                                           dashboard_address=None) as cluster, \
                     distributed.Client(cluster) as client:
                 bare = list(client.run(rss_mb).values())
+                cpu0 = sum(client.run(cpu_s).values())
                 t0 = time.perf_counter()
                 rep = ektp_dask.run(src, Path(tmp) / f"out{w}", "csv", scheduler=client)
                 wall = time.perf_counter() - t0
+                cpu = sum(client.run(cpu_s).values()) - cpu0
                 loaded = list(client.run(rss_mb).values())
             rate = rep["counts"]["done"] / wall
             out["per_workers"][str(w)] = {
                 "articles_per_s": round(rate, 1),
                 "articles_per_s_per_worker": round(rate / w, 1),
                 "wall_s": round(wall, 2),
+                # CPU seconds the workers spent: read, extract, write (a busy machine
+                # slows the wall-clock rate, much less this one)
+                "articles_per_worker_cpu_s": round(rep["counts"]["done"] / cpu, 1) if cpu else None,
                 "partitions": rep["partitions"],
                 "worker_rss_bare_mb": round(statistics.median(bare), 1),
                 "worker_rss_loaded_mb": round(statistics.median(loaded), 1),
@@ -360,10 +369,12 @@ def markdown(r: dict[str, Any]) -> str:
                    f"{100 * (v['share'] or 0):.1f} % |")
     dk = r.get("dask", {}).get("per_workers")
     if dk:
-        out += ["", "| workers x 1 thread | articles/s | per worker | worker RSS bare | "
-                "worker RSS loaded |", "|---|---|---|---|---|"]
+        out += ["", "| workers x 1 thread | articles/s (wall) | per worker (wall) | "
+                "per worker CPU second | worker RSS bare | worker RSS loaded |",
+                "|---|---|---|---|---|---|"]
         for n, v in dk.items():
             out.append(f"| {n} | {v['articles_per_s']:.0f} | {v['articles_per_s_per_worker']:.0f} "
+                       f"| {v.get('articles_per_worker_cpu_s') or 0:.0f} "
                        f"| {v['worker_rss_bare_mb']:.0f} MB | {v['worker_rss_loaded_mb']:.0f} MB |")
     return "\n".join(out)
 
@@ -498,7 +509,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         for w, v in dk.get("per_workers", {}).items():
             print(f"dask, {w} worker(s) x 1 thread, {dk['articles']} articles: "
                   f"{v['articles_per_s']:.0f} articles/s ({v['articles_per_s_per_worker']:.0f} per "
-                  f"worker), worker RSS {v['worker_rss_bare_mb']:.0f} MB bare -> "
+                  f"worker; {v['articles_per_worker_cpu_s'] or 0:.0f} per worker CPU second), worker RSS {v['worker_rss_bare_mb']:.0f} MB bare -> "
                   f"{v['worker_rss_loaded_mb']:.0f} MB with the extractor")
 
     if not args.skip_modules:
