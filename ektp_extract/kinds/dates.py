@@ -145,9 +145,11 @@ class _Rx:
     clock: regex.Pattern[str]
     clock_trigger: "_Trigger"
     claims: list[tuple[str, regex.Pattern[str]]]
-    claims_trigger: "_Trigger"
+    claims_trigger: list["_Trigger"]  # one per claim pattern
     vocab: frozenset[str]  # every trigger word
     vocab_cased: frozenset[str]  # the same as written: lower, Title and UPPER case
+    day_words: frozenset[str]  # words after a day number: months, range and list words
+    unit_words: frozenset[str]
     relday: dict[str, RelativeDayRow]
     units: dict[str, str]  # form → unit
     one: dict[str, str]  # sepekan → week
@@ -178,15 +180,16 @@ class _Trigger:
     """
 
     words: frozenset[str] = frozenset()
-    # "year": a 19xx/20xx run; the others a run of 1-3 digits followed by a space or "-"
-    # ("space"), by one of / . - ("sep"), by . or : ("clock")
-    digit: Literal["", "year", "space", "sep", "clock"] = ""
+    # "year": a 19xx/20xx run; the others a run of 1-3 digits followed by a month, a range
+    # word or "-" ("day"), by a calendar unit ("count"), by one of / . - ("sep"), by . or : ("clock")
+    digit: Literal["", "year", "day", "count", "sep", "clock"] = ""
     paren: bool = False
 
 
 _TOKEN = regex.compile(r"\p{L}+")
 _WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
-_DIGITS = regex.compile(r"\d+")
+# a digit run and the word after it (to try only the patterns that can follow)
+_DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
 _PAREN = regex.compile(r"\(")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)")
 _CLOSE = regex.compile(r"\s*\)")
@@ -327,7 +330,7 @@ def _build(lex: Lexicon) -> _Rx:
         ("weekday_cue", P(_L + rf"(?P<cue>{CUE_WD})\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I), None),
         # kata dia di Semarang, Senin.
         ("weekday_comma", P(
-            rf"(?<=,\s{{0,3}})(?:(?:pada\s+)?hari\s+)?(?P<wd>{WDS})"
+            rf"(?<=,\s{{0,3}}(?:(?:pada\s+)?hari\s+)?)(?P<wd>{WDS})"
             + r"(?=\s*(?:[.;:!?,)\n]|$|pukul|sekitar|pagi|siang|sore|malam|dini))"), None),
         # Mei lalu · April nanti · hingga Juni lalu
         ("month_shift", P(
@@ -395,7 +398,7 @@ def _build(lex: Lexicon) -> _Rx:
     weekdays_t = _first_tokens(cal.weekdays)
     year = _Trigger(digit="year")
     trig = {
-        "text": _Trigger(digit="space"), "num": _Trigger(digit="sep"),
+        "text": _Trigger(digit="day"), "num": _Trigger(digit="sep"),
         "iso": year, "year_range": year, "year": year,
         "paren": _Trigger(paren=True),
         "wd_dm": _Trigger(digit="sep"),
@@ -407,23 +410,29 @@ def _build(lex: Lexicon) -> _Rx:
         "unit_shift": _Trigger(_first_tokens(units)),
         "period_unit": _Trigger(_first_tokens(periods)),
         "period_alone": _Trigger(_first_tokens(f for r in rows_p if len(r.months) == 2 for f in r.forms)),
-        "count_shift": _Trigger(_first_tokens(list(counts) + list(one)), digit="space"),
+        "count_shift": _Trigger(_first_tokens(list(counts) + list(one)), digit="count"),
         "weekday_shift": _Trigger(weekdays_t),
         "weekday_cue": _Trigger(_first_tokens(f for r in rows_c if r.weekday for f in r.forms)),
-        "weekday_comma": _Trigger(weekdays_t | {"pada", "hari"}),
+        "weekday_comma": _Trigger(weekdays_t),
         "recurring": _Trigger(_first_tokens(_forms(lex, "recurrence", "cues"))),
         "frequency": _Trigger(_first_tokens(_forms(lex, "recurrence", "frequencies"))),
         "vague": _Trigger(_first_tokens(f for r in lex.rows("dates", "vague") for f in r.forms)),
     }
     patterns4 = [(name, pat, lead, trig[name]) for name, pat, lead in patterns]
     clock_trigger = _Trigger(frozenset({"pukul", "pkl", "jam", "pk"}), digit="clock")
-    claims_trigger = _Trigger(_first_tokens(
-        _forms(lex, "regulations", "names") + _forms(lex, "regulations", "numbers")
-        + _forms(lex, "regulations", "articles") + _forms(lex, "regulations", "neighbourhood")))
-    vocab = frozenset().union(*(t.words for t in trig.values()), clock_trigger.words, claims_trigger.words)
+    claims_trigger = [
+        _Trigger(_first_tokens(_forms(lex, "regulations", "names"))),
+        _Trigger(_first_tokens(_forms(lex, "regulations", "numbers"))),
+        _Trigger(_first_tokens(_forms(lex, "regulations", "articles"))),
+        _Trigger(_first_tokens(_forms(lex, "regulations", "neighbourhood"))),
+    ]
+    day_words = frozenset(_key(w) for w in list(cal.months) + ["hingga", "sampai", "s", "dan", "atau", "serta"])
+    vocab = frozenset().union(*(t.words for t in trig.values()), clock_trigger.words,
+                              *(t.words for t in claims_trigger))
     vocab_cased = frozenset(v for w in vocab for v in (w, w.capitalize(), w.upper()))
     return _Rx(
         cal, patterns4, clock, clock_trigger, claims, claims_trigger, vocab, vocab_cased,
+        day_words, frozenset(units) | frozenset(one),
         relday, units, one, shifts, periods, cues, counts,
         tense, tense_of, range_gap, coord_gap, range_words, coord_words, weekday_pair, habitual,
         count_noun, name_prefixes, cue_words,
@@ -444,6 +453,17 @@ def rx(lex: Lexicon) -> _Rx:
 # ---------------------------------------------------------------- candidates
 
 
+_GROUP_NAMES: dict[regex.Pattern[str], frozenset[str]] = {}
+
+
+def _group_names(pat: regex.Pattern[str]) -> frozenset[str]:
+    """The group names of a compiled pattern (``groupindex`` builds a new dict on each access)."""
+    names = _GROUP_NAMES.get(pat)
+    if names is None:
+        names = _GROUP_NAMES[pat] = frozenset(pat.groupindex)
+    return names
+
+
 class _M:
     """A core match and the lead read backwards from its start, seen as one match."""
 
@@ -454,9 +474,9 @@ class _M:
         self.lead = lead
 
     def _which(self, name: str) -> Optional[regex.Match[str]]:
-        if self.lead is not None and name in self.lead.re.groupindex:
+        if self.lead is not None and name in _group_names(self.lead.re):
             return self.lead
-        if name in self.core.re.groupindex:
+        if name in _group_names(self.core.re):
             return self.core
         return None
 
@@ -1006,13 +1026,13 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
     if wd is None or (_key(word) == "minggu" and not _is_upper(word)):
         return None
     text = ctx.text
+    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6)):
+        return None  # a date follows: the bracket rule reads it
     if ctx.r.weekday_pair.match(text, m.end()):
         return None  # Sabtu dan Minggu, Senin sampai Jumat: days of a schedule
     prev, _ = _prev_word(text, m.start("wd"))
     if _key(prev) in ctx.r.weekday_prefixes:
         return None  # salat Jumat
-    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6)):
-        return None  # a date follows: the bracket rule reads it
     before = _sentence_before(text, m.start())
     if ctx.r.habitual.search(before):
         return None  # setiap/biasanya ...: a habit, not a date
@@ -1393,17 +1413,22 @@ def run(doc: Document) -> None:
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
     words = _word_positions(text, r.vocab_cased)
-    digits: dict[str, list[int]] = {"year": [], "space": [], "sep": [], "clock": []}
+    digits: dict[str, list[int]] = {"year": [], "day": [], "count": [], "sep": [], "clock": []}
     size = len(text)
+    day_words, unit_words = r.day_words, r.unit_words
     for m in _DIGITS.finditer(text):
-        s0, e0 = m.span()
-        if e0 - s0 == 4:
+        s0, e0 = m.span(1)
+        n = e0 - s0
+        if n == 4:
             if text[s0] in "12":
                 digits["year"].append(s0)
-        elif e0 - s0 <= 3 and e0 < size:
+        elif n <= 3 and e0 < size:
             nxt = text[e0]
-            if nxt in " \n-":
-                digits["space"].append(s0)
+            word = m.group(2)
+            if nxt == "-" or (word and word.casefold() in day_words):
+                digits["day"].append(s0)
+            if word and word.casefold() in unit_words:
+                digits["count"].append(s0)
             if nxt in "/.-":
                 digits["sep"].append(s0)
             if nxt in ".:":
@@ -1411,8 +1436,8 @@ def run(doc: Document) -> None:
     parens = [m.start() for m in _PAREN.finditer(text)]
     ctx.starts = lambda trig: _positions(trig, words, digits, parens)  # type: ignore[method-assign]
 
-    for _, pat in r.claims:
-        for pos in ctx.starts(r.claims_trigger):
+    for (_, pat), trigger in zip(r.claims, r.claims_trigger):
+        for pos in ctx.starts(trigger):
             m = pat.match(text, pos)
             if m is not None and m.end() > m.start():
                 ctx.block(m.start(), m.end())
