@@ -662,9 +662,14 @@ def _bad(ctx: _Ctx, s: int, e: int) -> None:
     ctx.block(s, e)
 
 
-def _need_ref(ctx: _Ctx, c: _Cand) -> _Cand:
+def _need_ref(ctx: _Ctx, c: _Cand, m: Optional[int] = None, d: Optional[int] = None) -> _Cand:
+    """No reference: the value stays null (W005 is given if the record survives).
+
+    ``m``/``d`` keep what the text states, so that a year written next to the
+    date can still complete it (``Januari-Februari 2019``).
+    """
     c.unresolved = True
-    ctx.warnings[errors.W_NO_REFERENCE] = None
+    c.m, c.d = m, d
     return c
 
 
@@ -686,6 +691,8 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     d1 = int(m.group("d"))
     d2 = int(m.group("d2")) if m.group("d2") else None
     e = m.end()
+    if not has_year and text[e - 1] == ".":
+        e -= 1  # "... 6 Oktober." ends a sentence: the dot is not an abbreviation's
     if d2 is not None and _key(m.group("rc") or "") in ("dan", "atau", "serta"):
         d2, e = None, m.end("d")  # "17 dan 18 April 2019": this is 17; 18 April is read on its own
     wd = cal.weekdays.get(_key(m.group("wd"))) if m.group("wd") else None
@@ -700,7 +707,7 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         y, c.kind = ctx.ref.year + ysh.direction, "relative"
     else:
         if ctx.ref is None:
-            return _need_ref(ctx, c)
+            return _need_ref(ctx, c, mon, d1) if d2 is None and not m.group("sh") else _need_ref(ctx, c)
         y0 = _infer_year(ctx.ref, mon, d1, _tense_for(ctx, cue, m.group("sh"), s), wd if d2 is None else None)
         if y0 is None:
             _bad(ctx, m.start("d"), m.end())
@@ -759,7 +766,7 @@ def _h_paren(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     s, core, _ = _start(ctx, m, False)
     c = _Cand(s, m.end(), "dates.day_month_bracket", "partial", "day", core_s=core)
     if ctx.ref is None:
-        return _need_ref(ctx, c)
+        return _need_ref(ctx, c, mo, d) if d2 is None else _need_ref(ctx, c)
     if rd is not None:  # kemarin (16/1): the bracket is the date; the word says which year is near
         y = _infer_year(ctx.ref, mo, d, "past" if rd.offset < 0 else ("future" if rd.offset > 0 else None))
     else:
@@ -881,6 +888,9 @@ def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     prev, _ = _prev_word(ctx.text, m.start())
     if w.startswith("esok") and _key(prev) == "hari":
         return None  # "hari esok": the future, not tomorrow
+    p = prev.rstrip(",")
+    if row.offset < 0 and p and (p[-1] in ")" or p[-1].isdigit() or _key(p) in ctx.r.cal.months):
+        return None  # "Minggu (17/3) kemarin", "11 Maret kemarin": only says the date is past
     c = _Cand(m.start(), m.end(), f"dates.relative_day:{row.id}", "relative", "day")
     if ctx.ref is None:
         return _need_ref(ctx, c)
@@ -1110,7 +1120,7 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("bulan")))
     c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
     if ctx.ref is None:
-        return _need_ref(ctx, c)
+        return _need_ref(ctx, c, mon)
     c.y = _infer_year(ctx.ref, mon, None, _tense_for(ctx, cue, None, core))
     c.m, c.year_inferred = mon, True
     return c
@@ -1343,21 +1353,24 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
         a = out[-1]
         gap = text[a.e:c.core_s if c.core_s >= 0 else c.s]
         gapc = _key(text[a.e:c.s])
+        # a date without a year (resolved from the reference, or waiting for one)
+        yearless = a.year_inferred or (a.unresolved and a.kind == "partial" and a.m is not None)
         ok = (
-            a.has_value and c.has_value and a.end is None and c.end is None
+            (a.has_value or yearless) and c.has_value and a.end is None and c.end is None
             and a.gran == c.gran and a.gran in ("year", "month", "day")
             and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
         )
         is_range = ok and ctx.r.range_gap.fullmatch(gap) is not None
         is_coord = ok and ctx.r.coord_gap.fullmatch(gapc or " ") is not None and bool(gapc)
-        if (is_range or is_coord) and a.year_inferred and not c.year_inferred and c.y is not None:
-            # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019
+        if (is_range or is_coord) and yearless and not c.year_inferred and c.y is not None:
+            # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019: no reference needed
             a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else c.y - 1
+            a.unresolved, a.year_inferred = False, True
             a.rule += "+year"
         elif is_range and a.year_inferred and c.year_inferred and _parts(a) > _parts(c):
             # Januari hingga Juni: both without a year; the start is the one before the end
             a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else (c.y or 0) - 1
-        if is_range and _parts(a) < _parts(c):
+        if is_range and a.has_value and _parts(a) < _parts(c):
             a.end = c
             a.e = c.e
             a.rule += "+range"
@@ -1474,6 +1487,8 @@ def run(doc: Document) -> None:
         if pub is not None and span.start < pub.end and pub.start < span.end:
             continue  # the publication line is meta's record
         value = _iso(c)
+        if c.unresolved:
+            ctx.warnings[errors.W_NO_REFERENCE] = None
         end = _iso(c.end) if c.end is not None and value is not None else None
         gran = c.gran if value is not None else None
         doc.dates.append(DateMention(
