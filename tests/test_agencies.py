@@ -52,8 +52,12 @@ def test_seed_agencies(extractor: Extractor, seed_text: str) -> None:
     assert [m.text for m in pemkot.mentions] == ["Pemerintah Kota Magelang", "Pemkot. Magelang"]
     # Antara is the cited source, Kota Palembang a place: neither is an agency
     assert not any("Antara" in a.name or "Palembang" in a.name for a in res.agencies)
-    # nothing else from the text: the two bodies, plus whatever later stages infer
+    # nothing else from the text: the two bodies ...
     assert len([a for a in res.agencies if not a.inferred]) == 2
+    # ... and the ministry implied by Mendagri, added for the officials stage
+    kemendagri = _by_name(res.agencies, "Kementerian Dalam Negeri")
+    assert kemendagri.inferred and kemendagri.span is None and kemendagri.mentions == []
+    assert any(o.agency_id == kemendagri.id for o in res.officials)
 
 
 def test_seed_mentions_and_claims(extractor: Extractor, seed_text: str) -> None:
