@@ -120,6 +120,11 @@ def read_digits(s: str) -> Optional[DigitReading]:
         s = s[:-2]
     if s.isdigit():
         return DigitReading(Decimal(s), "plain")
+    if "," not in s:  # fast path for 96.616, 1.250.000 (string checks, no regex)
+        parts = s.split(".")
+        if (1 <= len(parts[0]) <= 3 and len(parts) > 1 and all(len(p) == 3 for p in parts[1:])
+                and all(p.isdigit() for p in parts)):
+            return DigitReading(Decimal("".join(parts)), "id")
     if _THOUSAND_ZEROS.fullmatch(s):
         return DigitReading(Decimal(s.replace(",", "")), "en")  # 2,000: nobody writes 2.000 as 2,000
     m = _ID_NUMBER.fullmatch(s)
@@ -176,6 +181,33 @@ def alternation(forms: list[str], *, word: bool = False, left: bool = True) -> s
                 p = p + r"\b"
         parts.append(p)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def trie_alternation(forms: list[str]) -> str:
+    """The forms as one regex trie (``kab(?:upaten(?:/kota)?|/kota)``), longest branch first.
+
+    Equivalent to a longest-first :func:`alternation` but cheaper to match for
+    hundreds of forms: the engine follows one branch per character instead of
+    trying every form. Spaces inside a form match ``[ \\t]+``. Word
+    boundaries are the caller's (add ``(?![\\p{L}\\d])`` after the group).
+    """
+    root: dict[str, dict] = {}
+    for f in set(forms):
+        node = root
+        for ch in f:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = []
+        for ch in sorted((k for k in node if k), key=lambda k: k):
+            alts.append((r"[ \t]+" if ch == " " else regex.escape(ch)) + emit(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + emit(root) + ")" if root else "(?!)"
 
 
 def _build(lex: Lexicon) -> NumberTables:

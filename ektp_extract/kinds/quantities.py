@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import itemgetter
 from decimal import Decimal
 from typing import Literal, Optional
 
@@ -39,7 +40,15 @@ from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity
 from .calendar import calendar
-from .numbers import NumberTables, alternation, as_number, number_tables, read_digits, read_words
+from .numbers import (
+    NumberTables,
+    alternation,
+    as_number,
+    number_tables,
+    read_digits,
+    read_words,
+    trie_alternation,
+)
 
 Comparator = Literal[">", "<", ">=", "<=", "~"]
 UnitKind = Literal["count", "duration", "other"]
@@ -118,11 +127,15 @@ class _Rx:
     word_at: regex.Pattern[str]
     vague_at: regex.Pattern[str]
     word_leads: tuple[str, ...]
+    word_lead_set: dict[str, str]  # token (form, "(form", '"form') → form
     relative_after: regex.Pattern[str]
     fused_at: regex.Pattern[str]
     fused: dict[str, FusedRow]
     right: regex.Pattern[str]
     right_plain: regex.Pattern[str]
+    follow_ix: "_Idx"
+    right_ix: "_Idx"
+    right_plain_ix: "_Idx"
     unit_at: regex.Pattern[str]
     noun_at: regex.Pattern[str]
     units: dict[str, UnitRow]  # lowercase form → row
@@ -149,6 +162,8 @@ _RATIO_BEFORE = regex.compile(r"(?r)\d[ \t]*:[ \t]*")
 _DECADE_CUES = frozenset({"tahun", "era", "dekade", "generasi", "angkatan", "dasawarsa"})
 #: The groups of a ``follow`` match read by the judge (one call for all of them).
 _FOLLOW_GROUPS = ("s1", "s2", "m1", "m2", "n2", "d2", "w2", "conn", "cur2")
+#: The groups of the right context, in the order ``_right`` unpacks them.
+_RIGHT_GROUPS = ("rs", "an", "a1", "month", "pct", "csuf", "unit", "mod", "gen", "a2")
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
 _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 #: After a number at the start of a line: a list marker or a table's row number.
@@ -181,10 +196,10 @@ def _build(lex: Lexicon) -> _Rx:
     vague_forms = [f for r in lex.rows("numbers", "vague") for f in r.forms]
     fused_rows: list[FusedRow] = lex.rows("quantities", "fused")
     fused_forms = [f for r in fused_rows for f in r.forms]
-    any_word = alternation(_low(word_forms))
+    any_word = trie_alternation(_low(word_forms))
     word_run = r"(?:" + any_word + r")\b(?:(?:[ \t]+|-)" + any_word + r"\b)*"
     # scale words; "-an" after one (2 jutaan) makes the amount approximate
-    scale = alternation(_low([*t.scales])) + r"(?:an)?\b"
+    scale = trie_alternation(_low([*t.scales])) + r"(?:an)?\b"
     money = alternation(_low([*t.money_scales]), word=True, left=False)
     cur = alternation(_low(cur_prefixes))
     num2 = r"(?P<n2>(?P<d2>\d+(?:[.,]\d+)*(?:,-|\.-)?)|(?P<w2>" + word_run + r"))"
@@ -203,11 +218,11 @@ def _build(lex: Lexicon) -> _Rx:
     after = alternation(after_q, word=True) if after_q else r"(?!)"
     right = (
         r"(?P<an>-an(?!\p{L}))?(?:[ \t]+(?P<a1>" + after + r"))?"
-        r"(?:[ \t]*(?:(?P<pct>" + alternation(_low(sorted(t.percent)), word=True, left=False) + r")"
-        r"|(?P<csuf>" + alternation(_low([*t.currency_suffix]), word=True) + r")"
-        r"|(?P<unit>" + alternation(unit_forms, word=True) + r")(?![\p{L}\d])"
-        r"(?:[ \t]+(?P<mod>" + alternation(mods, word=True) + r"))?"
-        r"|(?P<month>" + alternation(_low([*cal.months]), word=True) + r")"
+        r"(?:[ \t]*(?:(?P<pct>" + trie_alternation(_low(sorted(t.percent))) + r"(?:(?<=%)|\b))"
+        r"|(?P<csuf>\b" + trie_alternation(_low([*t.currency_suffix])) + r"\b)"
+        r"|(?P<unit>" + trie_alternation(unit_forms) + r")(?![\p{L}\d])"
+        r"(?:[ \t]+(?P<mod>\b" + trie_alternation(mods) + r"\b))?"
+        r"|(?P<month>\b" + trie_alternation(_low([*cal.months])) + r"\b)"
         r"|(?P<gen>\p{L}[\p{L}-]*\p{L})\b)"
         r"(?:[ \t]+(?P<a2>" + after + r"))?)?"
     )
@@ -222,20 +237,28 @@ def _build(lex: Lexicon) -> _Rx:
             guards_before[k] = guards_before.get(k, frozenset()) | {b.lower() for b in g.before}
             merged = set(guards_after.get(k, ())) | {_norm(a) for a in g.after}
             guards_after[k] = tuple(sorted(merged, key=len, reverse=True))
+    follow_rx = regex.compile(tail + restated + right)
+    right_rx = regex.compile(restated + right)
+    right_plain_rx = regex.compile(right)
     return _Rx(
         digits=regex.compile(digits),
-        follow=regex.compile(tail + restated + right),
+        follow=follow_rx,
+        follow_ix=_Idx(follow_rx, _RIGHT_GROUPS + _FOLLOW_GROUPS),
+        right_ix=_Idx(right_rx, _RIGHT_GROUPS),
+        right_plain_ix=_Idx(right_plain_rx, _RIGHT_GROUPS),
         word_at=regex.compile(word_run),
         vague_at=regex.compile(alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"),
         word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
+        word_lead_set={p + f + q: f for f in _low(lead_forms + vague_forms + fused_forms)
+                       for p in ("", "(", '"', "'") for q in ("", ".", ",", ";", ":", ")", '"', "'", "?", "!")},
         relative_after=regex.compile(
             r"[ \t]+" + alternation(_low([f for r in lex.rows("quantities", "relative_after") for f in r.forms]),
                                     word=True)),
         fused_at=regex.compile(alternation(_low(fused_forms)) + r"\b(?!-)"),
         fused={f.lower(): r for r in fused_rows for f in r.forms},
-        right=regex.compile(restated + right),
-        right_plain=regex.compile(right),
-        unit_at=regex.compile(r"[ \t]+(?P<u>" + alternation(unit_forms, word=True) + r")(?![\p{L}\d])"),
+        right=right_rx,
+        right_plain=right_plain_rx,
+        unit_at=regex.compile(r"[ \t]+(?P<u>" + trie_alternation(unit_forms) + r")(?![\p{L}\d])"),
         noun_at=regex.compile(r"[ \t]+(\p{L}[\p{L}-]*\p{L})\b"),
         units={_norm(f): u for u in units_rows for f in u.forms},
         qualifiers={_norm(f): q for q in quals if q.position == "before" for f in q.forms}
@@ -332,9 +355,12 @@ def run(doc: Document) -> None:
 
 
 def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
-    """Number-word runs and vague amounts, found by ``str.find`` of their leading forms."""
+    """Number-word runs and vague amounts, found by ``str.find`` of the leading forms
+    that occur in the text as words (one set intersection of the text's whitespace
+    tokens picks those forms; a form with quotes, brackets or punctuation around counts too)."""
     out: list[_Cand] = []
-    for form in rx.word_leads:
+    present = {rx.word_lead_set[t] for t in set(low[start_at:].split()).intersection(rx.word_lead_set)}
+    for form in sorted(present):
         i = low.find(form, start_at)
         while i != -1:
             if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-"):
@@ -418,23 +444,28 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     fm = rx.follow.match(low, ne)
     assert fm is not None  # every part is optional
-    g = dict(zip(_FOLLOW_GROUPS, fm.group(*_FOLLOW_GROUPS)))
-    scaled = g["s1"] or g["s2"] or g["m1"] or g["m2"]
+    fx = rx.follow_ix
+    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fx.values(fm)[len(_RIGHT_GROUPS):]
+    fn = fx.n
+    scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
-    for k in ("s1", "s2"):
-        sc = g[k]
-        if sc and sc.endswith("an") and sc not in rx.t.scales:
-            g[k], about = sc[:-2], True
-    ne = fm.end("n2") if g["n2"] is not None else ne
-    if g["s2"] or g["m2"]:
-        ne = fm.end("s2") if g["s2"] else fm.end("m2")
-    elif g["s1"] or g["m1"]:
-        ne = max(ne, fm.end("s1") if g["s1"] else fm.end("m1"))
+    if scaled:
+        if s1 and s1.endswith("an") and s1 not in rx.t.scales:
+            s1, about = s1[:-2], True
+        if s2 and s2.endswith("an") and s2 not in rx.t.scales:
+            s2, about = s2[:-2], True
+        if s2 or m2:
+            ne = fm.end(fn["s2"] if s2 else fn["m2"])
+        else:
+            ne = max(fm.end(fn["n2"]) if n2 is not None else ne, fm.end(fn["s1"] if s1 else fn["m1"]))
+    elif n2 is not None:
+        ne = fm.end(fn["n2"])
     if ne < len(text) and text[ne].isalnum() and not scaled:
         return None, ne  # glued to letters: 96A, 3G, 2x24
     if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
-    if _RATIO_AFTER.match(text, ne) or _RATIO_BEFORE.match(text, max(0, s - 8), s):
+    if (":" in text[ne:ne + 3] and _RATIO_AFTER.match(text, ne)) or (
+            ":" in text[max(0, s - 3):s] and _RATIO_BEFORE.match(text, max(0, s - 8), s)):
         return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
     if ctx.blocked(s, ne):
         return None, ne
@@ -454,19 +485,17 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
     if prev and _is_label(rx, prev):
         return None, ne
-    cur2 = g["cur2"]
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     first = _Num(reading.value, reading.style, d1) if d1 is not None else _read(rx, None, words)
     if first is None:
         return None, ne
     second: Optional[_Num] = None
-    conn = g["conn"]
-    if g["n2"] is not None:
-        second = _read(rx, g["d2"], g["w2"])
+    if n2 is not None:
+        second = _read(rx, d2, w2)
         if second is None:
             return None, ne
     if scaled:
-        _apply_scales(rx, g, first, second, money_unit is not None)
+        _apply_scales(rx, (s1, m1, s2, m2), first, second, money_unit is not None)
     qual, left_word, qstart, prev = _qualifier(rx, text, prev, qstart)
     if second is not None:
         if prev and prev[-1].lower() == "antara":
@@ -475,10 +504,11 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         elif conn == "dan":
             # "2 dan 3": not a range; read the first number alone
             second = None
-            ne = _rstrip(text, fm.start("conn"))
+            ne = _rstrip(text, fm.start(fn["conn"]))
             fm = rx.right.match(low, ne)
+            fx = rx.right_ix
     # ---- right context: unit, percent, currency word, month, time zone
-    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, ne, qstart)
+    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, fx, ne, qstart)
     if stop:
         return None, ne
     if qual_after is not None:
@@ -499,10 +529,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne  # 2018-2019
     if second is not None and second.value <= first.value and conn in ("-", "\u2013"):
         return None, ne  # 2-1 (a score), not a range
-    if first.style == "dot-decimal" and (unit is None and not g["s1"] or first.text.endswith(".0")):
+    if first.style == "dot-decimal" and (unit is None and not s1 or first.text.endswith(".0")):
         return None, ne  # 09.30 (a clock time), 4.0 (a version): not an amount without a unit
     if words is not None:
-        if unit is None and not g["s1"] and second is None:
+        if unit is None and not s1 and second is None:
             return None, ne  # a bare number word: "hanya tiga"
         if _guarded(rx, text, low, s, c.end):
             return None, ne
@@ -605,25 +635,26 @@ def _is_label(rx: _Rx, prev: list[str]) -> bool:
     return False
 
 
-def _apply_scales(rx: _Rx, g: dict[str, Optional[str]], first: _Num, second: Optional[_Num],
+def _apply_scales(rx: _Rx, scales: tuple[Optional[str], ...], first: _Num, second: Optional[_Num],
                   money: bool) -> None:
-    """Multiply by the scale words; a scale after the upper end applies to both (5-10 juta)."""
+    """Multiply by the scale words (s1, m1, s2, m2); a scale after the upper end applies
+    to both ends (5-10 juta)."""
     t = rx.t
-    for num, n in ((first, "1"), (second, "2")):
+    s1, m1, s2, m2 = scales
+    for num, sc, ms in ((first, s1, m1), (second, s2, m2)):
         if num is None:
             continue
-        sc, ms = g["s" + n], g["m" + n]
         if sc:
             num.value *= t.scales[sc.lower()]
         elif ms:
             if not money:
                 raise ValueError("money abbreviation without a currency")
             num.value *= _money_scale(t, ms)
-    if second is not None and not (g["s1"] or g["m1"]) and first.style != "words":
-        if g["s2"]:
-            first.value *= t.scales[g["s2"].lower()]
-        elif g["m2"]:
-            first.value *= _money_scale(t, g["m2"])
+    if second is not None and not (s1 or m1) and first.style != "words":
+        if s2:
+            first.value *= t.scales[s2.lower()]
+        elif m2:
+            first.value *= _money_scale(t, m2)
 
 
 def _money_scale(t: NumberTables, form: str) -> Decimal:
@@ -633,11 +664,29 @@ def _money_scale(t: NumberTables, form: str) -> Decimal:
     raise KeyError(form)
 
 
+class _Idx:
+    """Group numbers of one compiled pattern (named-group access is slow in ``regex``)."""
+
+    __slots__ = ("n", "get", "pad")
+
+    def __init__(self, pattern: regex.Pattern[str], names: tuple[str, ...]) -> None:
+        gi = pattern.groupindex
+        self.n = dict(gi)  # name → 1-based group number
+        present = [k for k in names if k in gi]
+        self.pad = len(names) - len(present)  # leading names the pattern lacks ("rs")
+        assert names[self.pad:] == tuple(present)
+        self.get = itemgetter(*[gi[k] - 1 for k in present])  # picks from .groups()
+
+    def values(self, m: regex.Match[str]) -> tuple[Optional[str], ...]:
+        return (None,) * self.pad + self.get(m.groups())
+
+
 def _right(
-    ctx: _Ctx, rm: Optional[regex.Match[str]], ne: int, qstart: int
+    ctx: _Ctx, rm: Optional[regex.Match[str]], ix: _Idx, ne: int, qstart: int
 ) -> tuple[Optional[str], Optional[str], str, int, Optional[UnitRow], Optional[QualifierRow], bool]:
     """(unit, family, kind, end, unit row, trailing qualifier, reject) from the right-context
-    groups of ``rm`` (a ``follow`` or ``right`` match); ``ne`` is where the number ends."""
+    groups of ``rm`` (a ``follow`` or ``right`` match, with its group numbers ``ix``);
+    ``ne`` is where the number ends."""
     rx, text, low = ctx.rx, ctx.text, ctx.low
     unit: Optional[str] = None
     family: Optional[str] = None
@@ -645,51 +694,61 @@ def _right(
     end = ne
     unit_row: Optional[UnitRow] = None
     qual_after: Optional[QualifierRow] = None
-    if rm is not None and rm.group("rs") is not None:
-        words = [w for w in rm.group("rs").split() if w not in rx.t.currency_suffix]
-        if words and all(w in rx.t.words for w in words):
-            end = rm.end("rs") + 1
-        else:
-            rm = rx.right_plain.match(low, ne)  # brackets that are not a restated number
     if rm is None:
         return unit, family, kind, end, unit_row, qual_after, False
-    if rm.group("an") is not None:
-        end = rm.end("an")  # 1.500-an warga: about 1,500
+    rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = ix.values(rm)[:10]
+    n = ix.n
+    if rs is not None:
+        words = [w for w in rs.split() if w not in rx.t.currency_suffix]
+        if words and all(w in rx.t.words for w in words):
+            end = rm.end(n["rs"]) + 1
+        else:
+            rm = rx.right_plain.match(low, ne)  # brackets that are not a restated number
+            if rm is None:
+                return unit, family, kind, end, unit_row, qual_after, False
+            ix = rx.right_plain_ix
+            n = ix.n
+            rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = ix.values(rm)[:10]
+    if an is not None:
+        end = rm.end(n["an"])  # 1.500-an warga: about 1,500
         qual_after = rx.qualifiers.get("sekitar")
-    if rm.group("a1") is not None:
-        qual_after = rx.qualifiers.get("~after:" + rm.group("a1"))
-        end = rm.end("a1")  # "1 juta lebih warga"
-    if rm.group("month") is not None:
+    if a1 is not None:
+        qual_after = rx.qualifiers.get("~after:" + a1)
+        end = rm.end(n["a1"])  # "1 juta lebih warga"
+    if month is not None:
         return None, None, kind, end, None, None, True  # 17 April
-    if rm.group("pct") is not None:
-        if _title_word(text, rm.start("pct")):
+    if pct is not None:
+        ps, pe = rm.span(n["pct"])
+        if _title_word(text, ps):
             return None, None, kind, end, None, None, True  # "Tembus 99 Persen": a headline
-        unit, family, kind, end = "persen", "persen", "percent", rm.end("pct")
-    elif rm.group("csuf") is not None:
-        unit = rx.t.currency_suffix[_norm(rm.group("csuf"))]
-        family, kind, end = unit, "money", rm.end("csuf")
-    elif rm.group("unit") is not None:
-        unit_row = rx.units.get(_norm(rm.group("unit")))
-        us = rm.start("unit")
+        unit, family, kind, end = "persen", "persen", "percent", pe
+    elif csuf is not None:
+        unit = rx.t.currency_suffix[_norm(csuf)]
+        family, kind, end = unit, "money", rm.end(n["csuf"])
+    elif unit_g is not None:
+        unit_row = rx.units.get(_norm(unit_g))
+        us, end = rm.span(n["unit"])
         if _title_word(text, us):
             return None, None, kind, end, None, None, True  # "Cuma 2 Menit": a headline
-        end = rm.end("mod") if rm.group("mod") is not None else rm.end("unit")
+        if mod is not None:
+            end = rm.end(n["mod"])
         if unit_row is not None:
             family, kind = unit_row.family or unit_row.id, unit_row.kind
             if unit_row.classifier:
                 end = _classifier_np(rx, text, low, end)
         unit = text[us:end]
-    elif rm.group("gen") is not None:
-        g = text[rm.start("gen"):rm.end("gen")]
+    elif gen is not None:
+        gs, ge = rm.span(n["gen"])
+        g = text[gs:ge]
         if g in _ZONES:
             return None, None, kind, end, None, None, True  # 14.00 WIB
         if _noun_like(rx, g):
             if g.isupper() and len(g) <= 3 and _plate_left(text, qstart):
                 return None, None, kind, end, None, None, True  # AB 1234 XY
-            unit, end, kind, family = g, rm.end("gen"), "count", g.lower()
-    if unit is not None and rm.group("a2") is not None and qual_after is None and rm.start("a2") >= end:
-        qual_after = rx.qualifiers.get("~after:" + rm.group("a2"))
-        end = rm.end("a2")  # "Rp 1 triliun lebih"
+            unit, end, kind, family = g, ge, "count", g.lower()
+    if unit is not None and a2 is not None and qual_after is None and rm.start(n["a2"]) >= end:
+        qual_after = rx.qualifiers.get("~after:" + a2)
+        end = rm.end(n["a2"])  # "Rp 1 triliun lebih"
     return unit, family, kind, end, unit_row, qual_after, False
 
 

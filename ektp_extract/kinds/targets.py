@@ -42,7 +42,12 @@ import regex
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, DateMention, Quantity, Target
-from .numbers import alternation
+from .numbers import alternation, trie_alternation
+
+
+def _words(forms: list[str]) -> str:
+    """Whole-word trie of lowercase forms: ``\\b(?:...)\\b`` (forms are letters at both ends)."""
+    return r"\b" + trie_alternation(forms) + r"(?![\p{L}\d])"
 from .quantities import QuantityInfo, lowered
 
 
@@ -96,9 +101,9 @@ def _forms(lex: Lexicon, table: str) -> list[str]:
 def _build(lex: Lexicon) -> _Rx:
     den = frozenset(" ".join(f.split()) for f in _forms(lex, "denominators"))
     return _Rx(
-        cue=regex.compile(alternation(_forms(lex, "target_cues"), word=True)),
-        ach=regex.compile(alternation(_forms(lex, "achievement_cues"), word=True)),
-        blocker=regex.compile(alternation(_forms(lex, "blockers"), word=True)),
+        cue=regex.compile(_words(_forms(lex, "target_cues"))),
+        ach=regex.compile(_words(_forms(lex, "achievement_cues"))),
+        blocker=regex.compile(_words(_forms(lex, "blockers"))),
         anaphor=regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True)),
         brk=regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True)),
         word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
@@ -137,13 +142,16 @@ def run(doc: Document) -> None:
     text = doc.text
     low = lowered(text)
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
-    blocked = [(m.start(), m.end()) for m in rx.blocker.finditer(low, start_at)]
+    cues = list(rx.cue.finditer(low, start_at))
+    if not cues:
+        return
     used: set[int] = set()
     found: list[tuple[QuantityInfo, int, int, regex.Match[str]]] = []
     table_rows: list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]] = []
-    for cue in rx.cue.finditer(low, start_at):
-        if any(s <= cue.start() < e for s, e in blocked):
-            continue
+    for cue in cues:
+        b = rx.blocker.search(low, max(0, cue.start() - 24), min(len(low), cue.end() + 24))
+        if b is not None and b.start() <= cue.start() < b.end():
+            continue  # "tepat sasaran", "target operasi"
         rows = _table(rx, text, low, infos, cue, used)
         if rows is not None:
             table_rows.extend(rows)
@@ -166,15 +174,28 @@ def run(doc: Document) -> None:
         _emit(doc, rx, low, tq, hs, he, aq, None, table=True)
     if not found:
         return
-    ach_cues = [(m.start(), m.end()) for m in rx.ach.finditer(low, start_at)]
     targets_ids = {id(q) for q, *_ in found}
+    ach_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for q, cs, ce, cue in found:
+        lo, hi = _neighbourhood(doc, q.start)
+        ach_cues = ach_cache.get((lo, hi))
+        if ach_cues is None:
+            ach_cues = ach_cache[(lo, hi)] = [(m.start(), m.end()) for m in rx.ach.finditer(low, lo, hi)]
         achieved = _achievement(doc, rx, low, infos, q, ach_cues, targets_ids)
         ach_cue = None
         if achieved is not None:
             acs = _in_ach_clause(doc, rx, low, achieved, ach_cues)
             ach_cue = next(((a, b) for a, b in ach_cues if a == acs), None)
         _emit(doc, rx, low, q, cs, ce, achieved, ach_cue)
+
+
+def _neighbourhood(doc: Document, pos: int) -> tuple[int, int]:
+    """From the paragraph before ``pos``'s paragraph to the one after it."""
+    paras = doc.paragraphs
+    i = bisect_left([p[0] for p in paras], pos + 1) - 1
+    if i < 0:
+        return 0, len(doc.text)
+    return paras[max(0, i - 1)][0], paras[min(len(paras) - 1, i + 1)][1]
 
 
 _TOKEN = regex.compile(r"\S+")
@@ -191,6 +212,8 @@ def _table(
     ls = text.rfind("\n", 0, cue.start()) + 1
     le = text.find("\n", cue.end())
     le = len(text) if le == -1 else le
+    if le - ls > 160:
+        return None  # a paragraph, not a header line
     head = [(m.start(), m.end()) for m in _TOKEN.finditer(text, ls, le)]
     if not 3 <= len(head) <= 10 or any(c.isdigit() for c in text[ls:le]):
         return None
