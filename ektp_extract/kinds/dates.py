@@ -241,6 +241,7 @@ def _build(lex: Lexicon) -> _Rx:
     MONS = cal.month_standalone_re
     CUE = _alt([f for r in rows_c for f in r.forms])
     CUE_WD = _alt([f for r in rows_c if r.weekday for f in r.forms])
+    CUE_DM = _alt([f for r in rows_c if r.role in ("at", "since", "from", "until", "asof") for f in r.forms])
     PER = _alt(list(periods))
     PER_PART = _alt([f for r in rows_p if len(r.months) == 2 for f in r.forms])
     SH_U = _alt([f for r in rows_sh if r.after_unit for f in r.forms])
@@ -270,6 +271,10 @@ def _build(lex: Lexicon) -> _Rx:
             + r"(?:(?:tanggal|tgl\.?)\s*)?", I),
         "anchor": P(
             r"(?r)" + _L + cue + rf"(?:{WD}\s*-\s*)?(?P<anchor>{WD}|{RELD})\.?\s*,?\s*", I),
+        # "pada 17/4": a cue of time (pada, tanggal, sejak, hingga, per, mulai) instead of a weekday
+        "anchor_cue": P(
+            r"(?r)" + _L + rf"(?:(?:(?P<cue>{CUE_DM})\s+)(?:(?P<anchor>{WD}|{RELD})\.?\s*,?\s*)?"
+            + rf"|(?:(?P<cue2>{CUE})\s+)?(?:{WD}\s*-\s*)?(?P<anchor2>{WD}|{RELD})\.?\s*,?\s*)", I),
     }
     patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]]]] = [
         # 19 April 2016 · Selasa, 19 April 2016 · 1-3 Maret 2019 · 17 Agustus · 3 Mei lalu
@@ -283,7 +288,8 @@ def _build(lex: Lexicon) -> _Rx:
             rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?P<sep>[/.-])(?P<m>{_MNUM})(?P=sep)(?P<y>{_YEAR}|\d\d)"
             + r"(?![\d]|[.,/-]\d)", I), leads["day_open"]),
         # Senin, 18/3 · kemarin 16/1 (no bracket, no year: a weekday or relative day must stand before)
-        ("wd_dm", P(rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})/(?P<m>{_MNUM})(?![\d/]|[.,]\d)", I), leads["anchor"]),
+        ("wd_dm", P(rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})/(?P<m>{_MNUM})(?![\d/]|[.,]\d)", I),
+         leads["anchor_cue"]),
         # Rabu (6/9) · kemarin (16/1)
         ("paren", P(
             rf"\(\s*(?P<d>{_DAY})(?:\s*-\s*(?P<d2>{_DAY})\s*/|\s*[/-])\s*(?P<m>{_MNUM})\s*\)", I),
@@ -345,6 +351,9 @@ def _build(lex: Lexicon) -> _Rx:
             + rf"|(?:\d{{1,2}}|{NUMW})\s+{UNIT}"
             + rf"|{_alt(_forms(lex, 'recurrence', 'heads'))}(?:\s+\d{{1,2}}(?![\d/.]))?)" + _R, I), None),
         ("frequency", P(_L + _alt(_forms(lex, "recurrence", "frequencies")) + _R, I), None),
+        # lima tahun sekali · dua pekan sekali
+        ("count_frequency", P(
+            _L + rf"(?:(?:\d{{1,2}}|{NUMW})\s+{UNIT}|{ONE})\s+sekali" + _R, I), None),
         ("vague", P(_L + _alt([f for r in lex.rows("dates", "vague") for f in r.forms]) + _R, I), None),
     ]
 
@@ -416,6 +425,7 @@ def _build(lex: Lexicon) -> _Rx:
         "weekday_comma": _Trigger(weekdays_t),
         "recurring": _Trigger(_first_tokens(_forms(lex, "recurrence", "cues"))),
         "frequency": _Trigger(_first_tokens(_forms(lex, "recurrence", "frequencies"))),
+        "count_frequency": _Trigger(_first_tokens(list(counts) + list(one)), digit="count"),
         "vague": _Trigger(_first_tokens(f for r in lex.rows("dates", "vague") for f in r.forms)),
     }
     patterns4 = [(name, pat, lead, trig[name]) for name, pat, lead in patterns]
@@ -756,9 +766,10 @@ def _h_num(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 def _h_paren(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     cal = ctx.r.cal
-    anchor = m.group("anchor")
-    if anchor is None:
-        return None  # a bare (6/9) may be a fraction or a score
+    anchor = m.group("anchor") or m.group("anchor2")
+    if anchor is None and m.group("cue") is None:
+        return None  # a bare (6/9) or 6/9 may be a fraction or a score
+    anchor = anchor or ""
     d, mo = int(m.group("d") or 0), int(m.group("m") or 0)
     d2 = int(m.group("d2")) if m.group("d2") else None
     wd = cal.weekdays.get(_key(anchor)) if d2 is None else None
@@ -1138,6 +1149,12 @@ def _h_frequency(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     return _Cand(m.start(), m.end(), "dates.frequency", "recurring")
 
 
+def _h_count_frequency(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    c = _Cand(m.start(), m.end(), "dates.frequency", "recurring")
+    c.claim = False  # "lima tahun" inside it is a duration for the quantities stage to judge
+    return c
+
+
 def _h_vague(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     return _Cand(m.start(), m.end(), "dates.vague", "vague")
 
@@ -1166,6 +1183,7 @@ _HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
     "month": _h_month,
     "recurring": _h_recurring,
     "frequency": _h_frequency,
+    "count_frequency": _h_count_frequency,
     "vague": _h_vague,
 }
 
