@@ -181,7 +181,8 @@ def run(doc: Document) -> None:
         ach_cues = ach_cache.get((lo, hi))
         if ach_cues is None:
             ach_cues = ach_cache[(lo, hi)] = [(m.start(), m.end()) for m in rx.ach.finditer(low, lo, hi)]
-        achieved = _achievement(doc, rx, low, infos, q, ach_cues, targets_ids)
+        keywords = _keywords(rx, _metric(rx, text, low, q, cs, ce, None, doc), q)
+        achieved = _achievement(doc, rx, low, infos, q, ach_cues, targets_ids, keywords)
         ach_cue = None
         if achieved is not None:
             acs = _in_ach_clause(doc, rx, low, achieved, ach_cues)
@@ -379,8 +380,10 @@ def _achievement(
     t: QuantityInfo,
     cues: list[tuple[int, int]],
     targets: set[int],
+    keywords: frozenset[str] = frozenset(),
 ) -> Optional[QuantityInfo]:
-    """The achieved figure that goes with target ``t``, nearest first."""
+    """The achieved figure that goes with target ``t``, nearest first. A figure in a
+    neighbouring paragraph counts only when its sentence has one of ``keywords``."""
     if not cues:
         return None
     para = doc.paragraph_of(t.start) or (0, len(low))
@@ -394,7 +397,7 @@ def _achievement(
         if pi > 0:
             scopes.append(paras[pi - 1])
     seen: set[int] = set()
-    for lo, hi in scopes:
+    for k, (lo, hi) in enumerate(scopes):
         pool = [
             q for q in infos
             if lo <= q.start < hi and id(q) not in targets and id(q) not in seen and _compatible(t, q)
@@ -402,16 +405,36 @@ def _achievement(
         seen.update(id(q) for q in pool)
         pool = [q for q in pool if not _is_denominator(rx, low, q)]
         pool = [q for q in pool if _in_ach_clause(doc, rx, low, q, cues) is not None]
+        if k >= 2:  # another paragraph: only when it speaks of the same thing
+            pool = [q for q in pool if _shares_keyword(doc, low, q, keywords)]
         if pool:
             after = [q for q in pool if q.start >= t.end]
             return after[0] if after else pool[-1]
     return None
 
 
+#: Date mentions that state an as-of point (preferred over other dates in the clause).
+_AS_OF_WORDS = ("per ", "hingga ", "sampai ", "s.d.", "s/d", "sejak ", "terhitung ", "data ")
+
+
+def _shares_keyword(doc: Document, low: str, q: QuantityInfo, keywords: frozenset[str]) -> bool:
+    if not keywords:
+        return False
+    sent = doc.sentence_of(q.start) or (q.start, q.end)
+    return not keywords.isdisjoint(regex.findall(r"\p{L}[\p{L}-]+", low[sent[0]:sent[1]]))
+
+
+def _keywords(rx: _Rx, metric: Optional[str], t: QuantityInfo) -> frozenset[str]:
+    """Content words of a target's metric and counted noun (for linking across paragraphs)."""
+    words = f"{metric or ''} {t.record.unit or ''}".lower().split()
+    return frozenset(w for w in words if len(w) >= 4 and w not in rx.skip and w not in ("persen", "rupiah"))
+
+
 def _as_of(
     doc: Document, rx: _Rx, low: str, a: QuantityInfo, t: QuantityInfo, ach_cue: Optional[tuple[int, int]]
 ) -> Optional[DateMention]:
-    """The date nearest before the achieved figure in its clause (``per Desember 2015``)."""
+    """The date of the achieved figure's clause: one written as an as-of point (``per
+    Desember 2015``, ``hingga Juni``) first, then the nearest before the figure, then after."""
     cl = _clause(doc, rx, low, a.start)
     lo = cl.start
     if t.end <= a.start and t.start >= cl.start:
@@ -424,13 +447,14 @@ def _as_of(
     src_hi = doc.prep.to_source(max(lo, hi - 1), hi)[1] if hi > lo else src_lo
     a_src = a.record.span.start
     best: Optional[DateMention] = None
-    best_key: tuple[int, int] = (2, 0)
+    best_key: tuple[int, int, int] = (2, 2, 0)
     for d in doc.dates:
         if d.value is None or d.role == "publication":
             continue
         if not (src_lo <= d.span.start and d.span.end <= src_hi):
             continue
-        key = (0, a_src - d.span.end) if d.span.end <= a_src else (1, d.span.start - a.record.span.end)
+        cued = 0 if d.text.lower().startswith(_AS_OF_WORDS) else 1  # "per 30 November"
+        key = (cued, 0, a_src - d.span.end) if d.span.end <= a_src else (cued, 1, d.span.start - a.record.span.end)
         if key < best_key:
             best, best_key = d, key
     return best
@@ -482,7 +506,8 @@ def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
 
 
 def _metric(
-    rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int, ach_cue: Optional[tuple[int, int]]
+    rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int, ach_cue: Optional[tuple[int, int]],
+    doc: Optional[Document] = None,
 ) -> Optional[str]:
     """What is counted: words between cue and figure, after a percentage, after the
     achievement cue, the counted noun, or the subject before a passive cue."""
@@ -502,10 +527,14 @@ def _metric(
         return t.record.unit
     if t.end <= cs:  # passive: figure before the cue
         return t.record.unit
-    # subject before a passive cue: "Capaian perekaman ditargetkan"
-    sent_words = [m for m in rx.word.finditer(text, max(0, cs - 40), cs)]
-    subject = [m.group(0) for m in sent_words[-3:] if m.group(0).lower() not in rx.skip]
-    return " ".join(subject) if subject else t.record.unit
+    if doc is not None and low.startswith("di", cs):
+        # the subject before a passive cue: "Capaian perekaman ditargetkan"
+        sent = doc.sentence_of(cs) or (max(0, cs - 40), cs)
+        sent_words = [m for m in rx.word.finditer(text, max(sent[0], cs - 40), cs)]
+        subject = [m.group(0) for m in sent_words[-3:] if m.group(0).lower() not in rx.skip]
+        if subject:
+            return " ".join(subject)
+    return t.record.unit
 
 
 _HARD_STOP = regex.compile(r"[.;:()\"?!\n]")
@@ -515,6 +544,7 @@ def _content_words(rx: _Rx, text: str, low: str, lo: int, hi: int, *, stop_at_sk
     """Up to four content words in [lo, hi): not function words, verbs or names."""
     out: list[str] = []
     prev_end = lo
+    prev_name = False
     for m in rx.word.finditer(text, lo, hi):
         gap = text[prev_end:m.start()]
         if _HARD_STOP.search(gap) or (out and "," in gap):
@@ -522,8 +552,10 @@ def _content_words(rx: _Rx, text: str, low: str, lo: int, hi: int, *, stop_at_sk
         prev_end = m.end()
         w = m.group(0)
         lw = w.lower()
-        if (lw in rx.skip or _VERB.fullmatch(lw) or (w[:1].isupper() and not out)
-                or (w[:1].isupper() and w.isalpha() and not w.isupper())):
+        name = w[:1].isupper() and not w.isupper() and w.isalpha()  # Disdukcapil, Jakarta
+        acronym_of_name = w.isupper() and prev_name  # "Disdukcapil KBB"
+        prev_name = name
+        if lw in rx.skip or _VERB.fullmatch(lw) or name or acronym_of_name:
             if out and stop_at_skip:
                 break
             continue
@@ -573,7 +605,7 @@ def _emit(
     target_q: Quantity = t.record
     doc.targets.append(
         Target(
-            metric=_metric(rx, text, low, t, cs, ce, ach_cue) if not table else _row_label(text, cs, ce),
+            metric=_metric(rx, text, low, t, cs, ce, ach_cue, doc) if not table else _row_label(text, cs, ce),
             target=target_q,
             achieved=achieved.record if achieved is not None else None,
             achievement_rate=rate,
