@@ -363,6 +363,31 @@ def _region_firsts(lex: Lexicon) -> set[str]:
     return out
 
 
+class Intervals:
+    """Ranges [start, end) that do not overlap one another, with logarithmic look-ups
+    (a long input has thousands of quotes and names)."""
+
+    __slots__ = ("starts", "spans")
+
+    def __init__(self, spans: Any = ()) -> None:
+        self.spans: list[tuple[int, int]] = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.spans.insert(i, (start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a range overlap [start, end)? Only the last range starting before ``end``
+        can: ranges are disjoint, so their ends are sorted too."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.spans[i][1] > start
+
+    def covers(self, pos: int) -> bool:
+        return self.overlaps(pos, pos + 1)
+
+
 # ---------------------------------------------------------------- names
 
 
@@ -900,7 +925,7 @@ def _closed_after(text: str, pos: int) -> bool:
     return c in ",.;:)(\"'\n!?" or c.islower() or c == "-"
 
 
-def _parse_at(ctx: _Ctx, m: HeadMatch, taken: list[tuple[int, int]]) -> Optional[Candidate]:
+def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     """Read one position (and its holder) at a head match."""
     text, lx = ctx.text, ctx.lx
     row, acting, mod = m.row, m.acting, m.modifier
@@ -987,7 +1012,7 @@ def _known_tail(rest: list[Item]) -> bool:
 _CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
-def _name_before(ctx: _Ctx, head_start: int, taken: list[tuple[int, int]]) -> Optional[NameParse]:
+def _name_before(ctx: _Ctx, head_start: int, taken: Intervals) -> Optional[NameParse]:
     """``Nama(, degrees), <head>``: the name written before a position."""
     text, lx = ctx.text, ctx.lx
     j = head_start
@@ -1008,7 +1033,7 @@ def _name_before(ctx: _Ctx, head_start: int, taken: list[tuple[int, int]]) -> Op
     # candidate starts: word starts in the window, left to right (longest name first)
     for sm in _CAP_START.finditer(text, ls, comma):
         s = sm.start()
-        if any(a <= s < b for a, b in taken):
+        if taken.covers(s):
             continue
         nm = parse_name(lx, text, s, comma + 1, ctx.regions, memo=ctx.memo)
         if nm is None or nm.start != s:
@@ -1026,7 +1051,7 @@ def _name_before(ctx: _Ctx, head_start: int, taken: list[tuple[int, int]]) -> Op
         first = nm.name.split(" ", 1)[0]
         if first.casefold() in lx.stop:
             continue
-        if any(a < nm.name_end and nm.name_start < b for a, b in taken):
+        if taken.overlaps(nm.name_start, nm.name_end):
             return None
         return nm
     return None
@@ -1126,7 +1151,7 @@ def run(doc: Document) -> None:
     lx = ctx.lx
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
     cands: list[Candidate] = []
-    taken: list[tuple[int, int]] = []  # name spans already read
+    taken = Intervals()  # name spans already read
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
     headline = _Headlines(text)
@@ -1140,7 +1165,7 @@ def run(doc: Document) -> None:
             continue
         if headline.at(m.start):
             continue
-        if any(a <= m.start < b for a, b in taken):
+        if taken.covers(m.start):
             continue
         cand = _parse_at(ctx, m, taken)
         if cand is None:
@@ -1148,7 +1173,7 @@ def run(doc: Document) -> None:
         cands.append(cand)
         consumed_until = cand.pos_end
         if cand.name is not None:
-            taken.append((cand.name.start, cand.name.end))
+            taken.add(cand.name.start, cand.name.end)
             consumed_until = max(consumed_until, cand.name.end)
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
@@ -1286,6 +1311,9 @@ class _Headlines:
 def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     text, lx = ctx.text, ctx.lx
     offs: list[_Off] = []
+    named_keys: list[tuple[_Off, list[str]]] = []  # (official, case-folded name tokens)
+    by_name: dict[tuple[str, ...], _Off] = {}
+    by_canon: dict[str, _Off] = {}
     for c in cands:
         pos_text = " ".join(text[c.pos_start:c.pos_end].split())
         canon = canonical_position(lx, c, text)
@@ -1311,23 +1339,33 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         same = None
         if o.name is not None:
             key = _norm_name(o.name)
-            for p in offs:
-                if p.name is not None and _same_person(key, _norm_name(p.name)):
-                    same = p
-                    break
+            exact = by_name.get(tuple(key))
+            if exact is not None:
+                same = exact
+            else:
+                for p, pkey in named_keys:
+                    if _same_person(key, pkey):
+                        same = p
+                        break
         else:
-            for p in offs:
-                if p.canonical.casefold() == canon.casefold():
-                    same = p
-                    break
+            same = by_canon.get(canon.casefold())
         if same is None:
             offs.append(o)
+            if o.name is not None:
+                k = _norm_name(o.name)
+                named_keys.append((o, k))
+                by_name.setdefault(tuple(k), o)
+            else:
+                by_canon.setdefault(canon.casefold(), o)
             continue
         # one person written twice: keep the fullest name and position
         same.mentions.extend(o.mentions)
         same.refs.extend(o.refs)
         if o.name and same.name and len(o.name) > len(same.name):
             same.name = o.name
+            k = _norm_name(o.name)
+            named_keys[:] = [(p, k if p is same else pk) for p, pk in named_keys]
+            by_name.setdefault(tuple(k), same)
         for h in o.honorifics:
             if h not in same.honorifics:
                 same.honorifics.append(h)
@@ -1379,6 +1417,7 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
     if not named:
         return
     keys: dict[str, list[_Off]] = {}
+    norm = {id(o): _norm_name(o.name or "") for o in named}
     for o in named:
         for t in (o.name or "").split():
             t = t.rstrip(".")
@@ -1393,14 +1432,18 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         blocked.update(range(a, b))
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
     hits: list[tuple[int, int]] = []
-    for k in keys:
-        p = text.find(k, start)
-        while p >= 0:
-            q = p + len(k)
-            if (p == 0 or not _in_word(text[p - 1])) and (q >= len(text) or not _in_word(text[q])):
-                hits.append((p, q))
-            p = text.find(k, q)
-    hits.sort()
+    if len(keys) <= 24:
+        for k in keys:  # a few names: one fast substring search each
+            p = text.find(k, start)
+            while p >= 0:
+                q = p + len(k)
+                if (p == 0 or not _in_word(text[p - 1])) and (q >= len(text) or not _in_word(text[q])):
+                    hits.append((p, q))
+                p = text.find(k, q)
+        hits.sort()
+    else:  # many names (a long input): one pass of a trie of them
+        rx = regex.compile(rf"(?<![\w'’-])(?:{trie_pattern(sorted(keys))})(?![\w'’-])")
+        hits = [m.span() for m in rx.finditer(text, start)]
     for s, e in hits:
         if s in blocked:
             continue
@@ -1431,8 +1474,8 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             re_ += len(rm.group(0))
         if rs < 0:
             continue
-        run_toks = text[rs:re_].split()
-        cands = [o for o in named if name_contains(_norm_name(o.name or ""), [t.casefold() for t in run_toks])]
+        run = [t.casefold() for t in text[rs:re_].split()]
+        cands = [o for o in keys[text[s:e]] if name_contains(norm[id(o)], run)]
         if not cands:
             continue
         before = [(max((a for a, _ in o.mentions if a < rs), default=-1), o) for o in cands]
@@ -1467,6 +1510,7 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         from . import agencies as ag
     except Exception:  # noqa: BLE001
         ag = None  # type: ignore[assignment]
+    ag_region: Optional[dict[str, Optional[str]]] = None
     for idx, o in enumerate(offs):
         o.mentions = sorted(set(o.mentions))
         agency_id = None
@@ -1479,7 +1523,8 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
                 agency_id = None
         region = o.region
         if region is None and agency_id is not None:
-            region = next((a.region for a in doc.agencies if a.id == agency_id), None)
+            ag_region = {a.id: a.region for a in doc.agencies} if ag_region is None else ag_region
+            region = ag_region.get(agency_id)
         first = o.mentions[0]
         mentions = [doc.span(s, e) for s, e in o.mentions]
         doc.officials.append(

@@ -32,7 +32,7 @@ import regex
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quote
-from .officials import NameParse, OffLex, name_contains, offlex, parse_name, trie_pattern
+from .officials import Intervals, NameParse, OffLex, name_contains, offlex, parse_name, trie_pattern
 
 
 class VerbRow(Entry):
@@ -189,10 +189,19 @@ class _Ctx:
         self.offs = doc.officials
         self.sents = doc.sentences
         self.sent_starts = [s for s, _ in self.sents]
-        self.quote_ranges: list[tuple[int, int]] = []
+        self.name_index: Optional[dict[str, list[int]]] = None  # name token → officials
+        self.off_tokens: dict[int, list[str]] = {}
+        self.quote_ranges = Intervals()
         self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
         self._sent_cache: dict[int, tuple[int, int]] = {}
-        self.report_clauses: list[tuple[int, int]] = []  # "Menurut X, <clause>" ranges
+        self.report_clauses = Intervals()  # "Menurut X, <clause>" ranges
+        self.paras = doc.paragraphs
+        self.para_starts = [a for a, _ in self.paras]
+        self.refs_by_end = sorted(self.refs, key=lambda r: (r[1], r[0]))
+        self.ref_ends = [r[1] for r in self.refs_by_end]
+        self.ref_starts_of: dict[int, list[int]] = {}
+        for r in self.refs:  # refs are sorted: each list is sorted too
+            self.ref_starts_of.setdefault(r[2], []).append(r[0])
 
     # -- text helpers
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -205,11 +214,17 @@ class _Ctx:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
         if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1] + 1:
             return self.sents[i]
-        p = self.doc.paragraph_of(pos)
+        p = self.paragraph(pos)
         return p if p is not None else (pos, pos)
 
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quote_ranges)
+        return self.quote_ranges.covers(pos)
+
+    def paragraph(self, pos: int) -> Optional[tuple[int, int]]:
+        i = bisect.bisect_right(self.para_starts, pos) - 1
+        if i >= 0 and self.paras[i][0] <= pos < self.paras[i][1]:
+            return self.paras[i]
+        return None
 
     def ref_at(self, pos: int) -> Optional[tuple[int, int, int, str]]:
         """An official mention starting at ``pos``."""
@@ -225,9 +240,12 @@ class _Ctx:
     def ref_ending(self, pos: int) -> Optional[tuple[int, int, int, str]]:
         """An official mention ending at ``pos`` (the longest one)."""
         best = None
-        for r in self.refs:
-            if pos - 1 <= r[1] <= pos and (best is None or r[0] < best[0]):
+        i = bisect.bisect_left(self.ref_ends, pos - 1)
+        while i < len(self.refs_by_end) and self.refs_by_end[i][1] <= pos:
+            r = self.refs_by_end[i]
+            if best is None or r[0] < best[0]:
                 best = r
+            i += 1
         return best
 
     def official_by_name(self, name: str, pos: int) -> Optional[int]:
@@ -235,13 +253,22 @@ class _Ctx:
         toks = [t for t in _NAME_SPLIT.split(name.casefold()) if t]
         if not toks:
             return None
+        if self.name_index is None:
+            self.name_index = {}
+            self.off_tokens = {}
+            for i, o in enumerate(self.offs):
+                if o.name:
+                    on = [t for t in _NAME_SPLIT.split(o.name.casefold()) if t]
+                    self.off_tokens[i] = on
+                    for t in set(on):
+                        self.name_index.setdefault(t, []).append(i)
         hits = []
-        for i, o in enumerate(self.offs):
-            if not o.name:
-                continue
-            on = [t for t in _NAME_SPLIT.split(o.name.casefold()) if t]
-            if name_contains(on, toks):
-                last = max((r[0] for r in self.refs if r[2] == i and r[0] < pos), default=-1)
+        for i in self.name_index.get(toks[0], ()):
+            o = self.offs[i]
+            if name_contains(self.off_tokens[i], toks):
+                starts = self.ref_starts_of.get(i, [])
+                k = bisect.bisect_left(starts, pos)
+                last = starts[k - 1] if k > 0 else -1
                 hits.append((last, -i, i))
         if not hits:
             return None
@@ -462,7 +489,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
     text, q = ctx.text, ctx.q
     out: list[Event] = []
     segs = _direct_segments(ctx)
-    ctx.quote_ranges = [(om, (c + 1) if c is not None else pieces[-1][1]) for pieces, om, c in segs]
+    ctx.quote_ranges = Intervals((om, (c + 1) if c is not None else pieces[-1][1]) for pieces, om, c in segs)
     prev: Optional[Event] = None
     prev_attr_end = -1
     for pieces, om, close in segs:
@@ -471,11 +498,11 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if e <= s:
             continue
         content_words = sum(len(text[a:b].split()) for a, b in pieces)
-        para = ctx.doc.paragraph_of(om) or (om, om)
+        para = ctx.paragraph(om) or (om, om)
         ev: Optional[Event] = None
         attr_end = -1
         if close is not None:
-            lim = (ctx.doc.paragraph_of(close) or (close, len(text)))[1]
+            lim = (ctx.paragraph(close) or (close, len(text)))[1]
             m = q.after_verb.match(text, close + 1, lim)
             if m is None:
                 m2 = _COMMA.match(text[close + 1:close + 4])
@@ -532,7 +559,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if ctx.in_quote(m.start()):
             continue
         close = m.end() - 1
-        lim = (ctx.doc.paragraph_of(close) or (close, len(text)))[1]
+        lim = (ctx.paragraph(close) or (close, len(text)))[1]
         am = q.after_verb.match(text, close + 1, lim) or (
             q.after_verb.match(text, close + 2, lim) if text[close + 1:close + 2] == "," else None
         )
@@ -546,7 +573,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if len(text[s:e].split()) < 2:
             continue
         out.append(Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", [(s, e)]))
-        ctx.quote_ranges.append((m.start(), m.end()))
+        ctx.quote_ranges.add(m.start(), m.end())
     return out
 
 
@@ -586,9 +613,9 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         cm = _COMMA_ANY.search(text[m.end():min(se, m.end() + 80)])
         if cm is not None:
             clauses.append((m.end() + cm.end(), se))
-    ctx.report_clauses = clauses
+    ctx.report_clauses = Intervals(clauses)
     for ev in nested:
-        if ev.who is not None and any(a <= ev.who.pos < b for a, b in clauses):
+        if ev.who is not None and ctx.report_clauses.covers(ev.who.pos):
             continue
         out.append(ev)
     # Menurut X, <clause>
@@ -659,7 +686,7 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     # people in subject position that speak no verb of their own (candidates for -nya)
     subjects: list[tuple[int, Optional[str], Optional[int]]] = []
     for s, e, idx, kind in ctx.refs:
-        if ctx.in_quote(s) or kind == "position" or any(a <= s < b for a, b in ctx.report_clauses):
+        if ctx.in_quote(s) or kind == "position" or ctx.report_clauses.covers(s):
             continue
         ss, _ = ctx.sentence(s)
         if _subject_start(text, ss, s):
@@ -675,7 +702,8 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         subjects.append((m.start(), nm.name if off is None else None, off))
     subjects.sort(key=lambda x: x[0])
     sub_pos = [x[0] for x in subjects]
-    history: list[tuple[int, Optional[str], Optional[int]]] = []
+    history: list[tuple[int, Optional[str], Optional[int]]] = []  # kept sorted by position
+    hist_pos: list[int] = []
     for ev in events:
         who = ev.who
         if who is None:
@@ -685,7 +713,8 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         elif who.kind == "name":
             ev.speaker = who.name
         else:
-            cands = [h for h in history if h[0] < who.pos]
+            h = bisect.bisect_left(hist_pos, who.pos) - 1
+            cands = [history[h]] if h >= 0 else []
             i = bisect.bisect_left(sub_pos, who.pos) - 1
             if i >= 0:
                 cands.append(subjects[i])
@@ -696,4 +725,6 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
             o = ctx.offs[ev.speaker_id]
             ev.speaker = o.name or o.position
         if ev.speaker is not None or ev.speaker_id is not None:
-            history.append((who.pos, ev.speaker, ev.speaker_id))
+            k = bisect.bisect_right(hist_pos, who.pos)
+            hist_pos.insert(k, who.pos)
+            history.insert(k, (who.pos, ev.speaker, ev.speaker_id))
