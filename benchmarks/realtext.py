@@ -373,6 +373,10 @@ def score_unit(unit: Unit, result: Any, t: Tally, cues: frozenset[str],
             c["ag_mentions_org"] += 1
             if any(h.start == s and h.end == e for h in hits):
                 c["ag_mentions_exact"] += 1
+            elif keep_dump:
+                gold = " | ".join(h.text for h in hits)
+                t.dump.append(f"AG-BOUNDARY\t{txt}\tgold={gold}\t{ag.rule}\t"
+                              f"{context(unit.text, s, e)}")
         else:
             cat = "LOC" if overlaps(s, e, loc) else "PER" if overlaps(s, e, per) else "O"
             c[f"ag_fp_{cat}"] += 1
@@ -406,6 +410,14 @@ def score_unit(unit: Unit, result: Any, t: Tally, cues: frozenset[str],
         t.dates.append((unit.text, d))
     for w in result.warnings:
         c["warn_" + w[1:5]] += 1
+    # The texts have no header: every meta field found is read from body prose.
+    for name in ("title", "published", "outlet", "authors", "section", "dateline_location",
+                 "cited_sources"):
+        if getattr(result.meta, name, None):
+            c["meta_" + name] += 1
+            if keep_dump:
+                t.dump.append(f"META-{name}\t{getattr(result.meta, name)!r}\t"
+                              f"{context(unit.text, 0, 0, 100)}")
 
 
 def _timed(ex: Extractor, text: str) -> tuple[float, Any, Optional[Exception]]:
@@ -500,6 +512,8 @@ def summarise(t: Tally) -> dict[str, Any]:
             "raised": c["raised"],
             "failures": t.failures[:20],
             "warnings": {k[5:]: v for k, v in sorted(c.items()) if k.startswith("warn_")},
+            "meta_read_from_prose": {k[5:]: v for k, v in sorted(c.items())
+                                     if k.startswith("meta_")},
         },
         "time": {
             "total_s": round(sum(times), 3),
@@ -561,6 +575,8 @@ def table(res: dict[str, Any]) -> str:
     rows.append(("W006 (stage failed) / raised",
                  f'{s["robustness"]["W006_stage_failed"]} / {s["robustness"]["raised"]}',
                  f'{p["robustness"]["W006_stage_failed"]} / {p["robustness"]["raised"]}'))
+    ms, mp = s["robustness"]["meta_read_from_prose"], p["robustness"]["meta_read_from_prose"]
+    rows.append(("meta fields read from prose (no header)", sum(ms.values()), sum(mp.values())))
     rows.append(("ms per sentence (mean)", s["time"]["ms_per_sentence"],
                  p["time"]["ms_per_sentence"]))
     rows.append(("ms per text, median / p95 / max",
