@@ -645,6 +645,7 @@ class _Ctx:
         return m.end, m.region.canonical
 
 
+_SELAKU = regex.compile(r"(?r)(?:,[ ]*)?\b(?:selaku|sebagai|yang juga|yang menjabat(?:[ ]+sebagai)?)[ ]+\Z")
 _NAMED = regex.compile(r"(?:yang[ ]+)?bernama(?:[ ]+lengkap)?[ ]+(?=\p{Lu})")
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
@@ -735,9 +736,17 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
             if ae < cover[1]:
                 no_agency_until = cover[1]
         if ae is not None and ae > s:
-            items.append(Item("unit", s, ae))
+            it = Item("unit", s, ae)
             while i < n and toks[i][0] < ae:
+                ts, te, tt = toks[i]
+                if it.region is None and tt[:1].isupper() and tt.casefold().rstrip(".") in ctx.region_firsts:
+                    rg = ctx.region_at(ts, None, True)  # Dinas Kesehatan DIY: the body's region
+                    if rg is not None and rg[0] <= ae and not (rg[0] == te and tt.casefold() in lx.unit_words):
+                        it.region = rg[1]
+                        while i + 1 < n and toks[i + 1][0] < rg[0]:
+                            i += 1
                 i += 1
+            items.append(it)
             continue
         cf = t.casefold()
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
@@ -746,9 +755,14 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
         if t in ("I", "Ni") and _is_balinese_i(ctx, toks, i):
             return items, s, "title"  # Camat Seputih Banyak I Wayan Sukerta: a Balinese name starts
-        if (t[0].isupper() or t[0].isdigit()) and cf.rstrip(".") in ctx.region_firsts:
+        if (
+            (t[0].isupper() or t[0].isdigit())
+            and cf.rstrip(".") in ctx.region_firsts
+            and not any(it.region is not None for it in items)  # one region per position (Bogor, not Bima Arya)
+        ):
             first_place = not any(it.kind in ("region", "unit", "unk") for it in items) and row.takes == "place"
-            rg = ctx.region_at(s, row.region_type if first_place else None, first_place)
+            # inside a position a bare region name needs no further cue (Dinas Kesehatan DIY)
+            rg = ctx.region_at(s, row.region_type if first_place else None, True)
             if rg is not None and rg[0] == e and cf in lx.unit_words:
                 rg = None  # Polres Metro Jakarta Barat: a unit word that is also a place name
             if rg is not None and rg[0] > s:
@@ -937,7 +951,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
 
     def region_of(its: list[Item]) -> Optional[str]:
         for it in its:
-            if it.kind == "region":
+            if it.region is not None:
                 return it.region
         return None
 
@@ -992,8 +1006,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
         closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
-        if closed:
-            before = _name_before(ctx, pos_start, taken)
+        selaku = _SELAKU.search(text, max(0, pos_start - 12), pos_start)
+        if closed or selaku is not None:
+            before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
             if before is not None:
                 return make(items, before, "officials.name_comma_position")
     if not cap:
@@ -1012,19 +1027,27 @@ def _known_tail(rest: list[Item]) -> bool:
 _CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
-def _name_before(ctx: _Ctx, head_start: int, taken: Intervals) -> Optional[NameParse]:
-    """``Nama(, degrees), <head>``: the name written before a position."""
+def _name_before(ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False) -> Optional[NameParse]:
+    """``Nama(, degrees), <head>`` (or ``Nama selaku <head>``): the name written before a position.
+
+    With ``selaku`` (sebagai), ``head_start`` is where that word starts.
+    """
     text, lx = ctx.text, ctx.lx
     j = head_start
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    if j == 0 or text[j - 1] != ",":
+    if selaku:
+        comma = head_start  # the name runs up to "selaku" (or its comma)
+        if text[j - 1:j] == ",":
+            comma = j - 1
+    elif j == 0 or text[j - 1] != ",":
         return None
+    else:
+        comma = j - 1
     ls = max(0, head_start - 120)
     nl = text.rfind("\n", ls, j)
     if nl >= 0:
         ls = nl + 1
-    comma = j - 1
     k = comma
     while k > 0 and text[k - 1] == " ":
         k -= 1
