@@ -169,6 +169,7 @@ class _Rx:
     name_prefixes: frozenset[str]
     cue_words: frozenset[str]
     weekday_prefixes: frozenset[str]
+    name_verbs: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -447,6 +448,7 @@ def _build(lex: Lexicon) -> _Rx:
         tense, tense_of, range_gap, coord_gap, range_words, coord_words, weekday_pair, habitual,
         count_noun, name_prefixes, cue_words,
         frozenset(_key(f) for f in _forms(lex, "regulations", "weekday_prefixes")),
+        frozenset(_key(f).rstrip(".") for f in _forms(lex, "regulations", "name_verbs")),
     )
 
 
@@ -1126,8 +1128,8 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         nxt = _next_word(text, m.end())
         if nxt and _is_upper(nxt) and _key(nxt) not in ctx.r.cue_words and not nxt[0].isdigit():
             return None  # Juni Rahayu
-        if prev.rstrip(".") in ctx.r.name_prefixes:
-            return None
+        if prev.rstrip(".") in ctx.r.name_prefixes or p in ctx.r.name_verbs:
+            return None  # Jalan ..., "kata Mei": a name
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("bulan")))
     c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
     if ctx.ref is None:
