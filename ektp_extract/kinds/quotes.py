@@ -702,6 +702,8 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         subjects.append((m.start(), nm.name if off is None else None, off))
     subjects.sort(key=lambda x: x[0])
     sub_pos = [x[0] for x in subjects]
+    anyone = [(s, None, idx) for s, e, idx, kind in ctx.refs if kind != "position" and not ctx.in_quote(s)]
+    any_pos = [x[0] for x in anyone]
     history: list[tuple[int, Optional[str], Optional[int]]] = []  # kept sorted by position
     hist_pos: list[int] = []
     for ev in events:
@@ -718,6 +720,11 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
             i = bisect.bisect_left(sub_pos, who.pos) - 1
             if i >= 0:
                 cands.append(subjects[i])
+            if not cands:
+                # nobody spoke or stood as a subject yet: the last named official before
+                j = bisect.bisect_left(any_pos, who.pos) - 1
+                if j >= 0:
+                    cands.append(anyone[j])
             if cands:
                 best = max(cands, key=lambda h: h[0])
                 ev.speaker, ev.speaker_id = best[1], best[2]
