@@ -119,11 +119,11 @@ def _build(lex: Lexicon) -> _MetaRx:
         regex.I,
     )
     cues = [f for row in lex.rows("meta", "cite_cues") for f in row.forms] or ["dilansir dari"]
+    # the cue is matched in any case, the source must be a known outlet or a capitalised name
     cite = regex.compile(
-        rf"\b{_alt(cues)}\s+(?:(?:laman|situs|portal|kantor berita|media)\s+"
+        rf"\b(?i:{_alt(cues)})\s+(?i:(?:laman|situs|portal|kantor berita|media)\s+"
         r"(?:(?:berita|resmi|online|daring)\s+)?)?"
-        rf"(?P<src>{src}|\p{{Lu}}[\p{{L}}\d.]*(?:\s\p{{Lu}}[\p{{L}}\d.]*){{0,3}})",
-        regex.I,
+        rf"(?P<src>(?i:{src})|\p{{Lu}}[\p{{L}}\d.]*(?:\s\p{{Lu}}[\p{{L}}\d.]*){{0,3}})",
     )
     name = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}$")
     menu = frozenset(f.casefold() for row in lex.rows("meta", "menu_words") for f in row.forms)
@@ -299,6 +299,8 @@ def _byline(st: _State, s: int, e: int) -> bool:
         _add_person(st, "authors", s + m.start("name"), s + m.end("name"))
         return True
     labels = list(r.labels.finditer(line))
+    if labels and labels[0].group("label2") and (len(line) > 60 or _LOWER_WORD.search(line)):
+        labels = []  # "Oleh Presiden ..., Djoko ..." is a sentence, not a byline
     if labels and (labels[0].start() == 0 or _REDAKSI.match(line)):
         found = False
         for i, lm in enumerate(labels):
@@ -344,11 +346,29 @@ def _add_person(st: _State, key: str, s: int, e: int) -> None:
     st.add_span(key, s, e)
 
 
+_DATE_LINE_WORDS = frozenset(
+    "pukul pkl jam wib wita wit diperbarui dipublikasikan diterbitkan terbit update updated "
+    "published posted oleh dan".split()
+)
+_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])")
+
+
+def _date_line_only(r: _MetaRx, text: str, s: int, e: int, p: "ParsedDateLine") -> bool:
+    """A line that is a date line: little besides the date, and no prose around it
+    (``Gugatan ini disampaikan pada 14 Agustus 2014`` is a sentence, not a date line)."""
+    if (e - s) - (p.end - p.start) > 45:
+        return False
+    rest = r.outlet_re.sub(" ", text[s:p.start] + " " + text[p.end:e])
+    return not any(w.group(0) not in _DATE_LINE_WORDS for w in _LOWER_WORD.finditer(rest))
+
+
 def _is_menu(r: _MetaRx, line: str) -> bool:
     """A navigation bar: mostly section names (Berita Bisnis Wisata Kuliner ...)."""
     toks = [t.strip("|").casefold() for t in line.split() if t.strip("|")]
     if len(toks) < 4:
         return False
+    if toks[0] in ("home", "beranda") and all(t[:1].isupper() for t in line.split()):
+        return True
     hits = sum(1 for t in toks if t in r.menu_words)
     return hits >= 3 and hits * 2 >= len(toks)
 
@@ -434,7 +454,7 @@ def run(doc: Document) -> None:
         line = text[s:e]
         if pub is None:
             p = parse_date_line(doc.lexicon, text, s, e)
-            if p is not None and (e - s) - (p.end - p.start) <= 45:
+            if p is not None and _date_line_only(r, text, s, e, p):
                 pub = p
                 rest = (text[s:p.start] + text[p.end:e]).strip(" |-,/")
                 om = r.outlet_re.search(rest) if rest else None
@@ -470,6 +490,9 @@ def run(doc: Document) -> None:
             continue
         title_cands.append((s, e))
     title_cands = [c for c in title_cands if not _is_menu(r, text[c[0]:c[1]])]
+    mixed = [c for c in title_cands if not text[c[0]:c[1]].isupper()]
+    if mixed:
+        title_cands = mixed  # an all-capitals banner is not the title when another line is there
     if meta.section is None:
         crumbs = _last_breadcrumb(doc, header)
         if crumbs is not None:
@@ -498,7 +521,7 @@ def run(doc: Document) -> None:
         # a date line anywhere in the first lines of the body (some layouts put it after the title)
         for s, e in all_lines[: body_idx + 3]:
             p = parse_date_line(doc.lexicon, text, s, e)
-            if p is not None and (e - s) - (p.end - p.start) <= 45:
+            if p is not None and _date_line_only(r, text, s, e, p):
                 pub = p
                 doc.blank(s, e, "meta:date")
                 break
