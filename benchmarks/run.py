@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
+import importlib
 import inspect
 import json
 import os
@@ -306,14 +306,13 @@ def bench_dask(texts: list[str], n_articles: int, workers: tuple[int, ...]) -> d
 
 # ---------------------------------------------------------------------- other modules
 def _load_module(name: str) -> Optional[Any]:
-    path = HERE / f"{name}.py"
-    if not path.is_file():
+    """``benchmarks/<name>.py`` imported under its own name (worker processes it starts
+    must be able to import it again to unpickle its functions)."""
+    if not (HERE / f"{name}.py").is_file():
         return None
-    spec = importlib.util.spec_from_file_location(f"_bench_{name}", path)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    if str(HERE) not in sys.path:
+        sys.path.insert(1, str(HERE))
+    return importlib.import_module(name)
 
 
 def run_module(name: str, quick: bool) -> dict[str, Any]:
