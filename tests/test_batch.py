@@ -431,6 +431,22 @@ def test_segments_cover_a_jsonl_file_at_line_ends(tmp_path: Path,
     assert [a.article_id for a in arts] == [f"x#{i}" for i in range(1, 41)]
 
 
+def test_overlong_json_inputs_are_refused_and_reading_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(batch, "MAX_JSON_BYTES", 100)
+    root = tmp_path / "in"
+    root.mkdir()
+    short = json.dumps({"text": "Jakarta - Ada 5 warga."})
+    long = json.dumps({"text": "Jakarta - " + "sangat panjang " * 30})
+    (root / "f.jsonl").write_text("\n".join([short, long, short]) + "\n", encoding="utf-8")
+    (root / "big.json").write_text(long, encoding="utf-8")
+    _run(root, tmp_path / "out")
+    errs = [(e["path"], e["line"], e["error"]) for e in _lines(tmp_path / "out" / "errors.jsonl")]
+    assert errs == [("big.json", None, "too_large"), ("f.jsonl", 2, "too_large")]
+    ids = [a["article_id"] for a in _lines(tmp_path / "out" / "articles.jsonl")]
+    assert ids == ["f#1", "f#3"]
+
+
 def test_chunks_respect_both_limits() -> None:
     items = [batch.Item(f"{i}.txt", f"{i}.txt", "text", 1_000_000) for i in range(10)]
     groups = batch.chunks(items)
