@@ -586,7 +586,8 @@ def _rstrip(text: str, pos: int) -> int:
 def _phone_before(text: str, s: int) -> bool:
     """True when digit groups joined by spaces before ``s`` start with ``+`` or ``0``."""
     i = s
-    while i > 0 and (text[i - 1].isdigit() or text[i - 1] in " -"):
+    lo = max(0, s - 24)  # a phone number is short: keeps long digit tables linear
+    while i > lo and (text[i - 1].isdigit() or text[i - 1] in " -"):
         i -= 1
     while i < s and text[i] in " -":
         i += 1

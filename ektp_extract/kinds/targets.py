@@ -125,6 +125,24 @@ def _rx(lex: Lexicon) -> _Rx:
 
 
 @dataclass
+class _Pool:
+    """The article's quantities (value known), sorted, with their positions for bisection."""
+
+    infos: list[QuantityInfo]
+    starts: list[int]  # record starts
+    nums: list[int]  # number starts
+
+    @classmethod
+    def of(cls, infos: list[QuantityInfo]) -> "_Pool":
+        infos = sorted(infos, key=lambda q: q.start)
+        return cls(infos, [q.start for q in infos], [q.num_start for q in infos])
+
+    def between(self, lo: int, hi: int) -> list[QuantityInfo]:
+        """Quantities starting in [lo, hi)."""
+        return self.infos[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
+@dataclass
 class _Clause:
     start: int
     end: int
@@ -132,12 +150,10 @@ class _Clause:
 
 def run(doc: Document) -> None:
     """Find targets in ``doc.text`` and append them to ``doc.targets``."""
-    infos: list[QuantityInfo] = [
-        q for q in doc.scratch.get("quantity_info", []) if q.record.value is not None
-    ]
-    if not infos:
+    pool = _Pool.of([q for q in doc.scratch.get("quantity_info", []) if q.record.value is not None])
+    if not pool.infos:
         return
-    infos.sort(key=lambda q: q.start)
+    infos = pool.infos
     rx = _rx(doc.lexicon)
     text = doc.text
     low = lowered(text)
@@ -152,7 +168,7 @@ def run(doc: Document) -> None:
         b = rx.blocker.search(low, max(0, cue.start() - 24), min(len(low), cue.end() + 24))
         if b is not None and b.start() <= cue.start() < b.end():
             continue  # "tepat sasaran", "target operasi"
-        rows = _table(rx, text, low, infos, cue, used)
+        rows = _table(rx, text, low, pool, cue, used)
         if rows is not None:
             table_rows.extend(rows)
             continue
@@ -162,12 +178,12 @@ def run(doc: Document) -> None:
             words = low[max(0, cue.start() - 20):cue.end()].split()[-3:]
             if any(w in rx.chase for w in words):
                 continue  # "untuk mengejar target, dinas ...": no figure of its own
-        q = _target_for(doc, rx, low, infos, cue, used)
+        q = _target_for(doc, rx, low, pool, cue, used)
         if q is None:
             continue
         used.add(id(q))
         found.append((q, cue.start(), cue.end(), cue))
-        for q2 in _coordinated(doc, rx, low, infos, q, cue, used):
+        for q2 in _coordinated(doc, rx, low, pool, q, cue, used):
             used.add(id(q2))
             found.append((q2, cue.start(), cue.end(), cue))
     for tq, aq, hs, he in table_rows:
@@ -182,7 +198,7 @@ def run(doc: Document) -> None:
         if ach_cues is None:
             ach_cues = ach_cache[(lo, hi)] = [(m.start(), m.end()) for m in rx.ach.finditer(low, lo, hi)]
         keywords = _keywords(rx, _metric(rx, text, low, q, cs, ce, None, doc), q)
-        achieved = _achievement(doc, rx, low, infos, q, ach_cues, targets_ids, keywords)
+        achieved = _achievement(doc, rx, low, pool, q, ach_cues, targets_ids, keywords)
         ach_cue = None
         if achieved is not None:
             acs = _in_ach_clause(doc, rx, low, achieved, ach_cues)
@@ -190,10 +206,20 @@ def run(doc: Document) -> None:
         _emit(doc, rx, low, q, cs, ce, achieved, ach_cue)
 
 
+def _para_index(doc: Document, start: int) -> int:
+    """Index in ``doc.paragraphs`` of the paragraph starting at ``start`` (-1 if none)."""
+    starts: list[int] = doc.scratch.get("targets:para_starts") or []
+    if len(starts) != len(doc.paragraphs):
+        starts = doc.scratch["targets:para_starts"] = [p[0] for p in doc.paragraphs]
+    i = bisect_left(starts, start)
+    return i if i < len(starts) and starts[i] == start else -1
+
+
 def _neighbourhood(doc: Document, pos: int) -> tuple[int, int]:
     """From the paragraph before ``pos``'s paragraph to the one after it."""
     paras = doc.paragraphs
-    i = bisect_left([p[0] for p in paras], pos + 1) - 1
+    para = doc.paragraph_of(pos)
+    i = _para_index(doc, para[0]) if para is not None else -1
     if i < 0:
         return 0, len(doc.text)
     return paras[max(0, i - 1)][0], paras[min(len(paras) - 1, i + 1)][1]
@@ -204,7 +230,7 @@ _NUMBER_TOKEN = regex.compile(r"(?:Rp\.?)?\d[\d.,]*%?")
 
 
 def _table(
-    rx: _Rx, text: str, low: str, infos: list[QuantityInfo], cue: regex.Match[str], used: set[int]
+    rx: _Rx, text: str, low: str, pool: _Pool, cue: regex.Match[str], used: set[int]
 ) -> Optional[list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]]]:
     """A table whose header names a target column (``Kecamatan Target Realisasi Persen``):
     in each row the figure under it is a target and the one under an achievement column
@@ -235,8 +261,8 @@ def _table(
             n_num += 1
         if n_num < len(head) - 1 or len(toks) == n_num:
             break
-        tq = _in_cell(infos, toks[len(toks) - (len(head) - tcol)])
-        aq = _in_cell(infos, toks[len(toks) - (len(head) - acol)]) if acol is not None else None
+        tq = _in_cell(pool, toks[len(toks) - (len(head) - tcol)])
+        aq = _in_cell(pool, toks[len(toks) - (len(head) - acol)]) if acol is not None else None
         if tq is not None and id(tq) not in used and tq.record.kind in TARGET_KINDS:
             used.add(id(tq))
             rows.append((tq, aq if aq is not None and _compatible(tq, aq) else None, pos, nl))
@@ -244,10 +270,10 @@ def _table(
     return rows or None
 
 
-def _in_cell(infos: list[QuantityInfo], cell: tuple[int, int]) -> Optional[QuantityInfo]:
-    i = bisect_left([q.num_start for q in infos], cell[0])
-    if i < len(infos) and infos[i].num_start < cell[1]:
-        return infos[i]
+def _in_cell(pool: _Pool, cell: tuple[int, int]) -> Optional[QuantityInfo]:
+    i = bisect_left(pool.nums, cell[0])
+    if i < len(pool.infos) and pool.infos[i].num_start < cell[1]:
+        return pool.infos[i]
     return None
 
 
@@ -269,11 +295,11 @@ def _eligible(q: QuantityInfo) -> bool:
 
 
 def _target_for(
-    doc: Document, rx: _Rx, low: str, infos: list[QuantityInfo], cue: regex.Match[str], used: set[int]
+    doc: Document, rx: _Rx, low: str, pool: _Pool, cue: regex.Match[str], used: set[int]
 ) -> Optional[QuantityInfo]:
     cl = _clause(doc, rx, low, cue.start())
-    starts = [q.num_start for q in infos]
-    i = bisect_left(starts, cue.end())
+    infos = pool.infos
+    i = bisect_left(pool.nums, cue.end())
     window = rx.windows.get(" ".join(cue.group(0).split()), FORWARD)
     for q in infos[i:]:
         if q.num_start >= cl.end or q.num_start - cue.end() > window:
@@ -307,7 +333,7 @@ _COORD = regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)")
 
 
 def _coordinated(
-    doc: Document, rx: _Rx, low: str, infos: list[QuantityInfo], first: QuantityInfo,
+    doc: Document, rx: _Rx, low: str, pool: _Pool, first: QuantityInfo,
     cue: regex.Match[str], used: set[int],
 ) -> list[QuantityInfo]:
     """Figures coordinated with the first target of a cue: ``10 juta ... dan 15,6 juta ...``."""
@@ -316,7 +342,7 @@ def _coordinated(
     cl = _clause(doc, rx, low, cue.start())
     out: list[QuantityInfo] = []
     prev = first
-    for q in infos:
+    for q in pool.between(first.start + 1, cl.end):
         if q.start <= prev.start or id(q) in used:
             continue
         if q.start >= cl.end or q.start - prev.end > 80:
@@ -376,7 +402,7 @@ def _achievement(
     doc: Document,
     rx: _Rx,
     low: str,
-    infos: list[QuantityInfo],
+    pool: _Pool,
     t: QuantityInfo,
     cues: list[tuple[int, int]],
     targets: set[int],
@@ -389,7 +415,7 @@ def _achievement(
     para = doc.paragraph_of(t.start) or (0, len(low))
     sent = doc.sentence_of(t.start) or para
     paras = doc.paragraphs
-    pi = paras.index(para) if para in paras else -1
+    pi = _para_index(doc, para[0])
     scopes: list[tuple[int, int]] = [sent, para]
     if pi >= 0:
         if pi + 1 < len(paras):
@@ -398,18 +424,18 @@ def _achievement(
             scopes.append(paras[pi - 1])
     seen: set[int] = set()
     for k, (lo, hi) in enumerate(scopes):
-        pool = [
-            q for q in infos
-            if lo <= q.start < hi and id(q) not in targets and id(q) not in seen and _compatible(t, q)
+        found = [
+            q for q in pool.between(lo, hi)
+            if id(q) not in targets and id(q) not in seen and _compatible(t, q)
         ]
-        seen.update(id(q) for q in pool)
-        pool = [q for q in pool if not _is_denominator(rx, low, q)]
-        pool = [q for q in pool if _in_ach_clause(doc, rx, low, q, cues) is not None]
+        seen.update(id(q) for q in found)
+        found = [q for q in found if not _is_denominator(rx, low, q)]
+        found = [q for q in found if _in_ach_clause(doc, rx, low, q, cues) is not None]
         if k >= 2:  # another paragraph: only when it speaks of the same thing
-            pool = [q for q in pool if _shares_keyword(doc, low, q, keywords)]
-        if pool:
-            after = [q for q in pool if q.start >= t.end]
-            return after[0] if after else pool[-1]
+            found = [q for q in found if _shares_keyword(doc, low, q, keywords)]
+        if found:
+            after = [q for q in found if q.start >= t.end]
+            return after[0] if after else found[-1]
     return None
 
 
@@ -448,7 +474,12 @@ def _as_of(
     a_src = a.record.span.start
     best: Optional[DateMention] = None
     best_key: tuple[int, int, int] = (2, 2, 0)
-    for d in doc.dates:
+    dates: Optional[list[DateMention]] = doc.scratch.get("targets:dates")
+    if dates is None or len(dates) != len(doc.dates):
+        dates = doc.scratch["targets:dates"] = sorted(doc.dates, key=lambda d: d.span.start)
+        doc.scratch["targets:date_starts"] = [d.span.start for d in dates]
+    date_starts: list[int] = doc.scratch["targets:date_starts"]
+    for d in dates[bisect_left(date_starts, src_lo):bisect_left(date_starts, src_hi)]:
         if d.value is None or d.role == "publication":
             continue
         if not (src_lo <= d.span.start and d.span.end <= src_hi):
