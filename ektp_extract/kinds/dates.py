@@ -37,7 +37,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Callable, Iterable, Literal, Optional
+from typing import Callable, Iterable, Literal, Mapping, Optional
 
 import regex
 
@@ -151,14 +151,14 @@ class _Rx:
     day_words: frozenset[str]  # words after a day number: months, range and list words
     unit_words: frozenset[str]
     relday: dict[str, RelativeDayRow]
-    units: dict[str, str]  # form → unit
-    one: dict[str, str]  # sepekan → week
+    units: Mapping[str, str]  # form → unit
+    one: Mapping[str, str]  # sepekan → week
     shifts: dict[str, ShiftRow]
     periods: dict[str, PeriodRow]
     cues: dict[str, CueRow]
     counts: dict[str, int]
     tense: regex.Pattern[str]
-    tense_of: dict[str, str]
+    tense_of: Mapping[str, str]
     range_gap: regex.Pattern[str]
     coord_gap: regex.Pattern[str]
     range_words: frozenset[str]
@@ -494,19 +494,28 @@ class _M:
 
     def group(self, name: str | int = 0) -> Optional[str]:
         if name == 0:
-            return self.core.string[self.start():self.end()]
+            return str(self.core.string[self.start():self.end()])
         m = self._which(str(name))
         return m.group(name) if m is not None else None
 
+    def text(self, name: str | int) -> str:
+        """The group's text, "" when it did not take part."""
+        return self.group(name) or ""
+
+    def num(self, name: str) -> int:
+        """The group as an integer (its text is digits), 0 when it did not take part."""
+        g = self.group(name)
+        return int(g) if g else 0
+
     def start(self, name: Optional[str] = None) -> int:
         if name is None:
-            return self.lead.start() if self.lead is not None else self.core.start()
+            return int(self.lead.start() if self.lead is not None else self.core.start())
         m = self._which(name)
         return m.start(name) if m is not None else -1
 
     def end(self, name: Optional[str] = None) -> int:
         if name is None:
-            return self.core.end()
+            return int(self.core.end())
         m = self._which(name)
         return m.end(name) if m is not None else -1
 
@@ -690,7 +699,7 @@ def _need_ref(ctx: _Ctx, c: _Cand, m: Optional[int] = None, d: Optional[int] = N
 
 def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     cal, text = ctx.r.cal, ctx.text
-    mon = cal.months.get(_key(m.group("mon")).rstrip("."))
+    mon = cal.months.get(_key(m.text("mon")).rstrip("."))
     if mon is None:
         return None
     has_year = m.group("y") is not None
@@ -700,19 +709,19 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if prev.rstrip(".") in ctx.r.name_prefixes:
         ctx.block(core, m.end())
         return None  # Jalan 17 Agustus: a name, and so is its month
-    d1 = int(m.group("d"))
-    d2 = int(m.group("d2")) if m.group("d2") else None
+    d1 = m.num("d")
+    d2 = m.num("d2") if m.group("d2") else None
     e = m.end()
     if not has_year and text[e - 1] == ".":
         e -= 1  # "... 6 Oktober." ends a sentence: the dot is not an abbreviation's
     if d2 is not None and _key(m.group("rc") or "") in ("dan", "atau", "serta"):
         d2, e = None, m.end("d")  # "17 dan 18 April 2019": this is 17; 18 April is read on its own
-    wd = cal.weekdays.get(_key(m.group("wd"))) if m.group("wd") else None
+    wd = cal.weekdays.get(_key(m.text("wd"))) if m.group("wd") else None
     rule = "dates.day_month_year" if has_year else "dates.day_month"
     c = _Cand(s, e, rule, "absolute" if has_year else "partial", "day", core_s=core)
     ysh = ctx.r.shifts.get(_key(m.group("ysh") or ""))
     if has_year:
-        y = int(m.group("y"))
+        y = m.num("y")
     elif ysh is not None:  # 17 Agustus tahun lalu
         if ctx.ref is None:
             return _need_ref(ctx, c)
@@ -745,11 +754,11 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_num(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    ys = m.group("y")
+    ys = m.text("y")
     if m.group("sep") == "." and len(ys) != 4:
         return None  # 1.2.16 is a version number, not a date
     y = int(ys) if len(ys) == 4 else 2000 + int(ys)
-    d, mo = int(m.group("d")), int(m.group("m"))
+    d, mo = m.num("d"), m.num("m")
     e = m.end()
     if m.group("open") is not None:
         close = _CLOSE.match(ctx.text[e:e + 4])
@@ -773,7 +782,7 @@ def _h_paren(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         return None  # a bare (6/9) or 6/9 may be a fraction or a score
     anchor = anchor or ""
     d, mo = int(m.group("d") or 0), int(m.group("m") or 0)
-    d2 = int(m.group("d2")) if m.group("d2") else None
+    d2 = m.num("d2") if m.group("d2") else None
     wd = cal.weekdays.get(_key(anchor)) if d2 is None else None
     rd = ctx.r.relday.get(_key(anchor))
     s, core, _ = _start(ctx, m, False)
@@ -843,7 +852,7 @@ def _h_day_only(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_iso(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    y, mo, d = m.num("y"), m.num("m"), m.num("d")
     s, core, _ = _start(ctx, m, False)
     try:
         date(y, mo, d)
@@ -852,21 +861,21 @@ def _h_iso(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         return None
     c = _Cand(s, m.end(), "dates.iso", "absolute", "day", y, mo, d, core_s=core)
     if m.group("hh") is not None:
-        c.gran, c.hh, c.mi = "minute", int(m.group("hh")), int(m.group("mi"))
+        c.gran, c.hh, c.mi = "minute", m.num("hh"), m.num("mi")
         c.tz = _tz(ctx, m.group("off"))
     return c
 
 
 def _h_month_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    mon = ctx.r.cal.months.get(_key(m.group("mon")).rstrip("."))
+    mon = ctx.r.cal.months.get(_key(m.text("mon")).rstrip("."))
     if mon is None:
         return None
     s, core, _ = _start(ctx, m, False)
-    return _Cand(s, m.end(), "dates.month_year", "absolute", "month", int(m.group("y")), mon, core_s=core)
+    return _Cand(s, m.end(), "dates.month_year", "absolute", "month", m.num("y"), mon, core_s=core)
 
 
 def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    y1, y2 = m.num("y1"), m.num("y2")
     rc = m.group("rc")
     if not (y1 < y2 <= y1 + 50) or (rc == "/" and y2 != y1 + 1):
         return None
@@ -890,11 +899,11 @@ def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         line = ctx.text[ctx.text.rfind("\n", 0, s) + 1:s].lstrip()
         if line[:1] in _LIST_MARKS:
             return None  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
-    return _Cand(s, m.end(), "dates.year", "absolute", "year", int(m.group("y")), core_s=core)
+    return _Cand(s, m.end(), "dates.year", "absolute", "year", m.num("y"), core_s=core)
 
 
 def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    w = _key(m.group("w"))
+    w = _key(m.text("w"))
     row = ctx.r.relday.get(w)
     if row is None:
         return None
@@ -913,11 +922,11 @@ def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_unit_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    unit = ctx.r.units.get(_key(m.group("unit")))
-    sh = ctx.r.shifts.get(_key(m.group("sh")))
+    unit = ctx.r.units.get(_key(m.text("unit")))
+    sh = ctx.r.shifts.get(_key(m.text("sh")))
     if unit is None or sh is None or unit == "day":
         return None
-    word = m.group("unit")
+    word = m.text("unit")
     before, _ = _prev_word(ctx.text, m.start())
     if before.isdigit() or _key(before) in ctx.r.counts or _key(before) in _QUANTIFIERS:
         return None  # dalam tiga tahun mendatang: a duration
@@ -940,7 +949,7 @@ def _h_unit_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_period_unit(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    unit = ctx.r.units.get(_key(m.group("unit")))
+    unit = ctx.r.units.get(_key(m.text("unit")))
     if unit not in ("year", "month"):
         return None  # akhir pekan: a weekend, no value
     s, core, _ = _start(ctx, m, False)
@@ -980,11 +989,12 @@ def _count(ctx: _Ctx, word: str) -> Optional[int]:
 
 
 def _h_count_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    n: Optional[int]
     if m.group("one"):
-        n, unit = 1, ctx.r.one.get(_key(m.group("one")))
+        n, unit = 1, ctx.r.one.get(_key(m.text("one")))
     else:
-        n, unit = _count(ctx, m.group("n")), ctx.r.units.get(_key(m.group("unit")))
-    sh = ctx.r.shifts.get(_key(m.group("sh")))
+        n, unit = _count(ctx, m.text("n")), ctx.r.units.get(_key(m.text("unit")))
+    sh = ctx.r.shifts.get(_key(m.text("sh")))
     if not n or unit is None or sh is None or sh.direction == 0:
         return None
     s, core, _ = _start(ctx, m, False)
@@ -1018,9 +1028,9 @@ def _weekday_near(ref: date, wd: int, how: str) -> date:
 
 
 def _h_weekday_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    word = m.group("wd")
+    word = m.text("wd")
     wd = ctx.r.cal.weekdays.get(_key(word))
-    sh = ctx.r.shifts.get(_key(m.group("sh")))
+    sh = ctx.r.shifts.get(_key(m.text("sh")))
     if wd is None or sh is None:
         return None
     _, sent_start = _prev_word(ctx.text, m.start("wd"))
@@ -1044,7 +1054,7 @@ def _h_weekday_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> Optional[_Cand]:
-    word = m.group("wd")
+    word = m.text("wd")
     wd = ctx.r.cal.weekdays.get(_key(word))
     if wd is None or (_key(word) == "minggu" and not _is_upper(word)):
         return None
@@ -1090,19 +1100,22 @@ def _h_weekday_comma(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_month_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    mon = ctx.r.cal.months.get(_key(m.group("mon")))
+    mon = ctx.r.cal.months.get(_key(m.text("mon")))
     ysh = ctx.r.shifts.get(_key(m.group("ysh") or ""))
     sh = ctx.r.shifts.get(_key(m.group("sh") or ""))
-    if mon is None or (sh is None and ysh is None) or not (_is_upper(m.group("mon")) or m.group("bulan")):
+    if mon is None or (sh is None and ysh is None):
         return None
-    s, core, cue = _start(ctx, m, False)
+    if not (_is_upper(m.text("mon")) or m.group("bulan")):
+        return None  # "mei lalu" in lower case is no month name
+    s, core, _ = _start(ctx, m, False)
     c = _Cand(s, m.end(), "dates.month_shift", "relative", "month", core_s=core)
     if ctx.ref is None:
         return _need_ref(ctx, c)
     if ysh is not None:  # Desember tahun lalu
         c.y, c.m = ctx.ref.year + ysh.direction, mon
         return c
-    assert sh is not None
+    if sh is None:
+        return None
     if sh.direction == 0:
         y: Optional[int] = ctx.ref.year
     else:
@@ -1112,7 +1125,7 @@ def _h_month_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    word = m.group("mon")
+    word = m.text("mon")
     mon = ctx.r.cal.months.get(_key(word))
     if mon is None:
         return None
@@ -1142,8 +1155,9 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 def _h_recurring(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     c = _Cand(m.start(), m.end(), "dates.recurring", "recurring")
     # "tiap dua bulan" holds a counted duration: leave its number to quantities
-    c.claim = not any(ch.isdigit() for ch in m.group(0)) and not any(
-        _key(w) in ctx.r.counts for w in m.group(0).split()[1:2])
+    whole = m.text(0)
+    c.claim = not any(ch.isdigit() for ch in whole) and not any(
+        _key(w) in ctx.r.counts for w in whole.split()[1:2])
     return c
 
 
@@ -1467,7 +1481,7 @@ def run(doc: Document) -> None:
             if nxt in ".:":
                 digits["clock"].append(s0)
     parens = [m.start() for m in _PAREN.finditer(text)]
-    ctx.starts = lambda trig: _positions(trig, words, digits, parens)  # type: ignore[method-assign]
+    ctx.starts = lambda trig: _positions(trig, words, digits, parens)
 
     for (_, pat), trigger in zip(r.claims, r.claims_trigger):
         for pos in ctx.starts(trigger):
@@ -1512,8 +1526,8 @@ def run(doc: Document) -> None:
         end = _iso(c.end) if c.end is not None and value is not None else None
         gran = c.gran if value is not None else None
         doc.dates.append(DateMention(
-            text=span.text, value=value, end=end, granularity=gran,  # type: ignore[arg-type]
-            kind=c.kind, role="mention", span=span, rule=c.rule,  # type: ignore[arg-type]
+            text=span.text, value=value, end=end, granularity=gran,
+            kind=c.kind, role="mention", span=span, rule=c.rule,
         ))
         if c.claim:
             doc.claim("date", c.s, c.e)
