@@ -911,8 +911,8 @@ def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if w.startswith("esok") and _key(prev) == "hari":
         return None  # "hari esok": the future, not tomorrow
     p = prev.rstrip(",")
-    if row.offset < 0 and p and (p[-1] in ")" or p[-1].isdigit() or _key(p) in ctx.r.cal.months):
-        return None  # "Minggu (17/3) kemarin", "11 Maret kemarin": only says the date is past
+    if row.offset <= 0 and p and (p[-1] in ")" or p[-1].isdigit() or _key(p) in ctx.r.cal.months):
+        return None  # "Minggu (17/3) kemarin", "Jumat (12/3/2010) siang ini": the date says it
     c = _Cand(m.start(), m.end(), f"dates.relative_day:{row.id}", "relative", "day")
     if ctx.ref is None:
         return _need_ref(ctx, c)
@@ -933,7 +933,9 @@ def _h_unit_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     _, sent_start = _prev_word(ctx.text, m.start("unit"))
     if word.startswith("Minggu") and not sent_start and not m.group("per"):
         return None  # "Minggu lalu" mid-sentence is Sunday (weekday_shift)
-    s, core, _ = _start(ctx, m, False)
+    s, core, cue = _start(ctx, m, False)
+    if cue is not None and cue.role == "asof" and not m.group("per") and sh.direction == 0:
+        return None  # "10 juta penumpang per tahun ini ...": a rate, and "ini" points at a noun
     c = _Cand(s, m.end(), f"dates.unit_shift:{unit}", "relative", core_s=core)
     if unit == "week":
         return c  # a week has no ISO value at our granularities: value null
@@ -1172,6 +1174,9 @@ def _h_count_frequency(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_vague(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    prev, _ = _prev_word(ctx.text, m.start())
+    if _key(prev) in ctx.r.units:
+        return None  # "dalam dua tahun belakangan ini": a duration, not a vague date
     return _Cand(m.start(), m.end(), "dates.vague", "vague")
 
 
