@@ -56,8 +56,9 @@ def _prepared(ex: Extractor, text: str, stop: str) -> Document:
     return doc
 
 
-def _time_stage(docs_for: Callable[[], list[Document]], stage: Callable[[Document], None],
-                rounds: int) -> float:
+def _time_stage(
+    docs_for: Callable[[], list[Document]], stage: Callable[[Document], None], rounds: int
+) -> float:
     """Fastest CPU seconds per document over ``rounds`` rounds on fresh documents."""
     best = float("inf")
     for _ in range(rounds):

@@ -12,14 +12,13 @@ import json
 from decimal import Decimal
 
 import pytest
+from _util import PINNED_REFERENCE, ROOT, assert_spans
 
 from ektp_extract import Extractor
 from ektp_extract.document import Document
 from ektp_extract.kinds import quantities
 from ektp_extract.kinds.numbers import number_tables, parse_number, read_digits, read_words
 from ektp_extract.text import Mask, normalise
-
-from _util import PINNED_REFERENCE, ROOT, assert_spans
 
 PARSE_CASES = [
     ("96.616", 96616),
@@ -63,7 +62,9 @@ def test_parse_number(text: str, value: float) -> None:
     assert isinstance(got, int) == isinstance(value, int)
 
 
-@pytest.mark.parametrize("text", ["1.2.3.4", "12.34.567", "puluh", "dua tiga", "2,5 M", "", "Rp", "abc"])
+@pytest.mark.parametrize(
+    "text", ["1.2.3.4", "12.34.567", "puluh", "dua tiga", "2,5 M", "", "Rp", "abc"]
+)
 def test_parse_number_rejects(text: str) -> None:
     assert parse_number(text) is None
 
@@ -71,7 +72,13 @@ def test_parse_number_rejects(text: str) -> None:
 def test_read_digits_styles() -> None:
     """Which convention decided each reading (documented in docs/quantities.md)."""
     styles = {s: read_digits(s).style for s in ["2019", "96.616", "1,8", "1,250,000", "1.5"]}  # type: ignore[union-attr]
-    assert styles == {"2019": "plain", "96.616": "id", "1,8": "id", "1,250,000": "en", "1.5": "dot-decimal"}
+    assert styles == {
+        "2019": "plain",
+        "96.616": "id",
+        "1,8": "id",
+        "1,250,000": "en",
+        "1.5": "dot-decimal",
+    }
     assert read_digits("2.000").value == Decimal(2000)  # type: ignore[union-attr]
     assert read_digits("1,250").value == Decimal("1.25")  # type: ignore[union-attr]
     assert read_digits("1.250.000,50").value == Decimal("1250000.50")  # type: ignore[union-attr]
@@ -106,23 +113,35 @@ def test_spans_include_qualifier_and_noun(extractor: Extractor) -> None:
     text = "Masih ada sekitar 356.000 penduduk yang belum merekam, atau kurang lebih 4 juta warga."
     res = extractor.extract(text, reference_date=PINNED_REFERENCE)
     assert_spans(res, text)
-    assert [q.span.text for q in res.quantities] == ["sekitar 356.000 penduduk", "kurang lebih 4 juta warga"]
+    assert [q.span.text for q in res.quantities] == [
+        "sekitar 356.000 penduduk",
+        "kurang lebih 4 juta warga",
+    ]
     assert all(q.approximate and q.comparator == "~" for q in res.quantities)
 
 
 def test_range_gives_both_ends(extractor: Extractor) -> None:
-    res = extractor.extract("Setiap hari petugas mencetak 100-150 KTP-el dan merekam 5 sampai 10 juta data.",
-                            reference_date=PINNED_REFERENCE)
+    res = extractor.extract(
+        "Setiap hari petugas mencetak 100-150 KTP-el dan merekam 5 sampai 10 juta data.",
+        reference_date=PINNED_REFERENCE,
+    )
     assert [(q.value, q.range_end) for q in res.quantities] == [(100, 150), (5000000, 10000000)]
 
 
 def test_vague_amount_has_null_value(extractor: Extractor) -> None:
-    res = extractor.extract("Ribuan warga dan puluhan ribu pelajar belum merekam.", reference_date=PINNED_REFERENCE)
-    assert [(q.value, q.unit, q.approximate) for q in res.quantities] == [(None, "warga", True), (None, "pelajar", True)]
+    res = extractor.extract(
+        "Ribuan warga dan puluhan ribu pelajar belum merekam.", reference_date=PINNED_REFERENCE
+    )
+    assert [(q.value, q.unit, q.approximate) for q in res.quantities] == [
+        (None, "warga", True),
+        (None, "pelajar", True),
+    ]
 
 
 def test_malformed_number_warns(extractor: Extractor) -> None:
-    res = extractor.extract("Kode berkas 1.2.3.4 tertera di sampul, isinya 12 lembar.", reference_date=PINNED_REFERENCE)
+    res = extractor.extract(
+        "Kode berkas 1.2.3.4 tertera di sampul, isinya 12 lembar.", reference_date=PINNED_REFERENCE
+    )
     assert [q.value for q in res.quantities] == [12]
     assert any(w.startswith("[W020]") and "1.2.3.4" in w for w in res.warnings)
 
@@ -156,9 +175,25 @@ def test_notquantity_claims_are_skipped(extractor: Extractor) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["", "Rp", "Rp.-", "1.", ",5", "0,", "(((1)))", "99999999999999999999999 orang", "1" * 5000,
-     "dua " * 400, "Rp 1 M M M", "5-", "- 5 -", "1.000.000.000.000.000.000.000 rupiah", "sepuluh-sepuluh",
-     "\u0130stanbul 5 warga", "x" * 3 + "\n" * 50 + "3 orang"],
+    [
+        "",
+        "Rp",
+        "Rp.-",
+        "1.",
+        ",5",
+        "0,",
+        "(((1)))",
+        "99999999999999999999999 orang",
+        "1" * 5000,
+        "dua " * 400,
+        "Rp 1 M M M",
+        "5-",
+        "- 5 -",
+        "1.000.000.000.000.000.000.000 rupiah",
+        "sepuluh-sepuluh",
+        "\u0130stanbul 5 warga",
+        "x" * 3 + "\n" * 50 + "3 orang",
+    ],
 )
 def test_odd_inputs_do_not_raise(extractor: Extractor, text: str) -> None:
     res = extractor.extract(text, reference_date=PINNED_REFERENCE)
@@ -177,8 +212,11 @@ def test_development_set_quantities_f1(extractor: Extractor) -> None:
         if not art.exists():
             continue
         gold = json.loads(g.read_text(encoding="utf-8"))
-        total.add(score_article(gold, extractor.extract(art.read_text(encoding="utf-8"), article_id=g.stem))
-                  .scores["quantities"])
+        total.add(
+            score_article(
+                gold, extractor.extract(art.read_text(encoding="utf-8"), article_id=g.stem)
+            ).scores["quantities"]
+        )
     if total.gold == 0:
         pytest.skip("no development fixtures")
     assert total.f1 >= 0.90, (total.tp, total.gold, total.pred)
@@ -192,7 +230,10 @@ def test_docs_examples_run() -> None:
     page = (ROOT / "docs" / "quantities.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```python\n(.*?)```", page, flags=re.S)
     assert blocks
-    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE)
+    parser, runner = (
+        doctest.DocTestParser(),
+        doctest.DocTestRunner(optionflags=doctest.NORMALIZE_WHITESPACE),
+    )
     for i, block in enumerate(blocks):
         runner.run(parser.get_doctest(block, {}, f"quantities.md[{i}]", "docs/quantities.md", 0))
     assert runner.failures == 0 and runner.tries > 0

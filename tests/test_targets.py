@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 
 import pytest
+from _util import PINNED_REFERENCE, ROOT, assert_spans
 
 from ektp_extract import Extractor
 from ektp_extract.document import Document
 from ektp_extract.kinds import quantities, targets
 from ektp_extract.models import Agency, DateMention
 from ektp_extract.text import Mask, normalise
-
-from _util import PINNED_REFERENCE, ROOT, assert_spans
 
 
 def test_seed_target(extractor: Extractor, seed_text: str) -> None:
@@ -29,7 +28,9 @@ def test_seed_target(extractor: Extractor, seed_text: str) -> None:
     assert t.target.value == 96616 and t.target.unit == "KTP"
     assert t.achieved is not None and t.achieved.value == 93877
     assert t.achievement_rate == pytest.approx(0.9717, abs=1e-4)
-    assert t.as_of is not None and t.as_of.value == "2015-12" and t.as_of.text == "per Desember 2015"
+    assert (
+        t.as_of is not None and t.as_of.value == "2015-12" and t.as_of.text == "per Desember 2015"
+    )
     assert t.region == "Kota Magelang"
     owner = next((a for a in res.agencies if a.id == t.owner_agency_id), None)
     assert owner is None or owner.region == "Kota Magelang"
@@ -38,8 +39,10 @@ def test_seed_target(extractor: Extractor, seed_text: str) -> None:
 
 
 def test_units_must_agree_for_an_achievement(extractor: Extractor) -> None:
-    text = ("Dinas menargetkan 12.500 KTP tahun ini. Hingga Juni, capaian perekaman baru 80 persen "
-            "dan yang sudah dicetak 9.000 KTP.")
+    text = (
+        "Dinas menargetkan 12.500 KTP tahun ini. Hingga Juni, capaian perekaman baru 80 persen "
+        "dan yang sudah dicetak 9.000 KTP."
+    )
     t = extractor.extract(text, reference_date=PINNED_REFERENCE).targets[0]
     assert t.achieved is not None and t.achieved.value == 9000
     assert t.achievement_rate == pytest.approx(0.72)
@@ -48,7 +51,12 @@ def test_units_must_agree_for_an_achievement(extractor: Extractor) -> None:
 def test_no_achievement_without_a_cue(extractor: Extractor) -> None:
     text = "Pemkab menargetkan 100 persen perekaman. Di kecamatan itu ada 45 persen warga lansia."
     t = extractor.extract(text, reference_date=PINNED_REFERENCE).targets[0]
-    assert t.target.value == 100 and t.achieved is None and t.achievement_rate is None and t.as_of is None
+    assert (
+        t.target.value == 100
+        and t.achieved is None
+        and t.achievement_rate is None
+        and t.as_of is None
+    )
 
 
 def test_a_figure_is_the_target_of_one_cue_only(extractor: Extractor) -> None:
@@ -68,11 +76,21 @@ def test_owner_and_as_of_come_from_other_stages(extractor: Extractor) -> None:
     doc = _doc(extractor, text)
     quantities.run(doc)
     a = text.index("Disdukcapil")
-    doc.agencies.append(Agency(id="ag-7", name="Dinas Kependudukan dan Pencatatan Sipil Kota Contoh",
-                               region="Kota Contoh", mentions=[doc.span(a, a + 11)], span=doc.span(a, a + 11)))
+    doc.agencies.append(
+        Agency(
+            id="ag-7",
+            name="Dinas Kependudukan dan Pencatatan Sipil Kota Contoh",
+            region="Kota Contoh",
+            mentions=[doc.span(a, a + 11)],
+            span=doc.span(a, a + 11),
+        )
+    )
     d = text.index("Per Mei 2019")
-    doc.dates.append(DateMention(text="Per Mei 2019", value="2019-05", granularity="month",
-                                 span=doc.span(d, d + 12)))
+    doc.dates.append(
+        DateMention(
+            text="Per Mei 2019", value="2019-05", granularity="month", span=doc.span(d, d + 12)
+        )
+    )
     targets.run(doc)
     (t,) = doc.targets
     assert (t.owner_agency_id, t.region) == ("ag-7", "Kota Contoh")
@@ -96,8 +114,11 @@ def test_development_set_targets_f1(extractor: Extractor) -> None:
         if not art.exists():
             continue
         gold = json.loads(g.read_text(encoding="utf-8"))
-        total.add(score_article(gold, extractor.extract(art.read_text(encoding="utf-8"), article_id=g.stem))
-                  .scores["targets"])
+        total.add(
+            score_article(
+                gold, extractor.extract(art.read_text(encoding="utf-8"), article_id=g.stem)
+            ).scores["targets"]
+        )
     if total.gold == 0:
         pytest.skip("no development fixtures")
     assert total.f1 >= 0.70, (total.tp, total.gold, total.pred)

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 import regex
 
@@ -122,11 +122,17 @@ def read_digits(s: str) -> Optional[DigitReading]:
         return DigitReading(Decimal(s), "plain")
     if "," not in s:  # fast path for 96.616, 1.250.000 (string checks, no regex)
         parts = s.split(".")
-        if (1 <= len(parts[0]) <= 3 and len(parts) > 1 and all(len(p) == 3 for p in parts[1:])
-                and all(p.isdigit() for p in parts)):
+        if (
+            1 <= len(parts[0]) <= 3
+            and len(parts) > 1
+            and all(len(p) == 3 for p in parts[1:])
+            and all(p.isdigit() for p in parts)
+        ):
             return DigitReading(Decimal("".join(parts)), "id")
     if _THOUSAND_ZEROS.fullmatch(s):
-        return DigitReading(Decimal(s.replace(",", "")), "en")  # 2,000: nobody writes 2.000 as 2,000
+        return DigitReading(
+            Decimal(s.replace(",", "")), "en"
+        )  # 2,000: nobody writes 2.000 as 2,000
     m = _ID_NUMBER.fullmatch(s)
     if m is not None:
         whole = m.group(1).replace(".", "")
@@ -191,14 +197,14 @@ def trie_alternation(forms: list[str]) -> str:
     trying every form. Spaces inside a form match ``[ \\t]+``. Word
     boundaries are the caller's (add ``(?![\\p{L}\\d])`` after the group).
     """
-    root: dict[str, dict] = {}
+    root: dict[str, Any] = {}
     for f in set(forms):
         node = root
         for ch in f:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict[str, dict]) -> str:
+    def emit(node: dict[str, Any]) -> str:
         alts = []
         for ch in sorted((k for k in node if k), key=lambda k: k):
             alts.append((r"[ \t]+" if ch == " " else regex.escape(ch)) + emit(node[ch]))
@@ -254,8 +260,8 @@ def _build(lex: Lexicon) -> NumberTables:
     # A run of number words: a leading word (satu, sepuluh, seribu, setengah)
     # and any number words after it (dua puluh lima, tiga ribu lima ratus).
     word_re = (
-        r"\b" + alternation(lead) + r"\b(?:(?:[ \t]+|-)" + any_word + r"\b)*"
-    ) if lead else "(?!)"
+        (r"\b" + alternation(lead) + r"\b(?:(?:[ \t]+|-)" + any_word + r"\b)*") if lead else "(?!)"
+    )
     return NumberTables(
         words=words,
         scales=scales,
@@ -268,7 +274,9 @@ def _build(lex: Lexicon) -> NumberTables:
         scale_re=alternation(ci_scales, word=True, left=False),
         money_scale_re=alternation(cs_money, word=True, left=False),
         currency_prefix_re=alternation(list(_prefix_forms(lex))),
-        currency_suffix_re=alternation([f for c in lex.rows("numbers", "currencies") for f in c.suffixes], word=True),
+        currency_suffix_re=alternation(
+            [f for c in lex.rows("numbers", "currencies") for f in c.suffixes], word=True
+        ),
         percent_re=alternation(pct, word=True, left=False),
         vague_re=alternation([f for v in lex.rows("numbers", "vague") for f in v.forms], word=True),
     )

@@ -30,8 +30,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from operator import itemgetter
 from decimal import Decimal
+from operator import itemgetter
 from typing import Literal, Optional
 
 import regex
@@ -191,8 +191,12 @@ def _build(lex: Lexicon) -> _Rx:
     after_q = _low([f for q in quals if q.position == "after" for f in q.forms])
     cur_prefixes = [f for c in lex.rows("numbers", "currencies") for f in c.prefixes]
     word_forms = [f for r in lex.rows("numbers", "words") for f in r.forms]
-    lead_forms = [f for r in lex.rows("numbers", "words") if r.role in ("value", "scale_one", "fraction")
-                  for f in r.forms]
+    lead_forms = [
+        f
+        for r in lex.rows("numbers", "words")
+        if r.role in ("value", "scale_one", "fraction")
+        for f in r.forms
+    ]
     vague_forms = [f for r in lex.rows("numbers", "vague") for f in r.forms]
     fused_rows: list[FusedRow] = lex.rows("quantities", "fused")
     fused_forms = [f for r in fused_rows for f in r.forms]
@@ -206,8 +210,15 @@ def _build(lex: Lexicon) -> _Rx:
     tail = (
         r"(?:[ \t]*(?P<s1>" + scale + r")|[ \t]?(?P<m1>" + money + r"))?"
         r"(?:[ \t]*(?P<conn>-|\u2013|s\.?d\.?|s/d|sampai(?:[ \t]+dengan)?|hingga|dan)[ \t]*"
-        r"(?:(?P<cur2>" + cur + r")[ \t]*)?" + num2 +
-        r"(?:[ \t]*(?P<s2>" + scale + r")|[ \t]?(?P<m2>" + money + r"))?)?"
+        r"(?:(?P<cur2>"
+        + cur
+        + r")[ \t]*)?"
+        + num2
+        + r"(?:[ \t]*(?P<s2>"
+        + scale
+        + r")|[ \t]?(?P<m2>"
+        + money
+        + r"))?)?"
     )
     # Currency signs glued to the digits (Rp150) are allowed before a digit run.
     cur_behind = "|".join(regex.escape(f) for f in _low(cur_prefixes))
@@ -247,13 +258,23 @@ def _build(lex: Lexicon) -> _Rx:
         right_ix=_Idx(right_rx, _RIGHT_GROUPS),
         right_plain_ix=_Idx(right_plain_rx, _RIGHT_GROUPS),
         word_at=regex.compile(word_run),
-        vague_at=regex.compile(alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"),
+        vague_at=regex.compile(
+            alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"
+        ),
         word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
-        word_lead_set={p + f + q: f for f in _low(lead_forms + vague_forms + fused_forms)
-                       for p in ("", "(", '"', "'") for q in ("", ".", ",", ";", ":", ")", '"', "'", "?", "!")},
+        word_lead_set={
+            p + f + q: f
+            for f in _low(lead_forms + vague_forms + fused_forms)
+            for p in ("", "(", '"', "'")
+            for q in ("", ".", ",", ";", ":", ")", '"', "'", "?", "!")
+        },
         relative_after=regex.compile(
-            r"[ \t]+" + alternation(_low([f for r in lex.rows("quantities", "relative_after") for f in r.forms]),
-                                    word=True)),
+            r"[ \t]+"
+            + alternation(
+                _low([f for r in lex.rows("quantities", "relative_after") for f in r.forms]),
+                word=True,
+            )
+        ),
         fused_at=regex.compile(alternation(_low(fused_forms)) + r"\b(?!-)"),
         fused={f.lower(): r for r in fused_rows for f in r.forms},
         right=right_rx,
@@ -264,8 +285,11 @@ def _build(lex: Lexicon) -> _Rx:
         qualifiers={_norm(f): q for q in quals if q.position == "before" for f in q.forms}
         | {"~after:" + _norm(f): q for q in quals if q.position == "after" for f in q.forms},
         labels=frozenset(labels),
-        label_last=frozenset(f.split()[-1].rstrip(".:") for f in labels) | frozenset(f.split()[-1] for f in labels),
-        qual_last=frozenset(_norm(f).split()[-1] for q in quals if q.position == "before" for f in q.forms),
+        label_last=frozenset(f.split()[-1].rstrip(".:") for f in labels)
+        | frozenset(f.split()[-1] for f in labels),
+        qual_last=frozenset(
+            _norm(f).split()[-1] for q in quals if q.position == "before" for f in q.forms
+        ),
         currency={f.lower(): c.unit for c in lex.rows("numbers", "currencies") for f in c.prefixes},
         ages=frozenset(f.lower() for r in lex.rows("quantities", "age_cues") for f in r.forms),
         modifiers=frozenset(mods),
@@ -359,7 +383,9 @@ def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
     that occur in the text as words (one set intersection of the text's whitespace
     tokens picks those forms; a form with quotes, brackets or punctuation around counts too)."""
     out: list[_Cand] = []
-    present = {rx.word_lead_set[t] for t in set(low[start_at:].split()).intersection(rx.word_lead_set)}
+    present = {
+        rx.word_lead_set[t] for t in set(low[start_at:].split()).intersection(rx.word_lead_set)
+    }
     for form in sorted(present):
         i = low.find(form, start_at)
         while i != -1:
@@ -380,10 +406,10 @@ def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
 
 def _prev_words(text: str, s: int, n: int = 4) -> list[str]:
     """Up to ``n`` whitespace-separated tokens right before ``s`` on the same line."""
-    seg = text[max(0, s - 48):s]
+    seg = text[max(0, s - 48) : s]
     nl = seg.rfind("\n")
     if nl != -1:
-        seg = seg[nl + 1:]
+        seg = seg[nl + 1 :]
     return seg.split()[-n:]
 
 
@@ -414,7 +440,7 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         return _fused(ctx, c), ne
     if c.kind == "digits":
         d1: Optional[str] = low[s:ne]
-        if s > 0 and text[s - 1] == "(" and text[ne:ne + 1] == ")":
+        if s > 0 and text[s - 1] == "(" and text[ne : ne + 1] == ")":
             return _paren_age(ctx, s, ne), ne + 1
         if "/" in d1 or ":" in d1:  # type: ignore[operator]
             return None, ne  # 18/4/2016, 24/2013, 13:50
@@ -423,7 +449,13 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, _skip_chain(low, ne)  # 08.00, 0812-2700-4455, RT 03
         if core.isdigit() and len(core) >= 10:
             return None, ne  # NIK, phone and account numbers
-        if core.isdigit() and s >= 2 and text[s - 1] == " " and text[s - 2].isdigit() and _phone_before(text, s):
+        if (
+            core.isdigit()
+            and s >= 2
+            and text[s - 1] == " "
+            and text[s - 2].isdigit()
+            and _phone_before(text, s)
+        ):
             return None, ne  # a chunk of a spaced phone number: +62 812 2700 4455
         if len(core) <= 3 and _line_start(text, s) and _LIST_MARK.match(text, ne):
             return None, ne  # "1. Menuntaskan ...", a table's row number
@@ -438,14 +470,14 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         words = low[s:ne]
         if text[s].isupper() and not _sentence_initial(text, s):
             return None, ne  # Paal Dua, Simpang Lima: part of a name
-        if text[ne:ne + 1] == "-" and text[ne + 1:ne + 2].isalpha():
+        if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isalpha():
             return None, ne  # satu-satunya, dua-duanya
-    if text[ne + 1:ne + 2].isupper() and _TITLE_AFTER.match(text, ne):
+    if text[ne + 1 : ne + 2].isupper() and _TITLE_AFTER.match(text, ne):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     fm = rx.follow.match(low, ne)
     assert fm is not None  # every part is optional
     fx = rx.follow_ix
-    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fx.values(fm)[len(_RIGHT_GROUPS):]
+    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fx.values(fm)[len(_RIGHT_GROUPS) :]
     fn = fx.n
     scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
@@ -457,15 +489,18 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         if s2 or m2:
             ne = fm.end(fn["s2"] if s2 else fn["m2"])
         else:
-            ne = max(fm.end(fn["n2"]) if n2 is not None else ne, fm.end(fn["s1"] if s1 else fn["m1"]))
+            ne = max(
+                fm.end(fn["n2"]) if n2 is not None else ne, fm.end(fn["s1"] if s1 else fn["m1"])
+            )
     elif n2 is not None:
         ne = fm.end(fn["n2"])
     if ne < len(text) and text[ne].isalnum() and not scaled:
         return None, ne  # glued to letters: 96A, 3G, 2x24
     if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
-    if (":" in text[ne:ne + 3] and _RATIO_AFTER.match(text, ne)) or (
-            ":" in text[max(0, s - 3):s] and _RATIO_BEFORE.match(text, max(0, s - 8), s)):
+    if (":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne)) or (
+        ":" in text[max(0, s - 3) : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s)
+    ):
         return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
     if ctx.blocked(s, ne):
         return None, ne
@@ -486,7 +521,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     if prev and _is_label(rx, prev):
         return None, ne
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
-    first = _Num(reading.value, reading.style, d1) if d1 is not None else _read(rx, None, words)
+    if reading is not None and d1 is not None:
+        first: Optional[_Num] = _Num(reading.value, reading.style, d1)
+    else:
+        first = _read(rx, None, words)
     if first is None:
         return None, ne
     second: Optional[_Num] = None
@@ -520,7 +558,7 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     if money_unit is not None:
         unit, family, kind = money_unit, money_unit, "money"
         if unit_row is not None or (family != unit):
-            end = ne if not text[ne:ne + 2] == ",-" else ne + 2
+            end = ne if not text[ne : ne + 2] == ",-" else ne + 2
     # ---- judgements that need both sides
     if first.style == "plain" and 1900 <= first.value <= 2099 and kind not in ("money", "percent"):
         if unit_row is None or unit_row.kind == "duration":
@@ -549,7 +587,7 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     record = Quantity(
         value=as_number(first.value),
         unit=unit,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         approximate=qual.approximate if qual else False,
         comparator=qual.comparator if qual else None,
         range_end=as_number(second.value) if second is not None else None,
@@ -591,7 +629,7 @@ def _phone_before(text: str, s: int) -> bool:
         i -= 1
     while i < s and text[i] in " -":
         i += 1
-    return (i > 0 and text[i - 1] == "+") or text[i:i + 1] == "0"
+    return (i > 0 and text[i - 1] == "+") or text[i : i + 1] == "0"
 
 
 def _skip_chain(low: str, pos: int) -> int:
@@ -604,7 +642,7 @@ def _skip_chain(low: str, pos: int) -> int:
     return pos
 
 
-_SENT_START = frozenset('.!?:;"\'(\n')
+_SENT_START = frozenset(".!?:;\"'(\n")
 
 
 def _line_start(text: str, s: int) -> bool:
@@ -636,8 +674,9 @@ def _is_label(rx: _Rx, prev: list[str]) -> bool:
     return False
 
 
-def _apply_scales(rx: _Rx, scales: tuple[Optional[str], ...], first: _Num, second: Optional[_Num],
-                  money: bool) -> None:
+def _apply_scales(
+    rx: _Rx, scales: tuple[Optional[str], ...], first: _Num, second: Optional[_Num], money: bool
+) -> None:
     """Multiply by the scale words (s1, m1, s2, m2); a scale after the upper end applies
     to both ends (5-10 juta)."""
     t = rx.t
@@ -675,11 +714,12 @@ class _Idx:
         self.n = dict(gi)  # name → 1-based group number
         present = [k for k in names if k in gi]
         self.pad = len(names) - len(present)  # leading names the pattern lacks ("rs")
-        assert names[self.pad:] == tuple(present)
+        assert names[self.pad :] == tuple(present)
         self.get = itemgetter(*[gi[k] - 1 for k in present])  # picks from .groups()
 
     def values(self, m: regex.Match[str]) -> tuple[Optional[str], ...]:
-        return (None,) * self.pad + self.get(m.groups())
+        picked: tuple[Optional[str], ...] = self.get(m.groups())
+        return (None,) * self.pad + picked
 
 
 def _right(
@@ -755,7 +795,7 @@ def _right(
 
 def _title_word(text: str, pos: int) -> bool:
     """A Title-Case word at ``pos`` (``Menit``, ``Persen``; not ``KTP``): headline style."""
-    return text[pos:pos + 1].isupper() and text[pos + 1:pos + 2].islower()
+    return text[pos : pos + 1].isupper() and text[pos + 1 : pos + 2].islower()
 
 
 def _plate_left(text: str, s: int) -> bool:
@@ -784,14 +824,19 @@ def _classifier_np(rx: _Rx, text: str, low: str, end: int) -> int:
     if um is not None:
         row = rx.units.get(_norm(um.group("u")))
         if row is not None and not row.classifier and row.kind == "count":
-            return um.end("u")
+            u_end: int = um.end("u")
+            return u_end
     for _ in range(2):
         m = rx.noun_at.match(low, end)
         if m is None:
             break
-        w = text[m.start(1):m.end(1)]
+        w = text[m.start(1) : m.end(1)]
         row = rx.units.get(w.lower())
-        if not _noun_like(rx, w) or w.lower() in rx.modifiers or (row is not None and row.kind != "count"):
+        if (
+            not _noun_like(rx, w)
+            or w.lower() in rx.modifiers
+            or (row is not None and row.kind != "count")
+        ):
             break
         end = m.end(1)
     return end
@@ -805,9 +850,11 @@ def _guarded(rx: _Rx, text: str, low: str, s: int, e: int) -> bool:
     prev = _prev_words(low, s, 1)
     if prev and prev[-1].strip("\"'(") in rx.guards_before.get(w, ()):
         return True
-    after = _norm(low[e:e + 30])
+    after = _norm(low[e : e + 30])
     for phrase in rx.guards_after.get(w, ()):
-        if after.startswith(phrase) and (len(after) == len(phrase) or not after[len(phrase)].isalpha()):
+        if after.startswith(phrase) and (
+            len(after) == len(phrase) or not after[len(phrase)].isalpha()
+        ):
             return True
     return False
 
@@ -817,10 +864,10 @@ def _is_age(rx: _Rx, text: str, qstart: int, end: int) -> bool:
     prev = _prev_words(text, qstart, 4)
     if any(p.lower() in rx.ages for p in prev):
         return True
-    if text[end:end + 8].lower().startswith(" ke atas"):
+    if text[end : end + 8].lower().startswith(" ke atas"):
         return True  # "60 tahun ke atas"
     # appositive: "Name, 34 tahun,"
-    if prev and prev[-1].endswith(",") and prev[-1][:1].isupper() and text[end:end + 1] == ",":
+    if prev and prev[-1].endswith(",") and prev[-1][:1].isupper() and text[end : end + 1] == ",":
         return True
     return False
 
@@ -837,17 +884,28 @@ def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     if ctx.blocked(ps, pe) or e - s > 3:
         return None
     prev = _prev_words(text, ps, 3)
-    if not prev or not _NAME.fullmatch(prev[-1]) or text[ps - 1:ps] != " " or _is_label(ctx.rx, prev):
+    if (
+        not prev
+        or not _NAME.fullmatch(prev[-1])
+        or text[ps - 1 : ps] != " "
+        or _is_label(ctx.rx, prev)
+    ):
         return None
-    nxt = text[pe:pe + 1]
+    nxt = text[pe : pe + 1]
     if nxt and nxt not in " ,.;:)\n\t":
         return None
     value = int(text[s:e])
     if not 1 <= value <= 120:
         return None
     span = doc.span(ps, pe)
-    rec = Quantity(value=value, unit="tahun", kind="age", text=span.text, span=span,
-                   rule=f"{RULE}:age-parenthesis")
+    rec = Quantity(
+        value=value,
+        unit="tahun",
+        kind="age",
+        text=span.text,
+        span=span,
+        rule=f"{RULE}:age-parenthesis",
+    )
     return QuantityInfo(rec, ps, pe, s, e, "waktu", "")
 
 
@@ -862,9 +920,16 @@ def _fused(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
         return None  # "sepekan lalu": a relative date
     qual, _, qs, _ = _qualifier(rx, text, _prev_words(text, s), s)
     span = doc.span(qs, e)
-    rec = Quantity(value=as_number(Decimal(str(row.value))), unit=row.unit, kind=row.kind, text=span.text,
-                   span=span, approximate=qual.approximate if qual else False,
-                   comparator=qual.comparator if qual else None, rule=f"{RULE}:fused")
+    rec = Quantity(
+        value=as_number(Decimal(str(row.value))),
+        unit=row.unit,
+        kind=row.kind,
+        text=span.text,
+        span=span,
+        approximate=qual.approximate if qual else False,
+        comparator=qual.comparator if qual else None,
+        rule=f"{RULE}:fused",
+    )
     return QuantityInfo(rec, qs, e, s, e, "waktu" if row.kind == "duration" else row.unit, "")
 
 
@@ -887,12 +952,20 @@ def _vague(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
         if row is not None and row.kind != "count":
             return None  # "ratusan tahun" is not a count of things
     else:
-        g = text[rm.start("gen"):rm.end("gen")]
+        g = text[rm.start("gen") : rm.end("gen")]
         if not _noun_like(rx, g):
             return None
         end = rm.end("gen")
-    unit = text[rm.start("unit") if rm.group("unit") is not None else rm.start("gen"):end]
+    unit = text[rm.start("unit") if rm.group("unit") is not None else rm.start("gen") : end]
     span = doc.span(s, end)
-    rec = Quantity(value=None, unit=unit, kind="count", approximate=True, comparator="~",
-                   text=span.text, span=span, rule=f"{RULE}:vague")
+    rec = Quantity(
+        value=None,
+        unit=unit,
+        kind="count",
+        approximate=True,
+        comparator="~",
+        text=span.text,
+        span=span,
+        rule=f"{RULE}:vague",
+    )
     return QuantityInfo(rec, s, end, s, c.end, family, "")

@@ -43,12 +43,12 @@ from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, DateMention, Quantity, Target
 from .numbers import alternation, trie_alternation
+from .quantities import QuantityInfo, lowered
 
 
 def _words(forms: list[str]) -> str:
     """Whole-word trie of lowercase forms: ``\\b(?:...)\\b`` (forms are letters at both ends)."""
     return r"\b" + trie_alternation(forms) + r"(?![\p{L}\d])"
-from .quantities import QuantityInfo, lowered
 
 
 class FormsRow(Entry):
@@ -63,9 +63,17 @@ class CueRow(Entry):
 
 
 register_table("targets", "target_cues", CueRow)
-for _table in ("achievement_cues", "blockers", "anaphora", "clause_breaks", "metric_skip",
-               "denominators", "chase_verbs", "state_words"):
-    register_table("targets", _table, FormsRow)
+for _name in (
+    "achievement_cues",
+    "blockers",
+    "anaphora",
+    "clause_breaks",
+    "metric_skip",
+    "denominators",
+    "chase_verbs",
+    "state_words",
+):
+    register_table("targets", _name, FormsRow)
 
 RULE = "targets"
 #: How far after a cue its figure may be, and how far before a passive cue.
@@ -108,10 +116,15 @@ def _build(lex: Lexicon) -> _Rx:
         brk=regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True)),
         word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
         region_cue=regex.compile(
-            r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)[ \t]+(?=\p{Lu})"
+            r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)"
+            r"[ \t]+(?=\p{Lu})"
         ),
         skip=frozenset(_forms(lex, "metric_skip")),
-        windows={" ".join(f.lower().split()): r.window for r in lex.rows("targets", "target_cues") for f in r.forms},
+        windows={
+            " ".join(f.lower().split()): r.window
+            for r in lex.rows("targets", "target_cues")
+            for f in r.forms
+        },
         chase=frozenset(_forms(lex, "chase_verbs")),
         denominators=den,
         state=regex.compile(alternation(_forms(lex, "state_words"), word=True)),
@@ -139,7 +152,7 @@ class _Pool:
 
     def between(self, lo: int, hi: int) -> list[QuantityInfo]:
         """Quantities starting in [lo, hi)."""
-        return self.infos[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+        return self.infos[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
 @dataclass
@@ -153,7 +166,6 @@ def run(doc: Document) -> None:
     pool = _Pool.of([q for q in doc.scratch.get("quantity_info", []) if q.record.value is not None])
     if not pool.infos:
         return
-    infos = pool.infos
     rx = _rx(doc.lexicon)
     text = doc.text
     low = lowered(text)
@@ -174,8 +186,8 @@ def run(doc: Document) -> None:
             continue
         if rx.anaphor.match(low, cue.end()):
             continue  # "target itu": points back
-        if low[cue.end():cue.end() + 1] == ",":
-            words = low[max(0, cue.start() - 20):cue.end()].split()[-3:]
+        if low[cue.end() : cue.end() + 1] == ",":
+            words = low[max(0, cue.start() - 20) : cue.end()].split()[-3:]
             if any(w in rx.chase for w in words):
                 continue  # "untuk mengejar target, dinas ...": no figure of its own
         q = _target_for(doc, rx, low, pool, cue, used)
@@ -196,7 +208,9 @@ def run(doc: Document) -> None:
         lo, hi = _neighbourhood(doc, q.start)
         ach_cues = ach_cache.get((lo, hi))
         if ach_cues is None:
-            ach_cues = ach_cache[(lo, hi)] = [(m.start(), m.end()) for m in rx.ach.finditer(low, lo, hi)]
+            ach_cues = ach_cache[(lo, hi)] = [
+                (m.start(), m.end()) for m in rx.ach.finditer(low, lo, hi)
+            ]
         keywords = _keywords(rx, _metric(rx, text, low, q, cs, ce, None, doc), q)
         achieved = _achievement(doc, rx, low, pool, q, ach_cues, targets_ids, keywords)
         ach_cue = None
@@ -321,7 +335,7 @@ def _target_for(
             continue
         if q.end < cl.start or cue.start() - q.end > BACKWARD or not _eligible(q):
             break
-        between = low[q.end:cue.start()]
+        between = low[q.end : cue.start()]
         if regex.search(r"[.;,]", between):
             break
         return q
@@ -333,8 +347,13 @@ _COORD = regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)")
 
 
 def _coordinated(
-    doc: Document, rx: _Rx, low: str, pool: _Pool, first: QuantityInfo,
-    cue: regex.Match[str], used: set[int],
+    doc: Document,
+    rx: _Rx,
+    low: str,
+    pool: _Pool,
+    first: QuantityInfo,
+    cue: regex.Match[str],
+    used: set[int],
 ) -> list[QuantityInfo]:
     """Figures coordinated with the first target of a cue: ``10 juta ... dan 15,6 juta ...``."""
     if first.start < cue.end():
@@ -349,9 +368,14 @@ def _coordinated(
             break
         if not _compatible(first, q):
             continue
-        gap = low[prev.end:q.start]
-        if (not _COORD.search(gap) or rx.cue.search(gap) or rx.ach.search(gap) or rx.state.search(gap)
-                or _is_denominator(rx, low, q)):
+        gap = low[prev.end : q.start]
+        if (
+            not _COORD.search(gap)
+            or rx.cue.search(gap)
+            or rx.ach.search(gap)
+            or rx.state.search(gap)
+            or _is_denominator(rx, low, q)
+        ):
             break
         out.append(q)
         prev = q
@@ -375,13 +399,15 @@ def _compatible(t: QuantityInfo, a: QuantityInfo) -> bool:
 
 
 def _is_denominator(rx: _Rx, low: str, q: QuantityInfo) -> bool:
-    prev = low[max(0, q.start - 24):q.start].split()
+    prev = low[max(0, q.start - 24) : q.start].split()
     if not prev or prev[-1] not in rx.denom_last:
         return False
     return any(" ".join(prev[-k:]) in rx.denominators for k in (2, 1) if len(prev) >= k)
 
 
-def _in_ach_clause(doc: Document, rx: _Rx, low: str, q: QuantityInfo, cues: list[tuple[int, int]]) -> Optional[int]:
+def _in_ach_clause(
+    doc: Document, rx: _Rx, low: str, q: QuantityInfo, cues: list[tuple[int, int]]
+) -> Optional[int]:
     """Start of the achievement cue that governs ``q``, or None."""
     sent = doc.sentence_of(q.start) or (0, len(low))
     best: Optional[int] = None
@@ -425,7 +451,8 @@ def _achievement(
     seen: set[int] = set()
     for k, (lo, hi) in enumerate(scopes):
         found = [
-            q for q in pool.between(lo, hi)
+            q
+            for q in pool.between(lo, hi)
             if id(q) not in targets and id(q) not in seen and _compatible(t, q)
         ]
         seen.update(id(q) for q in found)
@@ -447,17 +474,24 @@ def _shares_keyword(doc: Document, low: str, q: QuantityInfo, keywords: frozense
     if not keywords:
         return False
     sent = doc.sentence_of(q.start) or (q.start, q.end)
-    return not keywords.isdisjoint(regex.findall(r"\p{L}[\p{L}-]+", low[sent[0]:sent[1]]))
+    return not keywords.isdisjoint(regex.findall(r"\p{L}[\p{L}-]+", low[sent[0] : sent[1]]))
 
 
 def _keywords(rx: _Rx, metric: Optional[str], t: QuantityInfo) -> frozenset[str]:
     """Content words of a target's metric and counted noun (for linking across paragraphs)."""
     words = f"{metric or ''} {t.record.unit or ''}".lower().split()
-    return frozenset(w for w in words if len(w) >= 4 and w not in rx.skip and w not in ("persen", "rupiah"))
+    return frozenset(
+        w for w in words if len(w) >= 4 and w not in rx.skip and w not in ("persen", "rupiah")
+    )
 
 
 def _as_of(
-    doc: Document, rx: _Rx, low: str, a: QuantityInfo, t: QuantityInfo, ach_cue: Optional[tuple[int, int]]
+    doc: Document,
+    rx: _Rx,
+    low: str,
+    a: QuantityInfo,
+    t: QuantityInfo,
+    ach_cue: Optional[tuple[int, int]],
 ) -> Optional[DateMention]:
     """The date of the achieved figure's clause: one written as an as-of point (``per
     Desember 2015``, ``hingga Juni``) first, then the nearest before the figure, then after."""
@@ -479,19 +513,25 @@ def _as_of(
         dates = doc.scratch["targets:dates"] = sorted(doc.dates, key=lambda d: d.span.start)
         doc.scratch["targets:date_starts"] = [d.span.start for d in dates]
     date_starts: list[int] = doc.scratch["targets:date_starts"]
-    for d in dates[bisect_left(date_starts, src_lo):bisect_left(date_starts, src_hi)]:
+    for d in dates[bisect_left(date_starts, src_lo) : bisect_left(date_starts, src_hi)]:
         if d.value is None or d.role == "publication":
             continue
         if not (src_lo <= d.span.start and d.span.end <= src_hi):
             continue
         cued = 0 if d.text.lower().startswith(_AS_OF_WORDS) else 1  # "per 30 November"
-        key = (cued, 0, a_src - d.span.end) if d.span.end <= a_src else (cued, 1, d.span.start - a.record.span.end)
+        key = (
+            (cued, 0, a_src - d.span.end)
+            if d.span.end <= a_src
+            else (cued, 1, d.span.start - a.record.span.end)
+        )
         if key < best_key:
             best, best_key = d, key
     return best
 
 
-def _owner(doc: Document, rx: _Rx, t: QuantityInfo, cue_start: int) -> tuple[Optional[str], Optional[str]]:
+def _owner(
+    doc: Document, rx: _Rx, t: QuantityInfo, cue_start: int
+) -> tuple[Optional[str], Optional[str]]:
     """(agency id, region) of the body that owns the target."""
     sent = doc.sentence_of(cue_start) or (0, len(doc.text))
     para = doc.paragraph_of(cue_start) or sent
@@ -529,7 +569,7 @@ def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
         pos = m.end() if type_ else m.start()
         try:
             rm = match_region(doc.lexicon, text, pos, type_)  # type: ignore[arg-type]
-        except Exception:  # noqa: BLE001 — the region index is optional here
+        except Exception:
             return None
         if rm is not None and rm.start < hi:
             return rm.region.canonical
@@ -537,7 +577,13 @@ def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
 
 
 def _metric(
-    rx: _Rx, text: str, low: str, t: QuantityInfo, cs: int, ce: int, ach_cue: Optional[tuple[int, int]],
+    rx: _Rx,
+    text: str,
+    low: str,
+    t: QuantityInfo,
+    cs: int,
+    ce: int,
+    ach_cue: Optional[tuple[int, int]],
     doc: Optional[Document] = None,
 ) -> Optional[str]:
     """What is counted: words between cue and figure, after a percentage, after the
@@ -551,7 +597,9 @@ def _metric(
         if words:
             return words
         if ach_cue is not None:  # "capaian perekaman KTP-el ... 98,4 persen"
-            words = _content_words(rx, text, low, ach_cue[1], min(len(low), ach_cue[1] + 60), stop_at_skip=True)
+            words = _content_words(
+                rx, text, low, ach_cue[1], min(len(low), ach_cue[1] + 60), stop_at_skip=True
+            )
             if words:
                 return words
     if t.record.kind == "count" and t.record.unit:
@@ -571,13 +619,15 @@ def _metric(
 _HARD_STOP = regex.compile(r"[.;:()\"?!\n]")
 
 
-def _content_words(rx: _Rx, text: str, low: str, lo: int, hi: int, *, stop_at_skip: bool) -> Optional[str]:
+def _content_words(
+    rx: _Rx, text: str, low: str, lo: int, hi: int, *, stop_at_skip: bool
+) -> Optional[str]:
     """Up to four content words in [lo, hi): not function words, verbs or names."""
     out: list[str] = []
     prev_end = lo
     prev_name = False
     for m in rx.word.finditer(text, lo, hi):
-        gap = text[prev_end:m.start()]
+        gap = text[prev_end : m.start()]
         if _HARD_STOP.search(gap) or (out and "," in gap):
             break
         prev_end = m.end()
@@ -636,7 +686,9 @@ def _emit(
     target_q: Quantity = t.record
     doc.targets.append(
         Target(
-            metric=_metric(rx, text, low, t, cs, ce, ach_cue, doc) if not table else _row_label(text, cs, ce),
+            metric=_metric(rx, text, low, t, cs, ce, ach_cue, doc)
+            if not table
+            else _row_label(text, cs, ce),
             target=target_q,
             achieved=achieved.record if achieved is not None else None,
             achievement_rate=rate,
