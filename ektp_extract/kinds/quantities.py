@@ -1,9 +1,10 @@
 """Extraction of `quantities` (SPEC §3): numbers with what they count.
 
 Candidates are found in a lowercased copy of the working text: digit runs by
-one regex, number words and vague amounts (``ratusan``) by ``str.find`` of
-their leading forms. Each candidate is then read and judged by its
-neighbours, with anchored regexes and dictionary lookups only:
+one regex; number words, fused forms (``sehari``) and vague amounts
+(``ratusan``) by ``str.find`` of the leading forms that occur among the
+text's words. Each candidate is then read and judged by its neighbours, with
+anchored regexes and dictionary lookups only:
 
 - the tail after the number: a scale (``10,52 juta``, ``150rb``, ``Rp 2,5
   M``) and a range (``5-10``, ``0 sampai 5``, ``antara 10 hingga 20``);
@@ -325,11 +326,10 @@ class _Cand:
     start: int  # first character of the number (or of the vague word)
     end: int  # end of the number words / digits
     kind: Literal["digits", "words", "vague", "fused"]
-    m: Optional[regex.Match[str]] = None  # word / vague match
 
 
 class _Ctx:
-    """Per-document state: texts and the candidate being judged."""
+    """Per-document state: the working text, its lowercased copy, the dates stage's claims."""
 
     __slots__ = ("doc", "rx", "text", "low", "_starts", "_maxend")
 
@@ -393,13 +393,13 @@ def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
                 m = rx.word_at.match(low, i)
                 f = rx.fused_at.match(low, i) if m is None else None
                 if m is not None:
-                    out.append(_Cand(i, m.end(), "words", m))
+                    out.append(_Cand(i, m.end(), "words"))
                 elif f is not None:
-                    out.append(_Cand(i, f.end(), "fused", f))
+                    out.append(_Cand(i, f.end(), "fused"))
                 else:
                     v = rx.vague_at.match(low, i)
                     if v is not None:
-                        out.append(_Cand(i, v.end(), "vague", v))
+                        out.append(_Cand(i, v.end(), "vague"))
             i = low.find(form, i + 1)
     return out
 
