@@ -518,8 +518,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             prev = prev[:-1]
         elif glued:
             prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
-    if prev and _is_label(rx, prev):
-        return None, ne
+    if prev and money_unit is None and _is_label(rx, prev):
+        return None, ne  # (after a currency sign the words before are not the number's label)
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     if reading is not None and d1 is not None:
         first: Optional[_Num] = _Num(reading.value, reading.style, d1)
