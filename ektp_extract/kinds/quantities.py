@@ -33,7 +33,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
-from typing import Literal, Optional
+from typing import Any, Literal, Optional
 
 import regex
 
@@ -584,16 +584,19 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         if _is_age(rx, text, qstart, end):
             kind = "age"
     span = doc.span(qstart, end)
+    extra: dict[str, Any] = {}  # only what differs from the defaults (cheaper to validate)
+    if qual is not None:
+        extra["approximate"], extra["comparator"] = qual.approximate, qual.comparator
+    if second is not None:
+        extra["range_end"] = as_number(second.value)
     record = Quantity(
         value=as_number(first.value),
         unit=unit,
         kind=kind,
-        approximate=qual.approximate if qual else False,
-        comparator=qual.comparator if qual else None,
-        range_end=as_number(second.value) if second is not None else None,
         text=span.text,
         span=span,
         rule=f"{RULE}:{_rule_name(kind, words is not None, second is not None)}",
+        **extra,
     )
     info = QuantityInfo(record, qstart, end, s, ne, family, left_word)
     return info, max(end, ne)
