@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, Optional
+from typing import Any, Literal, NamedTuple, Optional
 
 import regex
 
@@ -85,8 +85,7 @@ def as_number(d: Decimal) -> Number:
     return float(d)
 
 
-@dataclass(frozen=True)
-class DigitReading:
+class DigitReading(NamedTuple):
     """A digit string read as a number, and which convention decided it."""
 
     value: Decimal

@@ -108,7 +108,7 @@ RULE = "quantities"
 W_MALFORMED = "[W020] malformed number {text!r} skipped"
 
 
-@dataclass
+@dataclass(slots=True)
 class QuantityInfo:
     """A quantity record with what later stages (targets) need to know about it."""
 
@@ -314,14 +314,14 @@ def lowered(text: str) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Num:
     value: Decimal
     style: str  # digit style of numbers.read_digits, or "words"
     text: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     start: int  # first character of the number (or of the vague word)
     end: int  # end of the number words / digits
