@@ -31,6 +31,11 @@ How nothing gets lost and memory stays flat:
   id, content hash and extractor version are already there. Inputs that
   failed are tried again.
 
+``discover``, ``read_item``, ``Item``, ``Article``, ``error_record``,
+``content_hash``, ``_Context``, ``_extract_one`` and ``_error_key`` are also
+used by :mod:`ektp_extract.dask`, so that both routes read, name and report
+articles the same way: keep their signatures.
+
 Part lines are ``KEY<TAB>JSON``; ``KEY`` is the JSON list
 ``[article_id, relpath, line, generation, kind, content_hash, version]``
 (kind ``a`` = an extraction, ``s`` = "unchanged, keep the previous line").
