@@ -155,6 +155,58 @@ def _flex(form: str) -> str:
     return r"\.?[ ]?".join(regex.escape(c) for c in chunks) + r"\.?"
 
 
+def _flex_chunks(form: str) -> list[str]:
+    """The letter groups of a title form, as :func:`_flex` separates them."""
+    chunks: list[str] = []
+    for part in regex.split(r"[. ]+", form.strip(". ")):
+        if not part:
+            continue
+        if part.isupper() and 2 <= len(part) <= 4 and part.isalpha():
+            chunks.extend(part)
+        else:
+            chunks.append(part)
+    return chunks
+
+
+def flex_trie(forms: list[str]) -> str:
+    """One regex for many title forms, each as :func:`_flex` would match it, factored
+    as a trie of letter groups (a flat alternation of hundreds of forms is slow).
+
+    At each step the longer continuation is tried first, so the longest form that
+    fits wins, as in a longest-first alternation.
+    """
+    trie: dict[str, Any] = {}
+    literal: list[str] = []
+    for f in set(forms):
+        if not f:
+            continue
+        if regex.search(r"[^\p{L}\d. ]", f):
+            literal.append(f)
+            continue
+        node = trie
+        for c in _flex_chunks(f):
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def branch(node: dict[str, Any]) -> str:
+        kids = sorted((k for k in node if k), key=lambda k: (-len(k), k))
+        return "|".join(regex.escape(k) + after(node[k]) for k in kids)
+
+    def after(node: dict[str, Any]) -> str:
+        more = branch(node)
+        if not more:
+            return r"\.?"
+        if "" in node:
+            return rf"(?:\.?[ ]?(?:{more})|\.?)"
+        return rf"\.?[ ]?(?:{more})"
+
+    alts = [regex.escape(f) for f in sorted(literal, key=lambda f: (-len(f), f))]
+    body = branch(trie)
+    if body:
+        alts.append(body)
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
 def _key(form: str) -> tuple[str, ...]:
     """A form as a tuple of case-folded tokens (``Plt.`` → ("plt", "."))."""
     return tuple(m.group(0).casefold() for m in _TOKEN.finditer(form))
@@ -196,10 +248,9 @@ class OffLex:
     head_keys: dict[tuple[str, ...], PositionRow]  # casefolded tokens of a head form → row
     acting_keys: dict[tuple[str, ...], PrefixRow]
     mod_keys: dict[tuple[str, ...], PrefixRow]
-    max_key: int  # longest form in tokens
-    head_lens: dict[str, list[int]]
-    acting_lens: dict[str, list[int]]
-    mod_lens: dict[str, list[int]]
+    head_trie: dict[str, Any]  # the keys above as token tries (see _walk)
+    acting_trie: dict[str, Any]
+    mod_trie: dict[str, Any]
     first_rx: Any  # first token of any form as capitalised or as written
     lower_rx: Any  # first token of any form, lower case (for "bupati bernama X")
     pre_rx: Any  # one or more titles before a name, anchored
@@ -243,7 +294,6 @@ def _build(lex: Lexicon) -> OffLex:
     acting_keys = {_key(f): r for r in lex.rows("positions", "acting") for f in r.forms}
     mod_keys = {_key(f): r for r in lex.rows("positions", "modifiers") for f in r.forms}
     all_keys = [*head_keys, *acting_keys, *mod_keys]
-    max_key = max((len(k) for k in all_keys), default=1)
     firsts = sorted({k[0] for k in all_keys if k})
     # heads are written with a capital: search the text as it is, first letter upper case
     as_written = [f for r in rows for f in r.forms] + [
@@ -258,12 +308,12 @@ def _build(lex: Lexicon) -> OffLex:
     before = [f for t in titles if t.place == "before" for f in t.forms] or ["Drs"]
     after = [f for t in titles if t.place == "after" for f in t.forms] or ["S.Sos"]
     corps = [f for c in lex.rows("honorifics", "corps") for f in c.forms] or ["Pol"]
-    one_pre = rf"{_alt(before, flex=True)}(?:[ ]+{_alt(corps, flex=True)})*"
+    one_pre = rf"{flex_trie(before)}(?:[ ]+{flex_trie(corps)})*"
     title_starts = {m.group(0).casefold() for f in [*before] for m in [_LETTERS_RUN.match(f)] if m}
     degree_starts = {f.lstrip("(")[:1].casefold() for f in after if f.lstrip("(")[:1].isalpha()}
     pre_one = regex.compile(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
     pre_rx = regex.compile(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
-    post_rx = regex.compile(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{_alt(after, flex=True)})(?![\p{{L}}\d])")
+    post_rx = regex.compile(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{flex_trie(after)})(?![\p{{L}}\d])")
 
     given = set(_words(lex, "names", "wordlists", "given_names"))
     acronyms: set[str] = set()
@@ -312,10 +362,9 @@ def _build(lex: Lexicon) -> OffLex:
         head_keys=head_keys,
         acting_keys=acting_keys,
         mod_keys=mod_keys,
-        max_key=max_key,
-        head_lens=_lengths(head_keys),
-        acting_lens=_lengths(acting_keys),
-        mod_lens=_lengths(mod_keys),
+        head_trie=_token_trie(head_keys),
+        acting_trie=_token_trie(acting_keys),
+        mod_trie=_token_trie(mod_keys),
         first_rx=first_rx,
         lower_rx=lower_rx,
         pre_rx=pre_rx,
@@ -450,7 +499,94 @@ def parse_name(
         return memo[key]
     except KeyError:
         r = memo[key] = _parse_name(lx, text, pos, end, regions, allow_titles, memo)
+        if allow_titles and r is not None and r.start == r.name_start:
+            memo.setdefault((pos, end, False), r)  # no title read: the same without titles
         return r
+
+
+# group numbers of _STEP
+_G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD = 1, 2, 3, 4, 5, 6
+
+
+def _name_words(
+    lx: OffLex, text: str, pos: int, end: int
+) -> Optional[list[tuple[int, int]]]:
+    """The (start, end) of the words of a name starting exactly at ``pos``; None when
+    no name starts there (the checks of :func:`_parse_name` that need no region data)."""
+    words: list[tuple[int, int]] = []
+    i = pos
+    particles = lx.initial_particles
+    while i < end and len(words) < 7:
+        st = _STEP.match(text, i, end)
+        if st is None:
+            break
+        kind = st.lastindex
+        if words and st.end(_G_SP) == i:
+            break  # name words are separated by spaces
+        j = st.start(kind)
+        if kind == _G_LOW:
+            # lowercase particle inside a name: bin, binti, van, de
+            if words and st.group(kind) in lx.inner_particles:
+                words.append((j, st.end()))
+                i = st.end()
+                continue
+            break
+        if kind == _G_ABBR:
+            # initials and abbreviated given names: B. / Moch. / M.
+            tok = st.group(kind)
+            if len(tok) == 1 or tok in lx.name_abbrev:
+                words.append((j, st.end() + 1))
+                i = st.end() + 1
+                continue
+            st = _NAME_WORD.match(text, j, end)
+            if st is None:
+                break
+            w = st.group(0)
+        elif kind == _G_INI:
+            # Yasonna H Laoly; at the start two name words must follow (D Cyril Noerhadi)
+            if words or _INITIAL_START.match(text, j, end):
+                words.append((j, st.end()))
+                i = st.end()
+                continue
+            break
+        elif kind == _G_ROM:
+            # I / Ni opening a Balinese name; Roman numerals closing a regnal name
+            tok = st.group(kind)
+            if not words and tok in particles:
+                nxt = _NAME_WORD.match(text, _SPACE.match(text, st.end()).end(), end)
+                if nxt and (nxt.group(0) in particles or nxt.group(0) in lx.given or tok == "Ni"):
+                    words.append((j, st.end()))
+                    i = st.end()
+                    continue
+            if len(words) >= 2 and tok in _ROMANS:
+                words.append((j, st.end()))
+                i = st.end()
+                continue
+            if not words:
+                return None
+            break
+        else:
+            w = st.group(kind)
+        if not name_word_ok(lx, w) and not (
+            w in particles and (not words or all(text[a:b] in particles for a, b in words))
+        ):
+            break
+        if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
+            break
+        words.append((j, j + len(w)))
+        i = j + len(w)
+    # trailing particles are not part of the name
+    while words and text[words[-1][0]:words[-1][1]] in lx.inner_particles:
+        words.pop()
+    if not words or len(words) > 6:
+        return None
+    first = text[words[0][0]:words[0][1]]
+    if first.casefold() in lx.non_person:
+        return None
+    for a, b in words:
+        if b - a > 1 and text[b - 1] != ".":
+            return words
+    return None  # initials only
 
 
 def _parse_name(
@@ -475,93 +611,26 @@ def _parse_name(
             if t is None:
                 break
             nxt = _SPACE.match(text, t.end()).end()
-            if lx.pre_one.match(text, nxt, end) is None and parse_name(
-                lx, text, nxt, end, regions, allow_titles=False, memo=memo
-            ) is None:
+            if lx.pre_one.match(text, nxt, end) is None and not _name_at(lx, text, nxt, end, regions, memo):
                 break
             hons.append(t.group("t").strip())
             pos = nxt
     name_start = pos
-    words: list[tuple[int, int]] = []
-    i = pos
-    while i < end and len(words) < 7:
-        st = _STEP.match(text, i, end)
-        if st is None:
-            break
-        if words and st.start(st.lastgroup) == i:
-            break  # name words are separated by spaces
-        kind = st.lastgroup
-        j = st.start(kind)
-        tok = st.group(kind)
-        if kind == "low":
-            # lowercase particle inside a name: bin, binti, van, de
-            if words and tok in lx.inner_particles:
-                words.append((j, st.end()))
-                i = st.end()
-                continue
-            break
-        if kind == "abbr":
-            # initials and abbreviated given names: B. / Moch. / M.
-            if len(tok) == 1 or tok in lx.name_abbrev:
-                words.append((j, st.end() + 1))
-                i = st.end() + 1
-                continue
-            st = _NAME_WORD.match(text, j, end)
-            if st is None:
-                break
-            kind, tok = "word", st.group(0)
-        elif kind == "ini":
-            # Yasonna H Laoly; at the start two name words must follow (D Cyril Noerhadi)
-            if words or _INITIAL_START.match(text, j, end):
-                words.append((j, st.end()))
-                i = st.end()
-                continue
-            break
-        elif kind == "rom":
-            # I / Ni opening a Balinese name; Roman numerals closing a regnal name
-            if not words and tok in lx.initial_particles:
-                nxt = _NAME_WORD.match(text, _SPACE.match(text, st.end()).end(), end)
-                if nxt and (nxt.group(0) in lx.initial_particles or nxt.group(0) in lx.given or tok == "Ni"):
-                    words.append((j, st.end()))
-                    i = st.end()
-                    continue
-            if len(words) >= 2 and tok in _ROMANS:
-                words.append((j, st.end()))
-                i = st.end()
-                continue
-            if not words:
-                return None
-            break
-        w = tok
-        if not name_word_ok(lx, w) and not (
-            w in lx.initial_particles and (not words or all(text[a:b] in lx.initial_particles for a, b in words))
-        ):
-            break
-        if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
-            break
-        words.append((j, j + len(w)))
-        i = j + len(w)
-    # trailing particles are not part of the name
-    while words and text[words[-1][0]:words[-1][1]] in lx.inner_particles:
-        words.pop()
-    if not words:
+    words = _name_words(lx, text, pos, end)
+    if words is None:
         return None
     name_end = words[-1][1]
-    name = " ".join(text[a:b] for a, b in words)
-    toks = [text[a:b] for a, b in words]
-    if all(len(t.rstrip(".")) <= 1 or t.endswith(".") for t in toks):
-        return None
-    if toks[0].casefold() in lx.non_person:
-        return None
+    name = " ".join([text[a:b] for a, b in words])
     if regions is not None and regions.is_place(name):
-        return None
-    if len(toks) > 6:
         return None
     # degrees after the name
     e = name_end
     for _ in range(8):
         g = _DEGREE_GATE.match(text, e, end)
-        if g is None or not g.group(1)[0].isupper() or g.group(1)[0].casefold() not in lx.degree_starts:
+        if g is None:
+            break
+        c = g.group(1)[0]
+        if not c.isupper() or c.casefold() not in lx.degree_starts:
             break  # degrees open with a capital (S.Sos, M.Si, SH); a verb or a comma clause does not
         d = lx.post_rx.match(text, e, end)
         if d is None:
@@ -569,6 +638,26 @@ def _parse_name(
         hons.append(d.group("d").strip())
         e = d.end()
     return NameParse(start, e, name_start, name_end, name, hons)
+
+
+def _name_at(
+    lx: OffLex,
+    text: str,
+    pos: int,
+    end: int,
+    regions: Any,
+    memo: Optional[dict[tuple[int, int, bool], Optional[NameParse]]],
+) -> bool:
+    """Does a name (no title) start at ``pos``? (``parse_name(..., allow_titles=False)`` is
+    not None, without reading the degrees.)"""
+    if memo is not None:
+        hit = memo.get((pos, end, False), False)
+        if hit is not False:
+            return hit is not None
+    words = _name_words(lx, text, pos, end)
+    if words is None:
+        return False
+    return regions is None or not regions.is_place(" ".join([text[a:b] for a, b in words]))
 
 
 # ---------------------------------------------------------------- position parsing
@@ -611,25 +700,56 @@ class _Ctx:
             self.regions: Any = region_index(doc.lexicon)
         except Exception:  # noqa: BLE001 — regions are optional data
             self.regions = None
-        mentions = sorted(doc.scratch.get("agency_mentions", ()) or ())
-        self.ag_starts = [m[0] for m in mentions]
         self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
-        self.ag = mentions
+        # outermost agency mentions (a commission's legislature lies inside the commission)
+        try:
+            from .agencies import outermost_mentions
+
+            outer = [(int(m[0]), int(m[1])) for m in outermost_mentions(doc)]
+        except Exception:  # noqa: BLE001 — an older agencies stage: nested mentions, outer first
+            outer = []
+            for m in sorted(doc.scratch.get("agency_mentions", ()) or (), key=lambda m: (m[0], -m[1])):
+                if not outer or m[1] > outer[-1][1]:
+                    outer.append((int(m[0]), int(m[1])))
+        self.ag = outer
+        self.ag_starts = [m[0] for m in outer]
+        # every mention, for agency_at: sorted by start, with the longest length to bound a look-up
+        allm = list(doc.scratch.get("agency_mentions", ()) or ())
+        self.all_ag = sorted((int(m[0]), n, int(m[1]), m[2]) for n, m in enumerate(allm))
+        self.all_ag_starts = [m[0] for m in self.all_ag]
+        self.ag_maxlen = max((m[2] - m[0] for m in self.all_ag), default=0)
+        self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
 
     def agency_cover(self, pos: int) -> Optional[tuple[int, int]]:
-        """(start, end) of the agency mention covering ``pos``, if any."""
+        """(start, end) of the outermost agency mention covering ``pos``, if any."""
         i = bisect.bisect_right(self.ag_starts, pos) - 1
-        while i >= 0:
-            s, e = self.ag[i][0], self.ag[i][1]
-            if s <= pos < e:
-                return int(s), int(e)
-            if e <= pos and i < len(self.ag) - 1:
-                break
-            i -= 1
+        if i >= 0 and pos < self.ag[i][1]:
+            return self.ag[i]
         return None
 
+    def agency_at(self, start: int, end: int) -> Optional[str]:
+        """The agency mentioned inside or overlapping [start, end): the mention covering most
+        of the range, ties the earliest (as ``agencies.agency_at``, by bisection)."""
+        lo = bisect.bisect_left(self.all_ag_starts, start - self.ag_maxlen)
+        hi = bisect.bisect_left(self.all_ag_starts, end)
+        best: Optional[tuple[int, int, int, str]] = None
+        for s, n, e, aid in self.all_ag[lo:hi]:
+            if start < e:
+                key = (min(e, end) - max(s, start), -s, -n, aid)
+                if best is None or key[:3] > best[:3]:
+                    best = key
+        return best[3] if best else None
+
     def region_at(self, pos: int, type_: Optional[str], first: bool) -> Optional[tuple[int, str]]:
+        key = (pos, type_, first)
+        try:
+            return self._regions_at[key]
+        except KeyError:
+            r = self._regions_at[key] = self._region_at(pos, type_, first)
+            return r
+
+    def _region_at(self, pos: int, type_: Optional[str], first: bool) -> Optional[tuple[int, str]]:
         try:
             from .regions import match_region
         except Exception:  # noqa: BLE001
@@ -651,8 +771,23 @@ _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 
 
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(*m.span(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+class _Toks:
+    """(start, end, text) of the tokens of ``text[start:end]``, read only as far as asked."""
+
+    __slots__ = ("it", "items")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.it = _TOKEN.finditer(text, start, end)
+        self.items: list[tuple[int, int, str]] = []
+
+    def at(self, i: int) -> Optional[tuple[int, int, str]]:
+        items = self.items
+        while len(items) <= i:
+            m = next(self.it, None)
+            if m is None:
+                return None
+            items.append((m.start(), m.end(), m.group()))
+        return items[i]
 
 
 def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[list[Item], int, str]:
@@ -661,40 +796,32 @@ def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[li
     Stops at a comma, a full stop, a lowercase word, a quote, a title opening
     a name (``Drs.``), or anything else that is not part of a unit name.
     Stop kinds: ``comma``, ``title``, ``lower``, ``end``, ``other``.
-    Most positions end within a few words: a short window is read first.
+    Most positions end within a few words: tokens are read only as far as needed.
     """
-    short = min(limit, start + 90)
-    if short < limit:
-        # stop before the last word of the window, which may be cut
-        cut = ctx.text.rfind(" ", start, short - 12)
-        if cut > start:
-            res = _read_window(ctx, row, start, cut, limit)
-            if res[2] != "end" or res[1] < cut:
-                return res
     return _read_window(ctx, row, start, limit, limit)
 
 
 def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: int) -> tuple[list[Item], int, str]:
     text, lx = ctx.text, ctx.lx
-    toks = _tokens(text, start, window)
+    tk = _Toks(text, start, window)
+    toks = tk.items
     items: list[Item] = []
     i = 0
-    n = len(toks)
     no_agency_until = -1
     nl = text.find("\n", start, window)
     if nl < 0:
         nl = window
-    while i < n:
-        s, e, t = toks[i]
+    while (tok := tk.at(i)) is not None:
+        s, e, t = tok
         if s > nl:
             return items, s, "end"
         if t == ",":
             return items, s, "comma"
         if t == "(":
             j = i + 1
-            while j < n and j - i <= 10 and toks[j][2] != ")":
+            while tk.at(j) is not None and j - i <= 10 and toks[j][2] != ")":
                 j += 1
-            if j < n and toks[j][2] == ")" and j > i + 1:
+            if tk.at(j) is not None and toks[j][2] == ")" and j > i + 1:
                 inner = toks[i + 1:j]
                 words = [x[2] for x in inner if x[2][0].isalnum()]
                 if words and not any(w[0].islower() and w not in _CONN_WORDS for w in words) and not all(
@@ -705,11 +832,11 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
                     items.append(Item("paren", s, toks[j][1]))
                     i = j + 1
                     continue
-            if j >= n and window < limit:
+            if tk.at(j) is None and window < limit:
                 return items, window, "end"  # the parenthesis runs past the window: read more
             return items, s, "other"
         if t in "/-&":
-            if t == "&" and _head_next(ctx, toks, i):
+            if t == "&" and _head_next(ctx, tk, i):
                 return items, s, "other"
             items.append(Item("conn", s, e))
             i += 1
@@ -732,18 +859,18 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
         cover = ctx.agency_cover(s) if s >= no_agency_until else None
         ae = None
         if cover is not None and cover[1] > s:
-            ae = _agency_end(ctx, toks, i, cover[0], cover[1], limit)
+            ae = _agency_end(ctx, tk, i, cover[0], cover[1], limit)
             if ae < cover[1]:
                 no_agency_until = cover[1]
         if ae is not None and ae > s:
             it = Item("unit", s, ae)
-            while i < n and toks[i][0] < ae:
-                ts, te, tt = toks[i]
+            while (x := tk.at(i)) is not None and x[0] < ae:
+                ts, te, tt = x
                 if it.region is None and tt[:1].isupper() and tt.casefold().rstrip(".") in ctx.region_firsts:
                     rg = ctx.region_at(ts, None, True)  # Dinas Kesehatan DIY: the body's region
                     if rg is not None and rg[0] <= ae and not (rg[0] == te and tt.casefold() in lx.unit_words):
                         it.region = rg[1]
-                        while i + 1 < n and toks[i + 1][0] < rg[0]:
+                        while (x := tk.at(i + 1)) is not None and x[0] < rg[0]:
                             i += 1
                 i += 1
             items.append(it)
@@ -753,7 +880,7 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
             cf in lx.date_words or not (items and items[-1].kind == "unk")
         ):
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
-        if t in ("I", "Ni") and _is_balinese_i(ctx, toks, i):
+        if t in ("I", "Ni") and _is_balinese_i(ctx, tk, i):
             return items, s, "title"  # Camat Seputih Banyak I Wayan Sukerta: a Balinese name starts
         if (
             (t[0].isupper() or t[0].isdigit())
@@ -767,13 +894,13 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
                 rg = None  # Polres Metro Jakarta Barat: a unit word that is also a place name
             if rg is not None and rg[0] > s:
                 items.append(Item("region", s, rg[0], rg[1]))
-                while i < n and toks[i][0] < rg[0]:
+                while (x := tk.at(i)) is not None and x[0] < rg[0]:
                     i += 1
                 continue
         if t[0].islower():
-            if cf in ("dan", "serta") and _head_next(ctx, toks, i):
+            if cf in ("dan", "serta") and _head_next(ctx, tk, i):
                 return items, s, "lower"  # Menteri Agama X dan Menteri Perumahan Y
-            if cf in _CONN_WORDS or (cf in ("dari", "pada") and i + 1 < n and _unit_like(ctx, toks[i + 1][2])):
+            if cf in _CONN_WORDS or (cf in ("dari", "pada") and (x := tk.at(i + 1)) is not None and _unit_like(ctx, x[2])):
                 items.append(Item("conn", s, e))
                 i += 1
                 continue
@@ -782,9 +909,9 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
                 i += 1
                 continue
             return items, s, "lower"
-        if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, toks, i)):
+        if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i)):
             items.append(Item("num", s, e))
-        elif len(t) == 1 and t.isupper() and not (i + 1 < n and toks[i + 1][2] == ".") and not (
+        elif len(t) == 1 and t.isupper() and not ((x := tk.at(i + 1)) is not None and x[2] == ".") and not (
             items and items[-1].kind == "unk"
         ):
             items.append(Item("num", s, e))  # Komisi A (but Benny K Harman: an initial)
@@ -825,15 +952,16 @@ def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
     return len(run) >= 2 and w.isupper() and w == initials.upper()
 
 
-def _head_next(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int) -> bool:
+def _head_next(ctx: _Ctx, tk: _Toks, i: int) -> bool:
     """Does another position head start after token ``i`` (a coordination of officials)?"""
-    if i + 1 >= len(toks):
+    nxt = tk.at(i + 1)
+    if nxt is None:
         return False
-    s = toks[i + 1][0]
+    s = nxt[0]
     return ctx.text[s].isupper() and match_head(ctx.lx, ctx.text, s) is not None
 
 
-def _agency_end(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int, as_: int, ae: int, limit: int) -> int:
+def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> int:
     """The end of an agency mention inside a position, without a person's name it swallowed.
 
     ``Dinas Pertanian dan Peternakan Diah Ningrum pun mengatakan``: when the
@@ -843,8 +971,8 @@ def _agency_end(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int, as_: int, a
     text, lx = ctx.text, ctx.lx
     j = i
     inside = []
-    while j < len(toks) and toks[j][0] < ae:
-        inside.append(toks[j])
+    while (x := tk.at(j)) is not None and x[0] < ae:
+        inside.append(x)
         j += 1
     nxt = _SPACE.match(text, ae).end()
     if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
@@ -869,11 +997,12 @@ def _agency_end(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int, as_: int, a
     return inside[k - 1][1] if k > 0 else inside[0][0]
 
 
-def _is_balinese_i(ctx: _Ctx, toks: list[tuple[int, int, str]], i: int) -> bool:
-    t = toks[i][2]
-    if t not in ("I", "Ni") or i + 1 >= len(toks):
+def _is_balinese_i(ctx: _Ctx, tk: _Toks, i: int) -> bool:
+    t = tk.items[i][2]
+    x = tk.at(i + 1)
+    if t not in ("I", "Ni") or x is None:
         return False
-    nxt = toks[i + 1][2]
+    nxt = x[2]
     return nxt in ctx.lx.initial_particles or nxt in ctx.lx.given
 
 
@@ -1216,69 +1345,89 @@ class HeadMatch:
     modifier: Optional[PrefixRow]
 
 
-def _lookup(
-    keys: dict[tuple[str, ...], Any], lens: dict[str, list[int]], cf: list[str], i: int
-) -> tuple[Any, int]:
-    """The longest form of ``keys`` at token ``i``: (row, tokens used) or (None, 0).
+class _LazyTokens:
+    """Tokens of ``text[pos:end]`` read only as far as a look-up needs them."""
 
-    ``lens`` gives, for a first token, the lengths of the forms starting with it
-    (longest first), so only those are tried.
+    __slots__ = ("it", "spans", "cf")
+
+    def __init__(self, text: str, pos: int, end: int) -> None:
+        self.it = _TOKEN.finditer(text, pos, end)
+        self.spans: list[tuple[int, int]] = []
+        self.cf: list[str] = []  # case-folded
+
+    def get(self, i: int) -> Optional[str]:
+        """The case-folded token ``i`` (None past the end)."""
+        cf = self.cf
+        while len(cf) <= i:
+            m = next(self.it, None)
+            if m is None:
+                return None
+            self.spans.append(m.span())
+            cf.append(m.group().casefold())
+        return cf[i]
+
+
+def _token_trie(keys: dict[tuple[str, ...], Any]) -> dict[str, Any]:
+    """Case-folded token sequences as nested dicts; ``""`` holds the row of a complete form."""
+    root: dict[str, Any] = {}
+    for key, row in keys.items():
+        node = root
+        for t in key:
+            node = node.setdefault(t, {})
+        node.setdefault("", row)
+    return root
+
+
+def _walk(trie: dict[str, Any], tk: _LazyTokens, i: int) -> tuple[Any, int]:
+    """The longest form of ``trie`` at token ``i``: (row, tokens used) or (None, 0).
+
+    A last token may carry the enclitic ``-nya`` (``Ketua Umumnya``, ``Kepalanya``).
     """
-    if i >= len(cf):
-        return None, 0
-    first = cf[i]
-    cands = lens.get(first)
-    if cands is None and first.endswith("nya"):
-        cands = lens.get(first[:-3])
-    if cands is None:
-        return None, 0
-    for k in cands:
-        if i + k > len(cf):
-            continue
-        key = tuple(cf[i:i + k])
-        row = keys.get(key)
-        if row is None and key[-1].endswith("nya") and len(key[-1]) > 3:
-            row = keys.get((*key[:-1], key[-1][:-3]))  # Ketua Umumnya
-        if row is not None:
-            return row, k
-    return None, 0
-
-
-def _lengths(keys: dict[tuple[str, ...], Any]) -> dict[str, list[int]]:
-    out: dict[str, set[int]] = {}
-    for k in keys:
-        out.setdefault(k[0], set()).add(len(k))
-    return {f: sorted(v, reverse=True) for f, v in out.items()}
+    node = trie
+    best: tuple[Any, int] = (None, 0)
+    j = i
+    while True:
+        t = tk.get(j)
+        if t is None:
+            break
+        if len(t) > 3 and t.endswith("nya"):
+            bare = node.get(t[:-3])
+            if bare is not None and "" in bare:
+                best = (bare[""], j - i + 1)
+        child = node.get(t)
+        if child is None:
+            break
+        j += 1
+        node = child
+        if "" in node:
+            best = (node[""], j - i)
+    return best
 
 
 def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     """A position head (``Plt Kepala Dinas``, ``Wakil Bupati``, ``Kabid``) starting at ``pos``."""
     lim = text.find("\n", pos, pos + 200)
     end = min(len(text), pos + 200) if lim < 0 else lim
-    toks: list[tuple[int, int, str]] = []
-    for tm in _TOKEN.finditer(text, pos, end):
-        toks.append((tm.start(), tm.end(), tm.group(0)))
-        if len(toks) >= lx.max_key + 4:
-            break
-    if not toks or toks[0][0] != pos:
+    tk = _LazyTokens(text, pos, end)
+    if tk.get(0) is None or tk.spans[0][0] != pos:
         return None
-    cf = [t[2].casefold() for t in toks]
     i = 0
-    acting, k = _lookup(lx.acting_keys, lx.acting_lens, cf, i)
+    acting, k = _walk(lx.acting_trie, tk, i)
     if acting is not None:
         i += k
         # Pelaksana tugas (Plt) Kepala ...
-        if i + 2 < len(toks) and toks[i][2] == "(" and toks[i + 2][2] == ")":
+        if tk.get(i + 2) is not None and tk.cf[i] == "(" and tk.cf[i + 2] == ")":
             i += 3
-    mod, k = _lookup(lx.mod_keys, lx.mod_lens, cf, i)
+    mod, k = _walk(lx.mod_trie, tk, i)
     j = i + k
-    row, k = _lookup(lx.head_keys, lx.head_lens, cf, j)
+    row, k = _walk(lx.head_trie, tk, j)
     if row is None and mod is not None:
         mod, j = None, i
-        row, k = _lookup(lx.head_keys, lx.head_lens, cf, j)
+        row, k = _walk(lx.head_trie, tk, j)
     if row is None:
         return None
-    return HeadMatch(pos, toks[j + k - 1][1], toks[j][0], toks[j + k - 1][1], row, acting, mod)
+    sp = tk.spans
+    return HeadMatch(pos, sp[j + k - 1][1], sp[j][0], sp[j + k - 1][1], row, acting, mod)
 
 
 def _heads(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
@@ -1324,9 +1473,12 @@ class _Headlines:
         if hit is None:
             le = self.text.find("\n", pos)
             line = self.text[ls:le if le >= 0 else len(self.text)].strip()
-            words = _LINE_WORD.findall(line)
-            caps = sum(1 for w in words if w[0].isupper())
-            hit = len(words) >= 3 and caps / len(words) >= 0.6 and not line.endswith((".", '"', "'", ":"))
+            if line.endswith((".", '"', "'", ":")):
+                hit = False  # a sentence (nearly every body paragraph): no need to count words
+            else:
+                words = _LINE_WORD.findall(line)
+                caps = sum(1 for w in words if w[0].isupper())
+                hit = len(words) >= 3 and caps / len(words) >= 0.6
             self.cache[ls] = hit
         return hit
 
@@ -1534,14 +1686,18 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
     except Exception:  # noqa: BLE001
         ag = None  # type: ignore[assignment]
     ag_region: Optional[dict[str, Optional[str]]] = None
+    inferred: dict[tuple[str, Optional[str]], str] = {}  # the same body asked twice gives the same id
     for idx, o in enumerate(offs):
         o.mentions = sorted(set(o.mentions))
         agency_id = None
         if ag is not None:
             try:
-                agency_id = ag.agency_at(doc, o.pos_range[0], o.pos_range[1])
+                agency_id = ctx.agency_at(o.pos_range[0], o.pos_range[1])
                 if agency_id is None and o.row.agency:
-                    agency_id = ag.ensure_inferred(doc, o.row.agency, o.region)
+                    ikey = (o.row.agency, o.region)
+                    agency_id = inferred.get(ikey)
+                    if agency_id is None:
+                        agency_id = inferred[ikey] = ag.ensure_inferred(doc, o.row.agency, o.region)
             except Exception:  # noqa: BLE001 — linking is best effort
                 agency_id = None
         region = o.region
