@@ -759,10 +759,9 @@ def run(
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     try:
-        extractor = Extractor(list(patterns), debug=debug)
+        extractor = _extractor(list(patterns), debug)
     except EktpError as exc:
         raise UsageError(str(exc)) from None
-    extractor.extract(WARMUP, "warmup")
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -839,6 +838,20 @@ def run(
         if interrupted:
             print("  run again with --resume to continue", file=stream)
     return report
+
+
+_BUILTIN: dict[bool, Extractor] = {}
+
+
+def _extractor(patterns: list[str], debug: bool) -> Extractor:
+    """A warmed-up Extractor; the one with the built-in patterns is kept for later runs."""
+    if not patterns and debug in _BUILTIN:
+        return _BUILTIN[debug]
+    ex = Extractor(patterns, debug=debug)
+    ex.extract(WARMUP, "warmup")
+    if not patterns:
+        _BUILTIN[debug] = ex
+    return ex
 
 
 class _Laps:
