@@ -349,7 +349,8 @@ def _wait_for_parts(out: Path, proc: subprocess.Popen[str], n: int) -> None:
         if len(list((out / batch.SPOOL).glob("a-*.part"))) >= n:
             return
         time.sleep(0.005)
-    raise AssertionError("the run ended before it could be interrupted")
+    code, err = _finish(proc, 60)
+    raise AssertionError(f"the run ended (exit {code}) before it could be interrupted:\n{err}")
 
 
 @pytest.fixture(scope="module")
