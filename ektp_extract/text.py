@@ -217,21 +217,13 @@ def blank_html(norm: str, mask: Mask) -> None:
             mask._chars[m.start()] = ch
 
 
-_LINE = regex.compile(r"[^\n]+")
+# A line without its surrounding spaces: group 1 (blanked lines are all spaces and give none).
+_LINE = regex.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")
 
 
 def lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding spaces."""
-    out = []
-    for m in _LINE.finditer(text):
-        s, e = m.span()
-        while s < e and text[s] == " ":
-            s += 1
-        while e > s and text[e - 1] == " ":
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return [m.span(1) for m in _LINE.finditer(text)]
 
 
 _TERMINAL = frozenset('.!?"\':)')

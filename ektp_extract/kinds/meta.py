@@ -58,6 +58,7 @@ _NAME_TOKEN = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
 @dataclass(frozen=True)
 class _MetaRx:
     date_line: regex.Pattern[str]
+    date_hint: regex.Pattern[str]
     dateline: list[regex.Pattern[str]]
     outlet_forms: dict[str, str]  # casefolded form → outlet name
     outlet_re: regex.Pattern[str]
@@ -127,8 +128,10 @@ def _build(lex: Lexicon) -> _MetaRx:
     )
     name = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}$")
     menu = frozenset(f.casefold() for row in lex.rows("meta", "menu_words") for f in row.forms)
+    # cheap test that a text may hold a date (digits in a date shape) before the full pattern
+    date_hint = regex.compile(r"\d{1,2}\s*[\p{L}]{3,}\.?\s+(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d")
     return _MetaRx(
-        date_line, dateline, outlets, regex.compile(src, regex.I), labels, label_roles, cite, name, menu
+        date_line, date_hint, dateline, outlets, regex.compile(src, regex.I), labels, label_roles, cite, name, menu
     )
 
 
@@ -153,8 +156,11 @@ class ParsedDateLine:
 def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = None) -> Optional[ParsedDateLine]:
     """The first well-formed publication-style date in text[start:end]."""
     r = rx(lex)
+    stop = len(text) if end is None else end
+    if r.date_hint.search(text, start, stop) is None:
+        return None
     cal = calendar(lex)
-    for m in r.date_line.finditer(text, start, len(text) if end is None else end):
+    for m in r.date_line.finditer(text, start, stop):
         g = m.groupdict()
         try:
             if g["d"]:
@@ -409,6 +415,8 @@ def run(doc: Document) -> None:
     body_idx: Optional[int] = None
     for i, (s, e) in enumerate(all_lines[:25]):
         line = text[s:e]
+        if "-" not in line[:90]:
+            continue  # every dateline form ends in a dash
         for n, pat in enumerate(r.dateline):
             m = pat.match(line)
             if not m:
