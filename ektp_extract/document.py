@@ -80,7 +80,8 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the ORIGINAL input for a working-text range."""
         s, e = self.prep.to_source(start, end)
-        return Span(start=s, end=e, text=self.prep.source[s:e])
+        # built without validation: the offsets are ints and the text is the source slice
+        return Span.model_construct(start=s, end=e, text=self.prep.source[s:e])
 
     def claim(self, label: str, start: int, end: int) -> None:
         self.claimed.setdefault(label, []).append((start, end))
