@@ -95,6 +95,12 @@ register_table("positions", "expansions", ExpansionRow)
 register_table("positions", "unit_words", WordListRow)
 register_table("positions", "not_after", WordListRow)
 register_table("positions", "place_cues", WordListRow)
+register_table("positions", "documents", WordListRow)
+register_table("positions", "qualifiers", WordListRow)
+register_table("positions", "letter_units", WordListRow)
+register_table("positions", "not_lower", WordListRow)
+register_table("positions", "nominating", WordListRow)
+register_table("positions", "countries", WordListRow)
 register_table("honorifics", "titles", TitleRow)
 register_table("honorifics", "corps", CorpsRow)
 register_table("names", "wordlists", WordListRow)
@@ -114,7 +120,7 @@ _DEGREE_GATE = regex.compile(r"[ ]*,?[ ]*([\p{L}]+)")
 _LOWER_WORD = regex.compile(r"[\p{Ll}]+")
 _INITIAL_DOT = regex.compile(r"(\p{Lu}[\p{Ll}]{0,3})\.")
 _INITIAL_MID = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
-_INITIAL_START = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll})")
+_INITIAL_START = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}|[ ]*[,.;:)\n]|[ ]+\p{Ll}|[ ]*\Z))")
 _PARTICLE_OR_ROMAN = regex.compile(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
 # one step of a name: a lowercase particle, an initial, I/Ni or a Roman numeral, or a name word
 _STEP = regex.compile(
@@ -122,7 +128,9 @@ _STEP = regex.compile(
     r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu})"
     r"|(?P<ini>\p{Lu})(?=[ ]+\p{Lu}\p{Ll})"
     r"|(?P<rom>I|Ni|[IVX]{1,4})(?![\p{L}\d])"
-    r"|(?P<word>\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*))"
+    r"|(?P<word>\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*)"
+    r"|(?P<caps>\p{Lu}{2,3})(?![\p{L}\d'’-])"
+    r"|(?P<hyp>\p{Ll}{1,3}-\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*))"
 )
 _ROMANS = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
@@ -276,6 +284,17 @@ class OffLex:
     not_after: set[str] = field(default_factory=set)  # casefolded
     place_cues: set[str] = field(default_factory=set)  # casefolded
     region_firsts: set[str] = field(default_factory=set)  # casefolded first word of region names and cues
+    documents: set[str] = field(default_factory=set)  # casefolded: Keputusan, Peraturan ...
+    status_quals: set[str] = field(default_factory=set)  # casefolded single words: terpilih, sementara
+    temporal_quals: set[str] = field(default_factory=set)  # casefolded single words: baru, ketiga
+    letter_units: set[str] = field(default_factory=set)  # casefolded: Komisi (A), Kelas (B)
+    not_lower: set[tuple[str, ...]] = field(default_factory=set)  # casefolded token sequences
+    nominating: set[str] = field(default_factory=set)  # casefolded verbs before "X sebagai"
+    hyphen_particles: set[str] = field(default_factory=set)  # al-, el-
+    body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
+    body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
+    countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
+    any_rx: Any = None  # first word of any form, capitalised or lower case
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -389,6 +408,17 @@ def _build(lex: Lexicon) -> OffLex:
         position_words=position_words,
         not_after={w.casefold() for r in lex.rows("positions", "not_after") for w in r.words},
         place_cues={w.casefold() for r in lex.rows("positions", "place_cues") for w in r.words},
+        documents={w.casefold() for r in lex.rows("positions", "documents") for w in r.words},
+        status_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "status") if " " not in w},
+        temporal_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal") if " " not in w},
+        letter_units={w.casefold() for r in lex.rows("positions", "letter_units") for w in r.words},
+        not_lower={_key(w) for r in lex.rows("positions", "not_lower") for w in r.words},
+        nominating={w.casefold() for r in lex.rows("positions", "nominating") for w in r.words},
+        hyphen_particles=set(_words(lex, "names", "wordlists", "hyphen_particles")),
+        body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
+        body_acronyms={a for a in agency_names if a.isupper()},
+        countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
+        any_rx=regex.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b"),
     )
     return lx
 
@@ -463,6 +493,12 @@ _SPEECHISH = frozenset(
 )
 
 
+def _field_noun(cf: str) -> bool:
+    """A pe(N)-/per-/ke- ... -an noun (``pemasaran``, ``perlindungan``, ``keamanan``): the
+    name of a field or an office's remit, never a person's name."""
+    return len(cf) >= 8 and cf.endswith("an") and cf.startswith(("pe", "ke"))
+
+
 def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
     """Can ``w`` be part of a person's name?"""
     cf = w.casefold()
@@ -470,6 +506,8 @@ def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
         return False
     if len(w) >= 7 and cf.endswith("nya"):
         return False  # Umumnya, Menurutnya: a word with the -nya enclitic
+    if _field_noun(cf):
+        return False  # Pemasaran, Perlindungan, Kebudayaan: a field, not a name
     if cf in lx.unit_words and w not in lx.given:
         return False
     if len(w) > 1 and w.isupper() and w not in _ROMANS:
@@ -505,7 +543,9 @@ def parse_name(
 
 
 # group numbers of _STEP
-_G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD = 1, 2, 3, 4, 5, 6
+_G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD, _G_CAPS, _G_HYP = 1, 2, 3, 4, 5, 6, 7, 8
+# what may follow initials in capitals that close or sit inside a name (Mahfud MD, Irianto MS Syaifuddin)
+_AFTER_INITIALS = regex.compile(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})")
 
 
 def _name_words(
@@ -543,7 +583,7 @@ def _name_words(
                 break
             w = st.group(0)
         elif kind == _G_INI:
-            # Yasonna H Laoly; at the start two name words must follow (D Cyril Noerhadi)
+            # Yasonna H Laoly, M Nazaruddin, D Cyril Noerhadi
             if words or _INITIAL_START.match(text, j, end):
                 words.append((j, st.end()))
                 i = st.end()
@@ -564,6 +604,30 @@ def _name_words(
                 continue
             if not words:
                 return None
+            break
+        elif kind == _G_CAPS:
+            # initials in capitals after a name word (Widodo AS, Mahfud MD); not a body's
+            # acronym (Budi PDIP) nor a degree (Budi Santoso SH)
+            tok = st.group(kind)
+            if (
+                words
+                and tok not in lx.body_acronyms
+                and tok not in _ROMANS
+                and f"{text[words[-1][0]:words[-1][1]]} {tok}" not in lx.agency_names  # Komnas HAM
+                and _AFTER_INITIALS.match(text, st.end()) is not None
+                and not _is_degree(lx, text, i, st.end(), end)
+            ):
+                words.append((j, st.end()))
+                i = st.end()
+                continue
+            break
+        elif kind == _G_HYP:
+            # Omar al-Bashir, Abdel Fattah el-Sisi: an article joined to a name word
+            tok = st.group(kind)
+            if words and tok.split("-", 1)[0] in lx.hyphen_particles:
+                words.append((j, st.end()))
+                i = st.end()
+                continue
             break
         else:
             w = st.group(kind)
@@ -640,6 +704,12 @@ def _parse_name(
     return NameParse(start, e, name_start, name_end, name, hons)
 
 
+def _is_degree(lx: OffLex, text: str, pos: int, tok_end: int, end: int) -> bool:
+    """Is the word ending at ``tok_end`` a degree written after a name (``SH``, ``MM``)?"""
+    d = lx.post_rx.match(text, pos, end)
+    return d is not None and d.end() >= tok_end
+
+
 def _name_at(
     lx: OffLex,
     text: str,
@@ -665,7 +735,7 @@ def _name_at(
 
 @dataclass(slots=True)
 class Item:
-    kind: Literal["unit", "region", "paren", "num", "conn", "unk"]
+    kind: Literal["unit", "region", "paren", "num", "conn", "unk", "qual"]
     start: int
     end: int
     region: Optional[str] = None
@@ -685,6 +755,7 @@ class Candidate:
     rule: str
     items: list[Item] = field(default_factory=list)
     head_end: int = 0
+    anaphoric: bool = False  # "Budi, kepala distrik itu": the office named before
 
 
 class _Ctx:
@@ -720,6 +791,24 @@ class _Ctx:
         self.all_ag_starts = [m[0] for m in self.all_ag]
         self.ag_maxlen = max((m[2] - m[0] for m in self.all_ag), default=0)
         self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
+        self._nicks: Optional[set[str]] = None
+
+    def nicknames(self) -> set[str]:
+        """Short names in capitals written in parentheses after the full name
+        (``Susilo Bambang Yudhoyono (SBY)``): the initials of the words before."""
+        if self._nicks is None:
+            self._nicks = set()
+            for m in _PAREN_CAPS.finditer(self.text):
+                nick = m.group("n")
+                words = _NAME_RUN_BACK.search(self.text, max(0, m.start() - 80), m.start())
+                if words is None:
+                    continue
+                ws = words.group(0).split()[-len(nick):]
+                if len(ws) == len(nick) and "".join(w[0] for w in ws) == nick and not any(
+                    w.casefold() in self.lx.unit_words for w in ws
+                ):
+                    self._nicks.add(nick)
+        return self._nicks
 
     def agency_cover(self, pos: int) -> Optional[tuple[int, int]]:
         """(start, end) of the outermost agency mention covering ``pos``, if any."""
@@ -765,7 +854,23 @@ class _Ctx:
         return m.end, m.region.canonical
 
 
-_SELAKU = regex.compile(r"(?r)(?:,[ ]*)?\b(?:selaku|sebagai|yang juga|yang menjabat(?:[ ]+sebagai)?)[ ]+\Z")
+_PAREN_CAPS = regex.compile(r"(?<=\p{Ll})[ ]*\([ ]*(?P<n>\p{Lu}{2,5})[ ]*\)")
+_NAME_RUN_BACK = regex.compile(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\Z")
+# a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
+_NICK_AFTER = regex.compile(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
+
+_SELAKU = regex.compile(
+    r"(?r)(?:,[ ]*)?\b(?:selaku|sebagai|yang[ ]+juga|(?:yang[ ]+)?menjabat(?:[ ]+sebagai)?)[ ]+\Z"
+)
+# before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
+# kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
+# yang menjabat sebagai ..."
+_APPOS_CUE = regex.compile(
+    r"(?r)(?:(?P<comma>,)[ ]*(?:(?P<nama>nama[ ]+)|(?:salah[ ]+)?seorang[ ]+|salah[ ]+satu[ ]+)?"
+    r"|(?P<sel>\b(?:selaku|sebagai|yang[ ]+juga|(?:yang[ ]+)?menjabat(?:[ ]+sebagai)?)[ ]+))\Z"
+)
+_DEMONSTRATIVE = regex.compile(r"[ ]+(?:itu|tersebut|ini)\b")
+_NUMBER_AFTER = regex.compile(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
 _NAMED = regex.compile(r"(?:yang[ ]+)?bernama(?:[ ]+lengkap)?[ ]+(?=\p{Lu})")
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
@@ -790,18 +895,25 @@ class _Toks:
         return items[i]
 
 
-def _read_items(ctx: _Ctx, row: PositionRow, start: int, limit: int) -> tuple[list[Item], int, str]:
+def _read_items(
+    ctx: _Ctx, row: PositionRow, start: int, limit: int, lower: bool = False
+) -> tuple[list[Item], int, str]:
     """Items of a position's unit part from ``start``; returns (items, stop position, stop kind).
 
     Stops at a comma, a full stop, a lowercase word, a quote, a title opening
     a name (``Drs.``), or anything else that is not part of a unit name.
-    Stop kinds: ``comma``, ``title``, ``lower``, ``end``, ``other``.
-    Most positions end within a few words: tokens are read only as far as needed.
+    Stop kinds: ``comma``, ``title``, ``lower``, ``end``, ``other``, and
+    ``caps`` (a short name in capitals, ``Presiden SBY``). With ``lower`` (a
+    head written in lower case) lower-case unit words are part of the unit
+    (``kepala bidang pelayanan``). Most positions end within a few words: tokens
+    are read only as far as needed.
     """
-    return _read_window(ctx, row, start, limit, limit)
+    return _read_window(ctx, row, start, limit, limit, lower)
 
 
-def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: int) -> tuple[list[Item], int, str]:
+def _read_window(
+    ctx: _Ctx, row: PositionRow, start: int, window: int, limit: int, lower: bool = False
+) -> tuple[list[Item], int, str]:
     text, lx = ctx.text, ctx.lx
     tk = _Toks(text, start, window)
     toks = tk.items
@@ -897,9 +1009,25 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
                 while (x := tk.at(i)) is not None and x[0] < rg[0]:
                     i += 1
                 continue
+        if cf in lx.status_quals and t[0].isupper() and _cap_after(text, e):
+            items.append(Item("qual", s, e))  # Presiden Terpilih Joko Widodo
+            i += 1
+            continue
         if t[0].islower():
-            if cf in ("dan", "serta") and _head_next(ctx, tk, i):
-                return items, s, "lower"  # Menteri Agama X dan Menteri Perumahan Y
+            if cf in ("dan", "serta") and (_head_next(ctx, tk, i) or _name_run_end(ctx, items)):
+                # Menteri Agama X dan Menteri Perumahan Y; Mensesneg Hatta Rajasa dan Sekretaris ...:
+                # "dan" after a person's name ends the position (inside a unit it joins unit words)
+                return items, s, "lower"
+            if cf in lx.status_quals or cf in lx.temporal_quals:
+                # presiden terpilih Joko Widodo (kept), Kapolri baru Badrodin Haiti (passed over)
+                if _cap_after(text, e):
+                    items.append(Item("qual" if cf in lx.status_quals else "conn", s, e))
+                    i += 1
+                    continue
+            if lower and cf in lx.unit_words and cf not in lx.stop:
+                items.append(Item("unit", s, e))  # kepala bidang pelayanan ...
+                i += 1
+                continue
             if cf in _CONN_WORDS or (cf in ("dari", "pada") and (x := tk.at(i + 1)) is not None and _unit_like(ctx, x[2])):
                 items.append(Item("conn", s, e))
                 i += 1
@@ -914,17 +1042,85 @@ def _read_window(ctx: _Ctx, row: PositionRow, start: int, window: int, limit: in
         elif len(t) == 1 and t.isupper() and not ((x := tk.at(i + 1)) is not None and x[2] == ".") and not (
             items and items[-1].kind == "unk"
         ):
-            items.append(Item("num", s, e))  # Komisi A (but Benny K Harman: an initial)
-        elif (cf in lx.unit_words or t in lx.acronyms) and t not in lx.given:
+            # Komisi A; but Benny K Harman and Partai Demokrat M Nazaruddin: an initial
+            pw = _PREV_WORD.search(text, max(0, s - 30), s)
+            if (pw is None or pw.group(1).casefold() not in lx.letter_units) and _name_at(
+                lx, text, s, limit, ctx.regions, ctx.memo
+            ):
+                return items, s, "title"
+            items.append(Item("num", s, e))
+        elif (
+            len(t) <= 3 and t.isupper() and t.isalpha() and items and items[-1].kind == "unk"
+            and t not in lx.body_acronyms and _boundary_after(text, e)
+        ):
+            items.append(Item("unk", s, e))  # Widodo AS, Mahfud MD: initials closing a name
+        elif _caps_name(ctx, row, items, t, text, e):
+            return items, s, "caps"  # Presiden SBY
+        elif (cf in lx.unit_words or t in lx.acronyms or _field_noun(cf)) and t not in lx.given:
             items.append(Item("unit", s, e))
         elif len(t) > 1 and t.isupper():
             items.append(Item("unit", s, e))  # an acronym: DPRD, KPAI, SMA
+        elif cf in lx.countries and t[0].isupper() and not (items and items[-1].kind == "unk"):
+            items.append(Item("unit", s, e))  # Presiden Kongo (Felix Tshisekedi)
         elif t[0].isupper():
             items.append(Item("unk", s, e))
         else:
             return items, s, "other"
         i += 1
     return items, window, "end"
+
+
+_CAP_AFTER_RX = regex.compile(r"[ ]+\p{Lu}")
+_BOUNDARY_AFTER = regex.compile(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
+
+
+def _cap_after(text: str, pos: int) -> bool:
+    """Does a capitalised word follow ``pos``?"""
+    return _CAP_AFTER_RX.match(text, pos) is not None
+
+
+def _boundary_after(text: str, pos: int) -> bool:
+    """Is ``pos`` followed by punctuation, a lower-case word or the end?"""
+    return _BOUNDARY_AFTER.match(text, pos) is not None
+
+
+def _caps_name(ctx: _Ctx, row: PositionRow, items: list[Item], t: str, text: str, e: int) -> bool:
+    """Is an all-capitals word right after a head a person's short name (``Presiden SBY``)?
+
+    Only where no unit is expected (a head that takes nothing or a place, or a
+    unique office), the word is no known body acronym (agencies.toml) or unit
+    word, and a boundary follows (an unknown acronym before a capitalised word
+    names a unit: ``Ketua DPP PKB``). After other heads (``Ketua``) only a
+    short name written in parentheses elsewhere in the article (``(SBY)``).
+    """
+    if not (2 <= len(t) <= 5 and t.isupper() and t.isalpha()):
+        return False
+    if any(it.kind not in ("conn", "qual") for it in items):
+        return False
+    lx = ctx.lx
+    if t in lx.acronyms or t in lx.body_acronyms or t.casefold() in lx.unit_words:
+        return False
+    if ctx.regions is not None and ctx.regions.is_place(t):
+        return False
+    if not _boundary_after(text, e):
+        return False
+    return row.takes != "org" or row.unique or t in ctx.nicknames()
+
+
+def _name_run_end(ctx: _Ctx, items: list[Item]) -> bool:
+    """Do the items end in a run of unknown capitalised words that reads as a person's name
+    (two words or more, or a frequent given name), not as a field (Bidang Edukasi)?"""
+    n = 0
+    for it in reversed(items):
+        if it.kind != "unk":
+            break
+        n += 1
+    if n == 0:
+        return False
+    if n == 1 and ctx.text[items[-1].start:items[-1].end] not in ctx.lx.given:
+        return False
+    before = items[-n - 1] if len(items) > n else None
+    return before is None or ctx.text[before.start:before.end].casefold() not in ctx.lx.place_cues
 
 
 def _unit_like(ctx: _Ctx, t: str) -> bool:
@@ -1035,14 +1231,20 @@ def _split_unknown(
     cue = text[tail[-1].start:tail[-1].end] if tail else (
         ctx.text[head_start:head_end].split()[-1] if row.takes != "place" else ""
     )
-    if cue and cue.casefold().rstrip(".") in ctx.lx.place_cues:
-        # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows
+    cue2 = f"{text[tail[-2].start:tail[-2].end]} {cue}".casefold() if len(tail) > 1 else ""
+    if cue and (cue.casefold().rstrip(".") in ctx.lx.place_cues or cue2 in ctx.lx.place_cues):
+        # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows;
+        # Yayasan Al Falah, Pondok Pesantren Darul Ulum: two words
         n = len(rest) if comma else 1
+        if n == 1 and len(rest) > 1 and text[rest[0].start:rest[0].end] in ctx.lx.body_openers:
+            n = 2
         tail, rest = tail + rest[:n], rest[n:]
         if not rest:
             return tail, rest
     words = [text[it.start:it.end] for it in rest]
     given_at = next((j for j, w in enumerate(words) if w in ctx.lx.given), None)
+    if tail and tail[-1].kind in ("qual", "conn"):
+        return tail, rest  # Sekda sementara Yulianto Hadi: a qualifier, then the name
     if k < 0 and row.takes == "place" and row.region_type is not None:
         # Bupati Muhtarom: a kabupaten, kota or province would have been read as a region
         return tail, rest
@@ -1069,14 +1271,23 @@ def _closed_after(text: str, pos: int) -> bool:
 
 
 def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
-    """Read one position (and its holder) at a head match."""
+    """Read one position (and its holder) at a head match.
+
+    A head in lower case (``m.lower``) is read only with a name after it, and
+    only when a unit word or a qualifier stands between them or the office is
+    unique (``presiden terpilih Joko Widodo``, ``kepala kepolisian Budi``); a
+    bare ``menteri Jokowi`` is Jokowi's minister, not a minister called Jokowi.
+    """
     text, lx = ctx.text, ctx.lx
     row, acting, mod = m.row, m.acting, m.modifier
     pos_start, head_end = m.start, m.end
     para_end = text.find("\n", head_end)
     limit = min(len(text), head_end + 260, para_end if para_end >= 0 else len(text))
-    items, stop, stop_kind = _read_items(ctx, row, head_end, limit)
-    cap = text[pos_start].isupper()
+    items, stop, stop_kind = _read_items(ctx, row, head_end, limit, m.lower)
+    cap = not m.lower
+    if m.lower and not row.unique and not any(it.kind in ("unit", "region", "paren", "qual", "num") for it in items):
+        if stop_kind != "title" and not (stop_kind == "lower" and _NAMED.match(text, stop, limit)):
+            return None  # (but bupati bernama X, kata jurubicara Mayjen X)
 
     def region_of(its: list[Item]) -> Optional[str]:
         for it in its:
@@ -1089,6 +1300,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         pend = tail[-1].end if tail else head_end
         return Candidate(pos_start, pend, row, acting, mod, name, region_of(tail), rule, tail, head_end)
 
+    # Presiden SBY: a short name in capitals where no unit can follow
+    if stop_kind == "caps":
+        e = _ALNUM.match(text, stop).end()
+        if _closed_after(text, e):
+            return make(items, NameParse(stop, e, stop, e, text[stop:e], []), "officials.position_name")
     # Kepala X Drs. Nama / Kepala X Nama mengatakan
     if stop_kind == "title":
         nm = parse_name(lx, text, stop, limit, ctx.regions, memo=ctx.memo)
@@ -1100,9 +1316,14 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     )
     if rest:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
-        if nm is not None and nm.name_start == rest[0].start and _closed_after(text, nm.end):
-            if stop_kind == "comma" and nm.end <= stop:
+        if (
+            nm is not None and nm.name_start == rest[0].start and _closed_after(text, nm.end)
+            # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing
+            and not ((m.lower or (tail and tail[-1].kind == "unk")) and _DEMONSTRATIVE.match(text, nm.end))
+        ):
+            if stop_kind == "comma" and nm.end <= stop and not _person_like(ctx, row, rest):
                 # Direktur Keuangan Medco, D Cyril Noerhadi, ... : a name after the comma wins
+                # (but Presiden Susilo Bambang Yudhoyono, Djoko ...: the first name is the holder)
                 after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions, memo=ctx.memo)
                 if after_nm is not None and _closed_after(text, after_nm.end):
                     return make(items, after_nm, "officials.position_comma_name")
@@ -1132,16 +1353,16 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and _closed_after(text, nm.end):
             return make(items, nm, "officials.position_comma_name")
+    if not cap:
+        return None
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
         closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
-        selaku = _SELAKU.search(text, max(0, pos_start - 12), pos_start)
+        selaku = _SELAKU.search(text, max(0, pos_start - 30), pos_start)
         if closed or selaku is not None:
             before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
-            if before is not None:
+            if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
                 return make(items, before, "officials.name_comma_position")
-    if not cap:
-        return None
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
     if row.unique or has_body or (row.takes == "place" and region_of(tail)):
@@ -1151,6 +1372,185 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
 
 def _known_tail(rest: list[Item]) -> bool:
     return any(_known(it) for it in rest)
+
+
+def _person_like(ctx: _Ctx, row: PositionRow, rest: list[Item]) -> bool:
+    """Is a run of capitalised words after a head a person's name rather than a unit name?
+
+    After a head that takes nothing (``Presiden``) two words or more are a name;
+    after others, two words or more of which one is a frequent given name.
+    """
+    if len(rest) < 2:
+        return False
+    if row.takes == "none":
+        return True
+    return any(ctx.text[it.start:it.end] in ctx.lx.given for it in rest)
+
+
+def _holder_cue(ctx: _Ctx, cue: str, nm: NameParse) -> bool:
+    """Does ``<Name> sebagai <position>`` name the holder (not a candidate or an opinion)?
+
+    Only ``sebagai`` is in doubt: after a nominating verb (``mengusung Budi
+    sebagai ...``, ``nominating`` in positions.toml) or in a list of names
+    (``Budi dan Ani sebagai ...``) the office is not held.
+    """
+    if "sebagai" not in cue or "menjabat" in cue:
+        return True
+    text = ctx.text
+    pw = _PREV_WORD.search(text, max(0, nm.start - 30), nm.start)
+    if pw is None:
+        return True
+    w = pw.group(1).casefold()
+    return w not in ctx.lx.nominating and w not in ("dan", "serta", "atau")
+
+
+_ANAPHORS = frozenset({"itu", "tersebut", "ini"})
+# prepositions that may end a position written after a name and its comma
+# (Maria Holt, wakil presiden perusahaan X untuk urusan publik)
+_APPOS_PREPS = frozenset({"untuk", "di", "dari", "pada", "bagi", "dalam", "sejak", "periode"})
+
+
+def _after_menurut(ctx: _Ctx, cue: Any) -> bool:
+    """Does the name before a comma follow ``menurut`` (``Menurut Budi, ketua ... harus``:
+    the comma opens the reported clause)?"""
+    t = ctx.text[max(0, cue.start() - 60):cue.start()].casefold()
+    k = t.rfind("menurut")
+    return k >= 0 and not any(c in t[k:] for c in ",.;:")
+_VERB_PREFIXES = ("me", "ber", "ter", "di")
+
+
+def _verbish(lx: OffLex, cf: str) -> bool:
+    """A lower-case word that reads as a verb (meN-, ber-, ter-, di-) and not as a unit word."""
+    return (
+        len(cf) > 5
+        and cf.startswith(_VERB_PREFIXES)
+        and cf not in lx.unit_words
+        and cf not in lx.status_quals
+        and cf not in lx.temporal_quals
+    )
+
+
+def _not_lower(lx: OffLex, text: str, m: HeadMatch) -> bool:
+    """Is a lower-case head a household or crowd word here (``kepala keluarga``)?"""
+    toks = [t.casefold() for t in _LINE_WORD.findall(text, m.start, min(len(text), m.start + 40))[:3]]
+    return any(tuple(toks[:n]) in lx.not_lower for n in (2, 3))
+
+
+def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
+    """A position written in lower case: after a name as its apposition
+    (``Budi Santoso, ketua serikat nelayan Pantai Baron,``, ``Budi selaku ketua
+    panitia``, ``Agus, nama kepala distrik itu,``), or before a name
+    (``kata juru bicara Kemenlu Budi``, :func:`_parse_at`)."""
+    text = ctx.text
+    if _not_lower(ctx.lx, text, m):
+        return None
+    pw = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
+    if pw is not None and pw.group(1).casefold() in ("para", "sejumlah", "beberapa", "semua", "seluruh"):
+        return None  # para menteri luar negeri ...: several holders, none named here
+    cue = _APPOS_CUE.search(text, max(0, m.start - 40), m.start)
+    if cue is not None:
+        read = _read_appos(ctx, m)
+        if read is not None:
+            pend, items, anaphoric, closed, closer = read
+            ok = bool(items or anaphoric or m.row.unique) and (
+                closed or cue.group("sel") is not None or (closer in _APPOS_PREPS and not _after_menurut(ctx, cue))
+            )
+            if cue.group("nama") is not None and not anaphoric:
+                ok = False
+            if ok:
+                if cue.group("sel") is not None:
+                    nm = _name_before(ctx, cue.start("sel"), taken, True)
+                    if nm is not None and not _holder_cue(ctx, cue.group("sel"), nm):
+                        nm = None
+                else:
+                    nm = _name_before(ctx, cue.start("comma") + 1, taken)
+                if nm is not None:
+                    region = next((it.region for it in items if it.region is not None), None)
+                    return Candidate(
+                        m.start, pend, m.row, m.acting, m.modifier, nm, region,
+                        "officials.name_comma_position", items, m.head_end, anaphoric,
+                    )
+    cand = _parse_at(ctx, m, taken)
+    if cand is None or cand.name is None or cand.rule == "officials.name_comma_position":
+        return None
+    return cand
+
+
+def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool, bool, str]]:
+    """The unit part of a lower-case position written after a name: words up to a comma,
+    a full stop, a function word or a verb. Returns (end, items, anaphoric, closed by
+    punctuation, the word that ended it), or None when it runs on for more than ten words.
+
+    ``anaphoric``: the position ends in ``itu``/``tersebut`` (``kepala distrik
+    itu``): it points back to an office named before.
+    """
+    text, lx = ctx.text, ctx.lx
+    nl = text.find("\n", m.end, m.end + 200)
+    limit = nl if nl >= 0 else min(len(text), m.end + 200)
+    tk = _Toks(text, m.end, limit)
+    items: list[Item] = []
+    i = words = 0
+    anaphoric = False
+    closed = True
+    closer = ""
+    while (tok := tk.at(i)) is not None:
+        s, e, t = tok
+        if t in ",.;:!?\"'" or not (t[0].isalnum() or t in "(/-&"):
+            break
+        if t == "(":
+            j = i + 1
+            while (x := tk.at(j)) is not None and j - i <= 8 and x[2] != ")":
+                j += 1
+            if x is None or x[2] != ")":
+                closed = False
+                break
+            items.append(Item("paren", s, x[1]))
+            i = j + 1
+            continue
+        if t in "/-&":
+            items.append(Item("conn", s, e))
+            i += 1
+            continue
+        cf = t.casefold()
+        if cf in _ANAPHORS:
+            anaphoric = True
+            nxt = tk.at(i + 1)
+            closed = nxt is None or nxt[2] in ",.;:!?\"'"
+            break
+        if cf in ("dan", "serta"):
+            if _head_next(ctx, tk, i):
+                closed = False
+                break
+            items.append(Item("conn", s, e))
+            i += 1
+            continue
+        if cf in lx.status_quals:
+            items.append(Item("qual", s, e))
+            i += 1
+            continue
+        if _is_speech_word(t) or (cf in lx.stop and cf not in lx.unit_words) or _verbish(lx, cf):
+            closed = False
+            closer = cf
+            break
+        if (
+            t[0].isupper()
+            and cf.rstrip(".") in ctx.region_firsts
+            and not any(it.region is not None for it in items)
+        ):
+            rg = ctx.region_at(s, None, True)
+            if rg is not None and rg[0] > s:
+                items.append(Item("region", s, rg[0], rg[1]))
+                while (x := tk.at(i)) is not None and x[0] < rg[0]:
+                    i += 1
+                continue
+        known = cf in lx.unit_words or t in lx.acronyms or (len(t) > 1 and t.isupper())
+        items.append(Item("unit" if known else "unk", s, e))
+        words += 1
+        if words > 10:
+            return None
+        i += 1
+    items = _trim(items)
+    return (items[-1].end if items else m.end), items, anaphoric, closed, closer
 
 
 _CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
@@ -1272,6 +1672,8 @@ class _Off:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     refs: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind)
     agency_id: Optional[str] = None
+    nicknames: list[str] = field(default_factory=list)  # Jokowi, SBY: short names in parentheses
+    anaphoric: bool = False
 
     @property
     def first(self) -> int:
@@ -1312,15 +1714,20 @@ def run(doc: Document) -> None:
         if m.start < consumed_until:
             continue
         pw = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
-        if pw is not None and pw.group(1).casefold() in lx.not_after:
-            consumed_until = m.end
+        prev = pw.group(1).casefold() if pw is not None else ""
+        if prev in lx.not_after:
+            if not m.lower:
+                consumed_until = m.end
             continue
         if headline.at(m.start):
             continue
         if taken.covers(m.start):
             continue
-        cand = _parse_at(ctx, m, taken)
+        cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
         if cand is None:
+            continue
+        if prev in lx.documents and (cand.name is None or _NUMBER_AFTER.match(text, cand.pos_end)):
+            consumed_until = cand.pos_end  # Keputusan Presiden Nomor 12: the document
             continue
         cands.append(cand)
         consumed_until = cand.pos_end
@@ -1343,6 +1750,7 @@ class HeadMatch:
     row: PositionRow
     acting: Optional[PrefixRow]
     modifier: Optional[PrefixRow]
+    lower: bool = False  # written in lower case
 
 
 class _LazyTokens:
@@ -1431,28 +1839,28 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
 
 
 def _heads(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
-    """Head matches, left to right: a trie of first words, then a token dictionary there.
+    """Head matches, left to right: a trie of first words, then a token trie there.
 
-    Positions are written with a capital in news text; the one lowercase form
-    read is a head right before ``bernama`` (``ujar bupati bernama lengkap X``).
+    Positions are written with a capital in news text before a name; a head in
+    lower case (``kata juru bicara Kemenlu Budi``, ``Budi, ketua serikat
+    nelayan``, ``bupati bernama X``) is returned with ``lower`` set and read
+    only in the forms of :func:`_parse_lower`. A lower-case match does not hide
+    a capitalised head starting inside it.
     """
-    starts = [w.start() for w in lx.first_rx.finditer(text, start)]
-    b = text.find("bernama", start)
-    while b >= 0:
-        lw = text[max(start, b - 60):b].lower()
-        starts.extend(max(start, b - 60) + w.start() for w in lx.lower_rx.finditer(lw))
-        b = text.find("bernama", b + 7)
-    if len(starts) > 1:
-        starts = sorted(set(starts))
     out: list[HeadMatch] = []
     pos = start
-    for p in starts:
+    for w in lx.any_rx.finditer(text, start):
+        p = w.start()
         if p < pos:
             continue
         m = match_head(lx, text, p)
-        if m is not None:
-            out.append(m)
+        if m is None:
+            continue
+        if text[p].islower():
+            m.lower = True
+        else:
             pos = m.end
+        out.append(m)
     return out
 
 
@@ -1489,6 +1897,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     named_keys: list[tuple[_Off, list[str]]] = []  # (official, case-folded name tokens)
     by_name: dict[tuple[str, ...], _Off] = {}
     by_canon: dict[str, _Off] = {}
+    by_nick: dict[str, _Off] = {}  # case-folded short name → official
     for c in cands:
         pos_text = " ".join(text[c.pos_start:c.pos_end].split())
         canon = canonical_position(lx, c, text)
@@ -1510,11 +1919,18 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             rule=c.rule,
             mentions=[mention],
             refs=[(intro[0], intro[1], "intro" if c.name else "position")],
+            anaphoric=c.anaphoric,
         )
+        if c.name is not None:
+            nick = _nickname_after(ctx, c.name)
+            if nick is not None:
+                o.nicknames.append(text[nick[0]:nick[1]])
+                o.mentions.append(nick)
+                o.refs.append((nick[0], nick[1], "name"))
         same = None
         if o.name is not None:
             key = _norm_name(o.name)
-            exact = by_name.get(tuple(key))
+            exact = by_name.get(tuple(key)) or by_nick.get(o.name.casefold())
             if exact is not None:
                 same = exact
             else:
@@ -1530,12 +1946,18 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 k = _norm_name(o.name)
                 named_keys.append((o, k))
                 by_name.setdefault(tuple(k), o)
+                for n in o.nicknames:
+                    by_nick.setdefault(n.casefold(), o)
             else:
                 by_canon.setdefault(canon.casefold(), o)
             continue
         # one person written twice: keep the fullest name and position
         same.mentions.extend(o.mentions)
         same.refs.extend(o.refs)
+        for n in o.nicknames:
+            if n not in same.nicknames:
+                same.nicknames.append(n)
+                by_nick.setdefault(n.casefold(), same)
         if o.name and same.name and len(o.name) > len(same.name):
             same.name = o.name
             k = _norm_name(o.name)
@@ -1549,6 +1971,31 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             same.row = o.row
         if same.region is None:
             same.region = o.region
+    # a holder named first by the short name a later mention gives in parentheses
+    if by_nick:
+        kept: list[_Off] = []
+        for o in offs:
+            host = by_nick.get(o.name.casefold()) if o.name is not None else None
+            if host is not None and host is not o:
+                host.mentions.extend(o.mentions)
+                host.refs.extend(o.refs)
+                if len(o.position) > len(host.position):
+                    host.position, host.canonical, host.pos_range, host.row = o.position, o.canonical, o.pos_range, o.row
+                host.region = host.region or o.region
+                continue
+            kept.append(o)
+        offs = kept
+    # "Agus Karoba, kepala distrik itu": the holder of the office named before
+    for o in offs:
+        if o.anaphoric and o.name is not None:
+            host = _anaphor_host(o, offs)
+            if host is not None:
+                o.mentions.extend(host.mentions)
+                o.refs.extend(host.refs)
+                o.position, o.canonical, o.pos_range, o.row = host.position, host.canonical, host.pos_range, host.row
+                o.region = o.region or host.region
+                host.mentions = []
+    offs = [o for o in offs if o.mentions]
     # unnamed office holders whose position a named official holds are that official
     named = [o for o in offs if o.name is not None]
     out: list[_Off] = []
@@ -1567,6 +2014,44 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 continue
         out.append(o)
     return out
+
+
+def _anaphor_host(o: _Off, offs: list[_Off]) -> Optional[_Off]:
+    """The unnamed office holder an anaphoric position points to: the nearest before it
+    with the same head whose position holds every word of this one."""
+    words = set(_canon_tokens(o.canonical))
+    best: Optional[_Off] = None
+    for h in offs:
+        if h.name is not None or h is o or h.row.id != o.row.id or h.pos_range[0] >= o.pos_range[0]:
+            continue
+        if words <= set(_canon_tokens(h.canonical)) and (best is None or h.pos_range[0] > best.pos_range[0]):
+            best = h
+    return best
+
+
+def _nickname_after(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int]]:
+    """The span of a short name in parentheses right after a name (``Joko Widodo (Jokowi)``,
+    ``Susilo Bambang Yudhoyono (SBY)``): one word, no unit, body, place or title; in
+    capitals the initials of the name or a short word that is no known acronym."""
+    text, lx = ctx.text, ctx.lx
+    m = _NICK_AFTER.match(text, nm.name_end)
+    if m is None and nm.end != nm.name_end:
+        m = _NICK_AFTER.match(text, nm.end)
+    if m is None:
+        return None
+    nick = m.group("n")
+    cf = nick.casefold()
+    if cf in lx.unit_words or cf in lx.stop or nick in lx.acronyms or nick in lx.body_acronyms:
+        return None
+    if ctx.regions is not None and ctx.regions.is_place(nick):
+        return None
+    if nick.isupper():
+        initials = "".join(w[0] for w in nm.name.split() if w[:1].isupper())
+        if nick != initials and len(nick) > 4:
+            return None
+    elif not name_word_ok(lx, nick) or nick.casefold() in nm.name.casefold().split():
+        return None
+    return m.start("n"), m.end("n")
 
 
 def _canon_tokens(s: str) -> list[str]:
@@ -1599,6 +2084,12 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             if len(t) < 3 or t in lx.no_short or t in lx.inner_particles:
                 continue
             keys.setdefault(t, []).append(o)
+    nicks: set[str] = set()  # short names (Jokowi, SBY): a mention only on their own
+    for o in named:
+        for n in o.nicknames:
+            if o not in keys.setdefault(n, []):
+                keys[n].append(o)
+            nicks.add(n)
     if not keys:
         return
     # positions inside mentions, intros and heads already read are not new mentions
@@ -1650,7 +2141,11 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         if rs < 0:
             continue
         run = [t.casefold() for t in text[rs:re_].split()]
-        cands = [o for o in keys[text[s:e]] if name_contains(norm[id(o)], run)]
+        key = text[s:e]
+        if key in nicks and (rs, re_) == (s, e):
+            cands = [o for o in keys[key] if key in o.nicknames]
+        else:
+            cands = [o for o in keys[key] if name_contains(norm[id(o)], run)]
         if not cands:
             continue
         before = [(max((a for a, _ in o.mentions if a < rs), default=-1), o) for o in cands]

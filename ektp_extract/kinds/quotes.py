@@ -156,6 +156,8 @@ _LETTERS = regex.compile(r"[\p{L}]+")
 _LETTERS_END = regex.compile(r"(?r)([\p{L}]+)\Z")
 _COMMA = regex.compile(r"[ ]*,[ ]*")
 _COMMA_ANY = regex.compile(r",[ ]*")
+# the comma closing "Menurut X": after the name, or after an apposition ending in itu/tersebut
+_COMMA_AFTER_WHO = regex.compile(r"[ ]*(?:(?:itu|tersebut)[ ]*)?,[ ]*")
 _STOP = regex.compile(r"[.!?]")
 _CLAUSE_OPEN = regex.compile(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
 _WORD_BACK = regex.compile(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
@@ -632,10 +634,10 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             if who is None or who.kind == "pronoun" and text[who.pos:who.end].casefold() not in q.pronouns:
                 continue
             after = who.end
-        cm = _COMMA.match(text[after:after + 6])
+        cm = _COMMA_AFTER_WHO.match(text, after, min(len(text), after + 16))
         if cm is None:
             continue
-        c = after + cm.end()
+        c = cm.end()
         ce = _clause_end(ctx, c, se)
         if len(text[c:ce].split()) < 2:
             continue
