@@ -136,6 +136,12 @@ def test_agency_at_inside_and_overlapping(extractor: Extractor) -> None:
         ("Siswa SMAN 3 Yogyakarta merekam data.", "sekolah", None),
         ("Partai Gerindra menggelar rapat.", "partai", "pusat"),
         ("Kantor Kelurahan Gedongkiwo buka hari Sabtu.", "kelurahan", "desa"),
+        ("DPD Hanura Sulsel menggelar rapat.", "partai", "provinsi"),
+        ("Fraksi PPP menolak usulan itu.", "fraksi", None),
+        ("Sudin Dukcapil Jakarta Timur buka hari Sabtu.", "suku dinas", "kota"),
+        ("Pemerintah Jerman membantah kabar itu.", "pemerintah asing", None),
+        ("Kementerian Luar Negeri Rusia membantah kabar itu.", "kementerian asing", None),
+        ("NATO menyiagakan pasukan.", "internasional", None),
     ],
 )
 def test_kind_and_level(extractor: Extractor, text: str, kind: str, level: str | None) -> None:
@@ -194,6 +200,58 @@ def test_odd_input_never_breaks_the_stage(extractor: Extractor, text: str) -> No
     res = extractor.extract(text, reference_date=PINNED_REFERENCE)
     assert not any("'agencies' failed" in w for w in res.warnings)
     assert_spans(res, text)
+
+
+def test_warning_codes_come_from_the_catalogue() -> None:
+    from ektp_extract import errors
+
+    assert ag.W_NEAR is errors.W_AGENCY_NEAR and ag.W_NEAR.startswith("[W051]")
+    assert ag.W_UNKNOWN_ROW is errors.W_AGENCY_UNKNOWN_ROW and ag.W_UNKNOWN_ROW.startswith("[W052]")
+
+
+def test_party_organ_nests_its_party_and_outermost_mentions_drop_it(extractor: Extractor) -> None:
+    text = ("Ketua DPD Partai Demokrat Bali, Made Arsana, hadir bersama Anggota Komisi II DPR. "
+            "Partai Demokrat mengusung dua calon.")
+    doc = _doc(extractor, text)
+    organ = _by_name(doc.agencies, "Dewan Pimpinan Daerah Partai Demokrat Provinsi Bali")
+    assert (organ.kind, organ.level, organ.region) == ("partai", "provinsi", "Provinsi Bali")
+    assert [m.text for m in organ.mentions] == ["DPD Partai Demokrat Bali"]
+    party = _by_name(doc.agencies, "Partai Demokrat")
+    assert [m.text for m in party.mentions] == ["Partai Demokrat", "Partai Demokrat"]
+    everything = doc.scratch["agency_mentions"]
+    outer = ag.outermost_mentions(doc)
+    assert len(outer) < len(everything)
+    assert [doc.text[s:e] for s, e, _ in outer] == [
+        "DPD Partai Demokrat Bali", "Komisi II DPR", "Partai Demokrat"]
+    # the outer ranges are sorted and apart; every mention lies inside one of them
+    assert all(a[1] <= b[0] for a, b in zip(outer, outer[1:]))
+    for s, e, _ in everything:
+        assert any(os <= s and e <= oe for os, oe, _ in outer)
+
+
+def test_news_agencies_are_never_agencies(extractor: Extractor) -> None:
+    text = ("Menurut laporan AFP, Reuters dan BBC, serta Kantor Berita Antara, pasukan ditarik. "
+            "Perum LKBN Antara menyiarkan kabar itu lebih dulu.")
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert res.agencies == []
+
+
+def test_foreign_bodies_have_no_level_or_region(extractor: Extractor) -> None:
+    res = extractor.extract("Pemerintah Jepang dan Kementerian pertahanan Korea Selatan membahas latihan "
+                            "bersama dengan Kementerian Pertahanan.", reference_date=PINNED_REFERENCE)
+    got = {(a.name, a.kind, a.level, a.region) for a in res.agencies}
+    assert ("Pemerintah Jepang", "pemerintah asing", None, None) in got
+    assert ("Kementerian pertahanan Korea Selatan", "kementerian asing", None, None) in got
+    assert ("Kementerian Pertahanan", "kementerian", "pusat", None) in got  # the Indonesian one
+
+
+def test_local_region_needs_agreement(extractor: Extractor) -> None:
+    agree = extractor.extract("Semarangpos.com, KENDAL - Disdukcapil menambah loket. Warga Kabupaten "
+                              "Kendal bisa datang pagi.", reference_date=PINNED_REFERENCE)
+    assert [a.region for a in agree.agencies] == ["Kabupaten Kendal"]
+    differ = extractor.extract("Semarangpos.com, KENDAL - Disdukcapil menambah loket. Warga Kota "
+                               "Semarang juga datang.", reference_date=PINNED_REFERENCE)
+    assert [a.region for a in differ.agencies] == [None]
 
 
 # ------------------------------------------------------------------ lexicon and regions

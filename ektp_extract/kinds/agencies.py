@@ -31,6 +31,8 @@ import regex
 from pydantic import field_validator
 
 from ..document import Document
+from ..errors import W_AGENCY_NEAR as W_NEAR
+from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, Span
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
@@ -40,9 +42,7 @@ _FIRST = regex.compile(r"[\p{L}\d]+")
 
 Level = Literal["pusat", "provinsi", "kabupaten", "kota", "kecamatan", "desa"]
 
-#: Warning codes of this stage.
-W_NEAR = "[W051] agencies: {written!r} read as {form!r} (spelling differs)"
-W_UNKNOWN_ROW = "[W052] agencies: unknown body type {row!r} (ensure_inferred)"
+__all__ = ["W_NEAR", "W_UNKNOWN_ROW", "agency_at", "ensure_inferred", "outermost_mentions", "run"]
 
 
 class BodyRow(Entry):
@@ -54,12 +54,16 @@ class BodyRow(Entry):
     acronyms: list[str] = []
     kind: str
     level: Optional[Level] = None
-    takes: Literal["none", "region", "name"] = "none"
+    takes: Literal["none", "region", "name", "party"] = "none"
     region_types: list[RegionType] = []
-    bare: Literal["keep", "link"] = "keep"
+    bare: Literal["keep", "link", "local"] = "keep"
     preceded_by: list[str] = []
     name_optional: bool = False
     name_needs_digit: bool = False
+    name_and: bool = False  # the name may hold "dan" (Partai Keadilan dan Persatuan Indonesia)
+    person_names: bool = True  # a name of person-like words only is a name (Universitas Gadjah Mada)
+    acronym_needs_full: bool = False  # the acronym alone is a body only beside the full form (DPA)
+    fused_prefixes: list[str] = []  # takes = "party": written fused to a party's acronym (F-PDIP)
 
     @field_validator("patterns")
     @classmethod
@@ -99,6 +103,30 @@ class NotBodyRow(Entry):
 
     words: list[str]
     alone: bool = False  # only when nothing more follows (Kantor Wilayah)
+    anywhere: bool = False  # a word anywhere in a name makes it no body (Kantor Berita Antara)
+
+
+class CountryRow(Entry):
+    """A foreign country: ``Pemerintah Jerman``, ``Kementerian Pertahanan Rusia``."""
+
+    name: str
+    forms: list[str] = []
+
+
+class ForeignHeadRow(Entry):
+    """Head words that, with a country after them, name a foreign government body."""
+
+    words: list[str]
+    kind: str
+    between: int = 0  # words (any case) allowed between the head and the country
+
+
+class NamedAfterRow(Entry):
+    """Words that make a body mention the name of a thing (``BI Rate``, ``Spirit Demokrat``),
+    or, with ``side = "place"``, words after which a capitalised word is a place."""
+
+    words: list[str]
+    side: Literal["before", "after", "place"]
 
 
 register_table("agencies", "bodies", BodyRow)
@@ -106,6 +134,10 @@ register_table("agencies", "name_stops", StopRow)
 register_table("agencies", "heads", HeadRow)
 register_table("agencies", "not_bodies", NotBodyRow)
 register_table("agencies", "initials_cues", CueRow)
+register_table("agencies", "person_cues", CueRow)
+register_table("agencies", "countries", CountryRow)
+register_table("agencies", "foreign_heads", ForeignHeadRow)
+register_table("agencies", "named_after", NamedAfterRow)
 
 _LB = r"(?<![\p{L}\d])"
 _RB = r"(?![\p{L}\d])"
@@ -179,6 +211,25 @@ class _Compiled:
     not_alone: frozenset[str]  # casefolded phrases that are no body on their own
     heads: regex.Pattern[str] | None
     head_kind: dict[str, str]
+    position_words: frozenset[str] = frozenset()  # casefolded words of offices and roles (Ketua, anggota)
+    field_words: frozenset[str] = frozenset()  # casefolded words of body names (Pertanian, Sipil)
+    source_words: frozenset[str] = frozenset()  # news agencies: a name holding one is no body
+    countries: dict[str, str] = field(default_factory=dict)  # form as written → country name
+    foreign: dict[str, tuple[str, int]] = field(default_factory=dict)  # head → (kind, between)
+    foreign_rx: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)  # first word → regexes
+    named_before: frozenset[str] = frozenset()
+    named_after: frozenset[str] = frozenset()
+    place_before: frozenset[str] = frozenset()
+    fused: dict[str, str] = field(default_factory=dict)  # F-PDIP → party row id (organ row in acr)
+    foreign_firsts: frozenset[str] = frozenset()
+    sub_unit: regex.Pattern[str] | None = None  # Suku Dinas (Kasudin) before a dinas
+    sub_firsts: frozenset[str] = frozenset()
+    sub_kind: str = "suku dinas"
+    organ_rows: frozenset[str] = frozenset()  # rows with takes = "party"
+
+
+#: The kind of a head that names the office of a dinas in one administrative city.
+_SUB_KIND = "suku dinas"
 
 
 def _build(lex: Lexicon) -> _Compiled:
@@ -189,6 +240,7 @@ def _build(lex: Lexicon) -> _Compiled:
     near_len: dict[tuple[str, int], list[str]] = {}
     pattern_rows: dict[str, str] = {}
     first: dict[str, tuple[list[str], list[str], list[str]]] = {}  # word → (full, acr, patterns)
+    party_acr: list[tuple[str, str]] = []
     for r in rows.values():
         for f in [r.name, *r.forms]:
             ids = full.setdefault(_norm(f).casefold(), [])
@@ -207,11 +259,27 @@ def _build(lex: Lexicon) -> _Compiled:
                 near.setdefault(a[:_NEAR_PREFIX], []).append(a)
                 for n in (len(a) - 1, len(a), len(a) + 1):
                     near_len.setdefault((a[:_NEAR_PREFIX], n), []).append(a)
+        if r.kind == "partai" and r.takes == "none":
+            party_acr.extend((a, r.id) for a in r.acronyms)
         for p in r.patterns:
             word = _first_word(p)
             g = f"p_{len(pattern_rows)}"
             pattern_rows[g] = r.id
             first.setdefault(word.casefold(), ([], [], []))[2].append(f"(?P<{g}>{p})")
+    # An organ written fused to a party's acronym: F-PDIP, FPPP (Fraksi PDIP, Fraksi PPP)
+    fused: dict[str, str] = {}
+    for r in rows.values():
+        if r.takes != "party":
+            continue
+        for a, pid in party_acr:
+            for prefix in r.fused_prefixes:
+                if prefix.endswith("-") or (a.isupper() and a.isalpha()):
+                    v = prefix + a
+                    if v in acr or v in fused:
+                        continue
+                    fused[v] = pid
+                    acr[v] = [r.id]
+                    first.setdefault(_first_word(v).casefold(), ([], [], []))[1].append(v)
     by_first: dict[str, regex.Pattern[str]] = {}
     for word, (fs, acs, ps) in first.items():
         parts = list(ps)
@@ -227,8 +295,8 @@ def _build(lex: Lexicon) -> _Compiled:
         if getattr(w, "id", "") in ("given_names", "initial_particles"):
             person_first.update(getattr(w, "words", []))
     initials_cues = {x.casefold() for r in lex.rows("agencies", "initials_cues") for x in r.words}
-    not_prefix = tuple(w.casefold() for r in lex.rows("agencies", "not_bodies") if not r.alone
-                       for w in r.words)
+    not_prefix = tuple(w.casefold() for r in lex.rows("agencies", "not_bodies")
+                       if not r.alone and not r.anywhere for w in r.words)
     not_alone = frozenset(w.casefold() for r in lex.rows("agencies", "not_bodies") if r.alone
                           for w in r.words)
     stops: dict[str, bool] = {}
@@ -249,14 +317,63 @@ def _build(lex: Lexicon) -> _Compiled:
     # One scan per article finds every place where something may start: the first
     # word of a form or of a head word (any case after a capital), or the first
     # four letters of a long acronym (for near misses).
-    firsts = sorted(set(by_first) | {_first_word(w).casefold() for w in head_words})
+    # offices and roles before a body make the capitalised run after it a person's name
+    position_words = {x.casefold() for r in lex.rows("agencies", "person_cues") for x in r.words}
+    for s in lex.rows("agencies", "name_stops"):
+        if s.id == "positions":
+            position_words.update(w.casefold() for w in s.words)
+    for pr in lex.rows("positions", "positions"):
+        for f in getattr(pr, "forms", []):
+            position_words.add(f.split(" ", 1)[0].casefold())
+    field_words: set[str] = set()
+    for r in rows.values():
+        for f in [r.name, *r.forms]:
+            field_words.update(w.casefold() for w in f.split() if len(w) > 2 and w.isalpha())
+    field_words.update(w.casefold() for w in head_words for w in w.split())
+    for nb in lex.rows("agencies", "not_bodies"):
+        if not nb.anywhere:
+            field_words.update(x.casefold() for w in nb.words for x in w.split())
+    source_words = frozenset(w.casefold() for r in lex.rows("agencies", "not_bodies") if r.anywhere
+                             for w in r.words)
+    countries: dict[str, str] = {}
+    for cr in lex.rows("agencies", "countries"):
+        for f in [cr.name, *cr.forms]:
+            countries.setdefault(_norm(f), cr.name)
+    # one regex per head row: head, up to `between` words (any case, shortest first), country
+    foreign: dict[str, tuple[str, int]] = {}
+    foreign_rx: dict[str, list[regex.Pattern[str]]] = {}
+    country_alt = _trie(sorted(countries))
+    for fh in lex.rows("agencies", "foreign_heads"):
+        for w in fh.words:
+            foreign[_norm(w).casefold()] = (fh.kind, fh.between)
+        if countries:
+            rx = regex.compile(f"(?P<head>{_alt(fh.words)})(?P<mid>(?:[ ][\\p{{L}}-]+){{0,{fh.between}}}?)"
+                               f"[ ](?P<country>{country_alt})" + _RB)
+            for w in fh.words:
+                foreign_rx.setdefault(_first_word(w).casefold(), []).append(rx)
+    sides: dict[str, set[str]] = {"before": set(), "after": set(), "place": set()}
+    for na in lex.rows("agencies", "named_after"):
+        sides[na.side].update(w.casefold() for w in na.words)
+    sub_rows = [h for h in lex.rows("agencies", "heads") if h.kind == _SUB_KIND]
+    sub_heads = [w for h in sub_rows for w in h.words]
+    sub_kind = sub_rows[0].kind if sub_rows else _SUB_KIND
+    sub_unit = regex.compile(f"(?P<head>{_alt(sub_heads)})"
+                             r"(?:[ ]\((?P<p>[^()\n]{1,24})\))?[ ]") if sub_heads else None
+    firsts = sorted(set(by_first) | {_first_word(w).casefold() for w in head_words}
+                    | {_first_word(w) for w in foreign})
     scan = regex.compile(
         r"\b(?=\p{Lu})(?:(?i:" + _trie(firsts) + r")\b"
         + ("|" + _trie(sorted(near)) if near else "") + ")"
     )
     return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, near_len, stops,
                      frozenset(person_first), frozenset(initials_cues), not_prefix, not_alone,
-                     heads, head_kind)
+                     heads, head_kind, frozenset(position_words), frozenset(field_words),
+                     source_words, countries, foreign, foreign_rx,
+                     frozenset(sides["before"]), frozenset(sides["after"]),
+                     frozenset(sides["place"]), fused,
+                     frozenset(foreign_rx),
+                     sub_unit, frozenset(_first_word(w).casefold() for w in sub_heads), sub_kind,
+                     frozenset(r.id for r in rows.values() if r.takes == "party"))
 
 
 def compiled(lex: Lexicon) -> _Compiled:
@@ -289,47 +406,180 @@ class _Mention:
     parent_rows: list[str] = field(default_factory=list)
     short: str = ""  # Komisi II DPR for Komisi II Dewan Perwakilan Rakyat
     key: tuple[str, str, str] | None = None
+    # a party organ (DPD Hanura Sulsel, Fraksi PPP, FPPP): the party it belongs to
+    party_id: str = ""  # the party's row id
+    party_key: str = ""  # the party's row id, or partai:<name> for a party outside the lexicon
+    party: Optional["_Mention"] = None  # the party's own (nested) mention, when written apart
+    organ_alt: list[str] = field(default_factory=list)  # organ rows set aside (DPD with no party)
+    organ_bare: bool = False  # an organ named without its party (DPP alone)
+    inferred_region: Optional[Region] = None  # from the dateline or the article's one region
 
     @property
     def row(self) -> str:
         return self.rows[0]
 
 
-def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow) -> tuple[int, str]:
-    """Proper-name words after a body (``Negeri 1 Mertoyudan``); (end, name) or (pos, "")."""
+def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow, start: int) -> tuple[int, str]:
+    """Proper-name words after a body (``Negeri 1 Mertoyudan``); (end, name) or (pos, "").
+
+    ``start`` is where the body starts (an office word before it means that a person's
+    name may follow the body's)."""
     end, words = pos, list[str]()
+    ends: list[int] = []
     substantive = 0
-    for _ in range(7):
+    n = len(text)
+    for _ in range(8):
         m = _NAME_TOKEN.match(text, end)
         if m is None:
-            break
+            if row.name_and and words and text.startswith(" dan ", end):
+                m = _NAME_TOKEN.match(text, end + 4)  # Partai Keadilan dan Persatuan Indonesia
+                if m is None or _starts_body(c, text, m.start("t")):
+                    break
+                words.append("dan")
+                ends.append(end + 4)
+            if m is None:
+                break
         tok = m.group("t")
-        bare = tok.rstrip(".,").casefold()
-        first_ok = c.stops.get(bare)
+        bare = tok.rstrip(".,")
+        first_ok = c.stops.get(bare.casefold())
         if first_ok is not None and not (first_ok and not words):
             break
-        if tok.rstrip(".,") in c.acr and len(tok) > 1:
-            break  # the next body (SMA Negeri 1 dan SMK ...)
-        if substantive and tok.rstrip(".,") in c.person_first:
+        if bare in c.acr and len(tok) > 1 and not (words and _owner_name(c, bare)):
+            break  # the next body (SMA Negeri 1 dan SMK ...), not an owner (RS PKU Muhammadiyah)
+        if substantive and bare in c.person_first and not (
+                _ROMAN.fullmatch(bare) and not _capital_next(text, m.end())):
             break  # a person's name follows the body's (... Mertoyudan Agus Santoso)
         substantive += first_ok is None
         if tok.endswith(".") and len(tok) > 4 and not tok[:-1].isupper():
             words.append(tok[:-1])  # a full stop ends the sentence
             end = m.end() - 1
+            ends.append(end)
             break
         words.append(tok)
         end = m.end()
+        ends.append(end)
+    if words and words[-1] == "dan":
+        words.pop()
+        ends.pop()
+        end = ends[-1] if ends else pos
     while words and words[-1].endswith((".", ",")) and len(words[-1]) > 3:
         words[-1] = words[-1][:-1]
         end -= 1
+        ends[-1] = end
+    # a person's name after the body's (Sekretaris Jenderal Partai <Name Name>)
+    k = _person_cut(c, text, start, words, row.person_names)
+    if k < len(words):
+        words = words[:k]
+        end = ends[k - 1] if k else pos
     name = " ".join(words)
+    if not name:
+        return pos, ""
     if row.name_needs_digit and not any(ch.isdigit() for ch in name):
         return pos, ""
+    sm = _LEGAL.match(text, end) if end < n else None
+    if sm is not None:
+        end = sm.end()  # PT Angkasa Pura I (Persero), PT Telkom Indonesia Tbk
     return end, name
+
+
+_ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_LEGAL = regex.compile(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
+
+
+def _capital_next(text: str, pos: int) -> bool:
+    return text[pos:pos + 1] == " " and text[pos + 1:pos + 2].isupper()
+
+
+def _owner_name(c: _Compiled, acronym: str) -> bool:
+    """A company or organisation inside another body's name (RS Pertamina, Universitas
+    Muhammadiyah Magelang): every body type of the acronym is of such a kind."""
+    return all(c.rows[r].kind in _OWNER_KINDS for r in c.acr.get(acronym, ()) if r in c.rows)
+
+
+_OWNER_KINDS = frozenset(("BUMN", "BUMD", "perusahaan", "organisasi"))
+
+
+def _starts_body(c: _Compiled, text: str, pos: int) -> bool:
+    """Whether a lexicon body (form or acronym) starts at ``pos``."""
+    wm = _WORD.match(text, pos)
+    if wm is None:
+        return False
+    rx = c.by_first.get(wm.group(0).casefold())
+    return rx is not None and rx.match(text, pos) is not None
+
+
+def _field_like(c: _Compiled, w: str) -> bool:
+    """A word of a body's name: one of the lexicon's, or a derived noun (Pe-/Ke-...-an)."""
+    low = w.casefold()
+    return low in c.field_words or (len(low) >= 7 and low.endswith("an") and low.startswith(("pe", "ke")))
+
+
+def _person_like(c: _Compiled, w: str) -> bool:
+    """A capitalised word that may be part of a person's name and not of a body's."""
+    if len(w) < 2 or not w.isalpha() or not w[0].isupper() or w.isupper():
+        return False
+    low = w.casefold()
+    return not (_field_like(c, w) or low in c.stops or low in c.by_first)
+
+
+_BACK_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*|,")
+
+
+def _role_before(c: _Compiled, text: str, s: int) -> bool:
+    """An office or role word (``Ketua``, ``Kepala Bidang``, ``anggota``, ``politisi``) stands
+    before the body at ``s``, across the capitalised words of the unit between them."""
+    toks = _BACK_TOKEN.findall(text, max(0, s - 120), s)
+    for t in reversed(toks[-14:]):
+        low = t.casefold().rstrip(".")
+        if low in c.position_words:
+            return True
+        if t[:1].isupper() or t[:1].isdigit() or low in ("dan", "&", ","):
+            continue
+        return False
+    return False
+
+
+def _person_cut(c: _Compiled, text: str, start: int, words: list[str], keep_one: bool,
+                closed: Optional[list[bool]] = None) -> int:
+    """How many of ``words`` (a body's name) to keep when it ends in a person's name.
+
+    The last words are cut when they all look like a name (capitalised, none a word of
+    a body's name) and either begin with a given name, or follow a complete form (a
+    list closed by ``dan`` and a word of a body's name: ``Dinas Pertanian dan Peternakan
+    <Name Name>``), or an office word stands before the body (``Deputi ... Kantor
+    Transisi <Name Name>``). One word is cut only when it is a given name. Bodies whose
+    names may be persons' and bodies outside the lexicon keep one word at least
+    (``keep_one``). ``closed[i]``: word i follows ``dan``.
+    """
+    k = len(words)
+    while k > 0 and _person_like(c, words[k - 1]):
+        k -= 1
+    if keep_one:
+        k = max(k, 1)
+    run = len(words) - k
+    if run <= 0:
+        return len(words)
+    first = words[k]
+    given = first in c.person_first
+    if run == 1 and not given:
+        return len(words)
+    after_dan = (closed[k - 1] if closed is not None else k > 1 and words[k - 2] == "dan") if k else False
+    if given or (after_dan and _field_like(c, words[k - 1])):
+        return k
+    return k if _role_before(c, text, start) else len(words)
 
 
 def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -> bool:
     """Read what follows a body: ``.``, ``(ACR)``, ``RI``, a region or a name. False drops it."""
+    organ = [r for r in mn.rows if r in c.organ_rows] if not c.organ_rows.isdisjoint(mn.rows) else None
+    if organ:
+        if _organ_tail(c, doc, text, mn, organ):
+            return True
+        rest = [r for r in mn.rows if r not in organ]
+        if not rest:
+            mn.organ_bare = True  # DPP alone: joins the party's DPP named elsewhere, else dropped
+            return True
+        mn.rows, mn.organ_alt = rest, organ  # DPD alone: the national DPD, unless ...
     row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
     pos = mn.end
     if acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper():
@@ -378,7 +628,7 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
             mn.end = pm.end() if pm is not None else mn.end
         return True
     if row.takes == "name":
-        end, name = _name_part(c, text, pos, row)
+        end, name = _name_part(c, text, pos, row, mn.start)
         if not name:
             if row.name_optional:
                 mn.end = max(mn.end, pos if mn.paren else mn.end)
@@ -387,6 +637,110 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         return True
     if mn.paren:
         mn.end = pos  # Kementerian Dalam Negeri (Kemendagri)
+    return True
+
+
+_VIA_BOARD = regex.compile(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
+
+
+def _party_at(c: _Compiled, text: str, pos: int) -> _Mention | None:
+    """A party named right after ``pos`` (one space): ``Hanura``, ``Partai Golkar``,
+    ``PDI Perjuangan``, ``Partai Berkarya`` (a party outside the lexicon)."""
+    if text[pos:pos + 1] != " ":
+        return None
+    q = pos + 1
+    wm = _WORD.match(text, q)
+    if wm is None or not text[q].isupper():
+        return None
+    rx = c.by_first.get(wm.group(0).casefold())
+    m = rx.match(text, q) if rx is not None else None
+    if m is None:
+        return None
+    written = _norm(m.group(0))
+    full = m.lastgroup == "f"
+    if full:
+        rows = c.full.get(written.casefold(), [])
+    elif m.lastgroup == "a":
+        rows = c.acr.get(m.group(0)) or c.acr.get(written, [])
+    else:
+        return None
+    rows = [r for r in rows if c.rows[r].kind == "partai" and c.rows[r].takes != "party"]
+    if not rows:
+        return None
+    p = _Mention(q, m.end(), rows, full, written)
+    row = c.rows[rows[0]]
+    if row.takes == "name":
+        end, name = _name_part(c, text, p.end, row, q)
+        if not name:
+            return None
+        p.name_part, p.end = name, end
+        p.party_key = "partai:" + name.casefold()
+    else:
+        p.party_key = rows[0]
+    return p
+
+
+def _organ_tail(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: list[str]) -> bool:
+    """A party organ: the party after the organ (``DPD Hanura Sulsel``, ``Dewan Pimpinan
+    Daerah (DPD) Golkar``, ``Fraksi PPP``, ``Dewan Pertimbangan DPP Partai Golkar``), or
+    fused with it (``FPPP``), then the organ's region. False when no party follows."""
+    pos = mn.end
+    pm = _PAREN.match(text, pos) if "(" in text[pos:pos + 2] else None
+    if pm is not None and not _looks_acronym(c, pm.group("a"), mn.form):
+        pm = None
+    if pm is not None:
+        pos = pm.end()
+    party: _Mention | None = None
+    if mn.party_id:
+        key = mn.party_id
+    else:
+        party = _party_at(c, text, pos)
+        if party is None:
+            vb = _VIA_BOARD.match(text, pos)
+            party = _party_at(c, text, vb.end()) if vb is not None else None
+        if party is None:
+            return _coordinated_organ(c, doc, text, mn, organ, pos)
+        key, party.party_key = party.party_key, ""
+        pos = party.end
+    if pm is not None:
+        _set_paren(c, mn, pm)
+    mn.rows, mn.party_key, mn.party = list(organ), key, party
+    if party is not None and party.rows[0] in c.rows and c.rows[party.rows[0]].takes != "name":
+        mn.party_id = party.rows[0]
+    rm = match_region(doc.lexicon, text, pos, None)
+    if rm is not None and not (rm.ambiguous and _capital_next(text, rm.end)):
+        mn.region = pick_alternative(text, mn.start, rm) if rm.alternatives else rm.region
+        mn.region_text = _norm(text[rm.start:rm.end])
+        pos = rm.end
+    mn.end = pos
+    return True
+
+
+def _coordinated_organ(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: list[str],
+                       pos: int) -> bool:
+    """``DPD dan DPC Hanura Sulsel``: an organ coordinated with the next one shares its
+    party and region; the mention stays the organ's own word."""
+    if not text.startswith(" dan ", pos):
+        return False
+    q = pos + 5
+    wm = _WORD.match(text, q)
+    rx = c.by_first.get(wm.group(0).casefold()) if wm is not None else None
+    m = rx.match(text, q) if rx is not None else None
+    if m is None:
+        return False
+    ids = c.full.get(_norm(m.group(0)).casefold()) if m.lastgroup == "f" else c.acr.get(m.group(0))
+    if not ids or not any(c.rows[r].takes == "party" for r in ids):
+        return False
+    party = _party_at(c, text, m.end())
+    if party is None:
+        return False
+    mn.rows, mn.party_key = list(organ), party.party_key
+    if c.rows[party.rows[0]].takes != "name":
+        mn.party_id = party.rows[0]
+    rm = match_region(doc.lexicon, text, party.end, None)
+    if rm is not None and not (rm.ambiguous and _capital_next(text, rm.end)):
+        mn.region = pick_alternative(text, mn.start, rm) if rm.alternatives else rm.region
+        mn.region_text = _norm(text[rm.start:rm.end])
     return True
 
 
@@ -456,20 +810,134 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
             continue
         wm = _WORD.match(text, s)
         word = wm.group(0) if wm else ""
-        mn = _lexicon_at(doc, c, text, s, word)
+        low = word.casefold()
+        mn = None
+        if low in c.foreign_firsts:
+            mn = _foreign_at(c, text, s, low)  # Pemerintah Jerman, Kementerian Pertahanan Rusia
+        if mn is None:
+            mn = _lexicon_at(doc, c, text, s, word)
         if (mn is not None and mn.full and mn.region is None and not mn.paren
                 and c.heads is not None and _AND_CAP.match(text, mn.end)):
             longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
             if longer is not None and longer.end > mn.end:
                 mn = longer
+        if mn is None and low in c.sub_firsts:
+            mn = _sub_unit_at(doc, c, text, s)  # Suku Dinas (Kasudin) Dukcapil Jakarta Timur
         if mn is None and c.heads is not None:
             mn = _generic_at(doc, c, text, s)
         if mn is None and len(word) >= 6 and word[:_NEAR_PREFIX] in c.near:
             mn = _near_at(doc, c, text, s, word)
-        if mn is not None:
-            out.append(mn)
-            last = mn.end
+        if mn is None:
+            continue
+        if not mn.full and _names_a_thing(doc, c, text, mn):
+            last = mn.end  # BI Rate, Hanura Digital, Spirit Demokrat: a product or an event
+            continue
+        if c.source_words and (mn.name_part or mn.generic_kind) and not c.source_words.isdisjoint(
+                w.casefold() for w in _WORD.findall(text, mn.start, mn.end)):
+            last = mn.end  # Kantor Berita Antara, Perum LKBN Antara: a news source
+            continue
+        out.append(mn)
+        last = mn.end
     return out
+
+
+_NEXT_CAP = regex.compile(r"[ ](\p{Lu}\p{Ll}+)(?=[ ]+\p{Ll}|[ ]*[,.;:)!?\"'’”]|[ ]*$)")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    """The word right before ``pos`` (one space between), else ""."""
+    if pos < 2 or text[pos - 1] != " ":
+        return ""
+    j = pos - 2
+    while j >= 0 and text[j].isalpha():
+        j -= 1
+    return text[j + 1:pos - 1]
+
+
+def _names_a_thing(doc: Document, c: _Compiled, text: str, mn: _Mention) -> bool:
+    """Whether a short mention (``BI``, ``Hanura``) is part of the name of a thing named
+    after the body: a word of ``[[named_after]]`` before or after it (``Spirit Demokrat``,
+    ``BI Rate``), or one capitalised word after it that ends the phrase and is no place,
+    office, body, name or calendar word, with no office word before the body and no
+    place word (``di``, ``gedung``) before it (``Hanura Digital`` but not ``Ketua KPK
+    Agus``, ``di DPR Senayan``)."""
+    if (mn.region is not None or mn.name_part or mn.paren or mn.national or mn.party_key
+            or mn.from_pattern or mn.near):
+        return False
+    prev = _prev_word(text, mn.start)
+    if prev[:1].isupper() and prev.casefold() in c.named_before:
+        return True
+    if text[mn.end:mn.end + 1] != " " or not text[mn.end + 1:mn.end + 2].isupper():
+        return False
+    m = _NEXT_CAP.match(text, mn.end)
+    if m is None:
+        return False
+    w = m.group(1)
+    low = w.casefold()
+    if low in c.named_after:
+        return True
+    if (low in c.stops or low in c.position_words or low in c.by_first or w in c.person_first
+            or len(w) < 3 or region_index(doc.lexicon).is_place(w)):
+        return False
+    if prev.casefold() in c.place_before:
+        return False
+    return not _role_before(c, text, mn.start)
+
+
+def _foreign_at(c: _Compiled, text: str, s: int, low: str) -> _Mention | None:
+    """A foreign government body: a head (``Pemerintah``, ``Kementerian``), up to a few
+    words of its field in any case, and a country (``Kementerian pertahanan Rusia``)."""
+    for rx in c.foreign_rx.get(low, ()):
+        m = rx.match(text, s)
+        if m is None:
+            continue
+        mid = m.group("mid").split()
+        if mid and (mid[-1] == "dan" or any(w.casefold() in c.stops and w != "dan" for w in mid)):
+            return None  # Kementerian Pertanian dan Jepang ...; ... kerja sama di Jepang
+        kind = c.foreign[_norm(m.group("head")).casefold()][0]
+        return _Mention(s, m.end(), ["_foreign"], True, _norm(m.group(0)), generic_kind=kind)
+    return None
+
+
+def _sub_unit_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | None:
+    """A Suku Dinas (the office of a provincial dinas in one of Jakarta's administrative
+    cities) written with a parenthesis before its field: ``Suku Dinas (Kasudin) Dukcapil
+    Jakarta Timur``. The parenthesis (here the head's title) is left out of the name."""
+    m = c.sub_unit.match(text, s) if c.sub_unit is not None else None
+    if m is None:
+        return None
+    q = m.end()
+    wm = _WORD.match(text, q)
+    if wm is None:
+        return None
+    sub = _lexicon_at(doc, c, text, q, wm.group(0))
+    if sub is None and c.heads is not None:
+        # a field outside the lexicon: Suku Dinas (Kasudin) Kesehatan Jakarta Utara
+        mn = _generic_at(doc, c, text, s, (_norm(m.group("head")), q - 1))
+        if mn is not None and m.group("p"):
+            mn.paren_span = (m.start("p"), m.end("p"))
+        return mn
+    if sub is None or sub.name_part or sub.party_key:
+        return None
+    dinas = [r for r in sub.rows if c.rows[r].kind == "dinas"]
+    if not dinas:
+        return None
+    sub.rows = dinas
+    head = _norm(m.group("head"))
+    field_part = sub.form
+    rows = c.acr.get(f"Sudin {field_part}") or c.full.get(f"suku dinas {field_part}".casefold())
+    if rows:
+        mn = _Mention(s, sub.end, list(rows), True, f"{head} {field_part}")
+        mn.full = _norm(mn.form).casefold() in c.full
+    else:
+        written = field_part if sub.full else c.rows[sub.row].name
+        field_name = written.split(" ", 1)[1] if written.startswith("Dinas ") else written
+        mn = _Mention(s, sub.end, ["_generic"], True, f"Suku Dinas {field_name}",
+                      generic_kind=c.sub_kind)
+    mn.region, mn.region_text = sub.region, sub.region_text
+    if m.group("p"):
+        mn.paren_span = (m.start("p"), m.end("p"))  # left out of the written name
+    return mn
 
 
 def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
@@ -492,12 +960,15 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _M
         rows = c.acr.get(written) or c.acr.get(_norm(written), [])
         if not rows:
             return None
+        if text[s - 1:s] == "/" and text[e:e + 1] == "/":
+            return None  # part of a reference number (F68/EX/DPP/IX/2008)
         if len(written) <= 2 and c.initials_cues:
             pw = _PREV_WORD.search(text, max(0, s - 30), s)
             if pw is not None and pw.group(1).casefold() in c.initials_cues:
                 return None  # "kata MA": a person's initials
         mn = _Mention(s, e, list(rows), False, _norm(written))
         mn.national = written.endswith(" RI")  # KPU RI, DPR RI
+        mn.party_id = c.fused.get(written, "")  # FPPP: Fraksi PPP
         ok = _tail(c, doc, text, mn, acronym=True)
     else:
         rid = c.pattern_rows.get(g or "")
@@ -606,27 +1077,55 @@ _CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
 _PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
 
-def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | None:
+def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
+    """Whether a lexicon body starts at ``pos`` inside a head word's run. A ministry's
+    acronym right after the head is the field of a regional office (``Dinas ESDM``)."""
+    wm = _WORD.match(text, pos)
+    rx = c.by_first.get(wm.group(0).casefold()) if wm is not None else None
+    m = rx.match(text, pos) if rx is not None else None
+    if m is None:
+        return False
+    if not named and m.lastgroup == "a":
+        rows = c.acr.get(m.group(0), ())
+        if rows and all(c.rows[r].kind == "kementerian" for r in rows):
+            return False
+    return True
+
+
+_GENERIC_BODY = regex.compile(r"(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+")
+
+
+def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
+                head_at: tuple[str, int] | None = None) -> _Mention | None:
     """A body outside the lexicon: a head word and capitalised words
-    (``Dinas Ketahanan Pangan``, ``Badan Anggaran (Banggar) DPR``)."""
+    (``Dinas Ketahanan Pangan``, ``Badan Anggaran (Banggar) DPR``). ``head_at`` = (head,
+    where its words start) when something stands between them (``Suku Dinas (Kasudin)``)."""
     assert c.heads is not None
-    m = c.heads.match(text, s)
-    if m is None or not text[s].isupper():
-        return None
+    if head_at is None:
+        m = c.heads.match(text, s)
+        if m is None or not text[s].isupper():
+            return None
+        head, base, body = _norm(m.group("head")), m.start("body"), m.group("body")
+    else:
+        bm = _GENERIC_BODY.match(text, head_at[1])
+        if bm is None:
+            return None
+        head, base, body = head_at[0], head_at[1], bm.group(0)
     idx = region_index(doc.lexicon)
-    head = _norm(m.group("head"))
     keep: list[regex.Match[str]] = []
-    base = m.start("body")
-    for t in _GENERIC_TOKEN.finditer(m.group("body")):
+    for t in _GENERIC_TOKEN.finditer(body):
         w = t.group(1)
         low = w.casefold()
         if low in _CUE_WORDS and match_region(doc.lexicon, text, base + t.start(1)) is not None:
             break  # the region (Kota Semarang), not part of the name (Kawasan Kota Lama)
-        if low in c.stops and low not in _CUE_WORDS and low not in _PLACE_WORDS \
-                or low in c.by_first:
-            break  # a title or the next body (Badan Anggaran DPR)
+        if low in c.stops and low not in _CUE_WORDS and low not in _PLACE_WORDS:
+            break  # a title, an office, a weekday
+        if low in c.by_first and _next_body(c, text, base + t.start(1), bool(keep)):
+            break  # the next body (Badan Anggaran DPR), but Lembaga ... Indonesia, Dinas ESDM
         if keep and w in c.person_first:
             break  # a person's name (Dewan Pembina Andi ...)
+        if w in c.countries:
+            break  # Kementerian Pertanian dan Jepang: a partner, not part of the name
         if t.group(0).startswith(",") and not keep:
             break
         keep.append(t)
@@ -636,12 +1135,22 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | No
     if commas and not any(t.group(0).startswith(" dan") for t in keep[commas[-1]:]):
         keep = keep[:commas[0]]
     # a trailing region name belongs to the region, not to the body's name
-    while len(keep) > 1 and idx.is_place(keep[-1].group(1)):
-        keep.pop()
+    while len(keep) > 1:
+        n = next((n for n in (3, 2, 1) if len(keep) > n and not keep[-n].group(0).startswith(",")
+                  and idx.is_place(" ".join(t.group(1) for t in keep[-n:]))), 0)
+        if not n:
+            break
+        del keep[-n:]  # Jakarta Barat, Kulon Progo
+    # a person's name after the body's (Dinas Pertanian dan Peternakan <Name Name>)
+    words = [t.group(1) for t in keep]
+    k = _person_cut(c, text, s, words, True, [t.group(0).startswith(" dan") for t in keep]) \
+        if len(words) > 1 else len(words)
+    if 0 < k < len(keep):
+        keep = keep[:k]
     if not keep or (len(keep) == 1 and idx.is_place(keep[0].group(1))):
         return None
     e = base + keep[-1].end()
-    form = _norm(text[s:e])
+    form = _norm(text[s:e]) if head_at is None else _norm(f"{head} {text[base:e]}")
     low_form = form.casefold()
     if low_form in c.not_alone or any(low_form.startswith(p) for p in c.not_prefix):
         return None
@@ -726,8 +1235,10 @@ def _dynamic(doc: Document, found: list[_Mention], c: _Compiled) -> list[_Mentio
 
 def _key(mn: _Mention, rid: str) -> tuple[str, str, str]:
     reg = mn.region.canonical if mn.region is not None else ""
-    if rid == "_generic":
+    if rid.startswith("_"):  # _generic, _foreign
         return (rid, reg, mn.form.casefold())
+    if mn.party_key:
+        return (rid, reg, mn.party_key)
     if mn.name_part:
         return (rid, reg, mn.name_part.casefold())
     if mn.from_pattern:
@@ -756,17 +1267,79 @@ def _hint_row(text: str, mn: _Mention, c: _Compiled) -> str:
     return mn.rows[0]
 
 
+def _nearest(cands: list[_Mention], pos: int) -> _Mention | None:
+    """The candidate nearest before ``pos``, else the first after it."""
+    before = [k for k in cands if k.start < pos]
+    if before:
+        return before[-1]
+    after = [k for k in cands if k.start > pos]
+    return after[0] if after else None
+
+
+class _LocalRegion:
+    """The article's own kabupaten/kota, looked up once and only when needed: the one
+    that the dateline and every kabupaten/kota the article names agree on, else None."""
+
+    def __init__(self, doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
+        self.doc, self.c, self.ms = doc, c, ms
+        self.done = False
+        self.value: Optional[Region] = None
+
+    def get(self) -> Optional[Region]:
+        if not self.done:
+            self.done = True
+            self.value = _local_region(self.doc, self.ms)
+        return self.value
+
+
+_REGION_CUES = regex.compile(
+    r"(?<![\p{L}\d])(?:(?P<cue>(?i:kota(?:madya)?|kabupaten|kab\.?))[ ]*(?=\p{Lu})"
+    r"|(?P<kab>Pemkab|Bupati|Wakil[ ]Bupati|Wabup)[ ]+(?=\p{Lu})"
+    r"|(?P<kota>Pemkot|Wali[ ]?[Kk]ota|Wawali|Walkot)[ ]+(?=\p{Lu}))"
+)
+
+
+def _local_region(doc: Document, ms: list[_Mention]) -> Optional[Region]:
+    text = doc.text
+    seen: dict[str, Region] = {}
+    for mn in ms:
+        if mn.region is not None and mn.region.type in ("kabupaten", "kota"):
+            seen[mn.region.canonical] = mn.region
+    for m in _REGION_CUES.finditer(text, doc.body_start or 0):
+        if m.group("cue"):
+            rm = match_region(doc.lexicon, text, m.start(), None)
+        else:
+            rm = match_region(doc.lexicon, text, m.end(), "kabupaten" if m.group("kab") else "kota")
+        if rm is not None and rm.region.type in ("kabupaten", "kota") and not rm.alternatives:
+            seen[rm.region.canonical] = rm.region
+        if len(seen) > 1:
+            return None
+    loc = doc.meta.dateline_location
+    if loc:
+        idx = region_index(doc.lexicon)
+        hits = [r for t in ("kota", "kabupaten") if (r := idx.resolve(loc, t)) is not None]
+        if len(hits) == 1:
+            seen[hits[0].canonical] = hits[0]
+        elif len(hits) > 1 and not any(h.canonical in seen for h in hits):
+            return None  # Magelang: kabupaten or kota, and the article does not say
+    return next(iter(seen.values())) if len(seen) == 1 else None
+
+
 def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
     text = doc.text
     keyed: list[_Mention] = []
     pending: list[_Mention] = []
+    local = _LocalRegion(doc, c, ms)
     for mn in ms:
         if mn.key is not None:
             pending.append(mn)
             continue
+        if mn.organ_bare or mn.organ_alt:
+            pending.append(mn)
+            continue
         rid = mn.rows[0] if len(mn.rows) == 1 else _hint_row(text, mn, c)
         row = c.rows.get(rid)
-        if rid == "_generic" or row is None:
+        if rid.startswith("_") or row is None:
             mn.rows = [rid]
             mn.key = _key(mn, rid)
             keyed.append(mn)
@@ -800,14 +1373,30 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
             mn.rows, mn.key = list(src.rows), src.key  # the article defined this acronym
             out.append(mn)
             continue
-        cands = [k for k in keyed if k.rows[0] in mn.rows and k.key is not None]
-        before = [k for k in cands if k.start < mn.start]
-        after = [k for k in cands if k.start > mn.start]
-        target = before[-1] if before else (after[0] if after else None)
+        if mn.organ_alt:
+            # DPD alone: the party's DPD when the article names one, else the national DPD
+            organs = [k for k in keyed if k.rows[0] in mn.organ_alt and k.key is not None]
+            target = _nearest(organs, mn.start)
+            if target is not None:
+                mn.rows, mn.key = list(target.rows), target.key
+                out.append(mn)
+                continue
+            if any(k.organ_bare or (k.party_key and c.rows[k.rows[0]].takes == "party")
+                   for k in ms if k is not mn):
+                continue  # 31 DPD ... DPP: the article speaks of party boards
+            mn.organ_alt = []
+            if mn.region is not None or mn.national or c.rows[mn.rows[0]].takes != "region":
+                rid = mn.rows[0] if len(mn.rows) == 1 else _hint_row(text, mn, c)
+                mn.rows, mn.key = [rid], _key(mn, rid)
+                out.append(mn)
+                continue
+        target = _nearest([k for k in keyed if k.rows[0] in mn.rows and k.key is not None], mn.start)
         if target is not None:
             mn.rows, mn.key = list(target.rows), target.key
             out.append(mn)
             continue
+        if mn.organ_bare:
+            continue  # an organ with no party anywhere: a generic word (Fraksi, Dewan Pembina)
         rid = _hint_row(text, mn, c)
         row = c.rows[rid]
         mn.rows = [rid]
@@ -816,7 +1405,11 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
             if reg is None:
                 continue
             mn.key = (rid, reg.canonical, "")
-            mn.inferred_region = reg  # type: ignore[attr-defined]
+            mn.inferred_region = reg
+        elif row.bare == "local" and (reg := local.get()) is not None and (
+                not row.region_types or reg.type in row.region_types):
+            mn.key = (rid, reg.canonical, "")
+            mn.inferred_region = reg
         else:
             mn.key = (rid, "", "")
         out.append(mn)
@@ -860,6 +1453,8 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
     for key, group in ordered:
         rid = key[0]
         row = c.rows.get(rid)
+        if row is not None and row.acronym_needs_full and not any(m.full for m in group):
+            continue  # DPA alone: more often the news agency than the former council
         aid = f"ag-{len(doc.agencies) + 1}"
         fulls: list[str] = []
         written: list[str] = []
@@ -890,13 +1485,15 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
                     acronym = mn.paren
                 elif not mn.full:
                     acronym = mn.near or mn.form
-            region = region or mn.region or getattr(mn, "inferred_region", None)
+            region = region or mn.region or mn.inferred_region
             name_part = name_part or mn.name_part
             near = near or bool(mn.near)
         if row is not None and acronym is None and row.acronyms:
             acronym = row.acronyms[0]
         if fulls:
             name = max(fulls, key=len)
+        elif row is not None and row.takes == "party":
+            name = " ".join(x for x in (row.name, _party_name(c, group), key[1]) if x)
         elif row is not None:
             name = _constructed(row, key, name_part)
         else:
@@ -932,6 +1529,16 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
     mentions_out.sort()
 
 
+def _party_name(c: _Compiled, group: list[_Mention]) -> str:
+    """The full name of the party an organ belongs to (``Partai Hati Nurani Rakyat``)."""
+    for mn in group:
+        if mn.party_id in c.rows:
+            return c.rows[mn.party_id].name
+        if mn.party is not None and mn.party.name_part:
+            return f"{c.rows[mn.party.row].name} {mn.party.name_part}"
+    return ""
+
+
 def _region_from_canonical(idx: object, canon: str) -> Optional[Region]:
     from .regions import RegionIndex
 
@@ -956,6 +1563,7 @@ def run(doc: Document) -> None:
     found = [m for m in found if not ((m.name_part or m.generic_kind) and m.start in titles)]
     found += _dynamic(doc, found, c)
     found += _parents(doc, c, found)
+    found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
     found.sort(key=lambda m: (m.start, m.end))
     resolved = _resolve(doc, c, found)
     _records(doc, c, _outside_titles(titles, resolved))
@@ -1017,6 +1625,25 @@ def ensure_inferred(doc: Document, agency_row_id: str, region: str | None = None
     )
     keys[aid] = (agency_row_id, canon)
     return aid
+
+
+def outermost_mentions(doc: Document) -> list[tuple[int, int, str]]:
+    """``doc.scratch["agency_mentions"]`` without the mentions nested in another one.
+
+    A commission holds its legislature (``Komisi A [DPRD Kota Semarang]``) and a party
+    organ its party (``DPD [Hanura] Sulsel``): both are mentions of their own, so the
+    full list has ranges inside ranges. This list has only the outer ones, sorted by
+    start, none overlapping another's start — what a caller that walks the text and
+    asks "which body covers this position?" needs.
+    """
+    out: list[tuple[int, int, str]] = []
+    reach = -1
+    for s, e, aid in sorted(doc.scratch.get("agency_mentions", ()) or (), key=lambda m: (m[0], -m[1])):
+        if e <= reach:
+            continue  # inside the previous outer mention
+        out.append((s, e, aid))
+        reach = max(reach, e)
+    return out
 
 
 def agency_at(doc: Document, start: int, end: int) -> str | None:
