@@ -1,7 +1,8 @@
 """Command line: ``ektp-extract extract | run | evaluate | schema | show``.
 
-Exit codes: 0 done, 1 some articles failed, 2 bad usage. No traceback reaches
-the user unless ``--debug`` is given.
+Exit codes: 0 done, 1 some articles failed, 2 bad usage, 130 interrupted. No
+traceback reaches the user unless ``--debug`` is given. docs/cli.md describes
+every command.
 """
 
 from __future__ import annotations
