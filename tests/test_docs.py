@@ -18,3 +18,9 @@ def test_readme_names_the_two_setup_commands() -> None:
     assert 'python -m pip install ".[test]" && python -m pytest -q' in readme
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "python -m pytest -q" in ci
+
+
+def test_patterns_readme_lists_every_pattern_file() -> None:
+    readme = (ROOT / "patterns" / "README.md").read_text(encoding="utf-8")
+    for path in (ROOT / "patterns").glob("*.toml"):
+        assert f"## `{path.name}`" in readme, f"patterns/README.md lacks {path.name}: python -m ektp_extract.docgen patterns > patterns/README.md"
