@@ -112,7 +112,68 @@ def test_byline_names_are_never_officials(extractor: Extractor) -> None:
     assert [o.name for o in res.officials] == ["Agus Imam Sonhaji"]
 
 
-@pytest.mark.parametrize("text", ["", "   \n\n", "Kepala", "Kepala Dinas,,,,", "\"" * 50, "Bupati " * 2000])
+def test_short_name_in_capitals_joins_the_full_name(extractor: Extractor) -> None:
+    text = (
+        "Presiden Susilo Bambang Yudhoyono (SBY) membuka rapat terbatas di Bogor. Dalam rapat itu "
+        "Presiden SBY meminta laporan perekaman. Para menteri mencatat arahan SBY."
+    )
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert_spans(res, text)
+    assert [o.name for o in res.officials] == ["Susilo Bambang Yudhoyono"]
+    assert [m.text for m in res.officials[0].mentions] == ["Susilo Bambang Yudhoyono", "SBY", "SBY", "SBY"]
+
+
+def test_short_name_first_then_full_name_is_one_person(extractor: Extractor) -> None:
+    text = (
+        "Gubernur Ahok meninjau pompa air. Sehari kemudian Gubernur DKI Jakarta Basuki Tjahaja "
+        "Purnama (Ahok) meresmikan waduk baru."
+    )
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert [o.name for o in res.officials] == ["Basuki Tjahaja Purnama"]
+    off = res.officials[0]
+    assert off.position == "Gubernur DKI Jakarta"
+    assert [m.text for m in off.mentions].count("Ahok") == 2
+
+
+def test_office_named_first_and_holder_later_is_one_official(extractor: Extractor) -> None:
+    text = (
+        "Kepala Distrik Asotipo ikut mendampingi petugas sejak pagi. Menurut Simon Wenda, kepala "
+        "distrik itu, antrean mencapai 200 orang."
+    )
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    (off,) = res.officials
+    assert off.name == "Simon Wenda" and off.position == "Kepala Distrik Asotipo"
+    (q,) = [q for q in res.quotes if not q.direct]
+    assert q.speaker_id == off.id and q.text.startswith("antrean mencapai")
+
+
+def test_a_decree_is_not_its_author_but_the_named_author_is(extractor: Extractor) -> None:
+    text = (
+        "Aturan itu tertuang dalam Keputusan Presiden Nomor 12 Tahun 2014. Kader partai mendukung "
+        "keputusan Presiden Joko Widodo soal pergantian itu."
+    )
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert [(o.name, o.position) for o in res.officials] == [("Joko Widodo", "Presiden")]
+    assert res.officials[0].span.text == "Joko Widodo"
+
+
+def test_apposition_holder_speaks_the_quote(extractor: Extractor) -> None:
+    text = (
+        "Sutrisno Hadi, ketua kelompok nelayan Pantai Depok, menolak rencana itu. "
+        "\"Kami belum pernah diajak bicara,\" katanya."
+    )
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    (off,) = res.officials
+    assert off.position == "ketua kelompok nelayan Pantai Depok"
+    (q,) = [q for q in res.quotes if q.direct]
+    assert q.speaker_id == off.id
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n", "Kepala", "Kepala Dinas,,,,", "\"" * 50, "Bupati " * 2000, "Budi, ketua " * 500,
+     "Presiden SBY (SBY) " * 300, "keputusan Presiden " * 500, "al-Bashir el- " * 300, "Ketua Komisi A M " * 300],
+)
 def test_odd_input_gives_no_crash(extractor: Extractor, text: str) -> None:
     res = extractor.extract(text, reference_date=PINNED_REFERENCE)
     assert not any("officials" in w or "quotes" in w for w in res.warnings)

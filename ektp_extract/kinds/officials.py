@@ -29,6 +29,7 @@ Hands to the quotes stage ``doc.scratch["official_refs"]``: working-text
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
 
@@ -295,6 +296,7 @@ class OffLex:
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
     any_rx: Any = None  # first word of any form, capitalised or lower case
+    not_name: set[str] = field(default_factory=set)  # casefolded stopwords and speech verbs
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -373,8 +375,8 @@ def _build(lex: Lexicon) -> OffLex:
                 acronyms.add(a)  # AL, PAN, BIN: exact case only
     exp_forms = [f for r in lex.rows("positions", "expansions") for f in r.forms]
     exp_forms += [a for a in agency_names if " " not in a]
-    expand_rx = (
-        regex.compile(rf"(?<![\p{{L}}\d-])(?:{trie_pattern(sorted(set(exp_forms)))})(?![\p{{L}}\d-])")
+    expand_rx = (  # stdlib re: a trie of mixed-case forms scans much faster there
+        re.compile(rf"(?<![\w-])(?:{trie_pattern(sorted(set(exp_forms)))})(?![\w-])")
         if exp_forms else None
     )
     lx = OffLex(
@@ -403,6 +405,7 @@ def _build(lex: Lexicon) -> OffLex:
         name_abbrev=set(_words(lex, "names", "wordlists", "name_abbreviations")),
         given=given,
         stop={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")},
+        not_name={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")} | _SPEECHISH,
         non_person={w.casefold() for w in _words(lex, "names", "wordlists", "non_person_heads")},
         date_words={w.casefold() for w in _words(lex, "names", "wordlists", "date_words")},
         position_words=position_words,
@@ -418,7 +421,9 @@ def _build(lex: Lexicon) -> OffLex:
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
         body_acronyms={a for a in agency_names if a.isupper()},
         countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
-        any_rx=regex.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b"),
+        # stdlib re in ASCII mode: this one scan over every word of the text is several times
+        # faster there (_heads drops a match glued to a non-ASCII letter)
+        any_rx=re.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b", re.ASCII),
     )
     return lx
 
@@ -502,15 +507,16 @@ def _field_noun(cf: str) -> bool:
 def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
     """Can ``w`` be part of a person's name?"""
     cf = w.casefold()
-    if cf in lx.stop or _is_speech_word(w) or w in lx.acronyms:
+    if cf in lx.not_name or w in lx.acronyms:  # stopwords and speech verbs
         return False
-    if len(w) >= 7 and cf.endswith("nya"):
+    n = len(w)
+    if n >= 7 and cf.endswith("nya"):
         return False  # Umumnya, Menurutnya: a word with the -nya enclitic
-    if _field_noun(cf):
-        return False  # Pemasaran, Perlindungan, Kebudayaan: a field, not a name
+    if n >= 8 and cf.endswith("an") and cf.startswith(("pe", "ke")):
+        return False  # Pemasaran, Perlindungan, Kebudayaan: a field, not a name (_field_noun)
     if cf in lx.unit_words and w not in lx.given:
         return False
-    if len(w) > 1 and w.isupper() and w not in _ROMANS:
+    if n > 1 and w.isupper() and w not in _ROMANS:
         return False
     return True
 
@@ -666,6 +672,7 @@ def _parse_name(
     pos = m.end() if m else pos
     start = pos
     hons: list[str] = []
+    read: Optional[tuple[int, list[tuple[int, int]], str]] = None  # a name already read after a title
     if allow_titles:
         for _ in range(5):
             lr = _LETTERS_RUN.match(text, pos, end)
@@ -675,18 +682,29 @@ def _parse_name(
             if t is None:
                 break
             nxt = _SPACE.match(text, t.end()).end()
-            if lx.pre_one.match(text, nxt, end) is None and not _name_at(lx, text, nxt, end, regions, memo):
-                break
+            if lx.pre_one.match(text, nxt, end) is None:
+                # a title counts only when a name follows it
+                w2 = _name_words(lx, text, nxt, end)
+                if w2 is None:
+                    break
+                n2 = " ".join([text[a:b] for a, b in w2])
+                if regions is not None and regions.is_place(n2):
+                    break
+                read = (nxt, w2, n2)
             hons.append(t.group("t").strip())
             pos = nxt
     name_start = pos
-    words = _name_words(lx, text, pos, end)
-    if words is None:
-        return None
+    if read is not None and read[0] == pos:
+        words, name = read[1], read[2]
+    else:
+        words_ = _name_words(lx, text, pos, end)
+        if words_ is None:
+            return None
+        words = words_
+        name = " ".join([text[a:b] for a, b in words])
+        if regions is not None and regions.is_place(name):
+            return None
     name_end = words[-1][1]
-    name = " ".join([text[a:b] for a, b in words])
-    if regions is not None and regions.is_place(name):
-        return None
     # degrees after the name
     e = name_end
     for _ in range(8):
@@ -1165,14 +1183,14 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
     words after a unit word, those words are the holder's name.
     """
     text, lx = ctx.text, ctx.lx
+    nxt = _SPACE.match(text, ae).end()
+    if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
+        return ae
     j = i
     inside = []
     while (x := tk.at(j)) is not None and x[0] < ae:
         inside.append(x)
         j += 1
-    nxt = _SPACE.match(text, ae).end()
-    if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
-        return ae
     k = len(inside)
     while k > 0:
         w = inside[k - 1][2]
@@ -1851,7 +1869,7 @@ def _heads(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
     pos = start
     for w in lx.any_rx.finditer(text, start):
         p = w.start()
-        if p < pos:
+        if p < pos or (p and text[p - 1].isalnum()) or text[w.end():w.end() + 1].isalnum():
             continue
         m = match_head(lx, text, p)
         if m is None:
@@ -2093,9 +2111,7 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
     if not keys:
         return
     # positions inside mentions, intros and heads already read are not new mentions
-    blocked: set[int] = set()
-    for a, b in [*head_spans, *(o.intro for o in offs), *(m for o in offs for m in o.mentions)]:
-        blocked.update(range(a, b))
+    blocked = _merged(sorted([*head_spans, *(o.intro for o in offs), *(m for o in offs for m in o.mentions)]))
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
     hits: list[tuple[int, int]] = []
     if len(keys) <= 24:
@@ -2110,8 +2126,9 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
     else:  # many names (a long input): one pass of a trie of them
         rx = regex.compile(rf"(?<![\w'’-])(?:{trie_pattern(sorted(keys))})(?![\w'’-])")
         hits = [m.span() for m in rx.finditer(text, start)]
+    starts: dict[int, list[int]] = {}  # id(official) → sorted mention starts
     for s, e in hits:
-        if s in blocked:
+        if blocked.covers(s):
             continue
         # extend to the whole run of name words around the hit
         rs, re_ = s, e
@@ -2148,11 +2165,33 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             cands = [o for o in keys[key] if name_contains(norm[id(o)], run)]
         if not cands:
             continue
-        before = [(max((a for a, _ in o.mentions if a < rs), default=-1), o) for o in cands]
+        before = []
+        for o in cands:  # the latest mention of each before the run (bisection: long inputs stay linear)
+            st = starts.get(id(o))
+            if st is None:
+                st = starts[id(o)] = sorted(a for a, _ in o.mentions)
+            k = bisect.bisect_left(st, rs)
+            before.append((st[k - 1] if k else -1, o))
         best = max(before, key=lambda x: x[0])
         o = best[1] if best[0] >= 0 else cands[0]
         o.mentions.append((rs, re_))
         o.refs.append((rs, re_, "name"))
+        if id(o) in starts:
+            bisect.insort(starts[id(o)], rs)
+
+
+def _merged(spans: list[tuple[int, int]]) -> Intervals:
+    """Sorted ranges merged where they overlap, as :class:`Intervals`."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if b <= a:
+            continue
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return Intervals(out)
 
 
 def _in_word(c: str) -> bool:

@@ -594,13 +594,13 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         vs = m.start()
         if ctx.in_quote(vs):
             continue
+        c = _clause_start(text, m.end())
+        if text[c:c + 1] in ('"', "'"):
+            continue  # X mengatakan, "...": a direct quote, read by _direct
         who = ctx.who_before(vs)
         if who is None:
             continue
         ss, se = ctx.sentence(vs)
-        c = _clause_start(text, m.end())
-        if text[c:c + 1] in ('"', "'"):
-            continue
         ce = _clause_end(ctx, c, se)
         if len(text[c:ce].split()) < 1:
             continue
@@ -610,7 +610,8 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     nested = out
     out = []
     clauses: list[tuple[int, int]] = []
-    for m in q.cue.finditer(text, body):
+    cues = list(q.cue.finditer(text, body))
+    for m in cues:
         ss, se = ctx.sentence(m.start())
         cm = _COMMA_ANY.search(text[m.end():min(se, m.end() + 80)])
         if cm is not None:
@@ -621,7 +622,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             continue
         out.append(ev)
     # Menurut X, <clause>
-    for m in q.cue.finditer(text, body):
+    for m in cues:
         if ctx.in_quote(m.start()):
             continue
         ss, se = ctx.sentence(m.start())
