@@ -1299,8 +1299,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     text, lx = ctx.text, ctx.lx
     row, acting, mod = m.row, m.acting, m.modifier
     pos_start, head_end = m.start, m.end
-    para_end = text.find("\n", head_end)
-    limit = min(len(text), head_end + 260, para_end if para_end >= 0 else len(text))
+    para_end = text.find("\n", head_end, head_end + 260)
+    limit = min(len(text), head_end + 260) if para_end < 0 else para_end
     items, stop, stop_kind = _read_items(ctx, row, head_end, limit, m.lower)
     cap = not m.lower
     if m.lower and not row.unique and not any(it.kind in ("unit", "region", "paren", "qual", "num") for it in items):
@@ -1892,9 +1892,14 @@ class _Headlines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[int, bool] = {}
+        self.line = (0, -1)  # the last line looked at: heads come left to right
 
     def at(self, pos: int) -> bool:
-        ls = self.text.rfind("\n", 0, pos) + 1
+        ls, le = self.line
+        if not ls <= pos < le:
+            ls = self.text.rfind("\n", 0, pos) + 1
+            le = self.text.find("\n", pos)
+            self.line = (ls, le if le >= 0 else len(self.text))
         hit = self.cache.get(ls)
         if hit is None:
             le = self.text.find("\n", pos)
@@ -1946,6 +1951,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 o.mentions.append(nick)
                 o.refs.append((nick[0], nick[1], "name"))
         same = None
+        key: list[str] = []
         if o.name is not None:
             key = _norm_name(o.name)
             exact = by_name.get(tuple(key)) or by_nick.get(o.name.casefold())
@@ -1961,7 +1967,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         if same is None:
             offs.append(o)
             if o.name is not None:
-                k = _norm_name(o.name)
+                k = key
                 named_keys.append((o, k))
                 by_name.setdefault(tuple(k), o)
                 for n in o.nicknames:
@@ -2052,9 +2058,10 @@ def _nickname_after(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int]]:
     ``Susilo Bambang Yudhoyono (SBY)``): one word, no unit, body, place or title; in
     capitals the initials of the name or a short word that is no known acronym."""
     text, lx = ctx.text, ctx.lx
-    m = _NICK_AFTER.match(text, nm.name_end)
+    # (an end bound: without one the regex module looks for the "(" through the whole text)
+    m = _NICK_AFTER.match(text, nm.name_end, nm.name_end + 40)
     if m is None and nm.end != nm.name_end:
-        m = _NICK_AFTER.match(text, nm.end)
+        m = _NICK_AFTER.match(text, nm.end, nm.end + 40)
     if m is None:
         return None
     nick = m.group("n")
