@@ -336,7 +336,13 @@ class _Ctx:
         if ref is not None:
             if not _subject_start(text, ss, ref[0]):
                 # "Wabup X yang hadir mewakili Bupati Y mengatakan": the sentence's subject speaks
-                first = next((r for r in self.refs if ss <= r[0] < ref[0] and _subject_start(text, ss, r[0])), None)
+                first = None
+                for r in self.refs[bisect.bisect_left(self.ref_starts, ss):]:  # refs are sorted by start
+                    if r[0] >= ref[0]:
+                        break
+                    if _subject_start(text, ss, r[0]):
+                        first = r
+                        break
                 if first is not None:
                     return Who("official", first[0], first[1], official=first[2])
             return Who("official", ref[0], ref[1], official=ref[2])
