@@ -9,8 +9,15 @@ parenthesised abbreviations; the person's name is looked for in the forms
 Indonesian news uses::
 
     Kepala X, Nama, mengatakan          position_comma_name
-    Kepala X Nama mengatakan            position_name     (kata Kepala X Nama)
-    Nama, Kepala X, mengatakan          name_comma_position (ujar Nama, Kepala X.)
+    Kepala X Nama mengatakan            position_name     (kata Kepala X Nama, Presiden SBY,
+                                                           kata juru bicara Kemenlu Nama)
+    Nama, Kepala X, mengatakan          name_comma_position (ujar Nama, Kepala X.; Nama selaku
+                                                           ketua panitia ...; Nama, ketua X,)
+
+A head in lower case is read only next to a name (see :func:`_parse_lower`).
+Short names in parentheses (``Joko Widodo (Jokowi)``) are mentions of the
+person; an office named first and its holder introduced later (``Nama, kepala
+distrik itu``) are one official.
 
 Degrees, titles and ranks around the name (``Drs.``, ``H.``, ``S.Sos``,
 ``AKBP``) go to ``honorifics`` (``patterns/honorifics.toml``). A position with
