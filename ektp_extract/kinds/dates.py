@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Callable, Iterable, Literal, Mapping, Optional
 
@@ -138,14 +139,20 @@ def _alt(forms: list[str] | set[str]) -> str:
 # ---------------------------------------------------------------- compiled lexicon
 
 
+_Handler = Callable[["_Ctx", "_M"], Optional["_Cand"]]
+
+
 @dataclass
 class _Rx:
     cal: Calendar
-    patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], "_Trigger"]]
+    # (name, core, lead, trigger index, core group numbers, lead group numbers, handler)
+    patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], int, Mapping[str, int],
+                         Mapping[str, int], "_Handler"]]
     clock: regex.Pattern[str]
-    clock_trigger: "_Trigger"
-    claims: list[tuple[str, regex.Pattern[str]]]
-    claims_trigger: list["_Trigger"]  # one per claim pattern
+    clock_trigger: int
+    claims: list[tuple[str, regex.Pattern[str], int]]  # (name, pattern, trigger index)
+    triggers: list["_Trigger"]  # distinct triggers: positions are computed once for each
+    word_triggers: dict[str, tuple[int, ...]]  # trigger word → indexes of the triggers it belongs to
     vocab: frozenset[str]  # every trigger word
     vocab_cased: frozenset[str]  # the same as written: lower, Title and UPPER case
     day_words: frozenset[str]  # words after a day number: months, range and list words
@@ -165,6 +172,8 @@ class _Rx:
     coord_words: frozenset[str]
     weekday_pair: regex.Pattern[str]
     habitual: regex.Pattern[str]
+    tense_first: frozenset[str]  # first words of the tense cues and of the habitual words
+    habitual_first: frozenset[str]
     count_noun: regex.Pattern[str]
     name_prefixes: frozenset[str]
     cue_words: frozenset[str]
@@ -181,16 +190,23 @@ class _Trigger:
     """
 
     words: frozenset[str] = frozenset()
-    # "year": a 19xx/20xx run; the others a run of 1-3 digits followed by a month, a range
-    # word or "-" ("day"), by a calendar unit ("count"), by one of / . - ("sep"), by . or : ("clock")
-    digit: Literal["", "year", "day", "count", "sep", "clock"] = ""
+    # "year": a 19xx/20xx run ("iso": followed by - or /, "yrange": by a range word or /);
+    # "count": a run of 1-3 digits before a calendar unit; the others a run of 1-2 digits
+    # followed by a month, a range word or "-" ("day"), by a day-month-year shape such as
+    # 18/4/ or 18.04. ("num"), by / and a digit ("slash"), by . or : and a digit 0-5
+    # ("clock"). Each is a condition that every match of the pattern meets.
+    digit: Literal["", "year", "iso", "yrange", "day", "count", "num", "slash", "clock"] = ""
+    # paren: a "(" followed by a digit
     paren: bool = False
 
 
 _TOKEN = regex.compile(r"\p{L}+")
 _WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
+# on ASCII text, translate + split lists the same words as _WORDS.findall, several times faster
+_ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
 # a digit run and the word after it (to try only the patterns that can follow)
 _DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
+_DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
 _PAREN = regex.compile(r"\(")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)")
 _CLOSE = regex.compile(r"\s*\)")
@@ -408,10 +424,10 @@ def _build(lex: Lexicon) -> _Rx:
     weekdays_t = _first_tokens(cal.weekdays)
     year = _Trigger(digit="year")
     trig = {
-        "text": _Trigger(digit="day"), "num": _Trigger(digit="sep"),
-        "iso": year, "year_range": year, "year": year,
+        "text": _Trigger(digit="day"), "num": _Trigger(digit="num"),
+        "iso": _Trigger(digit="iso"), "year_range": _Trigger(digit="yrange"), "year": year,
         "paren": _Trigger(paren=True),
-        "wd_dm": _Trigger(digit="sep"),
+        "wd_dm": _Trigger(digit="slash"),
         "weekday_part": _Trigger(weekdays_t),
         "tgl": _Trigger(frozenset({"tanggal", "tgl"})),
         "day_only": _Trigger(frozenset({"tanggal", "tgl"})),
@@ -429,30 +445,53 @@ def _build(lex: Lexicon) -> _Rx:
         "count_frequency": _Trigger(_first_tokens(list(counts) + list(one)), digit="count"),
         "vague": _Trigger(_first_tokens(f for r in lex.rows("dates", "vague") for f in r.forms)),
     }
-    patterns4 = [(name, pat, lead, trig[name]) for name, pat, lead in patterns]
-    clock_trigger = _Trigger(frozenset({"pukul", "pkl", "jam", "pk"}), digit="clock")
-    claims_trigger = [
+    clock_trig = _Trigger(frozenset({"pukul", "pkl", "jam", "pk"}), digit="clock")
+    claims_trig = [
         _Trigger(_first_tokens(_forms(lex, "regulations", "names"))),
         _Trigger(_first_tokens(_forms(lex, "regulations", "numbers"))),
         _Trigger(_first_tokens(_forms(lex, "regulations", "articles"))),
         _Trigger(_first_tokens(_forms(lex, "regulations", "neighbourhood"))),
     ]
+    triggers: list[_Trigger] = []
+    index: dict[_Trigger, int] = {}
+
+    def ti(t: _Trigger) -> int:
+        """Index of ``t`` among the distinct triggers (equal triggers share one)."""
+        if t not in index:
+            index[t] = len(triggers)
+            triggers.append(t)
+        return index[t]
+
+    patterns6: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], int, Mapping[str, int],
+                          Mapping[str, int], _Handler]] = [
+        (name, pat, lead, ti(trig[name]), dict(pat.groupindex),
+         dict(lead.groupindex) if lead is not None else _NO_GROUPS, _HANDLERS[name])
+        for name, pat, lead in patterns
+    ]
+    claims3 = [(name, pat, ti(t)) for (name, pat), t in zip(claims, claims_trig)]
+    clock_ti = ti(clock_trig)
     day_words = frozenset(_key(w) for w in list(cal.months) + ["hingga", "sampai", "s", "dan", "atau", "serta"])
-    vocab = frozenset().union(*(t.words for t in trig.values()), clock_trigger.words,
-                              *(t.words for t in claims_trigger))
+    tense_first = _first_tokens(tense_of)
+    habitual_first = _first_tokens(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual"))
+    vocab = frozenset().union(*(t.words for t in triggers), tense_first, habitual_first)
     vocab_cased = frozenset(v for w in vocab for v in (w, w.capitalize(), w.upper()))
     return _Rx(
-        cal, patterns4, clock, clock_trigger, claims, claims_trigger, vocab, vocab_cased,
+        cal, patterns6, clock, clock_ti, claims3, triggers,
+        {w: tuple(i for i, t in enumerate(triggers) if w in t.words) for w in vocab},
+        vocab, vocab_cased,
         day_words, frozenset(units) | frozenset(one),
         relday, units, one, shifts, periods, cues, counts,
         tense, tense_of, range_gap, coord_gap, range_words, coord_words, weekday_pair, habitual,
+        tense_first, habitual_first,
         count_noun, name_prefixes, cue_words,
         frozenset(_key(f) for f in _forms(lex, "regulations", "weekday_prefixes")),
         frozenset(_key(f).rstrip(".") for f in _forms(lex, "regulations", "name_verbs")),
     )
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str) -> str:
+    """Casefolded, spaces collapsed: the form a word is looked up by."""
     return " ".join(s.casefold().split())
 
 
@@ -465,38 +504,47 @@ def rx(lex: Lexicon) -> _Rx:
 # ---------------------------------------------------------------- candidates
 
 
-_GROUP_NAMES: dict[regex.Pattern[str], frozenset[str]] = {}
-
-
-def _group_names(pat: regex.Pattern[str]) -> frozenset[str]:
-    """The group names of a compiled pattern (``groupindex`` builds a new dict on each access)."""
-    names = _GROUP_NAMES.get(pat)
-    if names is None:
-        names = _GROUP_NAMES[pat] = frozenset(pat.groupindex)
-    return names
+_NO_GROUPS: Mapping[str, int] = {}
 
 
 class _M:
-    """A core match and the lead read backwards from its start, seen as one match."""
+    """A core match and the lead read backwards from its start, seen as one match.
 
-    __slots__ = ("core", "lead")
+    Groups are read by number through ``cidx``/``lidx`` (name → number of the core and
+    lead patterns, taken once when the lexicon is compiled): asking a ``regex`` match
+    for a group by name costs an exception inside the library each time. A lead group
+    hides a core group of the same name.
+    """
 
-    def __init__(self, core: regex.Match[str], lead: Optional[regex.Match[str]]) -> None:
+    __slots__ = ("cg", "cidx", "core", "lead", "lg", "lidx")
+
+    def __init__(
+        self,
+        core: regex.Match[str],
+        lead: Optional[regex.Match[str]],
+        cidx: Mapping[str, int],
+        lidx: Mapping[str, int] = _NO_GROUPS,
+    ) -> None:
         self.core = core
         self.lead = lead
-
-    def _which(self, name: str) -> Optional[regex.Match[str]]:
-        if self.lead is not None and name in _group_names(self.lead.re):
-            return self.lead
-        if name in _group_names(self.core.re):
-            return self.core
-        return None
+        self.cidx = cidx
+        self.cg: tuple[Optional[str], ...] = core.groups()
+        if lead is None:
+            self.lidx: Mapping[str, int] = _NO_GROUPS
+            self.lg: tuple[Optional[str], ...] = ()
+        else:
+            self.lidx = lidx
+            self.lg = lead.groups()
 
     def group(self, name: str | int = 0) -> Optional[str]:
         if name == 0:
-            return str(self.core.string[self.start():self.end()])
-        m = self._which(str(name))
-        return m.group(name) if m is not None else None
+            return str(self.core.string[self.start():self.core.end()])
+        key = str(name)
+        i = self.lidx.get(key)
+        if i is not None:
+            return self.lg[i - 1]
+        i = self.cidx.get(key)
+        return self.cg[i - 1] if i is not None else None
 
     def text(self, name: str | int) -> str:
         """The group's text, "" when it did not take part."""
@@ -510,18 +558,23 @@ class _M:
     def start(self, name: Optional[str] = None) -> int:
         if name is None:
             return int(self.lead.start() if self.lead is not None else self.core.start())
-        m = self._which(name)
-        return m.start(name) if m is not None else -1
+        i = self.lidx.get(name)
+        if i is not None:
+            return int(self.lead.start(i))  # type: ignore[union-attr]
+        i = self.cidx.get(name)
+        return int(self.core.start(i)) if i is not None else -1
 
     def end(self, name: Optional[str] = None) -> int:
         if name is None:
             return int(self.core.end())
-        m = self._which(name)
-        return m.end(name) if m is not None else -1
+        i = self.lidx.get(name)
+        if i is not None:
+            return int(self.lead.end(i))  # type: ignore[union-attr]
+        i = self.cidx.get(name)
+        return int(self.core.end(i)) if i is not None else -1
 
 
-
-@dataclass
+@dataclass(slots=True)
 class _Cand:
     s: int
     e: int
@@ -556,7 +609,10 @@ class _Ctx:
     warnings: dict[str, None] = field(default_factory=dict)  # ordered set
     # 1 where a regulation number, RT/RW, an impossible date or a name was found: no date there
     blocked: bytearray = field(default_factory=bytearray)
-    starts: Callable[[_Trigger], list[int]] = field(default=lambda trig: [])
+    starts: list[list[int]] = field(default_factory=list)  # positions per trigger index
+    words: dict[str, list[int]] = field(default_factory=dict)  # trigger word → positions
+    # phrase indexes built on first use: "tense", "habitual" → (starts, ends, texts)
+    phrases: dict[str, tuple[list[int], list[int], list[str]]] = field(default_factory=dict)
 
     def block(self, s: int, e: int) -> None:
         self.blocked[s:e] = b"\x01" * (e - s)
@@ -602,19 +658,58 @@ def _shift_months(y: int, m: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def _sentence_before(text: str, s: int, width: int = 160) -> str:
-    """Text of the current sentence before position ``s`` (at most ``width`` characters)."""
+def _sentence_start(text: str, s: int, width: int = 160) -> int:
+    """Where the current sentence starts before position ``s`` (at most ``width`` characters back)."""
     lo = max(0, s - width)
     chunk = text[lo:s]
     cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("? "), chunk.rfind("! "), chunk.rfind('"'))
-    return chunk[cut + 1:] if cut >= 0 else chunk
+    return lo + cut + 1 if cut >= 0 else lo
+
+
+def _phrase_index(ctx: _Ctx, name: str) -> tuple[list[int], list[int], list[str]]:
+    """Every tense cue (``name="tense"``) or habit word (``"habitual"``) of the text, in order.
+
+    Built once per document from the word scan: each place where a first word of a
+    form stands is tried with the phrase pattern, so the text is never scanned again.
+    """
+    got = ctx.phrases.get(name)
+    if got is None:
+        pat, first = (ctx.r.tense, ctx.r.tense_first) if name == "tense" else (ctx.r.habitual, ctx.r.habitual_first)
+        found = [ctx.words[w] for w in first.intersection(ctx.words)]
+        starts: list[int] = []
+        ends: list[int] = []
+        texts: list[str] = []
+        last = -1
+        for pos in sorted(p for lst in found for p in lst):
+            if pos < last:
+                continue  # inside the phrase before (matches do not overlap)
+            m = pat.match(ctx.text, pos, concurrent=False)
+            if m is not None:
+                starts.append(m.start())
+                ends.append(m.end())
+                texts.append(m.group(0))
+                last = m.end()
+        got = ctx.phrases[name] = (starts, ends, texts)
+    return got
+
+
+def _last_in_sentence(ctx: _Ctx, name: str, s: int) -> Optional[str]:
+    """The last phrase of index ``name`` that stands in the sentence before ``s``."""
+    starts, ends, texts = _phrase_index(ctx, name)
+    i = bisect_right(ends, s) - 1
+    if i >= 0 and starts[i] >= _sentence_start(ctx.text, s):
+        return texts[i]
+    return None
 
 
 def _context_tense(ctx: _Ctx, s: int) -> Optional[str]:
-    last = None
-    for m in ctx.r.tense.finditer(_sentence_before(ctx.text, s)):
-        last = m
-    return ctx.r.tense_of.get(_key(last.group(0))) if last is not None else None
+    last = _last_in_sentence(ctx, "tense", s)
+    return ctx.r.tense_of.get(_key(last)) if last is not None else None
+
+
+def _habitual(ctx: _Ctx, s: int) -> bool:
+    """The sentence before ``s`` describes a habit (setiap, biasanya, rutin ...)."""
+    return _last_in_sentence(ctx, "habitual", s) is not None
 
 
 def _cue(ctx: _Ctx, m: _M) -> tuple[Optional[CueRow], int]:
@@ -672,7 +767,7 @@ def _prev_word_at(text: str, s: int) -> tuple[str, int]:
 
 
 def _next_word(text: str, e: int) -> str:
-    m = _NEXT_WORD.match(text, e, min(len(text), e + 40))
+    m = _NEXT_WORD.match(text, e, min(len(text), e + 40), concurrent=False)
     return m.group(1) if m else ""
 
 
@@ -763,7 +858,7 @@ def _h_num(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if m.group("open") is not None:
         close = _CLOSE.match(ctx.text[e:e + 4])
         if close is None:
-            m = _M(m.core, None)  # "(18/4/2016" without its bracket: the number alone
+            m = _M(m.core, None, m.cidx)  # "(18/4/2016" without its bracket: the number alone
         else:
             e += close.end()
     s, core, _ = _start(ctx, m, False)
@@ -880,7 +975,7 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if not (y1 < y2 <= y1 + 50) or (rc == "/" and y2 != y1 + 1):
         return None
     s, core, cue = _start(ctx, m, False)
-    if cue is None and _COPYRIGHT.search(ctx.text, max(0, s - 40), s):
+    if cue is None and _COPYRIGHT.search(ctx.text, max(0, s - 40), s, concurrent=False):
         return None
     c = _Cand(s, m.end(), "dates.year_range", "absolute", "year", y1, core_s=core)
     c.end = _Cand(s, m.end(), c.rule, "absolute", "year", y2)
@@ -889,10 +984,10 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if not (m.group("cue") or m.group("per") or m.group("tahun")):
-        if not _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start()):
+        if not _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start(), concurrent=False):
             return None  # a bare four-digit number is not a year mention
         # "pada 2017 dan 2018": the second year shares the first one's cue
-    if ctx.r.count_noun.match(ctx.text, m.end("y")):
+    if ctx.r.count_noun.match(ctx.text, m.end("y"), concurrent=False):
         return None  # pada 2019 TPS
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("tahun")))
     if cue is not None and cue.role == "event" and not (m.group("per") or m.group("tahun")):
@@ -1061,15 +1156,14 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
     if wd is None or (_key(word) == "minggu" and not _is_upper(word)):
         return None
     text = ctx.text
-    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6)):
+    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6), concurrent=False):
         return None  # a date follows: the bracket rule reads it
-    if ctx.r.weekday_pair.match(text, m.end()):
+    if ctx.r.weekday_pair.match(text, m.end(), concurrent=False):
         return None  # Sabtu dan Minggu, Senin sampai Jumat: days of a schedule
     prev, _ = _prev_word(text, m.start("wd"))
     if _key(prev) in ctx.r.weekday_prefixes:
         return None  # salat Jumat
-    before = _sentence_before(text, m.start())
-    if ctx.r.habitual.search(before):
+    if _habitual(ctx, m.start()):
         return None  # setiap/biasanya ...: a habit, not a date
     c = _Cand(s, m.end(), rule, "relative", "day", core_s=m.start("wd"))
     if ctx.ref is None:
@@ -1212,7 +1306,7 @@ _HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
 # ---------------------------------------------------------------- clocks
 
 
-@dataclass
+@dataclass(slots=True)
 class _Clock:
     s: int
     e: int
@@ -1252,60 +1346,130 @@ def _day_part(h: int, part: Optional[str]) -> int:
 
 
 def _word_positions(text: str, vocab: frozenset[str]) -> dict[str, list[int]]:
-    """Casefolded trigger word → where it stands as a whole word, in order."""
+    """Casefolded trigger word → where it stands as a whole word, in order.
+
+    The words of the text are listed in C (on ASCII text every non-letter becomes a
+    space and the text is split, several times faster than a regex); each one in
+    ``vocab`` is then found with ``str.find`` from where the previous one ended, so the
+    text is scanned once whatever its length.
+    """
+    if text.isascii():
+        tokens = text.translate(_ASCII_NON_LETTERS).split()
+    else:
+        tokens = _WORDS.findall(text)
     words: dict[str, list[int]] = {}
     cur, size = 0, len(text)
-    for w in _WORDS.findall(text):
+    find = text.find
+    for w in tokens:
         if w not in vocab:
             continue
         n = len(w)
-        i = text.find(w, cur)
-        # the next whole-word occurrence (findall returns maximal letter runs in order)
+        i = find(w, cur)
+        # the next whole-word occurrence (the words come in order)
         while i != -1 and ((i > 0 and text[i - 1].isalpha()) or (i + n < size and text[i + n].isalpha())):
-            i = text.find(w, i + 1)
+            i = find(w, i + 1)
         if i == -1:
             continue
-        words.setdefault(w.casefold(), []).append(i)
+        key = w.casefold()
+        lst = words.get(key)
+        if lst is None:
+            words[key] = [i]
+        else:
+            lst.append(i)
         cur = i + n
     return words
 
 
-def _positions(
-    trig: _Trigger, words: dict[str, list[int]], digits: dict[str, list[int]], parens: list[int]
-) -> list[int]:
-    """Sorted positions where a pattern with trigger ``trig`` may start."""
-    lists = [words[w] for w in trig.words if w in words]
-    if trig.digit:
-        lists.append(digits[trig.digit])
-    if trig.paren:
-        lists.append(parens)
-    if len(lists) == 1:
-        return lists[0]
-    return sorted(p for lst in lists for p in lst)
+def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset[str]) -> dict[str, list[int]]:
+    """Digit runs by the patterns that may start there (see ``_Trigger.digit``)."""
+    year: list[int] = []
+    iso: list[int] = []
+    yrange: list[int] = []
+    day: list[int] = []
+    count: list[int] = []
+    num: list[int] = []
+    slash: list[int] = []
+    clock: list[int] = []
+    size = len(text)
+    for m in (_DIGITS_ASCII if text.isascii() else _DIGITS).finditer(text, concurrent=False):
+        s0, e0 = m.span(1)
+        n = e0 - s0
+        if n == 4:
+            if text[s0] in "12":
+                year.append(s0)
+                if e0 < size and text[e0] in "-/":
+                    iso.append(s0)
+                k = e0
+                while k < size and text[k].isspace():
+                    k += 1
+                if k < size and text[k] in "-/hHsS\u017f":  # -, /, hingga, sampai, s.d., s/d (ſ folds to s)
+                    yrange.append(s0)
+        elif n <= 3 and e0 < size:
+            word = m.group(2)
+            if word:  # "17 Agustus", "3 hari"
+                w = word.casefold()
+                if n <= 2 and w in day_words:
+                    day.append(s0)
+                if w in unit_words:
+                    count.append(s0)
+                continue
+            if n > 2 or e0 + 1 >= size:
+                continue
+            nxt, after = text[e0], text[e0 + 1]
+            if nxt == "-":
+                day.append(s0)
+            if after.isdecimal():
+                if nxt in "/.-":
+                    k = e0 + 2 if e0 + 2 < size and text[e0 + 2].isdecimal() else e0 + 1
+                    if k + 1 < size and text[k + 1] == nxt:  # 18/4/ · 18.04.
+                        num.append(s0)
+                    if nxt == "/":
+                        slash.append(s0)
+                if nxt in ".:" and after in "012345":
+                    clock.append(s0)
+    return {"year": year, "iso": iso, "yrange": yrange, "day": day, "count": count, "num": num, "slash": slash,
+            "clock": clock}
+
+
+def _all_positions(
+    r: _Rx, words: dict[str, list[int]], digits: dict[str, list[int]], parens: list[int]
+) -> list[list[int]]:
+    """For each trigger of ``r.triggers``, the sorted positions where its patterns may start."""
+    parts: list[list[list[int]]] = [[] for _ in r.triggers]
+    for w, found in words.items():
+        for ti in r.word_triggers.get(w, ()):
+            parts[ti].append(found)
+    for ti, trig in enumerate(r.triggers):
+        if trig.digit:
+            parts[ti].append(digits[trig.digit])
+        if trig.paren:
+            parts[ti].append(parens)
+    return [lists[0] if len(lists) == 1 else sorted(p for lst in lists for p in lst) for lists in parts]
 
 
 def _clocks(ctx: _Ctx) -> list[_Clock]:
     out = []
     last_end = -1
-    for pos in ctx.starts(ctx.r.clock_trigger):
+    for pos in ctx.starts[ctx.r.clock_trigger]:
         if pos < last_end:
             continue
-        m = ctx.r.clock.match(ctx.text, pos)
+        m = ctx.r.clock.match(ctx.text, pos, concurrent=False)
         if m is None:
             continue
         last_end = m.end()
-        if m.group("h") is not None:
-            h, mi = int(m.group("h")), int(m.group("mi") or 0)
-            strong = (m.group("mi") is not None or bool(m.group("tz") or m.group("dp"))
-                      or not m.group("kw").casefold().startswith("jam"))
+        g = m.groupdict()  # one call: a group asked by name costs an exception inside regex
+        if g["h"] is not None:
+            h, mi = int(g["h"]), int(g["mi"] or 0)
+            strong = (g["mi"] is not None or bool(g["tz"] or g["dp"])
+                      or not (g["kw"] or "").casefold().startswith("jam"))
         else:
-            h, mi = int(m.group("h2")), int(m.group("mi2"))
-            strong = bool(m.group("tz")) or bool(m.group("dp") and m.group("s2") == ":")
-        h = _day_part(h, m.group("dp"))
+            h, mi = int(g["h2"]), int(g["mi2"])
+            strong = bool(g["tz"]) or bool(g["dp"] and g["s2"] == ":")
+        h = _day_part(h, g["dp"])
         end = None
-        if m.group("eh") is not None:
-            end = (_day_part(int(m.group("eh")), m.group("dp")), int(m.group("emi")))
-        out.append(_Clock(m.start(), m.end(), h, mi, _tz(ctx, m.group("tz")), strong, end))
+        if g["eh"] is not None:
+            end = (_day_part(int(g["eh"]), g["dp"]), int(g["emi"]))
+        out.append(_Clock(m.start(), m.end(), h, mi, _tz(ctx, g["tz"]), strong, end))
     return out
 
 
@@ -1364,7 +1528,7 @@ def _lone_clock(ctx: _Ctx, chosen: list[_Cand], i: int, ck: _Clock) -> Optional[
     sentence, and only when a day without a time of its own was named shortly
     before in the same paragraph.
     """
-    if ck.end is not None or ctx.r.habitual.search(_sentence_before(ctx.text, ck.s)):
+    if ck.end is not None or _habitual(ctx, ck.s):
         return None
     para_start = max(ctx.text.rfind("\n", 0, ck.s) + 1, ck.s - 250)
     for c in reversed(chosen[max(0, i - 12):i]):
@@ -1464,56 +1628,50 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
-    words = _word_positions(text, r.vocab_cased)
-    digits: dict[str, list[int]] = {"year": [], "day": [], "count": [], "sep": [], "clock": []}
+    words = ctx.words = _word_positions(text, r.vocab_cased)
+    digits = _digit_positions(text, r.day_words, r.unit_words)
+    parens = []  # "(" before a digit: "(18/4/2016)", "( 6/9 )"
     size = len(text)
-    day_words, unit_words = r.day_words, r.unit_words
-    for m in _DIGITS.finditer(text):
-        s0, e0 = m.span(1)
-        n = e0 - s0
-        if n == 4:
-            if text[s0] in "12":
-                digits["year"].append(s0)
-        elif n <= 3 and e0 < size:
-            nxt = text[e0]
-            word = m.group(2)
-            if nxt == "-" or (word and word.casefold() in day_words):
-                digits["day"].append(s0)
-            if word and word.casefold() in unit_words:
-                digits["count"].append(s0)
-            if nxt in "/.-":
-                digits["sep"].append(s0)
-            if nxt in ".:":
-                digits["clock"].append(s0)
-    parens = [m.start() for m in _PAREN.finditer(text)]
-    ctx.starts = lambda trig: _positions(trig, words, digits, parens)
+    i = text.find("(")
+    while i != -1:
+        k = i + 1
+        while k < size and text[k].isspace():
+            k += 1
+        if k < size and text[k].isdecimal():
+            parens.append(i)
+        i = text.find("(", i + 1)
+    starts = ctx.starts = _all_positions(r, words, digits, parens)
+    blocked = ctx.blocked
 
-    for (_, pat), trigger in zip(r.claims, r.claims_trigger):
-        for pos in ctx.starts(trigger):
-            m = pat.match(text, pos)
+    for _, pat, ti in r.claims:
+        for pos in starts[ti]:
+            m = pat.match(text, pos, concurrent=False)
             if m is not None and m.end() > m.start():
                 ctx.block(m.start(), m.end())
                 doc.claim("notquantity", m.start(), m.end())
 
     cands: list[_Cand] = []
-    for name, pat, lead_rx, trigger in r.patterns:
-        handler = _HANDLERS[name]
-        for pos in ctx.starts(trigger):
-            core = pat.match(text, pos)
+    for _, pat, lead_rx, ti, cidx, lidx, handler in r.patterns:
+        for pos in starts[ti]:
+            core = pat.match(text, pos, concurrent=False)
             if core is None:
                 continue
-            lead = lead_rx.match(text, max(0, core.start() - 60), core.start()) if lead_rx else None
-            m = _M(core, lead)
-            if ctx.is_blocked(m.start(), m.end()):
+            cs, ce = core.span()
+            lead = None
+            if lead_rx is not None:
+                lead = lead_rx.match(text, cs - 60 if cs > 60 else 0, cs, concurrent=False)
+                if lead is not None:
+                    cs = lead.start()
+            if blocked.find(1, cs, ce) != -1:
                 continue
             try:
-                c = handler(ctx, m)
+                c = handler(ctx, _M(core, lead, cidx, lidx))
             except (ValueError, OverflowError):  # a reference at the edge of the calendar
                 c = None
             if c is not None and c.e > c.s:
                 if c.core_s < 0:
                     c.core_s = c.s
-                c.raw = m.end() - m.start()
+                c.raw = ce - cs
                 cands.append(c)
 
     chosen = _select(cands, len(text))
