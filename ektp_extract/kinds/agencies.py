@@ -198,7 +198,8 @@ def _norm(s: str) -> str:
 class _Compiled:
     rows: dict[str, BodyRow]
     by_first: dict[str, regex.Pattern[str]]  # casefolded first word → anchored regex of its forms
-    scan: regex.Pattern[str]  # where a body may start (one scan per article)
+    scan: regex.Pattern[str]  # capitalised words: where a body may start
+    scan_words: frozenset[str]  # casefolded first words of forms, acronyms and heads
     full: dict[str, list[str]]  # casefolded full form → row ids
     acr: dict[str, list[str]]  # acronym (exact, and upper-cased) → row ids
     pattern_rows: dict[str, str]  # regex group name → row id
@@ -359,13 +360,14 @@ def _build(lex: Lexicon) -> _Compiled:
     sub_kind = sub_rows[0].kind if sub_rows else _SUB_KIND
     sub_unit = regex.compile(f"(?P<head>{_alt(sub_heads)})"
                              r"(?:[ ]\((?P<p>[^()\n]{1,24})\))?[ ]") if sub_heads else None
-    firsts = sorted(set(by_first) | {_first_word(w).casefold() for w in head_words}
-                    | {_first_word(w) for w in foreign})
-    scan = regex.compile(
-        r"\b(?=\p{Lu})(?:(?i:" + _trie(firsts) + r")\b"
-        + ("|" + _trie(sorted(near)) if near else "") + ")"
-    )
-    return _Compiled(rows, by_first, scan, full, acr, pattern_rows, near, near_len, stops,
+    # The scan visits capitalised words; a body may start at one whose casefolded form is
+    # the first word of a form, acronym or head, or whose first four letters are those of
+    # a long acronym (a near miss). A set look-up per word is cheaper than a big trie.
+    scan_words = set(by_first) | {_first_word(w).casefold() for w in head_words}
+    scan_words |= {_first_word(w).casefold() for fh in lex.rows("agencies", "foreign_heads")
+                   for w in fh.words}
+    scan = _CAP_WORD
+    return _Compiled(rows, by_first, scan, frozenset(scan_words), full, acr, pattern_rows, near, near_len, stops,
                      frozenset(person_first), frozenset(initials_cues), not_prefix, not_alone,
                      heads, head_kind, frozenset(position_words), frozenset(field_words),
                      source_words, countries, foreign, foreign_rx,
@@ -384,7 +386,7 @@ def compiled(lex: Lexicon) -> _Compiled:
 # ------------------------------------------------------------------ mentions
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     start: int
     end: int
@@ -571,7 +573,11 @@ def _person_cut(c: _Compiled, text: str, start: int, words: list[str], keep_one:
 
 def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -> bool:
     """Read what follows a body: ``.``, ``(ACR)``, ``RI``, a region or a name. False drops it."""
-    organ = [r for r in mn.rows if r in c.organ_rows] if not c.organ_rows.isdisjoint(mn.rows) else None
+    rows = mn.rows
+    if len(rows) == 1:
+        organ = rows if rows[0] in c.organ_rows else None
+    else:
+        organ = [r for r in rows if r in c.organ_rows] or None
     if organ:
         if _organ_tail(c, doc, text, mn, organ):
             return True
@@ -580,7 +586,10 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
             mn.organ_bare = True  # DPP alone: joins the party's DPP named elsewhere, else dropped
             return True
         mn.rows, mn.organ_alt = rest, organ  # DPD alone: the national DPD, unless ...
-    row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
+    if len(mn.rows) == 1:
+        row = c.rows[mn.rows[0]]
+    else:
+        row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
     pos = mn.end
     if acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper():
         pos += 1  # Pemkot. Magelang
@@ -792,6 +801,7 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _WORD = regex.compile(r"[\p{L}\d]+")
+_CAP_WORD = regex.compile(r"\b\p{Lu}[\p{L}\d]*")
 _NEAR_PREFIX = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
 _PREV_WORD = regex.compile(r"(\p{L}+)[ ,]*$")
 _LOWER_CUE = regex.compile(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
@@ -804,13 +814,15 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
     text = doc.text
     out: list[_Mention] = []
     last = -1
+    scan_words, near = c.scan_words, c.near
     for sm in c.scan.finditer(text):
         s = sm.start()
         if s < last:
             continue
-        wm = _WORD.match(text, s)
-        word = wm.group(0) if wm else ""
+        word = sm.group(0)
         low = word.casefold()
+        if low not in scan_words and word[:_NEAR_PREFIX] not in near:
+            continue
         mn = None
         if low in c.foreign_firsts:
             mn = _foreign_at(c, text, s, low)  # Pemerintah Jerman, Kementerian Pertahanan Rusia

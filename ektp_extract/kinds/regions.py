@@ -220,6 +220,9 @@ def match_region(
         name = " ".join(words[:k]).rstrip(".")
         if not name or name.casefold() == "dan":
             continue
+        key = _key(name)
+        if key not in idx.regencies and key not in idx.provinces:
+            continue  # no region has this form (one look-up instead of a full resolution)
         region = idx.resolve(name, type_)
         end = pos + len(" ".join(words[:k]))
         if text[end - 1:end] == "." and not name.endswith("."):
@@ -230,13 +233,13 @@ def match_region(
                 end += len(" Kota")
         alts: tuple[Region, ...] = ()
         if region is None and type_ is None:
-            rows = idx.regencies.get(_key(name), [])
+            rows = idx.regencies.get(key, [])
             if len(rows) > 1:  # Magelang: Kabupaten and Kota
                 alts = tuple(Region(r, r.type) for r in rows)
                 region = next((a for a in alts if a.type == "kabupaten"), alts[0])
         if region is None:
             continue
-        amb = not cued and type_ is None and _key(name) in idx.ambiguous
+        amb = not cued and type_ is None and key in idx.ambiguous
         return RegionMatch(start, end, region, cued or type_ is not None, amb, alts)
     return None
 
