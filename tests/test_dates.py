@@ -228,6 +228,71 @@ def test_ranges_run_forward(extractor: Extractor) -> None:
     ]
 
 
+# ---------------------------------------------------------------- wire style, habits, lists
+
+
+def test_wire_weekdays_resolve_backwards_or_need_a_reference(extractor: Extractor) -> None:
+    text = ("Kepala dinas mengatakan Senin bahwa blanko tiba. Petugas hari Jumat mendatangi desa. "
+            "Senin, camat meninjau loket.")
+    res = extractor.extract(text)  # no reference: the weekdays are found but get no value
+    assert errors.W_NO_REFERENCE in res.warnings
+    assert [(d.text, d.value, d.rule) for d in res.dates] == [
+        ("Senin", None, "dates.weekday_verb"), ("hari Jumat", None, "dates.weekday_hari"),
+        ("Senin", None, "dates.weekday_initial"),
+    ]
+    # with a reference on a Monday, "Senin" is that same day (on or before the reference)
+    got = _dates(extractor, text, "2019-03-18T12:00:00+07:00")
+    assert [d.value for d in got] == ["2019-03-18", "2019-03-15", "2019-03-18"]
+
+
+def test_a_recurrence_earlier_in_the_paragraph_only(extractor: Extractor) -> None:
+    same = "Layanan dibuka setiap Sabtu. Petugas hari Sabtu mendapat libur pengganti."
+    assert [d.rule for d in _dates(extractor, same)] == ["dates.recurring"]
+    other = "Layanan dibuka setiap Sabtu.\n\nPolisi hari Sabtu menangkap dua pengedar blanko palsu."
+    assert [(d.rule, d.value) for d in _dates(extractor, other)] == [
+        ("dates.recurring", None), ("dates.weekday_hari", "2019-03-16")]
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Rapat akbar itu selalu digelar bulan Oktober di ibu kota provinsi.", "bulan Oktober"),
+    ("Panen raya biasanya pada Desember, saat hujan mulai turun.", "pada Desember"),
+    ("Setiap tahun, pameran pembangunan dibuka pada Agustus di alun-alun.", "pada Agustus"),
+], ids=["selalu", "biasanya", "setiap-tahun"])
+def test_yearly_habit_months_have_no_value(extractor: Extractor, text: str, span: str) -> None:
+    got = [d for d in _dates(extractor, text) if d.span.text == span]
+    assert [(d.kind, d.value, d.granularity, d.rule) for d in got] == [
+        ("recurring", None, None, "dates.recurring_month")]
+
+
+def test_day_lists_are_dates_not_quantities(extractor: Extractor) -> None:
+    text = "Pameran kependudukan berlangsung 16, 17, dan 18 Maret 2019 dan dikunjungi 4.200 warga."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert_spans(res, text)
+    assert [(d.text, d.value) for d in res.dates] == [
+        ("16", "2019-03-16"), ("17", "2019-03-17"), ("18 Maret 2019", "2019-03-18")]
+    assert [q.value for q in res.quantities] == [4200]
+
+
+def test_event_years_on_link_lines_are_skipped(extractor: Extractor) -> None:
+    text = ("Partai itu menyiapkan kader sejak lama.\n"
+            "- Hasil Pemilu Legislatif 2014 Digugat ke MK\n"
+            "Pada Pemilu Legislatif 2014 partai itu meraih tujuh kursi.")
+    got = _dates(extractor, text)
+    assert [(d.text, d.value) for d in got] == [("2014", "2014")]
+    assert got[0].span.start > text.index("Pada")
+
+
+@pytest.mark.parametrize("text", [
+    "Harga blanko di pasar gelap naik dua tahun belakangan ini.",
+    "Harga blanko di pasar gelap naik 2 tahun belakangan ini.",
+    "Perekaman meningkat tajam dalam tiga tahun terakhir.",
+], ids=["dua-belakangan", "digit-belakangan", "tiga-terakhir"])
+def test_counted_spans_before_belakangan_are_durations(extractor: Extractor, text: str) -> None:
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert not res.dates
+    assert [(q.unit, q.kind) for q in res.quantities] == [("tahun", "duration")]
+
+
 # ---------------------------------------------------------------- docs
 
 

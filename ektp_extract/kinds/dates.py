@@ -34,7 +34,7 @@ Everything is ``regex`` over ``doc.text`` compiled once per lexicon; dateparser 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date, datetime, timedelta, timezone, tzinfo
@@ -109,6 +109,7 @@ register_table("dates", "counts", CountRow)
 register_table("dates", "recurrence", FormsRow)
 register_table("dates", "vague", FormsRow)
 register_table("dates", "regulations", FormsRow)
+register_table("dates", "anchors", FormsRow)
 
 # Cue roles that are part of the span on every form, and on bare forms only.
 _SPAN_ALWAYS = frozenset({"since", "from", "asof", "year"})
@@ -179,6 +180,12 @@ class _Rx:
     cue_words: frozenset[str]
     weekday_prefixes: frozenset[str]
     name_verbs: frozenset[str]
+    weekday_verbs: frozenset[str]  # speech and report verbs that anchor a bare weekday
+    year_verbs: frozenset[str]  # lahir, didirikan ...: a bare year after them is a date
+    year_follow: frozenset[str]  # words that may follow such a year
+    event_before: regex.Pattern[str]  # REVERSE: an event and its qualifiers right before a year
+    habit: regex.Pattern[str]  # biasanya, selalu, setiap tahun: the sentence tells a yearly habit
+    recurring_weekday: regex.Pattern[str]  # setiap Sabtu, tiap hari Senin
 
 
 @dataclass(frozen=True)
@@ -192,7 +199,7 @@ class _Trigger:
     words: frozenset[str] = frozenset()
     # "year": a 19xx/20xx run ("iso": followed by - or /, "yrange": by a range word or /);
     # "count": a run of 1-3 digits before a calendar unit; the others a run of 1-2 digits
-    # followed by a month, a range word or "-" ("day"), by a day-month-year shape such as
+    # followed by a month, a range word, "-" or "," ("day"), by a day-month-year shape such as
     # 18/4/ or 18.04. ("num"), by / and a digit ("slash"), by . or : and a digit 0-5
     # ("clock"). Each is a condition that every match of the pattern meets.
     digit: Literal["", "year", "iso", "yrange", "day", "count", "num", "slash", "clock"] = ""
@@ -200,6 +207,9 @@ class _Trigger:
     paren: bool = False
 
 
+# Matching calls on the hot path pass ``concurrent=False`` positionally
+# (``pat.match(text, pos, endpos, False)``): the text is an immutable str, so the GIL need not
+# be released around each short match, and positional arguments skip keyword parsing.
 _TOKEN = regex.compile(r"\p{L}+")
 _WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
 # on ASCII text, translate + split lists the same words as _WORDS.findall, several times faster
@@ -280,6 +290,7 @@ def _build(lex: Lexicon) -> _Rx:
     leads = {
         "cue": P(r"(?r)" + _L + cue, I),
         "cue_per": P(r"(?r)" + _L + cue + per, I),
+        "cue_hari": P(r"(?r)" + _L + cue + r"(?:(?P<hari>hari)\s+)?", I),
         "month": P(r"(?r)" + _L + cue + per + r"(?:(?P<bulan>bulan)\s+)?", I),
         "year": P(r"(?r)" + _L + cue + per + tahun, I),
         "day": P(r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD})\.?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s*)?", I),
@@ -295,8 +306,10 @@ def _build(lex: Lexicon) -> _Rx:
     }
     patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]]]] = [
         # 19 April 2016 · Selasa, 19 April 2016 · 1-3 Maret 2019 · 17 Agustus · 3 Mei lalu
+        # · 16, 17, dan 18 Maret 2019 (each day of a list is read from its own number)
         ("text", P(
-            rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?:\s*(?P<rc>{_RANGE}|dan|atau|serta)\s*(?P<d2>{_DAY}))?"
+            rf"(?<![\p{{L}}\d.,/-])(?P<d>{_DAY})(?:(?P<list>(?:\s*,\s*{_DAY})+\s*,?\s*(?:dan|atau|serta)\s*{_DAY}|\s*,\s*(?:dan|atau|serta)\s*{_DAY})"
+            + rf"|\s*(?P<rc>{_RANGE}|dan|atau|serta)\s*(?P<d2>{_DAY}))?"
             + rf"(?:\s+|\s*-\s*)(?P<mon>{MON})"
             + rf"(?:(?:\s*,\s*|\s+|-)(?P<y>{_YEAR}){_YEND}|\s+tahun\s+(?P<ysh>{SH_U})"
             + rf"|(?:\s+(?P<sh>{SH_U}))?)" + _R, I), leads["day"]),
@@ -345,16 +358,20 @@ def _build(lex: Lexicon) -> _Rx:
             leads["cue"]),
         # Senin lalu · Jumat mendatang · Sabtu ini · Jumat pekan lalu
         ("weekday_shift", P(
-            _L + rf"(?P<wd>{WDS})\s+(?:(?P<unit>pekan|minggu)\s+)?(?P<sh>{SH_U})" + _R, I), leads["cue"]),
-        # Kamis pagi · Jumat malam
+            _L + rf"(?P<wd>{WDS})\s+(?:(?P<unit>pekan|minggu)\s+)?(?P<sh>{SH_U})" + _R, I), leads["cue_hari"]),
+        # Kamis pagi · Jumat malam · Selasa larut malam
         ("weekday_part", P(
-            _L + rf"(?P<wd>{WDS})\s+(?P<dp>pagi|siang|sore|petang|malam|dini\s+hari)" + _R, I), leads["cue"]),
+            _L + rf"(?P<wd>{WDS})\s+(?P<dp>{_alt(_forms(lex, 'anchors', 'day_parts'))})" + _R, I), leads["cue_hari"]),
         # pada Jumat · sejak Senin · pada hari Selasa
         ("weekday_cue", P(_L + rf"(?P<cue>{CUE_WD})\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I), None),
         # kata dia di Semarang, Senin.
         ("weekday_comma", P(
             rf"(?<=,\s{{0,3}}(?:(?:pada\s+)?hari\s+)?)(?P<wd>{WDS})"
             + r"(?=\s*(?:[.;:!?,)\n]|$|pukul|sekitar|pagi|siang|sore|malam|dini))"), None),
+        # Polisi hari Jumat menangkap ...
+        ("weekday_hari", P(_L + rf"(?P<hari>[Hh]ari)\s+(?P<wd>{WDS})" + _R), None),
+        # mengatakan Senin bahwa · Selasa mengatakan · Senin, polisi ... · dalam wawancara Jumat.
+        ("weekday_wire", P(_L + rf"(?P<wd>{WDS})" + _R), None),
         # Mei lalu · April nanti · hingga Juni lalu
         ("month_shift", P(
             _L + rf"(?P<mon>{MONS})\s+(?:tahun\s+(?P<ysh>{SH_U})|(?P<sh>{SH_U}))" + _R, I), leads["month"]),
@@ -366,6 +383,7 @@ def _build(lex: Lexicon) -> _Rx:
             + rf"(?:(?:hari\s+)?{WDS}(?:\s*(?:,\s*(?:dan|atau|serta)?|dan|atau|serta|hingga|sampai|-)\s*"
             + rf"(?:hari\s+)?{WDS})*"
             + rf"|(?:\d{{1,2}}|{NUMW})\s+{UNIT}"
+            + rf"|(?:(?:bulan|tanggal\s+{_DAY})\s+)?{MONS}"  # setiap bulan Oktober · tiap tanggal 17 Agustus
             + rf"|{_alt(_forms(lex, 'recurrence', 'heads'))}(?:\s+\d{{1,2}}(?![\d/.]))?)" + _R, I), None),
         ("frequency", P(_L + _alt(_forms(lex, "recurrence", "frequencies")) + _R, I), None),
         # lima tahun sekali · dua pekan sekali
@@ -440,6 +458,8 @@ def _build(lex: Lexicon) -> _Rx:
         "weekday_shift": _Trigger(weekdays_t),
         "weekday_cue": _Trigger(_first_tokens(f for r in rows_c if r.weekday for f in r.forms)),
         "weekday_comma": _Trigger(weekdays_t),
+        "weekday_hari": _Trigger(frozenset({"hari"})),
+        "weekday_wire": _Trigger(weekdays_t),
         "recurring": _Trigger(_first_tokens(_forms(lex, "recurrence", "cues"))),
         "frequency": _Trigger(_first_tokens(_forms(lex, "recurrence", "frequencies"))),
         "count_frequency": _Trigger(_first_tokens(list(counts) + list(one)), digit="count"),
@@ -474,6 +494,16 @@ def _build(lex: Lexicon) -> _Rx:
     tense_first = _first_tokens(tense_of)
     habitual_first = _first_tokens(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual"))
     vocab = frozenset().union(*(t.words for t in triggers), tense_first, habitual_first)
+    # Pemilu Legislatif 2014 · Pemilu Presiden dan Wakil Presiden (Pilpres) 2009 · Pilkada DKI Jakarta 2017
+    ev = _alt([f for r in rows_c if r.role == "event" for f in r.forms])
+    qual = _alt(_forms(lex, "anchors", "event_qualifiers"))
+    cap = r"(?-i:\p{Lu}[\p{L}\p{N}-]*)"
+    event_before = P(
+        r"(?r)" + _L + rf"(?:{ev}|\(\s*{ev}\s*\))"
+        + rf"(?:\s+(?:{qual}|{cap})|\s*\(\s*(?:{qual}|{ev}|{cap})\s*\)){{0,6}}\s*", I)
+    # a yearly habit, told by an adverb (biasanya, selalu) or a recurrence (setiap tahun)
+    habit = P(_L + rf"(?:{_alt(_forms(lex, 'recurrence', 'habitual'))}"
+              + rf"|{_alt(_forms(lex, 'recurrence', 'cues'))}\s+tahun(?:nya)?)" + _R, I)
     vocab_cased = frozenset(v for w in vocab for v in (w, w.capitalize(), w.upper()))
     return _Rx(
         cal, patterns6, clock, clock_ti, claims3, triggers,
@@ -486,6 +516,10 @@ def _build(lex: Lexicon) -> _Rx:
         count_noun, name_prefixes, cue_words,
         frozenset(_key(f) for f in _forms(lex, "regulations", "weekday_prefixes")),
         frozenset(_key(f).rstrip(".") for f in _forms(lex, "regulations", "name_verbs")),
+        frozenset(_key(f) for f in _forms(lex, "anchors", "weekday_verbs")),
+        frozenset(_key(f) for f in _forms(lex, "anchors", "year_verbs")),
+        frozenset(_key(f) for f in _forms(lex, "anchors", "year_follow")), event_before, habit,
+        P(_L + rf"{_alt(_forms(lex, 'recurrence', 'cues'))}\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I),
     )
 
 
@@ -667,14 +701,18 @@ def _sentence_start(text: str, s: int, width: int = 160) -> int:
 
 
 def _phrase_index(ctx: _Ctx, name: str) -> tuple[list[int], list[int], list[str]]:
-    """Every tense cue (``name="tense"``) or habit word (``"habitual"``) of the text, in order.
+    """Every tense cue (``name="tense"``), habit word (``"habitual"``: biasanya, setiap ...) or habit
+    phrase (``"habit"``: biasanya, setiap tahun) of the text, in order.
 
     Built once per document from the word scan: each place where a first word of a
     form stands is tried with the phrase pattern, so the text is never scanned again.
     """
     got = ctx.phrases.get(name)
     if got is None:
-        pat, first = (ctx.r.tense, ctx.r.tense_first) if name == "tense" else (ctx.r.habitual, ctx.r.habitual_first)
+        if name == "tense":
+            pat, first = ctx.r.tense, ctx.r.tense_first
+        else:
+            pat, first = (ctx.r.habitual if name == "habitual" else ctx.r.habit), ctx.r.habitual_first
         found = [ctx.words[w] for w in first.intersection(ctx.words)]
         starts: list[int] = []
         ends: list[int] = []
@@ -683,7 +721,7 @@ def _phrase_index(ctx: _Ctx, name: str) -> tuple[list[int], list[int], list[str]
         for pos in sorted(p for lst in found for p in lst):
             if pos < last:
                 continue  # inside the phrase before (matches do not overlap)
-            m = pat.match(ctx.text, pos, concurrent=False)
+            m = pat.match(ctx.text, pos, None, False)
             if m is not None:
                 starts.append(m.start())
                 ends.append(m.end())
@@ -767,7 +805,7 @@ def _prev_word_at(text: str, s: int) -> tuple[str, int]:
 
 
 def _next_word(text: str, e: int) -> str:
-    m = _NEXT_WORD.match(text, e, min(len(text), e + 40), concurrent=False)
+    m = _NEXT_WORD.match(text, e, min(len(text), e + 40), False)
     return m.group(1) if m else ""
 
 
@@ -809,7 +847,7 @@ def _h_text(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     e = m.end()
     if not has_year and text[e - 1] == ".":
         e -= 1  # "... 6 Oktober." ends a sentence: the dot is not an abbreviation's
-    if d2 is not None and _key(m.group("rc") or "") in ("dan", "atau", "serta"):
+    if m.group("list") is not None or (d2 is not None and _key(m.group("rc") or "") in ("dan", "atau", "serta")):
         d2, e = None, m.end("d")  # "17 dan 18 April 2019": this is 17; 18 April is read on its own
     wd = cal.weekdays.get(_key(m.text("wd"))) if m.group("wd") else None
     rule = "dates.day_month_year" if has_year else "dates.day_month"
@@ -975,7 +1013,7 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if not (y1 < y2 <= y1 + 50) or (rc == "/" and y2 != y1 + 1):
         return None
     s, core, cue = _start(ctx, m, False)
-    if cue is None and _COPYRIGHT.search(ctx.text, max(0, s - 40), s, concurrent=False):
+    if cue is None and _COPYRIGHT.search(ctx.text, max(0, s - 40), s, False):
         return None
     c = _Cand(s, m.end(), "dates.year_range", "absolute", "year", y1, core_s=core)
     c.end = _Cand(s, m.end(), c.rule, "absolute", "year", y2)
@@ -983,18 +1021,34 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    text = ctx.text
+    event = False
     if not (m.group("cue") or m.group("per") or m.group("tahun")):
-        if not _YEAR_BEFORE.search(ctx.text, max(0, m.start() - 16), m.start(), concurrent=False):
+        ys = m.start()
+        if _YEAR_BEFORE.search(text, max(0, ys - 16), ys, False):
+            pass  # "pada 2017 dan 2018": the second year shares the first one's cue
+        elif ctx.r.event_before.match(text, max(0, ys - 120), ys, False):
+            event = True  # Pemilu Legislatif 2014, Pemilu Presiden dan Wakil Presiden (Pilpres) 2009
+        elif not _year_after_verb(ctx, m):
             return None  # a bare four-digit number is not a year mention
-        # "pada 2017 dan 2018": the second year shares the first one's cue
-    if ctx.r.count_noun.match(ctx.text, m.end("y"), concurrent=False):
+    if ctx.r.count_noun.match(text, m.end("y"), None, False):
         return None  # pada 2019 TPS
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("tahun")))
-    if cue is not None and cue.role == "event" and not (m.group("per") or m.group("tahun")):
-        line = ctx.text[ctx.text.rfind("\n", 0, s) + 1:s].lstrip()
+    if event or (cue is not None and cue.role == "event" and not (m.group("per") or m.group("tahun"))):
+        line = text[text.rfind("\n", 0, s) + 1:s].lstrip()
         if line[:1] in _LIST_MARKS:
             return None  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
     return _Cand(s, m.end(), "dates.year", "absolute", "year", m.num("y"), core_s=core)
+
+
+def _year_after_verb(ctx: _Ctx, m: _M) -> bool:
+    """``lahir 1907``, ``didirikan 1997 dengan ...``: a year right after a verb of time, the
+    sentence going on with punctuation or a function word (``dibangun 2000 rumah`` is a count)."""
+    prev, _ = _prev_word(ctx.text, m.start())
+    if _key(prev) not in ctx.r.year_verbs:
+        return False
+    nxt = _next_word(ctx.text, m.end("y"))
+    return not nxt or _key(nxt) in ctx.r.year_follow
 
 
 def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
@@ -1156,9 +1210,9 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
     if wd is None or (_key(word) == "minggu" and not _is_upper(word)):
         return None
     text = ctx.text
-    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6), concurrent=False):
+    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6), False):
         return None  # a date follows: the bracket rule reads it
-    if ctx.r.weekday_pair.match(text, m.end(), concurrent=False):
+    if ctx.r.weekday_pair.match(text, m.end(), None, False):
         return None  # Sabtu dan Minggu, Senin sampai Jumat: days of a schedule
     prev, _ = _prev_word(text, m.start("wd"))
     if _key(prev) in ctx.r.weekday_prefixes:
@@ -1193,6 +1247,52 @@ def _h_weekday_comma(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if ctx.r.cal.weekdays.get(_key(prev.strip(",."))) is not None:
         return None
     return _anchored_weekday(ctx, m, m.start("wd"), "dates.weekday_comma", False)
+
+
+def _named_as_habit(ctx: _Ctx, m: _M) -> bool:
+    """The paragraph already named this weekday as a recurrence (``setiap Sabtu``): named
+    again bare (``petugas yang masuk di hari Sabtu``), it is that habit, not a date."""
+    text, s = ctx.text, m.start()
+    lo = max(text.rfind("\n", 0, s) + 1, s - 400)
+    starts = _phrase_index(ctx, "habitual")[0]  # setiap, tiap, saban ... (and habit adverbs)
+    wd = None
+    for i in range(bisect_left(starts, lo), bisect_left(starts, s)):
+        r = ctx.r.recurring_weekday.match(text, starts[i], None, False)
+        if r is not None:
+            if wd is None:
+                wd = ctx.r.cal.weekdays.get(_key(m.text("wd")))
+            if ctx.r.cal.weekdays.get(_key(r.group("wd"))) == wd:
+                return True
+    return False
+
+
+def _h_weekday_hari(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    """``Polisi hari Jumat menangkap ...``: ``hari`` before a weekday names a day."""
+    if _named_as_habit(ctx, m):
+        return None
+    return _anchored_weekday(ctx, m, m.start(), "dates.weekday_hari", True)
+
+
+def _h_weekday_wire(ctx: _Ctx, m: _M) -> Optional[_Cand]:
+    """A bare capitalised weekday in news wire style (see ``anchors`` in dates.toml).
+
+    Anchored by a speech or report verb right before or after it (``mengatakan Senin
+    bahwa``, ``Selasa mengatakan``) or by a comma after it at the start of a sentence
+    (``Senin, polisi ...``), unless the paragraph named the day as a recurrence. A
+    weekday that only ends a sentence stays a schedule (``layanan dibuka Sabtu.``).
+    """
+    text, r = ctx.text, ctx.r
+    s, e = m.start("wd"), m.end("wd")
+    prev, at = _prev_word_at(text, s)
+    if _key(prev) in r.weekday_verbs or _key(_next_word(text, e)) in r.weekday_verbs:
+        rule, use_tense = "dates.weekday_verb", False
+    elif at < 0 and text[e:e + 3].lstrip(" \t")[:1] == ",":
+        rule, use_tense = "dates.weekday_initial", True
+    else:
+        return None
+    if _named_as_habit(ctx, m):
+        return None
+    return _anchored_weekday(ctx, m, s, rule, use_tense)
 
 
 def _h_month_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
@@ -1240,6 +1340,10 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         if prev.rstrip(".") in ctx.r.name_prefixes or p in ctx.r.name_verbs:
             return None  # Jalan ..., "kata Mei": a name
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("bulan")))
+    if (cue is None or cue.role in ("at", "in")) and _last_in_sentence(ctx, "habit", s) is not None:
+        # "selalu digelar bulan Oktober", "biasanya pada Desember": every year, no value
+        # ("tiap akhir pekan hingga Maret": a bound, not the habit)
+        return _Cand(s, m.end(), "dates.recurring_month", "recurring", core_s=core)
     c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
     if ctx.ref is None:
         return _need_ref(ctx, c, mon)
@@ -1294,6 +1398,8 @@ _HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
     "weekday_shift": _h_weekday_shift,
     "weekday_cue": _h_weekday_cue,
     "weekday_comma": _h_weekday_comma,
+    "weekday_hari": _h_weekday_hari,
+    "weekday_wire": _h_weekday_wire,
     "month_shift": _h_month_shift,
     "month": _h_month,
     "recurring": _h_recurring,
@@ -1391,7 +1497,7 @@ def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset
     slash: list[int] = []
     clock: list[int] = []
     size = len(text)
-    for m in (_DIGITS_ASCII if text.isascii() else _DIGITS).finditer(text, concurrent=False):
+    for m in (_DIGITS_ASCII if text.isascii() else _DIGITS).finditer(text, None, None, False, False):
         s0, e0 = m.span(1)
         n = e0 - s0
         if n == 4:
@@ -1416,8 +1522,8 @@ def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset
             if n > 2 or e0 + 1 >= size:
                 continue
             nxt, after = text[e0], text[e0 + 1]
-            if nxt == "-":
-                day.append(s0)
+            if nxt == "-" or nxt == "," or (nxt == " " and text[e0:e0 + 4].lstrip(" ")[:1] == ","):
+                day.append(s0)  # 1-3 Maret · 16, 17, dan 18 Maret
             if after.isdecimal():
                 if nxt in "/.-":
                     k = e0 + 2 if e0 + 2 < size and text[e0 + 2].isdecimal() else e0 + 1
@@ -1453,7 +1559,7 @@ def _clocks(ctx: _Ctx) -> list[_Clock]:
     for pos in ctx.starts[ctx.r.clock_trigger]:
         if pos < last_end:
             continue
-        m = ctx.r.clock.match(ctx.text, pos, concurrent=False)
+        m = ctx.r.clock.match(ctx.text, pos, None, False)
         if m is None:
             continue
         last_end = m.end()
@@ -1493,11 +1599,11 @@ def _join_clocks(ctx: _Ctx, chosen: list[_Cand], clocks: list[_Clock]) -> None:
         host = None
         if before is not None and _can_take_clock(before):
             gap = text[before.e:ck.s]
-            if len(gap) <= 24 and _GAP_AFTER.fullmatch(gap) and (ck.strong or not gap.strip(" ,|-")):
+            if len(gap) <= 24 and _GAP_AFTER.fullmatch(gap, None, None, False) and (ck.strong or not gap.strip(" ,|-")):
                 host = before
         if host is None and after is not None and ck.strong and _can_take_clock(after):
             gap = text[ck.e:after.s]
-            if len(gap) <= 10 and _GAP_BEFORE.fullmatch(gap):
+            if len(gap) <= 10 and _GAP_BEFORE.fullmatch(gap, None, None, False):
                 host = after
         if host is None:
             if ck.strong:
@@ -1563,8 +1669,8 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
             and a.gran == c.gran and a.gran in ("year", "month", "day")
             and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
         )
-        is_range = ok and ctx.r.range_gap.fullmatch(gap) is not None
-        is_coord = ok and ctx.r.coord_gap.fullmatch(gapc or " ") is not None and bool(gapc)
+        is_range = ok and ctx.r.range_gap.fullmatch(gap, None, None, False) is not None
+        is_coord = ok and ctx.r.coord_gap.fullmatch(gapc or " ", None, None, False) is not None and bool(gapc)
         if (is_range or is_coord) and yearless and not c.year_inferred and c.y is not None:
             # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019: no reference needed
             a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else c.y - 1
@@ -1645,7 +1751,7 @@ def run(doc: Document) -> None:
 
     for _, pat, ti in r.claims:
         for pos in starts[ti]:
-            m = pat.match(text, pos, concurrent=False)
+            m = pat.match(text, pos, None, False)
             if m is not None and m.end() > m.start():
                 ctx.block(m.start(), m.end())
                 doc.claim("notquantity", m.start(), m.end())
@@ -1653,13 +1759,13 @@ def run(doc: Document) -> None:
     cands: list[_Cand] = []
     for _, pat, lead_rx, ti, cidx, lidx, handler in r.patterns:
         for pos in starts[ti]:
-            core = pat.match(text, pos, concurrent=False)
+            core = pat.match(text, pos, None, False)
             if core is None:
                 continue
             cs, ce = core.span()
             lead = None
             if lead_rx is not None:
-                lead = lead_rx.match(text, cs - 60 if cs > 60 else 0, cs, concurrent=False)
+                lead = lead_rx.match(text, cs - 60 if cs > 60 else 0, cs, False)
                 if lead is not None:
                     cs = lead.start()
             if blocked.find(1, cs, ce) != -1:
