@@ -175,6 +175,9 @@ class _Rx:
     habitual: regex.Pattern[str]
     tense_first: frozenset[str]  # first words of the tense cues and of the habitual words
     habitual_first: frozenset[str]
+    # per phrase index: the words that are a whole form on their own and begin no longer
+    # form, so that finding the word is finding the phrase (no regex call)
+    phrase_single: dict[str, frozenset[str]]
     count_noun: regex.Pattern[str]
     name_prefixes: frozenset[str]
     cue_words: frozenset[str]
@@ -233,6 +236,17 @@ def _first_tokens(forms: "Iterable[str]") -> frozenset[str]:
         if m:
             out.add(m.group(0))
     return frozenset(out)
+
+
+def _single_words(forms: "Iterable[str]") -> frozenset[str]:
+    """Casefolded one-word forms (letters only) that begin no longer form."""
+    keys = {_key(f) for f in forms}
+    longer = {k.split()[0] for k in keys if not _SINGLE.fullmatch(k)}
+    longer |= {t for k in keys if not _SINGLE.fullmatch(k) for t in _first_tokens([k])}
+    return frozenset(k for k in keys if _SINGLE.fullmatch(k) and k not in longer)
+
+
+_SINGLE = regex.compile(r"\p{L}+")
 
 
 def _forms(lex: Lexicon, table: str, row_id: str) -> list[str]:
@@ -513,6 +527,10 @@ def _build(lex: Lexicon) -> _Rx:
         relday, units, one, shifts, periods, cues, counts,
         tense, tense_of, range_gap, coord_gap, range_words, coord_words, weekday_pair, habitual,
         tense_first, habitual_first,
+        {"tense": _single_words(tense_of),
+         "habitual": _single_words(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual")),
+         "habit": _single_words(_forms(lex, "recurrence", "habitual"))
+         - _first_tokens(_forms(lex, "recurrence", "cues"))},
         count_noun, name_prefixes, cue_words,
         frozenset(_key(f) for f in _forms(lex, "regulations", "weekday_prefixes")),
         frozenset(_key(f).rstrip(".") for f in _forms(lex, "regulations", "name_verbs")),
@@ -659,6 +677,7 @@ def _months_between(a: tuple[int, int], b: tuple[int, int]) -> int:
     return (a[0] * 12 + a[1]) - (b[0] * 12 + b[1])
 
 
+@lru_cache(maxsize=1024)
 def _infer_year(
     ref: date, m: int, d: Optional[int], tense: Optional[str], wd: Optional[int] = None
 ) -> Optional[int]:
@@ -713,14 +732,21 @@ def _phrase_index(ctx: _Ctx, name: str) -> tuple[list[int], list[int], list[str]
             pat, first = ctx.r.tense, ctx.r.tense_first
         else:
             pat, first = (ctx.r.habitual if name == "habitual" else ctx.r.habit), ctx.r.habitual_first
-        found = [ctx.words[w] for w in first.intersection(ctx.words)]
+        single = ctx.r.phrase_single[name]
+        found = sorted((p, w) for w in first.intersection(ctx.words) for p in ctx.words[w])
         starts: list[int] = []
         ends: list[int] = []
         texts: list[str] = []
         last = -1
-        for pos in sorted(p for lst in found for p in lst):
+        for pos, w in found:
             if pos < last:
                 continue  # inside the phrase before (matches do not overlap)
+            if w in single:  # the whole word is the phrase
+                starts.append(pos)
+                ends.append(pos + len(w))
+                texts.append(w)
+                last = pos + len(w)
+                continue
             m = pat.match(ctx.text, pos, None, False)
             if m is not None:
                 starts.append(m.start())
