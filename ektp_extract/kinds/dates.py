@@ -238,7 +238,7 @@ def _first_tokens(forms: "Iterable[str]") -> frozenset[str]:
     return frozenset(out)
 
 
-def _single_words(forms: "Iterable[str]") -> frozenset[str]:
+def _single_words(forms: Iterable[str]) -> frozenset[str]:
     """Casefolded one-word forms (letters only) that begin no longer form."""
     keys = {_key(f) for f in forms}
     longer = {k.split()[0] for k in keys if not _SINGLE.fullmatch(k)}
