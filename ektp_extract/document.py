@@ -12,6 +12,10 @@ from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, 
 from .text import Mask, Prepared, paragraphs, sentences
 
 
+_new = object.__new__
+_set = object.__setattr__
+
+
 @dataclass
 class Document:
     """One article under extraction.
@@ -80,8 +84,14 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the ORIGINAL input for a working-text range."""
         s, e = self.prep.to_source(start, end)
-        # built without validation: the offsets are ints and the text is the source slice
-        return Span.model_construct(start=s, end=e, text=self.prep.source[s:e])
+        # built without validation (the offsets are ints and the text is the source slice),
+        # filled as Span.model_construct fills it but without its per-field loop (3x faster)
+        sp = _new(Span)
+        _set(sp, "__dict__", {"start": s, "end": e, "text": self.prep.source[s:e]})
+        _set(sp, "__pydantic_fields_set__", {"start", "end", "text"})
+        _set(sp, "__pydantic_extra__", None)
+        _set(sp, "__pydantic_private__", None)
+        return sp
 
     def claim(self, label: str, start: int, end: int) -> None:
         self.claimed.setdefault(label, []).append((start, end))
