@@ -146,6 +146,51 @@ def test_malformed_number_warns(extractor: Extractor) -> None:
     assert any(w.startswith("[W020]") and "1.2.3.4" in w for w in res.warnings)
 
 
+def test_a_date_is_not_a_malformed_number(extractor: Extractor) -> None:
+    """12.03.2019 read by the dates stage is a date, not a number with a warning."""
+    res = extractor.extract("Rapat digelar 12.03.2019 di kantor.", reference_date=PINNED_REFERENCE)
+    assert [d.value for d in res.dates] == ["2019-03-12"]
+    assert res.quantities == [] and not any(w.startswith("[W020]") for w in res.warnings)
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        dict(value=96616, unit="KTP", kind="count", rule="quantities:digits"),
+        dict(value=1.8, unit="persen", kind="percent", rule="quantities:percent"),
+        dict(value=None, unit="warga", kind="count", rule="quantities:vague",
+             approximate=True, comparator="~"),
+        dict(value=5, unit="orang", kind="count", rule="quantities:digits-range", range_end=10),
+        dict(value=15000000, unit="rupiah", kind="money", rule="quantities:money",
+             approximate=False, comparator="<="),
+    ],
+)
+def test_make_quantity_equals_the_validated_record(fields: dict) -> None:  # type: ignore[type-arg]
+    """The stage builds records without pydantic validation; they must be the same records."""
+    from ektp_extract.models import Quantity, Span
+
+    span = Span(start=3, end=13, text="96.616 KTP")
+    fast = quantities.make_quantity(
+        fields["value"], fields["unit"], fields["kind"], span, fields["rule"],
+        fields.get("approximate", False), fields.get("comparator"), fields.get("range_end"),
+    )
+    slow = Quantity(text=span.text, span=span, **fields)
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert Quantity.model_validate(fast.model_dump()) == fast
+
+
+def test_make_quantity_rejects_wrong_types() -> None:
+    from ektp_extract.models import Span
+
+    span = Span(start=0, end=1, text="x")
+    with pytest.raises(ValueError):
+        quantities.make_quantity(Decimal(5), "orang", "count", span, "r")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        quantities.make_quantity(5, "orang", "counts", span, "r")
+
+
 def _doc(extractor: Extractor, text: str) -> Document:
     prep = normalise(text)
     return Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm))

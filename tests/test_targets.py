@@ -122,3 +122,36 @@ def test_development_set_targets_f1(extractor: Extractor) -> None:
     if total.gold == 0:
         pytest.skip("no development fixtures")
     assert total.f1 >= 0.70, (total.tp, total.gold, total.pred)
+
+
+_WORDS = [
+    "target", "targetnya", "menargetkan", "sasaran", "harus", "mencapai", "sudah", "baru",
+    "telah", "merekam", "capaian", "dicapai", "tercapai", "realisasi", "kini", "saat", "ini",
+    "mematok", "dipatok", "tuntas", "kejar", "mengejar", "warga", "ktp", "persen", "98",
+    "e-target", "sudahlah", "xtarget", "per", "hingga",
+]
+_SEPS = [" ", "  ", "\t", ", ", ". ", "\n", "-", "/", "(", ")"]
+
+
+@pytest.mark.parametrize("table", ["target_cues", "achievement_cues"])
+def test_anchored_scan_finds_what_the_pattern_finds(extractor: Extractor, table: str) -> None:
+    """The anchor-windowed scan gives exactly the matches of a scan of the whole range."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    rx = targets._rx(extractor.lexicon)
+    pattern, scan = (rx.cue, rx.cue_scan) if table == "target_cues" else (rx.ach, rx.ach_scan)
+
+    @settings(max_examples=300, deadline=None, derandomize=True)
+    @given(
+        st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_SEPS)), max_size=40),
+        st.integers(0, 30),
+        st.integers(0, 30),
+    )
+    def check(parts: list[tuple[str, str]], cut_lo: int, cut_hi: int) -> None:
+        text = "".join(w + s for w, s in parts)
+        lo, hi = min(cut_lo, len(text)), max(min(cut_lo, len(text)), len(text) - cut_hi)
+        want = [m.span() for m in pattern.finditer(text, lo, hi)]
+        assert [m.span() for m in scan.finditer(text, lo, hi)] == want
+
+    check()

@@ -33,13 +33,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import itemgetter
-from typing import Any, Literal, Optional
+from typing import Literal, Optional
 
 import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Quantity
+from ..models import Quantity, Span
 from .calendar import calendar
 from .numbers import (
     NumberTables,
@@ -127,8 +127,11 @@ class _Rx:
     follow: regex.Pattern[str]  # scale, range, restated words, then the right context
     word_at: regex.Pattern[str]
     vague_at: regex.Pattern[str]
+    digits_ascii: regex.Pattern[str]  # the digit runs of ``digits`` without the look-behinds
+    cur_behind: tuple[str, ...]  # lowercase currency signs a digit run may be glued to (Rp150)
     word_leads: tuple[str, ...]
     word_lead_set: dict[str, str]  # token (form, "(form", '"form') → form
+    word_lead_keys: frozenset[str]  # the keys of ``word_lead_set``
     relative_after: regex.Pattern[str]
     fused_at: regex.Pattern[str]
     fused: dict[str, FusedRow]
@@ -171,7 +174,11 @@ _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 _LIST_MARK = regex.compile(r"[.)][ \t]|[ \t]{2,}|\t")
 #: A year right after "<n> Tahun": the number is a regulation's.
 _REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
-#: A number restated in words in brackets: "2 (dua) unit", "Rp 5.000.000 (lima juta rupiah)".
+#: The digit runs of ``_Rx.digits`` in an ASCII text: ``[0-9]`` is scanned much faster than
+#: ``\d``, and the look-behinds are checked in Python on the few runs found (``_digit_runs``).
+_DIGIT_RUN_ASCII = r"[0-9]+(?:[.,/:][0-9]+)*(?:,-|\.-)?"
+#: Characters that may not precede a digit run (besides letters and digits).
+_NOT_BEFORE_DIGITS = frozenset("_.,/:+")
 
 
 def _norm(s: str) -> str:
@@ -250,10 +257,18 @@ def _build(lex: Lexicon) -> _Rx:
             merged = set(guards_after.get(k, ())) | {_norm(a) for a in g.after}
             guards_after[k] = tuple(sorted(merged, key=len, reverse=True))
     follow_rx = regex.compile(tail + restated + right)
+    lead_tokens = {
+        p + f + q: f
+        for f in _low(lead_forms + vague_forms + fused_forms)
+        for p in ("", "(", '"', "'")
+        for q in ("", ".", ",", ";", ":", ")", '"', "'", "?", "!")
+    }
     right_rx = regex.compile(restated + right)
     right_plain_rx = regex.compile(right)
     return _Rx(
         digits=regex.compile(digits),
+        digits_ascii=regex.compile(_DIGIT_RUN_ASCII),
+        cur_behind=tuple(_low(cur_prefixes)),
         follow=follow_rx,
         follow_ix=_Idx(follow_rx, _RIGHT_GROUPS + _FOLLOW_GROUPS),
         right_ix=_Idx(right_rx, _RIGHT_GROUPS),
@@ -263,12 +278,8 @@ def _build(lex: Lexicon) -> _Rx:
             alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"
         ),
         word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
-        word_lead_set={
-            p + f + q: f
-            for f in _low(lead_forms + vague_forms + fused_forms)
-            for p in ("", "(", '"', "'")
-            for q in ("", ".", ",", ";", ":", ")", '"', "'", "?", "!")
-        },
+        word_lead_set=lead_tokens,
+        word_lead_keys=frozenset(lead_tokens),
         relative_after=regex.compile(
             r"[ \t]+"
             + alternation(
@@ -301,6 +312,68 @@ def _build(lex: Lexicon) -> _Rx:
     )
 
 
+_QUANTITY_KINDS = frozenset(("count", "percent", "money", "age", "duration", "other"))
+_COMPARATORS = frozenset((None, ">", "<", ">=", "<=", "~"))
+
+
+def make_quantity(
+    value: Optional[int | float],
+    unit: Optional[str],
+    kind: str,
+    span: Span,
+    rule: str,
+    approximate: bool = False,
+    comparator: Optional[str] = None,
+    range_end: Optional[int | float] = None,
+) -> Quantity:
+    """A :class:`Quantity` built the way ``Quantity.model_construct`` builds one.
+
+    Validating a record costs more than finding it (a few µs each, a sixth of
+    the stage): the fields are checked here with plain type tests instead, and
+    the instance is filled as pydantic's own ``model_construct`` fills it
+    (``__dict__`` in field order, the fields set, no extra or private data).
+    ``tests/test_quantities.py`` checks the result equals the validated record.
+    """
+    if (
+        type(value) not in _NUMBER_TYPES
+        or type(range_end) not in _NUMBER_TYPES
+        or kind not in _QUANTITY_KINDS
+        or comparator not in _COMPARATORS
+        or type(span) is not Span
+    ):
+        raise ValueError(f"invalid quantity fields: {value!r} {kind!r} {comparator!r}")
+    q = _new(Quantity)
+    fields_set = {"value", "unit", "kind", "text", "span", "rule"}
+    if approximate or comparator is not None:
+        fields_set |= {"approximate", "comparator"}
+    if range_end is not None:
+        fields_set.add("range_end")
+    _set(
+        q,
+        "__dict__",
+        {
+            "value": value,
+            "unit": unit,
+            "kind": kind,
+            "approximate": bool(approximate),
+            "comparator": comparator,
+            "range_end": range_end,
+            "text": span.text,
+            "span": span,
+            "rule": rule,
+        },
+    )
+    _set(q, "__pydantic_fields_set__", fields_set)
+    _set(q, "__pydantic_extra__", None)
+    _set(q, "__pydantic_private__", None)
+    return q
+
+
+_NUMBER_TYPES = frozenset((int, float, type(None)))
+_new = object.__new__
+_set = object.__setattr__
+
+
 def _rx(lex: Lexicon) -> _Rx:
     rx: _Rx = lex.compiled("quantities:rx", _build)
     return rx
@@ -316,16 +389,16 @@ def lowered(text: str) -> str:
 
 @dataclass(slots=True)
 class _Num:
-    value: Decimal
+    value: Decimal | int  # int for plain digits (cheaper), Decimal once scaled or decimal
     style: str  # digit style of numbers.read_digits, or "words"
     text: str
 
 
-@dataclass(slots=True)
-class _Cand:
-    start: int  # first character of the number (or of the vague word)
-    end: int  # end of the number words / digits
-    kind: Literal["digits", "words", "vague", "fused"]
+CandKind = Literal["digits", "words", "vague", "fused"]
+#: A candidate: (first character of the number or vague word, minus its end, kind);
+#: plain tuples, so that sorting by (start, longest first) is cheap.
+_Cand = tuple[int, int, CandKind]
+_BY_START = itemgetter(0, 1)
 
 
 class _Ctx:
@@ -358,18 +431,18 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, rx)
     low = ctx.low
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
-    cands = [_Cand(m.start(), m.end(), "digits") for m in rx.digits.finditer(low, start_at)]
+    cands = _digit_runs(rx, low, start_at)
     cands.extend(_word_candidates(rx, low, start_at))
-    cands.sort(key=lambda c: (c.start, -c.end))
+    cands.sort(key=_BY_START)
     infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
     taken = -1  # end of the last consumed candidate range
-    for c in cands:
-        if c.start < taken:
+    for cs, minus_end, kind in cands:
+        if cs < taken:
             continue
         try:
-            info, consumed = _judge(ctx, c)
+            info, consumed = _judge(ctx, cs, -minus_end, kind)
         except (ArithmeticError, ValueError, KeyError, IndexError):
-            info, consumed = None, c.end
+            info, consumed = None, -minus_end
         taken = max(taken, consumed)
         if info is None:
             continue
@@ -378,28 +451,48 @@ def run(doc: Document) -> None:
         doc.claim("quantity", info.start, info.end)
 
 
+def _digit_runs(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
+    """Digit runs (``96.616``, ``18/4/2016``, ``2.500.000,-``) not glued to a word before them,
+    except a currency sign (``Rp150``), nor to a hyphen after a word (``Covid-19``, ``ke-17``)."""
+    if not low.isascii():
+        return [
+            (m.start(), -m.end(), "digits")
+            for m in rx.digits.finditer(low, start_at, None, False, False)
+        ]
+    out: list[_Cand] = []
+    cur = rx.cur_behind
+    for m in rx.digits_ascii.finditer(low, start_at, None, False, False):
+        s = m.start()
+        if s > 0:
+            b = low[s - 1]
+            if (b.isalnum() or b in _NOT_BEFORE_DIGITS) and not low.endswith(cur, 0, s):
+                continue
+            if b == "-" and s > 1 and low[s - 2].isalnum():
+                continue
+        out.append((s, -m.end(), "digits"))
+    return out
+
+
 def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
     """Number-word runs and vague amounts, found by ``str.find`` of the leading forms
     that occur in the text as words (one set intersection of the text's whitespace
     tokens picks those forms; a form with quotes, brackets or punctuation around counts too)."""
     out: list[_Cand] = []
-    present = {
-        rx.word_lead_set[t] for t in set(low[start_at:].split()).intersection(rx.word_lead_set)
-    }
+    present = {rx.word_lead_set[t] for t in rx.word_lead_keys.intersection(low[start_at:].split())}
     for form in sorted(present):
         i = low.find(form, start_at)
         while i != -1:
             if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-"):
-                m = rx.word_at.match(low, i)
-                f = rx.fused_at.match(low, i) if m is None else None
+                m = rx.word_at.match(low, i, None, False)
+                f = rx.fused_at.match(low, i, None, False) if m is None else None
                 if m is not None:
-                    out.append(_Cand(i, m.end(), "words"))
+                    out.append((i, -m.end(), "words"))
                 elif f is not None:
-                    out.append(_Cand(i, f.end(), "fused"))
+                    out.append((i, -f.end(), "fused"))
                 else:
-                    v = rx.vague_at.match(low, i)
+                    v = rx.vague_at.match(low, i, None, False)
                     if v is not None:
-                        out.append(_Cand(i, v.end(), "vague"))
+                        out.append((i, -v.end(), "vague"))
             i = low.find(form, i + 1)
     return out
 
@@ -430,20 +523,22 @@ def _read(rx: _Rx, digits: Optional[str], words: Optional[str]) -> Optional[_Num
     return _Num(v, "words", words) if v is not None else None
 
 
-def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
-    """Decide whether one candidate is a quantity; returns (info or None, end consumed)."""
+def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[QuantityInfo], int]:
+    """Decide whether the candidate [s, e) is a quantity; returns (info or None, end consumed)."""
     doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
-    s, ne = c.start, c.end
-    if c.kind == "vague":
-        return _vague(ctx, c), ne
-    if c.kind == "fused":
-        return _fused(ctx, c), ne
-    if c.kind == "digits":
+    ne = e
+    if ckind == "vague":
+        return _vague(ctx, s, e), ne
+    if ckind == "fused":
+        return _fused(ctx, s, e), ne
+    if ckind == "digits":
         d1: Optional[str] = low[s:ne]
-        if s > 0 and text[s - 1] == "(" and text[ne : ne + 1] == ")":
-            return _paren_age(ctx, s, ne), ne + 1
+        if ctx.blocked(s, ne):
+            return None, ne  # inside a date, a clock time or a regulation number
         if "/" in d1 or ":" in d1:  # type: ignore[operator]
             return None, ne  # 18/4/2016, 24/2013, 13:50
+        if s > 0 and text[s - 1] == "(" and text[ne : ne + 1] == ")":
+            return _paren_age(ctx, s, ne), ne + 1
         core = d1.rstrip(",-.")  # type: ignore[union-attr]
         if len(core) > 1 and core[0] == "0" and core[1].isdigit():
             return None, _skip_chain(low, ne)  # 08.00, 0812-2700-4455, RT 03
@@ -457,27 +552,32 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             and _phone_before(text, s)
         ):
             return None, ne  # a chunk of a spaced phone number: +62 812 2700 4455
-        if len(core) <= 3 and _line_start(text, s) and _LIST_MARK.match(text, ne):
+        if len(core) <= 3 and _line_start(text, s) and _LIST_MARK.match(text, ne, None, False):
             return None, ne  # "1. Menuntaskan ...", a table's row number
-        reading = read_digits(d1)  # type: ignore[arg-type]
-        if reading is None:
-            doc.warnings.append(W_MALFORMED.format(text=text[s:ne]))
-            return None, ne
+        if d1.isdigit():  # type: ignore[union-attr]
+            first: Optional[_Num] = _Num(int(d1), "plain", d1)  # type: ignore[arg-type]
+        else:
+            reading = read_digits(d1)  # type: ignore[arg-type]
+            if reading is None:
+                doc.warnings.append(W_MALFORMED.format(text=text[s:ne]))
+                return None, ne
+            first = _Num(reading.value, reading.style, d1)  # type: ignore[arg-type]
         words = None
     else:
         d1 = None
-        reading = None
+        first = None
         words = low[s:ne]
         if text[s].isupper() and not _sentence_initial(text, s):
             return None, ne  # Paal Dua, Simpang Lima: part of a name
         if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isalpha():
             return None, ne  # satu-satunya, dua-duanya
-    if text[ne + 1 : ne + 2].isupper() and _TITLE_AFTER.match(text, ne):
+    if text[ne + 1 : ne + 2].isupper() and _TITLE_AFTER.match(text, ne, None, False):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
-    fm = rx.follow.match(low, ne)
+    fm = rx.follow.match(low, ne, None, False)
     assert fm is not None  # every part is optional
     fx = rx.follow_ix
-    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fx.values(fm)[len(_RIGHT_GROUPS) :]
+    fv: Optional[tuple[Optional[str], ...]] = fx.values(fm)
+    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fv[len(_RIGHT_GROUPS) :]  # type: ignore[index]
     fn = fx.n
     scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
@@ -498,8 +598,8 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
         return None, ne  # glued to letters: 96A, 3G, 2x24
     if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
-    if (":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne)) or (
-        ":" in text[max(0, s - 3) : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s)
+    if (":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne, None, False)) or (
+        ":" in text[max(0, s - 3) : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s, False)
     ):
         return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
     if ctx.blocked(s, ne):
@@ -521,12 +621,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     if prev and money_unit is None and _is_label(rx, prev):
         return None, ne  # (after a currency sign the words before are not the number's label)
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
-    if reading is not None and d1 is not None:
-        first: Optional[_Num] = _Num(reading.value, reading.style, d1)
-    else:
-        first = _read(rx, None, words)
     if first is None:
-        return None, ne
+        first = _read(rx, None, words)
+        if first is None:
+            return None, ne
     second: Optional[_Num] = None
     if n2 is not None:
         second = _read(rx, d2, w2)
@@ -534,7 +632,10 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             return None, ne
     if scaled:
         _apply_scales(rx, (s1, m1, s2, m2), first, second, money_unit is not None)
-    qual, left_word, qstart, prev = _qualifier(rx, text, prev, qstart)
+    if prev and prev[-1].lower() in rx.qual_last:
+        qual, left_word, qstart, prev = _qualifier(rx, text, prev, qstart)
+    else:
+        qual, left_word = None, ""
     if second is not None:
         if prev and prev[-1].lower() == "antara":
             qstart = _token_start(text, qstart, prev[-1:])
@@ -543,10 +644,11 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
             # "2 dan 3": not a range; read the first number alone
             second = None
             ne = _rstrip(text, fm.start(fn["conn"]))
-            fm = rx.right.match(low, ne)
+            fm = rx.right.match(low, ne, None, False)
             fx = rx.right_ix
+            fv = None
     # ---- right context: unit, percent, currency word, month, time zone
-    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, fx, ne, qstart)
+    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, fx, ne, qstart, fv)
     if stop:
         return None, ne
     if qual_after is not None:
@@ -572,31 +674,27 @@ def _judge(ctx: _Ctx, c: _Cand) -> tuple[Optional[QuantityInfo], int]:
     if words is not None:
         if unit is None and not s1 and second is None:
             return None, ne  # a bare number word: "hanya tiga"
-        if _guarded(rx, text, low, s, c.end):
+        if _guarded(rx, text, low, s, e):
             return None, ne
         if first.value < 1 and kind == "count":
             return None, ne  # "setengah warga": a share, not an amount
-    if unit is not None and unit.lower() == "tahun" and _REG_YEAR.match(text, end):
+    if unit is not None and unit.lower() == "tahun" and _REG_YEAR.match(text, end, None, False):
         return None, ne  # "Peraturan Pemerintah 40 Tahun 2019": a regulation number
-    if kind == "duration" and rx.relative_after.match(low, end):
+    if kind == "duration" and rx.relative_after.match(low, end, None, False):
         return None, end  # "dua pekan lalu", "14 hari lagi": a relative date
     if kind == "duration" and unit is not None and unit.lower() in ("tahun", "thn", "bulan"):
         if _is_age(rx, text, qstart, end):
             kind = "age"
     span = doc.span(qstart, end)
-    extra: dict[str, Any] = {}  # only what differs from the defaults (cheaper to validate)
-    if qual is not None:
-        extra["approximate"], extra["comparator"] = qual.approximate, qual.comparator
-    if second is not None:
-        extra["range_end"] = as_number(second.value)
-    record = Quantity(
-        value=as_number(first.value),
-        unit=unit,
-        kind=kind,
-        text=span.text,
-        span=span,
-        rule=f"{RULE}:{_rule_name(kind, words is not None, second is not None)}",
-        **extra,
+    record = make_quantity(
+        as_number(first.value),
+        unit,
+        kind,
+        span,
+        _RULE_NAMES[kind, words is not None, second is not None],
+        qual.approximate if qual is not None else False,
+        qual.comparator if qual is not None else None,
+        as_number(second.value) if second is not None else None,
     )
     info = QuantityInfo(record, qstart, end, s, ne, family, left_word)
     return info, max(end, ne)
@@ -726,11 +824,16 @@ class _Idx:
 
 
 def _right(
-    ctx: _Ctx, rm: Optional[regex.Match[str]], ix: _Idx, ne: int, qstart: int
+    ctx: _Ctx,
+    rm: Optional[regex.Match[str]],
+    ix: _Idx,
+    ne: int,
+    qstart: int,
+    picked: Optional[tuple[Optional[str], ...]] = None,
 ) -> tuple[Optional[str], Optional[str], str, int, Optional[UnitRow], Optional[QualifierRow], bool]:
     """(unit, family, kind, end, unit row, trailing qualifier, reject) from the right-context
-    groups of ``rm`` (a ``follow`` or ``right`` match, with its group numbers ``ix``);
-    ``ne`` is where the number ends."""
+    groups of ``rm`` (a ``follow`` or ``right`` match, with its group numbers ``ix``, and
+    ``ix.values(rm)`` when the caller has it); ``ne`` is where the number ends."""
     rx, text, low = ctx.rx, ctx.text, ctx.low
     unit: Optional[str] = None
     family: Optional[str] = None
@@ -740,14 +843,16 @@ def _right(
     qual_after: Optional[QualifierRow] = None
     if rm is None:
         return unit, family, kind, end, unit_row, qual_after, False
-    rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = ix.values(rm)[:10]
+    rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = (picked or ix.values(rm))[:10]
     n = ix.n
     if rs is not None:
         words = [w for w in rs.split() if w not in rx.t.currency_suffix]
         if words and all(w in rx.t.words for w in words):
             end = rm.end(n["rs"]) + 1
         else:
-            rm = rx.right_plain.match(low, ne)  # brackets that are not a restated number
+            rm = rx.right_plain.match(
+                low, ne, None, False
+            )  # brackets that are not a restated number
             if rm is None:
                 return unit, family, kind, end, unit_row, qual_after, False
             ix = rx.right_plain_ix
@@ -770,7 +875,7 @@ def _right(
         unit = rx.t.currency_suffix[_norm(csuf)]
         family, kind, end = unit, "money", rm.end(n["csuf"])
     elif unit_g is not None:
-        unit_row = rx.units.get(_norm(unit_g))
+        unit_row = rx.units.get(unit_g) or rx.units.get(_norm(unit_g))
         us, end = rm.span(n["unit"])
         if _title_word(text, us):
             return None, None, kind, end, None, None, True  # "Cuma 2 Menit": a headline
@@ -823,14 +928,14 @@ def _noun_like(rx: _Rx, word: str) -> bool:
 def _classifier_np(rx: _Rx, text: str, low: str, end: int) -> int:
     """Extend a classifier (keping, unit) with a counted noun (``keping blanko``,
     ``unit alat perekaman``), else with up to two general nouns."""
-    um = rx.unit_at.match(low, end)
+    um = rx.unit_at.match(low, end, None, False)
     if um is not None:
         row = rx.units.get(_norm(um.group("u")))
         if row is not None and not row.classifier and row.kind == "count":
             u_end: int = um.end("u")
             return u_end
     for _ in range(2):
-        m = rx.noun_at.match(low, end)
+        m = rx.noun_at.match(low, end, None, False)
         if m is None:
             break
         w = text[m.start(1) : m.end(1)]
@@ -877,7 +982,16 @@ def _is_age(rx: _Rx, text: str, qstart: int, end: int) -> bool:
 
 def _rule_name(kind: str, words: bool, rng: bool) -> str:
     base = kind if kind in ("money", "percent") else "words" if words else "digits"
-    return base + ("-range" if rng else "")
+    return f"{RULE}:{base}" + ("-range" if rng else "")
+
+
+#: The rule id of a record by (kind, read from words, a range).
+_RULE_NAMES = {
+    (k, w, r): _rule_name(k, w, r)
+    for k in ("count", "percent", "money", "age", "duration", "other")
+    for w in (False, True)
+    for r in (False, True)
+}
 
 
 def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
@@ -912,14 +1026,13 @@ def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     return QuantityInfo(rec, ps, pe, s, e, "waktu", "")
 
 
-def _fused(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
+def _fused(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     """``sehari``, ``setahun``: one of a unit, written as one word."""
     doc, rx, text = ctx.doc, ctx.rx, ctx.text
-    s, e = c.start, c.end
     if ctx.blocked(s, e) or (text[s].isupper() and not _sentence_initial(text, s)):
         return None
     row = rx.fused[ctx.low[s:e]]
-    if rx.relative_after.match(ctx.low, e):
+    if rx.relative_after.match(ctx.low, e, None, False):
         return None  # "sepekan lalu": a relative date
     qual, _, qs, _ = _qualifier(rx, text, _prev_words(text, s), s)
     span = doc.span(qs, e)
@@ -936,13 +1049,12 @@ def _fused(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
     return QuantityInfo(rec, qs, e, s, e, "waktu" if row.kind == "duration" else row.unit, "")
 
 
-def _vague(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
+def _vague(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     """``ratusan daerah``, ``puluhan ribu warga``: approximate, value null, with its noun."""
     doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
-    s, e = c.start, c.end
     if ctx.blocked(s, e):
         return None
-    rm = rx.right_plain.match(low, e)
+    rm = rx.right_plain.match(low, e, None, False)
     if rm is None or (rm.group("unit") is None and rm.group("gen") is None):
         return None
     family: Optional[str] = None
@@ -971,4 +1083,4 @@ def _vague(ctx: _Ctx, c: _Cand) -> Optional[QuantityInfo]:
         span=span,
         rule=f"{RULE}:vague",
     )
-    return QuantityInfo(rec, s, end, s, c.end, family, "")
+    return QuantityInfo(rec, s, end, s, e, family, "")

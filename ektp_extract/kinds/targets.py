@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Optional
 
 import regex
@@ -42,7 +43,7 @@ import regex
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, DateMention, Quantity, Target
-from .numbers import alternation, trie_alternation
+from .numbers import AnchoredPattern, alternation, trie_alternation
 from .quantities import QuantityInfo, lowered
 
 
@@ -89,6 +90,8 @@ TARGET_KINDS = frozenset({"count", "percent", "money", "other"})
 class _Rx:
     cue: regex.Pattern[str]
     ach: regex.Pattern[str]
+    cue_scan: AnchoredPattern  # cue.finditer, near the cue words only
+    ach_scan: AnchoredPattern
     blocker: regex.Pattern[str]
     anaphor: regex.Pattern[str]
     brk: regex.Pattern[str]
@@ -108,9 +111,13 @@ def _forms(lex: Lexicon, table: str) -> list[str]:
 
 def _build(lex: Lexicon) -> _Rx:
     den = frozenset(" ".join(f.split()) for f in _forms(lex, "denominators"))
+    cue = regex.compile(_words(_forms(lex, "target_cues")))
+    ach = regex.compile(_words(_forms(lex, "achievement_cues")))
     return _Rx(
-        cue=regex.compile(_words(_forms(lex, "target_cues"))),
-        ach=regex.compile(_words(_forms(lex, "achievement_cues"))),
+        cue=cue,
+        ach=ach,
+        cue_scan=AnchoredPattern(cue, _forms(lex, "target_cues")),
+        ach_scan=AnchoredPattern(ach, _forms(lex, "achievement_cues")),
         blocker=regex.compile(_words(_forms(lex, "blockers"))),
         anaphor=regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True)),
         brk=regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True)),
@@ -137,6 +144,9 @@ def _rx(lex: Lexicon) -> _Rx:
     return rx
 
 
+_START = attrgetter("start")
+
+
 @dataclass
 class _Pool:
     """The article's quantities (value known), sorted, with their positions for bisection."""
@@ -147,7 +157,7 @@ class _Pool:
 
     @classmethod
     def of(cls, infos: list[QuantityInfo]) -> "_Pool":
-        infos = sorted(infos, key=lambda q: q.start)
+        infos = sorted(infos, key=_START)
         return cls(infos, [q.start for q in infos], [q.num_start for q in infos])
 
     def between(self, lo: int, hi: int) -> list[QuantityInfo]:
@@ -170,7 +180,7 @@ def run(doc: Document) -> None:
     text = doc.text
     low = lowered(text)
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
-    cues = list(rx.cue.finditer(low, start_at))
+    cues = rx.cue_scan.finditer(low, start_at)
     if not cues:
         return
     used: set[int] = set()
@@ -184,7 +194,7 @@ def run(doc: Document) -> None:
         if rows is not None:
             table_rows.extend(rows)
             continue
-        if rx.anaphor.match(low, cue.end()):
+        if rx.anaphor.match(low, cue.end(), None, False):
             continue  # "target itu": points back
         if low[cue.end() : cue.end() + 1] == ",":
             words = low[max(0, cue.start() - 20) : cue.end()].split()[-3:]
@@ -203,21 +213,17 @@ def run(doc: Document) -> None:
     if not found:
         return
     targets_ids = {id(q) for q, *_ in found}
-    ach_cache: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for q, cs, ce, cue in found:
-        lo, hi = _neighbourhood(doc, q.start)
-        ach_cues = ach_cache.get((lo, hi))
-        if ach_cues is None:
-            ach_cues = ach_cache[(lo, hi)] = [
-                (m.start(), m.end()) for m in rx.ach.finditer(low, lo, hi)
-            ]
-        keywords = _keywords(rx, _metric(rx, text, low, q, cs, ce, None, doc), q)
-        achieved = _achievement(doc, rx, low, pool, q, ach_cues, targets_ids, keywords)
+        nb = _neighbourhood(doc, q.start)
+        metric = _metric(rx, text, low, q, cs, ce, None, doc)
+        keywords = _keywords(rx, metric, q)
+        achieved = _achievement(doc, rx, low, pool, q, nb, targets_ids, keywords)
         ach_cue = None
         if achieved is not None:
-            acs = _in_ach_clause(doc, rx, low, achieved, ach_cues)
+            acs = _in_ach_clause(doc, rx, low, achieved, nb)
+            ach_cues = _ach_cues(doc, rx, low, achieved, nb)
             ach_cue = next(((a, b) for a, b in ach_cues if a == acs), None)
-        _emit(doc, rx, low, q, cs, ce, achieved, ach_cue)
+        _emit(doc, rx, low, q, cs, ce, achieved, ach_cue, metric=metric)
 
 
 def _para_index(doc: Document, start: int) -> int:
@@ -255,22 +261,24 @@ def _table(
     le = len(text) if le == -1 else le
     if le - ls > 160:
         return None  # a paragraph, not a header line
-    head = [(m.start(), m.end()) for m in _TOKEN.finditer(text, ls, le)]
+    head = [(m.start(), m.end()) for m in _TOKEN.finditer(text, ls, le, False, False)]
     if not 3 <= len(head) <= 10 or any(c.isdigit() for c in text[ls:le]):
         return None
     tcol = next((i for i, (a, b) in enumerate(head) if a == cue.start() and b == cue.end()), None)
     if not tcol:
         return None
-    acol = next((i for i, (a, b) in enumerate(head) if i and rx.ach.fullmatch(low, a, b)), None)
+    acol = next(
+        (i for i, (a, b) in enumerate(head) if i and rx.ach.fullmatch(low, a, b, False)), None
+    )
     rows: list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]] = []
     pos = le + 1
     while pos < len(text):
         nl = text.find("\n", pos)
         nl = len(text) if nl == -1 else nl
-        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, pos, nl)]
+        toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text, pos, nl, False, False)]
         n_num = 0
         for a, b in reversed(toks):
-            if not _NUMBER_TOKEN.fullmatch(text, a, b):
+            if not _NUMBER_TOKEN.fullmatch(text, a, b, False):
                 break
             n_num += 1
         if n_num < len(head) - 1 or len(toks) == n_num:
@@ -295,11 +303,15 @@ def _clause(doc: Document, rx: _Rx, low: str, pos: int) -> _Clause:
     """The sentence around ``pos``, cut at clause breaks (sedangkan, namun, ;)."""
     sent = doc.sentence_of(pos) or doc.paragraph_of(pos) or (0, len(low))
     s, e = sent
-    for m in rx.brk.finditer(low, s, e):
-        if m.start() < pos:
-            s = m.end()
+    cache: dict[tuple[int, int], list[tuple[int, int]]] = doc.scratch.setdefault("targets:brk", {})
+    breaks = cache.get(sent)
+    if breaks is None:  # the breaks of a sentence, found once
+        breaks = cache[sent] = [m.span() for m in rx.brk.finditer(low, s, e, False, False)]
+    for bs, be in breaks:
+        if bs < pos:
+            s = be
         else:
-            e = m.start()
+            e = bs
             break
     return _Clause(s, e)
 
@@ -324,7 +336,7 @@ def _target_for(
             if q.record.kind in ("age", "duration"):
                 continue
             break
-        if rx.cue.search(low, cue.end(), q.start) is not None:
+        if rx.cue.search(low, cue.end(), q.start, False) is not None:
             break  # another cue owns it
         return q
     # a figure right before a passive cue: "2.500 pelajar ditargetkan"
@@ -336,12 +348,13 @@ def _target_for(
         if q.end < cl.start or cue.start() - q.end > BACKWARD or not _eligible(q):
             break
         between = low[q.end : cue.start()]
-        if regex.search(r"[.;,]", between):
+        if _PUNCT.search(between, 0, None, False):
             break
         return q
     return None
 
 
+_PUNCT = regex.compile(r"[.;,]")
 _VERB = regex.compile(r"(?:me[mnr]?|meng|meny|ber|di|ter)\p{Ll}{4,}")
 _COORD = regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)")
 
@@ -405,19 +418,33 @@ def _is_denominator(rx: _Rx, low: str, q: QuantityInfo) -> bool:
     return any(" ".join(prev[-k:]) in rx.denominators for k in (2, 1) if len(prev) >= k)
 
 
+def _ach_cues(
+    doc: Document, rx: _Rx, low: str, q: QuantityInfo, nb: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """The achievement cues of ``q``'s sentence (of the neighbourhood ``nb`` when ``q``
+    is in none), found once per sentence."""
+    rng = doc.sentence_of(q.start) or nb
+    cache: dict[tuple[int, int], list[tuple[int, int]]] = doc.scratch.setdefault("targets:ach", {})
+    cues = cache.get(rng)
+    if cues is None:
+        cues = cache[rng] = [m.span() for m in rx.ach_scan.finditer(low, rng[0], rng[1])]
+    return cues
+
+
 def _in_ach_clause(
-    doc: Document, rx: _Rx, low: str, q: QuantityInfo, cues: list[tuple[int, int]]
+    doc: Document, rx: _Rx, low: str, q: QuantityInfo, nb: tuple[int, int]
 ) -> Optional[int]:
-    """Start of the achievement cue that governs ``q``, or None."""
+    """Start of the achievement cue that governs ``q``, or None (``nb``: the target's
+    neighbourhood, searched when ``q`` is in no sentence)."""
     sent = doc.sentence_of(q.start) or (0, len(low))
     best: Optional[int] = None
-    for cs, ce in cues:
+    for cs, ce in _ach_cues(doc, rx, low, q, nb):
         if cs < sent[0]:
             continue
         if cs >= sent[1]:
             break
         if ce <= q.start and q.start - ce <= ACH_FORWARD:
-            if rx.cue.search(low, ce, q.start) is None:
+            if rx.cue.search(low, ce, q.start, False) is None:
                 best = cs
         elif cs >= q.end and cs - q.end <= ACH_BACKWARD and best is None:
             return cs
@@ -430,14 +457,13 @@ def _achievement(
     low: str,
     pool: _Pool,
     t: QuantityInfo,
-    cues: list[tuple[int, int]],
+    nb: tuple[int, int],
     targets: set[int],
     keywords: frozenset[str] = frozenset(),
 ) -> Optional[QuantityInfo]:
-    """The achieved figure that goes with target ``t``, nearest first. A figure in a
-    neighbouring paragraph counts only when its sentence has one of ``keywords``."""
-    if not cues:
-        return None
+    """The achieved figure that goes with target ``t``, nearest first (``nb``: its
+    neighbourhood). A figure in a neighbouring paragraph counts only when its sentence
+    has one of ``keywords``."""
     para = doc.paragraph_of(t.start) or (0, len(low))
     sent = doc.sentence_of(t.start) or para
     paras = doc.paragraphs
@@ -457,7 +483,7 @@ def _achievement(
         ]
         seen.update(id(q) for q in found)
         found = [q for q in found if not _is_denominator(rx, low, q)]
-        found = [q for q in found if _in_ach_clause(doc, rx, low, q, cues) is not None]
+        found = [q for q in found if _in_ach_clause(doc, rx, low, q, nb) is not None]
         if k >= 2:  # another paragraph: only when it speaks of the same thing
             found = [q for q in found if _shares_keyword(doc, low, q, keywords)]
         if found:
@@ -537,19 +563,19 @@ def _owner(
     para = doc.paragraph_of(cue_start) or sent
     cue_src = doc.prep.to_source(cue_start, cue_start + 1)[0]
     scopes = (sent, para)
+    mentions, starts = _mention_index(doc)
     for lo, hi in scopes:
         s_lo = doc.prep.to_source(lo, lo + 1)[0]
         s_hi = doc.prep.to_source(max(lo, hi - 1), hi)[1]
         best: Optional[Agency] = None
-        best_d = 1 << 30
-        for ag in doc.agencies:
-            if ag.inferred:
-                continue
-            for m in ag.mentions:
-                if s_lo <= m.start and m.end <= s_hi:
-                    d = cue_src - m.end if m.end <= cue_src else (m.start - cue_src) + 10_000
-                    if d < best_d:
-                        best, best_d = ag, d
+        best_key = (1 << 30, 0)
+        for m_start, m_end, order, ag in mentions[bisect_left(starts, s_lo) :]:
+            if m_start > s_hi:
+                break
+            if m_end <= s_hi:
+                d = cue_src - m_end if m_end <= cue_src else (m_start - cue_src) + 10_000
+                if (d, order) < best_key:
+                    best, best_key = ag, (d, order)
         if best is not None:
             return best.id, best.region
     for lo, hi in scopes:
@@ -559,11 +585,30 @@ def _owner(
     return None, None
 
 
+def _mention_index(doc: Document) -> tuple[list[tuple[int, int, int, Agency]], list[int]]:
+    """Mentions of the named (not inferred) agencies sorted by start, each with its
+    place in the agencies' own order (agency, then mention) to settle ties as a
+    scan of ``doc.agencies`` would."""
+    key = "targets:mentions"
+    cached = doc.scratch.get(key)
+    if cached is not None and cached[0] == len(doc.agencies):
+        return cached[1], cached[2]
+    mentions = sorted(
+        (m.start, m.end, order, ag)
+        for order, (ag, m) in enumerate(
+            (ag, m) for ag in doc.agencies if not ag.inferred for m in ag.mentions
+        )
+    )
+    starts = [m[0] for m in mentions]
+    doc.scratch[key] = (len(doc.agencies), mentions, starts)
+    return mentions, starts
+
+
 def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
     from .regions import match_region
 
     text = doc.text
-    for m in rx.region_cue.finditer(text, lo, hi):
+    for m in rx.region_cue.finditer(text, lo, hi, False, False):
         cue = m.group("cue").rstrip(".").lower()
         type_ = {"pemkot": "kota", "pemkab": "kabupaten", "pemprov": "provinsi"}.get(cue)
         pos = m.end() if type_ else m.start()
@@ -609,7 +654,7 @@ def _metric(
     if doc is not None and low.startswith("di", cs):
         # the subject before a passive cue: "Capaian perekaman ditargetkan"
         sent = doc.sentence_of(cs) or (max(0, cs - 40), cs)
-        sent_words = [m for m in rx.word.finditer(text, max(sent[0], cs - 40), cs)]
+        sent_words = [m for m in rx.word.finditer(text, max(sent[0], cs - 40), cs, False, False)]
         subject = [m.group(0) for m in sent_words[-3:] if m.group(0).lower() not in rx.skip]
         if subject:
             return " ".join(subject)
@@ -626,7 +671,7 @@ def _content_words(
     out: list[str] = []
     prev_end = lo
     prev_name = False
-    for m in rx.word.finditer(text, lo, hi):
+    for m in rx.word.finditer(text, lo, hi, False, False):
         gap = text[prev_end : m.start()]
         if _HARD_STOP.search(gap) or (out and "," in gap):
             break
@@ -649,7 +694,7 @@ def _content_words(
 def _row_label(text: str, s: int, e: int) -> Optional[str]:
     """The words before a table row's figures (``Tanjung Karang Barat``), as its metric."""
     words = []
-    for m in _TOKEN.finditer(text, s, e):
+    for m in _TOKEN.finditer(text, s, e, False, False):
         if _NUMBER_TOKEN.fullmatch(m.group(0)):
             break
         words.append(m.group(0))
@@ -667,8 +712,10 @@ def _emit(
     ach_cue: Optional[tuple[int, int]] = None,
     *,
     table: bool = False,
+    metric: Optional[str] = None,
 ) -> None:
-    """Build one Target. ``cs``/``ce`` are the cue (or, for a table row, the row)."""
+    """Build one Target. ``cs``/``ce`` are the cue (or, for a table row, the row);
+    ``metric`` is the metric found without an achievement cue, if known."""
     text = doc.text
     if table:
         start, end = cs, ce
@@ -686,9 +733,11 @@ def _emit(
     target_q: Quantity = t.record
     doc.targets.append(
         Target(
-            metric=_metric(rx, text, low, t, cs, ce, ach_cue, doc)
-            if not table
-            else _row_label(text, cs, ce),
+            metric=_row_label(text, cs, ce)
+            if table
+            else metric
+            if metric is not None and ach_cue is None
+            else _metric(rx, text, low, t, cs, ce, ach_cue, doc),
             target=target_q,
             achieved=achieved.record if achieved is not None else None,
             achievement_rate=rate,
