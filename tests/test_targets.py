@@ -128,19 +128,24 @@ _WORDS = [
     "target", "targetnya", "menargetkan", "sasaran", "harus", "mencapai", "sudah", "baru",
     "telah", "merekam", "capaian", "dicapai", "tercapai", "realisasi", "kini", "saat", "ini",
     "mematok", "dipatok", "tuntas", "kejar", "mengejar", "warga", "ktp", "persen", "98",
-    "e-target", "sudahlah", "xtarget", "per", "hingga",
+    "e-target", "sudahlah", "xtarget", "per", "hingga", "sementara", "itu", "namun", "tetapi",
+    ";", "meskipun",
 ]
 _SEPS = [" ", "  ", "\t", ", ", ". ", "\n", "-", "/", "(", ")"]
 
 
-@pytest.mark.parametrize("table", ["target_cues", "achievement_cues"])
+@pytest.mark.parametrize("table", ["target_cues", "achievement_cues", "clause_breaks"])
 def test_anchored_scan_finds_what_the_pattern_finds(extractor: Extractor, table: str) -> None:
     """The anchor-windowed scan gives exactly the matches of a scan of the whole range."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     rx = targets._rx(extractor.lexicon)
-    pattern, scan = (rx.cue, rx.cue_scan) if table == "target_cues" else (rx.ach, rx.ach_scan)
+    pattern, scan = {
+        "target_cues": (rx.cue, rx.cue_scan),
+        "achievement_cues": (rx.ach, rx.ach_scan),
+        "clause_breaks": (rx.brk, rx.brk_scan),
+    }[table]
 
     @settings(max_examples=300, deadline=None, derandomize=True)
     @given(

@@ -95,6 +95,7 @@ class _Rx:
     blocker: regex.Pattern[str]
     anaphor: regex.Pattern[str]
     brk: regex.Pattern[str]
+    brk_scan: AnchoredPattern
     word: regex.Pattern[str]
     region_cue: regex.Pattern[str]
     skip: frozenset[str]
@@ -113,6 +114,7 @@ def _build(lex: Lexicon) -> _Rx:
     den = frozenset(" ".join(f.split()) for f in _forms(lex, "denominators"))
     cue = regex.compile(_words(_forms(lex, "target_cues")))
     ach = regex.compile(_words(_forms(lex, "achievement_cues")))
+    brk = regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True))
     return _Rx(
         cue=cue,
         ach=ach,
@@ -120,7 +122,8 @@ def _build(lex: Lexicon) -> _Rx:
         ach_scan=AnchoredPattern(ach, _forms(lex, "achievement_cues")),
         blocker=regex.compile(_words(_forms(lex, "blockers"))),
         anaphor=regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True)),
-        brk=regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True)),
+        brk=brk,
+        brk_scan=AnchoredPattern(brk, [";", *_forms(lex, "clause_breaks")]),
         word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
         region_cue=regex.compile(
             r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)"
@@ -173,8 +176,8 @@ class _Clause:
 
 def run(doc: Document) -> None:
     """Find targets in ``doc.text`` and append them to ``doc.targets``."""
-    pool = _Pool.of([q for q in doc.scratch.get("quantity_info", []) if q.record.value is not None])
-    if not pool.infos:
+    infos = doc.scratch.get("quantity_info")
+    if not infos:
         return
     rx = _rx(doc.lexicon)
     text = doc.text
@@ -182,6 +185,9 @@ def run(doc: Document) -> None:
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
     cues = rx.cue_scan.finditer(low, start_at)
     if not cues:
+        return
+    pool = _Pool.of([q for q in infos if q.record.value is not None])
+    if not pool.infos:
         return
     used: set[int] = set()
     found: list[tuple[QuantityInfo, int, int, regex.Match[str]]] = []
@@ -306,7 +312,7 @@ def _clause(doc: Document, rx: _Rx, low: str, pos: int) -> _Clause:
     cache: dict[tuple[int, int], list[tuple[int, int]]] = doc.scratch.setdefault("targets:brk", {})
     breaks = cache.get(sent)
     if breaks is None:  # the breaks of a sentence, found once
-        breaks = cache[sent] = [m.span() for m in rx.brk.finditer(low, s, e, False, False)]
+        breaks = cache[sent] = [m.span() for m in rx.brk_scan.finditer(low, s, e)]
     for bs, be in breaks:
         if bs < pos:
             s = be
@@ -563,19 +569,19 @@ def _owner(
     para = doc.paragraph_of(cue_start) or sent
     cue_src = doc.prep.to_source(cue_start, cue_start + 1)[0]
     scopes = (sent, para)
-    mentions, starts = _mention_index(doc)
-    for lo, hi in scopes:
+    named = [ag for ag in doc.agencies if not ag.inferred]
+    for lo, hi in scopes if named else ():
         s_lo = doc.prep.to_source(lo, lo + 1)[0]
         s_hi = doc.prep.to_source(max(lo, hi - 1), hi)[1]
         best: Optional[Agency] = None
-        best_key = (1 << 30, 0)
-        for m_start, m_end, order, ag in mentions[bisect_left(starts, s_lo) :]:
-            if m_start > s_hi:
-                break
-            if m_end <= s_hi:
-                d = cue_src - m_end if m_end <= cue_src else (m_start - cue_src) + 10_000
-                if (d, order) < best_key:
-                    best, best_key = ag, (d, order)
+        best_d = 1 << 30
+        for ag in named:
+            for m in ag.mentions:
+                ms, me = m.start, m.end
+                if s_lo <= ms and me <= s_hi:
+                    d = cue_src - me if me <= cue_src else (ms - cue_src) + 10_000
+                    if d < best_d:
+                        best, best_d = ag, d
         if best is not None:
             return best.id, best.region
     for lo, hi in scopes:
@@ -583,25 +589,6 @@ def _owner(
         if region is not None:
             return None, region
     return None, None
-
-
-def _mention_index(doc: Document) -> tuple[list[tuple[int, int, int, Agency]], list[int]]:
-    """Mentions of the named (not inferred) agencies sorted by start, each with its
-    place in the agencies' own order (agency, then mention) to settle ties as a
-    scan of ``doc.agencies`` would."""
-    key = "targets:mentions"
-    cached = doc.scratch.get(key)
-    if cached is not None and cached[0] == len(doc.agencies):
-        return cached[1], cached[2]
-    mentions = sorted(
-        (m.start, m.end, order, ag)
-        for order, (ag, m) in enumerate(
-            (ag, m) for ag in doc.agencies if not ag.inferred for m in ag.mentions
-        )
-    )
-    starts = [m[0] for m in mentions]
-    doc.scratch[key] = (len(doc.agencies), mentions, starts)
-    return mentions, starts
 
 
 def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
