@@ -232,3 +232,54 @@ def test_name_contains() -> None:
     assert name_contains(name, ["andi", "syahrir"])  # a middle name left out
     assert not name_contains(name, ["syahrir", "andi"])
     assert not name_contains(name, ["muh"])
+
+
+# ------------------------------------------------------------------ speed paths (same results)
+
+
+def test_make_official_equals_the_validated_record() -> None:
+    """The stage builds records without pydantic validation; they must be the same records."""
+    from ektp_extract.kinds.officials import make_official
+    from ektp_extract.models import Official, Span
+
+    span = Span(start=0, end=6, text="Budi S")
+    fields = {"id": "off-1", "name": "Budi S", "honorifics": ["Drs."], "position": "Kepala Dinas",
+              "position_canonical": "Kepala Dinas", "agency_id": "ag-1", "region": None,
+              "mentions": [span], "span": span, "rule": "officials.position_name"}
+    fast = make_official("off-1", "Budi S", ["Drs."], "Kepala Dinas", "Kepala Dinas", "ag-1", None,
+                         [span], span, "officials.position_name")
+    slow = Official(**fields)  # type: ignore[arg-type]
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert Official.model_validate(fast.model_dump()) == fast
+    with pytest.raises(ValueError):
+        make_official("off-1", "Budi", [1], None, None, None, None, [span], span, "r")  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        make_official("off-1", "Budi", [], None, None, None, None, [(0, 1)], span, "r")  # type: ignore[list-item]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Kepala Dinas Budi dan kepala_dinas X, Bupati2 Sleman, _Bupati Sleman, 9Bupati, Menpan-RB Y, "
+            "menpan-rb Z, menpan-rbx, Kapolresta Kapolres KepalaDinas Kepala-Dinas (Bupati) 'Camat' Wakil"
+        ),
+        "Bupati",
+        "xBupati Kepala",
+        "",
+    ],
+)
+def test_head_starts_equal_the_regex_scan(extractor: Extractor, text: str) -> None:
+    """On ASCII text heads are looked for where their first words occur; the places found
+    must be those of the one regex scan they replace, from any start."""
+    from ektp_extract.kinds.officials import LowerWords, _head_starts
+
+    lx = offlex(extractor.lexicon)
+    low = text.lower()
+    lw = LowerWords(text, low, frozenset(regex.findall(r"[a-z]+", low)))
+    for start in range(0, len(text) + 1, 3):
+        expected = [m.span() for m in lx.any_rx.finditer(text, start)]
+        assert _head_starts(lx, text, start, lw) == expected, start
+        assert _head_starts(lx, text, start, None) == expected

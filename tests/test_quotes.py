@@ -89,3 +89,44 @@ def test_unbalanced_marks_do_not_crash(extractor: Extractor) -> None:
         res = extractor.extract(text, reference_date=PINNED_REFERENCE)
         assert_spans(res, text)
         assert not any("quotes" in w for w in res.warnings)
+
+
+# ------------------------------------------------------------------ speed paths (same results)
+
+
+def test_make_quote_equals_the_validated_record() -> None:
+    """The stage builds records without pydantic validation; they must be the same records."""
+    import pytest
+
+    from ektp_extract.kinds.quotes import make_quote
+    from ektp_extract.models import Quote, Span
+
+    span = Span(start=3, end=23, text="Blanko sempat kosong")
+    for sid, speaker, verb, direct in [("off-1", "Grace", "kata", True), (None, None, None, False)]:
+        fast = make_quote(sid, speaker, span.text, verb, direct, span, "quotes.direct.after")
+        slow = Quote(speaker_id=sid, speaker=speaker, text=span.text, verb=verb, direct=direct,
+                     span=span, rule="quotes.direct.after")
+        assert fast == slow
+        assert fast.model_dump_json() == slow.model_dump_json()
+        assert fast.model_fields_set == slow.model_fields_set
+        assert Quote.model_validate(fast.model_dump()) == fast
+    with pytest.raises(ValueError):
+        make_quote(None, None, "x", None, 1, span, "r")  # type: ignore[arg-type]
+
+
+def test_active_verbs_found_by_word_equal_the_regex_scan(extractor: Extractor) -> None:
+    """On ASCII text active verbs are matched only where their words occur: the matches
+    must be those of the regex scan they replace, from any start."""
+    import regex
+
+    from ektp_extract.kinds.officials import LowerWords
+    from ektp_extract.kinds.quotes import _word_matches, qlex
+
+    q = qlex(extractor.lexicon)
+    text = ("Ia mengatakan, Mengatakan mengatakannya 2mengatakan _menjelaskan menjelaskan-nya "
+            "xmenyebutkan (menyebutkan) menegaskan,menambahkan")
+    low = text.lower()
+    lw = LowerWords(text, low, frozenset(regex.findall(r"[a-z]+", low)))
+    for start in range(0, len(text) + 1, 2):
+        expected = [m.span() for m in q.active.finditer(text, start)]
+        assert [m.span() for m in _word_matches(q.active, text, start, lw, q.active_words)] == expected

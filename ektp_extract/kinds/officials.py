@@ -44,7 +44,18 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Official
+from ..models import Official, Span
+
+# imported once here, not per document (an import statement costs microseconds); the
+# stage still runs without them, as before
+try:
+    from . import regions as _regions
+except Exception:  # noqa: BLE001 — regions are optional data
+    _regions = None  # type: ignore[assignment]
+try:
+    from . import agencies as _agencies
+except Exception:  # noqa: BLE001 — linking to agencies is best effort
+    _agencies = None  # type: ignore[assignment]
 
 # ---------------------------------------------------------------- pattern rows
 
@@ -303,6 +314,9 @@ class OffLex:
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
     any_rx: Any = None  # first word of any form, capitalised or lower case
+    # the first letter run of every alternative of any_rx in lower case ("menpan" for menpan-rb), or None
+    # when an alternative opens with something else (then _head_starts scans with any_rx)
+    any_first_runs: Optional[frozenset[str]] = None
     not_name: set[str] = field(default_factory=set)  # casefolded stopwords and speech verbs
 
 
@@ -431,8 +445,66 @@ def _build(lex: Lexicon) -> OffLex:
         # stdlib re in ASCII mode: this one scan over every word of the text is several times
         # faster there (_heads drops a match glued to a non-ASCII letter)
         any_rx=re.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b", re.ASCII),
+        any_first_runs=_first_runs(set(capitalised) | set(firsts)),
     )
     return lx
+
+
+def _first_runs(alternatives: set[str]) -> Optional[frozenset[str]]:
+    """The leading ASCII letter run of each alternative in lower case (None if one has none)."""
+    out: set[str] = set()
+    for a in alternatives:
+        m = re.match(r"[A-Za-z]+", a)
+        if m is None:
+            return None
+        out.add(m.group(0).lower())
+    return frozenset(out)
+
+
+# ASCII letters stay, every other ASCII character becomes a space: on an ASCII text
+# str.translate + split lists its letter runs in C, several times faster than a regex scan
+_ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
+_ASCII_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+@dataclass(frozen=True, slots=True)
+class LowerWords:
+    """An ASCII working text in lower case (the same positions) and the set of its
+    letter runs in lower case: where a word can occur is found with ``low.find``."""
+
+    text: str
+    low: str
+    words: frozenset[str]
+
+    def starts(self, words: frozenset[str], start: int) -> list[int]:
+        """Sorted positions from ``start`` where one of ``words`` (lower case letters)
+        opens a letter run not preceded by a digit or ``_`` (a regex ``\\b`` before it).
+        The letter run itself need not be in ``words``: ``menurut`` is found in ``menurutnya``."""
+        low = self.low
+        find = low.find
+        out: set[int] = set()  # one form may open another (menurut, menurutnya)
+        for w in words.intersection(self.words):
+            n = len(w)
+            i = find(w, start)
+            while i >= 0:
+                if i == 0 or low[i - 1] not in _ASCII_WORD_CHARS:
+                    out.add(i)
+                i = find(w, i + n)  # a later start inside this occurrence has a letter before it
+        return sorted(out)
+
+
+def lower_words(doc: Document) -> Optional[LowerWords]:
+    """:class:`LowerWords` of the working text when it is ASCII (None otherwise), built
+    once per text and kept in ``doc.scratch`` for the stages that ask."""
+    text = doc.text
+    hit: Optional[LowerWords] = doc.scratch.get("lower_words")
+    if hit is not None and hit.text is text:
+        return hit
+    if not text.isascii():
+        return None
+    low = text.lower()
+    hit = doc.scratch["lower_words"] = LowerWords(text, low, frozenset(low.translate(_ASCII_NON_LETTERS).split()))
+    return hit
 
 
 def offlex(lex: Lexicon) -> OffLex:
@@ -791,18 +863,14 @@ class _Ctx:
         self.text = doc.text
         self.lx = offlex(doc.lexicon)
         try:
-            from .regions import region_index
-
-            self.regions: Any = region_index(doc.lexicon)
+            self.regions: Any = _regions.region_index(doc.lexicon)
         except Exception:  # noqa: BLE001 — regions are optional data
             self.regions = None
         self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
         # outermost agency mentions (a commission's legislature lies inside the commission)
         try:
-            from .agencies import outermost_mentions
-
-            outer = [(int(m[0]), int(m[1])) for m in outermost_mentions(doc)]
+            outer = [(int(m[0]), int(m[1])) for m in _agencies.outermost_mentions(doc)]
         except Exception:  # noqa: BLE001 — an older agencies stage: nested mentions, outer first
             outer = []
             for m in sorted(doc.scratch.get("agency_mentions", ()) or (), key=lambda m: (m[0], -m[1])):
@@ -864,12 +932,10 @@ class _Ctx:
             return r
 
     def _region_at(self, pos: int, type_: Optional[str], first: bool) -> Optional[tuple[int, str]]:
-        try:
-            from .regions import match_region
-        except Exception:  # noqa: BLE001
+        if _regions is None:
             return None
         try:
-            m = match_region(self.doc.lexicon, self.text, pos, type_)  # type: ignore[arg-type]
+            m = _regions.match_region(self.doc.lexicon, self.text, pos, type_)  # type: ignore[arg-type]
         except Exception:  # noqa: BLE001
             return None
         if m is None:
@@ -1646,7 +1712,8 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
         parts.append(cand.modifier.canonical)
     parts.append(cand.row.canonical)
     tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
-    tail = _PARENS.sub(" ", tail)
+    if "(" in tail:
+        tail = _PARENS.sub(" ", tail)
     return _expand(lx, " ".join(" ".join(parts + [tail]).split()))
 
 
@@ -1734,7 +1801,7 @@ def run(doc: Document) -> None:
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
     headline = _Headlines(text)
-    for m in _heads(lx, text, start):
+    for m in _heads(lx, text, start, lower_words(doc)):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until:
             continue
@@ -1863,7 +1930,33 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     return HeadMatch(pos, sp[j + k - 1][1], sp[j][0], sp[j + k - 1][1], row, acting, mod)
 
 
-def _heads(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
+def _head_starts(
+    lx: OffLex, text: str, start: int, words: Optional[LowerWords]
+) -> list[tuple[int, int]]:
+    """The spans of ``lx.any_rx.finditer(text, start)``.
+
+    On an ASCII text (``words``) only the first words of heads that occur in it are
+    looked for (``str.find``, then one anchored match each) in place of a regex scan
+    over every position of the text. A match of any_rx opens a letter run equal to
+    the first letter run of one of its alternatives, so these are all the places.
+    """
+    runs = lx.any_first_runs
+    if words is None or runs is None:
+        return [m.span() for m in lx.any_rx.finditer(text, start)]
+    out: list[tuple[int, int]] = []
+    last = start
+    match = lx.any_rx.match
+    for i in words.starts(runs, start):
+        if i < last:
+            continue  # inside the previous match (finditer does not overlap)
+        m = match(text, i)
+        if m is not None:
+            last = m.end()
+            out.append((i, last))
+    return out
+
+
+def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None) -> list[HeadMatch]:
     """Head matches, left to right: a trie of first words, then a token trie there.
 
     Positions are written with a capital in news text before a name; a head in
@@ -1874,9 +1967,8 @@ def _heads(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
     """
     out: list[HeadMatch] = []
     pos = start
-    for w in lx.any_rx.finditer(text, start):
-        p = w.start()
-        if p < pos or (p and text[p - 1].isalnum()) or text[w.end():w.end() + 1].isalnum():
+    for p, we in _head_starts(lx, text, start, words):
+        if p < pos or (p and text[p - 1].isalnum()) or text[we:we + 1].isalnum():
             continue
         m = match_head(lx, text, p)
         if m is None:
@@ -2226,13 +2318,64 @@ def name_contains(name: list[str], run: list[str]) -> bool:
     return all(t in it for t in run)
 
 
+_new = object.__new__
+_set = object.__setattr__
+_OFFICIAL_FIELDS = frozenset({
+    "id", "name", "honorifics", "position", "position_canonical", "agency_id", "region", "mentions", "span", "rule",
+})
+_OPT_STR = (str, type(None))
+
+
+def make_official(
+    id_: str,
+    name: Optional[str],
+    honorifics: list[str],
+    position: Optional[str],
+    canonical: Optional[str],
+    agency_id: Optional[str],
+    region: Optional[str],
+    mentions: list[Span],
+    span: Span,
+    rule: str,
+) -> Official:
+    """An :class:`Official` built the way ``Official.model_construct`` builds one.
+
+    Validation costs several µs per record: the fields are checked here with plain
+    type tests instead, and the instance is filled as pydantic's ``model_construct``
+    fills it (``__dict__`` in field order, every field set, no extra or private data).
+    ``tests/test_officials.py`` checks the result equals the validated record.
+    """
+    if (
+        type(id_) is not str
+        or type(name) not in _OPT_STR
+        or type(position) not in _OPT_STR
+        or type(canonical) not in _OPT_STR
+        or type(agency_id) not in _OPT_STR
+        or type(region) not in _OPT_STR
+        or type(rule) is not str
+        or type(span) is not Span
+        or type(honorifics) is not list
+        or type(mentions) is not list
+        or any(type(h) is not str for h in honorifics)
+        or any(type(m) is not Span for m in mentions)
+    ):
+        raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
+    o = _new(Official)
+    _set(o, "__dict__", {
+        "id": id_, "name": name, "honorifics": honorifics, "position": position,
+        "position_canonical": canonical, "agency_id": agency_id, "region": region,
+        "mentions": mentions, "span": span, "rule": rule,
+    })
+    _set(o, "__pydantic_fields_set__", set(_OFFICIAL_FIELDS))
+    _set(o, "__pydantic_extra__", None)
+    _set(o, "__pydantic_private__", None)
+    return o
+
+
 def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
     offs.sort(key=lambda o: o.first)
     refs: list[tuple[int, int, int, str]] = []
-    try:
-        from . import agencies as ag
-    except Exception:  # noqa: BLE001
-        ag = None  # type: ignore[assignment]
+    ag = _agencies
     ag_region: Optional[dict[str, Optional[str]]] = None
     inferred: dict[tuple[str, Optional[str]], str] = {}  # the same body asked twice gives the same id
     for idx, o in enumerate(offs):
@@ -2255,17 +2398,9 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         first = o.mentions[0]
         mentions = [doc.span(s, e) for s, e in o.mentions]
         doc.officials.append(
-            Official(
-                id=f"off-{idx + 1}",
-                name=o.name,
-                honorifics=o.honorifics,
-                position=o.position,
-                position_canonical=o.canonical,
-                agency_id=agency_id,
-                region=region,
-                mentions=mentions,
-                span=mentions[o.mentions.index(first)],
-                rule=o.rule,
+            make_official(
+                f"off-{idx + 1}", o.name, list(o.honorifics), o.position, o.canonical, agency_id, region,
+                mentions, mentions[o.mentions.index(first)], o.rule,
             )
         )
         for s, e, kind in o.refs:

@@ -31,8 +31,23 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Quote
-from .officials import Intervals, NameParse, OffLex, name_contains, offlex, parse_name, trie_pattern
+from ..models import Quote, Span
+from .officials import (
+    Intervals,
+    LowerWords,
+    NameParse,
+    OffLex,
+    lower_words,
+    name_contains,
+    offlex,
+    parse_name,
+    trie_pattern,
+)
+
+try:  # imported once here, not per document
+    from . import regions as _regions
+except Exception:  # noqa: BLE001 — regions are optional data
+    _regions = None  # type: ignore[assignment]
 
 
 class VerbRow(Entry):
@@ -74,6 +89,9 @@ class QLex:
     pronouns: set[str]
     gap: set[str]
     tails: set[str]
+    # the forms of active verbs in lower case when every form is ASCII letters (None
+    # otherwise): on an ASCII text only where they occur is matched
+    active_words: Optional[frozenset[str]] = None
 
 
 def _words(lex: Lexicon, row_id: str) -> set[str]:
@@ -114,7 +132,27 @@ def _build(lex: Lexicon) -> QLex:
         pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
         gap=_words(lex, "subject_gap"),
         tails=_words(lex, "anaphora_tails") or {"itu", "tersebut", "ini"},
+        active_words=_letter_forms(active),
     )
+
+
+def _letter_forms(forms: list[str]) -> Optional[frozenset[str]]:
+    """The forms in lower case, or None when one is not all ASCII letters."""
+    if not all(f.isascii() and f.isalpha() for f in forms):
+        return None
+    return frozenset(f.lower() for f in forms)
+
+
+def _word_matches(
+    rx: Any, text: str, start: int, lw: Optional[LowerWords], forms: Optional[frozenset[str]]
+) -> list[Any]:
+    """``list(rx.finditer(text, start))`` for a pattern that matches one of ``forms`` as a
+    whole word (``\\b``, the form, ``\\b``): on an ASCII text only where a form opens a
+    letter run is matched (a match is one letter run, so matches never overlap)."""
+    if lw is None or forms is None:
+        return list(rx.finditer(text, start))
+    match = rx.match
+    return [m for i in lw.starts(forms, start) if (m := match(text, i)) is not None]
 
 
 def qlex(lex: Lexicon) -> QLex:
@@ -181,9 +219,7 @@ class _Ctx:
         self.q = qlex(doc.lexicon)
         self.lx: OffLex = offlex(doc.lexicon)
         try:
-            from .regions import region_index
-
-            self.regions: Any = region_index(doc.lexicon)
+            self.regions: Any = _regions.region_index(doc.lexicon)
         except Exception:  # noqa: BLE001
             self.regions = None
         self.refs: list[tuple[int, int, int, str]] = list(doc.scratch.get("official_refs", ()))
@@ -478,19 +514,52 @@ def run(doc: Document) -> None:
         else:
             body = " ".join(text[s:e].split())
         sid = f"off-{ev.speaker_id + 1}" if ev.speaker_id is not None else None
-        doc.quotes.append(
-            Quote(
-                speaker_id=sid,
-                speaker=ev.speaker,
-                text=body,
-                verb=ev.verb,
-                direct=ev.direct,
-                span=doc.span(s, e),
-                rule=ev.rule,
-            )
-        )
+        doc.quotes.append(make_quote(sid, ev.speaker, body, ev.verb, ev.direct, doc.span(s, e), ev.rule))
         if ev.direct:
             doc.claim("quote", s, e)
+
+
+_new = object.__new__
+_set = object.__setattr__
+_QUOTE_FIELDS = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
+_OPT_STR = (str, type(None))
+
+
+def make_quote(
+    speaker_id: Optional[str],
+    speaker: Optional[str],
+    text: str,
+    verb: Optional[str],
+    direct: bool,
+    span: Span,
+    rule: str,
+) -> Quote:
+    """A :class:`Quote` built the way ``Quote.model_construct`` builds one.
+
+    Validation costs a few µs per record: the fields are checked here with plain
+    type tests instead, and the instance is filled as pydantic's ``model_construct``
+    fills it (``__dict__`` in field order, every field set, no extra or private data).
+    ``tests/test_quotes.py`` checks the result equals the validated record.
+    """
+    if (
+        type(speaker_id) not in _OPT_STR
+        or type(speaker) not in _OPT_STR
+        or type(text) is not str
+        or type(verb) not in _OPT_STR
+        or type(direct) is not bool
+        or type(span) is not Span
+        or type(rule) is not str
+    ):
+        raise ValueError(f"invalid quote fields: {speaker_id!r} {speaker!r} {verb!r} {direct!r} {rule!r}")
+    q = _new(Quote)
+    _set(q, "__dict__", {
+        "speaker_id": speaker_id, "speaker": speaker, "text": text, "verb": verb,
+        "direct": direct, "span": span, "rule": rule,
+    })
+    _set(q, "__pydantic_fields_set__", set(_QUOTE_FIELDS))
+    _set(q, "__pydantic_extra__", None)
+    _set(q, "__pydantic_private__", None)
+    return q
 
 
 def _direct(ctx: _Ctx) -> list[Event]:
@@ -595,8 +664,9 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     text, q = ctx.text, ctx.q
     out: list[Event] = []
     body = ctx.doc.body_start
+    lw = lower_words(ctx.doc)
     # X mengatakan (bahwa) <clause>
-    for m in q.active.finditer(text, body):
+    for m in _word_matches(q.active, text, body, lw, q.active_words):
         vs = m.start()
         if ctx.in_quote(vs):
             continue
