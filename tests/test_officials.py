@@ -8,6 +8,7 @@ example cannot say: whole-article behaviour, ids, links and user patterns.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 import regex
@@ -283,3 +284,57 @@ def test_head_starts_equal_the_regex_scan(extractor: Extractor, text: str) -> No
         expected = [m.span() for m in lx.any_rx.finditer(text, start)]
         assert _head_starts(lx, text, start, lw) == expected, start
         assert _head_starts(lx, text, start, None) == expected
+
+
+def _patterns_of_the_stages(extractor: Extractor) -> dict[str, object]:
+    from ektp_extract.kinds import officials, quotes
+
+    out: dict[str, object] = {}
+    for prefix, ns in [("officials", vars(officials)), ("quotes", vars(quotes)),
+                       ("lx", vars(offlex(extractor.lexicon))), ("q", vars(quotes.qlex(extractor.lexicon)))]:
+        for k, v in ns.items():
+            if isinstance(v, officials.Twin):
+                out[f"{prefix}.{k}"] = v.u
+    return out
+
+
+def test_ascii_twins_match_as_the_regex_patterns(extractor: Extractor) -> None:
+    """On ASCII text the stages run stdlib twins of their regex patterns: every twin must
+    give the same matches, groups and ``lastindex`` at every place of real and odd text."""
+    import random
+
+    from ektp_extract.kinds.officials import ascii_twin
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "fixtures" / "articles").glob("*.txt"))[:6]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    texts = [t for t in texts if t.isascii()]
+    rnd = random.Random(7)
+    alphabet = "aAbBiIkKmMnNsSxXVLDr .,-'()\"/&\n0912_:;"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 50))) for _ in range(120)]
+    texts += ["Drs. H. Budi Santoso, S.Sos, M.Si mengatakan", "I Wayan Sukerta dan Ni Luh Putu",
+              "Mahfud MD, katanya.", "Omar al-Bashir", "Budi (45), warga setempat, mengaku"]
+
+    def sig(m):  # type: ignore[no-untyped-def]
+        if m is None:
+            return None
+        return m.span(), tuple(m.span(g) for g in range(1, m.re.groups + 1)), m.lastindex
+
+    pats = _patterns_of_the_stages(extractor)
+    assert len(pats) > 40
+    twins = 0
+    for name, rx in pats.items():
+        a = ascii_twin(rx)  # type: ignore[arg-type]
+        if a is None:
+            assert getattr(rx, "flags", 0) & regex.REVERSE, name
+            continue
+        twins += 1
+        u: Any = rx
+        for t in texts:
+            for pos in range(0, len(t) + 1, 3 if len(t) < 300 else 11):
+                for end in (len(t), min(len(t), pos + 30)):
+                    where = (name, t[pos:pos + 40])
+                    assert sig(u.match(t, pos, end)) == sig(a.match(t, pos, end)), where
+                    assert sig(u.search(t, pos, end)) == sig(a.search(t, pos, end)), where
+            assert [sig(m) for m in u.finditer(t)] == [sig(m) for m in a.finditer(t)], name
+    assert twins > 40

@@ -124,25 +124,139 @@ register_table("honorifics", "titles", TitleRow)
 register_table("honorifics", "corps", CorpsRow)
 register_table("names", "wordlists", WordListRow)
 
+# ---------------------------------------------------------------- ASCII twins of patterns
+
+_MAX = 2**62  # an end position past any text (stdlib re takes no None there)
+_P_ASCII = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z"}
+_TWIN_FLAGS = {regex.I: re.IGNORECASE, regex.M: re.MULTILINE, regex.S: re.DOTALL, regex.X: re.VERBOSE}
+_PLAIN_FLAGS = regex.U | regex.V0 | regex.A
+
+
+def ascii_twin(rx: Any) -> Optional[re.Pattern[str]]:
+    """The stdlib ``re`` pattern that matches exactly as ``rx`` (a ``regex`` pattern) on a
+    text of ASCII characters only, or None when ``rx`` uses syntax only ``regex`` has.
+
+    In ASCII mode ``\\w``, ``\\d``, ``\\s`` and ``\\b`` of ``re`` are the ASCII part of those of
+    ``regex``; ``\\p{Lu}``, ``\\p{Ll}`` and ``\\p{L}`` become ``A-Z``, ``a-z`` and ``A-Za-z``.
+    A stdlib match costs about half a regex-module match (tests/test_officials.py
+    compares the two on every position of the fixtures).
+    """
+    flags = 0
+    for f, g in _TWIN_FLAGS.items():
+        if rx.flags & f:
+            flags |= g
+    if rx.flags & ~(_PLAIN_FLAGS | regex.I | regex.M | regex.S | regex.X):
+        return None  # reverse search, version 1, full case folding ...
+    pat: str = rx.pattern
+    out: list[str] = []
+    i, n, in_class = 0, len(pat), False
+    while i < n:
+        c = pat[i]
+        if c == "\\":
+            m = re.match(r"\\p\{(Lu|Ll|L)\}", pat[i:i + 7])
+            if m is not None:
+                body = _P_ASCII[m.group(1)]
+                out.append(body if in_class else f"[{body}]")
+                i += m.end()
+                continue
+            if pat[i + 1:i + 2] in ("p", "P", "X", "m", "M", "G", "K", "N", "L", "R"):
+                return None
+            out.append(pat[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            if pat[i + 1:i + 2] == "[" or pat[i + 1:i + 3] in ("^[", "]", "^]"):
+                return None  # nested sets, a leading "]": not translated
+            in_class = True
+        elif c == "]" and in_class:
+            in_class = False
+        elif c == "(" and pat[i + 1:i + 2] == "?" and pat[i + 2:i + 3] in ("|", "&", "R", "(", "V", "r", "f", "w"):
+            return None
+        out.append(c)
+        i += 1
+    try:
+        return re.compile("".join(out), flags | re.ASCII)
+    except re.error:
+        return None
+
+
+class Twin:
+    """A ``regex`` pattern that runs as its stdlib twin (:func:`ascii_twin`) on ASCII text.
+
+    Called as the pattern is (``match``, ``search``, ``fullmatch``, ``finditer``,
+    ``findall``, ``sub``, ``split``); ``str.isascii`` costs nothing (CPython keeps the
+    flag). On other text the regex call skips releasing the GIL (``concurrent=False``).
+    """
+
+    __slots__ = ("a", "pattern", "u")
+
+    def __init__(self, rx: Any) -> None:
+        self.u = rx
+        self.a = ascii_twin(rx)
+        self.pattern: str = rx.pattern
+
+    def match(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+        if self.a is not None and s.isascii():
+            return self.a.match(s, pos, endpos)
+        return self.u.match(s, pos, endpos, False)
+
+    def search(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+        if self.a is not None and s.isascii():
+            return self.a.search(s, pos, endpos)
+        return self.u.search(s, pos, endpos, False)
+
+    def fullmatch(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+        if self.a is not None and s.isascii():
+            return self.a.fullmatch(s, pos, endpos)
+        return self.u.fullmatch(s, pos, endpos, False)
+
+    def finditer(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+        if self.a is not None and s.isascii():
+            return self.a.finditer(s, pos, endpos)
+        return self.u.finditer(s, pos, endpos, False)
+
+    def findall(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+        if self.a is not None and s.isascii():
+            return self.a.findall(s, pos, endpos)
+        return self.u.findall(s, pos, endpos, False)
+
+    def sub(self, repl: Any, s: str) -> str:
+        if self.a is not None and s.isascii():
+            return self.a.sub(repl, s)
+        r: str = self.u.sub(repl, s)
+        return r
+
+    def split(self, s: str) -> list[str]:
+        if self.a is not None and s.isascii():
+            return self.a.split(s)
+        r: list[str] = self.u.split(s)
+        return r
+
+
+def twin(pattern: str, flags: int = 0) -> Twin:
+    """``regex.compile(pattern, flags)`` as a :class:`Twin`."""
+    return Twin(regex.compile(pattern, flags))
+
+
 # ---------------------------------------------------------------- compiled lexicon
 
 # a word with inner hyphens, slashes, dots and apostrophes (S.Sos, e-KTP, 0705/Magelang,
 # Jum'at), or one punctuation character
-_TOKEN = regex.compile(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
-_ROMAN = regex.compile(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
-_ACRONYM = regex.compile(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
+_TOKEN = twin(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
+_ROMAN = twin(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+_ACRONYM = twin(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
 # a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
-_NAME_WORD = regex.compile(r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*")
-_SPACE = regex.compile(r"[ \t]*")
-_LETTERS_RUN = regex.compile(r"[\p{L}]+")
-_DEGREE_GATE = regex.compile(r"[ ]*,?[ ]*([\p{L}]+)")
-_LOWER_WORD = regex.compile(r"[\p{Ll}]+")
-_INITIAL_DOT = regex.compile(r"(\p{Lu}[\p{Ll}]{0,3})\.")
-_INITIAL_MID = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
-_INITIAL_START = regex.compile(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}|[ ]*[,.;:)\n]|[ ]+\p{Ll}|[ ]*\Z))")
-_PARTICLE_OR_ROMAN = regex.compile(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
+_NAME_WORD = twin(r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*")
+_SPACE = twin(r"[ \t]*")
+_LETTERS_RUN = twin(r"[\p{L}]+")
+_DEGREE_GATE = twin(r"[ ]*,?[ ]*([\p{L}]+)")
+_LOWER_WORD = twin(r"[\p{Ll}]+")
+_INITIAL_DOT = twin(r"(\p{Lu}[\p{Ll}]{0,3})\.")
+_INITIAL_MID = twin(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
+_INITIAL_START = twin(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}|[ ]*[,.;:)\n]|[ ]+\p{Ll}|[ ]*\Z))")
+_PARTICLE_OR_ROMAN = twin(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
 # one step of a name: a lowercase particle, an initial, I/Ni or a Roman numeral, or a name word
-_STEP = regex.compile(
+_STEP = twin(
     r"(?P<sp>[ ]*)(?:(?P<low>\p{Ll}+)(?=[ ]+\p{Lu})"
     r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu})"
     r"|(?P<ini>\p{Lu})(?=[ ]+\p{Lu}\p{Ll})"
@@ -154,13 +268,13 @@ _STEP = regex.compile(
 _ROMANS = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
-_NAME_SPLIT = regex.compile(r"[\s.]+")
-_LINE_WORD = regex.compile(r"[\p{L}][\p{L}'’-]*")
-_ALNUM = regex.compile(r"[\p{L}\d]+")
-_CAP_BEFORE = regex.compile(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
-_CAP_AFTER = regex.compile(r"[ ](\p{Lu}[\p{L}'’-]*)")
+_NAME_SPLIT = twin(r"[\s.]+")
+_LINE_WORD = twin(r"[\p{L}][\p{L}'’-]*")
+_ALNUM = twin(r"[\p{L}\d]+")
+_CAP_BEFORE = twin(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
+_CAP_AFTER = twin(r"[ ](\p{Lu}[\p{L}'’-]*)")
 
-_DIGITS = regex.compile(r"\d+")
+_DIGITS = twin(r"\d+")
 
 
 def _flex(form: str) -> str:
@@ -353,9 +467,9 @@ def _build(lex: Lexicon) -> OffLex:
     one_pre = rf"{flex_trie(before)}(?:[ ]+{flex_trie(corps)})*"
     title_starts = {m.group(0).casefold() for f in [*before] for m in [_LETTERS_RUN.match(f)] if m}
     degree_starts = {f.lstrip("(")[:1].casefold() for f in after if f.lstrip("(")[:1].isalpha()}
-    pre_one = regex.compile(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
-    pre_rx = regex.compile(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
-    post_rx = regex.compile(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{flex_trie(after)})(?![\p{{L}}\d])")
+    pre_one = twin(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
+    pre_rx = twin(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
+    post_rx = twin(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{flex_trie(after)})(?![\p{{L}}\d])")
 
     given = set(_words(lex, "names", "wordlists", "given_names"))
     acronyms: set[str] = set()
@@ -630,7 +744,7 @@ def parse_name(
 # group numbers of _STEP
 _G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD, _G_CAPS, _G_HYP = 1, 2, 3, 4, 5, 6, 7, 8
 # what may follow initials in capitals that close or sit inside a name (Mahfud MD, Irianto MS Syaifuddin)
-_AFTER_INITIALS = regex.compile(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})")
+_AFTER_INITIALS = twin(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})")
 
 
 def _name_words(
@@ -945,24 +1059,24 @@ class _Ctx:
         return m.end, m.region.canonical
 
 
-_PAREN_CAPS = regex.compile(r"(?<=\p{Ll})[ ]*\([ ]*(?P<n>\p{Lu}{2,5})[ ]*\)")
-_NAME_RUN_BACK = regex.compile(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\Z")
+_PAREN_CAPS = twin(r"(?<=\p{Ll})[ ]*\([ ]*(?P<n>\p{Lu}{2,5})[ ]*\)")
+_NAME_RUN_BACK = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\Z")
 # a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
-_NICK_AFTER = regex.compile(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
+_NICK_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
 
-_SELAKU = regex.compile(
+_SELAKU = twin(
     r"(?r)(?:,[ ]*)?\b(?:selaku|sebagai|yang[ ]+juga|(?:yang[ ]+)?menjabat(?:[ ]+sebagai)?)[ ]+\Z"
 )
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
 # kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
 # yang menjabat sebagai ..."
-_APPOS_CUE = regex.compile(
+_APPOS_CUE = twin(
     r"(?r)(?:(?P<comma>,)[ ]*(?:(?P<nama>nama[ ]+)|(?:salah[ ]+)?seorang[ ]+|salah[ ]+satu[ ]+)?"
     r"|(?P<sel>\b(?:selaku|sebagai|yang[ ]+juga|(?:yang[ ]+)?menjabat(?:[ ]+sebagai)?)[ ]+))\Z"
 )
-_DEMONSTRATIVE = regex.compile(r"[ ]+(?:itu|tersebut|ini)\b")
-_NUMBER_AFTER = regex.compile(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
-_NAMED = regex.compile(r"(?:yang[ ]+)?bernama(?:[ ]+lengkap)?[ ]+(?=\p{Lu})")
+_DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
+_NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
+_NAMED = twin(r"(?:yang[ ]+)?bernama(?:[ ]+lengkap)?[ ]+(?=\p{Lu})")
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 
@@ -1161,8 +1275,8 @@ def _read_window(
     return items, window, "end"
 
 
-_CAP_AFTER_RX = regex.compile(r"[ ]+\p{Lu}")
-_BOUNDARY_AFTER = regex.compile(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
+_CAP_AFTER_RX = twin(r"[ ]+\p{Lu}")
+_BOUNDARY_AFTER = twin(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
 
 
 def _cap_after(text: str, pos: int) -> bool:
@@ -1644,7 +1758,7 @@ def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool
     return (items[-1].end if items else m.end), items, anaphoric, closed, closer
 
 
-_CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
+_CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
 def _name_before(ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False) -> Optional[NameParse]:
@@ -1717,7 +1831,7 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
     return _expand(lx, " ".join(" ".join(parts + [tail]).split()))
 
 
-_PARENS = regex.compile(r"[ ]*\([^()\n]{0,60}\)")
+_PARENS = twin(r"[ ]*\([^()\n]{0,60}\)")
 
 
 def _expand(lx: OffLex, s: str) -> str:
@@ -1981,7 +2095,7 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
     return out
 
 
-_PREV_WORD = regex.compile(r"(?r)([\p{L}]+)[ ]+\Z")
+_PREV_WORD = twin(r"(?r)([\p{L}]+)[ ]+\Z")
 
 
 class _Headlines:
@@ -2191,7 +2305,7 @@ def _same_office(unnamed: str, named: str) -> bool:
     return sa <= sb or len(sa & sb) / len(sa | sb) >= 0.75
 
 
-_CAP_WORD = regex.compile(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’]*(?![\p{L}\d'’-])")
+_CAP_WORD = twin(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’]*(?![\p{L}\d'’-])")
 
 
 def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list[tuple[int, int]]) -> None:

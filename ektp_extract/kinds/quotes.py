@@ -42,6 +42,7 @@ from .officials import (
     offlex,
     parse_name,
     trie_pattern,
+    twin,
 )
 
 try:  # imported once here, not per document
@@ -123,11 +124,11 @@ def _build(lex: Lexicon) -> QLex:
     cue_forms = [f for c in cues for f in [*c.forms, *c.enclitic]]
     nb = r"(?![\p{L}\d-])"
     return QLex(
-        after_verb=regex.compile(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
-        active=regex.compile(rf"\b(?P<v>{_alt(active)})\b(?!-)"),
-        before_quote=regex.compile(rf"(?r)(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
-        cue=regex.compile(rf"\b(?P<v>{_alt(cue_forms)})\b(?!-)", regex.I),
-        interposed=regex.compile(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
+        after_verb=twin(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
+        active=twin(rf"\b(?P<v>{_alt(active)})\b(?!-)"),
+        before_quote=twin(rf"(?r)(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
+        cue=twin(rf"\b(?P<v>{_alt(cue_forms)})\b(?!-)", regex.I),
+        interposed=twin(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
         kinds=kinds,
         pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
         gap=_words(lex, "subject_gap"),
@@ -188,26 +189,26 @@ class Event:
     speaker_id: Optional[int] = None
 
 
-_SP = regex.compile(r"[ ]*")
-_NAME_SPLIT = regex.compile(r"[\s.]+")
-_LETTERS = regex.compile(r"[\p{L}]+")
-_LETTERS_END = regex.compile(r"(?r)([\p{L}]+)\Z")
-_COMMA = regex.compile(r"[ ]*,[ ]*")
-_COMMA_ANY = regex.compile(r",[ ]*")
+_SP = twin(r"[ ]*")
+_NAME_SPLIT = twin(r"[\s.]+")
+_LETTERS = twin(r"[\p{L}]+")
+_LETTERS_END = twin(r"(?r)([\p{L}]+)\Z")
+_COMMA = twin(r"[ ]*,[ ]*")
+_COMMA_ANY = twin(r",[ ]*")
 # the comma closing "Menurut X": after the name, or after an apposition ending in itu/tersebut
-_COMMA_AFTER_WHO = regex.compile(r"[ ]*(?:(?:itu|tersebut)[ ]*)?,[ ]*")
-_STOP = regex.compile(r"[.!?]")
-_CLAUSE_OPEN = regex.compile(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
-_WORD_BACK = regex.compile(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
-_AGE = regex.compile(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
-_DESC = regex.compile(
+_COMMA_AFTER_WHO = twin(r"[ ]*(?:(?:itu|tersebut)[ ]*)?,[ ]*")
+_STOP = twin(r"[.!?]")
+_CLAUSE_OPEN = twin(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
+_WORD_BACK = twin(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
+_AGE = twin(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
+_DESC = twin(
     r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
 )
-_AGE_MARK = regex.compile(r"\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
-_RESIDENT_BACK = regex.compile(
+_AGE_MARK = twin(r"\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
+_RESIDENT_BACK = twin(
     r"(?r)(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)\Z"
 )
-_RESIDENT = regex.compile(
+_RESIDENT = twin(
     r"(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)"
 )
 
@@ -404,13 +405,13 @@ class _Ctx:
         return None
 
 
-_CAP_START = regex.compile(r"(?<![\p{L}\d'’.-])\p{Lu}")
+_CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 # a run of capitalised words (with initials, degrees and titles) ending where the subject ends
-_CAP_RUN_END = regex.compile(r"(?r)(?:\p{Lu}[\p{L}'’.-]*[ ]*,?[ ]+)*\p{Lu}[\p{L}'’.-]*\.?\Z")
+_CAP_RUN_END = twin(r"(?r)(?:\p{Lu}[\p{L}'’.-]*[ ]*,?[ ]+)*\p{Lu}[\p{L}'’.-]*\.?\Z")
 # an age and/or an appositive at the end of a subject: "(19), warga Wates,"
-_APPOS_END = regex.compile(r"(?r)[ ]*(?:\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70})?[ ]*,?[ ]*\Z")
+_APPOS_END = twin(r"(?r)[ ]*(?:\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70})?[ ]*,?[ ]*\Z")
 # what may stand between a name and its verb: age, an appositive between commas
-_APPOS = regex.compile(r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?)?[ ]*,?[ ]*")
+_APPOS = twin(r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?)?[ ]*,?[ ]*")
 
 
 def _subject_start(text: str, ss: int, st: int) -> bool:
@@ -475,7 +476,7 @@ def _direct_segments(ctx: _Ctx) -> list[tuple[list[tuple[int, int]], int, Option
     return out
 
 
-_SINGLE = regex.compile(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'(?![\p{L}\d])")
+_SINGLE = twin(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'(?![\p{L}\d])")
 
 
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
