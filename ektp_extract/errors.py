@@ -42,5 +42,6 @@ W_STAGE = "[W006] stage '{stage}' failed on this input ({error}); its records ar
 W_ENCODING = "[W007] {message}"
 W_ZONE = "[W009] publication time has no time zone; WIB (+07:00) assumed"
 W_BAD_DATE = "[W010] impossible date {text!r} (no such calendar day): no record made"
+W_MALFORMED_NUMBER = "[W020] malformed number {text!r} skipped"
 W_AGENCY_NEAR = "[W051] agencies: {written!r} read as {form!r} (spelling differs)"
 W_AGENCY_UNKNOWN_ROW = "[W052] agencies: unknown body type {row!r} (ensure_inferred)"

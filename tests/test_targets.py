@@ -160,3 +160,24 @@ def test_anchored_scan_finds_what_the_pattern_finds(extractor: Extractor, table:
         assert [m.span() for m in scan.finditer(text, lo, hi)] == want
 
     check()
+
+
+def test_percent_achievement_of_a_count_target_has_no_rate(extractor: Extractor) -> None:
+    """A count target with a % achievement (``target 1.000 ... tercapai 80 persen``): the
+    achievement is linked, but achievement_rate stays null (SPEC §3: only when both share a
+    unit)."""
+    text = "Pemkot menargetkan 5.000 pelajar merekam KTP-el. Realisasi perekaman sudah 75 persen."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    assert len(res.targets) == 1
+    t = res.targets[0]
+    assert t.target.value == 5000 and t.target.unit == "pelajar"
+    assert t.achieved is not None and t.achieved.value == 75 and t.achieved.kind == "percent"
+    assert t.achievement_rate is None
+
+
+def test_same_unit_achievement_wins_over_a_percentage(extractor: Extractor) -> None:
+    text = "Target perekaman 1.000 KTP. Hingga kini baru tercapai 800 KTP atau 80 persen."
+    res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+    t = res.targets[0]
+    assert t.achieved is not None and t.achieved.value == 800
+    assert t.achievement_rate == pytest.approx(0.8)

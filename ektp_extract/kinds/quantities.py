@@ -38,6 +38,7 @@ from typing import Literal, Optional
 import regex
 
 from ..document import Document
+from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity, Span
 from .calendar import calendar
@@ -94,6 +95,16 @@ class WordGuardRow(Entry):
     after: list[str] = []
 
 
+class ArticleRow(Entry):
+    """A number word that is an indefinite article before a noun (``satu serangan`` = "an
+    attack"), unless the noun is of a counted family, a counting cue stands before it
+    (``hanya satu calon``) or another number is near (``dua emas, dua perak dan satu perunggu``)."""
+
+    words: list[str]
+    counted_families: list[str] = []
+    count_cues: list[str] = []
+
+
 register_table("quantities", "qualifiers", QualifierRow)
 register_table("quantities", "units", UnitRow)
 register_table("quantities", "unit_modifiers", FormsRow)
@@ -103,9 +114,9 @@ register_table("quantities", "stopwords", FormsRow)
 register_table("quantities", "word_guards", WordGuardRow)
 register_table("quantities", "fused", FusedRow)
 register_table("quantities", "relative_after", FormsRow)
+register_table("quantities", "articles", ArticleRow)
 
 RULE = "quantities"
-W_MALFORMED = "[W020] malformed number {text!r} skipped"
 
 
 @dataclass(slots=True)
@@ -149,14 +160,19 @@ class _Rx:
     qual_last: frozenset[str]  # last token of every qualifier, lowercase
     currency: dict[str, str]  # lowercase prefix → unit
     ages: frozenset[str]
+    age_words: frozenset[str]  # the age_cues row "usia": a bare number after them is an age
     modifiers: frozenset[str]
     stopwords: frozenset[str]
     guards_before: dict[str, frozenset[str]]
     guards_after: dict[str, tuple[str, ...]]
+    articles: dict[str, ArticleRow]  # lowercase number word → row
+    number_tokens: frozenset[str]  # number words, fused and vague forms (a number "near")
     t: NumberTables
 
 
-_VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di|per)\p{Ll}{4,}")
+#: A verb form (me-, ber-, ter-, di-) is no counted noun ("3 meninggal", "2 ditahan"); per- is
+#: left out: after a number a per- word is a noun (perkara, perunggu, peraturan).
+_VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di)\p{Ll}{4,}")
 _ZONES = frozenset({"WIB", "WITA", "WIT"})
 _NAME = regex.compile(r"\p{Lu}[\p{L}'.-]*")
 #: A ratio "1 : 1000" (numbers joined by a colon with spaces).
@@ -172,6 +188,12 @@ _RIGHT_GROUPS = ("rs", "an", "a1", "month", "pct", "csuf", "unit", "mod", "gen",
 _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 #: After a number at the start of a line: a list marker or a table's row number.
 _LIST_MARK = regex.compile(r"[.)][ \t]|[ \t]{2,}|\t")
+#: "5%-15%", "5 persen hingga 15 persen": the upper end of a percentage range written after
+#: the first percentage (``follow`` reads ranges whose sign comes after the upper end only).
+_PCT_RANGE = regex.compile(
+    r"[ \t]*(?:-|\u2013|hingga|sampai|s\.?d\.?|s/d)[ \t]*([0-9]+(?:[.,][0-9]+)?)"
+    r"[ \t]*(?:%|persen\b)"
+)
 #: A year right after "<n> Tahun": the number is a regulation's.
 _REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
 #: The digit runs of ``_Rx.digits`` in an ASCII text: ``[0-9]`` is scanned much faster than
@@ -304,10 +326,15 @@ def _build(lex: Lexicon) -> _Rx:
         ),
         currency={f.lower(): c.unit for c in lex.rows("numbers", "currencies") for f in c.prefixes},
         ages=frozenset(f.lower() for r in lex.rows("quantities", "age_cues") for f in r.forms),
+        age_words=frozenset(
+            f.lower() for r in lex.rows("quantities", "age_cues") if r.id == "usia" for f in r.forms
+        ),
         modifiers=frozenset(mods),
         stopwords=frozenset(_norm(f) for r in lex.rows("quantities", "stopwords") for f in r.forms),
         guards_before=guards_before,
         guards_after=guards_after,
+        articles={w.lower(): a for a in lex.rows("quantities", "articles") for w in a.words},
+        number_tokens=frozenset(_low(word_forms + vague_forms + fused_forms)),
         t=t,
     )
 
@@ -559,7 +586,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         else:
             reading = read_digits(d1)  # type: ignore[arg-type]
             if reading is None:
-                doc.warnings.append(W_MALFORMED.format(text=text[s:ne]))
+                doc.warnings.append(W_MALFORMED_NUMBER.format(text=text[s:ne]))
                 return None, ne
             first = _Num(reading.value, reading.style, d1)  # type: ignore[arg-type]
         words = None
@@ -619,7 +646,9 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         elif glued:
             prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
     if prev and money_unit is None and _is_label(rx, prev):
-        return None, ne  # (after a currency sign the words before are not the number's label)
+        # (after a currency sign the words before are not the number's label); an amount
+        # with a currency sign may follow: "kilometer 12 dan Rp 5.000"
+        return None, e if cur2 else ne
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     if first is None:
         first = _read(rx, None, words)
@@ -658,9 +687,27 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     if about and qual is None:
         qual = rx.qualifiers.get("sekitar")
     if money_unit is not None:
-        unit, family, kind = money_unit, money_unit, "money"
-        if unit_row is not None or (family != unit):
+        if unit is not None and kind != "money":
+            # a currency sign before: a noun after the amount is not its unit ("$500 harus");
+            # a qualifier between them stays ("Rp 150.000 lebih")
             end = ne if not text[ne : ne + 2] == ",-" else ne + 2
+            if qual_after is not None:
+                rv = fv if fv is not None else fx.values(fm)
+                if rv[2] is not None or rv[1] is not None:  # a1, an
+                    end = fm.end(fx.n["a1" if rv[2] is not None else "an"])
+        unit, family, kind = money_unit, money_unit, "money"
+    if kind == "percent" and second is None and _PCT_RANGE.match(low, end, None, False):
+        pm = _PCT_RANGE.match(low, end, None, False)
+        r2 = read_digits(pm.group(1))
+        if r2 is not None and r2.value > first.value:
+            second = _Num(r2.value, r2.style, pm.group(1))  # 5%-15%: a range
+            end = pm.end()
+    if unit is None and kind == "other" and second is None and not scaled and prev:
+        bare = _bare_number(ctx, prev, qstart, first, qual is None)
+        if bare is None:
+            return None, ne  # "Tol Cipali 2", "Lt. 2", "4 Februari 201": a name, not an amount
+        if bare == "age":
+            unit, kind, family = "tahun", "age", "waktu"  # "usia 19", "berumur 45"
     # ---- judgements that need both sides
     if first.style == "plain" and 1900 <= first.value <= 2099 and kind not in ("money", "percent"):
         if unit_row is None or unit_row.kind == "duration":
@@ -678,6 +725,9 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, ne
         if first.value < 1 and kind == "count":
             return None, ne  # "setengah warga": a share, not an amount
+        if kind == "count" and words in rx.articles and qual is None:
+            if _article(rx, low, s, end, rx.articles[words], unit_row):
+                return None, ne  # "satu serangan", "dalam satu wawancara": "a", not one
     if unit is not None and unit.lower() == "tahun" and _REG_YEAR.match(text, end, None, False):
         return None, ne  # "Peraturan Pemerintah 40 Tahun 2019": a regulation number
     if kind == "duration" and rx.relative_after.match(low, end, None, False):
@@ -771,7 +821,13 @@ def _is_label(rx: _Rx, prev: list[str]) -> bool:
         if len(prev) >= k:
             phrase = " ".join(prev[-k:]).strip("\"'([")
             if phrase in rx.labels or phrase.rstrip(".:") in rx.labels:
-                return True
+                # a label that is also a unit is a unit after a number: "2.000 kilometer
+                # (1.250 mil)"; "Pasal 2 ayat (1)" stays a label
+                return (
+                    len(prev) == k
+                    or not prev[-k - 1][-1:].isdigit()
+                    or _norm(phrase) not in rx.units
+                )
     return False
 
 
@@ -967,6 +1023,51 @@ def _guarded(rx: _Rx, text: str, low: str, s: int, e: int) -> bool:
     return False
 
 
+def _bare_number(
+    ctx: _Ctx, prev: list[str], qstart: int, num: _Num, unqualified: bool
+) -> Optional[str]:
+    """A number without a unit after the words ``prev``: "age" after an age word (``usia
+    19``), None when it names something after a capitalised word (``Tol Cipali 2``,
+    ``Gedung B 3``, ``Lt. 2``, ``Jalan Merdeka 12``, a truncated date ``Februari 201``),
+    else "" (a bare amount)."""
+    last = prev[-1].strip("\"'(")
+    if last.lower() in ctx.rx.age_words:
+        if num.style == "plain" and 0 < num.value <= 120:
+            return "age"
+        return ""
+    if not (unqualified and last[:1].isupper() and num.style == "plain" and num.value < 1000):
+        return ""
+    text = ctx.text
+    ts = qstart - 1 - len(prev[-1])
+    if ts < 0 or text[ts + len(prev[-1]) : qstart] != " " or text[ts : ts + len(prev[-1])] != prev[-1]:
+        return ""  # not a single space between them (a table's columns), or not the token
+    if _sentence_initial(text, ts):
+        return ""  # "Jumlahnya 25": the capital starts the sentence
+    return None
+
+
+def _article(
+    rx: _Rx, low: str, s: int, end: int, row: ArticleRow, unit_row: Optional[UnitRow]
+) -> bool:
+    """True when the number word at ``s`` (its noun ends at ``end``) reads as "a"."""
+    if unit_row is not None and (unit_row.family or unit_row.id) in row.counted_families:
+        return False  # "satu orang", "satu set alat", "satu hari"
+    prev = _prev_words(low, s, 1)
+    if prev and prev[-1].strip("\"'(") in row.count_cues:
+        return False  # "hanya satu calon"
+    # another number in the clause around it: a list of counts ("dua perak, dan satu perunggu")
+    before, after = low[max(0, s - 45) : s], low[end : end + 45]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1 :] if cut != -1 else before
+    cut = after.find(". ")
+    after = after[:cut] if cut != -1 else after
+    for tok in before.split() + after.split():
+        tok = tok.strip("\"'(),.;:")
+        if tok in rx.number_tokens or any(c.isdigit() for c in tok):
+            return False
+    return True
+
+
 def _is_age(rx: _Rx, text: str, qstart: int, end: int) -> bool:
     """``berusia 17 tahun``, ``usia 0-5 tahun``, ``AS, 34 tahun,``."""
     prev = _prev_words(text, qstart, 4)
@@ -977,6 +1078,13 @@ def _is_age(rx: _Rx, text: str, qstart: int, end: int) -> bool:
     # appositive: "Name, 34 tahun,"
     if prev and prev[-1].endswith(",") and prev[-1][:1].isupper() and text[end : end + 1] == ",":
         return True
+    if (
+        len(prev) >= 2
+        and prev[-1] == ","
+        and prev[-2][:1].isupper()
+        and text[end : end + 2] == " ,"
+    ):
+        return True  # the same with spaced commas: "Kishmaria , 53 tahun ,"
     return False
 
 

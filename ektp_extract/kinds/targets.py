@@ -495,6 +495,21 @@ def _achievement(
         if found:
             after = [q for q in found if q.start >= t.end]
             return after[0] if after else found[-1]
+    if t.record.kind in ("count", "money"):
+        # "target 1.000 KTP ... tercapai 80 persen": the achievement stated as a share of the
+        # target; linked (from the target's sentence or paragraph) but no rate is computed
+        for lo, hi in scopes[:2]:
+            found = [
+                q
+                for q in pool.between(lo, hi)
+                if id(q) not in targets
+                and q.record.kind == "percent"
+                and q.start >= t.end
+                and not _is_denominator(rx, low, q)
+                and _in_ach_clause(doc, rx, low, q, nb) is not None
+            ]
+            if found:
+                return found[0]
     return None
 
 
@@ -713,7 +728,7 @@ def _emit(
     as_of: Optional[DateMention] = None
     if achieved is not None:
         tv, av = t.record.value, achieved.record.value
-        if tv and av is not None:
+        if tv and av is not None and _compatible(t, achieved):
             rate = round(float(av) / float(tv), 4)
         as_of = _as_of(doc, rx, low, achieved, t, ach_cue)
     agency_id, region = _owner(doc, rx, t, cs)
