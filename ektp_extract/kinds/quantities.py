@@ -194,6 +194,9 @@ _PCT_RANGE = regex.compile(
     r"[ \t]*(?:-|\u2013|hingga|sampai|s\.?d\.?|s/d)[ \t]*([0-9]+(?:[.,][0-9]+)?)"
     r"[ \t]*(?:%|persen\b)"
 )
+#: One comma group of three digits: a decimal by the Indonesian convention (1,250 → 1.25),
+#: but before a counted noun an English thousands separator (2,615 penderita).
+_COMMA_THOUSANDS = regex.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
 #: A year right after "<n> Tahun": the number is a regulation's.
 _REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
 #: The digit runs of ``_Rx.digits`` in an ASCII text: ``[0-9]`` is scanned much faster than
@@ -639,6 +642,10 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         last = prev[-1]
         glued = s > 0 and not text[s - 1].isspace()
         lastl = last.lower()
+        if lastl not in rx.currency and last[:1] in "(\"'":
+            lastl = lastl.lstrip("(\"'")  # "($30.2 juta)"
+            if lastl in rx.currency:
+                last = last[len(last) - len(lastl) :]
         if lastl in rx.currency:
             money_unit = rx.currency[lastl]
             qstart = s - len(last) if glued else _token_start(text, s, [last])
@@ -696,6 +703,15 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
                 if rv[2] is not None or rv[1] is not None:  # a1, an
                     end = fm.end(fx.n["a1" if rv[2] is not None else "an"])
         unit, family, kind = money_unit, money_unit, "money"
+    if (
+        kind == "count"
+        and first.style == "id"
+        and not scaled
+        and second is None
+        and d1 is not None
+        and _COMMA_THOUSANDS.fullmatch(d1)
+    ):
+        first.value = int(d1.replace(",", ""))  # "2,615 penderita": no count has 3 decimals
     if kind == "percent" and second is None and _PCT_RANGE.match(low, end, None, False):
         pm = _PCT_RANGE.match(low, end, None, False)
         r2 = read_digits(pm.group(1))
@@ -814,6 +830,8 @@ def _sentence_initial(text: str, pos: int) -> bool:
 
 def _is_label(rx: _Rx, prev: list[str]) -> bool:
     """``Nomor 25``, ``SMA Negeri 5``, ``nomor urut 3``: the number names something."""
+    if len(prev) >= 2 and prev[-1] in (".", ":"):
+        prev = prev[:-2] + [prev[-2] + prev[-1]]  # tokenised text: "No . 182"
     last = prev[-1].strip("\"'([")
     if last not in rx.label_last and last.rstrip(".:") not in rx.label_last:
         return False
@@ -1052,11 +1070,11 @@ def _article(
     """True when the number word at ``s`` (its noun ends at ``end``) reads as "a"."""
     if unit_row is not None and (unit_row.family or unit_row.id) in row.counted_families:
         return False  # "satu orang", "satu set alat", "satu hari"
-    prev = _prev_words(low, s, 1)
-    if prev and prev[-1].strip("\"'(") in row.count_cues:
-        return False  # "hanya satu calon"
+    for w in _prev_words(low, s, 2):
+        if w.strip("\"'(") in row.count_cues:
+            return False  # "hanya satu calon", "tidak hanya meminta satu nama"
     # another number in the clause around it: a list of counts ("dua perak, dan satu perunggu")
-    before, after = low[max(0, s - 45) : s], low[end : end + 45]
+    before, after = low[max(0, s - 20) : s], low[end : end + 25]
     cut = max(before.rfind(". "), before.rfind("\n"))
     before = before[cut + 1 :] if cut != -1 else before
     cut = after.find(". ")
