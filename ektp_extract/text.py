@@ -11,6 +11,7 @@ string through :meth:`Prepared.to_source`, so spans always satisfy
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -101,41 +102,58 @@ class Prepared:
 
 _TRANSLATE_STR = {k: v for k, v in _TRANSLATE.items() if k != ord("\r")}
 _LONE_CR = regex.compile(r"\r(?!\n)")
+#: ASCII characters that ``_TRANSLATE_STR`` replaces (with the replacement), checked with ``in``.
+_ASCII_SWAPS = tuple((chr(k), v) for k, v in _TRANSLATE_STR.items() if k < 128)
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(source: str) -> set[str]:
+    """The distinct non-ASCII characters of ``source``.
+
+    UTF-8 bytes with the ASCII bytes deleted decode to just those characters:
+    a few C passes, much cheaper than ``set(source)`` over the whole text.
+    """
+    raw = source.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return set(raw.decode("utf-8", "surrogatepass"))
 
 
 def normalise(source: str) -> Prepared:
     """Unicode-normalise ``source`` keeping a per-character offset map.
 
     Fast path (nearly every article): every change is one character for one
-    character, so ``str.translate`` does it in C and offsets are the identity.
+    character, so offsets are the identity and each character present that
+    changes is swapped with ``str.replace`` (no replacement is itself replaced,
+    so this equals one ``str.translate`` and costs far less).
     ``\r\n`` becomes `` \n`` (a space before the newline) to keep the length.
     The slow path, with a real offset map, runs only when a character is deleted
     (zero-width spaces, soft hyphens, a BOM) or expands under NFKC (ligatures).
     """
-    if source.isascii() and "\r" not in source and "\t" not in source and "`" not in source:
-        return Prepared(source, source, None)
-    table: dict[int, str] = dict(_TRANSLATE_STR)
-    slow = False
-    for ch in set(source):
-        o = ord(ch)
-        if o < 128 or o in table:
-            continue
-        if ch in _DELETE:
-            slow = True
-            break
-        n = unicodedata.normalize("NFKC", ch)
-        if len(n) != 1:
-            slow = True
-            break
-        if n != ch:
-            table[o] = _TRANSLATE.get(ord(n), n)
-    if not slow:
-        text = source
-        if "\r" in text:
-            text = _LONE_CR.sub("\n", text)
-            table[ord("\r")] = " "
-        return Prepared(source, text.translate(table), None)
-    return _normalise_mapped(source)
+    if source.isascii():
+        if "\r" not in source and "\t" not in source and "`" not in source:
+            return Prepared(source, source, None)
+        others: set[str] = set()
+    else:
+        others = _non_ascii(source)
+    swaps: list[tuple[str, str]] = [(a, b) for a, b in _ASCII_SWAPS if a in source]
+    for ch in others:
+        rep = _TRANSLATE_STR.get(ord(ch))
+        if rep is None:
+            if ch in _DELETE:
+                return _normalise_mapped(source)
+            n = unicodedata.normalize("NFKC", ch)
+            if len(n) != 1:
+                return _normalise_mapped(source)
+            if n == ch:
+                continue
+            rep = _TRANSLATE.get(ord(n), n)
+        swaps.append((ch, rep))
+    text = source
+    if "\r" in text:
+        text = _LONE_CR.sub("\n", text)
+        swaps.append(("\r", " "))
+    for a, b in swaps:
+        text = text.replace(a, b)
+    return Prepared(source, text, None)
 
 
 def _normalise_mapped(source: str) -> Prepared:
@@ -167,25 +185,58 @@ def _normalise_mapped(source: str) -> Prepared:
     return Prepared(source, "".join(out), omap)
 
 
+#: Up to this length a blank rebuilds the working text as a string (a few slices
+#: and one copy); longer texts are edited as a list of characters, so that many
+#: blanks on a huge input stay linear.
+_SPLICE_MAX = 20_000
+
+
+def _spaces(seg: str) -> str:
+    """``seg`` with every character but newlines made a space."""
+    if "\n" not in seg:
+        return " " * len(seg)
+    return "\n".join(" " * len(part) for part in seg.split("\n"))
+
+
 class Mask:
     """A mutable working text: regions can be blanked out without moving offsets."""
 
     def __init__(self, text: str) -> None:
-        self._chars = list(text)
+        self._text = text
+        self._chars: list[str] | None = None  # list form, while edited character by character
         self.regions: list[tuple[int, int, str]] = []
+
+    def _edit(self) -> list[str]:
+        if self._chars is None:
+            self._chars = list(self._text)
+        return self._chars
 
     def blank(self, start: int, end: int, reason: str) -> None:
         """Replace [start, end) by spaces, keeping newlines."""
         if end <= start:
             return
         chars = self._chars
-        for i in range(start, end):
-            if chars[i] != "\n":
-                chars[i] = " "
+        if chars is None and len(self._text) <= _SPLICE_MAX:
+            t = self._text
+            if start < 0 or end > len(t):
+                raise IndexError("blank range outside the text")
+            self._text = t[:start] + _spaces(t[start:end]) + t[end:]
+        else:
+            chars = self._edit()
+            for i in range(start, end):
+                if chars[i] != "\n":
+                    chars[i] = " "
         self.regions.append((start, end, reason))
 
+    def put(self, pos: int, ch: str) -> None:
+        """Set the character at ``pos`` (HTML: a newline for a block tag, an entity's character)."""
+        self._edit()[pos] = ch
+
     def text(self) -> str:
-        return "".join(self._chars)
+        if self._chars is not None:
+            self._text = "".join(self._chars)
+            self._chars = None
+        return self._text
 
 
 _TAG = regex.compile(
@@ -204,21 +255,24 @@ def looks_like_html(text: str) -> bool:
 
 def blank_html(norm: str, mask: Mask) -> None:
     """Blank tags and replace entities in place (the entity's first char carries it)."""
+    mask._edit()  # many small edits: character by character
     for m in _TAG.finditer(norm, timeout=5.0):
         mask.blank(m.start(), m.end(), "html")
         # block-level tags end a paragraph
         if regex.match(r"</?(p|div|br|li|h[1-6]|tr|section|article)\b", m.group(0), regex.I):
-            mask._chars[m.start()] = "\n"
+            mask.put(m.start(), "\n")
     for m in _ENTITY.finditer(norm):
         ch = html.unescape(m.group(0))
         if len(ch) == 1:
             ch = _TRANSLATE.get(ord(ch), ch)
             mask.blank(m.start(), m.end(), "entity")
-            mask._chars[m.start()] = ch
+            mask.put(m.start(), ch)
 
 
+# Whitespace as the `regex` module's \s has it (str.isspace() minus \x1c-\x1f), for stdlib `re`.
+_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # A line without its surrounding spaces: group 1 (blanked lines are all spaces and give none).
-_LINE = regex.compile(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)")
+_LINE = re.compile(rf"(?m)^[{_WS.replace(chr(10), '')}]*+([^{_WS}](?:[^\n]*[^{_WS}])?)")
 
 
 def lines(text: str) -> list[tuple[int, int]]:
