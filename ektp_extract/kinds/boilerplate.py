@@ -2,11 +2,17 @@
 
 Rules are rows of ``patterns/boilerplate.toml``. Blanked text keeps its length
 (spaces, newlines kept), so offsets stay valid and no record can come from it.
+
+Speed: a rule's regex is tried on a line only when the line passes the rule's
+cheap tests — ``requires`` (a substring) and, derived from the pattern itself,
+the literal words its matches must start with (``Baca juga``, ``Foto``,
+``Advertisement`` ...). Most lines fail every test and cost no regex call.
 """
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from typing import Literal, Optional
 
 import regex
 
@@ -30,10 +36,123 @@ MAX_LINE = 450
 #: Lines longer than this that end like a sentence are prose too.
 PROSE_LINE = 120
 
-_Rule = tuple[regex.Pattern[str], str, str, tuple[str, ...]]
+# pattern, action, rule id, requires (case-folded), starts (lower-case prefixes or None)
+_Rule = tuple[regex.Pattern[str], str, str, tuple[str, ...], Optional[tuple[str, ...]]]
+
+_META = frozenset("\\.^$*+?{}[]|()")
+_COUNT = regex.compile(r"\{\d*(?:,\d*)?\}")
 
 
-def _compile(lex: Lexicon) -> tuple[list[_Rule], regex.Pattern[str] | None]:
+def _class_end(p: str, i: int) -> int:
+    """Index just after the character class opening at ``p[i] == "["``."""
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1  # a leading "]" is a literal
+    while j < len(p):
+        if p[j] == "\\":
+            j += 2
+            continue
+        if p[j] == "]":
+            return j + 1
+        j += 1
+    return len(p)
+
+
+def _seq_prefixes(p: str, i: int) -> tuple[set[str], int]:
+    """Literal prefixes of the alternatives from ``p[i]`` up to the closing ``)`` or the end.
+
+    Returns the prefixes (``""`` when an alternative can start with anything
+    this reader does not follow) and the index just after the closing ``)``.
+    Conservative: a quantified item, a class, an escape such as ``\\s`` or an
+    anchor ends the prefix; a group ends it after the group's own prefixes; an
+    inline flag, look-around or named group gives up on the whole pattern.
+    """
+    out: set[str] = set()
+    cur = {""}
+    extending = True  # still extending the current alternative's prefixes
+    while i < len(p):
+        c = p[i]
+        if c == "|":
+            out |= cur
+            cur, extending = {""}, True
+            i += 1
+            continue
+        if c == ")":
+            out |= cur
+            return out, i + 1
+        # one item: the literal strings it can be (None: not a literal) and where it ends
+        lit: Optional[set[str]]
+        if c == "(":
+            if p.startswith("(?:", i):
+                lit, j = _seq_prefixes(p, i + 3)
+            elif p.startswith("(?", i):
+                return {""}, len(p)
+            else:
+                lit, j = _seq_prefixes(p, i + 1)
+            last = True  # what follows a group is not followed
+        elif c == "\\":
+            lit = {p[i + 1]} if i + 1 < len(p) and not p[i + 1].isalnum() else None
+            j, last = i + 2, False
+        elif c == "[":
+            lit, j, last = None, _class_end(p, i), True
+        elif c in _META:
+            lit, j, last = None, i + 1, True
+        else:
+            lit, j, last = {c}, i + 1, False
+        # a quantifier: the item may be absent or repeated
+        q = _COUNT.match(p, j) if j < len(p) and p[j] == "{" else None
+        if q is not None:
+            lit, j = None, q.end()
+        elif j < len(p) and p[j] in "?*+":
+            lit, j = None, j + 1
+        if j < len(p) and p[j] in "?+" and (q is not None or p[j - 1] in "?*+"):
+            j += 1  # lazy or possessive
+        if extending:
+            if lit is None or "" in lit:
+                extending = False
+            else:
+                cur = {a + b for a in cur for b in lit}
+                extending = not last
+        i = j
+    out |= cur
+    return out, i
+
+
+def _caseless_prefix(s: str) -> str:
+    """``s`` lower-cased up to its first non-ASCII character that has case mappings
+    (such a character may match an ASCII letter case-insensitively: K, ſ, İ)."""
+    for n, ch in enumerate(s):
+        if not ch.isascii() and not (ch.lower() == ch == ch.upper()):
+            return s[:n].lower()
+    return s.lower()
+
+
+def literal_starts(pattern: str) -> Optional[tuple[str, ...]]:
+    """Lower-case strings one of which every case-insensitive match of ``pattern``
+    on an ASCII line must start with; None when the pattern does not say."""
+    try:
+        prefixes, end = _seq_prefixes(pattern, 0)
+    except RecursionError:
+        return None
+    if end < len(pattern):
+        return None  # an unbalanced ")": not followed
+    starts = {_caseless_prefix(s) for s in prefixes}
+    if not starts or "" in starts:
+        return None
+    return tuple(sorted(starts))
+
+
+@dataclass(frozen=True)
+class _Rules:
+    whole: list[_Rule]  # line rules, in file order
+    unanchored: list[_Rule]  # those without literal starts, in file order
+    starts: tuple[str, ...]  # every literal start of every rule
+    inline: Optional[regex.Pattern[str]]
+
+
+def _compile(lex: Lexicon) -> _Rules:
     whole: list[_Rule] = []
     inline: list[str] = []
     for row in lex.rows("boilerplate", "lines"):
@@ -41,9 +160,12 @@ def _compile(lex: Lexicon) -> tuple[list[_Rule], regex.Pattern[str] | None]:
             inline.append(f"(?:{row.pattern})")
         else:
             pat = regex.compile(row.pattern, regex.I | regex.V0)
-            whole.append((pat, row.action, row.id, tuple(r.casefold() for r in row.requires)))
+            requires = tuple(r.casefold() for r in row.requires)
+            whole.append((pat, row.action, row.id, requires, literal_starts(row.pattern)))
     inl = regex.compile("|".join(inline), regex.I | regex.M) if inline else None
-    return whole, inl
+    unanchored = [r for r in whole if r[4] is None]
+    starts = tuple(sorted({s for r in whole if r[4] is not None for s in r[4]}))
+    return _Rules(whole, unanchored, starts, inl)
 
 
 def _headline_like(text: str) -> bool:
@@ -51,27 +173,45 @@ def _headline_like(text: str) -> bool:
     return len(t) < 160 and not t.endswith((".", '"', "'", ":", ";"))
 
 
+def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
+    """(action, rule id) of the first rule, in file order, whose pattern matches the whole line."""
+    low = line.casefold()
+    if line.isascii():
+        # literal starts are checked on ASCII lines, where case-insensitive means lower-case
+        tried = rules.whole if low.startswith(rules.starts) else rules.unanchored
+        check_starts = True
+    else:
+        tried, check_starts = rules.whole, False
+    for pat, act, rid, requires, starts in tried:
+        if requires:
+            for r in requires:
+                if r in low:
+                    break
+            else:
+                continue
+        if check_starts and starts is not None and not low.startswith(starts):
+            continue
+        if pat.fullmatch(line, timeout=1.0):
+            return act, rid
+    return None
+
+
 def run(doc: Document) -> None:
-    whole, inline = doc.lexicon.compiled("boilerplate", _compile)
+    rules: _Rules = doc.lexicon.compiled("boilerplate", _compile)
     text = doc.text
     spans = lines(text)
     i = 0
     while i < len(spans):
         s, e = spans[i]
-        action = rule_id = None
         n = e - s
-        if n <= MAX_LINE and not (n > PROSE_LINE and text[e - 1] in '.!?"'):
-            line = text[s:e]
-            low = line.casefold()
-            for pat, act, rid, requires in whole:
-                if requires and not any(r in low for r in requires):
-                    continue
-                if pat.fullmatch(line, timeout=1.0):
-                    action, rule_id = act, rid
-                    break
-        if action is None:
+        if n > MAX_LINE or (n > PROSE_LINE and text[e - 1] in '.!?"'):
             i += 1
             continue
+        hit = _match_line(text[s:e], rules)
+        if hit is None:
+            i += 1
+            continue
+        action, rule_id = hit
         if action == "rest":
             doc.blank(s, len(text), f"boilerplate:{rule_id}")
             break
@@ -81,6 +221,6 @@ def run(doc: Document) -> None:
             while i < len(spans) and _headline_like(text[spans[i][0]:spans[i][1]]):
                 doc.blank(spans[i][0], spans[i][1], f"boilerplate:{rule_id}")
                 i += 1
-    if inline is not None:
-        for m in inline.finditer(doc.text, timeout=2.0):
+    if rules.inline is not None:
+        for m in rules.inline.finditer(doc.text, timeout=2.0):
             doc.blank(m.start(), m.end(), "boilerplate:inline")
