@@ -13,6 +13,7 @@ reference date for relative dates.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal, Optional
@@ -54,6 +55,83 @@ _DOMAIN = r"[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|co\.id|co|id|net|org|
 _DASH = r"\s*-{1,3}\s*"
 _NAME_TOKEN = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
 
+# Cheap screens before the costly case-insensitive patterns. They read a lower-cased
+# copy of the text, which keeps every case-insensitive match of an ASCII literal in
+# place unless the text has one of these (they match ASCII letters: İ ı ſ K).
+_EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
+_TOKEN = re.compile(r"[a-z0-9]+")
+# every _DOMAIN match holds one of these (lower-cased)
+_TLD_HINT = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
+
+
+def _lowered(s: str) -> Optional[str]:
+    """``s.lower()`` with the same offsets, or None when a screen cannot trust it."""
+    if s.isascii():
+        return s.lower()
+    for ch in _EXOTIC:
+        if ch in s:
+            return None
+    low = s.lower()
+    return low if len(low) == len(s) else None
+
+
+class _OutletRe:
+    """The outlet pattern (a site domain or a known outlet form, case-insensitive) with
+    the same ``search`` / ``fullmatch`` / ``sub`` results, screened in C first.
+
+    Without a domain ending (``.com``, ``.id`` ...) only an outlet form can match, and
+    such a match starts at a word whose lower case is the first word of a form
+    (``kompas``, ``antara``): the pattern is tried at those words only, or not at all.
+    """
+
+    def __init__(self, pattern: regex.Pattern[str], forms: list[str]) -> None:
+        self.pattern = pattern
+        firsts: Optional[set[str]] = set()
+        for f in forms:
+            m = _TOKEN.match(f.lower())
+            if not f.isascii() or m is None:
+                firsts = None  # a form this screen cannot read: always try the pattern
+                break
+            firsts.add(m.group(0))  # type: ignore[union-attr]
+        self.firsts = frozenset(firsts) if firsts is not None else None
+        self.forms = frozenset(f.lower() for f in forms)
+
+    def starts(self, s: str) -> Optional[list[int]]:
+        """Where a match may start (ascending), or None when it may start anywhere."""
+        if self.firsts is None:
+            return None
+        low = _lowered(s)
+        if low is None or _TLD_HINT.search(low):
+            return None
+        if self.firsts.isdisjoint(_TOKEN.findall(low)):
+            return []
+        return [m.start() for m in _TOKEN.finditer(low) if m.group(0) in self.firsts]
+
+    def may_match(self, s: str, at_start: bool = False) -> bool:
+        pos = self.starts(s)
+        return pos is None or (bool(pos) and (not at_start or pos[0] == 0))
+
+    def search(self, s: str) -> Optional[regex.Match[str]]:
+        pos = self.starts(s)
+        if pos is None:
+            return self.pattern.search(s)
+        for p in pos:  # the leftmost match starts at one of them
+            m = self.pattern.match(s, p)
+            if m is not None:
+                return m
+        return None
+
+    def fullmatch(self, s: str) -> Optional[regex.Match[str]]:
+        if self.firsts is not None:
+            low = _lowered(s)
+            # without a domain ending, only a whole outlet form matches the whole string
+            if low is not None and low not in self.forms and not _TLD_HINT.search(low):
+                return None
+        return self.pattern.fullmatch(s)
+
+    def sub(self, repl: str, s: str) -> str:
+        return self.pattern.sub(repl, s) if self.may_match(s) else s
+
 
 @dataclass(frozen=True)
 class _MetaRx:
@@ -61,10 +139,11 @@ class _MetaRx:
     date_hint: regex.Pattern[str]
     dateline: list[regex.Pattern[str]]
     outlet_forms: dict[str, str]  # casefolded form → outlet name
-    outlet_re: regex.Pattern[str]
+    outlet_re: _OutletRe
     labels: regex.Pattern[str]
     label_roles: dict[str, str]
     cite: regex.Pattern[str]
+    cite_cues: Optional[tuple[str, ...]]  # lower-cased cues a cite match starts with (None: not screened)
     name: regex.Pattern[str]
     menu_words: frozenset[str]
 
@@ -130,8 +209,15 @@ def _build(lex: Lexicon) -> _MetaRx:
     menu = frozenset(f.casefold() for row in lex.rows("meta", "menu_words") for f in row.forms)
     # cheap test that a text may hold a date (digits in a date shape) before the full pattern
     date_hint = regex.compile(r"\d{1,2}\s*[\p{L}]{3,}\.?\s+(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d")
+    outlet_forms = [f for r in lex.rows("meta", "outlets") for f in [r.name, *r.forms]]
+    outlet_re = _OutletRe(regex.compile(src, regex.I), outlet_forms)
+    low_cues = sorted({c.lower() for c in cues})
+    # a cue that starts with another cue adds no position
+    cite_cues: Optional[tuple[str, ...]] = None
+    if all(c.isascii() for c in cues):
+        cite_cues = tuple(c for c in low_cues if not any(c != o and c.startswith(o) for o in low_cues))
     return _MetaRx(
-        date_line, date_hint, dateline, outlets, regex.compile(src, regex.I), labels, label_roles, cite, name, menu
+        date_line, date_hint, dateline, outlets, outlet_re, labels, label_roles, cite, cite_cues, name, menu
     )
 
 
@@ -157,6 +243,8 @@ def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = N
     """The first well-formed publication-style date in text[start:end]."""
     r = rx(lex)
     stop = len(text) if end is None else end
+    if text.find("19", start, stop) < 0 and text.find("20", start, stop) < 0:
+        return None  # every date line has a year 19xx / 20xx
     if r.date_hint.search(text, start, stop) is None:
         return None
     cal = calendar(lex)
@@ -239,12 +327,30 @@ _BYLINE_HINT = regex.compile(
     r"[:|/\u00b7]|^\(|\s-\s|^(?:laporan|liputan|kontributor|koresponden|oleh|reporter|penulis|by)\b",
     regex.I,
 )
+_HINT_STARTS = ("laporan", "liputan", "kontributor", "koresponden", "oleh", "reporter", "penulis", "by")
+
+
+def _byline_hint(line: str) -> bool:
+    """``_BYLINE_HINT.search(line)``, without the call for lines that cannot match."""
+    if (
+        "-" not in line  # "\s-\s"
+        and line[:1] != "("
+        and ":" not in line and "|" not in line and "/" not in line and "\u00b7" not in line
+    ):
+        low = _lowered(line)
+        if low is not None and not low.startswith(_HINT_STARTS):
+            return False
+    return _BYLINE_HINT.search(line) is not None
+
+
 _SECTION = regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$")
 _LAPORAN = regex.compile(
     r"^(?:(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)|Kontributor|Koresponden)\s+"
     r"[^,\n]{2,60},\s*(?P<names>[^\n]{2,120})$",
     regex.I,
 )
+_LAPORAN_STARTS = ("laporan", "liputan", "kontributor", "koresponden")
+_LABEL2_STARTS = ("oleh", "by", "reporter", "penulis")
 _DETIK_BY = regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$")
 _REDAKSI = regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I)
 _PAREN_NAME = regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$")
@@ -288,23 +394,28 @@ def _byline(st: _State, s: int, e: int) -> bool:
     r = st.r
     meta = st.doc.meta
 
-    m = _LAPORAN.match(line)
+    low = _lowered(line)  # for the screens below; None: try every pattern
+    m = _LAPORAN.match(line) if low is None or low.startswith(_LAPORAN_STARTS) else None
     if m:
         for a, b in _names(r, m.group("names")):
             _add_person(st, "authors", s + m.start("names") + a, s + m.start("names") + b)
         return True
-    m = _DETIK_BY.match(line)
+    m = _DETIK_BY.match(line) if "detik" in line or "kumparan" in line or "kezone" in line else None
     if m and r.name.match(m.group("names").strip()):
         for a, b in _names(r, m.group("names")):
             _add_person(st, "authors", s + a, s + b)
         if meta.outlet is None:
             meta.outlet = r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet"))
         return True
-    m = _PAREN_NAME.match(line)
-    if m and st.after_body:
+    m = _PAREN_NAME.match(line) if st.after_body and line[:1] == "(" else None
+    if m:
         _add_person(st, "authors", s + m.start("name"), s + m.end("name"))
         return True
-    labels = list(r.labels.finditer(line))
+    # every label ends in ":" or is Oleh / By / Reporter / Penulis at the start
+    if ":" in line or low is None or low.startswith(_LABEL2_STARTS):
+        labels = list(r.labels.finditer(line))
+    else:
+        labels = []
     if labels and labels[0].group("label2") and (len(line) > 60 or _LOWER_WORD.search(line)):
         labels = []  # "Oleh Presiden ..., Djoko ..." is a sentence, not a byline
     if labels and (labels[0].start() == 0 or _REDAKSI.match(line)):
@@ -397,6 +508,24 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
+def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
+    """For each dateline pattern: False when it cannot match ``line`` (its literal
+    comma, parentheses, outlet or domain, or capital first letter is missing)."""
+    comma = "," in line
+    at = r.outlet_re.starts(line)  # where an outlet may start; None: anywhere (or a domain)
+    outlet_first = at is None or (bool(at) and at[0] == 0)
+    outlet_any = at is None or bool(at)
+    upper = not (line[:1].isascii() and not ("A" <= line[:1] <= "Z"))
+    return (
+        comma and outlet_first,  # Kompas.com, Jakarta -
+        comma and outlet_any,  # JAKARTA, KOMPAS.com -
+        "(" in line and ")" in line,  # Jakarta (ANTARA) -
+        at is None,  # Merdeka.com -   (a domain ending makes starts() None)
+        upper,  # JAKARTA -
+        upper,  # Jakarta -
+    )
+
+
 def _place_known(doc: Document, name: str) -> bool:
     from .regions import region_index  # local import: regions is optional data
 
@@ -414,11 +543,12 @@ def run(doc: Document) -> None:
     # 1. dateline: the first line (within the first 25) that opens with one
     body_idx: Optional[int] = None
     for i, (s, e) in enumerate(all_lines[:25]):
-        line = text[s:e]
-        if "-" not in line[:90]:
+        if text.find("-", s, min(e, s + 90)) < 0:
             continue  # every dateline form ends in a dash
+        line = text[s:e]
+        may = _dateline_screen(r, line)
         for n, pat in enumerate(r.dateline):
-            m = pat.match(line)
+            m = pat.match(line) if may[n] else None
             if not m:
                 continue
             loc = m.groupdict().get("loc")
@@ -522,8 +652,7 @@ def run(doc: Document) -> None:
     # 3. bylines and date lines after the body started (Antara: Pewarta/Editor at the end)
     st.after_body = True
     for s, e in all_lines[body_idx:]:
-        line = text[s:e]
-        if e - s <= 160 and _BYLINE_HINT.search(line) and _byline(st, s, e):
+        if e - s <= 160 and _byline_hint(text[s:e]) and _byline(st, s, e):
             doc.blank(s, e, "meta:byline")
     if pub is None:
         # a date line anywhere in the first lines of the body (some layouts put it after the title)
@@ -552,7 +681,7 @@ def run(doc: Document) -> None:
             doc.reference = pub.dt
 
     # 4. cited sources
-    for m in r.cite.finditer(doc.text, doc.body_start):
+    for m in _cites(r, doc.text, doc.body_start):
         src = m.group("src").rstrip(".,")
         name = src  # as written: "Antara", not the site brand
         if name not in meta.cited_sources:
@@ -560,6 +689,29 @@ def run(doc: Document) -> None:
         st.add_span("cited_sources", m.start("src"), m.start("src") + len(src))
 
     meta.spans = st.spans
+
+
+def _cites(r: _MetaRx, text: str, start: int) -> list[regex.Match[str]]:
+    """``r.cite.finditer(text, start)``, tried only where a cue word stands."""
+    low = _lowered(text) if r.cite_cues is not None else None
+    if low is None:
+        return list(r.cite.finditer(text, start))
+    found: set[int] = set()
+    for cue in r.cite_cues:  # type: ignore[union-attr]
+        i = low.find(cue, start)
+        while i >= 0:
+            found.add(i)
+            i = low.find(cue, i + 1)
+    out: list[regex.Match[str]] = []
+    pos = start
+    for i in sorted(found):  # every match starts at a cue: the leftmost first, as finditer
+        if i < pos:
+            continue
+        m = r.cite.match(text, i)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def reference_from(value: str | datetime | None) -> Optional[datetime]:
