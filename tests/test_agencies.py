@@ -337,3 +337,29 @@ def test_a_bad_pattern_is_named_on_load(tmp_path) -> None:  # type: ignore[no-un
     with pytest.raises(PatternError) as err:
         Extractor(extra_patterns=[tmp_path])
     assert "bad.toml" in str(err.value) and "komisi_x" in str(err.value)
+
+
+# ------------------------------------------------------------------ fast paths
+
+
+def _scan_reference(c: ag._Compiled, text: str) -> list[tuple[int, str, str]]:
+    """What the scan visits, one regex step per capitalised word (the general path)."""
+    out = []
+    for sm in c.scan.finditer(text):
+        w = sm.group(0)
+        if w.casefold() in c.scan_words or w[:ag._NEAR_PREFIX] in c.near:
+            out.append((sm.start(), w, w.casefold()))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Disdukcapil Kota Magelang dan eDisdukcapil, Disdukcapil_ _Disdukcapil 2Dinas Dinas2 Dinasti",
+    "DINAS KESEHATAN (Dinkes) KPU/KPUD Kemendagri.Disdikcapil Dukcapik Pemkot. Magelang Pemkot",
+    "Dinas Kesehatan Kota Bekasi; Dinaskes x_Dinas", "", "Dinas", " KPU",
+])
+def test_scan_ascii_fast_path_visits_what_the_regex_scan_visits(extractor: Extractor, text: str) -> None:
+    c = ag.compiled(extractor.lexicon)
+    assert text.isascii()
+    assert ag._starts(c, text) == _scan_reference(c, text)
+    # non-ASCII text takes the regex scan itself
+    assert ag._starts(c, text + " é") == _scan_reference(c, text + " é")

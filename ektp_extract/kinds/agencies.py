@@ -24,6 +24,8 @@ See docs/agencies.md.
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -808,20 +810,54 @@ _LOWER_CUE = regex.compile(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{
 _AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
 
 
+_ASCII_CAP = re.compile(r"[A-Z][A-Za-z0-9]*")
+_ASCII_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
+_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
+
+
+def _starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
+    """(start, word, casefolded word) of the capitalised words where a body may start, in
+    order: words (``c.scan``) whose casefolded form is in ``c.scan_words`` or whose first
+    letters start a long acronym (a near miss).
+
+    ASCII text (nearly every article) avoids a Python step per capitalised word: the
+    distinct ``[A-Z][A-Za-z0-9]*`` runs (a superset of the scan's words) are filtered once,
+    then each survivor's occurrences are found with ``str.find`` and kept where the scan
+    would see a word (no word character before, no letter or digit after)."""
+    scan_words, near = c.scan_words, c.near
+    out: list[tuple[int, str, str]] = []
+    if not text.isascii():
+        for sm in c.scan.finditer(text):
+            word = sm.group(0)
+            low = word.casefold()
+            if low in scan_words or word[:_NEAR_PREFIX] in near:
+                out.append((sm.start(), word, low))
+        return out
+    n = len(text)
+    find = text.find
+    for word in set(_ASCII_CAP.findall(text)):
+        low = word.lower()
+        if low not in scan_words and word[:_NEAR_PREFIX] not in near:
+            continue
+        k = len(word)
+        i = find(word)
+        while i >= 0:
+            e = i + k
+            if (i == 0 or text[i - 1] not in _ASCII_WORD_CHARS) and (e == n or text[e] not in _ASCII_ALNUM):
+                out.append((i, word, low))
+            i = find(word, i + 1)
+    out.sort()
+    return out
+
+
 def _find(doc: Document, c: _Compiled) -> list[_Mention]:
     """Every mention, left to right, without overlaps: at each candidate start a lexicon
     form, else a head word with capitalised words, else a near-miss acronym."""
     text = doc.text
     out: list[_Mention] = []
     last = -1
-    scan_words, near = c.scan_words, c.near
-    for sm in c.scan.finditer(text):
-        s = sm.start()
+    for s, word, low in _starts(c, text):
         if s < last:
-            continue
-        word = sm.group(0)
-        low = word.casefold()
-        if low not in scan_words and word[:_NEAR_PREFIX] not in near:
             continue
         mn = None
         if low in c.foreign_firsts:
