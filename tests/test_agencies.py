@@ -363,3 +363,25 @@ def test_scan_ascii_fast_path_visits_what_the_regex_scan_visits(extractor: Extra
     assert ag._starts(c, text) == _scan_reference(c, text)
     # non-ASCII text takes the regex scan itself
     assert ag._starts(c, text + " é") == _scan_reference(c, text + " é")
+
+
+@pytest.mark.parametrize("text", [
+    "Kota Magelang", "kota Magelang", "KOTA MAGELANG", "Kab.Semarang", "Kab. Semarang", "Kab Semarang",
+    "Kabupaten Pangkajene dan Kepulauan", "Prov. Jawa Tengah", "Provinsi Jawa Tengah, kata",
+    "Magelang Kota", "Magelang", "Batu Bara", "Kota Batu", "Kulon Progo Yogyakarta", "Bau-Bau",
+    "D.I. Yogyakarta", "Jateng.", "Kotabaru", "Kota", "kab", " Jakarta Barat", "jakarta", "2019", "",
+    "Kota Magelang_", "Kodya Malang", "Propinsi Bali", "Kabupaten Kepulauan Seribu Utara",
+])
+@pytest.mark.parametrize("type_", [None, "kota", "kabupaten", "provinsi"])
+def test_match_region_ascii_fast_path_agrees_with_the_regex_path(
+        extractor: Extractor, text: str, type_: str | None) -> None:
+    lex = extractor.lexicon
+
+    def seen(t: str) -> object:
+        m = match_region(lex, t, 0, type_)  # type: ignore[arg-type]
+        if m is None:
+            return None
+        return (m.start, m.end, m.region.canonical, m.cued, m.ambiguous,
+                [a.canonical for a in m.alternatives])
+
+    assert seen(text) == seen(text + " \u00e9")  # the same text, not ASCII: regex module path

@@ -16,6 +16,7 @@ Canonical region strings are ``"Kota Magelang"``, ``"Kabupaten Magelang"`` and
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Literal, Optional
 
@@ -62,8 +63,22 @@ _WORDS = regex.compile(
 )
 _CUE = regex.compile(
     r"(?:(?P<cue>(?i:Kota(?:madya)?|Kodya|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?))[ ]+"
-    r"|(?P<cue>(?i:Kab\.|Prov\.)))(?=\p{Lu})"  # Kab.Semarang; KOTA MAGELANG in a headline
+    r"|(?P<cue2>(?i:Kab\.|Prov\.)))(?=\p{Lu})"  # Kab.Semarang; KOTA MAGELANG in a headline
 )
+
+# The same two patterns for ASCII text (nearly every article), in the stdlib ``re``
+# (cheaper per call): there \p{Lu} is [A-Z], \p{L} is [A-Za-z] and \d is [0-9].
+_WORDS_ASCII = re.compile(
+    r"(?:[A-Z][A-Za-z']*(?:[-.][A-Za-z]+)*\.?|[0-9]{1,4})"
+    r"(?:[ ](?:dan[ ])?(?:[A-Z][A-Za-z']*(?:[-.][A-Za-z]+)*\.?|XX?I{0,3}|I{1,3}V?))*"
+)
+_CUE_ASCII = re.compile(
+    r"(?:(?P<cue>(?i:Kota(?:madya)?|Kodya|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?))[ ]+"
+    r"|(?P<cue2>(?i:Kab\.|Prov\.)))(?=[A-Z])"
+)
+_TYPES = (None, "provinsi", "kabupaten", "kota")
+#: ASCII characters that may start a cue or a region name
+_ASCII_FIRST = frozenset("KkPp0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @dataclass(frozen=True)
@@ -82,7 +97,7 @@ class Region:
         return self.row.id if isinstance(self.row, ProvinceRow) else self.row.province
 
 
-@dataclass
+@dataclass(slots=True)
 class RegionMatch:
     """A region name found at a position: where it is and what it resolved to."""
 
@@ -103,6 +118,19 @@ class RegionIndex:
     by_id: dict[str, ProvinceRow | RegencyRow] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)  # casefolded forms needing a cue
     max_words: int = 1
+    #: the first word of every form's key: a name whose first word is none of these is no region
+    first_words: set[str] = field(default_factory=set)
+    #: one Region per (row, type), reused (Region is immutable; bounded by the rows)
+    _regions: dict[tuple[int, str], Region] = field(default_factory=dict, repr=False)
+    _resolved: dict[tuple[str, Optional[str]], Optional[Region]] = field(default_factory=dict, repr=False)
+
+    def region(self, row: ProvinceRow | RegencyRow, type_: RegionType) -> Region:
+        """``Region(row, type_)``, the same instance for every call."""
+        k = (id(row), type_)
+        r = self._regions.get(k)
+        if r is None:
+            r = self._regions[k] = Region(row, type_)
+        return r
 
     def is_place(self, name: str) -> bool:
         key = _key(name)
@@ -121,23 +149,35 @@ class RegionIndex:
     def resolve(self, name: str, type_: Optional[RegionType] = None) -> Optional[Region]:
         """A name (without cue) as a region of ``type_``; bare names: province first,
         then a unique kabupaten/kota; a name both a kabupaten and a kota is None."""
-        key = _key(name)
+        return self.resolve_key(_key(name), type_)
+
+    def resolve_key(self, key: str, type_: Optional[RegionType] = None) -> Optional[Region]:
+        """:meth:`resolve` of a name already turned into its key (``_key``); the answers
+        for the index's own forms are kept (bounded by the rows, not by the texts)."""
+        try:
+            return self._resolved[key, type_]
+        except KeyError:
+            pass
+        region = self._resolve_key(key, type_)
+        if type_ in _TYPES and (key in self.regencies or key in self.provinces):
+            self._resolved[key, type_] = region
+        return region
+
+    def _resolve_key(self, key: str, type_: Optional[RegionType]) -> Optional[Region]:
         if type_ == "provinsi":
             p = self.provinces.get(key)
-            return Region(p, "provinsi") if p else None
-        rows = self.regencies.get(key, [])
+            return self.region(p, "provinsi") if p else None
+        rows = self.regencies.get(key, ())
         if type_ is not None:
             typed = [r for r in rows if r.type == type_]
             if len(typed) == 1:
-                return Region(typed[0], type_)
-            if not typed and type_ == "kota" and key in self.provinces:
-                return None
+                return self.region(typed[0], type_)
             return None
         p = self.provinces.get(key)
         if p is not None:
-            return Region(p, "provinsi")
+            return self.region(p, "provinsi")
         if len(rows) == 1:
-            return Region(rows[0], rows[0].type)
+            return self.region(rows[0], rows[0].type)
         return None
 
     def kinds_of(self, name: str) -> set[RegionType]:
@@ -172,6 +212,7 @@ def _build(lex: Lexicon) -> RegionIndex:
             idx.regencies.setdefault(k, []).append(r)
             idx.max_words = max(idx.max_words, len(f.split()))
         idx.ambiguous.update(_key(f) for f in r.ambiguous_forms)
+    idx.first_words = {k.split(" ", 1)[0] for k in (*idx.provinces, *idx.regencies)}
     return idx
 
 
@@ -202,40 +243,51 @@ def match_region(
     while pos < n and text[pos] == " ":
         pos += 1
     start = pos
+    c0 = text[pos:pos + 1]
+    if c0 < "\x80" and c0 not in _ASCII_FIRST:
+        return None  # neither a cue (K-, P-) nor a name (a capital, a digit) starts here
+    ascii_text = text.isascii()
     cued = False
-    m = _CUE.match(text, pos)
+    m = None
+    if c0 in "KkPp" or not ascii_text:
+        m = (_CUE_ASCII if ascii_text else _CUE).match(text, pos)
     if m is not None:
-        cue_type = CUES[m.group("cue").casefold()]
+        cue_type = CUES[(m.group("cue") or m.group("cue2")).casefold()]
         if type_ is None or type_ == cue_type:
             type_ = cue_type
             cued = True
             pos = m.end()
     elif not allow_bare and type_ is None:
         return None
-    w = _WORDS.match(text, pos)
+    w = (_WORDS_ASCII if ascii_text else _WORDS).match(text, pos)
     if w is None:
         return None
     words = w.group(0).split(" ")
+    # keys are casefolded with ’ as ' (``_key``); the words hold no other whitespace
+    first = words[0].replace("’", "'").casefold()
+    if first not in idx.first_words and first.rstrip(".") not in idx.first_words:
+        return None  # no region's name starts with this word
     for k in range(min(len(words), idx.max_words + 1), 0, -1):
-        name = " ".join(words[:k]).rstrip(".")
-        if not name or name.casefold() == "dan":
+        written = " ".join(words[:k])
+        name = written.rstrip(".")
+        if not name:
             continue
-        key = _key(name)
-        if key not in idx.regencies and key not in idx.provinces:
+        key = name.replace("’", "'").casefold()
+        if key == "dan" or (key not in idx.regencies and key not in idx.provinces):
             continue  # no region has this form (one look-up instead of a full resolution)
-        region = idx.resolve(name, type_)
-        end = pos + len(" ".join(words[:k]))
-        if text[end - 1:end] == "." and not name.endswith("."):
+        region = idx.resolve_key(key, type_)
+        end = pos + len(written)
+        if text[end - 1:end] == ".":
             end -= 1
         if region is None and type_ is None and k < len(words) and words[k] == "Kota":
-            region = idx.resolve(name, "kota")  # Polres Magelang Kota
+            region = idx.resolve_key(key, "kota")  # Polres Magelang Kota
             if region is not None:
                 end += len(" Kota")
         alts: tuple[Region, ...] = ()
         if region is None and type_ is None:
-            rows = idx.regencies.get(key, [])
+            rows = idx.regencies.get(key, ())
             if len(rows) > 1:  # Magelang: Kabupaten and Kota
-                alts = tuple(Region(r, r.type) for r in rows)
+                alts = tuple(idx.region(r, r.type) for r in rows)
                 region = next((a for a in alts if a.type == "kabupaten"), alts[0])
         if region is None:
             continue
