@@ -385,3 +385,20 @@ def test_match_region_ascii_fast_path_agrees_with_the_regex_path(
                 [a.canonical for a in m.alternatives])
 
     assert seen(text) == seen(text + " \u00e9")  # the same text, not ASCII: regex module path
+
+
+def test_fast_agency_equals_the_validated_record(extractor: Extractor, seed_text: str) -> None:
+    res = extractor.extract(seed_text)
+    written = [a for a in res.agencies if not a.inferred]
+    assert written
+    for a in written:
+        slow = Agency(**a.model_dump())
+        assert a == slow
+        assert a.model_dump_json() == slow.model_dump_json()
+        assert a.model_fields_set == slow.model_fields_set
+    span = written[0].span
+    assert span is not None
+    with pytest.raises(ValueError):
+        ag._agency("ag-1", "X", None, [], "dinas", "negara", None, [span], "r")
+    with pytest.raises(ValueError):
+        ag._agency("ag-1", "X", None, [], "dinas", None, None, [], "r")

@@ -27,7 +27,8 @@ from __future__ import annotations
 import re
 import string
 from dataclasses import dataclass, field
-from typing import Literal, Optional
+from operator import attrgetter
+from typing import Literal, Optional, Sequence, get_args
 
 import regex
 from pydantic import field_validator
@@ -36,7 +37,7 @@ from ..document import Document
 from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Agency, Span
+from ..models import Agency, AgencyLevel, Span
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
 
@@ -388,13 +389,11 @@ def compiled(lex: Lexicon) -> _Compiled:
 # ------------------------------------------------------------------ mentions
 
 
-@dataclass(slots=True)
 class _Mention:
-    start: int
-    end: int
-    rows: list[str]  # candidate body types (several for a shared acronym)
-    full: bool  # a full form (not an acronym)
-    form: str  # the body part as written (no region, no parenthesis)
+    """One mention of a body. Only the first five fields are set on every mention; the
+    others are class-level defaults until a step sets them (none is changed in place),
+    which makes a mention cheap to build (a dozen per article, most of them dropped)."""
+
     region: Optional[Region] = None
     region_text: str = ""
     name_part: str = ""  # for takes = "name"
@@ -407,16 +406,37 @@ class _Mention:
     paren_parent: str = ""  # the parenthesis held the parent body's acronym: this alias
     pattern_key: str = ""  # Komisi II + the parent's row id, however the parent is written
     parent_at: int = -1  # where the parent body's name starts inside the mention (DPRD ...)
-    parent_rows: list[str] = field(default_factory=list)
+    parent_rows: Sequence[str] = ()
     short: str = ""  # Komisi II DPR for Komisi II Dewan Perwakilan Rakyat
     key: tuple[str, str, str] | None = None
     # a party organ (DPD Hanura Sulsel, Fraksi PPP, FPPP): the party it belongs to
     party_id: str = ""  # the party's row id
     party_key: str = ""  # the party's row id, or partai:<name> for a party outside the lexicon
     party: Optional["_Mention"] = None  # the party's own (nested) mention, when written apart
-    organ_alt: list[str] = field(default_factory=list)  # organ rows set aside (DPD with no party)
+    organ_alt: Sequence[str] = ()  # organ rows set aside (DPD with no party)
     organ_bare: bool = False  # an organ named without its party (DPP alone)
     inferred_region: Optional[Region] = None  # from the dateline or the article's one region
+
+    def __init__(self, start: int, end: int, rows: list[str], full: bool, form: str, *,
+                 region: Optional[Region] = None, region_text: str = "", national: bool = False,
+                 near: str = "", generic_kind: str = "", from_pattern: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.rows = rows  # candidate body types (several for a shared acronym)
+        self.full = full  # a full form (not an acronym)
+        self.form = form  # the body part as written (no region, no parenthesis)
+        if region is not None:
+            self.region = region
+        if region_text:
+            self.region_text = region_text
+        if national:
+            self.national = national
+        if near:
+            self.near = near
+        if generic_kind:
+            self.generic_kind = generic_kind
+        if from_pattern:
+            self.from_pattern = from_pattern
 
     @property
     def row(self) -> str:
@@ -820,10 +840,11 @@ def _starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
     order: words (``c.scan``) whose casefolded form is in ``c.scan_words`` or whose first
     letters start a long acronym (a near miss).
 
-    ASCII text (nearly every article) avoids a Python step per capitalised word: the
-    distinct ``[A-Z][A-Za-z0-9]*`` runs (a superset of the scan's words) are filtered once,
-    then each survivor's occurrences are found with ``str.find`` and kept where the scan
-    would see a word (no word character before, no letter or digit after)."""
+    ASCII text (nearly every article) takes a cheaper way to the same words: the
+    distinct ``[A-Z][A-Za-z0-9]*`` runs (a superset of the scan's words, found by the
+    stdlib ``re``) are filtered once each, then each survivor's occurrences are found with
+    ``str.find`` and kept where the scan would see a word (no word character before, no
+    letter or digit after)."""
     scan_words, near = c.scan_words, c.near
     out: list[tuple[int, str, str]] = []
     if not text.isascii():
@@ -1070,9 +1091,13 @@ class _Titles:
             hit = self.lines[ls] = _title_like(text[ls:le if le >= 0 else len(text)])
         if hit:
             return True
-        if self.links is None:
-            self.links = _read_also(text)
-        return any(s <= pos < e for s, e in self.links)
+        links = self.links
+        if links is None:
+            links = self.links = _read_also(text)
+        for s, e in links:
+            if s <= pos < e:
+                return True
+        return False
 
 
 def _title_like(line: str) -> bool:
@@ -1461,8 +1486,11 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
         else:
             mn.key = (rid, "", "")
         out.append(mn)
-    out.sort(key=lambda m: (m.start, m.end))
+    out.sort(key=_START_END)
     return out
+
+
+_START_END = attrgetter("start", "end")
 
 
 # ------------------------------------------------------------------ records
@@ -1489,16 +1517,22 @@ def _constructed(row: BodyRow, key: tuple[str, str, str], name_part: str) -> str
 
 
 def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
+    """One :class:`Agency` per key, in order of first mention (``ms`` is sorted by start,
+    as :func:`_resolve` leaves it, so the groups are made in that order)."""
     text = doc.text
     groups: dict[tuple[str, str, str], list[_Mention]] = {}
     for mn in ms:
         assert mn.key is not None
-        groups.setdefault(mn.key, []).append(mn)
-    ordered = sorted(groups.items(), key=lambda kv: kv[1][0].start)
+        g = groups.get(mn.key)
+        if g is None:
+            groups[mn.key] = [mn]
+        else:
+            g.append(mn)
     keys = doc.scratch.setdefault("agency_keys", {})
     mentions_out: list[tuple[int, int, str]] = doc.scratch.setdefault("agency_mentions", [])
     idx = region_index(doc.lexicon)
-    for key, group in ordered:
+    span, claim = doc.span, doc.claim
+    for key, group in groups.items():
         rid = key[0]
         row = c.rows.get(rid)
         if row is not None and row.acronym_needs_full and not any(m.full for m in group):
@@ -1506,17 +1540,19 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
         aid = f"ag-{len(doc.agencies) + 1}"
         fulls: list[str] = []
         written: list[str] = []
+        spans: list[Span] = []
         acronym: Optional[str] = None
         region: Optional[Region] = None
         name_part = ""
-        near = False
-        national = any(m.national for m in group)
+        near = national = False
         for mn in group:
+            start, end = mn.start, mn.end
+            spans.append(span(start, end))
             if mn.paren_span:
                 ps, pe = mn.paren_span
-                w = _norm(text[mn.start:ps].rstrip(" (") + " " + text[pe:mn.end].lstrip(" )"))
+                w = _norm(text[start:ps].rstrip(" (") + " " + text[pe:end].lstrip(" )"))
             else:
-                w = _norm(text[mn.start:mn.end])
+                w = _norm(text[start:end])
             written.append(w)
             if mn.full:
                 fulls.append(w)
@@ -1536,6 +1572,7 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
             region = region or mn.region or mn.inferred_region
             name_part = name_part or mn.name_part
             near = near or bool(mn.near)
+            national = national or mn.national
         if row is not None and acronym is None and row.acronyms:
             acronym = row.acronyms[0]
         if fulls:
@@ -1563,18 +1600,47 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
         else:
             kind = group[0].generic_kind or "lembaga"
             level = region.type if region is not None else None
-        spans: list[Span] = [doc.span(mn.start, mn.end) for mn in group]
-        rule = f"agencies:{rid}" + (":near" if near else "")
-        doc.agencies.append(
-            Agency(id=aid, name=name, acronym=acronym, aliases=aliases, kind=kind,
-                   level=level, region=canon, mentions=spans, inferred=False,
-                   span=spans[0], rule=rule)
-        )
+        rule = f"agencies:{rid}:near" if near else f"agencies:{rid}"
+        doc.agencies.append(_agency(aid, name, acronym, aliases, kind, level, canon, spans, rule))
         keys[aid] = (rid, canon)
         for mn in group:
             mentions_out.append((mn.start, mn.end, aid))
-            doc.claim("agency", mn.start, mn.end)
+            claim("agency", mn.start, mn.end)
     mentions_out.sort()
+
+
+def _agency(aid: str, name: str, acronym: Optional[str], aliases: list[str], kind: Optional[str],
+            level: Optional[str], region: Optional[str], mentions: list[Span], rule: str) -> Agency:
+    """The :class:`Agency` of written mentions, built as ``Agency.model_construct`` builds it.
+
+    Validating a record costs more than assembling it (3 µs each): the fields are checked
+    here with plain type tests instead, and the instance is filled as pydantic's own
+    ``model_construct`` fills it (``__dict__`` in field order, every field set, no extra
+    or private data). ``tests/test_agencies.py`` checks it equals the validated record.
+    """
+    if (type(aid) is not str or type(name) is not str or type(rule) is not str
+            or type(acronym) not in _OPT_STR or type(kind) not in _OPT_STR
+            or type(region) not in _OPT_STR or level not in _LEVELS or not mentions
+            or not _STR_ONLY.issuperset(map(type, aliases))
+            or not _SPAN_ONLY.issuperset(map(type, mentions))):
+        raise ValueError(f"invalid agency fields: {aid!r} {name!r} {level!r}")
+    a = _new(Agency)
+    _set(a, "__dict__", {"id": aid, "name": name, "acronym": acronym, "aliases": aliases,
+                         "kind": kind, "level": level, "region": region, "mentions": mentions,
+                         "inferred": False, "span": mentions[0], "rule": rule})
+    _set(a, "__pydantic_fields_set__", set(_AGENCY_FIELDS))
+    _set(a, "__pydantic_extra__", None)
+    _set(a, "__pydantic_private__", None)
+    return a
+
+
+_new = object.__new__
+_set = object.__setattr__
+_OPT_STR = frozenset((str, type(None)))
+_STR_ONLY = frozenset((str,))
+_SPAN_ONLY = frozenset((Span,))
+_LEVELS = frozenset((None, *get_args(AgencyLevel)))
+_AGENCY_FIELDS = tuple(Agency.model_fields)
 
 
 def _party_name(c: _Compiled, group: list[_Mention]) -> str:
@@ -1612,7 +1678,7 @@ def run(doc: Document) -> None:
     found += _dynamic(doc, found, c)
     found += _parents(doc, c, found)
     found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
-    found.sort(key=lambda m: (m.start, m.end))
+    found.sort(key=_START_END)
     resolved = _resolve(doc, c, found)
     _records(doc, c, _outside_titles(titles, resolved))
 

@@ -118,8 +118,9 @@ class RegionIndex:
     by_id: dict[str, ProvinceRow | RegencyRow] = field(default_factory=dict)
     ambiguous: set[str] = field(default_factory=set)  # casefolded forms needing a cue
     max_words: int = 1
-    #: the first word of every form's key: a name whose first word is none of these is no region
-    first_words: set[str] = field(default_factory=set)
+    #: the first word of every form's key → the most words of a key that starts with it
+    #: (a name whose first word is none of these is no region)
+    first_words: dict[str, int] = field(default_factory=dict)
     #: one Region per (row, type), reused (Region is immutable; bounded by the rows)
     _regions: dict[tuple[int, str], Region] = field(default_factory=dict, repr=False)
     _resolved: dict[tuple[str, Optional[str]], Optional[Region]] = field(default_factory=dict, repr=False)
@@ -212,7 +213,9 @@ def _build(lex: Lexicon) -> RegionIndex:
             idx.regencies.setdefault(k, []).append(r)
             idx.max_words = max(idx.max_words, len(f.split()))
         idx.ambiguous.update(_key(f) for f in r.ambiguous_forms)
-    idx.first_words = {k.split(" ", 1)[0] for k in (*idx.provinces, *idx.regencies)}
+    for k in (*idx.provinces, *idx.regencies):
+        ws = k.split(" ")
+        idx.first_words[ws[0]] = max(idx.first_words.get(ws[0], 0), len(ws))
     return idx
 
 
@@ -265,9 +268,12 @@ def match_region(
     words = w.group(0).split(" ")
     # keys are casefolded with ’ as ' (``_key``); the words hold no other whitespace
     first = words[0].replace("’", "'").casefold()
-    if first not in idx.first_words and first.rstrip(".") not in idx.first_words:
-        return None  # no region's name starts with this word
-    for k in range(min(len(words), idx.max_words + 1), 0, -1):
+    most = idx.first_words.get(first)
+    if most is None:
+        if first.rstrip(".") not in idx.first_words:
+            return None  # no region's name starts with this word
+        most = 1  # Jateng. : only the word without its full stop may be a region
+    for k in range(min(len(words), idx.max_words + 1, most), 0, -1):
         written = " ".join(words[:k])
         name = written.rstrip(".")
         if not name:
