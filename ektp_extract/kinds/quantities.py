@@ -601,7 +601,11 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, ne  # Paal Dua, Simpang Lima: part of a name
         if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isalpha():
             return None, ne  # satu-satunya, dua-duanya
-    if text[ne + 1 : ne + 2].isupper() and _TITLE_AFTER.match(text, ne, None, False):
+    if (
+        text[ne + 1 : ne + 2].isupper()
+        and _TITLE_AFTER.match(text, ne, None, False)
+        and _link_context(text, s)
+    ):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     fm = rx.follow.match(low, ne, None, False)
     assert fm is not None  # every part is optional
@@ -942,7 +946,7 @@ def _right(
         return None, None, kind, end, None, None, True  # 17 April
     if pct is not None:
         ps, pe = rm.span(n["pct"])
-        if _title_word(text, ps):
+        if _title_word(text, ps) and _link_context(text, ps):
             return None, None, kind, end, None, None, True  # "Tembus 99 Persen": a headline
         unit, family, kind, end = "persen", "persen", "percent", pe
     elif csuf is not None:
@@ -951,7 +955,7 @@ def _right(
     elif unit_g is not None:
         unit_row = rx.units.get(unit_g) or rx.units.get(_norm(unit_g))
         us, end = rm.span(n["unit"])
-        if _title_word(text, us):
+        if _title_word(text, us) and _link_context(text, us):
             return None, None, kind, end, None, None, True  # "Cuma 2 Menit": a headline
         if mod is not None:
             end = rm.end(n["mod"])
@@ -973,6 +977,33 @@ def _right(
         qual_after = rx.qualifiers.get("~after:" + a2)
         end = rm.end(n["a2"])  # "Rp 1 triliun lebih"
     return unit, family, kind, end, unit_row, qual_after, False
+
+
+#: Words that introduce links to other articles ("Baca juga:", "Artikel terkait:").
+_LINK_CUE = regex.compile(
+    r"(?i)\b(?:baca[ \t]+(?:juga|pula|berikutnya|selanjutnya)\b|baca[ \t]*:"
+    r"|(?:artikel|berita)[ \t]+(?:terkait|lainnya)"
+    r"|lihat[ \t]+juga|simak[ \t]+juga)"
+)
+
+
+def _link_context(text: str, pos: int) -> bool:
+    """True when ``pos`` is in a related-article link: after a link cue on its line, or in the
+    block of lines under one ("Baca juga:\n<title>\n<title>"). Title Case elsewhere — a
+    headline, "31 Dewan Pimpinan Daerah", "2.000 Kilometer" — is no reason to drop a figure."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if _LINK_CUE.search(text, ls, pos):
+        return True
+    for _ in range(6):  # the lines above, up to a blank line
+        if ls == 0:
+            return False
+        prev = text.rfind("\n", 0, ls - 1) + 1
+        if not text[prev : ls - 1].strip():
+            return False
+        if _LINK_CUE.search(text, prev, ls - 1):
+            return True
+        ls = prev
+    return False
 
 
 def _title_word(text: str, pos: int) -> bool:
