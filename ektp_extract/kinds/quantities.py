@@ -1080,6 +1080,8 @@ def _bare_number(
     ``Gedung B 3``, ``Lt. 2``, ``Jalan Merdeka 12``, a truncated date ``Februari 201``),
     else "" (a bare amount)."""
     last = prev[-1].strip("\"'(")
+    if last == "ke":
+        return None  # "hari ke 48": an ordinal written apart
     if last.lower() in ctx.rx.age_words:
         if num.style == "plain" and 0 < num.value <= 120:
             return "age"
