@@ -313,36 +313,65 @@ ABBREVIATIONS = frozenset(
 )
 
 _SENT_END = regex.compile(r'[.!?]+["\')]*(?=\s+["\'(]?[\p{Lu}\d])')
+# The same with a wider lookahead, in stdlib re: every _SENT_END match is one of its
+# matches (\s here is str.isspace(), [^\W_a-z] holds every \p{Lu} and \d); whether
+# _SENT_END matches too is then decided in Python for ASCII, by _SENT_END otherwise.
+# It opens with a single [.!?] so that re skips to the marks with its charset scan.
+_SENT_END_WIDE = re.compile(r'[.!?][.!?]*["\')]*(?=\s+["\'(]?[^\W_a-z])')
+_ASCII_WS = frozenset(" \t\n\r\x0b\x0c")  # the regex module's \s in ASCII
+
+
+def _upper_or_digit_follows(text: str, i: int, end: int) -> bool | None:
+    r"""Whether ``\s+["\'(]?[\p{Lu}\d]`` matches at ``i`` within ``text[:end]``;
+    None when a non-ASCII character has to be read (then ask the pattern)."""
+    j = i
+    while j < end and text[j] in _ASCII_WS:
+        j += 1
+    if j < end and not text[j].isascii():
+        return None
+    if j == i or j >= end:
+        return False
+    ch = text[j]
+    if ch in "\"'(":
+        if j + 1 >= end:
+            return False
+        ch = text[j + 1]
+        if not ch.isascii():
+            return None
+    return "A" <= ch <= "Z" or "0" <= ch <= "9"
 
 
 def sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     """Split one paragraph into sentences, keeping abbreviations and initials intact."""
     ps, pe = para
-    chunk = text[ps:pe]
     out: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(chunk):
-        if chunk[m.start()] == ".":
+    start = ps
+    for m in _SENT_END_WIDE.finditer(text, ps, pe):
+        ms, end = m.span()
+        ok = _upper_or_digit_follows(text, end, pe)
+        if ok is None:
+            ok = _SENT_END.match(text, ms, pe) is not None
+        if not ok:
+            continue  # (_SENT_END cannot match later in the same run of marks either)
+        if text[ms] == ".":
             # word before the period
-            j = m.start()
-            k = j
-            while k > 0 and not chunk[k - 1].isspace() and chunk[k - 1] not in "(\"'":
+            k = ms
+            while k > ps and not text[k - 1].isspace() and text[k - 1] not in "(\"'":
                 k -= 1
-            word = chunk[k:j].lower()
+            word = text[k:ms].lower()
             if len(word) <= 1 or word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
                 continue
             if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
                 continue  # S.Sos., M.Si., A.Md.
-        end = m.end()
-        seg_s, seg_e = start, end
-        while seg_s < seg_e and chunk[seg_s].isspace():
+        seg_s = start
+        while seg_s < end and text[seg_s].isspace():
             seg_s += 1
-        if seg_e > seg_s:
-            out.append((ps + seg_s, ps + seg_e))
+        if end > seg_s:
+            out.append((seg_s, end))
         start = end
     seg_s = start
-    while seg_s < len(chunk) and chunk[seg_s].isspace():
+    while seg_s < pe and text[seg_s].isspace():
         seg_s += 1
-    if seg_s < len(chunk):
-        out.append((ps + seg_s, pe))
+    if seg_s < pe:
+        out.append((seg_s, pe))
     return out
