@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import traceback
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence
 
@@ -116,19 +117,25 @@ class Extractor:
 
     @staticmethod
     def _assemble(doc: Document, res: ArticleExtraction) -> None:
-        res.meta = doc.meta
         dates: list[DateMention] = []
         if doc.publication is not None:
             dates.append(doc.publication)
-        dates.extend(d for d in doc.dates if d.role != "publication" or doc.publication is None)
-        res.dates = sorted(dates, key=lambda d: (d.span.start, d.span.end))
-        res.quantities = sorted(doc.quantities, key=lambda q: (q.span.start, q.span.end))
-        res.targets = sorted(doc.targets, key=lambda t: (t.span.start, t.span.end))
-        res.agencies = doc.agencies
-        res.officials = doc.officials
-        res.quotes = sorted(doc.quotes, key=lambda q: (q.span.start, q.span.end))
-        seen: set[str] = set()
-        res.warnings = [w for w in doc.warnings if not (w in seen or seen.add(w))]  # type: ignore[func-returns-value]
+            dates.extend(d for d in doc.dates if d.role != "publication")
+        else:
+            dates.extend(doc.dates)
+        # set as pydantic's __setattr__ sets a field without validate_assignment, without its checks
+        fields = {
+            "meta": doc.meta,
+            "dates": sorted(dates, key=_by_span),
+            "quantities": sorted(doc.quantities, key=_by_span),
+            "targets": sorted(doc.targets, key=_by_span),
+            "agencies": doc.agencies,
+            "officials": doc.officials,
+            "quotes": sorted(doc.quotes, key=_by_span),
+            "warnings": list(dict.fromkeys(doc.warnings)),  # first occurrence of each, in order
+        }
+        res.__dict__.update(fields)
+        res.__pydantic_fields_set__.update(fields)
 
     # ------------------------------------------------------------------ many
     def extract_many(
@@ -155,6 +162,10 @@ class Extractor:
         ctx = mp.get_context("spawn" if _forbid_fork() else None)
         with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.extra_patterns,)) as pool:
             yield from pool.imap(_worker_extract, items, chunksize=chunksize)
+
+
+#: Sort key of records by their span: (start, end).
+_by_span = attrgetter("span.start", "span.end")
 
 
 def _forbid_fork() -> bool:
