@@ -79,3 +79,48 @@ def test_reference_date_argument_wins_over_header(extractor: Extractor) -> None:
     text = "Selasa, 19 April 2016 - 13:50 WIB\n\nJudul Berita Panjang\n\nJakarta (ANTARA) - Isi berita yang cukup panjang untuk paragraf."
     res = extractor.extract(text, published="2016-04-20T08:00:00+07:00")
     assert res.meta.published == "2016-04-20T08:00:00+07:00"
+
+
+# ----------------------------------------------------------- screened patterns
+# meta tries its costly case-insensitive patterns only where a cheap screen says
+# they can match; the results must be those of the plain patterns, on any text.
+
+_PIECES = [
+    "Kompas", "KOMPAS.com", "kompas.id", "Antara", "ANTARA News", "Kantor Berita Antara", "PR", "pr",
+    "Tribun-bali.com", "news.detik.com", "detikNews", "x-kompas.com", "Foo-Bar.co.id", "dinas.or.id",
+    "ABC.GO.ID", "kabar24.com", "Suara.com", "\u00e9cho.com", "Ant.Kompas", "kompas.com.news.id",
+    "\u212aompas.com", "\u0130NEWS.ID", "Tribun", "Jawa Pos", "jawapos", "Republika", ".com", ".co", "com",
+    "dilansir dari", "DIKUTIP", "seperti dilansir", "mengutip", "melan\u017fir", "laman berita", "situs",
+    "Jakarta", "JAKARTA", "Budi Santoso", "warga", "kota", "2019", "e-KTP", " ", "  ", ", ", " - ", " -- ",
+    " / ", " | ", "/", "|", "(", ")", ".", ":", "-", "\u00b7", "\t", "\u00e9", "_", "1", "'",
+]
+
+
+def _random_texts(seed: int, n: int) -> list[str]:
+    import random
+
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randrange(1, 12))) for _ in range(n)]
+
+
+def test_outlet_screen_gives_the_pattern_results(extractor: Extractor) -> None:
+    from ektp_extract.kinds.meta import rx
+
+    r = rx(extractor.lexicon)
+    pat = r.outlet_re.pattern
+    for s in _random_texts(1, 6000):
+        m1, m2 = r.outlet_re.search(s), pat.search(s)
+        assert (m1 and m1.span()) == (m2 and m2.span()), s
+        f1, f2 = r.outlet_re.fullmatch(s), pat.fullmatch(s)
+        assert (f1 and f1.span()) == (f2 and f2.span()), s
+        assert r.outlet_re.sub(" ", s) == pat.sub(" ", s), s
+
+
+def test_cite_scan_gives_the_pattern_matches(extractor: Extractor) -> None:
+    from ektp_extract.kinds.meta import _cites, rx
+
+    r = rx(extractor.lexicon)
+    for s in _random_texts(2, 3000):
+        for start in (0, len(s) // 2):
+            got = [m.span() for m in _cites(r, s, start)]
+            assert got == [m.span() for m in r.cite.finditer(s, start)], s

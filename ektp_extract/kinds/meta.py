@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal, Optional
+from typing import Iterator, Literal, Optional
 
 import regex
 
@@ -60,8 +60,10 @@ _NAME_TOKEN = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
 # place unless the text has one of these (they match ASCII letters: İ ı ſ K).
 _EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
 _TOKEN = re.compile(r"[a-z0-9]+")
-# every _DOMAIN match holds one of these (lower-cased)
+# every _DOMAIN match holds one of these (lower-cased) ...
 _TLD_HINT = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
+# ... inside a run of these (no ASCII but letters, digits, dots and dashes)
+_DOMAIN_RUN = re.compile(r"(?:[a-z0-9.-]|[^\x00-\x7f])+")
 
 
 def _lowered(s: str) -> Optional[str]:
@@ -79,9 +81,10 @@ class _OutletRe:
     """The outlet pattern (a site domain or a known outlet form, case-insensitive) with
     the same ``search`` / ``fullmatch`` / ``sub`` results, screened in C first.
 
-    Without a domain ending (``.com``, ``.id`` ...) only an outlet form can match, and
-    such a match starts at a word whose lower case is the first word of a form
-    (``kompas``, ``antara``): the pattern is tried at those words only, or not at all.
+    A match is an outlet form, which starts at a word whose lower case is the first
+    word of a form (``kompas``, ``antara``), or a domain, which ends in ``.com``,
+    ``.id`` ... and starts at a word of the run of letters, digits, dots and dashes
+    before that ending: the pattern is tried at those places only, leftmost first.
     """
 
     def __init__(self, pattern: regex.Pattern[str], forms: list[str]) -> None:
@@ -96,30 +99,55 @@ class _OutletRe:
         self.firsts = frozenset(firsts) if firsts is not None else None
         self.forms = frozenset(f.lower() for f in forms)
 
+    def screen(self, s: str) -> tuple[Optional[list[int]], bool]:
+        """Where a match may start (ascending; None: anywhere) and whether it may be a domain."""
+        if self.firsts is None:
+            return None, True
+        low = _lowered(s)
+        if low is None:
+            return None, True
+        pos: list[int] = []
+        if not self.firsts.isdisjoint(_TOKEN.findall(low)):
+            pos = [m.start() for m in _TOKEN.finditer(low) if m.group(0) in self.firsts]
+        domain = False
+        if _TLD_HINT.search(low):
+            for run in _DOMAIN_RUN.finditer(low):
+                a, b = run.span()
+                last = -1
+                for h in _TLD_HINT.finditer(low, a, b):
+                    last = h.start()
+                if last < 0:
+                    continue
+                domain = True
+                # a domain starts where no letter or digit comes before it, ahead of its ending
+                pos.extend(i for i in range(a, last)
+                           if (i == a or low[i - 1] in ".-" or not low[i - 1].isascii())
+                           and low[i] not in ".-")
+            if domain:
+                pos = sorted(set(pos))
+        return pos, domain
+
     def starts(self, s: str) -> Optional[list[int]]:
         """Where a match may start (ascending), or None when it may start anywhere."""
-        if self.firsts is None:
-            return None
-        low = _lowered(s)
-        if low is None or _TLD_HINT.search(low):
-            return None
-        if self.firsts.isdisjoint(_TOKEN.findall(low)):
-            return []
-        return [m.start() for m in _TOKEN.finditer(low) if m.group(0) in self.firsts]
+        return self.screen(s)[0]
 
-    def may_match(self, s: str, at_start: bool = False) -> bool:
-        pos = self.starts(s)
-        return pos is None or (bool(pos) and (not at_start or pos[0] == 0))
-
-    def search(self, s: str) -> Optional[regex.Match[str]]:
+    def _matches(self, s: str) -> Iterator[regex.Match[str]]:
+        """``self.pattern.finditer(s)``, the pattern tried only where a match may start."""
         pos = self.starts(s)
         if pos is None:
-            return self.pattern.search(s)
-        for p in pos:  # the leftmost match starts at one of them
+            yield from self.pattern.finditer(s)
+            return
+        end = 0
+        for p in pos:
+            if p < end:
+                continue
             m = self.pattern.match(s, p)
             if m is not None:
-                return m
-        return None
+                yield m
+                end = m.end()
+
+    def search(self, s: str) -> Optional[regex.Match[str]]:
+        return next(self._matches(s), None)
 
     def fullmatch(self, s: str) -> Optional[regex.Match[str]]:
         if self.firsts is not None:
@@ -130,7 +158,17 @@ class _OutletRe:
         return self.pattern.fullmatch(s)
 
     def sub(self, repl: str, s: str) -> str:
-        return self.pattern.sub(repl, s) if self.may_match(s) else s
+        """``self.pattern.sub(repl, s)`` for a literal ``repl``."""
+        out: list[str] = []
+        end = 0
+        for m in self._matches(s):
+            out.append(s[end:m.start()])
+            out.append(repl)
+            end = m.end()
+        if not out:
+            return s
+        out.append(s[end:])
+        return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -512,7 +550,7 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     """For each dateline pattern: False when it cannot match ``line`` (its literal
     comma, parentheses, outlet or domain, or capital first letter is missing)."""
     comma = "," in line
-    at = r.outlet_re.starts(line)  # where an outlet may start; None: anywhere (or a domain)
+    at, domain = r.outlet_re.screen(line)  # where an outlet may start (None: anywhere)
     outlet_first = at is None or (bool(at) and at[0] == 0)
     outlet_any = at is None or bool(at)
     upper = not (line[:1].isascii() and not ("A" <= line[:1] <= "Z"))
@@ -520,7 +558,7 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
         comma and outlet_first,  # Kompas.com, Jakarta -
         comma and outlet_any,  # JAKARTA, KOMPAS.com -
         "(" in line and ")" in line,  # Jakarta (ANTARA) -
-        at is None,  # Merdeka.com -   (a domain ending makes starts() None)
+        domain,  # Merdeka.com -
         upper,  # JAKARTA -
         upper,  # Jakarta -
     )
