@@ -93,3 +93,116 @@ def test_paragraphs_join_hard_wrapped_lines_only() -> None:
         "Paragraf kedua.",
         "Paragraf ketiga.",
     ]
+
+
+# ------------------------------------------------------------ fast paths = reference
+# The fast paths of text.py must give exactly what the plain definitions give.
+
+_ODD = (
+    "aZ09 .,!?\"'()-\n\n\r\t`\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2003\u2009\u3000\u200b\u00ad\ufb01\u2026"
+    "\u201c\u201d\u2018\u2019\u2013\u2014\u00b4\u00e9\u00c9\u0130\u212a\u2028\u2029\uff10\uff21\u00bd\u2212\u00b7"
+)
+_words = st.sampled_from(["Dr.", "S.Sos.", " A", " 1", "dll.", "\r\n", "Ia berkata.", " (Foto) ", "\u201cKami", "M.Si."])
+_odd_text = st.lists(st.one_of(st.sampled_from(list(_ODD)), _words), max_size=60).map("".join)
+
+
+def _reference_normalise(source: str) -> str:
+    """One str.translate with the full table (valid when nothing is deleted or expands)."""
+    import unicodedata
+
+    from ektp_extract.text import _LONE_CR, _TRANSLATE, _TRANSLATE_STR
+
+    if source.isascii() and "\r" not in source and "\t" not in source and "`" not in source:
+        return source
+    table = dict(_TRANSLATE_STR)
+    for ch in set(source):
+        if ord(ch) >= 128 and ord(ch) not in table:
+            n = unicodedata.normalize("NFKC", ch)
+            if n != ch:
+                table[ord(ch)] = _TRANSLATE.get(ord(n), n)
+    if "\r" in source:
+        source = _LONE_CR.sub("\n", source)
+        table[ord("\r")] = " "
+    return source.translate(table)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_odd_text)
+def test_normalise_equals_one_translate(src: str) -> None:
+    prep = normalise(src)
+    if prep._map is None:  # nothing deleted or expanded
+        assert prep.norm == _reference_normalise(src)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_odd_text, st.lists(st.tuples(st.integers(0, 70), st.integers(0, 70)), max_size=6), st.booleans())
+def test_mask_blanks_as_character_by_character(text: str, ranges: list[tuple[int, int]], long: bool) -> None:
+    if long:
+        text = text * (25_000 // max(1, len(text)) + 1)  # past the splice limit: list mode
+    ref = list(text)
+    m = Mask(text)
+    blanked = 0
+    for a, b in ranges:
+        a, b = min(a, b, len(text)), min(max(a, b), len(text))
+        for i in range(a, b):
+            if ref[i] != "\n":
+                ref[i] = " "
+        m.blank(a, b, "r")
+        blanked += b > a
+        assert m.text() == "".join(ref)
+    if text:
+        m.put(0, "x")  # as blank_html sets an entity's character
+        ref[0] = "x"
+        assert m.text() == "".join(ref)
+    assert len(m.regions) == blanked
+
+
+@settings(max_examples=300, deadline=None)
+@given(_odd_text)
+def test_lines_are_the_regex_module_lines(text: str) -> None:
+    import regex
+
+    from ektp_extract.text import lines
+
+    want = [m.span(1) for m in regex.finditer(r"(?m)^[^\S\n]*+(\S(?:[^\n]*\S)?)", text)]
+    assert lines(text) == want
+
+
+def _reference_sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
+    """The sentence split with the regex-module pattern alone."""
+    from ektp_extract.text import _SENT_END, ABBREVIATIONS
+
+    ps, pe = para
+    chunk = text[ps:pe]
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(chunk):
+        if chunk[m.start()] == ".":
+            j = k = m.start()
+            while k > 0 and not chunk[k - 1].isspace() and chunk[k - 1] not in "(\"'":
+                k -= 1
+            word = chunk[k:j].lower()
+            if len(word) <= 1 or word in ABBREVIATIONS or word.replace(".", "") in ABBREVIATIONS:
+                continue
+            if "." in word and len(word) <= 6 and word.replace(".", "").isalpha():
+                continue
+        seg_s, seg_e = start, m.end()
+        while seg_s < seg_e and chunk[seg_s].isspace():
+            seg_s += 1
+        if seg_e > seg_s:
+            out.append((ps + seg_s, ps + seg_e))
+        start = m.end()
+    seg_s = start
+    while seg_s < len(chunk) and chunk[seg_s].isspace():
+        seg_s += 1
+    if seg_s < len(chunk):
+        out.append((ps + seg_s, pe))
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(_odd_text)
+def test_sentences_equal_the_regex_module_split(src: str) -> None:
+    text = normalise(src).norm
+    for para in paragraphs(text):
+        assert sentences(text, para) == _reference_sentences(text, para)
