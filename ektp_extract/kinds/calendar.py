@@ -58,6 +58,8 @@ class Calendar:
     zone_re: str
     month_standalone_re: str = "(?!)"
     weekday_standalone_re: str = "(?!)"
+    month_standalone: tuple[str, ...] = ()  # the forms of month_standalone_re
+    weekday_standalone: tuple[str, ...] = ()  # the forms of weekday_standalone_re
 
 
 def _offset(text: str) -> timezone:
@@ -94,7 +96,7 @@ def _build(lex: Lexicon) -> Calendar:
     return Calendar(
         months, weekdays, zones, ztext,
         alternation(month_forms), alternation(weekday_forms), alternation(zone_forms),
-        alternation(month_alone), alternation(weekday_alone),
+        alternation(month_alone), alternation(weekday_alone), tuple(month_alone), tuple(weekday_alone),
     )
 
 

@@ -45,7 +45,7 @@ import regex
 from .. import errors
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import DateMention
+from ..models import DateMention, Span
 from .calendar import Calendar, calendar
 
 # ---------------------------------------------------------------- pattern rows
@@ -141,14 +141,20 @@ def _alt(forms: list[str] | set[str]) -> str:
 
 
 _Handler = Callable[["_Ctx", "_M"], Optional["_Cand"]]
+# first token of a pattern's first form → the tokens that may come next (None: anything)
+_Follow = Mapping[str, Optional[frozenset[str]]]
+# a test in plain Python that a pattern may match at a word, before its regex is tried:
+# (ctx, position, (end, previous token, next token, token)) → False when it cannot
+_Pre = Callable[["_Ctx", int, tuple[int, str, str, str]], bool]
 
 
 @dataclass
 class _Rx:
     cal: Calendar
-    # (name, core, lead, trigger index, core group numbers, lead group numbers, handler)
+    # (name, core, lead, trigger index, core group numbers, lead group numbers, handler,
+    #  follow map, pre-check): see _follow and _PRE
     patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], int, Mapping[str, int],
-                         Mapping[str, int], "_Handler"]]
+                         Mapping[str, int], "_Handler", Optional["_Follow"], Optional["_Pre"]]]
     clock: regex.Pattern[str]
     clock_trigger: int
     claims: list[tuple[str, regex.Pattern[str], int]]  # (name, pattern, trigger index)
@@ -189,6 +195,8 @@ class _Rx:
     event_before: regex.Pattern[str]  # REVERSE: an event and its qualifiers right before a year
     habit: regex.Pattern[str]  # biasanya, selalu, setiap tahun: the sentence tells a yearly habit
     recurring_weekday: regex.Pattern[str]  # setiap Sabtu, tiap hari Senin
+    # second tokens of the weekday forms (Jum'at → "at"): after them the weekday goes on
+    weekday_inner: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -247,6 +255,46 @@ def _single_words(forms: Iterable[str]) -> frozenset[str]:
 
 
 _SINGLE = regex.compile(r"\p{L}+")
+
+
+def _letter_runs(form: str) -> list[str]:
+    """The casefolded letter runs of a form, as the word scan of the text splits them."""
+    return _WORDS.findall(form.casefold())
+
+
+def _follow(*parts: tuple[Iterable[str], Optional[Iterable[str]]]) -> Optional[_Follow]:
+    """What may follow the first token of a pattern that reads ``first\\s+then``.
+
+    Each part is (forms of the first element, forms of what follows it, None when the
+    pattern may end or go on with a digit there). A one-token first form may be followed
+    by the first token of a following form; a longer one by its own second token. The
+    word scan gives the token after every trigger word, so a pattern whose next token is
+    not in the set is not tried: a set look-up instead of a regex call. None: no filter
+    (a form does not start with a letter).
+    """
+    out: dict[str, Optional[set[str]]] = {}
+    for firsts, then in parts:
+        then_first: Optional[set[str]] = None
+        if then is not None:
+            then_first = set()
+            for f in then:
+                runs = _letter_runs(f)
+                if not runs or not f.strip()[:1].isalpha():
+                    then_first = None
+                    break
+                then_first.add(runs[0])
+        for f in firsts:
+            runs = _letter_runs(f)
+            if not runs or not f.strip()[:1].isalpha():
+                return None
+            allowed = {runs[1]} if len(runs) > 1 else then_first
+            if runs[0] in out and out[runs[0]] is None:
+                continue
+            if allowed is None:
+                out[runs[0]] = None
+            else:
+                out.setdefault(runs[0], set()).update(allowed)  # type: ignore[union-attr]
+    return {k: (frozenset(v) if v is not None else None) for k, v in out.items()}
 
 
 def _forms(lex: Lexicon, table: str, row_id: str) -> list[str]:
@@ -496,10 +544,35 @@ def _build(lex: Lexicon) -> _Rx:
             triggers.append(t)
         return index[t]
 
+    # What may follow a pattern's first word (see _follow): "tahun" is tried as unit_shift
+    # only before a shift word, "Senin" as weekday_shift only before lalu, depan, pekan ...
+    wds, mons = cal.weekday_standalone, cal.month_standalone
+    sh_u = [f for r in rows_sh if r.after_unit for f in r.forms]
+    sh_c = [f for r in rows_sh if r.after_count for f in r.forms]
+    follow: dict[str, Optional[_Follow]] = {
+        "relative_day": _follow((relday, None)),
+        "unit_shift": _follow((units, sh_u)),
+        "period_unit": _follow((periods, units)),
+        "period_alone": _follow(([f for r in rows_p if len(r.months) == 2 for f in r.forms], None)),
+        "count_shift": _follow((counts, units), (one, sh_c)),
+        "count_frequency": _follow((counts, units), (one, ["sekali"])),
+        "weekday_shift": _follow((wds, ["pekan", "minggu"] + sh_u)),
+        "weekday_part": _follow((wds, _forms(lex, "anchors", "day_parts"))),
+        "weekday_cue": _follow(([f for r in rows_c if r.weekday for f in r.forms], ["hari", *wds])),
+        "weekday_hari": _follow((["hari"], wds)),
+        "month_shift": _follow((mons, ["tahun"] + sh_u)),
+        "frequency": _follow((_forms(lex, "recurrence", "frequencies"), None)),
+        "vague": _follow(([f for r in lex.rows("dates", "vague") for f in r.forms], None)),
+    }
+    weekday_verbs = frozenset(_key(f) for f in _forms(lex, "anchors", "weekday_verbs"))
+    pre: dict[str, _Pre] = {"month_year": _pre_month_year, "weekday_comma": _pre_weekday_comma}
+    if all(_SINGLE.fullmatch(v) for v in weekday_verbs):  # the scan's tokens are such words
+        pre["weekday_wire"] = _pre_weekday_wire
     patterns6: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], int, Mapping[str, int],
-                          Mapping[str, int], _Handler]] = [
+                          Mapping[str, int], _Handler, Optional[_Follow], Optional[_Pre]]] = [
         (name, pat, lead, ti(trig[name]), dict(pat.groupindex),
-         dict(lead.groupindex) if lead is not None else _NO_GROUPS, _HANDLERS[name])
+         dict(lead.groupindex) if lead is not None else _NO_GROUPS, _HANDLERS[name],
+         follow.get(name), pre.get(name))
         for name, pat, lead in patterns
     ]
     claims3 = [(name, pat, ti(t)) for (name, pat), t in zip(claims, claims_trig)]
@@ -534,10 +607,11 @@ def _build(lex: Lexicon) -> _Rx:
         count_noun, name_prefixes, cue_words,
         frozenset(_key(f) for f in _forms(lex, "regulations", "weekday_prefixes")),
         frozenset(_key(f).rstrip(".") for f in _forms(lex, "regulations", "name_verbs")),
-        frozenset(_key(f) for f in _forms(lex, "anchors", "weekday_verbs")),
+        weekday_verbs,
         frozenset(_key(f) for f in _forms(lex, "anchors", "year_verbs")),
         frozenset(_key(f) for f in _forms(lex, "anchors", "year_follow")), event_before, habit,
         P(_L + rf"{_alt(_forms(lex, 'recurrence', 'cues'))}\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I),
+        frozenset(t for f in wds for t in _letter_runs(f)[1:2]),
     )
 
 
@@ -1404,6 +1478,37 @@ def _h_vague(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     return _Cand(m.start(), m.end(), "dates.vague", "vague")
 
 
+# ---------------------------------------------------------------- pre-checks (see _Pre)
+
+
+def _pre_month_year(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
+    """``Desember 2015``: a year follows the month word (after a dot, a comma, spaces)."""
+    text = ctx.text
+    k, n = w[0], len(text)
+    if k < n and text[k] == ".":
+        k += 1
+    while k < n and text[k].isspace():
+        k += 1
+    if k < n and text[k] == ",":
+        k += 1
+        while k < n and text[k].isspace():
+            k += 1
+    return k < n and text[k] in "12"
+
+
+def _pre_weekday_comma(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
+    """``di Semarang, Senin``: a comma (or ``hari``) stands right before the weekday."""
+    return w[1] == "hari" or ctx.text[max(0, pos - 4):pos].rstrip().endswith(",")
+
+
+def _pre_weekday_wire(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
+    """The first test of ``_h_weekday_wire`` on the scan's tokens: a speech verb before or
+    after, or a comma after (or a weekday form that goes on past the token: Jum'at)."""
+    r = ctx.r
+    return (w[1] in r.weekday_verbs or w[2] in r.weekday_verbs or w[2] in r.weekday_inner
+            or "," in ctx.text[w[0]:w[0] + 3])
+
+
 _HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
     "text": _h_text,
     "num": _h_num,
@@ -1477,22 +1582,45 @@ def _day_part(h: int, part: Optional[str]) -> int:
     return h
 
 
-def _word_positions(text: str, vocab: frozenset[str]) -> dict[str, list[int]]:
-    """Casefolded trigger word → where it stands as a whole word, in order.
+def _word_positions(
+    text: str, vocab: frozenset[str]
+) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
+    """Casefolded trigger word → where it stands as a whole word, in order; and on ASCII
+    text, for each such place, (end, previous token, next token, token), casefolded.
 
     The words of the text are listed in C (on ASCII text every non-letter becomes a
     space and the text is split, several times faster than a regex); each one in
     ``vocab`` is then found with ``str.find`` from where the previous one ended, so the
-    text is scanned once whatever its length.
+    text is scanned once whatever its length. On ASCII text the found place is exactly
+    that token (whole-word tests and the split agree on what a letter is), so its
+    neighbours in the token list are the words around it (see ``_follow``).
     """
-    if text.isascii():
-        tokens = text.translate(_ASCII_NON_LETTERS).split()
-    else:
-        tokens = _WORDS.findall(text)
     words: dict[str, list[int]] = {}
+    adj: Optional[dict[int, tuple[int, str, str, str]]] = None
     cur, size = 0, len(text)
     find = text.find
-    for w in tokens:
+    if text.isascii():
+        tokens = text.translate(_ASCII_NON_LETTERS).split()
+        adj = {}
+        last = len(tokens) - 1
+        for t in [t for t, w in enumerate(tokens) if w in vocab]:
+            w = tokens[t]
+            n = len(w)
+            i = find(w, cur)
+            while i != -1 and ((i > 0 and text[i - 1].isalpha()) or (i + n < size and text[i + n].isalpha())):
+                i = find(w, i + 1)  # the words come in order: this finds the token itself
+            if i == -1:
+                continue
+            key = w.lower()
+            lst = words.get(key)
+            if lst is None:
+                words[key] = [i]
+            else:
+                lst.append(i)
+            cur = i + n
+            adj[i] = (cur, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "", key)
+        return words, adj
+    for w in _WORDS.findall(text):
         if w not in vocab:
             continue
         n = len(w)
@@ -1509,7 +1637,7 @@ def _word_positions(text: str, vocab: frozenset[str]) -> dict[str, list[int]]:
         else:
             lst.append(i)
         cur = i + n
-    return words
+    return words, adj
 
 
 def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset[str]) -> dict[str, list[int]]:
@@ -1738,6 +1866,34 @@ def _iso(c: _Cand) -> Optional[str]:
     return None
 
 
+_DATE_FIELDS = frozenset(DateMention.model_fields)
+_GRANULARITIES = frozenset({None, "year", "month", "day", "minute"})
+_DATE_KINDS = frozenset({"absolute", "partial", "relative", "recurring", "vague"})
+_STR_OR_NONE = frozenset({str, type(None)})
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optional[str], kind: str,
+             rule: str) -> DateMention:
+    """A mention :class:`DateMention` equal to the validated one, built without validation.
+
+    Validation costs a few µs per record; the fields are checked here with plain tests and
+    the instance is filled as ``model_construct`` fills it (``__dict__`` in field order, every
+    field set). ``tests/test_dates.py`` checks it equals the validated record.
+    """
+    if (type(value) not in _STR_OR_NONE or type(end) not in _STR_OR_NONE or gran not in _GRANULARITIES
+            or kind not in _DATE_KINDS or type(span) is not Span or type(rule) is not str):
+        raise ValueError(f"invalid date mention fields: {value!r} {end!r} {gran!r} {kind!r} {rule!r}")
+    d = _new(DateMention)
+    _set(d, "__dict__", {"text": span.text, "value": value, "end": end, "granularity": gran, "kind": kind,
+                         "role": "mention", "span": span, "rule": rule})
+    _set(d, "__pydantic_fields_set__", set(_DATE_FIELDS))
+    _set(d, "__pydantic_extra__", None)
+    _set(d, "__pydantic_private__", None)
+    return d
+
+
 def _select(cands: list[_Cand], size: int) -> list[_Cand]:
     """Longest match first (cue words included); a candidate overlapping a taken one is dropped."""
     taken: list[_Cand] = []
@@ -1750,6 +1906,26 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
     return sorted(taken, key=lambda c: c.s)
 
 
+def _prefilter(
+    ctx: _Ctx, adj: dict[int, tuple[int, str, str, str]], todo: list[int], follow: Optional[_Follow],
+    pre: Optional[_Pre],
+) -> list[int]:
+    """The places of ``todo`` where a pattern may match, by its follow map and pre-check
+    (places that are not words, digit runs, are kept)."""
+    out = []
+    for pos in todo:
+        w = adj.get(pos)
+        if w is not None:
+            if follow is not None:
+                allowed = follow.get(w[3])
+                if allowed is not None and w[2] not in allowed:
+                    continue
+            if pre is not None and not pre(ctx, pos, w):
+                continue
+        out.append(pos)
+    return out
+
+
 def run(doc: Document) -> None:
     """Find dates in ``doc.text`` and append them to ``doc.dates``."""
     text = doc.text
@@ -1760,7 +1936,8 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
-    words = ctx.words = _word_positions(text, r.vocab_cased)
+    words, adj = _word_positions(text, r.vocab_cased)
+    ctx.words = words
     digits = _digit_positions(text, r.day_words, r.unit_words)
     parens = []  # "(" before a digit: "(18/4/2016)", "( 6/9 )"
     size = len(text)
@@ -1783,8 +1960,11 @@ def run(doc: Document) -> None:
                 doc.claim("notquantity", m.start(), m.end())
 
     cands: list[_Cand] = []
-    for _, pat, lead_rx, ti, cidx, lidx, handler in r.patterns:
-        for pos in starts[ti]:
+    for _, pat, lead_rx, ti, cidx, lidx, handler, follow, pre in r.patterns:
+        todo = starts[ti]
+        if adj is not None and (follow is not None or pre is not None) and todo:
+            todo = _prefilter(ctx, adj, todo, follow, pre)
+        for pos in todo:
             core = pat.match(text, pos, None, False)
             if core is None:
                 continue
@@ -1820,10 +2000,7 @@ def run(doc: Document) -> None:
             ctx.warnings[errors.W_NO_REFERENCE] = None
         end = _iso(c.end) if c.end is not None and value is not None else None
         gran = c.gran if value is not None else None
-        doc.dates.append(DateMention(
-            text=span.text, value=value, end=end, granularity=gran,
-            kind=c.kind, role="mention", span=span, rule=c.rule,
-        ))
+        doc.dates.append(_mention(span, value, end, gran, c.kind, c.rule))
         if c.claim:
             doc.claim("date", c.s, c.e)
     seen = set(doc.warnings)
