@@ -152,9 +152,11 @@ _Pre = Callable[["_Ctx", int, tuple[int, str, str, str]], bool]
 class _Rx:
     cal: Calendar
     # (name, core, lead, trigger index, core group numbers, lead group numbers, handler,
-    #  follow map, pre-check): see _follow and _PRE
+    #  follow map, pre-check, last words of the lead, lead may be a bare bracket): see
+    #  _follow, _Pre and _lead_needed
     patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], int, Mapping[str, int],
-                         Mapping[str, int], "_Handler", Optional["_Follow"], Optional["_Pre"]]]
+                         Mapping[str, int], "_Handler", Optional["_Follow"], Optional["_Pre"],
+                         Optional[frozenset[str]], bool]]
     clock: regex.Pattern[str]
     clock_trigger: int
     claims: list[tuple[str, regex.Pattern[str], int]]  # (name, pattern, trigger index)
@@ -260,6 +262,18 @@ _SINGLE = regex.compile(r"\p{L}+")
 def _letter_runs(form: str) -> list[str]:
     """The casefolded letter runs of a form, as the word scan of the text splits them."""
     return _WORDS.findall(form.casefold())
+
+
+def _last_runs(*groups: Iterable[str]) -> Optional[frozenset[str]]:
+    """The last letter run of every form (None when a form holds a digit or no letter)."""
+    out = set()
+    for forms in groups:
+        for f in forms:
+            runs = _letter_runs(f)
+            if not runs or any(ch.isdigit() for ch in f):
+                return None
+            out.add(runs[-1])
+    return frozenset(out)
 
 
 def _follow(*parts: tuple[Iterable[str], Optional[Iterable[str]]]) -> Optional[_Follow]:
@@ -568,11 +582,34 @@ def _build(lex: Lexicon) -> _Rx:
     pre: dict[str, _Pre] = {"month_year": _pre_month_year, "weekday_comma": _pre_weekday_comma}
     if all(_SINGLE.fullmatch(v) for v in weekday_verbs):  # the scan's tokens are such words
         pre["weekday_wire"] = _pre_weekday_wire
+    # The last word a lead can end with (see _lead_needed): "pada", "bulan", "Selasa" ...
+    cue_f = [f for r in rows_c for f in r.forms]
+    lead_words = {
+        "cue": _last_runs(cue_f),
+        "cue_per": _last_runs(cue_f, periods),
+        "cue_hari": _last_runs(cue_f, ["hari"]),
+        "month": _last_runs(cue_f, periods, ["bulan"]),
+        "year": _last_runs(cue_f, periods, ["tahun", "thn", "anggaran", "ajaran", "buku"]),
+        "day": _last_runs(cue_f, cal.weekdays, ["tanggal", "tgl"]),
+        "day_open": _last_runs(cue_f, cal.weekdays, ["tanggal", "tgl"]),
+        "anchor": _last_runs(cue_f, cal.weekdays, relday),
+        "anchor_cue": _last_runs(cue_f, cal.weekdays, relday),
+    }
+    lead_of = {id(v): k for k, v in leads.items()}
+
+    def lead_last(pat: regex.Pattern[str], lead: Optional[regex.Pattern[str]]) -> Optional[frozenset[str]]:
+        """The lead's last words, when a lead that is not tried may stand for an empty one
+        (no group name shared with the core: an empty lead hides none of its groups)."""
+        if lead is None or set(lead.groupindex) & set(pat.groupindex):
+            return None
+        return lead_words[lead_of[id(lead)]]
+
     patterns6: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]], int, Mapping[str, int],
-                          Mapping[str, int], _Handler, Optional[_Follow], Optional[_Pre]]] = [
+                          Mapping[str, int], _Handler, Optional[_Follow], Optional[_Pre],
+                          Optional[frozenset[str]], bool]] = [
         (name, pat, lead, ti(trig[name]), dict(pat.groupindex),
          dict(lead.groupindex) if lead is not None else _NO_GROUPS, _HANDLERS[name],
-         follow.get(name), pre.get(name))
+         follow.get(name), pre.get(name), lead_last(pat, lead), lead is leads["day_open"])
         for name, pat, lead in patterns
     ]
     claims3 = [(name, pat, ti(t)) for (name, pat), t in zip(claims, claims_trig)]
@@ -1906,6 +1943,26 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
     return sorted(taken, key=lambda c: c.s)
 
 
+_NON_LETTERS = "".join(chr(i) for i in range(128) if not chr(i).isalpha())
+_LETTERS = "".join(chr(i) for i in range(128) if chr(i).isalpha())
+
+
+def _lead_needed(text: str, cs: int, last: frozenset[str], bracket: bool) -> bool:
+    """False when the lead read backwards from ``cs`` can only be empty (ASCII text).
+
+    A lead that takes anything ends with a word of ``last`` and then spaces, dots and
+    commas; ``bracket``: or with an opening bracket. An empty lead hides no core group
+    (checked when compiling), so not trying it is the same as trying it.
+    """
+    lo = cs - 60 if cs > 60 else 0
+    head = text[lo:cs]
+    words = head.rstrip(_NON_LETTERS)
+    stem = words.rstrip(_LETTERS)
+    if not stem and lo > 0:
+        return True  # the word may go on before the window: let the regex judge
+    return words[len(stem):].lower() in last or (bracket and "(" in head[len(words):])
+
+
 def _prefilter(
     ctx: _Ctx, adj: dict[int, tuple[int, str, str, str]], todo: list[int], follow: Optional[_Follow],
     pre: Optional[_Pre],
@@ -1960,17 +2017,19 @@ def run(doc: Document) -> None:
                 doc.claim("notquantity", m.start(), m.end())
 
     cands: list[_Cand] = []
-    for _, pat, lead_rx, ti, cidx, lidx, handler, follow, pre in r.patterns:
+    for _, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open in r.patterns:
         todo = starts[ti]
         if adj is not None and (follow is not None or pre is not None) and todo:
             todo = _prefilter(ctx, adj, todo, follow, pre)
+        if adj is None:
+            lead_last = None  # not ASCII text: every lead is tried
         for pos in todo:
             core = pat.match(text, pos, None, False)
             if core is None:
                 continue
             cs, ce = core.span()
             lead = None
-            if lead_rx is not None:
+            if lead_rx is not None and (lead_last is None or _lead_needed(text, cs, lead_last, lead_open)):
                 lead = lead_rx.match(text, cs - 60 if cs > 60 else 0, cs, False)
                 if lead is not None:
                     cs = lead.start()
