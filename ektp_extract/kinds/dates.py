@@ -143,9 +143,10 @@ def _alt(forms: list[str] | set[str]) -> str:
 _Handler = Callable[["_Ctx", "_M"], Optional["_Cand"]]
 # first token of a pattern's first form → the tokens that may come next (None: anything)
 _Follow = Mapping[str, Optional[frozenset[str]]]
-# a test in plain Python that a pattern may match at a word, before its regex is tried:
-# (ctx, position, (end, previous token, next token, token)) → False when it cannot
-_Pre = Callable[["_Ctx", int, tuple[int, str, str, str]], bool]
+# a test in plain Python that a pattern may match at a place, before its regex is tried, on
+# ASCII text: (ctx, position, (end, previous token, next token, token) at a word or None at a
+# digit run) → False when it cannot match there
+_Pre = Callable[["_Ctx", int, Optional[tuple[int, str, str, str]]], bool]
 
 
 @dataclass
@@ -199,6 +200,8 @@ class _Rx:
     recurring_weekday: regex.Pattern[str]  # setiap Sabtu, tiap hari Senin
     # second tokens of the weekday forms (Jum'at → "at"): after them the weekday goes on
     weekday_inner: frozenset[str]
+    month_runs: frozenset[str]  # casefolded month forms (one letter run each) or () if not so
+    count_shift_words: frozenset[str]  # first tokens of the shift words after a counted unit
 
 
 @dataclass(frozen=True)
@@ -229,7 +232,7 @@ _WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fa
 _ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
 # a digit run and the word after it (to try only the patterns that can follow)
 _DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
-_DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
+_DIGITS_ASCII = re.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, stdlib: 2x faster
 _PAREN = regex.compile(r"\(")
 _NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)")
 _CLOSE = regex.compile(r"\s*\)")
@@ -576,10 +579,20 @@ def _build(lex: Lexicon) -> _Rx:
         "weekday_hari": _follow((["hari"], wds)),
         "month_shift": _follow((mons, ["tahun"] + sh_u)),
         "frequency": _follow((_forms(lex, "recurrence", "frequencies"), None)),
+        # setiap Jumat · tiap 2 bulan (after a digit, the unit) · tiap tanggal 17 · setiap tahun
+        "recurring": _follow((_forms(lex, "recurrence", "cues"),
+                              ["hari", *wds, *counts, *units, "bulan", "tanggal", *mons,
+                               *_forms(lex, "recurrence", "heads")])),
         "vague": _follow(([f for r in lex.rows("dates", "vague") for f in r.forms], None)),
     }
     weekday_verbs = frozenset(_key(f) for f in _forms(lex, "anchors", "weekday_verbs"))
     pre: dict[str, _Pre] = {"month_year": _pre_month_year, "weekday_comma": _pre_weekday_comma}
+    month_runs = frozenset(f.casefold() for f in cal.months)
+    if all(_SINGLE.fullmatch(f) and f.isascii() for f in month_runs):
+        pre["text"] = _pre_text
+    if all(_SINGLE.fullmatch(u) for u in units) and all(f[:1].isalpha() for f in sh_c):
+        pre["count_shift"] = _pre_count_shift
+        pre["count_frequency"] = _pre_count_frequency
     if all(_SINGLE.fullmatch(v) for v in weekday_verbs):  # the scan's tokens are such words
         pre["weekday_wire"] = _pre_weekday_wire
     # The last word a lead can end with (see _lead_needed): "pada", "bulan", "Selasa" ...
@@ -649,6 +662,7 @@ def _build(lex: Lexicon) -> _Rx:
         frozenset(_key(f) for f in _forms(lex, "anchors", "year_follow")), event_before, habit,
         P(_L + rf"{_alt(_forms(lex, 'recurrence', 'cues'))}\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I),
         frozenset(t for f in wds for t in _letter_runs(f)[1:2]),
+        month_runs, frozenset(_letter_runs(f)[0] for f in sh_c),
     )
 
 
@@ -774,6 +788,8 @@ class _Ctx:
     blocked: bytearray = field(default_factory=bytearray)
     starts: list[list[int]] = field(default_factory=list)  # positions per trigger index
     words: dict[str, list[int]] = field(default_factory=dict)  # trigger word → positions
+    adj: Optional[dict[int, tuple[int, str, str, str]]] = None  # see _word_positions
+    count_unit: dict[int, int] = field(default_factory=dict)  # count digit run → its unit word
     # phrase indexes built on first use: "tense", "habitual" → (starts, ends, texts)
     phrases: dict[str, tuple[list[int], list[int], list[str]]] = field(default_factory=dict)
 
@@ -1518,8 +1534,10 @@ def _h_vague(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 # ---------------------------------------------------------------- pre-checks (see _Pre)
 
 
-def _pre_month_year(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
+def _pre_month_year(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
     """``Desember 2015``: a year follows the month word (after a dot, a comma, spaces)."""
+    if w is None:
+        return True
     text = ctx.text
     k, n = w[0], len(text)
     if k < n and text[k] == ".":
@@ -1533,17 +1551,53 @@ def _pre_month_year(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
     return k < n and text[k] in "12"
 
 
-def _pre_weekday_comma(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
+def _pre_weekday_comma(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
     """``di Semarang, Senin``: a comma (or ``hari``) stands right before the weekday."""
+    if w is None:
+        return True
     return w[1] == "hari" or ctx.text[max(0, pos - 4):pos].rstrip().endswith(",")
 
 
-def _pre_weekday_wire(ctx: _Ctx, pos: int, w: tuple[int, str, str, str]) -> bool:
+def _pre_weekday_wire(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
     """The first test of ``_h_weekday_wire`` on the scan's tokens: a speech verb before or
     after, or a comma after (or a weekday form that goes on past the token: Jum'at)."""
+    if w is None:
+        return True
     r = ctx.r
     return (w[1] in r.weekday_verbs or w[2] in r.weekday_verbs or w[2] in r.weekday_inner
             or "," in ctx.text[w[0]:w[0] + 3])
+
+
+# After a day number, up to the month: digits, spaces, commas, dashes, dots, slashes and the
+# list and range words (whole words); the letters that follow must begin a month form.
+_TEXT_NEXT = re.compile(
+    r"[0-9,./\s\x1c-\x1f-]*(?:(?:dan|atau|serta|hingga|sampai|dengan|sd|s|d)(?![A-Za-z])[0-9,./\s\x1c-\x1f-]*)*"
+    r"([A-Za-z]*)", re.I)
+
+
+def _pre_text(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
+    """``19 April 2016``, ``1-3 Maret``, ``16, 17, dan 18 Maret``: the first word after the
+    day number that is not a list or range word is a month."""
+    if w is not None:
+        return True
+    m = _TEXT_NEXT.match(ctx.text, pos)
+    return m is not None and m.group(1).lower() in ctx.r.month_runs
+
+
+def _pre_count_shift(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
+    """``3 hari lalu``: the word after the unit (known from the word scan) is a shift word."""
+    if w is not None:
+        return True
+    u = ctx.adj.get(ctx.count_unit.get(pos, -1)) if ctx.adj is not None else None
+    return u is None or u[2] in ctx.r.count_shift_words
+
+
+def _pre_count_frequency(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
+    """``dua tahun sekali``: ``sekali`` follows the unit."""
+    if w is not None:
+        return True
+    u = ctx.adj.get(ctx.count_unit.get(pos, -1)) if ctx.adj is not None else None
+    return u is None or u[2] == "sekali"
 
 
 _HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
@@ -1677,8 +1731,11 @@ def _word_positions(
     return words, adj
 
 
-def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset[str]) -> dict[str, list[int]]:
-    """Digit runs by the patterns that may start there (see ``_Trigger.digit``)."""
+def _digit_positions(
+    text: str, day_words: frozenset[str], unit_words: frozenset[str], count_unit: dict[int, int]
+) -> dict[str, list[int]]:
+    """Digit runs by the patterns that may start there (see ``_Trigger.digit``); for a count
+    (``3 hari``), where its unit word starts goes to ``count_unit``."""
     year: list[int] = []
     iso: list[int] = []
     yrange: list[int] = []
@@ -1688,7 +1745,7 @@ def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset
     slash: list[int] = []
     clock: list[int] = []
     size = len(text)
-    for m in (_DIGITS_ASCII if text.isascii() else _DIGITS).finditer(text, None, None, False, False):
+    for m in (_DIGITS_ASCII.finditer(text) if text.isascii() else _DIGITS.finditer(text, None, None, False, False)):
         s0, e0 = m.span(1)
         n = e0 - s0
         if n == 4:
@@ -1709,6 +1766,7 @@ def _digit_positions(text: str, day_words: frozenset[str], unit_words: frozenset
                     day.append(s0)
                 if w in unit_words:
                     count.append(s0)
+                    count_unit[s0] = m.start(2)
                 continue
             if n > 2 or e0 + 1 >= size:
                 continue
@@ -1967,18 +2025,17 @@ def _prefilter(
     ctx: _Ctx, adj: dict[int, tuple[int, str, str, str]], todo: list[int], follow: Optional[_Follow],
     pre: Optional[_Pre],
 ) -> list[int]:
-    """The places of ``todo`` where a pattern may match, by its follow map and pre-check
-    (places that are not words, digit runs, are kept)."""
+    """The places of ``todo`` where a pattern may match, by its follow map (at words) and
+    pre-check."""
     out = []
     for pos in todo:
         w = adj.get(pos)
-        if w is not None:
-            if follow is not None:
-                allowed = follow.get(w[3])
-                if allowed is not None and w[2] not in allowed:
-                    continue
-            if pre is not None and not pre(ctx, pos, w):
+        if w is not None and follow is not None:
+            allowed = follow.get(w[3])
+            if allowed is not None and w[2] not in allowed:
                 continue
+        if pre is not None and not pre(ctx, pos, w):
+            continue
         out.append(pos)
     return out
 
@@ -1995,7 +2052,8 @@ def run(doc: Document) -> None:
 
     words, adj = _word_positions(text, r.vocab_cased)
     ctx.words = words
-    digits = _digit_positions(text, r.day_words, r.unit_words)
+    ctx.adj = adj
+    digits = _digit_positions(text, r.day_words, r.unit_words, ctx.count_unit)
     parens = []  # "(" before a digit: "(18/4/2016)", "( 6/9 )"
     size = len(text)
     i = text.find("(")
