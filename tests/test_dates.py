@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 from ektp_extract import Extractor, errors
 from ektp_extract.document import Document
-from ektp_extract.kinds import STAGES
+from ektp_extract.kinds import STAGES, dates
 from ektp_extract.kinds.meta import reference_from
+from ektp_extract.models import DateMention, Span
 from ektp_extract.text import Mask, normalise
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
@@ -291,6 +292,94 @@ def test_counted_spans_before_belakangan_are_durations(extractor: Extractor, tex
     res = extractor.extract(text, reference_date=PINNED_REFERENCE)
     assert not res.dates
     assert [(q.unit, q.kind) for q in res.quantities] == [("tahun", "duration")]
+
+
+# ---------------------------------------------------------------- fast paths give the plain results
+
+
+@pytest.mark.parametrize("value, end, gran, kind", [
+    ("2019-03-19", None, "day", "relative"),
+    (None, None, None, "vague"),
+    ("2015", "2019", "year", "absolute"),
+    ("2019-03-20T10:00:00+07:00", None, "minute", "absolute"),
+    (None, None, None, "recurring"),
+])
+def test_mention_equals_the_validated_record(value: Any, end: Any, gran: Any, kind: str) -> None:
+    span = Span(start=3, end=10, text="kemarin")
+    fast = dates._mention(span, value, end, gran, kind, "dates.x")
+    slow = DateMention(text="kemarin", value=value, end=end, granularity=gran, kind=kind, role="mention",
+                       span=span, rule="dates.x")
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert DateMention.model_validate(fast.model_dump()) == fast
+
+
+@pytest.mark.parametrize("fields", [
+    (2019, None, "year", "absolute", "r"), (None, None, "week", "relative", "r"),
+    (None, None, None, "sometimes", "r"), (None, None, None, "vague", None),
+])
+def test_mention_rejects_wrong_fields(fields: tuple[Any, ...]) -> None:
+    with pytest.raises(ValueError):
+        dates._mention(Span(start=0, end=1, text="x"), *fields)
+
+
+def _prefilter_texts() -> list[str]:
+    import tomllib
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    for name in ("dates", "calendar", "quantities", "targets"):
+        data = tomllib.loads((ROOT / "patterns" / f"{name}.toml").read_text(encoding="utf-8"))
+        texts += [e["text"] for key in ("examples", "negatives") for e in data.get(key, []) if "text" in e]
+    texts += ["Jum'at lalu dan JUM'AT, 3 Jumat pekan lalu, Jum'at pagi", "kata dia di Semarang,  Senin.",
+              "2016 (18/4/2016) dan ( 6/9 ) serta (tanggal 5/3)", "tgl. 20 kemarin, s.d. 3 Maret, T.A. 2019",
+              "1 s/d 3 September 2019, 1 s.d. 3 Mei, 16 ,17 dan 18 Maret", "tiap 2 bulan sekali, setiap 17 Agustus"]
+    return texts + [v for t in texts for v in (t.lower(), t.upper(), t.replace(" ", "\n"))]
+
+
+def test_prefilters_drop_only_places_where_nothing_matches(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every place a follow map or a pre-check drops: the core pattern does not match there
+    (weekday_wire: its handler gives nothing); every lead not read would have been empty."""
+    r = dates.rx(extractor.lexicon)
+    bad: list[tuple[str, str]] = []
+    seen = {"dropped": 0, "leads": 0}
+    prefilter, lead_needed = dates._prefilter, dates._lead_needed
+
+    def checked(ctx: Any, adj: Any, todo: list[int], follow: Any, pre: Any) -> list[int]:
+        out = prefilter(ctx, adj, todo, follow, pre)
+        keep = set(out)
+        for name, pat, _, _, cidx, _, handler, f, p, *_ in r.patterns:
+            if f is not follow or p is not pre:
+                continue
+            for pos in todo:
+                if pos in keep:
+                    continue
+                seen["dropped"] += 1
+                m = pat.match(ctx.text, pos)
+                if m is not None and (name != "weekday_wire" or handler(ctx, dates._M(m, None, cidx)) is not None):
+                    bad.append((name, ctx.text[pos:pos + 40]))
+        return out
+
+    def lead_checked(text: str, cs: int, last: frozenset[str], bracket: bool) -> bool:
+        out = lead_needed(text, cs, last, bracket)
+        if not out:
+            seen["leads"] += 1
+            for name, _, lead, *_, lst, br in r.patterns:
+                if lst is last and br == bracket:
+                    m = lead.match(text, max(0, cs - 60), cs)
+                    if m is not None and m.start() < cs:
+                        bad.append((name + " lead", text[max(0, cs - 40):cs + 10]))
+        return out
+
+    monkeypatch.setattr(dates, "_prefilter", checked)
+    monkeypatch.setattr(dates, "_lead_needed", lead_checked)
+    for text in _prefilter_texts():
+        res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+        assert not any("[W006]" in w for w in res.warnings)
+    assert seen["dropped"] > 1000 and seen["leads"] > 100
+    assert not bad
 
 
 # ---------------------------------------------------------------- docs
