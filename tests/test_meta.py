@@ -124,3 +124,22 @@ def test_cite_scan_gives_the_pattern_matches(extractor: Extractor) -> None:
         for start in (0, len(s) // 2):
             got = [m.span() for m in _cites(r, s, start)]
             assert got == [m.span() for m in r.cite.finditer(s, start)], s
+
+
+def test_dateline_screen_never_hides_a_match(extractor: Extractor) -> None:
+    from ektp_extract.kinds.meta import _dateline_screen, rx
+
+    r = rx(extractor.lexicon)
+    extra = ["Jakarta", "JAKARTA", "MAGELANG", "Semarangpos.com", "Magelang", "Kota Baru", "X", "(ANTARA)", " - ", " -- ", "-", "DKI"]
+    import random
+
+    rnd = random.Random(3)
+    pieces = _PIECES + extra
+    for _ in range(6000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 10))).strip()
+        if not line:
+            continue
+        may = _dateline_screen(r, line)
+        for n, pat in enumerate(r.dateline):
+            if pat.match(line):
+                assert may[n], (n, line)

@@ -64,6 +64,7 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _TLD_HINT = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
 # ... inside a run of these (no ASCII but letters, digits, dots and dashes)
 _DOMAIN_RUN = re.compile(r"(?:[a-z0-9.-]|[^\x00-\x7f])+")
+_DOMAIN_SEP = re.compile(r"[^a-z0-9]")  # in such a run: a dot, a dash or a non-ASCII character
 
 
 def _lowered(s: str) -> Optional[str]:
@@ -120,9 +121,12 @@ class _OutletRe:
                     continue
                 domain = True
                 # a domain starts where no letter or digit comes before it, ahead of its ending
-                pos.extend(i for i in range(a, last)
-                           if (i == a or low[i - 1] in ".-" or not low[i - 1].isascii())
-                           and low[i] not in ".-")
+                if low[a] not in ".-":
+                    pos.append(a)
+                for sep in _DOMAIN_SEP.finditer(low, a, last):
+                    i = sep.end()
+                    if i < last and low[i] not in ".-":
+                        pos.append(i)
             if domain:
                 pos = sorted(set(pos))
         return pos, domain
@@ -546,21 +550,34 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
+_SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
+
+
 def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     """For each dateline pattern: False when it cannot match ``line`` (its literal
     comma, parentheses, outlet or domain, or capital first letter is missing)."""
     comma = "," in line
-    at, domain = r.outlet_re.screen(line)  # where an outlet may start (None: anywhere)
+    if comma:
+        at, domain = r.outlet_re.screen(line)  # where an outlet may start (None: anywhere)
+    else:  # only the domain form is asked about
+        at, low = None, _lowered(line)
+        domain = low is None or _TLD_HINT.search(low) is not None
     outlet_first = at is None or (bool(at) and at[0] == 0)
     outlet_any = at is None or bool(at)
-    upper = not (line[:1].isascii() and not ("A" <= line[:1] <= "Z"))
+    # the last two forms open with a capital (ASCII: A-Z) and then a capital or space
+    # (JAKARTA -) or small letters and a dash after a space (Jakarta -)
+    c0, c1 = line[:1], line[1:2]
+    upper = not c0.isascii() or "A" <= c0 <= "Z"
+    caps = upper and (not c1.isascii() or "A" <= c1 <= "Z" or c1 in " .'")
+    title = upper and (not c1.isascii() or "a" <= c1 <= "z") and (
+        not line.isascii() or _SPACE_DASH.search(line) is not None)
     return (
         comma and outlet_first,  # Kompas.com, Jakarta -
         comma and outlet_any,  # JAKARTA, KOMPAS.com -
         "(" in line and ")" in line,  # Jakarta (ANTARA) -
         domain,  # Merdeka.com -
-        upper,  # JAKARTA -
-        upper,  # Jakarta -
+        caps,  # JAKARTA -
+        title,  # Jakarta -
     )
 
 
