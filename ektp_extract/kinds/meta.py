@@ -60,10 +60,11 @@ _NAME_TOKEN = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
 # place unless the text has one of these (they match ASCII letters: İ ı ſ K).
 _EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
 _TOKEN = re.compile(r"[a-z0-9]+")
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # every _DOMAIN match holds one of these (lower-cased) ...
 _TLD_HINT = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
-# ... inside a run of these (no ASCII but letters, digits, dots and dashes)
-_DOMAIN_RUN = re.compile(r"(?:[a-z0-9.-]|[^\x00-\x7f])+")
+# ... at the end of a run of these and non-ASCII characters
+_RUN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _DOMAIN_SEP = re.compile(r"[^a-z0-9]")  # in such a run: a dot, a dash or a non-ASCII character
 
 
@@ -108,28 +109,43 @@ class _OutletRe:
         if low is None:
             return None, True
         pos: list[int] = []
-        if not self.firsts.isdisjoint(_TOKEN.findall(low)):
-            pos = [m.start() for m in _TOKEN.finditer(low) if m.group(0) in self.firsts]
+        for w in self.firsts.intersection(_TOKEN.findall(low)):
+            # where w stands as a whole word (not inside a longer run of letters and digits)
+            i, n = low.find(w), len(w)
+            while i >= 0:
+                if (i == 0 or low[i - 1] not in _ALNUM) and low[i + n:i + n + 1] not in _ALNUM:
+                    pos.append(i)
+                i = low.find(w, i + 1)
         domain = False
-        if _TLD_HINT.search(low):
-            for run in _DOMAIN_RUN.finditer(low):
-                a, b = run.span()
-                last = -1
-                for h in _TLD_HINT.finditer(low, a, b):
-                    last = h.start()
-                if last < 0:
-                    continue
-                domain = True
-                # a domain starts where no letter or digit comes before it, ahead of its ending
-                if low[a] not in ".-":
-                    pos.append(a)
-                for sep in _DOMAIN_SEP.finditer(low, a, last):
-                    i = sep.end()
-                    if i < last and low[i] not in ".-":
-                        pos.append(i)
-            if domain:
-                pos = sorted(set(pos))
-        return pos, domain
+        for h in _TLD_HINT.finditer(low):
+            domain = True
+            # the run of letters, digits, dots and dashes before the ending ...
+            last = a = h.start()
+            while a > 0 and (low[a - 1] in _RUN or not low[a - 1].isascii()):
+                a -= 1
+            # ... and where in it a domain may start: no letter or digit before it
+            if a < last and low[a] not in ".-":
+                pos.append(a)
+            for sep in _DOMAIN_SEP.finditer(low, a, last):
+                i = sep.end()
+                if i < last and low[i] not in ".-":
+                    pos.append(i)
+        return sorted(set(pos)), domain
+
+    def may_start_at(self, s: str, p: int) -> bool:
+        """False when no match can start at ``s[p]`` (the screen of :meth:`screen` at one place)."""
+        low = _lowered(s) if self.firsts is not None else None
+        if low is None:
+            return True
+        if p > 0 and low[p - 1] in _ALNUM:
+            return False  # inside a word: neither a form nor a domain starts here
+        m = _TOKEN.match(low, p)
+        if m is not None and m.group(0) in self.firsts:
+            return True
+        j = p
+        while j < len(low) and (low[j] in _RUN or not low[j].isascii()):
+            j += 1
+        return _TLD_HINT.search(low, p, j) is not None  # a domain ending in the run from p
 
     def starts(self, s: str) -> Optional[list[int]]:
         """Where a match may start (ascending), or None when it may start anywhere."""
@@ -556,14 +572,17 @@ _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     """For each dateline pattern: False when it cannot match ``line`` (its literal
     comma, parentheses, outlet or domain, or capital first letter is missing)."""
-    comma = "," in line
-    if comma:
-        at, domain = r.outlet_re.screen(line)  # where an outlet may start (None: anywhere)
-    else:  # only the domain form is asked about
-        at, low = None, _lowered(line)
-        domain = low is None or _TLD_HINT.search(low) is not None
-    outlet_first = at is None or (bool(at) and at[0] == 0)
-    outlet_any = at is None or bool(at)
+    comma = line.find(",")
+    low = _lowered(line)
+    domain = low is None or _TLD_HINT.search(low) is not None
+    outlet_first = comma > 0 and r.outlet_re.may_start_at(line, 0)
+    outlet_after_comma = False
+    if comma > 0:
+        # no comma before the one after the place: the outlet opens after it and its spaces
+        q = comma + 1
+        while q < len(line) and line[q] in " \t\r\x0b\x0c":
+            q += 1
+        outlet_after_comma = (not line.isascii()) or (q < len(line) and r.outlet_re.may_start_at(line, q))
     # the last two forms open with a capital (ASCII: A-Z) and then a capital or space
     # (JAKARTA -) or small letters and a dash after a space (Jakarta -)
     c0, c1 = line[:1], line[1:2]
@@ -572,8 +591,8 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     title = upper and (not c1.isascii() or "a" <= c1 <= "z") and (
         not line.isascii() or _SPACE_DASH.search(line) is not None)
     return (
-        comma and outlet_first,  # Kompas.com, Jakarta -
-        comma and outlet_any,  # JAKARTA, KOMPAS.com -
+        outlet_first,  # Kompas.com, Jakarta -
+        outlet_after_comma,  # JAKARTA, KOMPAS.com -
         "(" in line and ")" in line,  # Jakarta (ANTARA) -
         domain,  # Merdeka.com -
         caps,  # JAKARTA -
