@@ -143,3 +143,21 @@ def test_dateline_screen_never_hides_a_match(extractor: Extractor) -> None:
         for n, pat in enumerate(r.dateline):
             if pat.match(line):
                 assert may[n], (n, line)
+
+
+def test_label_and_date_screens_never_hide_a_match(extractor: Extractor) -> None:
+    from ektp_extract.kinds.meta import _DATE_HINT_ASCII, _LABEL2_STARTS, _label_before_colon, _lowered, rx
+
+    r = rx(extractor.lexicon)
+    import random
+
+    rnd = random.Random(4)
+    pieces = _PIECES + ["Penulis", "EDITOR", "Pewarta Foto", "Red", "Oleh", "By", " : ", ":", "19", "2019", "12",
+                        "Maret", "/", "-", "13:50", "WIB", "\u00a0", "\x1c"]
+    for _ in range(6000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 10)))
+        low = _lowered(line)
+        if any(r.labels.finditer(line)) and low is not None:
+            assert low.startswith(_LABEL2_STARTS) or _label_before_colon(r, line, low), line
+        if line.isascii() and r.date_hint.search(line):
+            assert _DATE_HINT_ASCII.search(line), line

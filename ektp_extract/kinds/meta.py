@@ -202,6 +202,7 @@ class _MetaRx:
     label_roles: dict[str, str]
     cite: regex.Pattern[str]
     cite_cues: Optional[tuple[str, ...]]  # lower-cased cues a cite match starts with (None: not screened)
+    label_ends: Optional[tuple[str, ...]]  # lower-cased labels, one of which ends before a label's ":"
     name: regex.Pattern[str]
     menu_words: frozenset[str]
 
@@ -272,10 +273,12 @@ def _build(lex: Lexicon) -> _MetaRx:
     low_cues = sorted({c.lower() for c in cues})
     # a cue that starts with another cue adds no position
     cite_cues: Optional[tuple[str, ...]] = None
+    label_forms = list(label_roles) or ["Penulis"]
+    label_ends = tuple(f.lower() for f in label_forms) if all(f.isascii() for f in label_forms) else None
     if all(c.isascii() for c in cues):
         cite_cues = tuple(c for c in low_cues if not any(c != o and c.startswith(o) for o in low_cues))
     return _MetaRx(
-        date_line, date_hint, dateline, outlets, outlet_re, labels, label_roles, cite, cite_cues, name, menu
+        date_line, date_hint, dateline, outlets, outlet_re, labels, label_roles, cite, cite_cues, label_ends, name, menu
     )
 
 
@@ -285,6 +288,13 @@ def rx(lex: Lexicon) -> _MetaRx:
 
 
 # ---------------------------------------------------------------- dates
+
+
+# date_hint in stdlib re, for ASCII text (there \p{L} is [A-Za-z]; re's \s is wider)
+_DATE_HINT_ASCII = re.compile(
+    r"[0-9]{1,2}\s*[A-Za-z]{3,}\.?\s+(?:19|20)[0-9][0-9]|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9][0-9]"
+    r"|(?:19|20)[0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+)
 
 
 @dataclass
@@ -303,6 +313,8 @@ def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = N
     stop = len(text) if end is None else end
     if text.find("19", start, stop) < 0 and text.find("20", start, stop) < 0:
         return None  # every date line has a year 19xx / 20xx
+    if _DATE_HINT_ASCII.search(text, start, stop) is None and text[start:stop].isascii():
+        return None  # (on ASCII text the twin matches wherever date_hint does)
     if r.date_hint.search(text, start, stop) is None:
         return None
     cal = calendar(lex)
@@ -385,6 +397,20 @@ _BYLINE_HINT = regex.compile(
     r"[:|/\u00b7]|^\(|\s-\s|^(?:laporan|liputan|kontributor|koresponden|oleh|reporter|penulis|by)\b",
     regex.I,
 )
+def _label_before_colon(r: _MetaRx, line: str, low: str) -> bool:
+    """False when no byline label word stands before a ":" (spaces between) in an ASCII line."""
+    if ":" not in line:
+        return False
+    if r.label_ends is None or not line.isascii():
+        return True
+    c = low.find(":")
+    while c >= 0:
+        if low[:c].rstrip(" \t\r\x0b\x0c").endswith(r.label_ends):
+            return True
+        c = low.find(":", c + 1)
+    return False
+
+
 _HINT_STARTS = ("laporan", "liputan", "kontributor", "koresponden", "oleh", "reporter", "penulis", "by")
 
 
@@ -469,8 +495,8 @@ def _byline(st: _State, s: int, e: int) -> bool:
     if m:
         _add_person(st, "authors", s + m.start("name"), s + m.end("name"))
         return True
-    # every label ends in ":" or is Oleh / By / Reporter / Penulis at the start
-    if ":" in line or low is None or low.startswith(_LABEL2_STARTS):
+    # every label is a label word before ":" or Oleh / By / Reporter / Penulis at the start
+    if low is None or low.startswith(_LABEL2_STARTS) or _label_before_colon(r, line, low):
         labels = list(r.labels.finditer(line))
     else:
         labels = []
