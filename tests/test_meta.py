@@ -153,11 +153,13 @@ def test_label_and_date_screens_never_hide_a_match(extractor: Extractor) -> None
 
     rnd = random.Random(4)
     pieces = _PIECES + ["Penulis", "EDITOR", "Pewarta Foto", "Red", "Oleh", "By", " : ", ":", "19", "2019", "12",
-                        "Maret", "/", "-", "13:50", "WIB", "\u00a0", "\x1c"]
+                        "Maret", "/", "-", "13:50", "WIB", "\u00a0", "\x1c", "\t", "\x0b", "1", "7", "Jan."]
     for _ in range(6000):
         line = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 10)))
         low = _lowered(line)
         if any(r.labels.finditer(line)) and low is not None:
             assert low.startswith(_LABEL2_STARTS) or _label_before_colon(r, line, low), line
-        if line.isascii() and r.date_hint.search(line):
-            assert _DATE_HINT_ASCII.search(line), line
+        if line.isascii():
+            for i in range(0, len(line), 3):
+                m1, m2 = r.date_hint.search(line, i), _DATE_HINT_ASCII.search(line, i)
+                assert (m1 and m1.span()) == (m2 and m2.span()), line

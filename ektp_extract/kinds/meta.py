@@ -290,10 +290,11 @@ def rx(lex: Lexicon) -> _MetaRx:
 # ---------------------------------------------------------------- dates
 
 
-# date_hint in stdlib re, for ASCII text (there \p{L} is [A-Za-z]; re's \s is wider)
+# date_hint in stdlib re with the same matches on ASCII text: there \d is [0-9], \p{L} is
+# [A-Za-z] and the regex module's \s is [ \t\n\r\x0b\x0c]
 _DATE_HINT_ASCII = re.compile(
-    r"[0-9]{1,2}\s*[A-Za-z]{3,}\.?\s+(?:19|20)[0-9][0-9]|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9][0-9]"
-    r"|(?:19|20)[0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
+    r"[0-9]{1,2}[ \t\n\r\x0b\x0c]*[A-Za-z]{3,}\.?[ \t\n\r\x0b\x0c]+(?:19|20)[0-9][0-9]"
+    r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9][0-9]|(?:19|20)[0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 )
 
 
@@ -313,9 +314,10 @@ def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = N
     stop = len(text) if end is None else end
     if text.find("19", start, stop) < 0 and text.find("20", start, stop) < 0:
         return None  # every date line has a year 19xx / 20xx
-    if _DATE_HINT_ASCII.search(text, start, stop) is None and text[start:stop].isascii():
-        return None  # (on ASCII text the twin matches wherever date_hint does)
-    if r.date_hint.search(text, start, stop) is None:
+    if text[start:stop].isascii():  # the twin decides (same matches on ASCII text)
+        if _DATE_HINT_ASCII.search(text, start, stop) is None:
+            return None
+    elif r.date_hint.search(text, start, stop) is None:
         return None
     cal = calendar(lex)
     for m in r.date_line.finditer(text, start, stop):
