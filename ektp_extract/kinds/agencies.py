@@ -230,6 +230,10 @@ class _Compiled:
     sub_firsts: frozenset[str] = frozenset()
     sub_kind: str = "suku dinas"
     organ_rows: frozenset[str] = frozenset()  # rows with takes = "party"
+    # casefolded first word → its acronyms, when only one-word acronyms start with it: the
+    # scan's word is then a body exactly when it is one of them (no regex needed)
+    single_acr: dict[str, frozenset[str]] = field(default_factory=dict)
+    head_firsts: frozenset[str] = frozenset()  # casefolded first words of [[heads]]
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -285,7 +289,10 @@ def _build(lex: Lexicon) -> _Compiled:
                     acr[v] = [r.id]
                     first.setdefault(_first_word(v).casefold(), ([], [], []))[1].append(v)
     by_first: dict[str, regex.Pattern[str]] = {}
+    single_acr: dict[str, frozenset[str]] = {}
     for word, (fs, acs, ps) in first.items():
+        if not fs and not ps and all(_FIRST.fullmatch(a) for a in acs):
+            single_acr[word] = frozenset(acs)  # only one-word acronyms start with this word
         parts = list(ps)
         if fs:
             parts.append(f"(?P<f>{_trie(sorted(set(fs)))})")
@@ -370,7 +377,7 @@ def _build(lex: Lexicon) -> _Compiled:
     scan_words |= {_first_word(w).casefold() for fh in lex.rows("agencies", "foreign_heads")
                    for w in fh.words}
     scan = _CAP_WORD
-    return _Compiled(rows, by_first, scan, frozenset(scan_words), full, acr, pattern_rows, near, near_len, stops,
+    c = _Compiled(rows, by_first, scan, frozenset(scan_words), full, acr, pattern_rows, near, near_len, stops,
                      frozenset(person_first), frozenset(initials_cues), not_prefix, not_alone,
                      heads, head_kind, frozenset(position_words), frozenset(field_words),
                      source_words, countries, foreign, foreign_rx,
@@ -379,6 +386,9 @@ def _build(lex: Lexicon) -> _Compiled:
                      frozenset(foreign_rx),
                      sub_unit, frozenset(_first_word(w).casefold() for w in sub_heads), sub_kind,
                      frozenset(r.id for r in rows.values() if r.takes == "party"))
+    c.single_acr = single_acr
+    c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
+    return c
 
 
 def compiled(lex: Lexicon) -> _Compiled:
@@ -877,31 +887,34 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
     text = doc.text
     out: list[_Mention] = []
     last = -1
+    foreign_firsts, sub_firsts, near, source_words = c.foreign_firsts, c.sub_firsts, c.near, c.source_words
+    # a head word's regex can only match where the scan's word is the head's first word
+    head_firsts = c.head_firsts if c.heads is not None else frozenset()
     for s, word, low in _starts(c, text):
         if s < last:
             continue
         mn = None
-        if low in c.foreign_firsts:
+        if low in foreign_firsts:
             mn = _foreign_at(c, text, s, low)  # Pemerintah Jerman, Kementerian Pertahanan Rusia
         if mn is None:
-            mn = _lexicon_at(doc, c, text, s, word)
-        if (mn is not None and mn.full and mn.region is None and not mn.paren
-                and c.heads is not None and _AND_CAP.match(text, mn.end)):
+            mn = _lexicon_at(doc, c, text, s, word, low)
+        if (mn is not None and low in head_firsts and mn.full and mn.region is None and not mn.paren
+                and _AND_CAP.match(text, mn.end)):
             longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
             if longer is not None and longer.end > mn.end:
                 mn = longer
-        if mn is None and low in c.sub_firsts:
+        if mn is None and low in sub_firsts:
             mn = _sub_unit_at(doc, c, text, s)  # Suku Dinas (Kasudin) Dukcapil Jakarta Timur
-        if mn is None and c.heads is not None:
+        if mn is None and low in head_firsts:
             mn = _generic_at(doc, c, text, s)
-        if mn is None and len(word) >= 6 and word[:_NEAR_PREFIX] in c.near:
+        if mn is None and len(word) >= 6 and word[:_NEAR_PREFIX] in near:
             mn = _near_at(doc, c, text, s, word)
         if mn is None:
             continue
         if not mn.full and _names_a_thing(doc, c, text, mn):
             last = mn.end  # BI Rate, Hanura Digital, Spirit Demokrat: a product or an event
             continue
-        if c.source_words and (mn.name_part or mn.generic_kind) and not c.source_words.isdisjoint(
+        if source_words and (mn.name_part or mn.generic_kind) and not source_words.isdisjoint(
                 w.casefold() for w in _WORD.findall(text, mn.start, mn.end)):
             last = mn.end  # Kantor Berita Antara, Perum LKBN Antara: a news source
             continue
@@ -917,6 +930,12 @@ def _prev_word(text: str, pos: int) -> str:
     """The word right before ``pos`` (one space between), else ""."""
     if pos < 2 or text[pos - 1] != " ":
         return ""
+    lo = max(0, pos - 49)
+    seg = text[lo:pos - 1]
+    if seg.isascii():
+        k = len(seg.rstrip(string.ascii_letters))  # ASCII letters are what isalpha() accepts
+        if k or not lo:
+            return seg[k:]  # the run of letters starts inside the window
     j = pos - 2
     while j >= 0 and text[j].isalpha():
         j -= 1
@@ -1009,16 +1028,27 @@ def _sub_unit_at(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | N
     return mn
 
 
-def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
-    rx = c.by_first.get(word.casefold())
-    if rx is None:
-        return None
-    m = rx.match(text, s)
-    if m is None:
-        return None
-    g = m.lastgroup
-    e = m.end()
-    written = m.group(0)
+def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
+                low: Optional[str] = None) -> _Mention | None:
+    """A lexicon body starting at ``s``, whose first word (the whole run of letters and
+    digits there) is ``word`` (casefolded: ``low``)."""
+    if low is None:
+        low = word.casefold()
+    acrs = c.single_acr.get(low)
+    if acrs is not None:
+        if word not in acrs:
+            return None  # the word is the whole run: no one-word acronym matches otherwise
+        g, e, written = "a", s + len(word), word
+    else:
+        rx = c.by_first.get(low)
+        if rx is None:
+            return None
+        m = rx.match(text, s)
+        if m is None:
+            return None
+        g = m.lastgroup
+        e = m.end()
+        written = m.group(0)
     if g == "f":
         rows = c.full.get(_norm(written).casefold(), [])
         if not rows:
