@@ -1130,6 +1130,32 @@ class _Titles:
         return False
 
 
+    def flags(self, positions: list[int]) -> list[bool]:
+        """``pos in self`` for each of ``positions`` (ascending): a line is found once for
+        all the positions in it."""
+        text = self.text
+        out: list[bool] = []
+        le = -1  # the end of the current line ([ls, le], the newline included)
+        hit = False
+        for pos in positions:
+            if pos > le:
+                ls = text.rfind("\n", 0, pos) + 1
+                le = text.find("\n", pos)
+                if le < 0:
+                    le = len(text)
+                hit = self.lines.get(ls)  # type: ignore[assignment]
+                if hit is None:
+                    hit = self.lines[ls] = _title_like(text[ls:le])
+            if hit:
+                out.append(True)
+                continue
+            links = self.links
+            if links is None:
+                links = self.links = _read_also(text)
+            out.append(any(s <= pos < e for s, e in links) if links else False)
+        return out
+
+
 def _title_like(line: str) -> bool:
     stripped = line.rstrip()
     if not stripped or stripped[-1] in _CLOSING:
@@ -1304,7 +1330,7 @@ def _parents(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mentio
 def _outside_titles(titles: _Titles, ms: list[_Mention]) -> list[_Mention]:
     """Mentions in Title Case lines (headlines, related links) only join bodies that the
     article's prose names; a body named only in such lines is dropped."""
-    inside = [m.start in titles for m in ms]
+    inside = titles.flags([m.start for m in ms])
     if not any(inside):
         return ms
     prose = {m.key for m, t in zip(ms, inside) if not t}
