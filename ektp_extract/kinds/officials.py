@@ -263,7 +263,8 @@ _STEP = twin(
     r"|(?P<rom>I|Ni|[IVX]{1,4})(?![\p{L}\d])"
     r"|(?P<word>\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*)"
     r"|(?P<caps>\p{Lu}{2,3})(?![\p{L}\d'’-])"
-    r"|(?P<hyp>\p{Ll}{1,3}-\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*))"
+    r"|(?P<hyp>\p{Ll}{1,3}-\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)"
+    r"|(?P<dots>\p{Lu}(?:\.\p{Lu}){1,3}\.?)(?=[ ]+\p{Lu}\p{Ll}))"
 )
 _ROMANS = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
@@ -742,7 +743,7 @@ def parse_name(
 
 
 # group numbers of _STEP
-_G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD, _G_CAPS, _G_HYP = 1, 2, 3, 4, 5, 6, 7, 8
+_G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD, _G_CAPS, _G_HYP, _G_DOTS = 1, 2, 3, 4, 5, 6, 7, 8, 9
 # what may follow initials in capitals that close or sit inside a name (Mahfud MD, Irianto MS Syaifuddin)
 _AFTER_INITIALS = twin(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})")
 
@@ -820,6 +821,11 @@ def _name_words(
                 i = st.end()
                 continue
             break
+        elif kind == _G_DOTS:
+            # initials joined by dots before a name word: H.D Pandiangan, G.C Mansnembra
+            words.append((j, st.end()))
+            i = st.end()
+            continue
         elif kind == _G_HYP:
             # Omar al-Bashir, Abdel Fattah el-Sisi: an article joined to a name word
             tok = st.group(kind)
@@ -847,7 +853,7 @@ def _name_words(
     if first.casefold() in lx.non_person:
         return None
     for a, b in words:
-        if b - a > 1 and text[b - 1] != ".":
+        if b - a > 1 and text[b - 1] != "." and text[b - 2] != ".":
             return words
     return None  # initials only
 
