@@ -118,6 +118,7 @@ register_table("positions", "documents", WordListRow)
 register_table("positions", "qualifiers", WordListRow)
 register_table("positions", "letter_units", WordListRow)
 register_table("positions", "not_lower", WordListRow)
+register_table("positions", "not_office", WordListRow)
 register_table("positions", "nominating", WordListRow)
 register_table("positions", "countries", WordListRow)
 register_table("honorifics", "titles", TitleRow)
@@ -423,6 +424,7 @@ class OffLex:
     temporal_quals: set[str] = field(default_factory=set)  # casefolded single words: baru, ketiga
     letter_units: set[str] = field(default_factory=set)  # casefolded: Komisi (A), Kelas (B)
     not_lower: set[tuple[str, ...]] = field(default_factory=set)  # casefolded token sequences
+    not_office: set[tuple[str, ...]] = field(default_factory=set)  # the same, in any case
     nominating: set[str] = field(default_factory=set)  # casefolded verbs before "X sebagai"
     hyphen_particles: set[str] = field(default_factory=set)  # al-, el-
     body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
@@ -552,6 +554,7 @@ def _build(lex: Lexicon) -> OffLex:
         temporal_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal") if " " not in w},
         letter_units={w.casefold() for r in lex.rows("positions", "letter_units") for w in r.words},
         not_lower={_key(w) for r in lex.rows("positions", "not_lower") for w in r.words},
+        not_office={_key(w) for r in lex.rows("positions", "not_office") for w in r.words},
         nominating={w.casefold() for r in lex.rows("positions", "nominating") for w in r.words},
         hyphen_particles=set(_words(lex, "names", "wordlists", "hyphen_particles")),
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
@@ -1247,7 +1250,15 @@ def _read_window(
                 items.append(Item("conn", s, e))
                 i += 1
                 continue
+            if cf in lx.letter_units and (x := tk.at(i + 1)) is not None and (
+                x[2].isdigit() or x[2] in _ROMANS
+            ) and items:
+                items.append(Item("unit", s, e))  # Suku Dinas Pendidikan Jakarta Timur wilayah 1
+                i += 1
+                continue
             return items, s, "lower"
+        if t[0].isdigit() and _YEAR.fullmatch(t):
+            return items, s, "other"  # Wakil Bupati Kediri 2015: a year dates the office, it is no unit
         if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i)):
             items.append(Item("num", s, e))
         elif len(t) == 1 and t.isupper() and not ((x := tk.at(i + 1)) is not None and x[2] == ".") and not (
@@ -1281,6 +1292,7 @@ def _read_window(
     return items, window, "end"
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _CAP_AFTER_RX = twin(r"[ ]+\p{Lu}")
 _BOUNDARY_AFTER = twin(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
 
@@ -1641,10 +1653,11 @@ def _verbish(lx: OffLex, cf: str) -> bool:
     )
 
 
-def _not_lower(lx: OffLex, text: str, m: HeadMatch) -> bool:
-    """Is a lower-case head a household or crowd word here (``kepala keluarga``)?"""
+def _not_lower(lx: OffLex, text: str, m: HeadMatch, table: Optional[set[tuple[str, ...]]] = None) -> bool:
+    """Is a lower-case head a household or crowd word here (``kepala keluarga``)?
+    With ``table`` = ``lx.not_office``: is a head in any case a household word?"""
     toks = [t.casefold() for t in _LINE_WORD.findall(text, m.start, min(len(text), m.start + 40))[:3]]
-    return any(tuple(toks[:n]) in lx.not_lower for n in (2, 3))
+    return any(tuple(toks[:n]) in (lx.not_lower if table is None else table) for n in (2, 3))
 
 
 def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
@@ -1921,20 +1934,28 @@ def run(doc: Document) -> None:
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
     headline = _Headlines(text)
+    not_after_end = -1  # end of a head skipped after a not_after word (Pemilu Bupati)
     for m in _heads(lx, text, start, lower_words(doc)):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until:
             continue
         pw = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
         prev = pw.group(1).casefold() if pw is not None else ""
-        if prev in lx.not_after:
+        if prev in lx.not_after or (
+            not_after_end >= 0 and _COORD_GAP.fullmatch(text, not_after_end, m.start) is not None
+        ):
+            # Pemilu Bupati dan Wakil Bupati Kediri: the coordinated head names the same election
             if not m.lower:
                 consumed_until = m.end
+                not_after_end = m.end
             continue
+        not_after_end = -1
         if headline.at(m.start):
             continue
         if taken.covers(m.start):
             continue
+        if not m.lower and _not_lower(lx, text, m, lx.not_office):
+            continue  # 120 Kepala Keluarga (KK): a household, in any case
         cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
         if cand is None:
             continue
@@ -2101,6 +2122,7 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
     return out
 
 
+_COORD_GAP = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
 _PREV_WORD = twin(r"(?r)([\p{L}]+)[ ]+\Z")
 
 
