@@ -1142,6 +1142,10 @@ def _read_window(
         if s > nl:
             return items, s, "end"
         if t == ",":
+            if items and items[-1].kind == "unit" and _field_list_after(ctx, tk, i):
+                items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
+                i += 1
+                continue
             return items, s, "comma"
         if t == "(":
             j = i + 1
@@ -1290,6 +1294,22 @@ def _read_window(
             return items, s, "other"
         i += 1
     return items, window, "end"
+
+
+def _field_list_after(ctx: _Ctx, tk: _Toks, i: int) -> bool:
+    """Does a list of field words follow the comma at token ``i``, closed by ``dan``
+    (``Data, Informasi dan Komunikasi``)? Only unit words up to the ``dan``."""
+    lx = ctx.lx
+    for k in range(i + 1, i + 6):
+        x = tk.at(k)
+        if x is None:
+            return False
+        t = x[2]
+        if t == "dan" or t == "serta":
+            return k > i + 1
+        if not (t[0].isupper() and t.casefold() in lx.unit_words and t not in lx.given):
+            return False
+    return False
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -1586,11 +1606,23 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
             if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
                 return make(items, before, "officials.name_comma_position")
+    # Nama Kepala X mengatakan: a name opening the sentence right before the head, the
+    # position closed by a verb
+    if stop_kind == "lower" and not rest and items and _verbish(lx, _lower_at(text, stop)):
+        before = _name_before(ctx, pos_start, taken, bare=True)
+        if before is not None:
+            return make(items, before, "officials.name_comma_position")
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
     if row.unique or has_body or (row.takes == "place" and region_of(tail)):
         return make(tail, None, "officials.unnamed")
     return None
+
+
+def _lower_at(text: str, pos: int) -> str:
+    """The lower-case word at ``pos`` ('' when none)."""
+    m = _LOWER_WORD.match(text, pos)
+    return m.group(0) if m is not None else ""
 
 
 def _known_tail(rest: list[Item]) -> bool:
@@ -1780,16 +1812,24 @@ def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool
 _CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
-def _name_before(ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False) -> Optional[NameParse]:
+def _name_before(
+    ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False, bare: bool = False
+) -> Optional[NameParse]:
     """``Nama(, degrees), <head>`` (or ``Nama selaku <head>``): the name written before a position.
 
-    With ``selaku`` (sebagai), ``head_start`` is where that word starts.
+    With ``selaku`` (sebagai), ``head_start`` is where that word starts. With
+    ``bare``, the name stands right before the head with no comma and opens
+    the sentence (``Wulan Sari Kepala Dinkes Kediri mengatakan``).
     """
     text, lx = ctx.text, ctx.lx
     j = head_start
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    if selaku:
+    if bare:
+        if j == head_start:
+            return None
+        comma = head_start - 1  # the space before the head stands for the comma
+    elif selaku:
         comma = head_start  # the name runs up to "selaku" (or its comma)
         if text[j - 1:j] == ",":
             comma = j - 1
@@ -1815,7 +1855,7 @@ def _name_before(ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = Fa
         if nm is None or nm.start != s:
             continue
         k = _SPACE.match(text, nm.end).end()
-        if k != comma:
+        if k != (head_start if bare else comma):
             continue
         # the word before the name: a sentence start, punctuation or a lowercase word
         p = s
@@ -1823,6 +1863,8 @@ def _name_before(ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = Fa
             p -= 1
         if p > ls and not (text[p - 1] in ",.;:\"'(" or text[p - 1].islower()):
             continue
+        if bare and p > ls and text[p - 1] not in ".\"'":
+            continue  # bare: the name opens the sentence
         # strip sentence openers swallowed into the name (Sementara Budi → Budi)
         first = nm.name.split(" ", 1)[0]
         if first.casefold() in lx.stop:
