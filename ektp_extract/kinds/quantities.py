@@ -745,7 +745,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, ne
         if first.value < 1 and kind == "count":
             return None, ne  # "setengah warga": a share, not an amount
-        if kind == "count" and words in rx.articles and qual is None:
+        if kind == "count" and words in rx.articles:
             if _article(rx, low, s, end, rx.articles[words], unit_row):
                 return None, ne  # "satu serangan", "dalam satu wawancara": "a", not one
     if unit is not None and unit.lower() == "tahun" and _REG_YEAR.match(text, end, None, False):
