@@ -29,11 +29,13 @@ record's range is claimed as ``"quantity"``; ranges the dates stage claimed
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from decimal import Decimal
 from operator import itemgetter
-from typing import Literal, Optional
+from typing import Callable, Literal, Optional
 
 import regex
 
@@ -46,6 +48,7 @@ from .numbers import (
     NumberTables,
     alternation,
     as_number,
+    ascii_twin,
     number_tables,
     read_digits,
     read_words,
@@ -168,6 +171,17 @@ class _Rx:
     articles: dict[str, ArticleRow]  # lowercase number word → row
     number_tokens: frozenset[str]  # number words, fused and vague forms (a number "near")
     t: NumberTables
+    # stdlib twins (numbers.ascii_twin) of the patterns matched per candidate, run on ASCII text
+    twins: dict[str, Optional["re.Pattern[str]"]]
+    pattern_chars: frozenset[str]  # the non-ASCII characters the patterns name ("€", "–")
+
+
+#: The patterns ``_Ctx`` calls through a twin on ASCII text.
+_TWINNED = ("follow", "right", "right_plain", "unit_at", "noun_at", "vague_at")
+#: Non-ASCII characters: replaced by \x01 in the ASCII copy of a text when every one of them
+#: is "neutral" (no letter, digit or space, and named by no pattern): no pattern tells the two
+#: apart, so the twins give the same matches as the ``regex`` patterns on the original.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 #: A verb form (me-, ber-, ter-, di-) is no counted noun ("3 meninggal", "2 ditahan"); per- is
@@ -290,7 +304,7 @@ def _build(lex: Lexicon) -> _Rx:
     }
     right_rx = regex.compile(restated + right)
     right_plain_rx = regex.compile(right)
-    return _Rx(
+    rx = _Rx(
         digits=regex.compile(digits),
         digits_ascii=regex.compile(_DIGIT_RUN_ASCII),
         cur_behind=tuple(_low(cur_prefixes)),
@@ -339,6 +353,14 @@ def _build(lex: Lexicon) -> _Rx:
         articles={w.lower(): a for a in lex.rows("quantities", "articles") for w in a.words},
         number_tokens=frozenset(_low(word_forms + vague_forms + fused_forms)),
         t=t,
+        twins={},
+        pattern_chars=frozenset(),
+    )
+    pats = [getattr(rx, n) for n in _TWINNED] + [rx.digits]
+    return replace(
+        rx,
+        twins={n: ascii_twin(getattr(rx, n)) for n in _TWINNED},
+        pattern_chars=frozenset(c for p in pats for c in p.pattern if not c.isascii()),
     )
 
 
@@ -431,16 +453,44 @@ _Cand = tuple[int, int, CandKind]
 _BY_START = itemgetter(0, 1)
 
 
+_MatchAt = Callable[[int], Optional["regex.Match[str]"]]
+
+
+def _ascii_copy(rx: _Rx, low: str) -> Optional[str]:
+    """``low`` when ASCII; else a same-length ASCII copy when every non-ASCII character in it
+    is neutral (``›``, ``©``: no letter, digit or space, named by no pattern); else None."""
+    if low.isascii():
+        return low
+    for c in set(_NON_ASCII.findall(low)):
+        if c.isalnum() or c.isspace() or c in rx.pattern_chars:
+            return None
+    return _NON_ASCII.sub("\x01", low)
+
+
 class _Ctx:
     """Per-document state: the working text, its lowercased copy, the dates stage's claims."""
 
-    __slots__ = ("doc", "rx", "text", "low", "_starts", "_maxend")
+    __slots__ = ("doc", "rx", "text", "low", "alow", "_starts", "_maxend") + _TWINNED
+
+    follow: "_MatchAt"  # follow(pos): the pattern's match at pos (by its twin when it can)
+    right: "_MatchAt"
+    right_plain: "_MatchAt"
+    unit_at: "_MatchAt"
+    noun_at: "_MatchAt"
+    vague_at: "_MatchAt"
 
     def __init__(self, doc: Document, rx: _Rx) -> None:
         self.doc = doc
         self.rx = rx
         self.text = doc.text
-        self.low = lowered(self.text)
+        self.low = low = lowered(self.text)
+        self.alow = alow = _ascii_copy(rx, low)
+        for name in _TWINNED:
+            tw = rx.twins[name]
+            if alow is not None and tw is not None:
+                setattr(self, name, partial(tw.match, alow))
+            else:
+                setattr(self, name, partial(getattr(rx, name).match, low, concurrent=False))
         ranges = sorted(r for label in ("date", "notquantity") for r in doc.claimed.get(label, ()))
         self._starts = [r[0] for r in ranges]
         self._maxend: list[int] = []
@@ -461,8 +511,8 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, rx)
     low = ctx.low
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
-    cands = _digit_runs(rx, low, start_at)
-    cands.extend(_word_candidates(rx, low, start_at))
+    cands = _digit_runs(rx, ctx.alow if ctx.alow is not None else low, start_at)
+    cands.extend(_word_candidates(ctx, low, start_at))
     cands.sort(key=_BY_START)
     infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
     taken = -1  # end of the last consumed candidate range
@@ -503,11 +553,12 @@ def _digit_runs(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
     return out
 
 
-def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
+def _word_candidates(ctx: _Ctx, low: str, start_at: int) -> list[_Cand]:
     """Number-word runs and vague amounts, found by ``str.find`` of the leading forms
     that occur in the text as words (one set intersection of the text's whitespace
     tokens picks those forms; a form with quotes, brackets or punctuation around counts too)."""
     out: list[_Cand] = []
+    rx = ctx.rx
     present = {rx.word_lead_set[t] for t in rx.word_lead_keys.intersection(low[start_at:].split())}
     for form in sorted(present):
         i = low.find(form, start_at)
@@ -520,7 +571,7 @@ def _word_candidates(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
                 elif f is not None:
                     out.append((i, -f.end(), "fused"))
                 else:
-                    v = rx.vague_at.match(low, i, None, False)
+                    v = ctx.vague_at(i)
                     if v is not None:
                         out.append((i, -v.end(), "vague"))
             i = low.find(form, i + 1)
@@ -607,7 +658,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         and _link_context(text, s)
     ):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
-    fm = rx.follow.match(low, ne, None, False)
+    fm = ctx.follow(ne)
     assert fm is not None  # every part is optional
     fx = rx.follow_ix
     fv: Optional[tuple[Optional[str], ...]] = fx.values(fm)
@@ -684,7 +735,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             # "2 dan 3": not a range; read the first number alone
             second = None
             ne = _rstrip(text, fm.start(fn["conn"]))
-            fm = rx.right.match(low, ne, None, False)
+            fm = ctx.right(ne)
             fx = rx.right_ix
             fv = None
     # ---- right context: unit, percent, currency word, month, time zone
@@ -928,9 +979,7 @@ def _right(
         if words and all(w in rx.t.words for w in words):
             end = rm.end(n["rs"]) + 1
         else:
-            rm = rx.right_plain.match(
-                low, ne, None, False
-            )  # brackets that are not a restated number
+            rm = ctx.right_plain(ne)  # brackets that are not a restated number
             if rm is None:
                 return unit, family, kind, end, unit_row, qual_after, False
             ix = rx.right_plain_ix
@@ -962,7 +1011,7 @@ def _right(
         if unit_row is not None:
             family, kind = unit_row.family or unit_row.id, unit_row.kind
             if unit_row.classifier:
-                end = _classifier_np(rx, text, low, end)
+                end = _classifier_np(ctx, end)
         unit = text[us:end]
     elif gen is not None:
         gs, ge = rm.span(n["gen"])
@@ -1030,17 +1079,18 @@ def _noun_like(rx: _Rx, word: str) -> bool:
     return True
 
 
-def _classifier_np(rx: _Rx, text: str, low: str, end: int) -> int:
+def _classifier_np(ctx: _Ctx, end: int) -> int:
     """Extend a classifier (keping, unit) with a counted noun (``keping blanko``,
     ``unit alat perekaman``), else with up to two general nouns."""
-    um = rx.unit_at.match(low, end, None, False)
+    rx, text = ctx.rx, ctx.text
+    um = ctx.unit_at(end)
     if um is not None:
         row = rx.units.get(_norm(um.group("u")))
         if row is not None and not row.classifier and row.kind == "count":
             u_end: int = um.end("u")
             return u_end
     for _ in range(2):
-        m = rx.noun_at.match(low, end, None, False)
+        m = ctx.noun_at(end)
         if m is None:
             break
         w = text[m.start(1) : m.end(1)]
@@ -1213,7 +1263,7 @@ def _vague(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
     if ctx.blocked(s, e):
         return None
-    rm = rx.right_plain.match(low, e, None, False)
+    rm = ctx.right_plain(e)
     if rm is None or (rm.group("unit") is None and rm.group("gen") is None):
         return None
     family: Optional[str] = None
@@ -1222,7 +1272,7 @@ def _vague(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
         family = row.family if row else None
         end = rm.end("mod") if rm.group("mod") is not None else rm.end("unit")
         if row is not None and row.classifier:
-            end = _classifier_np(rx, text, low, end)
+            end = _classifier_np(ctx, end)
         if row is not None and row.kind != "count":
             return None  # "ratusan tahun" is not a count of things
     else:
