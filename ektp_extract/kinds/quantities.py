@@ -1203,6 +1203,11 @@ _RULE_NAMES = {
 }
 
 
+_RULE_AGE_PAREN = f"{RULE}:age-parenthesis"
+_RULE_FUSED = f"{RULE}:fused"
+_RULE_VAGUE = f"{RULE}:vague"
+
+
 def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     """``Dwi Lestari (19)``: an age in parentheses right after a capitalised name."""
     doc, text = ctx.doc, ctx.text
@@ -1223,15 +1228,7 @@ def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     value = int(text[s:e])
     if not 1 <= value <= 120:
         return None
-    span = doc.span(ps, pe)
-    rec = Quantity(
-        value=value,
-        unit="tahun",
-        kind="age",
-        text=span.text,
-        span=span,
-        rule=f"{RULE}:age-parenthesis",
-    )
+    rec = make_quantity(value, "tahun", "age", doc.span(ps, pe), _RULE_AGE_PAREN)
     return QuantityInfo(rec, ps, pe, s, e, "waktu", "")
 
 
@@ -1244,16 +1241,14 @@ def _fused(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     if rx.relative_after.match(ctx.low, e, None, False):
         return None  # "sepekan lalu": a relative date
     qual, _, qs, _ = _qualifier(rx, text, _prev_words(text, s), s)
-    span = doc.span(qs, e)
-    rec = Quantity(
-        value=as_number(Decimal(str(row.value))),
-        unit=row.unit,
-        kind=row.kind,
-        text=span.text,
-        span=span,
-        approximate=qual.approximate if qual else False,
-        comparator=qual.comparator if qual else None,
-        rule=f"{RULE}:fused",
+    rec = make_quantity(
+        as_number(Decimal(str(row.value))),
+        row.unit,
+        row.kind,
+        doc.span(qs, e),
+        _RULE_FUSED,
+        qual.approximate if qual else False,
+        qual.comparator if qual else None,
     )
     return QuantityInfo(rec, qs, e, s, e, "waktu" if row.kind == "duration" else row.unit, "")
 
@@ -1281,15 +1276,5 @@ def _vague(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
             return None
         end = rm.end("gen")
     unit = text[rm.start("unit") if rm.group("unit") is not None else rm.start("gen") : end]
-    span = doc.span(s, end)
-    rec = Quantity(
-        value=None,
-        unit=unit,
-        kind="count",
-        approximate=True,
-        comparator="~",
-        text=span.text,
-        span=span,
-        rule=f"{RULE}:vague",
-    )
+    rec = make_quantity(None, unit, "count", doc.span(s, end), _RULE_VAGUE, True, "~")
     return QuantityInfo(rec, s, end, s, e, family, "")
