@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple, Optional
 
@@ -283,10 +284,11 @@ class AnchoredPattern:
     ['harus mencapai', 'target']
     """
 
-    __slots__ = ("pattern", "anchors")
+    __slots__ = ("pattern", "anchors", "twin")
 
     def __init__(self, pattern: regex.Pattern[str], forms: list[str], slack: int = 8) -> None:
         self.pattern = pattern
+        self.twin = ascii_twin(pattern)  # run instead on ASCII text (the same matches)
         norm = {" ".join(f.split()) for f in forms if f.strip()}
         anchors = []
         for a in _cover(norm):
@@ -313,14 +315,18 @@ class AnchoredPattern:
             return []
         windows.sort()
         out: list[regex.Match[str]] = []
+        if self.twin is not None and text.isascii():
+            scan: Any = self.twin.finditer
+        else:
+            scan = partial(self.pattern.finditer, overlapped=False, concurrent=False)
         wlo, whi = windows[0]
         for s, e in windows:
             if s <= whi:
                 whi = max(whi, e)
                 continue
-            out.extend(self.pattern.finditer(text, max(lo, wlo), min(hi, whi), False, False))
+            out.extend(scan(text, max(lo, wlo), min(hi, whi)))
             wlo, whi = s, e
-        out.extend(self.pattern.finditer(text, max(lo, wlo), min(hi, whi), False, False))
+        out.extend(scan(text, max(lo, wlo), min(hi, whi)))
         return out
 
 
