@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any, Optional
 
 from .lexicon import Lexicon
-from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target
+from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta
 from .text import Mask, Prepared, paragraphs, sentences
 
 
@@ -31,7 +31,7 @@ class Document:
     mask: Mask
     reference: Optional[datetime] = None
     warnings: list[str] = field(default_factory=list)
-    meta: Meta = field(default_factory=Meta)
+    meta: Meta = field(default_factory=_new_meta)
     publication: Optional[DateMention] = None
     body_start: int = 0
     quantities: list[Quantity] = field(default_factory=list)

@@ -153,6 +153,20 @@ class Meta(_Record):
     )
 
 
+def _new_meta() -> Meta:
+    """An empty :class:`Meta`, equal to ``Meta()`` but filled without validation
+    (the default of every Document)."""
+    m = object.__new__(Meta)
+    object.__setattr__(m, "__dict__", {
+        "title": None, "published": None, "outlet": None, "authors": [], "editors": [],
+        "section": None, "dateline_location": None, "cited_sources": [], "spans": {},
+    })
+    object.__setattr__(m, "__pydantic_fields_set__", set())
+    object.__setattr__(m, "__pydantic_extra__", None)
+    object.__setattr__(m, "__pydantic_private__", None)
+    return m
+
+
 class ArticleExtraction(_Record):
     """Everything extracted from one article."""
 

@@ -38,3 +38,14 @@ def test_span_maps_to_source_and_blank_resets_views() -> None:
     assert len(d.paragraphs) == 2
     assert d.sentence_of(d.text.index("Paragraf")) == (d.text.index("Paragraf"), len(d.text))
     assert d.paragraph_of(j) is None
+
+
+def test_default_meta_equals_a_validated_empty_meta() -> None:
+    from ektp_extract.models import Meta
+
+    made = _doc("Isi berita.").meta
+    assert made == Meta() and made.model_fields_set == set()
+    assert list(made.__dict__) == list(Meta().__dict__)
+    assert made.model_dump_json() == Meta().model_dump_json()
+    made.authors.append("A")  # no list shared between documents
+    assert _doc("Isi berita.").meta.authors == []
