@@ -333,7 +333,8 @@ def _prefilter_texts() -> list[str]:
         texts += [e["text"] for key in ("examples", "negatives") for e in data.get(key, []) if "text" in e]
     texts += ["Jum'at lalu dan JUM'AT, 3 Jumat pekan lalu, Jum'at pagi", "kata dia di Semarang,  Senin.",
               "2016 (18/4/2016) dan ( 6/9 ) serta (tanggal 5/3)", "tgl. 20 kemarin, s.d. 3 Maret, T.A. 2019",
-              "1 s/d 3 September 2019, 1 s.d. 3 Mei, 16 ,17 dan 18 Maret", "tiap 2 bulan sekali, setiap 17 Agustus"]
+              "1 s/d 3 September 2019, 1 s.d. 3 Mei, 16 ,17 dan 18 Maret", "tiap 2 bulan sekali, setiap 17 Agustus",
+              "Pemilu Presiden dan Wakil Presiden (Pilpres) 2009, PILKADA DKI Jakarta 2017, (Pileg) 2014"]
     return texts + [v for t in texts for v in (t.lower(), t.upper(), t.replace(" ", "\n"))]
 
 
@@ -341,7 +342,8 @@ def test_prefilters_drop_only_places_where_nothing_matches(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every place a follow map or a pre-check drops: the core pattern does not match there
-    (weekday_wire: its handler gives nothing); every lead not read would have been empty."""
+    (weekday_wire: its handler gives nothing); every lead not read would have been empty, and
+    no event stands before a year whose window holds no event word."""
     r = dates.rx(extractor.lexicon)
     bad: list[tuple[str, str]] = []
     seen = {"dropped": 0, "leads": 0}
@@ -373,8 +375,17 @@ def test_prefilters_drop_only_places_where_nothing_matches(
                         bad.append((name + " lead", text[max(0, cs - 40):cs + 10]))
         return out
 
+    event_near = dates._event_near
+
+    def event_checked(ctx: Any, ys: int) -> bool:
+        out = event_near(ctx, ys)
+        if not out and r.event_before.match(ctx.text, max(0, ys - 120), ys):
+            bad.append(("event_before", ctx.text[max(0, ys - 40):ys + 4]))
+        return out
+
     monkeypatch.setattr(dates, "_prefilter", checked)
     monkeypatch.setattr(dates, "_lead_needed", lead_checked)
+    monkeypatch.setattr(dates, "_event_near", event_checked)
     for text in _prefilter_texts():
         res = extractor.extract(text, reference_date=PINNED_REFERENCE)
         assert not any("[W006]" in w for w in res.warnings)

@@ -202,6 +202,8 @@ class _Rx:
     weekday_inner: frozenset[str]
     month_runs: frozenset[str]  # casefolded month forms (one letter run each) or () if not so
     count_shift_words: frozenset[str]  # first tokens of the shift words after a counted unit
+    # first words of the event cues (lower case): event_before needs one of them in its window
+    event_words: Optional[tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -633,7 +635,8 @@ def _build(lex: Lexicon) -> _Rx:
     habitual_first = _first_tokens(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual"))
     vocab = frozenset().union(*(t.words for t in triggers), tense_first, habitual_first)
     # Pemilu Legislatif 2014 · Pemilu Presiden dan Wakil Presiden (Pilpres) 2009 · Pilkada DKI Jakarta 2017
-    ev = _alt([f for r in rows_c if r.role == "event" for f in r.forms])
+    ev_forms = [f.strip() for r in rows_c if r.role == "event" for f in r.forms]
+    ev = _alt(ev_forms)
     qual = _alt(_forms(lex, "anchors", "event_qualifiers"))
     cap = r"(?-i:\p{Lu}[\p{L}\p{N}-]*)"
     event_before = P(
@@ -664,6 +667,7 @@ def _build(lex: Lexicon) -> _Rx:
         P(_L + rf"{_alt(_forms(lex, 'recurrence', 'cues'))}\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I),
         frozenset(t for f in wds for t in _letter_runs(f)[1:2]),
         month_runs, frozenset(_letter_runs(f)[0] for f in sh_c),
+        tuple(sorted({_letter_runs(f)[0] for f in ev_forms})) if all(f[:1].isalpha() for f in ev_forms) else None,
     )
 
 
@@ -1181,7 +1185,7 @@ def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         ys = m.start()
         if _YEAR_BEFORE.search(text, max(0, ys - 16), ys, False):
             pass  # "pada 2017 dan 2018": the second year shares the first one's cue
-        elif ctx.r.event_before.match(text, max(0, ys - 120), ys, False):
+        elif _event_near(ctx, ys) and ctx.r.event_before.match(text, max(0, ys - 120), ys, False):
             event = True  # Pemilu Legislatif 2014, Pemilu Presiden dan Wakil Presiden (Pilpres) 2009
         elif not _year_after_verb(ctx, m):
             return None  # a bare four-digit number is not a year mention
@@ -1193,6 +1197,16 @@ def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         if line[:1] in _LIST_MARKS:
             return None  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
     return _Cand(s, m.end(), "dates.year", "absolute", "year", m.num("y"), core_s=core)
+
+
+def _event_near(ctx: _Ctx, ys: int) -> bool:
+    """An event word may stand in the window ``event_before`` reads (a substring test on
+    ASCII text, before the reverse regex)."""
+    words = ctx.r.event_words
+    if ctx.adj is None or words is None:
+        return True
+    window = ctx.text[max(0, ys - 120):ys].lower()
+    return any(w in window for w in words)
 
 
 def _year_after_verb(ctx: _Ctx, m: _M) -> bool:
