@@ -719,14 +719,15 @@ class _M:
             self.lg = lead.groups()
 
     def group(self, name: str | int = 0) -> Optional[str]:
-        if name == 0:
-            return str(self.core.string[self.start():self.core.end()])
-        key = str(name)
-        i = self.lidx.get(key)
+        i = self.lidx.get(name)  # type: ignore[call-overload]
         if i is not None:
             return self.lg[i - 1]
-        i = self.cidx.get(key)
-        return self.cg[i - 1] if i is not None else None
+        i = self.cidx.get(name)  # type: ignore[call-overload]
+        if i is not None:
+            return self.cg[i - 1]
+        if name == 0:
+            return str(self.core.string[self.start():self.core.end()])
+        return None
 
     def text(self, name: str | int) -> str:
         """The group's text, "" when it did not take part."""
@@ -1689,10 +1690,11 @@ def _day_part(h: int, part: Optional[str]) -> int:
 
 
 def _word_positions(
-    text: str, vocab: frozenset[str]
+    text: str, vocab: frozenset[str], hits: list[int], keys: list[str]
 ) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
     """Casefolded trigger word → where it stands as a whole word, in order; and on ASCII
-    text, for each such place, (end, previous token, next token, token), casefolded.
+    text, for each such place, (end, previous token, next token, token), casefolded. Every
+    place and its word are also appended to ``hits`` and ``keys``, in text order.
 
     The words of the text are listed in C (on ASCII text every non-letter becomes a
     space and the text is split, several times faster than a regex); each one in
@@ -1723,6 +1725,8 @@ def _word_positions(
                 words[key] = [i]
             else:
                 lst.append(i)
+            hits.append(i)
+            keys.append(key)
             cur = i + n
             adj[i] = (cur, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "", key)
         return words, adj
@@ -1742,6 +1746,8 @@ def _word_positions(
             words[key] = [i]
         else:
             lst.append(i)
+        hits.append(i)
+        keys.append(key)
         cur = i + n
     return words, adj
 
@@ -1802,19 +1808,25 @@ def _digit_positions(
 
 
 def _all_positions(
-    r: _Rx, words: dict[str, list[int]], digits: dict[str, list[int]], parens: list[int]
+    r: _Rx, hits: list[int], keys: list[str], digits: dict[str, list[int]], parens: list[int]
 ) -> list[list[int]]:
-    """For each trigger of ``r.triggers``, the sorted positions where its patterns may start."""
-    parts: list[list[list[int]]] = [[] for _ in r.triggers]
-    for w, found in words.items():
-        for ti in r.word_triggers.get(w, ()):
-            parts[ti].append(found)
+    """For each trigger of ``r.triggers``, the sorted positions where its patterns may start.
+
+    The word places come in text order, so each trigger's word list is sorted as it is
+    built; only a trigger of words and digit runs needs a sort.
+    """
+    parts: list[list[int]] = [[] for _ in r.triggers]
+    get = r.word_triggers.get
+    for pos, key in zip(hits, keys):
+        for ti in get(key, ()):
+            parts[ti].append(pos)
     for ti, trig in enumerate(r.triggers):
-        if trig.digit:
-            parts[ti].append(digits[trig.digit])
-        if trig.paren:
-            parts[ti].append(parens)
-    return [lists[0] if len(lists) == 1 else sorted(p for lst in lists for p in lst) for lists in parts]
+        if trig.digit and not trig.paren and not parts[ti]:
+            parts[ti] = digits[trig.digit]  # sorted already (one scan in text order)
+        elif trig.digit or trig.paren:
+            extra = (digits[trig.digit] if trig.digit else []) + (parens if trig.paren else [])
+            parts[ti] = sorted(parts[ti] + extra)
+    return parts
 
 
 def _clocks(ctx: _Ctx) -> list[_Clock]:
@@ -2073,7 +2085,9 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
-    words, adj = _word_positions(text, r.vocab_cased)
+    hits: list[int] = []
+    keys: list[str] = []
+    words, adj = _word_positions(text, r.vocab_cased, hits, keys)
     ctx.words = words
     ctx.adj = adj
     digits = _digit_positions(text, r.day_words, r.unit_words, ctx.count_unit)
@@ -2087,7 +2101,7 @@ def run(doc: Document) -> None:
         if k < size and text[k].isdecimal():
             parens.append(i)
         i = text.find("(", i + 1)
-    starts = ctx.starts = _all_positions(r, words, digits, parens)
+    starts = ctx.starts = _all_positions(r, hits, keys, digits, parens)
     blocked = ctx.blocked
 
     for _, pat, ti in r.claims:
