@@ -765,8 +765,10 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     text = ctx.text
     # people in subject position that speak no verb of their own (candidates for -nya)
     subjects: list[tuple[int, Optional[str], Optional[int]]] = []
-    for s, e, idx, kind in ctx.refs:
-        if ctx.in_quote(s) or kind == "position" or ctx.report_clauses.covers(s):
+    # people named outside quotes, in order (not positions alone)
+    anyone = [(s, None, idx) for s, e, idx, kind in ctx.refs if kind != "position" and not ctx.in_quote(s)]
+    for s, _, idx in anyone:
+        if ctx.report_clauses.covers(s):
             continue
         ss, _ = ctx.sentence(s)
         if _subject_start(text, ss, s):
@@ -782,7 +784,6 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         subjects.append((m.start(), nm.name if off is None else None, off))
     subjects.sort(key=lambda x: x[0])
     sub_pos = [x[0] for x in subjects]
-    anyone = [(s, None, idx) for s, e, idx, kind in ctx.refs if kind != "position" and not ctx.in_quote(s)]
     any_pos = [x[0] for x in anyone]
     history: list[tuple[int, Optional[str], Optional[int]]] = []  # kept sorted by position
     hist_pos: list[int] = []
