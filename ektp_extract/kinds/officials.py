@@ -279,6 +279,14 @@ _CAP_AFTER = twin(r"[ ](\p{Lu}[\p{L}'’-]*)")
 _DIGITS = twin(r"\d+")
 
 
+def _skip_space(text: str, pos: int) -> int:
+    """``_SPACE.match(text, pos).end()`` without a regex call: past spaces and tabs."""
+    n = len(text)
+    while pos < n and text[pos] in " \t":
+        pos += 1
+    return pos if pos <= n else n  # (a regex clamps a start past the end)
+
+
 def _flex(form: str) -> str:
     """A regex for a title form with optional dots and spaces between letter groups.
 
@@ -798,7 +806,7 @@ def _name_words(
             # I / Ni opening a Balinese name; Roman numerals closing a regnal name
             tok = st.group(kind)
             if not words and tok in particles:
-                nxt = _NAME_WORD.match(text, _SPACE.match(text, st.end()).end(), end)
+                nxt = _NAME_WORD.match(text, _skip_space(text, st.end()), end)
                 if nxt and (nxt.group(0) in particles or nxt.group(0) in lx.given or tok == "Ni"):
                     words.append((j, st.end()))
                     i = st.end()
@@ -872,8 +880,7 @@ def _parse_name(
     allow_titles: bool,
     memo: Optional[dict[tuple[int, int, bool], Optional[NameParse]]],
 ) -> Optional[NameParse]:
-    m = _SPACE.match(text, pos)
-    pos = m.end() if m else pos
+    pos = _skip_space(text, pos)
     start = pos
     hons: list[str] = []
     read: Optional[tuple[int, list[tuple[int, int]], str]] = None  # a name already read after a title
@@ -885,7 +892,7 @@ def _parse_name(
             t = lx.pre_one.match(text, pos, end)
             if t is None:
                 break
-            nxt = _SPACE.match(text, t.end()).end()
+            nxt = _skip_space(text, t.end())
             if lx.pre_one.match(text, nxt, end) is None:
                 # a title counts only when a name follows it
                 w2 = _name_words(lx, text, nxt, end)
@@ -1410,7 +1417,7 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
     words after a unit word, those words are the holder's name.
     """
     text, lx = ctx.text, ctx.lx
-    nxt = _SPACE.match(text, ae).end()
+    nxt = _skip_space(text, ae)
     if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
         return ae
     j = i
@@ -1507,8 +1514,7 @@ def _split_unknown(
 
 def _closed_after(text: str, pos: int) -> bool:
     """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end)?"""
-    m = _SPACE.match(text, pos)
-    j = m.end() if m else pos
+    j = _skip_space(text, pos)
     if j >= len(text):
         return True
     c = text[j]
@@ -1593,7 +1599,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         nm = parse_name(lx, text, after, limit, ctx.regions, memo=ctx.memo)
         if nm is None:
             # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...
-            rg = ctx.region_at(_SPACE.match(text, after).end(), "provinsi", False)
+            rg = ctx.region_at(_skip_space(text, after), "provinsi", False)
             if rg is not None and text[rg[0]:rg[0] + 1] == ",":
                 nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and _closed_after(text, nm.end):
@@ -1856,7 +1862,7 @@ def _name_before(
         nm = parse_name(lx, text, s, comma + 1, ctx.regions, memo=ctx.memo)
         if nm is None or nm.start != s:
             continue
-        k = _SPACE.match(text, nm.end).end()
+        k = _skip_space(text, nm.end)
         if k != (head_start if bare else comma):
             continue
         # the word before the name: a sentence start, punctuation or a lowercase word

@@ -190,6 +190,16 @@ class Event:
 
 
 _SP = twin(r"[ ]*")
+
+
+def _skip_sp(text: str, pos: int) -> int:
+    """``_SP.match(text, pos).end()`` without a regex call: past spaces."""
+    n = len(text)
+    while pos < n and text[pos] == " ":
+        pos += 1
+    return pos if pos <= n else n  # (a regex clamps a start past the end)
+
+
 _NAME_SPLIT = twin(r"[\s.]+")
 _LETTERS = twin(r"[\p{L}]+")
 _LETTERS_END = twin(r"(?r)([\p{L}]+)\Z")
@@ -316,7 +326,7 @@ class _Ctx:
     # -- speaker after a verb: ujar Devananda / kata dia / kata Kepala X Nama
     def who_after(self, pos: int, limit: int) -> Optional[Who]:
         text = self.text
-        p = _SP.match(text, pos).end()
+        p = _skip_sp(text, pos)
         if p >= limit:
             return None
         wm = _LETTERS.match(text, p, p + 12)
@@ -425,8 +435,7 @@ def _subject_start(text: str, ss: int, st: int) -> bool:
 
 
 def _boundary(text: str, pos: int) -> bool:
-    m = _SP.match(text, pos)
-    j = m.end() if m else pos
+    j = _skip_sp(text, pos)
     return j >= len(text) or text[j] in ",.;:!?\n\"'" or text[j].islower()
 
 
@@ -598,13 +607,13 @@ def _direct(ctx: _Ctx) -> list[Event]:
                     ev = Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", pieces)
             else:
                 # "...," Devananda menambahkan.
-                p = _SP.match(text, close + 1).end()
+                p = _skip_sp(text, close + 1)
                 if text[p:p + 1] == ",":
-                    p = _SP.match(text, p + 1).end()
+                    p = _skip_sp(text, p + 1)
                 am = None
                 who = ctx.who_after(p, lim) if p < lim and text[p:p + 1].isupper() else None
                 if who is not None and who.kind != "pronoun":
-                    am = q.active.match(text, _SP.match(text, who.end).end(), lim)
+                    am = q.active.match(text, _skip_sp(text, who.end), lim)
                 if am is not None and who is not None:
                     ev = Event(close + 1, who, s, e, True, am.group("v").casefold(), "quotes.direct.after", pieces)
                     attr_end = am.end()
@@ -734,7 +743,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             who = ctx.who_after(m.end(), se)
         if who is None:
             continue
-        after = _SP.match(text, who.end).end()
+        after = _skip_sp(text, who.end)
         if text[after:after + 1] not in (",", ".", "") and after < se:
             continue
         s, e = _clean(text, ss, se)
