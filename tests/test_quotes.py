@@ -130,3 +130,29 @@ def test_active_verbs_found_by_word_equal_the_regex_scan(extractor: Extractor) -
     for start in range(0, len(text) + 1, 2):
         expected = [m.span() for m in q.active.finditer(text, start)]
         assert [m.span() for m in _word_matches(q.active, text, start, lw, q.active_words)] == expected
+
+
+def test_backward_readers_equal_the_reverse_patterns() -> None:
+    """On ASCII text the word before a position is read in Python; it must be what the
+    reverse regex searches it replaces find, for every window of real and odd text."""
+    import random
+    from pathlib import Path
+
+    from ektp_extract.kinds.officials import _PREV_WORD, prev_word
+    from ektp_extract.kinds.quotes import _LETTERS_END, _WORD_BACK, _letters_end, _word_back
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "fixtures" / "articles").glob("*.txt"))[:4]
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    rnd = random.Random(3)
+    texts += ["".join(rnd.choice("aB -,'.\n1_(") for _ in range(rnd.randint(0, 40))) for _ in range(200)]
+    texts += ["kata Budi,  ", "Ia, yang juga ketua, menambahkan", "Ni'mah - warga", "x  ", "  "]
+    for t in texts:
+        for hi in range(0, len(t) + 1, 1 if len(t) < 100 else 5):
+            m = _PREV_WORD.search(t, max(0, hi - 30), hi)
+            assert prev_word(t, hi) == (m.group(1) if m else None), (t[max(0, hi - 30):hi],)
+            for lo in (max(0, hi - 12), max(0, hi - 30), 0):
+                m = _LETTERS_END.search(t, lo, hi)
+                assert _letters_end(t, lo, hi) == ((m.start(1), m.group(1)) if m else None)
+                m = _WORD_BACK.search(t, lo, hi)
+                assert _word_back(t, lo, hi) == ((m.start(1), m.group(1)) if m else None), (t[lo:hi],)

@@ -1278,8 +1278,8 @@ def _read_window(
             items and items[-1].kind == "unk"
         ):
             # Komisi A; but Benny K Harman and Partai Demokrat M Nazaruddin: an initial
-            pw = _PREV_WORD.search(text, max(0, s - 30), s)
-            if (pw is None or pw.group(1).casefold() not in lx.letter_units) and _name_at(
+            pw = prev_word(text, s)
+            if (pw is None or pw.casefold() not in lx.letter_units) and _name_at(
                 lx, text, s, limit, ctx.regions, ctx.memo
             ):
                 return items, s, "title"
@@ -1660,10 +1660,10 @@ def _holder_cue(ctx: _Ctx, cue: str, nm: NameParse) -> bool:
     if "sebagai" not in cue or "menjabat" in cue:
         return True
     text = ctx.text
-    pw = _PREV_WORD.search(text, max(0, nm.start - 30), nm.start)
+    pw = prev_word(text, nm.start)
     if pw is None:
         return True
-    w = pw.group(1).casefold()
+    w = pw.casefold()
     return w not in ctx.lx.nominating and w not in ("dan", "serta", "atau")
 
 
@@ -1708,8 +1708,8 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
     text = ctx.text
     if _not_lower(ctx.lx, text, m):
         return None
-    pw = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
-    if pw is not None and pw.group(1).casefold() in ("para", "sejumlah", "beberapa", "semua", "seluruh"):
+    pw = prev_word(text, m.start)
+    if pw is not None and pw.casefold() in ("para", "sejumlah", "beberapa", "semua", "seluruh"):
         return None  # para menteri luar negeri ...: several holders, none named here
     cue = _APPOS_CUE.search(text, max(0, m.start - 40), m.start)
     if cue is not None:
@@ -1989,8 +1989,8 @@ def run(doc: Document) -> None:
         head_spans.append((m.start, m.end))
         if m.start < consumed_until:
             continue
-        pw = _PREV_WORD.search(text, max(0, m.start - 30), m.start)
-        prev = pw.group(1).casefold() if pw is not None else ""
+        pw = prev_word(text, m.start)
+        prev = pw.casefold() if pw is not None else ""
         if prev in lx.not_after or (
             not_after_end >= 0 and _COORD_GAP.fullmatch(text, not_after_end, m.start) is not None
         ):
@@ -2181,6 +2181,25 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
 
 _COORD_GAP = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
 _PREV_WORD = twin(r"(?r)([\p{L}]+)[ ]+\Z")
+
+
+def prev_word(text: str, pos: int) -> Optional[str]:
+    """The word before ``pos`` and the spaces after it, as
+    ``_PREV_WORD.search(text, max(0, pos - 30), pos).group(1)`` (None when no match);
+    on ASCII text read backwards in Python (a reverse regex search costs more)."""
+    lo = max(0, pos - 30)
+    if not text.isascii():
+        m = _PREV_WORD.search(text, lo, pos)
+        return m.group(1) if m is not None else None
+    j = pos
+    while j > lo and text[j - 1] == " ":
+        j -= 1
+    if j == pos:
+        return None
+    k = j
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    return text[k:j] if k < j else None
 
 
 class _Headlines:

@@ -210,6 +210,33 @@ _COMMA_AFTER_WHO = twin(r"[ ]*(?:(?:itu|tersebut)[ ]*)?,[ ]*")
 _STOP = twin(r"[.!?]")
 _CLAUSE_OPEN = twin(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
 _WORD_BACK = twin(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
+
+
+def _letters_end(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
+    """(start, word) of ``_LETTERS_END.search(text, lo, hi)``: the letters ending at ``hi``;
+    on ASCII text read backwards in Python (a reverse regex search costs more)."""
+    if not text.isascii():
+        m = _LETTERS_END.search(text, lo, hi)
+        return (m.start(1), m.group(1)) if m is not None else None
+    k = hi
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    return (k, text[k:hi]) if k < hi else None
+
+
+def _word_back(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
+    """(start, word) of ``_WORD_BACK.search(text, lo, hi)``; read backwards in Python on
+    ASCII text when no space or comma ends the range (as :meth:`_Ctx.who_before` asks)."""
+    if not text.isascii() or (hi > lo and text[hi - 1] in " ,"):
+        m = _WORD_BACK.search(text, lo, hi)
+        return (m.start(1), m.group(1)) if m is not None else None
+    r = hi
+    while r > lo and (text[r - 1].isalpha() or text[r - 1] in "'-"):
+        r -= 1
+    for p in range(r, hi):  # the word opens with its first letter
+        if text[p].isalpha():
+            return p, text[p:hi]
+    return None
 _AGE = twin(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
 _DESC = twin(
     r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
@@ -355,26 +382,26 @@ class _Ctx:
             k = j
             while k > ss and text[k - 1] in " ,":
                 k -= 1
-            m = _WORD_BACK.search(text, max(ss, k - 30), k)
+            m = _word_back(text, max(ss, k - 30), k)
             if m is None:
                 j = k
                 break
-            w = m.group(1)
+            w = m[1]
             if w.casefold() in q.gap and w[0].islower():
-                j = m.start(1)
+                j = m[0]
                 continue
             j = k
             break
         # j: end of the subject; a lowercase word there is neither a name nor a title
         # unless it ends an appositive ("Budi (45), warga setempat, mengaku")
         if j > ss and text[j - 1].islower():
-            wm0 = _LETTERS_END.search(text, max(ss, j - 30), j)
-            if wm0 is not None and wm0.group(1)[0].islower() and wm0.group(1).casefold() not in q.pronouns:
+            wm0 = _letters_end(text, max(ss, j - 30), j)
+            if wm0 is not None and wm0[1][0].islower() and wm0[1].casefold() not in q.pronouns:
                 if "," not in text[j:verb_start]:
                     return None
-        wm = _LETTERS_END.search(text, max(ss, j - 12), j)
-        if wm and wm.group(1).casefold() in q.pronouns:
-            st = j - len(wm.group(1))
+        wm = _letters_end(text, max(ss, j - 12), j)
+        if wm and wm[1].casefold() in q.pronouns:
+            st = j - len(wm[1])
             # Ia menambahkan / Dalam sambutannya ia menyampaikan
             if _subject_start(text, ss, st) or len(text[ss:st].split()) <= 4:
                 return Who("pronoun", st, j)
