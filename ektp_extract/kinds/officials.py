@@ -284,7 +284,7 @@ def _skip_space(text: str, pos: int) -> int:
     n = len(text)
     while pos < n and text[pos] in " \t":
         pos += 1
-    return pos if pos <= n else n  # (a regex clamps a start past the end)
+    return min(pos, n)  # (a regex clamps a start past the end)
 
 
 def _flex(form: str) -> str:

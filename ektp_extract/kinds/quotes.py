@@ -197,7 +197,7 @@ def _skip_sp(text: str, pos: int) -> int:
     n = len(text)
     while pos < n and text[pos] == " ":
         pos += 1
-    return pos if pos <= n else n  # (a regex clamps a start past the end)
+    return min(pos, n)  # (a regex clamps a start past the end)
 
 
 _NAME_SPLIT = twin(r"[\s.]+")
