@@ -403,7 +403,7 @@ class _Ctx:
         if wm and wm[1].casefold() in q.pronouns:
             st = j - len(wm[1])
             # Ia menambahkan / Dalam sambutannya ia menyampaikan
-            if _subject_start(text, ss, st) or len(text[ss:st].split()) <= 4:
+            if _subject_start(text, ss, st) or len(text[ss:st].split(None, 5)) <= 4:
                 return Who("pronoun", st, j)
             return None
         ref = self.ref_ending(j)
@@ -457,7 +457,7 @@ def _subject_start(text: str, ss: int, st: int) -> bool:
     if not pre:
         return True
     if pre.endswith((",", ";", ":")):
-        return len(pre.split()) <= 14
+        return len(pre.split(None, 15)) <= 14  # (words counted up to 16)
     return False
 
 
@@ -611,7 +611,8 @@ def _direct(ctx: _Ctx) -> list[Event]:
         _, e = _clean(text, *pieces[-1])
         if e <= s:
             continue
-        content_words = sum(len(text[a:b].split()) for a, b in pieces)
+        # words, counted only as far as the tests below need (each piece up to 5)
+        content_words = sum(len(text[a:b].split(None, 4)) for a, b in pieces)
         para = ctx.paragraph(om) or (om, om)
         ev: Optional[Event] = None
         attr_end = -1
@@ -684,7 +685,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if who is None:
             continue
         s, e = _clean(text, m.start("c"), m.end("c"))
-        if len(text[s:e].split()) < 2:
+        if len(text[s:e].split(None, 2)) < 2:
             continue
         out.append(Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", [(s, e)]))
         ctx.quote_ranges.add(m.start(), m.end())
@@ -715,7 +716,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             continue
         ss, se = ctx.sentence(vs)
         ce = _clause_end(ctx, c, se)
-        if len(text[c:ce].split()) < 1:
+        if len(text[c:ce].split(None, 1)) < 1:
             continue
         out.append(Event(who.pos, who, c, ce, False, m.group("v").casefold(), "quotes.indirect.verb"))
     # a report inside another report's clause is not the article's speaker
@@ -753,7 +754,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             continue
         c = cm.end()
         ce = _clause_end(ctx, c, se)
-        if len(text[c:ce].split()) < 2:
+        if len(text[c:ce].split(None, 2)) < 2:
             continue
         out.append(Event(m.start(), who, c, ce, False, verb.casefold(), "quotes.indirect.menurut"))
     # <clause>, kata X, <clause>.   /   <clause>, katanya.
@@ -776,7 +777,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         s, e = _clean(text, ss, se)
         while e > s and text[e - 1] in ".!?":
             e -= 1
-        if len(text[s:e].split()) < 4:
+        if len(text[s:e].split(None, 4)) < 4:
             continue
         out.append(Event(m.start(), who, s, e, False, verb.casefold(), "quotes.indirect.interposed"))
     return out
