@@ -38,6 +38,7 @@ from .officials import (
     NameParse,
     OffLex,
     lower_words,
+    match_head,
     name_contains,
     offlex,
     parse_name,
@@ -90,6 +91,9 @@ class QLex:
     pronouns: set[str]
     gap: set[str]
     tails: set[str]
+    np_openers: set[str]  # words opening a noun-phrase object (hal, data, kekhawatiran)
+    say_verbs: set[str]  # verbs that take a clause, never a noun phrase (mengatakan)
+    roles: set[str]  # role words of an appositive after a speaker's name (jubir, warga)
     # the forms of active verbs in lower case when every form is ASCII letters (None
     # otherwise): on an ASCII text only where they occur is matched
     active_words: Optional[frozenset[str]] = None
@@ -133,6 +137,9 @@ def _build(lex: Lexicon) -> QLex:
         pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
         gap=_words(lex, "subject_gap"),
         tails=_words(lex, "anaphora_tails") or {"itu", "tersebut", "ini"},
+        np_openers=_words(lex, "np_object_openers"),
+        say_verbs=_words(lex, "clause_verbs"),
+        roles=_words(lex, "speaker_roles"),
         active_words=_letter_forms(active),
     )
 
@@ -371,14 +378,57 @@ class _Ctx:
         dm = _DESC.match(text, p, min(limit, p + 90))
         if dm is not None and _boundary(text, dm.end()):
             return Who("pronoun", p, dm.end())
+        if text[p:p + 1].isupper():
+            return self.official_by_head(p, limit)
         return None
+
+    def _subject_at(self, ss: int, end: int) -> Optional[Who]:
+        """The subject opening the sentence at ``ss`` and ending before ``end`` (a pronoun,
+        an official's mention or a name), or None."""
+        text = self.text
+        p = _SP.match(text, ss).end()
+        wm = _LETTERS.match(text, p, min(end, p + 12))
+        if wm is not None and wm.group(0).casefold() in self.q.pronouns:
+            return Who("pronoun", p, wm.end())
+        ref = self.ref_at(p)
+        if ref is not None and ref[1] <= end:
+            return Who("official", ref[0], ref[1], official=ref[2])
+        nm = parse_name(self.lx, text, p, end, self.regions, memo=self.memo)
+        if nm is not None and nm.start == p:
+            off = self.official_by_name(nm.name, p)
+            if off is not None:
+                return Who("official", p, nm.end, official=off)
+            return Who("name", p, nm.end, name=nm.name)
+        return None
+
+    def official_by_head(self, pos: int, limit: int) -> Optional[Who]:
+        """A bare head (``jawab Kapolres.``) naming an official read before: the one whose
+        position opens with it, mentioned last before ``pos``."""
+        text = self.text
+        hm = match_head(self.lx, text, pos)
+        if hm is None or hm.start != pos or not _boundary(text, hm.end):
+            return None
+        head = text[hm.start:hm.end].casefold()
+        best: Optional[tuple[int, int]] = None
+        for i, o in enumerate(self.offs):
+            if o.position and o.position.casefold().startswith(head) and (
+                len(o.position) == len(head) or not o.position[len(head)].isalnum()
+            ):
+                starts = self.ref_starts_of.get(i, [])
+                k = bisect.bisect_left(starts, pos)
+                last = starts[k - 1] if k > 0 else -1
+                if last >= 0 and (best is None or last > best[0]):
+                    best = (last, i)
+        if best is None:
+            return None
+        return Who("official", pos, hm.end, official=best[1])
 
     # -- subject before a meN- verb: X mengatakan / Ia menjelaskan / Nama (45), warga Y, mengaku
     def who_before(self, verb_start: int) -> Optional[Who]:
         text, q = self.text, self.q
         ss, _ = self.sentence(verb_start)
         j = verb_start
-        for _ in range(8):
+        for _ in range(10):
             k = j
             while k > ss and text[k - 1] in " ,":
                 k -= 1
@@ -407,6 +457,17 @@ class _Ctx:
                 return Who("pronoun", st, j)
             return None
         ref = self.ref_ending(j)
+        if (
+            ref is not None
+            and (acc := _ACCOMPANIED.search(text, ss, ref[0])) is not None
+            and acc.start() - ss <= 160
+            and _STOP_CAP.search(text, ss, ref[0]) is None  # one sentence (tokenised text: " . ")
+        ):
+            # "Ia (yang) didampingi Sekretaris X Nama mengatakan": the subject before
+            # "didampingi" speaks, not the person accompanying
+            who = self._subject_at(ss, acc.start())
+            if who is not None:
+                return who
         if ref is not None:
             if not _subject_start(text, ss, ref[0]):
                 # "Wabup X yang hadir mewakili Bupati Y mengatakan": the sentence's subject speaks
@@ -446,9 +507,20 @@ _CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 # a run of capitalised words (with initials, degrees and titles) ending where the subject ends
 _CAP_RUN_END = twin(r"(?r)(?:\p{Lu}[\p{L}'’.-]*[ ]*,?[ ]+)*\p{Lu}[\p{L}'’.-]*\.?\Z")
 # an age and/or an appositive at the end of a subject: "(19), warga Wates,"
-_APPOS_END = twin(r"(?r)[ ]*(?:\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70})?[ ]*,?[ ]*\Z")
+_APPOS_END = twin(
+    r"(?r)[ ]*(?:\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70}"
+    r"|[ ]+(?:dari|asal)[ ]+\p{Lu}[\p{L}-]*(?:[ ]+\p{Lu}[\p{L}-]*){0,3})?[ ]*,?[ ]*\Z"
+)
 # what may stand between a name and its verb: age, an appositive between commas
-_APPOS = twin(r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?)?[ ]*,?[ ]*")
+_APPOS = twin(
+    r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?"
+    r"|[ ]+(?:dari|asal)[ ]+\p{Lu}[\p{L}-]*(?:[ ]+\p{Lu}[\p{L}-]*){0,3})?[ ]*,?[ ]*"
+)
+# "Nama (yang) didampingi ...": the person before it is the subject
+_STOP_CAP = twin(r"[.!?][ ]+\p{Lu}")
+_ACCOMPANIED = twin(r"(?<![\p{L}])(?:yang[ ]+)?didampingi(?![\p{L}])")
+# a speaker's name and a role appositive opening a sentence: "Amir, Jubir paslon X, ..."
+_ROLE_APPOS = twin(r"[ ]*,[ ]*(?P<r>[\p{L}]+(?:[ ]+[\p{L}]+)?)")
 
 
 def _subject_start(text: str, ss: int, st: int) -> bool:
@@ -718,6 +790,8 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         ce = _clause_end(ctx, c, se)
         if len(text[c:ce].split(None, 1)) < 1:
             continue
+        if c == _SP.match(text, m.end()).end() and _np_object(ctx, m.group("v"), c, ce):
+            continue  # mengungkapkan kekhawatiran atas ...: an object, no reported clause
         out.append(Event(who.pos, who, c, ce, False, m.group("v").casefold(), "quotes.indirect.verb"))
     # a report inside another report's clause is not the article's speaker
     # ("Menurut Devananda, Mendagri menilai ...")
@@ -783,6 +857,18 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     return out
 
 
+def _np_object(ctx: _Ctx, verb: str, c: int, ce: int) -> bool:
+    """Is the text after a speech verb with no comma or ``bahwa`` a noun-phrase object
+    (``membenarkan hal tersebut``, ``membeberkan data ...``) rather than a clause?"""
+    words = ctx.text[c:ce].split()
+    if not words:
+        return True
+    first = words[0].casefold()
+    if len(words) <= 3 and words[-1].casefold() in ctx.q.tails:
+        return True  # hal tersebut, kejadian itu
+    return verb.casefold() not in ctx.q.say_verbs and first in ctx.q.np_openers
+
+
 def _clause_start(text: str, pos: int) -> int:
     m = _CLAUSE_OPEN.match(text[pos:pos + 20])
     return pos + (m.end() if m else 0)
@@ -819,6 +905,30 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
             continue
         off = ctx.official_by_name(nm.name, m.start())
         subjects.append((m.start(), nm.name if off is None else None, off))
+    for ss, se in ctx.sents:
+        # "Amir Fariki, Jubir paslon X mengapresiasi ...": a named non-official subject
+        if se <= ctx.doc.body_start or ctx.in_quote(ss):
+            continue
+        p = ss
+        while p < se and text[p] == " ":
+            p += 1
+        if not text[p:p + 1].isupper():
+            continue
+        # cheap pre-check: a role word right after the first comma
+        comma = text.find(",", p, min(se, p + 60))
+        if comma < 0:
+            continue
+        after = text[comma + 1:comma + 24].split(None, 1)
+        if not after or after[0].casefold().rstrip(",") not in ctx.q.roles:
+            continue
+        nm = parse_name(ctx.lx, text, p, min(se, p + 60), ctx.regions, memo=ctx.memo)
+        if nm is None or nm.start != p or _ROLE_APPOS.match(text, nm.end, se) is None:
+            continue
+        if text.find(",", nm.end, comma + 1) != comma:
+            continue
+        if ctx.official_by_name(nm.name, p) is not None:
+            continue
+        subjects.append((p, nm.name, None))
     subjects.sort(key=lambda x: x[0])
     sub_pos = [x[0] for x in subjects]
     any_pos = [x[0] for x in anyone]
