@@ -883,6 +883,28 @@ def _clause_end(ctx: _Ctx, c: int, se: int) -> int:
     return e
 
 
+def _role_subject(ctx: _Ctx, p: int, se: int) -> Optional[tuple[int, Optional[str], Optional[int]]]:
+    """``Nama, <role word> ...`` at ``p``: a named person who is no official, as a subject."""
+    text = ctx.text
+    if not text[p:p + 1].isupper():
+        return None
+    # cheap pre-check: a role word right after the first comma
+    comma = text.find(",", p, min(se, p + 60))
+    if comma < 0:
+        return None
+    after = text[comma + 1:comma + 24].split(None, 1)
+    if not after or after[0].casefold().rstrip(",") not in ctx.q.roles:
+        return None
+    nm = parse_name(ctx.lx, text, p, min(se, p + 60), ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != p or _ROLE_APPOS.match(text, nm.end, se) is None:
+        return None
+    if text.find(",", nm.end, comma + 1) != comma:
+        return None
+    if ctx.official_by_name(nm.name, p) is not None:
+        return None
+    return (p, nm.name, None)
+
+
 def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     """Name every event's speaker; pronouns take the most recent subject."""
     text = ctx.text
@@ -906,29 +928,24 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         off = ctx.official_by_name(nm.name, m.start())
         subjects.append((m.start(), nm.name if off is None else None, off))
     for ss, se in ctx.sents:
-        # "Amir Fariki, Jubir paslon X mengapresiasi ...": a named non-official subject
+        # "(Sementara itu,) Amir Fariki, Jubir paslon X mengapresiasi ...": a named
+        # non-official subject with a role appositive
         if se <= ctx.doc.body_start or ctx.in_quote(ss):
             continue
         p = ss
         while p < se and text[p] == " ":
             p += 1
-        if not text[p:p + 1].isupper():
-            continue
-        # cheap pre-check: a role word right after the first comma
-        comma = text.find(",", p, min(se, p + 60))
-        if comma < 0:
-            continue
-        after = text[comma + 1:comma + 24].split(None, 1)
-        if not after or after[0].casefold().rstrip(",") not in ctx.q.roles:
-            continue
-        nm = parse_name(ctx.lx, text, p, min(se, p + 60), ctx.regions, memo=ctx.memo)
-        if nm is None or nm.start != p or _ROLE_APPOS.match(text, nm.end, se) is None:
-            continue
-        if text.find(",", nm.end, comma + 1) != comma:
-            continue
-        if ctx.official_by_name(nm.name, p) is not None:
-            continue
-        subjects.append((p, nm.name, None))
+        for _ in range(2):
+            found = _role_subject(ctx, p, se)
+            if found is not None:
+                subjects.append(found)
+                break
+            opener = text.find(",", p, min(se, p + 25))  # Sementara itu, / Di tempat terpisah,
+            if opener < 0:
+                break
+            p = opener + 1
+            while p < se and text[p] == " ":
+                p += 1
     subjects.sort(key=lambda x: x[0])
     sub_pos = [x[0] for x in subjects]
     any_pos = [x[0] for x in anyone]
