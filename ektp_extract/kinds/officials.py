@@ -70,6 +70,7 @@ class PositionRow(Entry):
     takes: Literal["org", "place", "none"] = "org"
     region_type: Optional[RegionType] = None
     agency: Optional[str] = None
+    within: list[str] = []  # bodies the post is part of: linked when the text names one
     unique: bool = False
     group: str = ""
 
@@ -477,6 +478,8 @@ def _build(lex: Lexicon) -> OffLex:
     corps = [f for c in lex.rows("honorifics", "corps") for f in c.forms] or ["Pol"]
     one_pre = rf"{flex_trie(before)}(?:[ ]+{flex_trie(corps)})*"
     title_starts = {m.group(0).casefold() for f in [*before] for m in [_LETTERS_RUN.match(f)] if m}
+    # dots and spaces are optional between a title's letter groups: R.A is also written RA
+    title_starts |= {"".join(_LETTERS_RUN.findall(f)).casefold() for f in before if "." in f}
     degree_starts = {f.lstrip("(")[:1].casefold() for f in after if f.lstrip("(")[:1].isalpha()}
     pre_one = twin(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
     pre_rx = twin(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
@@ -1263,6 +1266,15 @@ def _read_window(
                 continue
             if cf.startswith("se-") or cf == "se":
                 items.append(Item("conn", s, e))
+                i += 1
+                continue
+            if (
+                cf == "di" and row.takes == "org" and items
+                and (x := tk.at(i + 1)) is not None
+                and (cv := ctx.agency_cover(x[0])) is not None and cv[0] == x[0]
+                and not any(ctx.agency_cover(it.start) is not None for it in items)
+            ):
+                items.append(Item("conn", s, e))  # Kasi Identitas Penduduk di Disdukcapil Nama
                 i += 1
                 continue
             if cf in lx.letter_units and (x := tk.at(i + 1)) is not None and (
@@ -2278,7 +2290,12 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 same = exact
             else:
                 for p, pkey in named_keys:
-                    if _same_person(key, pkey):
+                    if _same_person(key, pkey) or (
+                        # Bambang ... Agustinus Bambang Setyawan, the same office: one person
+                        (len(key) == 1 or len(pkey) == 1)
+                        and name_contains(pkey if len(key) == 1 else key, key if len(key) == 1 else pkey)
+                        and p.canonical.casefold() == canon.casefold()
+                    ):
                         same = p
                         break
         else:
@@ -2592,6 +2609,14 @@ def make_official(
     return o
 
 
+def _only_body(doc: Document, row_ids: list[str]) -> Optional[str]:
+    """The one agency named in the text of one of the body types ``row_ids`` (Kasat
+    Reskrim → the story's Polres), or None when there is none or more than one."""
+    keys: dict[str, tuple[str, Optional[str]]] = doc.scratch.get("agency_keys", {})
+    found = [a.id for a in doc.agencies if keys.get(a.id, ("", None))[0] in row_ids]
+    return found[0] if len(found) == 1 else None
+
+
 def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
     offs.sort(key=lambda o: o.first)
     refs: list[tuple[int, int, int, str]] = []
@@ -2604,6 +2629,8 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         if ag is not None:
             try:
                 agency_id = ctx.agency_at(o.pos_range[0], o.pos_range[1])
+                if agency_id is None and o.row.within:
+                    agency_id = _only_body(doc, o.row.within)
                 if agency_id is None and o.row.agency:
                     ikey = (o.row.agency, o.region)
                     agency_id = inferred.get(ikey)
