@@ -67,6 +67,7 @@ class BodyRow(Entry):
     person_names: bool = True  # a name of person-like words only is a name (Universitas Gadjah Mada)
     acronym_needs_full: bool = False  # the acronym alone is a body only beside the full form (DPA)
     fused_prefixes: list[str] = []  # takes = "party": written fused to a party's acronym (F-PDIP)
+    same_as: list[str] = []  # rows naming the same body in one region (Polres / Polresta)
 
     @field_validator("patterns")
     @classmethod
@@ -1283,6 +1284,8 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     low_form = form.casefold()
     if low_form in c.not_alone or any(low_form.startswith(p) for p in c.not_prefix):
         return None
+    if low_form in c.head_kind:
+        return None  # a head word alone (Direktorat Jenderal (Ditjen) Pajak): no body named
     mn = _Mention(s, e, ["_generic"], True, form,
                   generic_kind=c.head_kind.get(head.casefold(), "lembaga"))
     pos = e
@@ -1385,7 +1388,7 @@ def _dateline_region(doc: Document, row: BodyRow) -> Optional[Region]:
     return hits[0] if len(hits) == 1 else None
 
 
-def _hint_row(text: str, mn: _Mention, c: _Compiled) -> str:
+def _preceded_row(text: str, mn: _Mention, c: _Compiled) -> Optional[str]:
     """For a shared acronym (Dukcapil): the row whose ``preceded_by`` word is adjacent."""
     before = text[max(0, mn.start - 40):mn.start].rstrip()
     after = text[mn.end:mn.end + 40].lstrip()
@@ -1393,6 +1396,61 @@ def _hint_row(text: str, mn: _Mention, c: _Compiled) -> str:
         for w in c.rows[rid].preceded_by:
             if before.endswith(w) or after.startswith(w):
                 return rid
+    return None
+
+
+def _hint_row(text: str, mn: _Mention, c: _Compiled) -> str:
+    """The row whose ``preceded_by`` word is adjacent, else the first row."""
+    return _preceded_row(text, mn, c) or mn.rows[0]
+
+
+def _defined_row(c: _Compiled, mn: _Mention) -> Optional[str]:
+    """A body outside the lexicon whose parenthesised acronym is a lexicon acronym of a
+    regional body of the same kind (a misspelt or unusual full form of a dinas): that row."""
+    rows = [r for r in c.acr.get(mn.paren or "", ())
+            if c.rows[r].takes == "region" and c.rows[r].kind == mn.generic_kind]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _shared_row(doc: Document, c: _Compiled, ms: list[_Mention], mn: _Mention,
+                local: "_LocalRegion") -> str:
+    """A bare shared acronym (``Sekretaris Dukcapil``) with no ``preceded_by`` word: the
+    row the article already names (the regional one when ``Dukcapil Kota X`` is written;
+    when both are named, the nearer mention before); else the regional row when the
+    article has its own kabupaten/kota (a ``BATANG -`` story speaks of the local dinas);
+    else the first row."""
+    hint = _preceded_row(doc.text, mn, c)
+    if hint is not None:
+        return hint
+    text = doc.text
+    if mn.start > 0 and text[mn.start - 1] == "(":
+        # the acronym of the full form just written: Direktorat Jenderal (Ditjen)
+        # Kependudukan dan Pencatatan Sipil (Dukcapil) — the nearer head word decides
+        before = text[max(0, mn.start - 100):mn.start]
+        at = [(before.rfind(c.rows[r].name.split(" ", 1)[0] + " "), r) for r in mn.rows]
+        pos, r = max(at)
+        if pos >= 0:
+            return r
+    regional = next((r for r in mn.rows if c.rows[r].takes == "region"), None)
+    best: Optional[tuple[int, str]] = None
+    for k in ms:
+        if k is mn or not k.rows:
+            continue
+        if len(k.rows) == 1:
+            r = k.rows[0]
+        elif k.region is not None and regional in k.rows:
+            r = regional
+        else:
+            continue
+        if r not in mn.rows:
+            continue
+        rank = mn.start - k.start if k.start < mn.start else 1_000_000 + k.start
+        if best is None or rank < best[0]:
+            best = (rank, r)
+    if best is not None:
+        return best[1]
+    if regional is not None and c.rows[regional].bare == "local" and local.get() is not None:
+        return regional
     return mn.rows[0]
 
 
@@ -1466,7 +1524,15 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
         if mn.organ_bare or mn.organ_alt:
             pending.append(mn)
             continue
-        rid = mn.rows[0] if len(mn.rows) == 1 else _hint_row(text, mn, c)
+        if len(mn.rows) == 1:
+            rid = mn.rows[0]
+        elif mn.region is None and not mn.national:
+            rid = _shared_row(doc, c, ms, mn, local)
+        else:
+            rid = _hint_row(text, mn, c)
+        if rid == "_generic" and mn.paren and (known := _defined_row(c, mn)) is not None:
+            rid = known  # Dinas Kependudukan dan Cacatan Sipil (Disdukcapil): a misspelt form
+            mn.full = False  # named by the lexicon's form, the misspelling kept as an alias
         row = c.rows.get(rid)
         if rid.startswith("_") or row is None:
             mn.rows = [rid]
@@ -1474,6 +1540,7 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
             keyed.append(mn)
             continue
         if row.takes == "region" and mn.region is None and not mn.national:
+            mn.rows = [rid]
             pending.append(mn)
             continue
         if len(mn.rows) > 1:
@@ -1542,8 +1609,27 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
         else:
             mn.key = (rid, "", "")
         out.append(mn)
+    _join_prefixes(out)
     out.sort(key=_START_END)
     return out
+
+
+def _join_prefixes(ms: list[_Mention]) -> None:
+    """A body outside the lexicon written short (``Komisi D``, ``Badan Anggaran``) is the
+    body whose written form it begins (``Komisi D DPRD Kendal``) when the article names
+    one such body only."""
+    generic = [mn for mn in ms if mn.key is not None and mn.key[0] == "_generic"
+               and not mn.region and not mn.paren]
+    if not generic:
+        return
+    forms = [(_norm(mn.form).casefold() + " ", mn) for mn in ms if mn.key is not None]
+    for mn in generic:
+        low = _norm(mn.form).casefold() + " "
+        keys = {k.key for f, k in forms if len(f) > len(low) and f.startswith(low)}
+        if len(keys) == 1:
+            key = keys.pop()
+            src = next(k for f, k in forms if k.key == key)
+            mn.rows, mn.key = list(src.rows), key
 
 
 _START_END = attrgetter("start", "end")
@@ -1598,6 +1684,7 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
         written: list[str] = []
         spans: list[Span] = []
         acronym: Optional[str] = None
+        paren_acronym: Optional[str] = None
         region: Optional[Region] = None
         name_part = ""
         near = national = False
@@ -1620,15 +1707,16 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
                 written.append(f"{mn.paren} {mn.region_text}")  # Disdukcapil Kota Magelang
             if not mn.full and ". " in w:
                 written.append(w.replace(". ", " ", 1))  # Pemkot. Magelang
-            if acronym is None:
-                if mn.paren and not mn.paren_parent:
-                    acronym = mn.paren
-                elif not mn.full:
-                    acronym = mn.near or mn.form
+            if mn.paren and not mn.paren_parent:
+                if paren_acronym is None:
+                    paren_acronym = mn.paren  # a defined acronym beats one in a headline
+            elif acronym is None and not mn.full:
+                acronym = mn.near or mn.form
             region = region or mn.region or mn.inferred_region
             name_part = name_part or mn.name_part
             near = near or bool(mn.near)
             national = national or mn.national
+        acronym = paren_acronym or acronym
         if row is not None and acronym is None and row.acronyms:
             acronym = row.acronyms[0]
         if fulls:
@@ -1735,8 +1823,43 @@ def run(doc: Document) -> None:
     found += _parents(doc, c, found)
     found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
     found.sort(key=_START_END)
+    found = _drop_redefined(doc.text, c, found)
     resolved = _resolve(doc, c, found)
     _records(doc, c, _outside_titles(titles, resolved))
+
+
+def _spelled_before(text: str, p: int, acr: str) -> bool:
+    """Whether the capitalised words right before ``p`` spell ``acr`` by their initials
+    (``Perjanjian Kerja Sama (PKS)``)."""
+    words = text[max(0, p - 20 * len(acr)):p].split()
+    if len(words) < len(acr):
+        return False
+    last = words[-len(acr):]
+    return all(w[:1] == ch for w, ch in zip(last, acr)) and all(w[:1].isupper() for w in last)
+
+
+def _drop_redefined(text: str, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
+    """An acronym that the article defines as something else wins over the lexicon:
+    after ``Perjanjian Kerja Sama (PKS)`` no ``PKS`` is the party. The definition is a
+    parenthesis after capitalised words that spell it and that no body mention covers."""
+    bare = {m.form for m in found if not m.full and m.form.isupper() and m.form.isalpha()
+            and 2 <= len(m.form) <= 6 and m.form in c.acr and m.region is None
+            and not m.name_part and not m.party_key}
+    if not bare:
+        return found
+    redefined: set[str] = set()
+    for acr in bare:
+        p = text.find(f"({acr})")
+        while p >= 0:
+            if _spelled_before(text, p, acr) and not any(
+                    m.start < p <= m.end + 1 and m.form != acr for m in found):
+                redefined.add(acr)
+                break
+            p = text.find(f"({acr})", p + 1)
+    if not redefined:
+        return found
+    return [m for m in found if m.full or m.form not in redefined or m.region is not None
+            or m.name_part or m.party_key]
 
 
 # ------------------------------------------------------------------ API for later stages
@@ -1778,6 +1901,11 @@ def ensure_inferred(doc: Document, agency_row_id: str, region: str | None = None
         for a in same:
             if keys[a.id][1] == canon:
                 return a.id
+        if row is not None and row.same_as:
+            # Kapolresta Pekanbaru beside an explicit Polres(ta) Pekanbaru: that body
+            for a in doc.agencies:
+                if keys.get(a.id, ("", None)) in {(r, canon) for r in row.same_as}:
+                    return a.id
     elif same:
         same.sort(key=lambda a: keys[a.id][1] is not None)
         return same[0].id
