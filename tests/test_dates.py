@@ -401,3 +401,77 @@ def test_docs_examples_run() -> None:
     result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 5 and result.failed == 0
 
+
+
+# ---------------------------------------------------------------- anchors (real-article findings)
+
+
+def _vals(extractor: Extractor, text: str, ref: Any = PINNED_REFERENCE) -> list[tuple[str, Any, Any]]:
+    res = extractor.extract(text, reference_date=ref) if ref else extractor.extract(text)
+    return [(d.span.text, d.value, d.end) for d in res.dates]
+
+
+def test_bare_weekday_takes_the_full_date_nearby(extractor: Extractor) -> None:
+    text = ("Tiga desa di Kabupaten Garut terendam banjir pada Kamis.\n"
+            "\"Warga sudah kami ungsikan ke balai desa,\" kata Kepala Pelaksana BPBD Rudi Hartono, Kamis (9/1/2020).")
+    got = _vals(extractor, text, None)
+    assert got[0] == ("pada Kamis", "2020-01-09", None)
+    # another weekday written in full is no anchor: without a reference the bare day stays null
+    text2 = text.replace("Kamis (9/1/2020)", "Jumat (10/1/2020)")
+    assert _vals(extractor, text2, None)[0] == ("pada Kamis", None, None)
+
+
+def test_day_month_takes_the_year_written_in_its_paragraph(extractor: Extractor) -> None:
+    text = ("Sampai pertanggal 12 Oktober tercatat 210 kasus campak. "
+            "Angka itu naik dari 150 kasus pertanggal 12 Oktober 2017.")
+    assert _vals(extractor, text, None)[0] == ("12 Oktober", "2017-10-12", None)
+    # another day is no anchor
+    assert _vals(extractor, text.replace("12 Oktober 2017", "14 Oktober 2017"), None)[0] == ("12 Oktober", None, None)
+    # with a reference, the reference decides (the same day of another year is often compared)
+    assert _vals(extractor, text)[0] == ("12 Oktober", "2018-10-12", None)
+
+
+def test_range_start_takes_the_year_of_its_end(extractor: Extractor) -> None:
+    got = _vals(extractor, "Dinas mencetak 9.100 keping sejak Januari hingga 31 Desember 2018 di Kota Bogor.")
+    assert got[0] == ("sejak Januari", "2018-01", None)
+    got = _vals(extractor, "Dinas mencetak 9.100 keping sejak Februari, lalu pada 31 Desember 2018 berhenti.")
+    assert got[0] == ("sejak Februari", "2019-02", None)
+
+
+def test_day_range_fills_its_end(extractor: Extractor) -> None:
+    assert _vals(extractor, "Festival digelar 14-17 Juli 2024 di alun-alun.") == [
+        ("14-17 Juli 2024", "2024-07-14", "2024-07-17")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the event day in the quotation's attribution
+    ('"Besok atau lusa jumlah pengungsi bisa bertambah," kata Kepala BPBD Agus Salim, Senin (18/3/2019).',
+     [("Besok", "2019-03-19"), ("lusa", "2019-03-20"), ("Senin (18/3/2019)", "2019-03-18")]),
+    # the event day earlier in the same sentence
+    ("Rapat digelar Senin (18/3/2019) dan hasilnya diumumkan besok di balai desa.",
+     [("Senin (18/3/2019)", "2019-03-18"), ("besok", "2019-03-19")]),
+    # in another sentence: the publication date stays the anchor
+    ("Rapat digelar Senin (18/3/2019) di balai desa. Hasilnya diumumkan besok.",
+     [("Senin (18/3/2019)", "2019-03-18"), ("besok", "2019-03-21")]),
+    # a day written after the relative word in its own sentence dates something else
+    ("Hasilnya diumumkan besok, sedangkan rapat sudah digelar Senin (18/3/2019).",
+     [("besok", "2019-03-21"), ("Senin (18/3/2019)", "2019-03-18")]),
+], ids=["attribution", "same-sentence", "other-sentence", "after-in-sentence"])
+def test_relative_day_counts_from_the_event_day(extractor: Extractor, text: str, expected: list) -> None:
+    assert [(t, v) for t, v, _ in _vals(extractor, text)] == expected
+
+
+def test_meta_published_is_the_reference_whatever_line_it_came_from(extractor: Extractor) -> None:
+    """A publication date meta found without setting the reference (a date line at the end of
+    the page) still anchors bare weekdays."""
+    text = "Bantuan beras disalurkan ke 900 keluarga, kata kepala dinas di Sleman, Selasa."
+    prep = normalise(text)
+    doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm))
+    for name, stage in STAGES:
+        if name == "dates":
+            doc.meta.published = "2024-10-22T16:30:00+07:00"
+            doc.reference = None
+        stage(doc)
+        if name == "dates":
+            break
+    assert [(d.text, d.value) for d in doc.dates] == [("Selasa", "2024-10-22")]

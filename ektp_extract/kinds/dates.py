@@ -776,6 +776,8 @@ class _Cand:
     core_s: int = -1  # start after a cue word that is not part of the span
     claim: bool = True
     raw: int = 0  # length of the whole regex match (cue included): the longest reading wins
+    wd: Optional[int] = None  # a bare anchored weekday (pada Jumat): its weekday
+    off: Optional[int] = None  # a relative day (besok): its offset in days
 
     @property
     def has_value(self) -> bool:
@@ -1231,7 +1233,7 @@ def _h_relative_day(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     p = prev.rstrip(",")
     if row.offset <= 0 and p and (p[-1] in ")" or p[-1].isdigit() or _key(p) in ctx.r.cal.months):
         return None  # "Minggu (17/3) kemarin", "Jumat (12/3/2010) siang ini": the date says it
-    c = _Cand(m.start(), m.end(), f"dates.relative_day:{row.id}", "relative", "day")
+    c = _Cand(m.start(), m.end(), f"dates.relative_day:{row.id}", "relative", "day", off=row.offset)
     if ctx.ref is None:
         return _need_ref(ctx, c)
     dt = ctx.ref + timedelta(days=row.offset)
@@ -1388,7 +1390,7 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
         return None  # salat Jumat
     if _habitual(ctx, m.start()):
         return None  # setiap/biasanya ...: a habit, not a date
-    c = _Cand(s, m.end(), rule, "relative", "day", core_s=m.start("wd"))
+    c = _Cand(s, m.end(), rule, "relative", "day", core_s=m.start("wd"), wd=wd)
     if ctx.ref is None:
         return _need_ref(ctx, c)
     future = use_tense and _context_tense(ctx, m.start()) == "future"
@@ -1921,6 +1923,95 @@ def _lone_clock(ctx: _Ctx, chosen: list[_Cand], i: int, ck: _Clock) -> Optional[
     return None
 
 
+# ---------------------------------------------------------------- anchors written nearby
+
+_SENT_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The sentence around ``pos``: after the last ``. ``/``? ``/``! ``/newline before it, up to the
+    next one (inclusive)."""
+    lo = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
+             text.rfind("\n", 0, pos)) + 1
+    m = _SENT_END.search(text, pos)
+    return lo, (m.end() if m else len(text))
+
+
+def _explicit_day(c: _Cand) -> bool:
+    """A date the text states in full (day, month and year written): an event day."""
+    return c.kind == "absolute" and c.gran in ("day", "minute") and c.has_value and not c.year_inferred \
+        and c.end is None
+
+
+def _in_quote(text: str, pos: int) -> Optional[int]:
+    """Where the quotation holding ``pos`` closes (straight quotes, paragraph-local), else None."""
+    lo = text.rfind("\n", 0, pos) + 1
+    if text.count('"', lo, pos) % 2 == 0:
+        return None
+    close = text.find('"', pos)
+    nl = text.find("\n", pos)
+    return close if close != -1 and (nl == -1 or close < nl) else None
+
+
+def _set_day(c: _Cand, dt: date) -> None:
+    c.y, c.m, c.d = dt.year, dt.month, dt.day
+    c.gran = "day"
+    c.unresolved = False
+
+
+def _anchor_nearby(ctx: _Ctx, chosen: list[_Cand]) -> None:
+    """Anchors the text writes out beat the reference (docs/dates.md, "Anchors written nearby").
+
+    - a bare weekday (``pada Jumat``) takes the date of the same weekday written in full in
+      its paragraph or in the next sentence (``Jumat (24/1/2020)``);
+    - a day and month without a year (``pertanggal 23 November``) takes the year of the same
+      day and month written with a year in its paragraph (``23 November 2018``);
+    - a relative day (``besok``, ``malam ini``) counts from an event day written in full
+      earlier in its sentence, or in the attribution of the quotation it stands in.
+
+    Without a reference the first two give a value where there was none; with one, the
+    reference stays the anchor of a day and month (the same day of another year is often
+    compared in the same paragraph).
+    """
+    full = [c for c in chosen if _explicit_day(c)]
+    if not full:
+        return
+    text = ctx.text
+    for c in chosen:
+        if c.wd is not None:
+            lo = text.rfind("\n", 0, c.s) + 1
+            _, e1 = _sentence_bounds(text, c.e)
+            _, hi = _sentence_bounds(text, e1 + 1 if e1 < len(text) else e1)
+            same = [f for f in full if lo <= f.s < hi and f is not c
+                    and date(f.y or 0, f.m or 0, f.d or 0).weekday() == c.wd]
+            if same:
+                f = min(same, key=lambda f: abs(f.s - c.s))
+                _set_day(c, date(f.y or 0, f.m or 0, f.d or 0))
+                c.rule += "+anchor"
+        elif c.kind == "partial" and c.gran == "day" and c.m is not None and c.d is not None \
+                and c.unresolved and c.end is None:
+            lo = text.rfind("\n", 0, c.s) + 1
+            hi = text.find("\n", c.e)
+            hi = len(text) if hi == -1 else hi
+            same = [f for f in full if lo <= f.s < hi and f.m == c.m and f.d == c.d]
+            if same:
+                f = min(same, key=lambda f: abs(f.s - c.s))
+                c.y, c.unresolved, c.year_inferred = f.y, False, True
+                c.rule += "+year"
+        elif c.off is not None:
+            lo, _ = _sentence_bounds(text, c.s)
+            before = [f for f in full if lo <= f.s and f.e <= c.s]
+            if not before:
+                close = _in_quote(text, c.s)
+                if close is not None:
+                    _, hi = _sentence_bounds(text, close + 1)
+                    before = [f for f in full if close < f.s < hi]
+            if before:
+                f = before[-1] if before[-1].s < c.s else before[0]
+                _set_day(c, date(f.y or 0, f.m or 0, f.d or 0) + timedelta(days=c.off))
+                c.rule += "+anchor"
+
+
 # ---------------------------------------------------------------- ranges and shared years
 
 
@@ -1946,6 +2037,13 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
             and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
         )
         is_range = ok and ctx.r.range_gap.fullmatch(gap, None, None, False) is not None
+        if (not ok and yearless and a.gran == "month" and a.end is None and c.gran in ("day", "minute")
+                and c.has_value and not c.year_inferred and c.kind == "absolute"
+                and ctx.r.range_gap.fullmatch(gap, None, None, False) is not None):
+            # sejak Januari hingga 31 Desember 2018: the start takes the year of the end
+            a.y = c.y if (a.m or 0) <= (c.m or 0) else (c.y or 0) - 1
+            a.unresolved, a.year_inferred = False, True
+            a.rule += "+year"
         is_coord = ok and ctx.r.coord_gap.fullmatch(gapc or " ", None, None, False) is not None and bool(gapc)
         if (is_range or is_coord) and yearless and not c.year_inferred and c.y is not None:
             # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019: no reference needed
@@ -2082,6 +2180,13 @@ def run(doc: Document) -> None:
         return
     r = rx(doc.lexicon)
     ref = doc.reference
+    if ref is None and doc.meta.published:
+        # meta's publication date, whatever line it was read from (a date line at the end
+        # of the page too): the anchor of relative and partial dates
+        try:
+            ref = doc.reference = datetime.fromisoformat(doc.meta.published)
+        except ValueError:
+            ref = None
     ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
@@ -2141,6 +2246,7 @@ def run(doc: Document) -> None:
                 cands.append(c)
 
     chosen = _select(cands, len(text))
+    _anchor_nearby(ctx, chosen)
     _join_clocks(ctx, chosen, _clocks(ctx))
     chosen = _join_ranges(ctx, chosen)
 
