@@ -598,6 +598,8 @@ def _person_cut(c: _Compiled, text: str, start: int, words: list[str], keep_one:
     given = first in c.person_first
     if run == 1 and not given:
         return len(words)
+    if closed is not None and any(closed[k:]):
+        return len(words)  # Penyakit Tular Vektor dan Zoonotik: a list of fields, no name
     after_dan = (closed[k - 1] if closed is not None else k > 1 and words[k - 2] == "dan") if k else False
     if given or (after_dan and _field_like(c, words[k - 1])):
         return k
