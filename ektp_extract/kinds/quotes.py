@@ -87,6 +87,7 @@ class QLex:
     before_quote: Any  # a verb (and colon/comma) right before an opening quote mark
     cue: Any  # menurut / menurutnya
     interposed: Any  # ", kata X," / ", katanya,"
+    interposed_bare: Any  # "<word> lanjut X," (no comma before the verb)
     kinds: dict[str, str]  # casefolded form → after / enclitic / active / cue / cue_enclitic
     pronouns: set[str]
     gap: set[str]
@@ -133,6 +134,7 @@ def _build(lex: Lexicon) -> QLex:
         before_quote=twin(rf"(?r)(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
         cue=twin(rf"\b(?P<v>{_alt(cue_forms)})\b(?!-)", regex.I),
         interposed=twin(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
+        interposed_bare=twin(rf"(?<=\p{{Ll}})[ ]+(?P<v>{_alt(after)}){nb}"),
         kinds=kinds,
         pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
         gap=_words(lex, "subject_gap"),
@@ -517,6 +519,7 @@ _APPOS = twin(
     r"|[ ]+(?:dari|asal)[ ]+\p{Lu}[\p{L}-]*(?:[ ]+\p{Lu}[\p{L}-]*){0,3})?[ ]*,?[ ]*"
 )
 # "Nama (yang) didampingi ...": the person before it is the subject
+_SAMPAI = twin(r"[ ]*sampai(?![\p{L}])")
 _STOP_CAP = twin(r"[.!?][ ]+\p{Lu}")
 _ACCOMPANIED = twin(r"(?<![\p{L}])(?:yang[ ]+)?didampingi(?![\p{L}])")
 # a speaker's name and a role appositive opening a sentence: "Amir, Jubir paslon X, ..."
@@ -695,6 +698,14 @@ def _direct(ctx: _Ctx) -> list[Event]:
                 m2 = _COMMA.match(text[close + 1:close + 4])
                 if m2:
                     m = q.after_verb.match(text, close + 1 + m2.end(), lim)
+            if m is None and text[close - 1:close] == ",":
+                # Bengkulu/Malay usage: "...," sampai Sekda. (only right after a quote's comma)
+                sm = _SAMPAI.match(text, close + 1, lim)
+                if sm is not None:
+                    w2 = ctx.who_after(sm.end(), lim)
+                    if w2 is not None and w2.kind != "pronoun" and _boundary(text, w2.end):
+                        ev = Event(close + 1, w2, s, e, True, "sampai", "quotes.direct.after", pieces)
+                        attr_end = w2.end
             if m is not None:
                 verb = m.group("v")
                 if q.kinds.get(verb.casefold()) == "enclitic":
@@ -831,9 +842,11 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         if len(text[c:ce].split(None, 2)) < 2:
             continue
         out.append(Event(m.start(), who, c, ce, False, verb.casefold(), "quotes.indirect.menurut"))
-    # <clause>, kata X, <clause>.   /   <clause>, katanya.
-    for m in q.interposed.finditer(text, body):
-        if ctx.in_quote(m.start()):
+    # <clause>, kata X, <clause>.   /   <clause>, katanya.   /   <clause> lanjut X, <clause>.
+    seen_v: set[int] = set()
+    for m, bare in [*((m, False) for m in q.interposed.finditer(text, body)),
+                    *((m, True) for m in q.interposed_bare.finditer(text, body))]:
+        if ctx.in_quote(m.start()) or m.start("v") in seen_v:
             continue
         ss, se = ctx.sentence(m.start())
         if '"' in text[ss:se]:
@@ -846,8 +859,13 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         if who is None:
             continue
         after = _skip_sp(text, who.end)
-        if text[after:after + 1] not in (",", ".", "") and after < se:
-            continue
+        if bare and (text[after:after + 1] != "," or who.kind == "pronoun" and text[who.pos:who.end].casefold() not in q.pronouns):
+            continue  # Bantuan itu lanjut Budi, ...: only with a person and a comma after
+        if text[after:after + 1] not in (",", ".", "") and after < se and not (
+            not bare and who.kind != "pronoun" and _CLAUSE_AFTER_NAME.match(text, after, se) is not None
+        ):
+            continue  # (but: Saat ini, kata Hartoko Disdukcapil telah ...: the clause follows the name)
+        seen_v.add(m.start("v"))
         s, e = _clean(text, ss, se)
         while e > s and text[e - 1] in ".!?":
             e -= 1
@@ -855,6 +873,13 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             continue
         out.append(Event(m.start(), who, s, e, False, verb.casefold(), "quotes.indirect.interposed"))
     return out
+
+
+# a clause opening right after a speaker's name with no comma: a capitalised subject
+# and an auxiliary (kata Hartoko Disdukcapil telah memiliki ...)
+_CLAUSE_AFTER_NAME = twin(
+    r"\p{Lu}[\p{L}]+(?:[ ]+\p{Lu}[\p{L}]+)?[ ]+(?:telah|sudah|akan|masih|belum|tidak|juga|terus|harus|sedang|pun)[ ]+\p{Ll}"
+)
 
 
 def _np_object(ctx: _Ctx, verb: str, c: int, ce: int) -> bool:
