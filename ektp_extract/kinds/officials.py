@@ -2026,6 +2026,9 @@ def run(doc: Document) -> None:
         if prev in lx.documents and (cand.name is None or _NUMBER_AFTER.match(text, cand.pos_end)):
             consumed_until = cand.pos_end  # Keputusan Presiden Nomor 12: the document
             continue
+        if cand.name is None and cand.region is None and not cand.row.unique and _GENERIC_AFTER.match(text, cand.pos_end) is not None:
+            consumed_until = cand.pos_end  # Kepala BPBD adalah sekda: what the office is, not a holder
+            continue
         cands.append(cand)
         consumed_until = cand.pos_end
         if cand.name is not None:
@@ -2193,6 +2196,8 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
     return out
 
 
+# an office defined rather than held: "Kepala BPBD adalah sekda"
+_GENERIC_AFTER = re.compile(r"[ ]+(?:adalah|ialah|merupakan)[ ]+[a-z]")  # (adalah Yenny Wahid names the holder)
 _COORD_GAP = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
 _PREV_WORD = twin(r"(?r)([\p{L}]+)[ ]+\Z")
 
