@@ -275,7 +275,7 @@ def _build(lex: Lexicon) -> _Rx:
     )
     after = alternation(after_q, word=True) if after_q else r"(?!)"
     right = (
-        r"(?P<an>-an(?!\p{L}))?(?:[ \t]+(?P<a1>" + after + r"))?"
+        r"(?P<an>-?an(?!\p{L}))?(?:[ \t]+(?P<a1>" + after + r"))?"
         r"(?:[ \t]*(?:(?P<pct>" + trie_alternation(_low(sorted(t.percent))) + r"(?:(?<=%)|\b))"
         r"|(?P<csuf>\b" + trie_alternation(_low([*t.currency_suffix])) + r"\b)"
         r"|(?P<unit>" + trie_alternation(unit_forms) + r")(?![\p{L}\d])"
@@ -470,7 +470,7 @@ def _ascii_copy(rx: _Rx, low: str) -> Optional[str]:
 class _Ctx:
     """Per-document state: the working text, its lowercased copy, the dates stage's claims."""
 
-    __slots__ = ("doc", "rx", "text", "low", "alow", "_starts", "_maxend") + _TWINNED
+    __slots__ = ("doc", "rx", "text", "low", "alow", "_starts", "_maxend", "infos") + _TWINNED
 
     follow: "_MatchAt"  # follow(pos): the pattern's match at pos (by its twin when it can)
     right: "_MatchAt"
@@ -483,6 +483,7 @@ class _Ctx:
         self.doc = doc
         self.rx = rx
         self.text = doc.text
+        self.infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
         self.low = low = lowered(self.text)
         self.alow = alow = _ascii_copy(rx, low)
         for name in _TWINNED:
@@ -514,7 +515,7 @@ def run(doc: Document) -> None:
     cands = _digit_runs(rx, ctx.alow if ctx.alow is not None else low, start_at)
     cands.extend(_word_candidates(ctx, low, start_at))
     cands.sort(key=_BY_START)
-    infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
+    infos = ctx.infos
     taken = -1  # end of the last consumed candidate range
     for cs, minus_end, kind in cands:
         if cs < taken:
@@ -526,9 +527,35 @@ def run(doc: Document) -> None:
         taken = max(taken, consumed)
         if info is None:
             continue
+        if infos and info.record.kind == "count" and _shares_noun(ctx, infos[-1], info):
+            prev_info = infos[-1]
+            pr = prev_info.record
+            prev_info.record = make_quantity(
+                pr.value, info.record.unit, "count", pr.span, pr.rule, pr.approximate,
+                pr.comparator, pr.range_end,
+            )
+            prev_info.family = info.family
+            doc.quantities[-1] = prev_info.record
         infos.append(info)
         doc.quantities.append(info.record)
         doc.claim("quantity", info.start, info.end)
+
+
+#: "sekitar 200.000 dari 7,3 juta warga": the first figure counts the noun of the second.
+_SHARED_GAP = regex.compile(r"[ \t]+(?:dari|atau)[ \t]+(?:total[ \t]+)?")
+
+
+def _shares_noun(ctx: _Ctx, before: QuantityInfo, info: QuantityInfo) -> bool:
+    """True when the bare figure ``before`` is joined to the counted ``info`` by ``dari`` /
+    ``atau`` alone (``200.000 dari 7,3 juta warga``, ``6.440 atau 6,49 persen`` excluded)."""
+    rec = before.record
+    return (
+        rec.unit is None
+        and rec.kind == "other"
+        and rec.rule != _RULE_LIST
+        and 0 < info.start - before.end <= 16
+        and _SHARED_GAP.fullmatch(ctx.text, before.end, info.start) is not None
+    )
 
 
 def _digit_runs(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
@@ -679,8 +706,13 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             )
     elif n2 is not None:
         ne = fm.end(fn["n2"])
-    if ne < len(text) and text[ne].isalnum() and not scaled:
-        return None, ne  # glued to letters: 96A, 3G, 2x24
+    if (
+        ne < len(text)
+        and text[ne].isalnum()
+        and not scaled
+        and not (d1 is not None and low.startswith("an", ne) and not text[ne + 2 : ne + 3].isalnum())
+    ):
+        return None, ne  # glued to letters: 96A, 3G, 2x24 (but "500an": about 500)
     if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
     if (":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne, None, False)) or (
@@ -712,6 +744,10 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         # with a currency sign may follow: "kilometer 12 dan Rp 5.000"
         return None, e if cur2 else ne
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
+    if money_unit is None and ((s1 and len(s1) == 1) or (s2 and len(s2) == 1)):
+        return None, ne  # "3M Plus", "5K": a scale letter is read only after a currency sign
+    if prev and len(prev) >= 2 and prev[-1] in _DASHES and prev[-2] in ("H", "D"):
+        return None, ne  # "H – 3 pemungutan suara": three days before the event
     if first is None:
         first = _read(rx, None, words)
         if first is None:
@@ -744,10 +780,20 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         return None, ne
     if qual_after is not None:
         qual = qual_after
-        if text.startswith("-an", ne) and prev and prev[-1].lower() in _DECADE_CUES:
+        if low.startswith(("-an", "an"), ne) and prev and prev[-1].lower() in _DECADE_CUES:
             return None, end  # "tahun 80-an": a decade
     if about and qual is None:
         qual = rx.qualifiers.get("sekitar")
+    if second is None and unit is not None and prev and prev[-1].lower() == "antara":
+        rm2 = _BETWEEN_END.match(low, end, None, False)
+        if rm2 is not None and low.startswith(unit.lower(), rm2.end()):
+            r2 = read_digits(rm2.group(1))
+            u_end = rm2.end() + len(unit)
+            if r2 is not None and r2.value > first.value and not text[u_end : u_end + 1].isalnum():
+                second = _Num(r2.value, r2.style, rm2.group(1))  # "antara 30 tahun dan 40 tahun"
+                end = u_end
+                qstart = _token_start(text, qstart, prev[-1:])
+                left_word = left_word or "antara"
     if money_unit is not None:
         if unit is not None and kind != "money":
             # a currency sign before: a noun after the amount is not its unit ("$500 harus");
@@ -773,6 +819,11 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         if r2 is not None and r2.value > first.value:
             second = _Num(r2.value, r2.style, pm.group(1))  # 5%-15%: a range
             end = pm.end()
+    if unit is None and kind == "other" and second is None and not scaled and money_unit is None:
+        head = _head_unit(ctx, prev, qstart, qual is not None)
+        if head is not None:
+            unit, family = head  # "Sukamaju 55" after "276 kasus, ...": the list's noun
+            kind = "count"
     if unit is None and kind == "other" and second is None and not scaled and prev:
         bare = _bare_number(ctx, prev, qstart, first, qual is None)
         if bare is None:
@@ -806,6 +857,17 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     if kind == "duration" and unit is not None and unit.lower() in ("tahun", "thn", "bulan"):
         if _is_age(rx, text, qstart, end):
             kind = "age"
+    if first.value == 0 and prev and (
+        prev[-1].upper() == "DP" or [w.lower() for w in prev[-2:]] == ["uang", "muka"]
+    ):
+        return None, ne  # "skema DP nol rupiah": a programme's name, not an amount
+    if text[end : end + 2] in (" (", "(") and unit is not None:
+        em = _ECHO.match(text, end, None, False)
+        if em is not None and all(
+            w in rx.t.words or w in rx.t.currency_suffix or w == "koma"
+            for w in em.group(1).lower().split()
+        ):
+            end = em.end()  # "89,08 triliun rupiah (delapan puluh sembilan ... triliun)": read once
     span = doc.span(qstart, end)
     record = make_quantity(
         as_number(first.value),
@@ -976,7 +1038,7 @@ def _right(
     n = ix.n
     if rs is not None:
         words = [w for w in rs.split() if w not in rx.t.currency_suffix]
-        if words and all(w in rx.t.words for w in words):
+        if words and all(w in rx.t.words or w == "koma" for w in words):
             end = rm.end(n["rs"]) + 1
         else:
             rm = ctx.right_plain(ne)  # brackets that are not a restated number
@@ -1206,13 +1268,126 @@ _RULE_NAMES = {
 _RULE_AGE_PAREN = f"{RULE}:age-parenthesis"
 _RULE_FUSED = f"{RULE}:fused"
 _RULE_VAGUE = f"{RULE}:vague"
+_RULE_LIST = f"{RULE}:list-item"
+
+
+#: Words between a counted noun and its figure: "KPM sebanyak 35.759", "kasus mencapai 276".
+_LINK_BEFORE = frozenset(
+    "sebanyak mencapai berjumlah sejumlah tercatat capai yakni yaitu adalah ialah".split()
+)
+#: ", Benua Jaya 55", ", Sukamaju (49)", ", dan Cempaka 3": the next item of a list of places.
+_LIST_GAP = regex.compile(r"\)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)(?:\p{Lu}[\p{L}'.-]*[ \t]+){1,4}\(?")
+_LIST_NEXT = regex.compile(r"\)[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)(?:\p{Lu}[\p{L}'.-]*[ \t]+){1,4}\([0-9]")
+_ECHO = regex.compile(r"[ \t]?\(([\p{L} \t-]{2,100})\)")
+_BETWEEN_END = regex.compile(r"[ \t]+(?:dan|hingga|sampai|-|\u2013)[ \t]+([0-9]+(?:[.,][0-9]+)*)[ \t]+")
+_DASHES = frozenset(("-", "\u2013", "\u2014"))
+_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.?){1,4}")
+
+
+def _head_unit(
+    ctx: _Ctx, prev: list[str], qstart: int, qualified: bool
+) -> Optional[tuple[str, Optional[str]]]:
+    """(unit, family) of a bare figure from the left: the next item of a list whose first
+    figure is counted (``276 kasus, Benua Jaya 55, Sukamaju 52``), or a counted noun before a
+    linking word or qualifier (``KPM sebanyak 35.759``, ``kasus sekitar 2.138``)."""
+    text = ctx.text
+    infos = ctx.infos
+    if infos:
+        last = infos[-1]
+        rec = last.record
+        if (
+            rec.kind == "count"
+            and rec.unit is not None
+            and 0 < qstart - last.end <= 48
+            and _LIST_GAP.fullmatch(text, last.end, qstart)
+        ):
+            return rec.unit, last.family
+    if not prev:
+        return None
+    i = -1
+    if prev[-1].lower() in _LINK_BEFORE:
+        i = -2
+    elif not qualified:
+        return None
+    if len(prev) < -i:
+        return None
+    w = prev[i]
+    if w.startswith("(") and w.endswith(")") and _ACRONYM.fullmatch(w[1:-1]):
+        return w[1:-1], w[1:-1].lower()  # "Keluarga Penerima Manfaat (KPM) sebanyak 35.759"
+    row = ctx.rx.units.get(w.lower())
+    if row is not None and row.kind == "count" and not row.classifier and w[:1].islower():
+        return w, row.family or row.id  # "kasus sekitar 2.138"
+    return None
+
+
+def _list_head(ctx: _Ctx, ps: int) -> Optional[tuple[Optional[str], Optional[str]]]:
+    """For the bracketed figure at ``ps`` (``Kecamatan Sukamaju (49), Cempaka (82)``): None when
+    it is not an item of a list of places; else the (unit, family) it counts — the counted
+    noun of the sentence before the list (``kasus terbanyak di ...``), else the first counted
+    figure of the sentence before (``Sukamaju dengan 250 kasus. Disusul Cempaka (49), ...``)."""
+    text, rx, infos = ctx.text, ctx.rx, ctx.infos
+    if infos:
+        last = infos[-1]
+        if (
+            last.record.rule == _RULE_LIST
+            and 0 < ps + 1 - last.end <= 48
+            and _LIST_GAP.fullmatch(text, last.end, ps + 1)
+        ):
+            return last.record.unit, last.family  # a later item
+    # the first item: another bracketed item follows, the names are not initials
+    prev = _prev_words(text, ps, 6)
+    if not prev or _INITIALS.fullmatch(prev[-1]):
+        return None
+    if not _LIST_NEXT.match(text, ps + 1 + text[ps + 1 : ps + 8].find(")"), None, False):
+        return None
+    ss = ps
+    while ss > 0 and not (text[ss - 1] in ".!?\n" and (ss == len(text) or text[ss : ss + 1].isspace())):
+        ss -= 1
+    words = [w.strip("\"'(),.;:").lower() for w in text[ss:ps].split()]
+    region = False
+    noun: Optional[tuple[str, Optional[str]]] = None
+    for w in words:
+        row = rx.units.get(w)
+        if row is None or row.kind != "count" or row.classifier:
+            continue
+        if (row.family or row.id) == "wilayah":
+            region = True
+        else:
+            noun = (w, row.family or row.id)
+    if noun is not None and noun[1] == "orang" and not region:
+        return None  # "tersangka Budi (34), Andi (29)": ages of people
+    if noun is None and not region:
+        return None
+    if noun is None:
+        # the leading figure of the sentence before: "Sukamaju dengan 250 kasus. Disusul ..."
+        before = [q for q in infos if q.end <= ss and ss - q.end < 400 and q.record.kind == "count"]
+        if before:
+            ps0 = before[-1].start
+            j = ps0
+            while j > 0 and text[j - 1] not in ".!?\n":
+                j -= 1
+            first = next(q for q in before if q.start >= j)
+            noun = (first.record.unit or "", first.family)
+    return noun if noun is not None else (None, None)
 
 
 def _paren_age(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
-    """``Dwi Lestari (19)``: an age in parentheses right after a capitalised name."""
+    """``Dwi Lestari (19)``: an age in parentheses right after a capitalised name — unless it
+    is an item of a list of places (``Kecamatan Sukamaju (49), Cempaka (82)``): a count."""
     doc, text = ctx.doc, ctx.text
     ps, pe = s - 1, e + 1
-    if ctx.blocked(ps, pe) or e - s > 3:
+    if ctx.blocked(ps, pe) or e - s > 6:
+        return None
+    if text[s:e].isdigit():
+        head = _list_head(ctx, ps)
+        if head is not None:
+            unit, family = head
+            rec = make_quantity(
+                int(text[s:e]), unit or None, "count" if unit else "other", doc.span(s, e), _RULE_LIST
+            )
+            return QuantityInfo(rec, s, e, s, e, family, "")
+    if e - s > 3:
         return None
     prev = _prev_words(text, ps, 3)
     if (
