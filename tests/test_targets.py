@@ -181,3 +181,22 @@ def test_same_unit_achievement_wins_over_a_percentage(extractor: Extractor) -> N
     t = res.targets[0]
     assert t.achieved is not None and t.achieved.value == 800
     assert t.achievement_rate == pytest.approx(0.8)
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        # a unit is never the metric: the counted activity before the cue instead
+        ("Cakupan imunisasi di kabupaten itu masih di bawah target nasional 92 persen.", "imunisasi"),
+        (
+            "Hingga Mei, pencetakan kartu identitas anak sudah 8.100 keping dari target 9.000 keping.",
+            "pencetakan kartu identitas anak",
+        ),
+        # no activity in the sentence: no metric rather than "persen"
+        ("Tahun depan, target nasional 97 persen.", None),
+    ],
+)
+def test_a_unit_is_never_the_metric(extractor: Extractor, text: str, metric: str | None) -> None:
+    res = extractor.extract(text)
+    assert len(res.targets) == 1
+    assert res.targets[0].metric == metric

@@ -623,7 +623,56 @@ def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
     return None
 
 
+#: Units that never name what is counted: "target nasional 95 persen" has no metric "persen";
+#: "596.184 keping" counts cards, "1000 perhari" is a rate.
+_NOT_METRIC = frozenset(
+    "persen % prosen keping lembar buah unit set paket perhari pertahun perbulan perminggu"
+    " per hari".split()
+)
+
+
 def _metric(
+    rx: _Rx,
+    text: str,
+    low: str,
+    t: QuantityInfo,
+    cs: int,
+    ce: int,
+    ach_cue: Optional[tuple[int, int]],
+    doc: Optional[Document] = None,
+) -> Optional[str]:
+    """The metric of ``_metric_words``, unless it is only a unit (``persen``, ``keping``):
+    then the subject before the cue (``cakupan perekaman ... target 95 persen``), else none."""
+    m = _metric_words(rx, text, low, t, cs, ce, ach_cue, doc)
+    if m is None or m.lower() not in _NOT_METRIC:
+        return m
+    if doc is not None:
+        # the first run of lowercase content words in the sentence before the cue
+        sent = doc.sentence_of(cs) or (max(0, cs - 200), cs)
+        run: list[str] = []
+        prev_end = -1
+        for w in rx.word.finditer(text, sent[0], cs, False, False):
+            g = w.group(0)
+            lg = g.lower()
+            ok = (
+                g[:1].islower()
+                and lg not in rx.skip
+                and lg not in _NOT_METRIC
+                and not _VERB.fullmatch(lg)
+            )
+            if ok and (not run or text[prev_end : w.start()].isspace()):
+                run.append(g)
+                prev_end = w.end()
+                if len(run) == 5:
+                    break
+            elif run:
+                break
+        if run:
+            return " ".join(run)
+    return None
+
+
+def _metric_words(
     rx: _Rx,
     text: str,
     low: str,
