@@ -61,6 +61,7 @@ class CueRow(Entry):
 
     forms: list[str]
     window: int = 140
+    kinds: list[str] = []  # when set, the quantity kinds this cue may take ("percent")
 
 
 register_table("targets", "target_cues", CueRow)
@@ -100,6 +101,7 @@ class _Rx:
     region_cue: regex.Pattern[str]
     skip: frozenset[str]
     windows: dict[str, int]  # lowercase cue form → its window
+    cue_kinds: dict[str, frozenset[str]]  # lowercase cue form → the kinds it may take
     chase: frozenset[str]
     denominators: frozenset[str]
     denom_last: frozenset[str]
@@ -133,6 +135,12 @@ def _build(lex: Lexicon) -> _Rx:
         windows={
             " ".join(f.lower().split()): r.window
             for r in lex.rows("targets", "target_cues")
+            for f in r.forms
+        },
+        cue_kinds={
+            " ".join(f.lower().split()): frozenset(r.kinds)
+            for r in lex.rows("targets", "target_cues")
+            if r.kinds
             for f in r.forms
         },
         chase=frozenset(_forms(lex, "chase_verbs")),
@@ -332,7 +340,9 @@ def _target_for(
     cl = _clause(doc, rx, low, cue.start())
     infos = pool.infos
     i = bisect_left(pool.nums, cue.end())
-    window = rx.windows.get(" ".join(cue.group(0).split()), FORWARD)
+    form = " ".join(cue.group(0).split())
+    window = rx.windows.get(form, FORWARD)
+    kinds = rx.cue_kinds.get(form)
     for q in infos[i:]:
         if q.num_start >= cl.end or q.num_start - cue.end() > window:
             break
@@ -344,6 +354,8 @@ def _target_for(
             break
         if rx.cue.search(low, cue.end(), q.start, False) is not None:
             break  # another cue owns it
+        if kinds is not None and q.record.kind not in kinds:
+            break  # "berkomitmen memberantas ... 300 warga": not a stated goal
         return q
     # a figure right before a passive cue: "2.500 pelajar ditargetkan"
     if not cue.group(0).startswith("di"):
@@ -672,6 +684,12 @@ def _metric(
     return None
 
 
+#: Words that end the head of a subject: the place or year qualifying it.
+_SUBJECT_END = frozenset("kota kabupaten kab provinsi dki pemprov pemkot pemkab tahun ta".split())
+#: Sentence openers before a subject ("Sementara Pendapatan Daerah ...").
+_LEADS = frozenset("sementara sedangkan adapun lalu kemudian selain".split())
+
+
 def _metric_words(
     rx: _Rx,
     text: str,
@@ -707,6 +725,26 @@ def _metric_words(
         sent = doc.sentence_of(cs) or (max(0, cs - 40), cs)
         sent_words = [m for m in rx.word.finditer(text, max(sent[0], cs - 40), cs, False, False)]
         subject = [m.group(0) for m in sent_words[-3:] if m.group(0).lower() not in rx.skip]
+        if cs - sent[0] > 40 and any(
+            w.lower() in _SUBJECT_END or w[:1].isupper() or w[:1].isdigit() for w in subject
+        ):
+            # a long subject: its head, up to the place or year that qualifies it
+            # ("Pendapatan Daerah Provinsi Jambi Tahun 2019 direncanakan" → "Pendapatan Daerah")
+            head: list[str] = []
+            for m in rx.word.finditer(text, sent[0], cs, False, False):
+                w = m.group(0)
+                lw = w.lower()
+                if lw in _SUBJECT_END or any(c.isdigit() for c in w):
+                    break
+                if lw in _LEADS or (lw in rx.skip and (not head or w[:1].islower())):
+                    if head:
+                        break
+                    continue
+                head.append(w)
+                if len(head) == 3:
+                    break
+            if head:
+                return " ".join(head)
         if subject:
             return " ".join(subject)
     return t.record.unit
