@@ -1105,16 +1105,28 @@ def _link_context(text: str, pos: int) -> bool:
     ls = text.rfind("\n", 0, pos) + 1
     if _LINK_CUE.search(text, ls, pos):
         return True
-    for _ in range(6):  # the lines above, up to a blank line
+    le = text.find("\n", pos)
+    if _prose(text[ls : le if le != -1 else len(text)]):
+        return False  # a paragraph of prose under a link is no link title
+    for _ in range(6):  # the lines above, up to a blank line or a paragraph of prose
         if ls == 0:
             return False
         prev = text.rfind("\n", 0, ls - 1) + 1
-        if not text[prev : ls - 1].strip():
+        line = text[prev : ls - 1]
+        if not line.strip():
+            return False
+        if _prose(line) and not _LINK_CUE.search(text, prev, ls - 1):
             return False
         if _LINK_CUE.search(text, prev, ls - 1):
             return True
         ls = prev
     return False
+
+
+def _prose(line: str) -> bool:
+    """A line of prose, not a link title: long, or ending a sentence."""
+    t = line.rstrip()
+    return len(t) > 160 or t.endswith((".", '."', ".\u201d", "?\"", '!"'))
 
 
 def _title_word(text: str, pos: int) -> bool:
