@@ -130,7 +130,8 @@ def test_dateline_screen_never_hides_a_match(extractor: Extractor) -> None:
     from ektp_extract.kinds.meta import _dateline_screen, rx
 
     r = rx(extractor.lexicon)
-    extra = ["Jakarta", "JAKARTA", "MAGELANG", "Semarangpos.com", "Magelang", "Kota Baru", "X", "(ANTARA)", " - ", " -- ", "-", "DKI"]
+    extra = ["Jakarta", "JAKARTA", "MAGELANG", "Semarangpos.com", "Magelang", "Kota Baru", "X", "(ANTARA)", " - ", " -- ", "-", "DKI",
+             "Bogor", ": ", " | ", "Klikbanyumas.com Purwokerto", "Koba, Bangka Tengah"]
     import random
 
     rnd = random.Random(3)

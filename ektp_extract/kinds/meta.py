@@ -220,7 +220,8 @@ def _build(lex: Lexicon) -> _MetaRx:
     )
     date = (
         rf"(?:(?P<wd>{cal.weekday_re})\s*,?\s*)?"
-        rf"(?:(?P<d>[0-3]?\d)\s+(?P<mon>{cal.month_re})\.?\s+(?P<y>(?:19|20)\d\d)"
+        # 19 April 2016, 10 - Feb - 2024
+        rf"(?:(?P<d>[0-3]?\d)(?:\s+|\s*-\s*)(?P<mon>{cal.month_re})\.?(?:\s+|\s*-\s*)(?P<y>(?:19|20)\d\d)"
         r"|(?P<d2>[0-3]?\d)[/.-](?P<m2>[01]?\d)[/.-](?P<y2>(?:19|20)\d\d)"
         r"|(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d))"
     )
@@ -235,18 +236,22 @@ def _build(lex: Lexicon) -> _MetaRx:
     src = rf"(?<![\p{{L}}\d])(?:{_DOMAIN}|{outlet_alt})(?![\p{{L}}\d])"
     loc = r"[\p{L}][\p{L} .'()/-]{1,40}?"
     dateline = [
-        # Semarangpos.com, MAGELANG –   TEMPO.CO, Jakarta -
-        regex.compile(rf"^(?P<outlet>{src})\s*,\s*(?P<loc>{loc}){_DASH}", regex.I),
+        # Semarangpos.com, MAGELANG –   TEMPO.CO, Jakarta -   Balitribune.co.id | Jakarta -
+        regex.compile(rf"^(?P<outlet>{src})\s*[,|]\s*(?P<loc>{loc}){_DASH}", regex.I),
         # MAGELANG, KRJOGJA.com –   JAKARTA, KOMPAS.com -   Jakarta, CNN Indonesia --
         regex.compile(rf"^(?P<loc>{loc})\s*,\s*(?P<outlet>{src}){_DASH}", regex.I),
-        # Jakarta (ANTARA) -
-        regex.compile(rf"^(?P<loc>{loc})\s*,?\s*\(\s*(?P<outlet>{src}|[\p{{L}}.]+)\s*\)\s*\.?{_DASH}", regex.I),
+        # Jakarta (ANTARA) -   Koba, Bangka Tengah (ANTARA) -   (two places: the first is the dateline)
+        regex.compile(rf"^(?P<loc>{loc})(?:\s*,\s*[\p{{L}}][\p{{L}} .'-]{{1,40}}?)?\s*,?\s*\(\s*(?P<outlet>{src}|[\p{{L}}.]+)\s*\)\s*\.?{_DASH}", regex.I),
         # Merdeka.com -   JawaPos.com –
         regex.compile(rf"^(?P<outlet>{_DOMAIN}){_DASH}", regex.I),
         # JAKARTA -   (capitals only)
         regex.compile(r"^(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}(?:\s+(?=\S)|(?=\p{Lu}\p{Ll}))"),
         # Jakarta -   (title case: checked against known places by the caller)
         regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2})\s+-{1,2}\s+(?=\p{Lu})"),
+        # GenPI.co Banten -   (a site's regional edition: the region is the dateline)
+        regex.compile(rf"^(?P<outlet>{_DOMAIN})\s+(?P<loc>\p{{Lu}}\p{{L}}+(?: \p{{Lu}}\p{{L}}+)?){_DASH}", regex.I),
+        # Bogor: Badan Pusat Statistik ...   (title case: checked against known places by the caller)
+        regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}):\s+(?=\p{Lu})"),
     ]
     label_roles: dict[str, str] = {}
     for row in lex.rows("meta", "byline_labels"):
@@ -267,7 +272,7 @@ def _build(lex: Lexicon) -> _MetaRx:
     name = regex.compile(rf"^{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,5}}$")
     menu = frozenset(f.casefold() for row in lex.rows("meta", "menu_words") for f in row.forms)
     # cheap test that a text may hold a date (digits in a date shape) before the full pattern
-    date_hint = regex.compile(r"\d{1,2}\s*[\p{L}]{3,}\.?\s+(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d")
+    date_hint = regex.compile(r"\d{1,2}\s*-?\s*[\p{L}]{3,}\.?(?:\s+|\s*-\s*)(?:19|20)\d\d|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d")
     outlet_forms = [f for r in lex.rows("meta", "outlets") for f in [r.name, *r.forms]]
     outlet_re = _OutletRe(regex.compile(src, regex.I), outlet_forms)
     low_cues = sorted({c.lower() for c in cues})
@@ -293,7 +298,8 @@ def rx(lex: Lexicon) -> _MetaRx:
 # date_hint in stdlib re with the same matches on ASCII text: there \d is [0-9], \p{L} is
 # [A-Za-z] and the regex module's \s is [ \t\n\r\x0b\x0c]
 _DATE_HINT_ASCII = re.compile(
-    r"[0-9]{1,2}[ \t\n\r\x0b\x0c]*[A-Za-z]{3,}\.?[ \t\n\r\x0b\x0c]+(?:19|20)[0-9][0-9]"
+    r"[0-9]{1,2}[ \t\n\r\x0b\x0c]*-?[ \t\n\r\x0b\x0c]*[A-Za-z]{3,}\.?"
+    r"(?:[ \t\n\r\x0b\x0c]+|[ \t\n\r\x0b\x0c]*-[ \t\n\r\x0b\x0c]*)(?:19|20)[0-9][0-9]"
     r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9][0-9]|(?:19|20)[0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
 )
 
@@ -377,7 +383,7 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
         for piece in sub:
             i = part.index(piece, pos)
             pos = i + len(piece)
-            p = piece.strip()
+            p = _TRAIL_NUM.sub("", piece.strip())  # "Nama Editor 3589": a view count after the name
             if not p:
                 continue
             ps = off + i + piece.index(p)
@@ -389,6 +395,7 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
     return out
 
 
+_TRAIL_NUM = regex.compile(r"\s+\d+$")
 _RX_PARTS = regex.compile(r"[^,/|&;]+")
 _RX_DAN = regex.compile(r"\s+dan\s+")
 _RX_PLAIN = regex.compile(r"[^|/,\u00b7]+")
@@ -439,6 +446,7 @@ _LAPORAN_STARTS = ("laporan", "liputan", "kontributor", "koresponden")
 _LABEL2_STARTS = ("oleh", "by", "reporter", "penulis")
 _DETIK_BY = regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$")
 _REDAKSI = regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I)
+_NAME_OUTLET = regex.compile(r"^(?P<names>[^\n,-]{3,60}?)(?:\s+-\s+|\s*,\s*)(?P<outlet>[^\n,-]{2,40}?)\s*$")
 _PAREN_NAME = regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$")
 
 
@@ -449,6 +457,7 @@ class _State:
         self.r = rx(doc.lexicon)
         self.spans: dict[str, list[Span]] = {}
         self.after_body = False
+        self.site: Optional[str] = None  # the site's name from the title line (Judul | Bali Tribune)
 
     def add_span(self, key: str, s: int, e: int) -> None:
         self.spans.setdefault(key, []).append(self.doc.span(s, e))
@@ -461,6 +470,8 @@ def _plain_names(st: _State, s: int, e: int, min_tokens: int = 2) -> list[tuple[
     for m in _RX_PLAIN.finditer(st.text[s:e]):
         p = m.group(0).strip(" -")
         if not p or r.outlet_re.fullmatch(p) or p.casefold() in r.outlet_forms:
+            continue
+        if st.site is not None and p.casefold() == st.site.casefold():
             continue
         toks = p.split()
         if len(toks) < min_tokens or not r.name.match(p) or toks[0].casefold() in _NOT_NAMES:
@@ -493,6 +504,15 @@ def _byline(st: _State, s: int, e: int) -> bool:
         if meta.outlet is None:
             meta.outlet = r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet"))
         return True
+    # Hans Itta - Bali Tribune   Sunaryo, telisik indonesia — a name, then the outlet
+    m = _NAME_OUTLET.match(line) if not st.after_body and (" - " in line or "," in line) else None
+    if m and r.name.match(m.group("names")) and m.group("names").split()[0].casefold() not in _NOT_NAMES:
+        site = m.group("outlet")
+        if _is_site(st, site) or _outlet_stem(meta.outlet, site):
+            _add_person(st, "authors", s + m.start("names"), s + m.end("names"))
+            if meta.outlet is None:
+                meta.outlet = r.outlet_forms.get(site.casefold(), site)
+            return True
     m = _PAREN_NAME.match(line) if st.after_body and line[:1] == "(" else None
     if m:
         _add_person(st, "authors", s + m.start("name"), s + m.end("name"))
@@ -538,6 +558,51 @@ def _byline(st: _State, s: int, e: int) -> bool:
                     meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
             return True
     return False
+
+
+_POST_LABEL = regex.compile(
+    r"(?:diposting|dipublikasikan|diterbitkan|diunggah|ditayangkan|tayang|terbit|posted|published)\b", regex.I
+)
+_PLACE_SOURCE = regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$")
+_TITLE_SUFFIX = regex.compile(r"\s*\|\s*(?:(?P<site>[^|\n]{2,30}?)\s*)?$")
+_SITE_SUFFIX = regex.compile(r"\s\|\s*(?P<site>\p{Lu}[\p{L}\d.]*(?: [\p{L}\d.]+){0,3})\s*$")
+
+
+def _site_name(r: _MetaRx, text: str, header: list[tuple[int, int]]) -> Optional[str]:
+    """The site's name after a bar at the end of the first header line (``Judul Berita | Bali Tribune``)."""
+    if not header:
+        return None
+    s, e = header[0]
+    m = _SITE_SUFFIX.search(text, s, e)
+    if m is None or len(text[s:m.start()].split()) < 3:
+        return None
+    return m.group("site")
+
+
+def _is_site(st: _State, name: str) -> bool:
+    """An outlet form, a domain or the site's own name (from its title line)."""
+    n = " ".join(name.split())
+    if st.site is not None and n.casefold() == st.site.casefold():
+        return True
+    return n.casefold() in st.r.outlet_forms or st.r.outlet_re.fullmatch(n) is not None
+
+
+def _outlet_stem(outlet: Optional[str], site: str) -> bool:
+    """``telisik indonesia`` on the site whose outlet is ``TELISIK.ID``: the same first word."""
+    if outlet is None:
+        return False
+    a = outlet.casefold().removeprefix("www.").split(".")[0].replace(" ", "")
+    b = site.casefold().replace(" ", "").replace(".", "")
+    return len(a) >= 4 and b.startswith(a)
+
+
+def _own_site(outlet: Optional[str], src: str) -> bool:
+    """``www.pasjabar.com`` cited on the site whose outlet is ``WWW.PASJABAR.COM``."""
+    if outlet is None:
+        return False
+    a = outlet.casefold().removeprefix("www.")
+    b = src.casefold().removeprefix("www.")
+    return a == b or a.split(".")[0] == b.split(".")[0] and "." in b
 
 
 def _add_person(st: _State, key: str, s: int, e: int) -> None:
@@ -601,9 +666,10 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     """For each dateline pattern: False when it cannot match ``line`` (its literal
     comma, parentheses, outlet or domain, or capital first letter is missing)."""
     comma = line.find(",")
+    bar = line.find("|")
     low = _lowered(line)
     domain = low is None or _TLD_HINT.search(low) is not None
-    outlet_first = comma > 0 and r.outlet_re.may_start_at(line, 0)
+    outlet_first = (comma > 0 or bar > 0) and r.outlet_re.may_start_at(line, 0)
     outlet_after_comma = False
     if comma > 0:
         # no comma before the one after the place: the outlet opens after it and its spaces
@@ -625,7 +691,50 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
         domain,  # Merdeka.com -
         caps,  # JAKARTA -
         title,  # Jakarta -
+        domain,  # GenPI.co Banten -
+        upper and ":" in line,  # Bogor:
     )
+
+
+_MEDIA_END = re.compile(r"(?:times|news|pos|post|online|media|pers|tv)$")
+
+
+def _outlet_word(doc: Document, r: _MetaRx, loc: str) -> bool:
+    """``JATIMTIMES`` before a dash: one word that is a site's name, not a place."""
+    word = loc.strip(" .-")
+    if " " in word:
+        return False
+    low = word.casefold()
+    if low not in r.outlet_forms and _MEDIA_END.search(low) is None:
+        return False
+    return not _place_known(doc, word)
+
+
+def _expand_initials(text: str, short: str) -> str:
+    """``KB`` → ``Kabar Banten`` when the text names the outlet in full; else ``short``."""
+    if not (2 <= len(short) <= 5 and short.isascii() and short.isalpha() and short.isupper()):
+        return short
+    # a name of its own: no capitalised word right before or after it (not inside a title)
+    pat = (r"(?<![\p{L}]|\p{Lu}[\p{L}]*\s+)" + r"\s+".join(c + r"\p{Ll}+" for c in short)
+           + r"(?![\p{L}]|\s+\p{Lu})")
+    m = regex.search(pat, text)
+    return " ".join(m.group(0).split()) if m else short
+
+
+_PROSE_END = ('.', '!', '?', '"', "\u201d", "'")
+
+
+def _prose(line: str) -> bool:
+    """A line of prose (sentences), not a header line: several words, mostly in lower
+    case, ending like a sentence (``Hingga November, tercatat ada 60 kasus.``)."""
+    t = line.rstrip()
+    if len(t) < 40 or not t.endswith(_PROSE_END):
+        return False
+    words = t.split()
+    if len(words) < 6:
+        return False
+    lower = sum(1 for w in words if w[:1].islower() and len(w) >= 2)
+    return lower * 5 >= len(words) * 2 or t.endswith(".") and lower >= 2
 
 
 def _place_known(doc: Document, name: str) -> bool:
@@ -645,8 +754,8 @@ def run(doc: Document) -> None:
     # 1. dateline: the first line (within the first 25) that opens with one
     body_idx: Optional[int] = None
     for i, (s, e) in enumerate(all_lines[:25]):
-        if text.find("-", s, min(e, s + 90)) < 0:
-            continue  # every dateline form ends in a dash
+        if text.find("-", s, min(e, s + 90)) < 0 and text.find(":", s, min(e, s + 40)) < 0:
+            continue  # every dateline form ends in a dash or a colon
         line = text[s:e]
         may = _dateline_screen(r, line)
         for n, pat in enumerate(r.dateline):
@@ -654,7 +763,7 @@ def run(doc: Document) -> None:
             if not m:
                 continue
             loc = m.groupdict().get("loc")
-            if n == 5 and (loc is None or not _place_known(doc, loc)):
+            if n in (5, 7) and (loc is None or not _place_known(doc, loc)):
                 continue
             if len(line) - m.end() < 20:
                 continue  # a dateline opens a paragraph of prose
@@ -662,6 +771,13 @@ def run(doc: Document) -> None:
             if dl is not None and dl.start <= s + m.end() + 1:
                 continue  # "Kompas.com - 12/02/2019, 17:45 WIB" is a date line
             outlet = m.groupdict().get("outlet")
+            if n == 4 and loc is not None and _outlet_word(doc, r, loc):
+                outlet, loc = loc, None  # JATIMTIMES - : the site's name, not a place
+                meta.outlet = r.outlet_forms.get(outlet.casefold(), outlet)
+                st.add_span("outlet", s + m.start("loc"), s + m.end("loc"))
+                outlet = None
+            if outlet and n == 2 and outlet.casefold() not in r.outlet_forms:
+                outlet = _expand_initials(text, outlet)  # PANDEGLANG, (KB).- ... Kabar Banten
             if outlet:
                 meta.outlet = r.outlet_forms.get(outlet.casefold(), outlet)
                 st.add_span("outlet", s + m.start("outlet"), s + m.end("outlet"))
@@ -677,25 +793,49 @@ def run(doc: Document) -> None:
         if body_idx is not None:
             break
     if body_idx is None:
-        # first prose line: long and with a full stop
+        # first prose line: long and with a full stop, or a sentence after the first line
+        # (a header is short lines near the top: title, date, byline)
         for i, (s, e) in enumerate(all_lines[:30]):
             if e - s >= 120 and "." in text[s:e]:
                 body_idx = i
                 break
         if body_idx is None:
             body_idx = 0
+        # shorter prose paragraphs before that long line are body too
+        for i, (s, e) in enumerate(all_lines[:body_idx]):
+            if _prose(text[s:e]):
+                body_idx = i
+                break
     header = all_lines[:body_idx]
     doc.body_start = all_lines[body_idx][0] if body_idx < len(all_lines) else 0
 
     # 2. header lines: date line, bylines, section, title
     pub: Optional[ParsedDateLine] = None
+    pub_labelled = False
     title_cands: list[tuple[int, int]] = []
+    st.site = _site_name(r, text, header)
+    if st.site is not None and meta.outlet is None:
+        meta.outlet = r.outlet_forms.get(st.site.casefold(), st.site)
+    skip = -1
     for idx, (s, e) in enumerate(header):
+        if idx == skip:
+            continue
         line = text[s:e]
-        if pub is None:
+        if pub is None or not pub_labelled and not pub.has_time:
             p = parse_date_line(doc.lexicon, text, s, e)
+            labelled = p is not None and _POST_LABEL.match(text[s:p.start].lstrip(" |-")) is not None
+            if p is not None and pub is not None and not labelled:
+                p = None  # a site's "today" line was first: only a "Diposting :" date beats it
+            if p is not None and pub is None and p.start - s <= 1 and not _date_line_only(r, text, s, e, p):
+                # Sabtu, 3 Juni 2017 Reporter: Nama Editor: Nama — the date, then a byline
+                if r.labels.match(text, p.end, e) or r.labels.match(text, p.end + 1, e):
+                    pub = p
+                    _byline(st, p.end, e)
+                    doc.blank(s, e, "meta:date")
+                    continue
             if p is not None and _date_line_only(r, text, s, e, p):
                 pub = p
+                pub_labelled = labelled
                 rest = (text[s:p.start] + text[p.end:e]).strip(" |-,/")
                 om = r.outlet_re.search(rest) if rest else None
                 if om and meta.outlet is None:
@@ -708,6 +848,26 @@ def run(doc: Document) -> None:
                 continue
         if _byline(st, s, e):
             doc.blank(s, e, "meta:byline")
+            continue
+        # Reporter / Aunur Rofiq / Editor / Dede Nana: a label line, then the name line
+        role = r.label_roles.get(line.rstrip(" :").casefold()) if len(line) <= 25 else None
+        if role is not None and idx + 1 < len(header):
+            ns, ne = header[idx + 1]
+            nxt = text[ns:ne]
+            if len(nxt) <= 60 and r.name.match(nxt) and not r.outlet_re.fullmatch(nxt):
+                if role in ("author", "editor"):
+                    _add_person(st, "authors" if role == "author" else "editors", ns, ne)
+                doc.blank(s, e, "meta:byline")
+                doc.blank(ns, ne, "meta:byline")
+                skip = idx + 1
+                continue
+        # Tulungagung, KPU Tulungagung — a place and the story's source: a dateline line
+        pm = _PLACE_SOURCE.match(line) if "," in line and len(line) <= 60 else None
+        if pm is not None and _place_known(doc, pm.group("loc")):
+            if meta.dateline_location is None:
+                meta.dateline_location = pm.group("loc")
+                st.add_span("dateline_location", s, s + pm.end("loc"))
+            doc.blank(s, e, "meta:dateline")
             continue
         if (
             idx == 0
@@ -748,8 +908,13 @@ def run(doc: Document) -> None:
                 break
         if best is None:
             best = max(title_cands, key=lambda x: x[1] - x[0])
-        meta.title = " ".join(text[best[0]:best[1]].split())
-        st.add_span("title", best[0], best[1])
+        bs, be = best
+        # Judul | Bali Tribune — the site's name after a bar, or a bare trailing bar, is not the title
+        sm = _TITLE_SUFFIX.search(text, bs, be)
+        if sm is not None and (sm.group("site") is None or _is_site(st, sm.group("site"))):
+            be = sm.start()
+        meta.title = " ".join(text[bs:be].split())
+        st.add_span("title", bs, be)
 
     # 3. bylines and date lines after the body started (Antara: Pewarta/Editor at the end)
     st.after_body = True
@@ -761,6 +926,15 @@ def run(doc: Document) -> None:
         for s, e in all_lines[: body_idx + 3]:
             p = parse_date_line(doc.lexicon, text, s, e)
             if p is not None and _date_line_only(r, text, s, e, p):
+                pub = p
+                doc.blank(s, e, "meta:date")
+                break
+
+    if pub is None:
+        # a date line with a time at the end of the page (22 Oktober 2024, 16:30 WIB)
+        for s, e in reversed(all_lines[max(body_idx, len(all_lines) - 4):]):
+            p = parse_date_line(doc.lexicon, text, s, e)
+            if p is not None and p.has_time and _date_line_only(r, text, s, e, p):
                 pub = p
                 doc.blank(s, e, "meta:date")
                 break
@@ -782,9 +956,22 @@ def run(doc: Document) -> None:
         if doc.reference is None:
             doc.reference = pub.dt
 
+    if meta.outlet is None:
+        # Copyright © ANTARA 2019 — the footer that boilerplate blanked names the outlet
+        norm = doc.prep.norm
+        for cs, ce, reason in doc.mask.regions:
+            if reason == "boilerplate:copyright":
+                om = r.outlet_re.search(norm[cs:ce])
+                if om is not None:
+                    meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+                    st.add_span("outlet", cs + om.start(), cs + om.end())
+                    break
+
     # 4. cited sources
     for m in _cites(r, doc.text, doc.body_start):
         src = m.group("src").rstrip(".,")
+        if _own_site(meta.outlet, src):
+            continue  # "dikutip www.pasjabar.com" on pasjabar.com: the outlet itself
         name = src  # as written: "Antara", not the site brand
         if name not in meta.cited_sources:
             meta.cited_sources.append(name)

@@ -1,0 +1,86 @@
+"""The boilerplate stage: its start-word screen (``literal_starts``) and the page-chrome rules."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex
+
+from ektp_extract import Extractor
+from ektp_extract.kinds.boilerplate import _compile, _match_line, literal_starts
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        ("(baca juga|lihat juga)\\s*:?.*", ("baca juga", "lihat juga")),
+        ("menu|waktu baca\\s*\\d+ menit", ("menu", "waktu baca")),
+        ("foto(grafer)?:.*", ("foto",)),
+        ("(a|b)?c", None),  # an optional group: a match may start anywhere
+        ("\\d+ dilihat", None),  # an escape class: not followed
+        ("[ab]c", None),
+        ("(?i)abc", None),  # inline flags: given up
+        ("ab*c", ("a",)),  # a quantified item ends the prefix before it
+        ("ab{2}c", ("a",)),
+        ("\\(c\\)|©", ("(c)", "©")),
+        ("(x(y|z)w|q)", ("q", "xy", "xz")),
+    ],
+)
+def test_literal_starts_reads_the_pattern(pattern: str, starts: tuple[str, ...] | None) -> None:
+    assert literal_starts(pattern) == starts
+
+
+_WORDS = ["menu", "Menu", "MENU", "baca", " juga", "juga", "waktu", " baca", " 1 ", "menit", "foto", ":", " ", "a",
+          "b", "c", "x", "y", "z", "w", "q", "©", "(c)", "dibaca", " 10 kali", "ab", "bb", "\u212a", "k", "K", "ſ", "s"]
+_PATTERNS = ["(baca juga|lihat juga)\\s*:?.*", "menu|waktu baca\\s*\\d+\\s*menit", "foto(grafer)?\\s*:.*", "ab*c",
+             "ab{2}c", "\\(c\\)|©", "(x(y|z)w|q)", "(k|s)a?", "(menu|artikel ini (telah )?dibaca\\s*[\\d.]+\\s*kali)"]
+
+
+def test_literal_starts_never_hide_a_match() -> None:
+    """On an ASCII line, every case-insensitive whole-line match starts with one of the starts."""
+    rnd = random.Random(7)
+    for pattern in _PATTERNS:
+        starts = literal_starts(pattern)
+        assert starts is not None, pattern
+        pat = regex.compile(pattern, regex.I | regex.V0)
+        for _ in range(3000):
+            line = "".join(rnd.choice(_WORDS) for _ in range(rnd.randrange(1, 6)))
+            if pat.fullmatch(line) and line.isascii():
+                assert line.casefold().startswith(starts), (pattern, line)
+
+
+def test_rule_screens_never_hide_a_match(extractor: Extractor) -> None:
+    """_match_line (screened) finds a rule whenever some rule's pattern matches the line."""
+    rules = _compile(extractor.lexicon)
+    rnd = random.Random(11)
+    pieces = _WORDS + ["Baca juga", "Waktu Baca", "Artikel ini telah dibaca", "telah ", "Copyright", "©", "Foto",
+                       "scroll to", " resume", " content", "Home", " > ", "Berita", "0", " dilihat", "Tags", "tag",
+                       "Menuju konten utama", "Mode Gelap", "Perbesar", ".com", " - ", "(ANTARA FOTO/Ari)", "/"]
+    for _ in range(4000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 7))).strip()
+        if not line:
+            continue
+        want = next((r[2] for r in rules.whole if r[0].fullmatch(line)), None)
+        got = _match_line(line, rules)
+        assert (got and got[1]) == want, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Menu", "Menuju konten utama", "Waktu Baca 1 menit", "Artikel ini telah dibaca 10 kali", "Dibaca: 1.204 kali",
+     "SCROLL TO CONTINUE WITH CONTENT", "SCROLL TO RESUME CONTENT", "0 dilihat", "Mode Gelap", "Perbesar"],
+)
+def test_page_chrome_is_blanked(extractor: Extractor, line: str) -> None:
+    rules = _compile(extractor.lexicon)
+    assert _match_line(line, rules) is not None, line
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Menu makan siang gratis dibagikan kepada 200 siswa.", "Waktu baca warga meningkat tahun ini.",
+     "Buku itu telah dibaca 10 kali oleh para siswa di perpustakaan desa setiap pekan."],
+)
+def test_prose_is_not_page_chrome(extractor: Extractor, line: str) -> None:
+    rules = _compile(extractor.lexicon)
+    assert _match_line(line, rules) is None, line
