@@ -505,7 +505,10 @@ def _byline(st: _State, s: int, e: int) -> bool:
             meta.outlet = r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet"))
         return True
     # Hans Itta - Bali Tribune   Sunaryo, telisik indonesia — a name, then the outlet
-    m = _NAME_OUTLET.match(line) if not st.after_body and (" - " in line or "," in line) else None
+    m = (
+        _NAME_OUTLET.match(line)
+        if not st.after_body and len(line) <= 100 and (" - " in line or line.count(",") == 1) else None
+    )
     if m and r.name.match(m.group("names")) and m.group("names").split()[0].casefold() not in _NOT_NAMES:
         site = m.group("outlet")
         if _is_site(st, site) or _outlet_stem(meta.outlet, site):
@@ -659,6 +662,7 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
+_COLON_ONLY = (False,) * 7 + (True,)  # a line without a dash: only the "Bogor:" form can match
 _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
 
@@ -754,10 +758,17 @@ def run(doc: Document) -> None:
     # 1. dateline: the first line (within the first 25) that opens with one
     body_idx: Optional[int] = None
     for i, (s, e) in enumerate(all_lines[:25]):
-        if text.find("-", s, min(e, s + 90)) < 0 and text.find(":", s, min(e, s + 40)) < 0:
-            continue  # every dateline form ends in a dash or a colon
-        line = text[s:e]
-        may = _dateline_screen(r, line)
+        if text.find("-", s, min(e, s + 90)) < 0:
+            # no dash: only "Bogor: ..." may open the line — one to three capitalised words, then a colon
+            c = text.find(":", s, min(e, s + 40))
+            words = text[s:c].split(" ") if c > s else None
+            if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
+                continue
+            line = text[s:e]
+            may = _COLON_ONLY
+        else:
+            line = text[s:e]
+            may = _dateline_screen(r, line)
         for n, pat in enumerate(r.dateline):
             m = pat.match(line) if may[n] else None
             if not m:
