@@ -9,6 +9,19 @@ dateline (``Semarangpos.com, MAGELANG –``, ``Jakarta (ANTARA) -``,
 Antara``). Header lines and bylines are blanked in the working text so that
 journalists never become officials. The publication date becomes the
 reference date for relative dates.
+
+Also read: byline labels on their own lines (``Reporter`` / name / ``Editor`` /
+name), a date and a labelled byline on one line (``Sabtu, 3 Juni 2017 Reporter:
+... Editor: ...``), ``Name - Site`` and ``Name, site`` bylines (the site is the
+outlet, never an author), dashed dates (``10 - Feb - 2024, 11:35``), a
+``Diposting :`` date over a site's "today" line, a date line with a time at
+the end of the page when the header has none, ``JATIMTIMES -`` (a one-word site
+name, not a place), ``PANDEGLANG, (KB).-`` (initials written in full elsewhere
+in the text), ``Site | Place -``, ``Site Region -``, ``Place, Region (ANTARA) -``,
+``Bogor:`` and a dateline after a photo caption run into the first paragraph,
+a ``Copyright © OUTLET`` footer, a first line ``Place, Source``, and the title
+without a ``| Site`` suffix. Without a dateline the body starts at the first
+prose paragraph (sentences, mostly lower-case words) or the first long line.
 """
 
 from __future__ import annotations
@@ -662,6 +675,10 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
+_CAPTION_DATELINE = regex.compile(
+    r"\p{Lu}{3,}[\p{L}\d ()-]{0,40}?\s*:\s[^\n]{10,600}?[.!?][\"\u201d]?\s+"
+    r"(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}\s+(?=\p{Lu})"
+)
 _COLON_ONLY = (False,) * 7 + (True,)  # a line without a dash: only the "Bogor:" form can match
 _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
@@ -802,6 +819,22 @@ def run(doc: Document) -> None:
             body_idx = i
             break
         if body_idx is not None:
+            break
+    if body_idx is None:
+        # PEREKAMAN KTP-el : caption sentences. DEPOK – story ... (a photo caption run into the first paragraph)
+        for i, (s, e) in enumerate(all_lines[:25]):
+            c = text.find(":", s, min(e, s + 45))
+            if c < 0 or text.find("-", c, e) < 0 or not text[s:s + 3].isupper():
+                continue
+            m = _CAPTION_DATELINE.match(text, s, e)
+            if m is None or not _place_known(doc, m.group("loc").strip()):
+                continue
+            loc = m.group("loc").strip()
+            meta.dateline_location = _titlecase_place(loc)
+            ls = m.start("loc")
+            st.add_span("dateline_location", ls, ls + len(loc))
+            doc.blank(s, m.end(), "meta:dateline")
+            body_idx = i
             break
     if body_idx is None:
         # first prose line: long and with a full stop, or a sentence after the first line
