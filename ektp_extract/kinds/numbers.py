@@ -33,6 +33,7 @@ from typing import Any, Literal, NamedTuple, Optional
 import regex
 
 from ..lexicon import Entry, Lexicon, register_table
+from ..twins import ascii_twin
 
 Number = int | float
 WordRole = Literal["value", "teen", "multiplier", "scale", "scale_one", "fraction"]
@@ -184,53 +185,6 @@ def alternation(forms: list[str], *, word: bool = False, left: bool = True) -> s
                 p = p + r"\b"
         parts.append(p)
     return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
-
-
-_P_ASCII = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z"}
-_P_CLASS = re.compile(r"\\p\{(Lu|Ll|L)\}")
-
-
-def ascii_twin(rx: "regex.Pattern[str]") -> Optional["re.Pattern[str]"]:
-    """The stdlib ``re`` twin of ``rx`` for ASCII text, or None when it has no exact twin.
-
-    On ASCII text ``\\p{Lu}``, ``\\p{Ll}`` and ``\\p{L}`` are ``A-Z``, ``a-z`` and
-    ``A-Za-z``, and ``\\b``, ``\\d``, ``\\s`` agree with ``re.ASCII``; a stdlib match
-    costs about half a ``regex`` match. Patterns with flags or other ``regex``-only
-    syntax (``\\p{...}`` classes, reverse search, sets in sets) get None.
-    """
-    if rx.flags & ~(regex.V0 | regex.U):
-        return None
-    pat: str = rx.pattern
-    out: list[str] = []
-    i, n, in_class = 0, len(pat), False
-    while i < n:
-        c = pat[i]
-        if c == "\\":
-            m = _P_CLASS.match(pat, i)
-            if m is not None:
-                body = _P_ASCII[m.group(1)]
-                out.append(body if in_class else f"[{body}]")
-                i = m.end()
-                continue
-            if pat[i + 1 : i + 2] in ("p", "P", "X", "m", "M", "G", "K", "N", "L", "R"):
-                return None
-            out.append(pat[i : i + 2])
-            i += 2
-            continue
-        if c == "[" and not in_class:
-            if pat[i + 1 : i + 2] == "[" or pat[i + 1 : i + 3] in ("^[", "]", "^]"):
-                return None
-            in_class = True
-        elif c == "]" and in_class:
-            in_class = False
-        elif c == "(" and pat[i + 1 : i + 2] == "?" and pat[i + 2 : i + 3] in "|&R(Vrfw>":
-            return None
-        out.append(c)
-        i += 1
-    try:
-        return re.compile("".join(out), re.ASCII)
-    except re.error:
-        return None
 
 
 def trie_alternation(forms: list[str]) -> str:

@@ -171,7 +171,7 @@ class _Rx:
     articles: dict[str, ArticleRow]  # lowercase number word → row
     number_tokens: frozenset[str]  # number words, fused and vague forms (a number "near")
     t: NumberTables
-    # stdlib twins (numbers.ascii_twin) of the patterns matched per candidate, run on ASCII text
+    # stdlib twins (twins.ascii_twin) of the patterns matched per candidate, run on ASCII text
     twins: dict[str, Optional["re.Pattern[str]"]]
     pattern_chars: frozenset[str]  # the non-ASCII characters the patterns name ("€", "–")
 
