@@ -8,12 +8,10 @@ from datetime import datetime
 from typing import Any, Optional
 
 from .lexicon import Lexicon
-from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta
+from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta, filled
 from .text import Mask, Prepared, paragraphs, sentences
 
 
-_new = object.__new__
-_set = object.__setattr__
 
 
 @dataclass
@@ -86,12 +84,7 @@ class Document:
         s, e = self.prep.to_source(start, end)
         # built without validation (the offsets are ints and the text is the source slice),
         # filled as Span.model_construct fills it but without its per-field loop (3x faster)
-        sp = _new(Span)
-        _set(sp, "__dict__", {"start": s, "end": e, "text": self.prep.source[s:e]})
-        _set(sp, "__pydantic_fields_set__", {"start", "end", "text"})
-        _set(sp, "__pydantic_extra__", None)
-        _set(sp, "__pydantic_private__", None)
-        return sp
+        return filled(Span, {"start": s, "end": e, "text": self.prep.source[s:e]}, {"start", "end", "text"})
 
     def claim(self, label: str, start: int, end: int) -> None:
         self.claimed.setdefault(label, []).append((start, end))

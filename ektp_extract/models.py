@@ -8,7 +8,7 @@ is what datasets are built from. Every record that comes from text carries a
 
 from __future__ import annotations
 
-from typing import Literal, Optional
+from typing import Any, Literal, Optional, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -153,18 +153,35 @@ class Meta(_Record):
     )
 
 
+_M = TypeVar("_M", bound=BaseModel)
+
+
+def filled(cls: type[_M], data: dict[str, Any], fields_set: set[str]) -> _M:
+    """An instance of ``cls`` filled as ``model_construct`` fills it, without validation.
+
+    ``data`` holds every field in declaration order; callers check their values with
+    plain type tests first (a few µs saved per record), and each caller's tests check
+    the result equals the validated record.
+    """
+    obj = _object_new(cls)
+    _object_set(obj, "__dict__", data)
+    _object_set(obj, "__pydantic_fields_set__", fields_set)
+    _object_set(obj, "__pydantic_extra__", None)
+    _object_set(obj, "__pydantic_private__", None)
+    return obj
+
+
+_object_new = object.__new__
+_object_set = object.__setattr__
+
+
 def _new_meta() -> Meta:
     """An empty :class:`Meta`, equal to ``Meta()`` but filled without validation
     (the default of every Document)."""
-    m = object.__new__(Meta)
-    object.__setattr__(m, "__dict__", {
+    return filled(Meta, {
         "title": None, "published": None, "outlet": None, "authors": [], "editors": [],
         "section": None, "dateline_location": None, "cited_sources": [], "spans": {},
-    })
-    object.__setattr__(m, "__pydantic_fields_set__", set())
-    object.__setattr__(m, "__pydantic_extra__", None)
-    object.__setattr__(m, "__pydantic_private__", None)
-    return m
+    }, set())
 
 
 class ArticleExtraction(_Record):

@@ -37,7 +37,7 @@ from ..document import Document
 from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Agency, AgencyLevel, Span
+from ..models import Agency, AgencyLevel, Span, filled
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
 
@@ -1770,18 +1770,12 @@ def _agency(aid: str, name: str, acronym: Optional[str], aliases: list[str], kin
             or not _STR_ONLY.issuperset(map(type, aliases))
             or not _SPAN_ONLY.issuperset(map(type, mentions))):
         raise ValueError(f"invalid agency fields: {aid!r} {name!r} {level!r}")
-    a = _new(Agency)
-    _set(a, "__dict__", {"id": aid, "name": name, "acronym": acronym, "aliases": aliases,
+    a = filled(Agency, {"id": aid, "name": name, "acronym": acronym, "aliases": aliases,
                          "kind": kind, "level": level, "region": region, "mentions": mentions,
-                         "inferred": False, "span": mentions[0], "rule": rule})
-    _set(a, "__pydantic_fields_set__", set(_AGENCY_FIELDS))
-    _set(a, "__pydantic_extra__", None)
-    _set(a, "__pydantic_private__", None)
+                         "inferred": False, "span": mentions[0], "rule": rule}, set(_AGENCY_FIELDS))
     return a
 
 
-_new = object.__new__
-_set = object.__setattr__
 _OPT_STR = frozenset((str, type(None)))
 _STR_ONLY = frozenset((str,))
 _SPAN_ONLY = frozenset((Span,))

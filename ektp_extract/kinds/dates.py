@@ -45,7 +45,7 @@ import regex
 from .. import errors
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import DateMention, Span
+from ..models import DateMention, Span, filled
 from .calendar import Calendar, calendar
 
 # ---------------------------------------------------------------- pattern rows
@@ -2090,8 +2090,6 @@ _DATE_FIELDS = frozenset(DateMention.model_fields)
 _GRANULARITIES = frozenset({None, "year", "month", "day", "minute"})
 _DATE_KINDS = frozenset({"absolute", "partial", "relative", "recurring", "vague"})
 _STR_OR_NONE = frozenset({str, type(None)})
-_new = object.__new__
-_set = object.__setattr__
 
 
 def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optional[str], kind: str,
@@ -2105,12 +2103,8 @@ def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optiona
     if (type(value) not in _STR_OR_NONE or type(end) not in _STR_OR_NONE or gran not in _GRANULARITIES
             or kind not in _DATE_KINDS or type(span) is not Span or type(rule) is not str):
         raise ValueError(f"invalid date mention fields: {value!r} {end!r} {gran!r} {kind!r} {rule!r}")
-    d = _new(DateMention)
-    _set(d, "__dict__", {"text": span.text, "value": value, "end": end, "granularity": gran, "kind": kind,
-                         "role": "mention", "span": span, "rule": rule})
-    _set(d, "__pydantic_fields_set__", set(_DATE_FIELDS))
-    _set(d, "__pydantic_extra__", None)
-    _set(d, "__pydantic_private__", None)
+    d = filled(DateMention, {"text": span.text, "value": value, "end": end, "granularity": gran, "kind": kind,
+                         "role": "mention", "span": span, "rule": rule}, set(_DATE_FIELDS))
     return d
 
 

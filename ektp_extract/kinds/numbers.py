@@ -24,7 +24,6 @@ compiles them once per lexicon.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import partial
 from decimal import Decimal

@@ -44,7 +44,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Official, Span
+from ..models import Official, Span, filled
 
 # imported once here, not per document (an import statement costs microseconds); the
 # stage still runs without them, as before
@@ -2451,8 +2451,6 @@ def name_contains(name: list[str], run: list[str]) -> bool:
     return all(t in it for t in run)
 
 
-_new = object.__new__
-_set = object.__setattr__
 _OFFICIAL_FIELDS = frozenset({
     "id", "name", "honorifics", "position", "position_canonical", "agency_id", "region", "mentions", "span", "rule",
 })
@@ -2493,16 +2491,11 @@ def make_official(
         or any(type(m) is not Span for m in mentions)
     ):
         raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
-    o = _new(Official)
-    _set(o, "__dict__", {
+    return filled(Official, {
         "id": id_, "name": name, "honorifics": honorifics, "position": position,
         "position_canonical": canonical, "agency_id": agency_id, "region": region,
         "mentions": mentions, "span": span, "rule": rule,
-    })
-    _set(o, "__pydantic_fields_set__", set(_OFFICIAL_FIELDS))
-    _set(o, "__pydantic_extra__", None)
-    _set(o, "__pydantic_private__", None)
-    return o
+    }, set(_OFFICIAL_FIELDS))
 
 
 def _only_body(doc: Document, row_ids: list[str]) -> Optional[str]:

@@ -42,7 +42,7 @@ import regex
 from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Quantity, Span
+from ..models import Quantity, Span, filled
 from .calendar import calendar
 from .numbers import (
     NumberTables,
@@ -394,15 +394,13 @@ def make_quantity(
         or type(span) is not Span
     ):
         raise ValueError(f"invalid quantity fields: {value!r} {kind!r} {comparator!r}")
-    q = _new(Quantity)
     fields_set = {"value", "unit", "kind", "text", "span", "rule"}
     if approximate or comparator is not None:
         fields_set |= {"approximate", "comparator"}
     if range_end is not None:
         fields_set.add("range_end")
-    _set(
-        q,
-        "__dict__",
+    return filled(
+        Quantity,
         {
             "value": value,
             "unit": unit,
@@ -414,16 +412,11 @@ def make_quantity(
             "span": span,
             "rule": rule,
         },
+        fields_set,
     )
-    _set(q, "__pydantic_fields_set__", fields_set)
-    _set(q, "__pydantic_extra__", None)
-    _set(q, "__pydantic_private__", None)
-    return q
 
 
 _NUMBER_TYPES = frozenset((int, float, type(None)))
-_new = object.__new__
-_set = object.__setattr__
 
 
 def _rx(lex: Lexicon) -> _Rx:

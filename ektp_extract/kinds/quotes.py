@@ -31,7 +31,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Quote, Span
+from ..models import Quote, Span, filled
 from .officials import (
     Intervals,
     LowerWords,
@@ -631,8 +631,6 @@ def run(doc: Document) -> None:
             doc.claim("quote", s, e)
 
 
-_new = object.__new__
-_set = object.__setattr__
 _QUOTE_FIELDS = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
 _OPT_STR = (str, type(None))
 
@@ -663,14 +661,10 @@ def make_quote(
         or type(rule) is not str
     ):
         raise ValueError(f"invalid quote fields: {speaker_id!r} {speaker!r} {verb!r} {direct!r} {rule!r}")
-    q = _new(Quote)
-    _set(q, "__dict__", {
+    q = filled(Quote, {
         "speaker_id": speaker_id, "speaker": speaker, "text": text, "verb": verb,
         "direct": direct, "span": span, "rule": rule,
-    })
-    _set(q, "__pydantic_fields_set__", set(_QUOTE_FIELDS))
-    _set(q, "__pydantic_extra__", None)
-    _set(q, "__pydantic_private__", None)
+    }, set(_QUOTE_FIELDS))
     return q
 
 
