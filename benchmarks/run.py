@@ -10,7 +10,7 @@ after a warm-up pass over the corpus. The corpus is ``fixtures/articles`` plus
 the seed article when ``../shared/seeds`` exists beside the checkout.
 
 Other benchmark modules in this folder (``dates_vs_dateparser.py``,
-``quantities.py``, ``batch.py``) expose ``run(...) -> dict``; when present
+``quantities.py``, ``people.py``, ``batch.py``) expose ``run(...) -> dict``; when present
 they are run too and their results are stored under ``"modules"``.
 """
 
@@ -46,6 +46,7 @@ from ektp_extract.text import Mask, blank_html, decode, looks_like_html, normali
 MODULES: list[tuple[str, bool]] = [
     ("dates_vs_dateparser", False),
     ("quantities", False),
+    ("people", False),
     ("batch", True),
 ]
 
