@@ -393,6 +393,43 @@ def test_prefilters_drop_only_places_where_nothing_matches(
     assert not bad
 
 
+def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
+    """The word scan (one split of the text, one find per vocabulary word on ASCII text) gives
+    what a plain reading gives: every whole word written as a trigger word (lower, Title or
+    UPPER case) by its casefolded key, in order, in each of its triggers' lists; on ASCII
+    text each place with (end, previous word, next word, key), the words casefolded."""
+    import re
+
+    r = dates.rx(extractor.lexicon)
+    texts = _prefilter_texts()
+    texts += [t.replace("a", "\u00e1", 3) + " \u2014 Senin" for t in texts[:40]]  # the general loop
+    texts += ["", "Senin", "Senin,Selasa;RABU kamis.", "SeninSelasa senin2019 2019senin _senin_"]
+    checked = 0
+    for text in texts:
+        parts: list[list[int]] = [[] for _ in r.triggers]
+        words, adj = dates._word_positions(text, r, parts)
+        found = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"[^\W\d_]+", text)]
+        plain: dict[str, list[int]] = {}
+        hits = [(s, e, w.casefold()) for s, e, w in found if w in r.vocab_cased]
+        for s, _, key in hits:
+            plain.setdefault(key, []).append(s)
+        assert words == plain, text[:80]
+        for ti, trig in enumerate(r.triggers):
+            assert parts[ti] == [s for s, _, key in hits if key in trig.words]
+        if text.isascii():
+            tokens = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z]+", text)]
+            index = {s: k for k, (s, _) in enumerate(tokens)}
+            want = {}
+            for s, e, key in hits:
+                k = index[s]
+                want[s] = (e, tokens[k - 1][1] if k else "", tokens[k + 1][1] if k + 1 < len(tokens) else "", key)
+            assert adj == want, text[:80]
+        else:
+            assert adj is None
+        checked += len(hits)
+    assert checked > 5000
+
+
 # ---------------------------------------------------------------- docs
 
 

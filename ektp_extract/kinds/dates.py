@@ -37,6 +37,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Callable, Iterable, Literal, Mapping, Optional
 
@@ -204,6 +205,9 @@ class _Rx:
     count_shift_words: frozenset[str]  # first tokens of the shift words after a counted unit
     # first words of the event cues (lower case): event_before needs one of them in its window
     event_words: Optional[tuple[str, ...]]
+    # each word of vocab_cased made of ASCII letters → (its key, the word between two spaces,
+    # the indexes of its triggers): what the ASCII word scan looks up (see _word_positions)
+    ascii_words: dict[str, tuple[str, str, tuple[int, ...]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -646,9 +650,9 @@ def _build(lex: Lexicon) -> _Rx:
     habit = P(_L + rf"(?:{_alt(_forms(lex, 'recurrence', 'habitual'))}"
               + rf"|{_alt(_forms(lex, 'recurrence', 'cues'))}\s+tahun(?:nya)?)" + _R, I)
     vocab_cased = frozenset(v for w in vocab for v in (w, w.capitalize(), w.upper()))
-    return _Rx(
-        cal, patterns6, clock, clock_ti, claims3, triggers,
-        {w: tuple(i for i, t in enumerate(triggers) if w in t.words) for w in vocab},
+    word_triggers = {w: tuple(i for i, t in enumerate(triggers) if w in t.words) for w in vocab}
+    out = _Rx(
+        cal, patterns6, clock, clock_ti, claims3, triggers, word_triggers,
         vocab, vocab_cased,
         day_words, frozenset(units) | frozenset(one),
         relday, units, one, shifts, periods, cues, counts,
@@ -669,6 +673,11 @@ def _build(lex: Lexicon) -> _Rx:
         month_runs, frozenset(_letter_runs(f)[0] for f in sh_c),
         tuple(sorted({_letter_runs(f)[0] for f in ev_forms})) if all(f[:1].isalpha() for f in ev_forms) else None,
     )
+    out.ascii_words = {
+        w: (w.lower(), f" {w} ", word_triggers.get(w.lower(), ()))
+        for w in vocab_cased if w.isascii() and w.isalpha()
+    }
+    return out
 
 
 @lru_cache(maxsize=4096)
@@ -1692,46 +1701,49 @@ def _day_part(h: int, part: Optional[str]) -> int:
 
 
 def _word_positions(
-    text: str, vocab: frozenset[str], hits: list[int], keys: list[str]
+    text: str, r: _Rx, parts: list[list[int]]
 ) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
     """Casefolded trigger word → where it stands as a whole word, in order; and on ASCII
     text, for each such place, (end, previous token, next token, token), casefolded. Every
-    place and its word are also appended to ``hits`` and ``keys``, in text order.
+    place is also appended, in text order, to ``parts[i]`` for each trigger ``i`` of its word.
 
     The words of the text are listed in C (on ASCII text every non-letter becomes a
-    space and the text is split, several times faster than a regex); each one in
-    ``vocab`` is then found with ``str.find`` from where the previous one ended, so the
-    text is scanned once whatever its length. On ASCII text the found place is exactly
-    that token (whole-word tests and the split agree on what a letter is), so its
-    neighbours in the token list are the words around it (see ``_follow``).
+    space and the text is split, several times faster than a regex); each one in the
+    vocabulary is then found with ``str.find`` from where the previous one ended, so the
+    text is scanned once whatever its length. On ASCII text the split text, with a space
+    at each end, holds the word between two spaces exactly where it stands as a whole
+    word: one ``find`` per word, no test of its neighbours; the found place is that token,
+    so its neighbours in the token list are the words around it (see ``_follow``).
     """
     words: dict[str, list[int]] = {}
-    adj: Optional[dict[int, tuple[int, str, str, str]]] = None
-    cur, size = 0, len(text)
-    find = text.find
+    cur = 0
     if text.isascii():
-        tokens = text.translate(_ASCII_NON_LETTERS).split()
-        adj = {}
+        spaced = text.translate(_ASCII_NON_LETTERS)
+        tokens = spaced.split()
+        info = r.ascii_words
+        find = (" " + spaced + " ").find  # index i there: a space, the word at text index i
+        adj: dict[int, tuple[int, str, str, str]] = {}
         last = len(tokens) - 1
-        for t in [t for t, w in enumerate(tokens) if w in vocab]:
-            w = tokens[t]
-            n = len(w)
-            i = find(w, cur)
-            while i != -1 and ((i > 0 and text[i - 1].isalpha()) or (i + n < size and text[i + n].isalpha())):
-                i = find(w, i + 1)  # the words come in order: this finds the token itself
+        # the token indexes of vocabulary words, selected in C
+        for t in compress(count(), map(info.__contains__, tokens)):
+            key, probe, tis = info[tokens[t]]
+            i = find(probe, cur)
             if i == -1:
                 continue
-            key = w.lower()
             lst = words.get(key)
             if lst is None:
                 words[key] = [i]
             else:
                 lst.append(i)
-            hits.append(i)
-            keys.append(key)
-            cur = i + n
-            adj[i] = (cur, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "", key)
+            for ti in tis:
+                parts[ti].append(i)
+            cur = i + len(probe) - 1  # the space after the word opens the next search
+            adj[i] = (cur - 1, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "", key)
         return words, adj
+    vocab = r.vocab_cased
+    get = r.word_triggers.get
+    find = text.find
+    size = len(text)
     for w in _WORDS.findall(text):
         if w not in vocab:
             continue
@@ -1748,10 +1760,10 @@ def _word_positions(
             words[key] = [i]
         else:
             lst.append(i)
-        hits.append(i)
-        keys.append(key)
+        for ti in get(key, ()):
+            parts[ti].append(i)
         cur = i + n
-    return words, adj
+    return words, None
 
 
 def _digit_positions(
@@ -1810,18 +1822,12 @@ def _digit_positions(
 
 
 def _all_positions(
-    r: _Rx, hits: list[int], keys: list[str], digits: dict[str, list[int]], parens: list[int]
+    r: _Rx, parts: list[list[int]], digits: dict[str, list[int]], parens: list[int]
 ) -> list[list[int]]:
-    """For each trigger of ``r.triggers``, the sorted positions where its patterns may start.
-
-    The word places come in text order, so each trigger's word list is sorted as it is
-    built; only a trigger of words and digit runs needs a sort.
+    """For each trigger of ``r.triggers``, the sorted positions where its patterns may start:
+    ``parts`` holds the word places (in text order, from the word scan); the digit runs and
+    brackets are added here. Only a trigger of words and digit runs needs a sort.
     """
-    parts: list[list[int]] = [[] for _ in r.triggers]
-    get = r.word_triggers.get
-    for pos, key in zip(hits, keys):
-        for ti in get(key, ()):
-            parts[ti].append(pos)
     for ti, trig in enumerate(r.triggers):
         if trig.digit and not trig.paren and not parts[ti]:
             parts[ti] = digits[trig.digit]  # sorted already (one scan in text order)
@@ -2184,9 +2190,8 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
-    hits: list[int] = []
-    keys: list[str] = []
-    words, adj = _word_positions(text, r.vocab_cased, hits, keys)
+    parts: list[list[int]] = [[] for _ in r.triggers]
+    words, adj = _word_positions(text, r, parts)
     ctx.words = words
     ctx.adj = adj
     digits = _digit_positions(text, r.day_words, r.unit_words, ctx.count_unit)
@@ -2200,7 +2205,7 @@ def run(doc: Document) -> None:
         if k < size and text[k].isdecimal():
             parens.append(i)
         i = text.find("(", i + 1)
-    starts = ctx.starts = _all_positions(r, hits, keys, digits, parens)
+    starts = ctx.starts = _all_positions(r, parts, digits, parens)
     blocked = ctx.blocked
 
     for _, pat, ti in r.claims:
