@@ -397,7 +397,8 @@ def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
     """The word scan (one split of the text, one find per vocabulary word on ASCII text) gives
     what a plain reading gives: every whole word written as a trigger word (lower, Title or
     UPPER case) by its casefolded key, in order, in each of its triggers' lists; on ASCII
-    text each place with (end, previous word, next word, key), the words casefolded."""
+    text each place of a trigger or unit word with (end, previous word, next word, key), the
+    words casefolded."""
     import re
 
     r = dates.rx(extractor.lexicon)
@@ -421,6 +422,8 @@ def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
             index = {s: k for k, (s, _) in enumerate(tokens)}
             want = {}
             for s, e, key in hits:
+                if not r.word_triggers.get(key) and key not in r.unit_words:
+                    continue  # a tense or habit word: its neighbours are never asked for
                 k = index[s]
                 want[s] = (e, tokens[k - 1][1] if k else "", tokens[k + 1][1] if k + 1 < len(tokens) else "", key)
             assert adj == want, text[:80]
@@ -428,6 +431,28 @@ def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
             assert adj is None
         checked += len(hits)
     assert checked > 5000
+
+
+def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
+    """On ASCII text each stdlib twin (core patterns, claims, clock) matches as its regex
+    pattern at every position: the same span and the same groups."""
+    r = dates.rx(extractor.lexicon)
+    pairs = [(p[1], t) for p, t in zip(r.patterns, r.core_twins)]
+    pairs += [(c[1], t) for c, t in zip(r.claims, r.claim_twins)] + [(r.clock, r.clock_twin)]
+    assert sum(t is not None for _, t in pairs) >= len(pairs) - 1  # weekday_comma has none
+    texts = [t for t in _prefilter_texts() if t.isascii()][::3]
+    compared = 0
+    for pat, twin in pairs:
+        if twin is None:
+            continue
+        for text in texts:
+            for pos in range(len(text)):
+                a, b = pat.match(text, pos), twin.match(text, pos)
+                assert (a is None) == (b is None), (pat.pattern[:60], text[pos:pos + 40])
+                if a is not None:
+                    assert a.span() == b.span() and a.groups() == b.groups(), text[pos:pos + 40]
+                    compared += 1
+    assert compared > 1000
 
 
 # ---------------------------------------------------------------- docs

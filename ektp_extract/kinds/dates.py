@@ -47,6 +47,7 @@ from .. import errors
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import DateMention, Span, filled
+from ..twins import ascii_twin
 from .calendar import Calendar, calendar
 
 # ---------------------------------------------------------------- pattern rows
@@ -206,8 +207,16 @@ class _Rx:
     # first words of the event cues (lower case): event_before needs one of them in its window
     event_words: Optional[tuple[str, ...]]
     # each word of vocab_cased made of ASCII letters → (its key, the word between two spaces,
-    # the indexes of its triggers): what the ASCII word scan looks up (see _word_positions)
-    ascii_words: dict[str, tuple[str, str, tuple[int, ...]]] = field(default_factory=dict)
+    # the indexes of its triggers, whether its places need their neighbours: a trigger word
+    # or a unit word, see _Ctx.adj): what the ASCII word scan looks up (see _word_positions)
+    ascii_words: dict[str, tuple[str, str, tuple[int, ...], bool]] = field(default_factory=dict)
+    # (index, digit, paren) of each trigger that has digit runs or brackets (see _all_positions)
+    mixed_triggers: list[tuple[int, str, bool]] = field(default_factory=list)
+    # stdlib twins (see _twin) of the core patterns, the claims and the clock, for ASCII
+    # text; None where a pattern has none
+    core_twins: list[Optional[re.Pattern[str]]] = field(default_factory=list)
+    claim_twins: list[Optional[re.Pattern[str]]] = field(default_factory=list)
+    clock_twin: Optional[re.Pattern[str]] = None
 
 
 @dataclass(frozen=True)
@@ -673,11 +682,23 @@ def _build(lex: Lexicon) -> _Rx:
         month_runs, frozenset(_letter_runs(f)[0] for f in sh_c),
         tuple(sorted({_letter_runs(f)[0] for f in ev_forms})) if all(f[:1].isalpha() for f in ev_forms) else None,
     )
+    out.core_twins = [_twin(p[1]) for p in patterns6]
+    out.claim_twins = [_twin(p[1]) for p in claims3]
+    out.clock_twin = _twin(clock)
+    out.mixed_triggers = [(i, t.digit, t.paren) for i, t in enumerate(triggers) if t.digit or t.paren]
     out.ascii_words = {
-        w: (w.lower(), f" {w} ", word_triggers.get(w.lower(), ()))
+        w: (w.lower(), f" {w} ", word_triggers.get(w.lower(), ()),
+            bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words)
         for w in vocab_cased if w.isascii() and w.isalpha()
     }
     return out
+
+
+def _twin(pat: regex.Pattern[str]) -> Optional[re.Pattern[str]]:
+    """The stdlib twin of ``pat`` on ASCII text (:func:`ascii_twin`), ``\\p{N}`` read as ``\\d``
+    (the same characters there: 0-9); None when ``pat`` has no twin. A stdlib match costs
+    about half a regex-module one; tests/test_dates.py compares each twin with its pattern."""
+    return ascii_twin(regex.compile(pat.pattern.replace("\\p{N}", "\\d"), pat.flags))
 
 
 @lru_cache(maxsize=4096)
@@ -711,7 +732,7 @@ class _M:
 
     def __init__(
         self,
-        core: regex.Match[str],
+        core: "regex.Match[str] | re.Match[str]",  # a stdlib match from a twin (see _twin)
         lead: Optional[regex.Match[str]],
         cidx: Mapping[str, int],
         lidx: Mapping[str, int] = _NO_GROUPS,
@@ -877,7 +898,9 @@ def _phrase_index(ctx: _Ctx, name: str) -> tuple[list[int], list[int], list[str]
         else:
             pat, first = (ctx.r.habitual if name == "habitual" else ctx.r.habit), ctx.r.habitual_first
         single = ctx.r.phrase_single[name]
-        found = sorted((p, w) for w in first.intersection(ctx.words) for p in ctx.words[w])
+        words = ctx.words
+        found = [(p, w) for w in first.intersection(words) for p in words[w]]
+        found.sort()
         starts: list[int] = []
         ends: list[int] = []
         texts: list[str] = []
@@ -1704,8 +1727,10 @@ def _word_positions(
     text: str, r: _Rx, parts: list[list[int]]
 ) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
     """Casefolded trigger word → where it stands as a whole word, in order; and on ASCII
-    text, for each such place, (end, previous token, next token, token), casefolded. Every
-    place is also appended, in text order, to ``parts[i]`` for each trigger ``i`` of its word.
+    text, for each such place of a word that starts a pattern or is a calendar unit,
+    (end, previous token, next token, token), casefolded (a tense or habit word alone is
+    looked up by ``_phrase_index``, never by its neighbours). Every place is also appended,
+    in text order, to ``parts[i]`` for each trigger ``i`` of its word.
 
     The words of the text are listed in C (on ASCII text every non-letter becomes a
     space and the text is split, several times faster than a regex); each one in the
@@ -1726,7 +1751,7 @@ def _word_positions(
         last = len(tokens) - 1
         # the token indexes of vocabulary words, selected in C
         for t in compress(count(), map(info.__contains__, tokens)):
-            key, probe, tis = info[tokens[t]]
+            key, probe, tis, near = info[tokens[t]]
             i = find(probe, cur)
             if i == -1:
                 continue
@@ -1735,10 +1760,12 @@ def _word_positions(
                 words[key] = [i]
             else:
                 lst.append(i)
-            for ti in tis:
-                parts[ti].append(i)
             cur = i + len(probe) - 1  # the space after the word opens the next search
-            adj[i] = (cur - 1, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "", key)
+            if near:
+                for ti in tis:
+                    parts[ti].append(i)
+                adj[i] = (cur - 1, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "",
+                          key)
         return words, adj
     vocab = r.vocab_cased
     get = r.word_triggers.get
@@ -1828,22 +1855,27 @@ def _all_positions(
     ``parts`` holds the word places (in text order, from the word scan); the digit runs and
     brackets are added here. Only a trigger of words and digit runs needs a sort.
     """
-    for ti, trig in enumerate(r.triggers):
-        if trig.digit and not trig.paren and not parts[ti]:
-            parts[ti] = digits[trig.digit]  # sorted already (one scan in text order)
-        elif trig.digit or trig.paren:
-            extra = (digits[trig.digit] if trig.digit else []) + (parens if trig.paren else [])
-            parts[ti] = sorted(parts[ti] + extra)
+    for ti, digit, paren in r.mixed_triggers:
+        if digit and not paren and not parts[ti]:
+            parts[ti] = digits[digit]  # sorted already (one scan in text order)
+        else:
+            extra = (digits[digit] if digit else []) + (parens if paren else [])
+            if extra:
+                # one source alone is in text order already
+                parts[ti] = extra if not parts[ti] and not (digit and paren) else sorted(parts[ti] + extra)
     return parts
 
 
 def _clocks(ctx: _Ctx) -> list[_Clock]:
     out = []
     last_end = -1
+    clock, twin, text = ctx.r.clock, ctx.r.clock_twin, ctx.text
+    if ctx.adj is None:
+        twin = None  # not ASCII text
     for pos in ctx.starts[ctx.r.clock_trigger]:
         if pos < last_end:
             continue
-        m = ctx.r.clock.match(ctx.text, pos, None, False)
+        m = twin.match(text, pos) if twin is not None else clock.match(text, pos, None, False)
         if m is None:
             continue
         last_end = m.end()
@@ -2160,6 +2192,10 @@ def _prefilter(
 ) -> list[int]:
     """The places of ``todo`` where a pattern may match, by its follow map (at words) and
     pre-check."""
+    if pre is None and follow is not None:  # the follow map alone (most patterns)
+        get, fget = adj.get, follow.get
+        return [pos for pos in todo
+                if (w := get(pos)) is None or (allowed := fget(w[3])) is None or w[2] in allowed]
     out = []
     for pos in todo:
         w = adj.get(pos)
@@ -2208,22 +2244,27 @@ def run(doc: Document) -> None:
     starts = ctx.starts = _all_positions(r, parts, digits, parens)
     blocked = ctx.blocked
 
-    for _, pat, ti in r.claims:
+    ascii = adj is not None
+    for (_, pat, ti), twin in zip(r.claims, r.claim_twins):
         for pos in starts[ti]:
-            m = pat.match(text, pos, None, False)
+            m = twin.match(text, pos) if ascii and twin is not None else pat.match(text, pos, None, False)
             if m is not None and m.end() > m.start():
                 ctx.block(m.start(), m.end())
                 doc.claim("notquantity", m.start(), m.end())
 
     cands: list[_Cand] = []
-    for _, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open in r.patterns:
+    twins = r.core_twins
+    for k, (_, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open) in enumerate(r.patterns):
         todo = starts[ti]
-        if adj is not None and (follow is not None or pre is not None) and todo:
+        if not todo:
+            continue
+        if adj is not None and (follow is not None or pre is not None):
             todo = _prefilter(ctx, adj, todo, follow, pre)
-        if adj is None:
+        twin = twins[k] if ascii else None
+        if not ascii:
             lead_last = None  # not ASCII text: every lead is tried
         for pos in todo:
-            core = pat.match(text, pos, None, False)
+            core = twin.match(text, pos) if twin is not None else pat.match(text, pos, None, False)
             if core is None:
                 continue
             cs, ce = core.span()
