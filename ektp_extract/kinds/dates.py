@@ -2066,7 +2066,6 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
             continue
         a = out[-1]
         gap = text[a.e:c.core_s if c.core_s >= 0 else c.s]
-        gapc = _key(text[a.e:c.s])
         # a date without a year (resolved from the reference, or waiting for one)
         yearless = a.year_inferred or (a.unresolved and a.kind == "partial" and a.m is not None)
         ok = (
@@ -2082,7 +2081,10 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
             a.y = c.y if (a.m or 0) <= (c.m or 0) else (c.y or 0) - 1
             a.unresolved, a.year_inferred = False, True
             a.rule += "+year"
-        is_coord = ok and ctx.r.coord_gap.fullmatch(gapc or " ", None, None, False) is not None and bool(gapc)
+        # the gap casefolded is only needed (and only built: gaps may be long) between dates
+        # that may be joined
+        is_coord = ok and bool(gapc := _key(text[a.e:c.s])) and ctx.r.coord_gap.fullmatch(
+            gapc, None, None, False) is not None
         if (is_range or is_coord) and yearless and not c.year_inferred and c.y is not None:
             # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019: no reference needed
             a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else c.y - 1
