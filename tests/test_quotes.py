@@ -132,6 +132,40 @@ def test_active_verbs_found_by_word_equal_the_regex_scan(extractor: Extractor) -
         assert [m.span() for m in _word_matches(q.active, text, start, lw, q.active_words)] == expected
 
 
+def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
+    """The cue, the bare interposed verb and single-quoted passages are matched only where
+    a word or an apostrophe allows one: the matches must be those of the scans they
+    replace, from any start, on real and odd text."""
+    import random
+    from pathlib import Path
+
+    from ektp_extract.document import Document
+    from ektp_extract.kinds.officials import lower_words
+    from ektp_extract.kinds.quotes import _SINGLE, _bare_matches, _single_quoted, _word_matches, qlex
+    from ektp_extract.text import Mask, normalise
+
+    q = qlex(extractor.lexicon)
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))[:6]]
+    rnd = random.Random(5)
+    words = ["menurut", "Menurutnya", "MENURUT", "kata", "lanjut", "ujar", "katanya", "ia", "Budi", "2", "-", "'"]
+    texts += [" ".join(rnd.choice(words) + rnd.choice(["", " ", "  ", ",", "'", ".", "-"]) for _ in range(rnd.randint(0, 12)))
+              for _ in range(300)]
+    texts += ["Bantuan itu  lanjut Budi, naik", "kata  kata, 'ya ini benar' katanya", "'abc' 'def ghi' x", "é kata Budi"]
+    for t in texts:
+        prep = normalise(t)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        text = doc.text
+        lw = lower_words(doc)
+        for start in range(0, len(text) + 1, 1 if len(text) < 200 else 37):
+            assert [m.span() for m in _word_matches(q.cue, text, start, lw, q.cue_words)] == [
+                m.span() for m in q.cue.finditer(text, start)]
+            assert [m.span() for m in _bare_matches(q.interposed_bare, text, start, lw, q.after_words)] == [
+                m.span() for m in q.interposed_bare.finditer(text, start)]
+            assert [m.span() for m in _single_quoted(text, start)] == [
+                m.span() for m in _SINGLE.finditer(text, start)]
+
+
 def test_backward_readers_equal_the_reverse_patterns() -> None:
     """On ASCII text the word before a position is read in Python; it must be what the
     reverse regex searches it replaces find, for every window of real and odd text."""

@@ -98,6 +98,8 @@ class QLex:
     # the forms of active verbs in lower case when every form is ASCII letters (None
     # otherwise): on an ASCII text only where they occur is matched
     active_words: Optional[frozenset[str]] = None
+    cue_words: Optional[frozenset[str]] = None  # the same for the cue's forms
+    after_words: Optional[frozenset[str]] = None  # ... and for the after-quote verbs
 
 
 def _words(lex: Lexicon, row_id: str) -> set[str]:
@@ -143,6 +145,8 @@ def _build(lex: Lexicon) -> QLex:
         say_verbs=_words(lex, "clause_verbs"),
         roles=_words(lex, "speaker_roles"),
         active_words=_letter_forms(active),
+        cue_words=_letter_forms(cue_forms),
+        after_words=_letter_forms(after),
     )
 
 
@@ -163,6 +167,42 @@ def _word_matches(
         return list(rx.finditer(text, start))
     match = rx.match
     return [m for i in lw.starts(forms, start) if (m := match(text, i)) is not None]
+
+
+def _bare_matches(
+    rx: Any, text: str, start: int, lw: Optional[LowerWords], forms: Optional[frozenset[str]]
+) -> list[Any]:
+    """``list(rx.finditer(text, start))`` for ``QLex.interposed_bare`` (a lowercase letter,
+    spaces, one of ``forms`` as a whole word): on an ASCII text only the space runs right
+    before a form are matched. A match can only start where its spaces start (the
+    letter before it), so the run is walked back from the form; matches never overlap."""
+    if lw is None or forms is None:
+        return list(rx.finditer(text, start))
+    match = rx.match
+    out = []
+    for i in lw.starts(forms, start):
+        p = i
+        while p > 0 and text[p - 1] == " ":
+            p -= 1
+        if start <= p < i and (m := match(text, p)) is not None:
+            out.append(m)
+    return out
+
+
+def _single_quoted(text: str, start: int) -> list[Any]:
+    """``list(_SINGLE.finditer(text, start))``: a match opens with ``'``, so only the
+    apostrophes are tried (``str.find``) instead of every position of the text."""
+    out: list[Any] = []
+    find, match = text.find, _SINGLE.match
+    i = find("'", start)
+    while i >= 0:
+        m = match(text, i)
+        if m is not None:
+            out.append(m)
+            i = find("'", m.end())
+        else:
+            i = find("'", i + 1)
+    return out
 
 
 def qlex(lex: Lexicon) -> QLex:
@@ -747,7 +787,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
         out.append(ev)
         prev, prev_attr_end = ev, attr_end
     # single quote marks, only when a verb attributes them
-    for m in _SINGLE.finditer(text, ctx.doc.body_start):
+    for m in _single_quoted(text, ctx.doc.body_start):
         if ctx.in_quote(m.start()):
             continue
         close = m.end() - 1
@@ -803,7 +843,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     nested = out
     out = []
     clauses: list[tuple[int, int]] = []
-    cues = list(q.cue.finditer(text, body))
+    cues = _word_matches(q.cue, text, body, lw, q.cue_words)
     for m in cues:
         ss, se = ctx.sentence(m.start())
         cm = _COMMA_ANY.search(text[m.end():min(se, m.end() + 80)])
@@ -839,7 +879,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     # <clause>, kata X, <clause>.   /   <clause>, katanya.   /   <clause> lanjut X, <clause>.
     seen_v: set[int] = set()
     for m, bare in [*((m, False) for m in q.interposed.finditer(text, body)),
-                    *((m, True) for m in q.interposed_bare.finditer(text, body))]:
+                    *((m, True) for m in _bare_matches(q.interposed_bare, text, body, lw, q.after_words))]:
         if ctx.in_quote(m.start()) or m.start("v") in seen_v:
             continue
         ss, se = ctx.sentence(m.start())
