@@ -166,6 +166,44 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
                 m.span() for m in _SINGLE.finditer(text, start)]
 
 
+def test_role_commas_hold_every_role_subject(extractor: Extractor) -> None:
+    """Sentences without a comma before a role word are skipped when subjects are read:
+    wherever :func:`_role_subject` finds one, such a comma lies between it and the end."""
+    import bisect
+    import random
+    from pathlib import Path
+
+    from ektp_extract.document import Document
+    from ektp_extract.kinds.quotes import _Ctx, _role_commas, _role_subject
+    from ektp_extract.text import Mask, normalise
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))]
+    rnd = random.Random(7)
+    words = ["Amir", "Fariki", "warga", "Warga", "jubir,", "wargaku", "Jubir", "paslon", "ia", "\n", "  "]
+    texts += [" ".join(rnd.choice(words) + rnd.choice(["", ",", ", ", " ,", ",\t", "."]) for _ in range(rnd.randint(1, 14)))
+              for _ in range(300)]
+    found = 0
+    for t in texts:
+        prep = normalise(t)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        for name, stage in extractor.stages:
+            if name == "quotes":
+                break
+            stage(doc)
+        ctx = _Ctx(doc)
+        commas = _role_commas(ctx)
+        assert commas is not None
+        text = ctx.text
+        for ss, se in ctx.sents:
+            for p in range(ss, se):
+                if _role_subject(ctx, p, se) is not None:
+                    found += 1
+                    k = bisect.bisect_left(commas, p)
+                    assert k < len(commas) and commas[k] < se, (text[p:se],)
+    assert found > 5
+
+
 def test_backward_readers_equal_the_reverse_patterns() -> None:
     """On ASCII text the word before a position is read in Python; it must be what the
     reverse regex searches it replaces find, for every window of real and odd text."""

@@ -100,6 +100,7 @@ class QLex:
     active_words: Optional[frozenset[str]] = None
     cue_words: Optional[frozenset[str]] = None  # the same for the cue's forms
     after_words: Optional[frozenset[str]] = None  # ... and for the after-quote verbs
+    role_words: Optional[frozenset[str]] = None  # ... and for the role words
 
 
 def _words(lex: Lexicon, row_id: str) -> set[str]:
@@ -130,6 +131,7 @@ def _build(lex: Lexicon) -> QLex:
     active = [f for v in verbs for f in v.active]
     cue_forms = [f for c in cues for f in [*c.forms, *c.enclitic]]
     nb = r"(?![\p{L}\d-])"
+    roles = _words(lex, "speaker_roles")
     return QLex(
         after_verb=twin(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
         active=twin(rf"\b(?P<v>{_alt(active)})\b(?!-)"),
@@ -143,10 +145,11 @@ def _build(lex: Lexicon) -> QLex:
         tails=_words(lex, "anaphora_tails") or {"itu", "tersebut", "ini"},
         np_openers=_words(lex, "np_object_openers"),
         say_verbs=_words(lex, "clause_verbs"),
-        roles=_words(lex, "speaker_roles"),
+        roles=roles,
         active_words=_letter_forms(active),
         cue_words=_letter_forms(cue_forms),
         after_words=_letter_forms(after),
+        role_words=_letter_forms(sorted(roles)),
     )
 
 
@@ -964,6 +967,26 @@ def _role_subject(ctx: _Ctx, p: int, se: int) -> Optional[tuple[int, Optional[st
     return (p, nm.name, None)
 
 
+def _role_commas(ctx: _Ctx) -> Optional[list[int]]:
+    """Sorted positions of the commas followed (after any spaces) by a word that opens
+    with a role word (``, warga``, ``,jubir``): only a sentence holding one can open
+    with ``Nama, <role>`` (:func:`_role_subject`). None on a non-ASCII text (no word
+    index): every sentence is then read."""
+    lw = lower_words(ctx.doc)
+    forms = ctx.q.role_words
+    if lw is None or forms is None:
+        return None
+    text = ctx.text
+    out: set[int] = set()
+    for i in lw.starts(forms, 0):
+        j = i
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j > 0 and text[j - 1] == ",":
+            out.add(j - 1)
+    return sorted(out)
+
+
 def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     """Name every event's speaker; pronouns take the most recent subject."""
     text = ctx.text
@@ -986,11 +1009,16 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
             continue
         off = ctx.official_by_name(nm.name, m.start())
         subjects.append((m.start(), nm.name if off is None else None, off))
+    role_commas = _role_commas(ctx)
     for ss, se in ctx.sents:
         # "(Sementara itu,) Amir Fariki, Jubir paslon X mengapresiasi ...": a named
         # non-official subject with a role appositive
         if se <= ctx.doc.body_start or ctx.in_quote(ss):
             continue
+        if role_commas is not None:
+            k = bisect.bisect_left(role_commas, ss)
+            if k == len(role_commas) or role_commas[k] >= se:
+                continue  # no comma before a role word: _role_subject finds nothing here
         p = ss
         while p < se and text[p] == " ":
             p += 1
