@@ -84,3 +84,47 @@ def test_page_chrome_is_blanked(extractor: Extractor, line: str) -> None:
 def test_prose_is_not_page_chrome(extractor: Extractor, line: str) -> None:
     rules = _compile(extractor.lexicon)
     assert _match_line(line, rules) is None, line
+
+
+def test_rule_twins_match_as_their_patterns(extractor: Extractor) -> None:
+    """Built-in rules run as stdlib twins on ASCII lines: on every short line of the fixtures
+    and on random lines each twin matches exactly where its ``regex`` pattern does."""
+    from pathlib import Path
+
+    from ektp_extract.text import lines
+
+    rules = _compile(extractor.lexicon)
+    assert all(r[5] is not None for r in rules.whole)  # every built-in rule has its twin
+    root = Path(__file__).resolve().parent.parent
+    cases = []
+    for path in sorted((root / "fixtures" / "articles").glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        cases += [text[s:e] for s, e in lines(text) if e - s <= 450]
+    rnd = random.Random(5)
+    pieces = _WORDS + ["Baca juga", "Copyright", "Foto", "ANTARA FOTO", "(ANTARA FOTO/Ari)", "Dok.", " / ", "Home",
+                       " > ", ".com", ".co.id", " - ", "ilustrasi", "iklan", "Advertisement", "dilihat", "share"]
+    cases += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 8))) for _ in range(3000)]
+    n = 0
+    for line in cases:
+        if not line.isascii():
+            continue
+        for pat, _, rid, _, _, twin in rules.whole:
+            assert bool(twin.fullmatch(line)) == bool(pat.fullmatch(line)), (rid, line)
+            n += 1
+    assert n > 20_000
+
+
+def test_inline_twin_finds_what_the_pattern_finds(extractor: Extractor) -> None:
+    """The inline rules run as one stdlib twin on ASCII texts: the same matches on the fixtures."""
+    from pathlib import Path
+
+    rules = _compile(extractor.lexicon)
+    assert rules.inline is not None and rules.inline_twin is not None
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))]
+    texts += ["Foto (ant)\nJakarta (ANTARA) - x (dtc/ant) \n(*)", "a (AB/cd/ef/gh)  \n(abc/d)"]
+    for text in texts:
+        if text.isascii():
+            assert [m.span() for m in rules.inline_twin.finditer(text)] == [
+                m.span() for m in rules.inline.finditer(text)
+            ]

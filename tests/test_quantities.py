@@ -84,6 +84,31 @@ def test_read_digits_styles() -> None:
     assert read_digits("1.250.000,50").value == Decimal("1250000.50")  # type: ignore[union-attr]
 
 
+def test_read_digits_twins_read_as_the_regex_patterns() -> None:
+    """On ASCII strings read_digits uses stdlib twins of its patterns: every string of up
+    to six characters of digits and separators reads the same by the regex patterns."""
+    import itertools
+
+    from ektp_extract.kinds import numbers
+
+    alphabet = "0129.,"
+    n = 0
+    for k in range(1, 7):
+        for chars in itertools.product(alphabet, repeat=k):
+            s = "".join(chars)
+            if s.isdigit():
+                continue
+            assert numbers._read_separated(s, numbers._DIGIT_TWINS) == numbers._read_separated(
+                s, numbers._DIGIT_PATTERNS
+            ), s
+            n += 1
+    for s in ["96.616", "1.250.000,50", "1,250,000", "1,250.5", "12,345,678.90", "2,000", "1.2.3.4"]:
+        assert numbers._read_separated(s, numbers._DIGIT_TWINS) == numbers._read_separated(
+            s, numbers._DIGIT_PATTERNS
+        ), s
+    assert n > 50_000
+
+
 def test_read_words_needs_a_digit_before_a_multiplier(extractor: Extractor) -> None:
     t = number_tables(extractor.lexicon)
     assert read_words("puluh lima", t) is None

@@ -7,18 +7,25 @@ Speed: a rule's regex is tried on a line only when the line passes the rule's
 cheap tests — ``requires`` (a substring) and, derived from the pattern itself,
 the literal words its matches must start with (``Baca juga``, ``Foto``,
 ``Advertisement`` ...). Most lines fail every test and cost no regex call.
+On an ASCII line a built-in rule runs as its stdlib twin (``twins.ascii_twin``;
+a third of a ``regex`` call with a timeout); lines tried are at most ``MAX_LINE``
+characters, which bounds the match without the timeout. Rules from extra pattern
+directories keep the ``regex`` call with its timeout.
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass
 from typing import Literal, Optional
 
 import regex
 
 from ..document import Document
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Entry, Lexicon, builtin_dir, register_table
 from ..text import lines
+from ..twins import ascii_twin
 
 
 class BoilerplateRow(Entry):
@@ -36,8 +43,11 @@ MAX_LINE = 450
 #: Lines longer than this that end like a sentence are prose too.
 PROSE_LINE = 120
 
-# pattern, action, rule id, requires (case-folded), starts (lower-case prefixes or None)
-_Rule = tuple[regex.Pattern[str], str, str, tuple[str, ...], Optional[tuple[str, ...]]]
+# pattern, action, rule id, requires (case-folded), starts (lower-case prefixes or None),
+# the pattern's stdlib twin for ASCII lines (None: the regex call with its timeout)
+_Rule = tuple[
+    regex.Pattern[str], str, str, tuple[str, ...], Optional[tuple[str, ...]], Optional["re.Pattern[str]"]
+]
 
 _META = frozenset("\\.^$*+?{}[]|()")
 _COUNT = regex.compile(r"\{\d*(?:,\d*)?\}")
@@ -150,22 +160,50 @@ class _Rules:
     unanchored: list[_Rule]  # those without literal starts, in file order
     starts: tuple[str, ...]  # every literal start of every rule
     inline: Optional[regex.Pattern[str]]
+    inline_twin: Optional["re.Pattern[str]"]  # for ASCII texts, when every inline rule is built in
+
+
+def _builtin_patterns() -> frozenset[str]:
+    """The line patterns of the built-in ``boilerplate.toml`` (known to match in bounded time)."""
+    path = builtin_dir() / "boilerplate.toml"
+    if not path.is_file():
+        return frozenset()
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return frozenset(r.get("pattern", "") for r in data.get("lines", []))
+
+
+def _twin(pat: regex.Pattern[str], builtin: frozenset[str]) -> Optional["re.Pattern[str]"]:
+    """The stdlib twin of a built-in line pattern, matching as ``pat`` on ASCII lines; None
+    for other patterns, or when a non-ASCII letter of the pattern could match an ASCII letter
+    case-insensitively (the Kelvin sign, a long s) where the twin's ASCII folding would not."""
+    if pat.pattern not in builtin:
+        return None
+    for ch in pat.pattern:
+        if not ch.isascii() and not (ch.lower() == ch == ch.upper()):
+            return None
+    return ascii_twin(pat)
 
 
 def _compile(lex: Lexicon) -> _Rules:
     whole: list[_Rule] = []
     inline: list[str] = []
+    builtin = _builtin_patterns()
     for row in lex.rows("boilerplate", "lines"):
         if row.action == "inline":
             inline.append(f"(?:{row.pattern})")
         else:
             pat = regex.compile(row.pattern, regex.I | regex.V0)
             requires = tuple(r.casefold() for r in row.requires)
-            whole.append((pat, row.action, row.id, requires, literal_starts(row.pattern)))
+            whole.append(
+                (pat, row.action, row.id, requires, literal_starts(row.pattern), _twin(pat, builtin))
+            )
     inl = regex.compile("|".join(inline), regex.I | regex.M) if inline else None
+    inl_twin = None
+    if inl is not None and all(p[3:-1] in builtin for p in inline):  # p is "(?:pattern)"
+        inl_twin = _twin(inl, frozenset([inl.pattern]))
     unanchored = [r for r in whole if r[4] is None]
     starts = tuple(sorted({s for r in whole if r[4] is not None for s in r[4]}))
-    return _Rules(whole, unanchored, starts, inl)
+    return _Rules(whole, unanchored, starts, inl, inl_twin)
 
 
 def _headline_like(text: str) -> bool:
@@ -176,21 +214,26 @@ def _headline_like(text: str) -> bool:
 def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
     """(action, rule id) of the first rule, in file order, whose pattern matches the whole line."""
     low = line.casefold()
-    if line.isascii():
+    ascii_line = line.isascii()
+    if ascii_line:
         # literal starts are checked on ASCII lines, where case-insensitive means lower-case
         tried = rules.whole if low.startswith(rules.starts) else rules.unanchored
-        check_starts = True
     else:
-        tried, check_starts = rules.whole, False
-    for pat, act, rid, requires, starts in tried:
+        tried = rules.whole
+    for pat, act, rid, requires, starts, twin in tried:
         if requires:
             for r in requires:
                 if r in low:
                     break
             else:
                 continue
-        if check_starts and starts is not None and not low.startswith(starts):
-            continue
+        if ascii_line:
+            if starts is not None and not low.startswith(starts):
+                continue
+            if twin is not None:
+                if twin.fullmatch(line):
+                    return act, rid
+                continue
         if pat.fullmatch(line, timeout=1.0):
             return act, rid
     return None
@@ -222,5 +265,10 @@ def run(doc: Document) -> None:
                 doc.blank(spans[i][0], spans[i][1], f"boilerplate:{rule_id}")
                 i += 1
     if rules.inline is not None:
-        for m in rules.inline.finditer(doc.text, timeout=2.0):
+        text = doc.text
+        if rules.inline_twin is not None and text.isascii():
+            found = list(rules.inline_twin.finditer(text))
+        else:
+            found = list(rules.inline.finditer(text, timeout=2.0))
+        for m in found:
             doc.blank(m.start(), m.end(), "boilerplate:inline")
