@@ -13,7 +13,7 @@ from . import errors
 from .document import Document
 from .errors import DecodeFailure
 from .lexicon import Lexicon, load_lexicon
-from .models import ArticleExtraction, DateMention
+from .models import ArticleExtraction, DateMention, new_result
 from .text import Mask, blank_html, decode, looks_like_html, normalise
 
 #: Inputs longer than this are cut (with a warning) so one huge file cannot stall a batch.
@@ -36,8 +36,10 @@ class Extractor:
         self.lexicon: Lexicon = load_lexicon(self.extra_patterns)
         self.debug = debug
         from .kinds import STAGES
+        from .kinds.meta import reference_from
 
         self.stages = STAGES
+        self._reference_from = reference_from
 
     # ------------------------------------------------------------------ single
     def extract(
@@ -63,10 +65,11 @@ class Extractor:
             res.warnings.append(f"[W008] {exc}")
             return res
         source = dec.text
-        warnings.extend(errors.W_ENCODING.format(message=w) for w in dec.warnings)
+        if dec.warnings:
+            warnings.extend(errors.W_ENCODING.format(message=w) for w in dec.warnings)
         digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
-        res = ArticleExtraction(article_id=article_id if article_id is not None else digest[:16],
-                                content_hash=digest)
+        # equal to ArticleExtraction(article_id=..., content_hash=digest), without validation
+        res = new_result(article_id if article_id is not None else digest[:16], digest)
         if not source.strip():
             res.warnings.append(errors.W_EMPTY)
             return res
@@ -76,7 +79,9 @@ class Extractor:
             warnings.append(errors.W_STAGE.format(stage="prepare", error=type(exc).__name__))
             if self.debug:
                 traceback.print_exc()
-        res.warnings = warnings
+        # res.warnings = warnings, as pydantic sets a field without validate_assignment
+        res.__dict__["warnings"] = warnings
+        res.__pydantic_fields_set__.add("warnings")
         return res
 
     def _run(
@@ -87,8 +92,7 @@ class Extractor:
         reference_date: RefDate,
         published: RefDate,
     ) -> None:
-        from .kinds.meta import reference_from
-
+        reference_from = self._reference_from
         work = source
         if len(work) > MAX_CHARS:
             warnings.append(errors.W_TRUNCATED.format(limit=MAX_CHARS))

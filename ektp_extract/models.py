@@ -232,6 +232,18 @@ class ArticleExtraction(_Record):
         return out
 
 
+def new_result(article_id: str, content_hash: str) -> ArticleExtraction:
+    """``ArticleExtraction(article_id=..., content_hash=...)``, filled without validation
+    (the start of every extraction; tests/test_models.py checks it equals the validated one)."""
+    if type(article_id) is not str or type(content_hash) is not str:
+        return ArticleExtraction(article_id=article_id, content_hash=content_hash)  # validated
+    return filled(ArticleExtraction, {
+        "schema_version": SCHEMA_VERSION, "extractor_version": __version__, "article_id": article_id,
+        "content_hash": content_hash, "meta": _new_meta(), "officials": [], "agencies": [],
+        "quantities": [], "targets": [], "dates": [], "quotes": [], "warnings": [],
+    }, {"article_id", "content_hash"})
+
+
 def json_schema() -> dict[str, object]:
     """JSON Schema of :class:`ArticleExtraction`."""
     return ArticleExtraction.model_json_schema()

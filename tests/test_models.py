@@ -56,3 +56,29 @@ def test_schema_command_prints_json_schema() -> None:
     out = subprocess.run([sys.executable, "-m", "ektp_extract", "schema"], capture_output=True,
                          text=True, check=True).stdout
     assert json.loads(out)["title"] == "ArticleExtraction"
+
+
+def test_new_result_equals_the_validated_record() -> None:
+    """Extractor.extract starts from models.new_result: equal to the validated constructor."""
+    import pytest
+
+    from ektp_extract.models import new_result
+
+    fast = new_result("abc", "0" * 64)
+    slow = ArticleExtraction(article_id="abc", content_hash="0" * 64)
+    assert fast == slow
+    assert fast.model_fields_set == slow.model_fields_set
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.meta is not new_result("x", "y").meta and fast.warnings is not new_result("x", "y").warnings
+    with pytest.raises(ValueError):
+        new_result(5, "x")  # type: ignore[arg-type]  # not a str: validated, and refused
+
+
+def test_extract_sets_fields_as_pydantic_does(extractor: Extractor) -> None:
+    """The result's fields are set as ``setattr`` sets them: every field the extraction fills
+    is in the fields set, and the record revalidates to itself."""
+    res = extractor.extract("Jakarta (ANTARA) - Sebanyak 96.616 warga sudah merekam data.", "id1")
+    assert {"article_id", "content_hash", "warnings", "quantities", "meta"} <= res.model_fields_set
+    assert ArticleExtraction.model_validate(res.model_dump()) == res
+    empty = extractor.extract("   ")
+    assert empty.warnings and ArticleExtraction.model_validate(empty.model_dump()) == empty
