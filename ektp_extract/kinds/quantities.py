@@ -198,6 +198,7 @@ _DECADE_CUES = frozenset({"tahun", "era", "dekade", "generasi", "angkatan", "das
 _FOLLOW_GROUPS = ("s1", "s2", "m1", "m2", "n2", "d2", "w2", "conn", "cur2")
 #: The groups of the right context, in the order ``_right`` unpacks them.
 _RIGHT_GROUPS = ("rs", "an", "a1", "month", "pct", "csuf", "unit", "mod", "gen", "a2")
+_N_RIGHT = len(_RIGHT_GROUPS)
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
 _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 #: After a number at the start of a line: a list marker or a table's row number.
@@ -682,7 +683,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     assert fm is not None  # every part is optional
     fx = rx.follow_ix
     fv: Optional[tuple[Optional[str], ...]] = fx.values(fm)
-    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fv[len(_RIGHT_GROUPS) :]  # type: ignore[index]
+    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fv[_N_RIGHT:]  # type: ignore[index]
     fn = fx.n
     scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
@@ -803,6 +804,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         and not scaled
         and second is None
         and d1 is not None
+        and "," in d1  # (what the pattern needs: most "id" figures are 96.616)
         and _COMMA_THOUSANDS.fullmatch(d1)
     ):
         first.value = int(d1.replace(",", ""))  # "2,615 penderita": no count has 3 decimals
@@ -1004,7 +1006,7 @@ class _Idx:
 
     def values(self, m: regex.Match[str]) -> tuple[Optional[str], ...]:
         picked: tuple[Optional[str], ...] = self.get(m.groups())
-        return (None,) * self.pad + picked
+        return (None,) * self.pad + picked if self.pad else picked
 
 
 def _right(

@@ -43,8 +43,10 @@ import regex
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Agency, DateMention, Quantity, Target
+from ..twins import Twin
 from .numbers import AnchoredPattern, alternation, trie_alternation
 from .quantities import QuantityInfo, lowered
+from .regions import match_region
 
 
 def _words(forms: list[str]) -> str:
@@ -98,7 +100,7 @@ class _Rx:
     brk: regex.Pattern[str]
     brk_scan: AnchoredPattern
     word: regex.Pattern[str]
-    region_cue: regex.Pattern[str]
+    region_cue: Twin  # (a regex pattern, run as its stdlib twin on ASCII text)
     skip: frozenset[str]
     windows: dict[str, int]  # lowercase cue form → its window
     cue_kinds: dict[str, frozenset[str]]  # lowercase cue form → the kinds it may take
@@ -127,9 +129,11 @@ def _build(lex: Lexicon) -> _Rx:
         brk=brk,
         brk_scan=AnchoredPattern(brk, [";", *_forms(lex, "clause_breaks")]),
         word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
-        region_cue=regex.compile(
-            r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)"
-            r"[ \t]+(?=\p{Lu})"
+        region_cue=Twin(
+            regex.compile(
+                r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)"
+                r"[ \t]+(?=\p{Lu})"
+            )
         ),
         skip=frozenset(_forms(lex, "metric_skip")),
         windows={
@@ -533,7 +537,11 @@ def _shares_keyword(doc: Document, low: str, q: QuantityInfo, keywords: frozense
     if not keywords:
         return False
     sent = doc.sentence_of(q.start) or (q.start, q.end)
-    return not keywords.isdisjoint(regex.findall(r"\p{L}[\p{L}-]+", low[sent[0] : sent[1]]))
+    return not keywords.isdisjoint(_LETTER_WORD.findall(low[sent[0] : sent[1]]))
+
+
+#: Words of letters (and hyphens), for ``_shares_keyword``.
+_LETTER_WORD = Twin(regex.compile(r"\p{L}[\p{L}-]+"))
 
 
 def _keywords(rx: _Rx, metric: Optional[str], t: QuantityInfo) -> frozenset[str]:
@@ -619,10 +627,8 @@ def _owner(
 
 
 def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
-    from .regions import match_region
-
     text = doc.text
-    for m in rx.region_cue.finditer(text, lo, hi, False, False):
+    for m in rx.region_cue.finditer(text, lo, hi):
         cue = m.group("cue").rstrip(".").lower()
         type_ = {"pemkot": "kota", "pemkab": "kabupaten", "pemprov": "provinsi"}.get(cue)
         pos = m.end() if type_ else m.start()
