@@ -307,3 +307,47 @@ def test_docs_examples_run() -> None:
     for i, block in enumerate(blocks):
         runner.run(parser.get_doctest(block, {}, f"quantities.md[{i}]", "docs/quantities.md", 0))
     assert runner.failures == 0 and runner.tries > 0
+
+
+def test_quantity_and_target_twins_match_as_their_patterns(extractor: Extractor) -> None:
+    """The quantities and targets stages run stdlib twins of their patterns on ASCII text (the
+    quantities ones on the lowercased text): the same matches and groups at every place."""
+    import random
+    from pathlib import Path
+
+    import regex
+
+    from ektp_extract.kinds import targets
+    from ektp_extract.twins import Twin, ascii_twin
+
+    rx = quantities._rx(extractor.lexicon)
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))[:8]]
+    texts = [t for t in texts if t.isascii()]
+    rnd = random.Random(3)
+    alphabet = "satu dua ribu juta rp 0123456789.,-%()/ orang persen lebih sekitar sehari ratusan\n\t"
+    texts += ["".join(rnd.choice(alphabet.split(" ")) + rnd.choice(" ,.-") for _ in range(rnd.randint(0, 25)))
+              for _ in range(150)]
+
+    def sig(m):  # type: ignore[no-untyped-def]
+        if m is None:
+            return None
+        return m.span(), tuple(m.span(g) for g in range(1, m.re.groups + 1))
+
+    pats: dict[str, tuple[object, object, bool]] = {}
+    for name in quantities._TWINNED:
+        pats[name] = (getattr(rx, name), rx.twins[name], True)
+    for label, ns in (("quantities", vars(quantities)), ("targets", vars(targets)),
+                      ("targets.rx", vars(targets._rx(extractor.lexicon)))):
+        for k, v in ns.items():
+            if isinstance(v, Twin):
+                pats[f"{label}.{k}"] = (v.u, v.a, False)
+    assert len(pats) >= 11
+    for name, (u, a, lowered) in pats.items():
+        assert a is not None and a.pattern == ascii_twin(u).pattern, name  # type: ignore[union-attr]
+        for t in texts:
+            t = t.lower() if lowered else t
+            for pos in range(0, len(t) + 1, 2 if len(t) < 300 else 7):
+                assert sig(u.match(t, pos)) == sig(a.match(t, pos)), (name, t[pos:pos + 40])  # type: ignore[attr-defined]
+            assert [sig(m) for m in u.finditer(t)] == [sig(m) for m in a.finditer(t)], name  # type: ignore[attr-defined]
+    assert isinstance(quantities._VERBISH.u, regex.Pattern)

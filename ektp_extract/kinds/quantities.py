@@ -43,6 +43,7 @@ from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity, Span, filled
+from ..twins import Twin
 from .calendar import calendar
 from .numbers import (
     NumberTables,
@@ -177,7 +178,7 @@ class _Rx:
 
 
 #: The patterns ``_Ctx`` calls through a twin on ASCII text.
-_TWINNED = ("follow", "right", "right_plain", "unit_at", "noun_at", "vague_at")
+_TWINNED = ("follow", "right", "right_plain", "unit_at", "noun_at", "vague_at", "word_at", "fused_at")
 #: Non-ASCII characters: replaced by \x01 in the ASCII copy of a text when every one of them
 #: is "neutral" (no letter, digit or space, and named by no pattern): no pattern tells the two
 #: apart, so the twins give the same matches as the ``regex`` patterns on the original.
@@ -186,7 +187,7 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 #: A verb form (me-, ber-, ter-, di-) is no counted noun ("3 meninggal", "2 ditahan"); per- is
 #: left out: after a number a per- word is a noun (perkara, perunggu, peraturan).
-_VERBISH = regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di)\p{Ll}{4,}")
+_VERBISH = Twin(regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di)\p{Ll}{4,}"))
 _ZONES = frozenset({"WIB", "WITA", "WIT"})
 _NAME = regex.compile(r"\p{Lu}[\p{L}'.-]*")
 #: A ratio "1 : 1000" (numbers joined by a colon with spaces).
@@ -472,6 +473,8 @@ class _Ctx:
     unit_at: "_MatchAt"
     noun_at: "_MatchAt"
     vague_at: "_MatchAt"
+    word_at: "_MatchAt"
+    fused_at: "_MatchAt"
 
     def __init__(self, doc: Document, rx: _Rx) -> None:
         self.doc = doc
@@ -479,13 +482,7 @@ class _Ctx:
         self.text = doc.text
         self.infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
         self.low = low = lowered(self.text)
-        self.alow = alow = _ascii_copy(rx, low)
-        for name in _TWINNED:
-            tw = rx.twins[name]
-            if alow is not None and tw is not None:
-                setattr(self, name, partial(tw.match, alow))
-            else:
-                setattr(self, name, partial(getattr(rx, name).match, low, concurrent=False))
+        self.alow = _ascii_copy(rx, low)
         ranges = sorted(r for label in ("date", "notquantity") for r in doc.claimed.get(label, ()))
         self._starts = [r[0] for r in ranges]
         self._maxend: list[int] = []
@@ -493,6 +490,19 @@ class _Ctx:
         for _, e in ranges:
             m = max(m, e)
             self._maxend.append(m)
+
+    def __getattr__(self, name: str) -> "_MatchAt":
+        """The match function of a pattern of ``_TWINNED`` (``ctx.follow(pos)``), made on first
+        use (most documents need only some of them): its twin on the ASCII copy when it can."""
+        if name not in _TWINNED:
+            raise AttributeError(name)
+        tw = self.rx.twins[name]
+        if self.alow is not None and tw is not None:
+            f: _MatchAt = partial(tw.match, self.alow)
+        else:
+            f = partial(getattr(self.rx, name).match, self.low, concurrent=False)
+        setattr(self, name, f)
+        return f
 
     def blocked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a range the dates stage claimed."""
@@ -521,7 +531,12 @@ def run(doc: Document) -> None:
         taken = max(taken, consumed)
         if info is None:
             continue
-        if infos and info.record.kind == "count" and _shares_noun(ctx, infos[-1], info):
+        if (
+            infos
+            and info.record.kind == "count"
+            and infos[-1].record.unit is None  # (what _shares_noun checks first)
+            and _shares_noun(ctx, infos[-1], info)
+        ):
             prev_info = infos[-1]
             pr = prev_info.record
             prev_info.record = make_quantity(
@@ -585,8 +600,8 @@ def _word_candidates(ctx: _Ctx, low: str, start_at: int) -> list[_Cand]:
         i = low.find(form, start_at)
         while i != -1:
             if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-"):
-                m = rx.word_at.match(low, i, None, False)
-                f = rx.fused_at.match(low, i, None, False) if m is None else None
+                m = ctx.word_at(i)
+                f = ctx.fused_at(i) if m is None else None
                 if m is not None:
                     out.append((i, -m.end(), "words"))
                 elif f is not None:
@@ -654,7 +669,12 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             and _phone_before(text, s)
         ):
             return None, ne  # a chunk of a spaced phone number: +62 812 2700 4455
-        if len(core) <= 3 and _line_start(text, s) and _LIST_MARK.match(text, ne, None, False):
+        if (
+            len(core) <= 3
+            and (s == 0 or text[s - 1] in " \t\n")  # (else not at a line start)
+            and _line_start(text, s)
+            and _LIST_MARK.match(text, ne, None, False)
+        ):
             return None, ne  # "1. Menuntaskan ...", a table's row number
         if d1.isdigit():  # type: ignore[union-attr]
             first: Optional[_Num] = _Num(int(d1), "plain", d1)  # type: ignore[arg-type]
