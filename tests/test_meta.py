@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from _util import assert_spans
+from _util import ROOT, assert_spans
 
 from ektp_extract import Extractor
 
@@ -147,7 +147,7 @@ def test_dateline_screen_never_hides_a_match(extractor: Extractor) -> None:
 
 
 def test_label_and_date_screens_never_hide_a_match(extractor: Extractor) -> None:
-    from ektp_extract.kinds.meta import _DATE_HINT_ASCII, _LABEL2_STARTS, _label_before_colon, _lowered, rx
+    from ektp_extract.kinds.meta import _LABEL2_STARTS, _label_before_colon, _lowered, rx
 
     r = rx(extractor.lexicon)
     import random
@@ -162,5 +162,34 @@ def test_label_and_date_screens_never_hide_a_match(extractor: Extractor) -> None
             assert low.startswith(_LABEL2_STARTS) or _label_before_colon(r, line, low), line
         if line.isascii():
             for i in range(0, len(line), 3):
-                m1, m2 = r.date_hint.search(line, i), _DATE_HINT_ASCII.search(line, i)
+                m1, m2 = r.date_hint.u.search(line, i), r.date_hint.a.search(line, i)
                 assert (m1 and m1.span()) == (m2 and m2.span()), line
+
+
+def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
+    """On ASCII text every stdlib twin of meta (see ``_tw``) finds what its regex pattern finds,
+    from every position: header lines and paragraphs of the fixtures and random lines."""
+    import random
+
+    from ektp_extract.kinds import meta
+
+    r = meta.rx(extractor.lexicon)
+    twins = [v for v in vars(meta).values() if isinstance(v, meta.Twin)]
+    twins += [r.date_line, r.date_hint, *r.dateline, r.labels, r.cite, r.name, r.outlet_re.twin]
+    assert len(twins) > 25 and all(t.a is not None for t in twins)
+    lines = [line for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").splitlines() if line.strip() and line.isascii()]
+    rnd = random.Random(5)
+    pieces = [p for p in _PIECES if p.isascii()] + ["Penulis: ", "Jakarta (ANTARA) - ", "KOMPAS.com", " | ", "Editor",
+                                                   "Selasa, 19 April 2016 - 13:50 WIB", "(Ryo Noor)", "dan", "Oleh "]
+    lines += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 10))) for _ in range(1500)]
+    compared = 0
+    for t in twins:
+        for line in lines:
+            for i in range(0, len(line), 7):
+                for a, b in ((t.u.match(line, i), t.a.match(line, i)), (t.u.search(line, i), t.a.search(line, i))):
+                    assert (a is None) == (b is None), (t.pattern[:60], line, i)
+                    if a is not None:
+                        assert a.span() == b.span() and a.groups() == b.groups(), (t.pattern[:60], line, i)
+                        compared += 1
+    assert compared > 10000

@@ -38,6 +38,7 @@ from ..errors import W_ZONE
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import DateMention, Span
 from ..text import lines
+from ..twins import Twin
 from .calendar import calendar
 
 
@@ -92,6 +93,16 @@ def _lowered(s: str) -> Optional[str]:
     return low if len(low) == len(s) else None
 
 
+def _tw(pat: regex.Pattern[str]) -> Twin:
+    """``pat`` run as its stdlib twin on ASCII text (:class:`Twin`): about half the cost of
+    a regex-module call. No twin for a case-insensitive pattern with a non-ASCII letter (ſ,
+    K fold to ASCII letters); tests/test_meta.py compares each twin with its pattern."""
+    t = Twin(pat)
+    if pat.flags & regex.I and not pat.pattern.isascii():
+        t.a = None
+    return t
+
+
 class _OutletRe:
     """The outlet pattern (a site domain or a known outlet form, case-insensitive) with
     the same ``search`` / ``fullmatch`` / ``sub`` results, screened in C first.
@@ -104,6 +115,7 @@ class _OutletRe:
 
     def __init__(self, pattern: regex.Pattern[str], forms: list[str]) -> None:
         self.pattern = pattern
+        self.twin = _tw(pattern)  # what the methods below run
         firsts: Optional[set[str]] = set()
         for f in forms:
             m = _TOKEN.match(f.lower())
@@ -168,13 +180,13 @@ class _OutletRe:
         """``self.pattern.finditer(s)``, the pattern tried only where a match may start."""
         pos = self.starts(s)
         if pos is None:
-            yield from self.pattern.finditer(s)
+            yield from self.twin.finditer(s)
             return
         end = 0
         for p in pos:
             if p < end:
                 continue
-            m = self.pattern.match(s, p)
+            m = self.twin.match(s, p)
             if m is not None:
                 yield m
                 end = m.end()
@@ -188,7 +200,7 @@ class _OutletRe:
             # without a domain ending, only a whole outlet form matches the whole string
             if low is not None and low not in self.forms and not _TLD_HINT.search(low):
                 return None
-        return self.pattern.fullmatch(s)
+        return self.twin.fullmatch(s)
 
     def sub(self, repl: str, s: str) -> str:
         """``self.pattern.sub(repl, s)`` for a literal ``repl``."""
@@ -206,17 +218,17 @@ class _OutletRe:
 
 @dataclass(frozen=True)
 class _MetaRx:
-    date_line: regex.Pattern[str]
-    date_hint: regex.Pattern[str]
-    dateline: list[regex.Pattern[str]]
+    date_line: Twin
+    date_hint: Twin
+    dateline: list[Twin]
     outlet_forms: dict[str, str]  # casefolded form → outlet name
     outlet_re: _OutletRe
-    labels: regex.Pattern[str]
+    labels: Twin
     label_roles: dict[str, str]
-    cite: regex.Pattern[str]
+    cite: Twin
     cite_cues: Optional[tuple[str, ...]]  # lower-cased cues a cite match starts with (None: not screened)
     label_ends: Optional[tuple[str, ...]]  # lower-cased labels, one of which ends before a label's ":"
-    name: regex.Pattern[str]
+    name: Twin
     menu_words: frozenset[str]
 
 
@@ -296,7 +308,8 @@ def _build(lex: Lexicon) -> _MetaRx:
     if all(c.isascii() for c in cues):
         cite_cues = tuple(c for c in low_cues if not any(c != o and c.startswith(o) for o in low_cues))
     return _MetaRx(
-        date_line, date_hint, dateline, outlets, outlet_re, labels, label_roles, cite, cite_cues, label_ends, name, menu
+        _tw(date_line), _tw(date_hint), [_tw(d) for d in dateline], outlets, outlet_re, _tw(labels), label_roles,
+        _tw(cite), cite_cues, label_ends, _tw(name), menu
     )
 
 
@@ -306,15 +319,6 @@ def rx(lex: Lexicon) -> _MetaRx:
 
 
 # ---------------------------------------------------------------- dates
-
-
-# date_hint in stdlib re with the same matches on ASCII text: there \d is [0-9], \p{L} is
-# [A-Za-z] and the regex module's \s is [ \t\n\r\x0b\x0c]
-_DATE_HINT_ASCII = re.compile(
-    r"[0-9]{1,2}[ \t\n\r\x0b\x0c]*-?[ \t\n\r\x0b\x0c]*[A-Za-z]{3,}\.?"
-    r"(?:[ \t\n\r\x0b\x0c]+|[ \t\n\r\x0b\x0c]*-[ \t\n\r\x0b\x0c]*)(?:19|20)[0-9][0-9]"
-    r"|[0-9]{1,2}[/.-][0-9]{1,2}[/.-](?:19|20)[0-9][0-9]|(?:19|20)[0-9][0-9]-[0-9][0-9]-[0-9][0-9]"
-)
 
 
 @dataclass
@@ -333,10 +337,7 @@ def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = N
     stop = len(text) if end is None else end
     if text.find("19", start, stop) < 0 and text.find("20", start, stop) < 0:
         return None  # every date line has a year 19xx / 20xx
-    if text[start:stop].isascii():  # the twin decides (same matches on ASCII text)
-        if _DATE_HINT_ASCII.search(text, start, stop) is None:
-            return None
-    elif r.date_hint.search(text, start, stop) is None:
+    if r.date_hint.search(text, start, stop) is None:
         return None
     cal = calendar(lex)
     for m in r.date_line.finditer(text, start, stop):
@@ -408,17 +409,17 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
     return out
 
 
-_TRAIL_NUM = regex.compile(r"\s+\d+$")
-_RX_PARTS = regex.compile(r"[^,/|&;]+")
-_RX_DAN = regex.compile(r"\s+dan\s+")
-_RX_PLAIN = regex.compile(r"[^|/,\u00b7]+")
-_RX_SLASH = regex.compile(r"[^/|]+")
-_RX_CRUMB = regex.compile(r"[^>»›|/]+")
-_RX_DOMAIN_END = regex.compile(r"\.(com|co|id)\b", regex.I)
-_BYLINE_HINT = regex.compile(
+_TRAIL_NUM = _tw(regex.compile(r"\s+\d+$"))
+_RX_PARTS = _tw(regex.compile(r"[^,/|&;]+"))
+_RX_DAN = _tw(regex.compile(r"\s+dan\s+"))
+_RX_PLAIN = _tw(regex.compile(r"[^|/,\u00b7]+"))
+_RX_SLASH = _tw(regex.compile(r"[^/|]+"))
+_RX_CRUMB = _tw(regex.compile(r"[^>»›|/]+"))
+_RX_DOMAIN_END = _tw(regex.compile(r"\.(com|co|id)\b", regex.I))
+_BYLINE_HINT = _tw(regex.compile(
     r"[:|/\u00b7]|^\(|\s-\s|^(?:laporan|liputan|kontributor|koresponden|oleh|reporter|penulis|by)\b",
     regex.I,
-)
+))
 def _label_before_colon(r: _MetaRx, line: str, low: str) -> bool:
     """False when no byline label word stands before a ":" (spaces between) in an ASCII line."""
     if ":" not in line:
@@ -449,18 +450,18 @@ def _byline_hint(line: str) -> bool:
     return _BYLINE_HINT.search(line) is not None
 
 
-_SECTION = regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$")
-_LAPORAN = regex.compile(
+_SECTION = _tw(regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$"))
+_LAPORAN = _tw(regex.compile(
     r"^(?:(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)|Kontributor|Koresponden)\s+"
     r"[^,\n]{2,60},\s*(?P<names>[^\n]{2,120})$",
     regex.I,
-)
+))
 _LAPORAN_STARTS = ("laporan", "liputan", "kontributor", "koresponden")
 _LABEL2_STARTS = ("oleh", "by", "reporter", "penulis")
-_DETIK_BY = regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$")
-_REDAKSI = regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I)
-_NAME_OUTLET = regex.compile(r"^(?P<names>[^\n,-]{3,60}?)(?:\s+-\s+|\s*,\s*)(?P<outlet>[^\n,-]{2,40}?)\s*$")
-_PAREN_NAME = regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$")
+_DETIK_BY = _tw(regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$"))
+_REDAKSI = _tw(regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I))
+_NAME_OUTLET = _tw(regex.compile(r"^(?P<names>[^\n,-]{3,60}?)(?:\s+-\s+|\s*,\s*)(?P<outlet>[^\n,-]{2,40}?)\s*$"))
+_PAREN_NAME = _tw(regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$"))
 
 
 class _State:
@@ -576,12 +577,12 @@ def _byline(st: _State, s: int, e: int) -> bool:
     return False
 
 
-_POST_LABEL = regex.compile(
+_POST_LABEL = _tw(regex.compile(
     r"(?:diposting|dipublikasikan|diterbitkan|diunggah|ditayangkan|tayang|terbit|posted|published)\b", regex.I
-)
-_PLACE_SOURCE = regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$")
-_TITLE_SUFFIX = regex.compile(r"\s*\|\s*(?:(?P<site>[^|\n]{2,30}?)\s*)?$")
-_SITE_SUFFIX = regex.compile(r"\s\|\s*(?P<site>\p{Lu}[\p{L}\d.]*(?: [\p{L}\d.]+){0,3})\s*$")
+))
+_PLACE_SOURCE = _tw(regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$"))
+_TITLE_SUFFIX = _tw(regex.compile(r"\s*\|\s*(?:(?P<site>[^|\n]{2,30}?)\s*)?$"))
+_SITE_SUFFIX = _tw(regex.compile(r"\s\|\s*(?P<site>\p{Lu}[\p{L}\d.]*(?: [\p{L}\d.]+){0,3})\s*$"))
 
 
 def _site_name(r: _MetaRx, text: str, header: list[tuple[int, int]]) -> Optional[str]:
@@ -634,7 +635,7 @@ _DATE_LINE_WORDS = frozenset(
     "pukul pkl jam wib wita wit diperbarui dipublikasikan diterbitkan terbit update updated "
     "published posted oleh dan".split()
 )
-_LOWER_WORD = regex.compile(r"(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])")
+_LOWER_WORD = _tw(regex.compile(r"(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])"))
 
 
 def _date_line_only(r: _MetaRx, text: str, s: int, e: int, p: "ParsedDateLine") -> bool:
@@ -675,10 +676,10 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
-_CAPTION_DATELINE = regex.compile(
+_CAPTION_DATELINE = _tw(regex.compile(
     r"\p{Lu}{3,}[\p{L}\d ()-]{0,40}?\s*:\s[^\n]{10,600}?[.!?][\"\u201d]?\s+"
     r"(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}\s+(?=\p{Lu})"
-)
+))
 _COLON_ONLY = (False,) * 7 + (True,)  # a line without a dash: only the "Bogor:" form can match
 _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
