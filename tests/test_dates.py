@@ -455,6 +455,31 @@ def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
     assert compared > 1000
 
 
+def test_handler_twins_match_as_their_patterns(extractor: Extractor) -> None:
+    """On ASCII text the twins the handlers call (:class:`Twin`) find what their regex patterns
+    find, from every position and in the windows they are given (up to a position)."""
+    r = dates.rx(extractor.lexicon)
+    twins = [v for v in vars(dates).values() if isinstance(v, dates.Twin)]
+    twins += [r.range_gap, r.coord_gap, r.weekday_pair, r.count_noun, r.recurring_weekday, r.tense, r.habitual,
+              r.habit]
+    assert len(twins) >= 14 and all(t.a is not None for t in twins)
+    texts = [t for t in _prefilter_texts() if t.isascii()][::15]
+    texts += ["2017 dan ", "pada 2017, ", " - ", " , pada hari ", "  )", ", (18", "hingga", " s.d. "]
+    compared = 0
+    for t in twins:
+        for text in texts:
+            for pos in range(0, len(text), 3):
+                for lo, hi in ((pos, len(text)), (max(0, pos - 16), pos)):
+                    for a, b in ((t.u.match(text, lo, hi), t.a.match(text, lo, hi)),
+                                 (t.u.search(text, lo, hi), t.a.search(text, lo, hi)),
+                                 (t.u.fullmatch(text, lo, hi), t.a.fullmatch(text, lo, hi))):
+                        assert (a is None) == (b is None), (t.pattern[:60], text[lo:hi])
+                        if a is not None:
+                            assert a.span() == b.span() and a.groups() == b.groups(), text[lo:hi]
+                            compared += 1
+    assert compared > 1000
+
+
 # ---------------------------------------------------------------- docs
 
 

@@ -47,8 +47,25 @@ from .. import errors
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import DateMention, Span, filled
-from ..twins import ascii_twin
+from ..twins import Twin, ascii_twin
 from .calendar import Calendar, calendar
+
+def _tw(pat: regex.Pattern[str]) -> Twin:
+    """``pat`` run as its stdlib twin on ASCII text (:class:`Twin`, see :func:`_twin`)."""
+    t = Twin(pat)
+    t.a = _twin(pat)
+    return t
+
+
+def _twin(pat: regex.Pattern[str]) -> Optional[re.Pattern[str]]:
+    """The stdlib twin of ``pat`` on ASCII text (:func:`ascii_twin`), ``\\p{N}`` read as ``\\d``
+    (the same characters there: 0-9); None when ``pat`` has no twin, or is case-insensitive
+    with a non-ASCII letter (ſ, K fold to ASCII letters). A stdlib match costs about half a
+    regex-module one; tests/test_dates.py compares each twin with its pattern."""
+    if pat.flags & regex.I and not pat.pattern.isascii():
+        return None
+    return ascii_twin(regex.compile(pat.pattern.replace("\\p{N}", "\\d"), pat.flags))
+
 
 # ---------------------------------------------------------------- pattern rows
 
@@ -176,20 +193,20 @@ class _Rx:
     periods: dict[str, PeriodRow]
     cues: dict[str, CueRow]
     counts: dict[str, int]
-    tense: regex.Pattern[str]
+    tense: Twin
     tense_of: Mapping[str, str]
-    range_gap: regex.Pattern[str]
-    coord_gap: regex.Pattern[str]
+    range_gap: Twin
+    coord_gap: Twin
     range_words: frozenset[str]
     coord_words: frozenset[str]
-    weekday_pair: regex.Pattern[str]
-    habitual: regex.Pattern[str]
+    weekday_pair: Twin
+    habitual: Twin
     tense_first: frozenset[str]  # first words of the tense cues and of the habitual words
     habitual_first: frozenset[str]
     # per phrase index: the words that are a whole form on their own and begin no longer
     # form, so that finding the word is finding the phrase (no regex call)
     phrase_single: dict[str, frozenset[str]]
-    count_noun: regex.Pattern[str]
+    count_noun: Twin
     name_prefixes: frozenset[str]
     cue_words: frozenset[str]
     weekday_prefixes: frozenset[str]
@@ -198,8 +215,8 @@ class _Rx:
     year_verbs: frozenset[str]  # lahir, didirikan ...: a bare year after them is a date
     year_follow: frozenset[str]  # words that may follow such a year
     event_before: regex.Pattern[str]  # REVERSE: an event and its qualifiers right before a year
-    habit: regex.Pattern[str]  # biasanya, selalu, setiap tahun: the sentence tells a yearly habit
-    recurring_weekday: regex.Pattern[str]  # setiap Sabtu, tiap hari Senin
+    habit: Twin  # biasanya, selalu, setiap tahun: the sentence tells a yearly habit
+    recurring_weekday: Twin  # setiap Sabtu, tiap hari Senin
     # second tokens of the weekday forms (Jum'at → "at"): after them the weekday goes on
     weekday_inner: frozenset[str]
     month_runs: frozenset[str]  # casefolded month forms (one letter run each) or () if not so
@@ -249,12 +266,12 @@ _ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
 _DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
 _DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
 _PAREN = regex.compile(r"\(")
-_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)")
-_CLOSE = regex.compile(r"\s*\)")
+_NEXT_WORD = _tw(regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)"))
+_CLOSE = _tw(regex.compile(r"\s*\)"))
 _COPYRIGHT = regex.compile(r"©|\(c\)|copyright|hak cipta", regex.I)
-_DATE_FOLLOWS = regex.compile(r"\s*,?\s*\(?\s*\d")
+_DATE_FOLLOWS = _tw(regex.compile(r"\s*,?\s*\(?\s*\d"))
 _OFFSET = regex.compile(r"([+-])(\d\d):?(\d\d)")
-_YEAR_BEFORE = regex.compile(r"(?<![\d.,])(?:19|20)\d\d\s*(?:,|dan|atau|serta|hingga|sampai)\s*\Z", regex.I)
+_YEAR_BEFORE = _tw(regex.compile(r"(?<![\d.,])(?:19|20)\d\d\s*(?:,|dan|atau|serta|hingga|sampai)\s*\Z", regex.I))
 
 
 def _first_tokens(forms: "Iterable[str]") -> frozenset[str]:
@@ -520,14 +537,14 @@ def _build(lex: Lexicon) -> _Rx:
 
     range_words = frozenset(_key(f) for r in rows_cn if r.role == "range" for f in r.forms)
     coord_words = frozenset(_key(f) for r in rows_cn if r.role == "coord" for f in r.forms)
-    range_gap = P(rf"\s*{_alt([f for r in rows_cn if r.role == 'range' for f in r.forms])}\s*", I)
-    coord_gap = P(rf"\s*{_alt([f for r in rows_cn if r.role == 'coord' for f in r.forms])}\s*", I)
-    tense = P(_L + _alt(list(tense_of)) + _R, I)
-    weekday_pair = P(
-        rf"\s*(?:,|dan|atau|serta|hingga|sampai|-|s\.?d\.?|/)\s*(?:hari\s+)?{WDS}" + _R, I)
-    habitual = P(
-        _L + _alt(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual")) + _R, I)
-    count_noun = P(r"\s+" + _alt(_forms(lex, "regulations", "count_nouns")) + _R, I)
+    range_gap = _tw(P(rf"\s*{_alt([f for r in rows_cn if r.role == 'range' for f in r.forms])}\s*", I))
+    coord_gap = _tw(P(rf"\s*{_alt([f for r in rows_cn if r.role == 'coord' for f in r.forms])}\s*", I))
+    tense = _tw(P(_L + _alt(list(tense_of)) + _R, I))
+    weekday_pair = _tw(P(
+        rf"\s*(?:,|dan|atau|serta|hingga|sampai|-|s\.?d\.?|/)\s*(?:hari\s+)?{WDS}" + _R, I))
+    habitual = _tw(P(
+        _L + _alt(_forms(lex, "recurrence", "cues") + _forms(lex, "recurrence", "habitual")) + _R, I))
+    count_noun = _tw(P(r"\s+" + _alt(_forms(lex, "regulations", "count_nouns")) + _R, I))
     name_prefixes = frozenset(f.strip().rstrip(".") for f in _forms(lex, "regulations", "name_prefixes"))
     cue_words = frozenset(
         set(cues) | set(periods) | set(shifts) | {"bulan", "hari", "tahun"}
@@ -656,8 +673,8 @@ def _build(lex: Lexicon) -> _Rx:
         r"(?r)" + _L + rf"(?:{ev}|\(\s*{ev}\s*\))"
         + rf"(?:\s+(?:{qual}|{cap})|\s*\(\s*(?:{qual}|{ev}|{cap})\s*\)){{0,6}}\s*", I)
     # a yearly habit, told by an adverb (biasanya, selalu) or a recurrence (setiap tahun)
-    habit = P(_L + rf"(?:{_alt(_forms(lex, 'recurrence', 'habitual'))}"
-              + rf"|{_alt(_forms(lex, 'recurrence', 'cues'))}\s+tahun(?:nya)?)" + _R, I)
+    habit = _tw(P(_L + rf"(?:{_alt(_forms(lex, 'recurrence', 'habitual'))}"
+                  + rf"|{_alt(_forms(lex, 'recurrence', 'cues'))}\s+tahun(?:nya)?)" + _R, I))
     vocab_cased = frozenset(v for w in vocab for v in (w, w.capitalize(), w.upper()))
     word_triggers = {w: tuple(i for i, t in enumerate(triggers) if w in t.words) for w in vocab}
     out = _Rx(
@@ -677,7 +694,7 @@ def _build(lex: Lexicon) -> _Rx:
         weekday_verbs,
         frozenset(_key(f) for f in _forms(lex, "anchors", "year_verbs")),
         frozenset(_key(f) for f in _forms(lex, "anchors", "year_follow")), event_before, habit,
-        P(_L + rf"{_alt(_forms(lex, 'recurrence', 'cues'))}\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I),
+        _tw(P(_L + rf"{_alt(_forms(lex, 'recurrence', 'cues'))}\s+(?:hari\s+)?(?P<wd>{WDS})" + _R, I)),
         frozenset(t for f in wds for t in _letter_runs(f)[1:2]),
         month_runs, frozenset(_letter_runs(f)[0] for f in sh_c),
         tuple(sorted({_letter_runs(f)[0] for f in ev_forms})) if all(f[:1].isalpha() for f in ev_forms) else None,
@@ -692,13 +709,6 @@ def _build(lex: Lexicon) -> _Rx:
         for w in vocab_cased if w.isascii() and w.isalpha()
     }
     return out
-
-
-def _twin(pat: regex.Pattern[str]) -> Optional[re.Pattern[str]]:
-    """The stdlib twin of ``pat`` on ASCII text (:func:`ascii_twin`), ``\\p{N}`` read as ``\\d``
-    (the same characters there: 0-9); None when ``pat`` has no twin. A stdlib match costs
-    about half a regex-module one; tests/test_dates.py compares each twin with its pattern."""
-    return ascii_twin(regex.compile(pat.pattern.replace("\\p{N}", "\\d"), pat.flags))
 
 
 @lru_cache(maxsize=4096)
@@ -914,7 +924,7 @@ def _phrase_index(ctx: _Ctx, name: str) -> tuple[list[int], list[int], list[str]
                 texts.append(w)
                 last = pos + len(w)
                 continue
-            m = pat.match(ctx.text, pos, None, False)
+            m = pat.match(ctx.text, pos)
             if m is not None:
                 starts.append(m.start())
                 ends.append(m.end())
@@ -998,7 +1008,7 @@ def _prev_word_at(text: str, s: int) -> tuple[str, int]:
 
 
 def _next_word(text: str, e: int) -> str:
-    m = _NEXT_WORD.match(text, e, min(len(text), e + 40), False)
+    m = _NEXT_WORD.match(text, e, min(len(text), e + 40))
     return m.group(1) if m else ""
 
 
@@ -1218,13 +1228,13 @@ def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     event = False
     if not (m.group("cue") or m.group("per") or m.group("tahun")):
         ys = m.start()
-        if _YEAR_BEFORE.search(text, max(0, ys - 16), ys, False):
+        if _YEAR_BEFORE.search(text, max(0, ys - 16), ys):
             pass  # "pada 2017 dan 2018": the second year shares the first one's cue
         elif _event_near(ctx, ys) and ctx.r.event_before.match(text, max(0, ys - 120), ys, False):
             event = True  # Pemilu Legislatif 2014, Pemilu Presiden dan Wakil Presiden (Pilpres) 2009
         elif not _year_after_verb(ctx, m):
             return None  # a bare four-digit number is not a year mention
-    if ctx.r.count_noun.match(text, m.end("y"), None, False):
+    if ctx.r.count_noun.match(text, m.end("y")):
         return None  # pada 2019 TPS
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("tahun")))
     if event or (cue is not None and cue.role == "event" and not (m.group("per") or m.group("tahun"))):
@@ -1413,9 +1423,9 @@ def _anchored_weekday(ctx: _Ctx, m: _M, s: int, rule: str, use_tense: bool) -> O
     if wd is None or (_key(word) == "minggu" and not _is_upper(word)):
         return None
     text = ctx.text
-    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6), False):
+    if _DATE_FOLLOWS.match(text, m.end(), min(len(text), m.end() + 6)):
         return None  # a date follows: the bracket rule reads it
-    if ctx.r.weekday_pair.match(text, m.end(), None, False):
+    if ctx.r.weekday_pair.match(text, m.end()):
         return None  # Sabtu dan Minggu, Senin sampai Jumat: days of a schedule
     prev, _ = _prev_word(text, m.start("wd"))
     if _key(prev) in ctx.r.weekday_prefixes:
@@ -1460,7 +1470,7 @@ def _named_as_habit(ctx: _Ctx, m: _M) -> bool:
     starts = _phrase_index(ctx, "habitual")[0]  # setiap, tiap, saban ... (and habit adverbs)
     wd = None
     for i in range(bisect_left(starts, lo), bisect_left(starts, s)):
-        r = ctx.r.recurring_weekday.match(text, starts[i], None, False)
+        r = ctx.r.recurring_weekday.match(text, starts[i])
         if r is not None:
             if wd is None:
                 wd = ctx.r.cal.weekdays.get(_key(m.text("wd")))
@@ -1895,10 +1905,10 @@ def _clocks(ctx: _Ctx) -> list[_Clock]:
     return out
 
 
-_GAP_AFTER = regex.compile(
+_GAP_AFTER = _tw(regex.compile(
     r"[\s,|-]*(?:(?:pagi|siang|sore|petang|malam|dini\s+hari)\s+)?(?:(?:sekitar|pada|mulai|hingga|sampai)\s+)?",
-    regex.I)
-_GAP_BEFORE = regex.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", regex.I)
+    regex.I))
+_GAP_BEFORE = _tw(regex.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", regex.I))
 
 
 def _join_clocks(ctx: _Ctx, chosen: list[_Cand], clocks: list[_Clock]) -> None:
@@ -1915,11 +1925,11 @@ def _join_clocks(ctx: _Ctx, chosen: list[_Cand], clocks: list[_Clock]) -> None:
         host = None
         if before is not None and _can_take_clock(before):
             gap = text[before.e:ck.s]
-            if len(gap) <= 24 and _GAP_AFTER.fullmatch(gap, None, None, False) and (ck.strong or not gap.strip(" ,|-")):
+            if len(gap) <= 24 and _GAP_AFTER.fullmatch(gap) and (ck.strong or not gap.strip(" ,|-")):
                 host = before
         if host is None and after is not None and ck.strong and _can_take_clock(after):
             gap = text[ck.e:after.s]
-            if len(gap) <= 10 and _GAP_BEFORE.fullmatch(gap, None, None, False):
+            if len(gap) <= 10 and _GAP_BEFORE.fullmatch(gap):
                 host = after
         if host is None:
             if ck.strong:
@@ -2073,18 +2083,17 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
             and a.gran == c.gran and a.gran in ("year", "month", "day")
             and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
         )
-        is_range = ok and ctx.r.range_gap.fullmatch(gap, None, None, False) is not None
+        is_range = ok and ctx.r.range_gap.fullmatch(gap) is not None
         if (not ok and yearless and a.gran == "month" and a.end is None and c.gran in ("day", "minute")
                 and c.has_value and not c.year_inferred and c.kind == "absolute"
-                and ctx.r.range_gap.fullmatch(gap, None, None, False) is not None):
+                and ctx.r.range_gap.fullmatch(gap) is not None):
             # sejak Januari hingga 31 Desember 2018: the start takes the year of the end
             a.y = c.y if (a.m or 0) <= (c.m or 0) else (c.y or 0) - 1
             a.unresolved, a.year_inferred = False, True
             a.rule += "+year"
         # the gap casefolded is only needed (and only built: gaps may be long) between dates
         # that may be joined
-        is_coord = ok and bool(gapc := _key(text[a.e:c.s])) and ctx.r.coord_gap.fullmatch(
-            gapc, None, None, False) is not None
+        is_coord = ok and bool(gapc := _key(text[a.e:c.s])) and ctx.r.coord_gap.fullmatch(gapc) is not None
         if (is_range or is_coord) and yearless and not c.year_inferred and c.y is not None:
             # 28 Februari - 3 Maret 2019, antara 1 Januari dan 17 April 2019: no reference needed
             a.y = c.y if (a.m or 0, a.d or 0) <= (c.m or 0, c.d or 0) else c.y - 1
