@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from _util import ROOT, assert_spans
 
 from ektp_extract import Extractor
@@ -193,3 +194,20 @@ def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
                         assert a.span() == b.span() and a.groups() == b.groups(), (t.pattern[:60], line, i)
                         compared += 1
     assert compared > 10000
+
+
+@pytest.mark.parametrize("value, has_time", [("2019-03-20T10:00:00+07:00", True), ("2016-04-19", False)])
+def test_publication_equals_the_validated_record(value: str, has_time: bool) -> None:
+    from ektp_extract.kinds.meta import _publication
+    from ektp_extract.models import DateMention, Span
+
+    span = Span(start=0, end=14, text="19 April 2016 ")
+    fast = _publication(span, value, has_time)
+    slow = DateMention(text=span.text, value=value, granularity="minute" if has_time else "day", kind="absolute",
+                       role="publication", span=span, rule="meta.date_line")
+    assert fast == slow
+    assert fast.model_dump_json() == slow.model_dump_json()
+    assert fast.model_fields_set == slow.model_fields_set
+    assert DateMention.model_validate(fast.model_dump()) == fast
+    with pytest.raises(ValueError):
+        _publication(span, None, True)  # type: ignore[arg-type]

@@ -36,7 +36,7 @@ import regex
 from ..document import Document
 from ..errors import W_ZONE
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import DateMention, Span
+from ..models import DateMention, Span, filled
 from ..text import lines
 from ..twins import Twin
 from .calendar import calendar
@@ -157,9 +157,13 @@ class _OutletRe:
                     pos.append(i)
         return sorted(set(pos)), domain
 
-    def may_start_at(self, s: str, p: int) -> bool:
-        """False when no match can start at ``s[p]`` (the screen of :meth:`screen` at one place)."""
-        low = _lowered(s) if self.firsts is not None else None
+    def may_start_at(self, s: str, p: int, low: Optional[str] = None) -> bool:
+        """False when no match can start at ``s[p]`` (the screen of :meth:`screen` at one place);
+        ``low``: ``_lowered(s)`` when the caller has it."""
+        if self.firsts is None:
+            return True
+        if low is None:
+            low = _lowered(s)
         if low is None:
             return True
         if p > 0 and low[p - 1] in _ALNUM:
@@ -391,13 +395,15 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
     out = []
     for m in _RX_PARTS.finditer(chunk):
         part = m.group(0)
-        sub = _RX_DAN.split(part)
+        sub = _RX_DAN.split(part) if "dan" in part else [part]
         off = m.start()
         pos = 0
         for piece in sub:
             i = part.index(piece, pos)
             pos = i + len(piece)
-            p = _TRAIL_NUM.sub("", piece.strip())  # "Nama Editor 3589": a view count after the name
+            p = piece.strip()
+            if p[-1:].isdigit():  # else _TRAIL_NUM (\s+\d+$) cannot match
+                p = _TRAIL_NUM.sub("", p)  # "Nama Editor 3589": a view count after the name
             if not p:
                 continue
             ps = off + i + piece.index(p)
@@ -649,12 +655,16 @@ def _date_line_only(r: _MetaRx, text: str, s: int, e: int, p: "ParsedDateLine") 
 
 def _is_menu(r: _MetaRx, line: str) -> bool:
     """A navigation bar: mostly section names (Berita Bisnis Wisata Kuliner ...)."""
-    toks = [t.strip("|").casefold() for t in line.split() if t.strip("|")]
+    if "|" in line:
+        toks = [t.strip("|").casefold() for t in line.split() if t.strip("|")]
+    else:
+        # the same tokens, split in C: case folding makes and takes no space
+        toks = line.casefold().split()
     if len(toks) < 4:
         return False
     if toks[0] in ("home", "beranda") and all(t[:1].isupper() for t in line.split()):
         return True
-    hits = sum(1 for t in toks if t in r.menu_words)
+    hits = sum(map(r.menu_words.__contains__, toks))
     return hits >= 3 and hits * 2 >= len(toks)
 
 
@@ -691,14 +701,14 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     bar = line.find("|")
     low = _lowered(line)
     domain = low is None or _TLD_HINT.search(low) is not None
-    outlet_first = (comma > 0 or bar > 0) and r.outlet_re.may_start_at(line, 0)
+    outlet_first = (comma > 0 or bar > 0) and r.outlet_re.may_start_at(line, 0, low)
     outlet_after_comma = False
     if comma > 0:
         # no comma before the one after the place: the outlet opens after it and its spaces
         q = comma + 1
         while q < len(line) and line[q] in " \t\r\x0b\x0c":
             q += 1
-        outlet_after_comma = (not line.isascii()) or (q < len(line) and r.outlet_re.may_start_at(line, q))
+        outlet_after_comma = (not line.isascii()) or (q < len(line) and r.outlet_re.may_start_at(line, q, low))
     # the last two forms open with a capital (ASCII: A-Z) and then a capital or space
     # (JAKARTA -) or small letters and a dash after a space (Jakarta -)
     c0, c1 = line[:1], line[1:2]
@@ -989,15 +999,7 @@ def run(doc: Document) -> None:
         if pub.zone_assumed:
             doc.warnings.append(W_ZONE)
         st.add_span("published", pub.start, pub.end)
-        doc.publication = DateMention(
-            text=doc.span(pub.start, pub.end).text,
-            value=pub.value,
-            granularity="minute" if pub.has_time else "day",
-            kind="absolute",
-            role="publication",
-            span=doc.span(pub.start, pub.end),
-            rule="meta.date_line",
-        )
+        doc.publication = _publication(doc.span(pub.start, pub.end), pub.value, pub.has_time)
         if doc.reference is None:
             doc.reference = pub.dt
 
@@ -1023,6 +1025,22 @@ def run(doc: Document) -> None:
         st.add_span("cited_sources", m.start("src"), m.start("src") + len(src))
 
     meta.spans = st.spans
+
+
+_PUB_FIELDS = frozenset({"text", "value", "granularity", "kind", "role", "span", "rule"})
+
+
+def _publication(span: Span, value: str, has_time: bool) -> DateMention:
+    """``DateMention(text=span.text, value=value, granularity=..., kind="absolute",
+    role="publication", span=span, rule="meta.date_line")`` built without validation (the
+    fields are checked here with plain tests; tests/test_meta.py checks it equals the
+    validated record)."""
+    if type(value) is not str or type(span) is not Span or type(span.text) is not str:
+        raise ValueError(f"invalid publication date fields: {value!r} {span!r}")
+    return filled(DateMention, {
+        "text": span.text, "value": value, "end": None, "granularity": "minute" if has_time else "day",
+        "kind": "absolute", "role": "publication", "span": span, "rule": "meta.date_line",
+    }, set(_PUB_FIELDS))
 
 
 def _cites(r: _MetaRx, text: str, start: int) -> list[regex.Match[str]]:
