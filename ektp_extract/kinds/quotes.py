@@ -24,6 +24,7 @@ the officials stage); a resident with no role keeps ``speaker`` as written and
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
@@ -100,7 +101,9 @@ class QLex:
     active_words: Optional[frozenset[str]] = None
     cue_words: Optional[frozenset[str]] = None  # the same for the cue's forms
     after_words: Optional[frozenset[str]] = None  # ... and for the after-quote verbs
-    role_words: Optional[frozenset[str]] = None  # ... and for the role words
+    # a comma, spaces and the start of a role word, in the lower-case text (None when a role
+    # word is not all ASCII letters)
+    role_comma: Optional[re.Pattern[str]] = None
 
 
 def _words(lex: Lexicon, row_id: str) -> set[str]:
@@ -149,8 +152,16 @@ def _build(lex: Lexicon) -> QLex:
         active_words=_letter_forms(active),
         cue_words=_letter_forms(cue_forms),
         after_words=_letter_forms(after),
-        role_words=_letter_forms(sorted(roles)),
+        role_comma=_role_comma(roles),
     )
+
+
+def _role_comma(roles: set[str]) -> Optional[re.Pattern[str]]:
+    """A comma, whitespace (what ``str.split`` skips) and the start of one of ``roles``
+    (lower-case ASCII letters), for the lower-case text; None when a role is not such a word."""
+    if not roles or _letter_forms(sorted(roles)) is None:
+        return None
+    return re.compile(r",[\s\x1c-\x1f]*(?:" + "|".join(sorted(w.lower() for w in roles)) + ")", re.ASCII)
 
 
 def _letter_forms(forms: list[str]) -> Optional[frozenset[str]]:
@@ -968,23 +979,16 @@ def _role_subject(ctx: _Ctx, p: int, se: int) -> Optional[tuple[int, Optional[st
 
 
 def _role_commas(ctx: _Ctx) -> Optional[list[int]]:
-    """Sorted positions of the commas followed (after any spaces) by a word that opens
+    """Sorted positions of the commas followed (after any whitespace) by a word that opens
     with a role word (``, warga``, ``,jubir``): only a sentence holding one can open
-    with ``Nama, <role>`` (:func:`_role_subject`). None on a non-ASCII text (no word
-    index): every sentence is then read."""
+    with ``Nama, <role>`` (:func:`_role_subject`). Found by one scan of the lower-case
+    text (a comma is a literal prefix, which the stdlib ``re`` skips to quickly). None on
+    a non-ASCII text: every sentence is then read."""
     lw = lower_words(ctx.doc)
-    forms = ctx.q.role_words
-    if lw is None or forms is None:
+    rx = ctx.q.role_comma
+    if lw is None or rx is None:
         return None
-    text = ctx.text
-    out: set[int] = set()
-    for i in lw.starts(forms, 0):
-        j = i
-        while j > 0 and text[j - 1].isspace():
-            j -= 1
-        if j > 0 and text[j - 1] == ",":
-            out.add(j - 1)
-    return sorted(out)
+    return [m.start() for m in rx.finditer(lw.low)]
 
 
 def _resolve(ctx: _Ctx, events: list[Event]) -> None:
