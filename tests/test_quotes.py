@@ -134,21 +134,23 @@ def test_active_verbs_found_by_word_equal_the_regex_scan(extractor: Extractor) -
 
 def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
     """The cue, the bare interposed verb and single-quoted passages are matched only where
-    a word or an apostrophe allows one: the matches must be those of the scans they
-    replace, from any start, on real and odd text."""
+    a word or an apostrophe allows one, the interposed verb in the lower-case text: the
+    matches must be those of the scans they replace, from any start, on real and odd text."""
     import random
     from pathlib import Path
 
     from ektp_extract.document import Document
     from ektp_extract.kinds.officials import lower_words
-    from ektp_extract.kinds.quotes import _SINGLE, _bare_matches, _single_quoted, _word_matches, qlex
+    from ektp_extract.kinds.quotes import (_SINGLE, _bare_matches, _low_matches, _single_quoted, _word_matches,
+                                           qlex)
     from ektp_extract.text import Mask, normalise
 
     q = qlex(extractor.lexicon)
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))[:6]]
     rnd = random.Random(5)
-    words = ["menurut", "Menurutnya", "MENURUT", "kata", "lanjut", "ujar", "katanya", "ia", "Budi", "2", "-", "'"]
+    words = ["menurut", "Menurutnya", "MENURUT", "kata", "lanjut", "ujar", "katanya", "ia", "Budi", "2", "-", "'",
+             ",kata", ", Kata", ",  KATANYA", ", ujarnya-", ", tambahnya2"]
     texts += [" ".join(rnd.choice(words) + rnd.choice(["", " ", "  ", ",", "'", ".", "-"]) for _ in range(rnd.randint(0, 12)))
               for _ in range(300)]
     texts += ["Bantuan itu  lanjut Budi, naik", "kata  kata, 'ya ini benar' katanya", "'abc' 'def ghi' x", "é kata Budi"]
@@ -164,6 +166,8 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
                 m.span() for m in q.interposed_bare.finditer(text, start)]
             assert [m.span() for m in _single_quoted(text, start)] == [
                 m.span() for m in _SINGLE.finditer(text, start)]
+            assert [(m.span(), m.span("v")) for m in _low_matches(q.interposed, q.interposed_low, text, start, lw)] == [
+                (m.span(), m.span("v")) for m in q.interposed.finditer(text, start)]
 
 
 def test_role_commas_hold_every_role_subject(extractor: Extractor) -> None:

@@ -104,6 +104,9 @@ class QLex:
     # a comma, spaces and the start of a role word, in the lower-case text (None when a role
     # word is not all ASCII letters)
     role_comma: Optional[re.Pattern[str]] = None
+    # ``interposed`` without its ignore-case flag, for the lower-case text (None when a
+    # form is not in lower case or the pattern has no stdlib twin)
+    interposed_low: Optional[re.Pattern[str]] = None
 
 
 def _words(lex: Lexicon, row_id: str) -> set[str]:
@@ -135,12 +138,13 @@ def _build(lex: Lexicon) -> QLex:
     cue_forms = [f for c in cues for f in [*c.forms, *c.enclitic]]
     nb = r"(?![\p{L}\d-])"
     roles = _words(lex, "speaker_roles")
+    interposed = twin(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I)
     return QLex(
         after_verb=twin(rf"[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
         active=twin(rf"\b(?P<v>{_alt(active)})\b(?!-)"),
         before_quote=twin(rf"(?r)(?<![\p{{L}}\d-])(?P<v>{_alt(active + after)})[ ]*[,:]?[ ]*\Z", regex.I),
         cue=twin(rf"\b(?P<v>{_alt(cue_forms)})\b(?!-)", regex.I),
-        interposed=twin(rf",[ ]*(?P<v>{_alt(after + encl)}){nb}", regex.I),
+        interposed=interposed,
         interposed_bare=twin(rf"(?<=\p{{Ll}})[ ]+(?P<v>{_alt(after)}){nb}"),
         kinds=kinds,
         pronouns=_words(lex, "pronouns") or {"dia", "ia", "beliau"},
@@ -153,6 +157,7 @@ def _build(lex: Lexicon) -> QLex:
         cue_words=_letter_forms(cue_forms),
         after_words=_letter_forms(after),
         role_comma=_role_comma(roles),
+        interposed_low=_case_free(interposed, after + encl),
     )
 
 
@@ -162,6 +167,28 @@ def _role_comma(roles: set[str]) -> Optional[re.Pattern[str]]:
     if not roles or _letter_forms(sorted(roles)) is None:
         return None
     return re.compile(r",[\s\x1c-\x1f]*(?:" + "|".join(sorted(w.lower() for w in roles)) + ")", re.ASCII)
+
+
+def _case_free(rx: Any, forms: list[str]) -> Optional[re.Pattern[str]]:
+    """The stdlib twin of ``rx`` (an ignore-case pattern whose only letters are ``forms``)
+    without its ignore-case flag: on the lower-case copy of an ASCII text it matches where
+    ``rx`` matches on the text, and a pattern opening with a literal (``,``) is found by
+    the stdlib's fast literal search, which an ignore-case pattern does not get."""
+    a = getattr(rx, "a", None)
+    if a is None or not a.flags & re.IGNORECASE or any(f != f.lower() or not f.isascii() for f in forms):
+        return None
+    return re.compile(a.pattern, a.flags & ~re.IGNORECASE)
+
+
+def _low_matches(rx: Any, low_rx: Optional[re.Pattern[str]], text: str, start: int,
+                 lw: Optional[LowerWords]) -> list[Any]:
+    """``list(rx.finditer(text, start))`` for an ignore-case ``rx``: found with ``low_rx``
+    (:func:`_case_free`) in the lower-case text when there is one, each then matched by
+    ``rx`` itself at its start (the same spans; the match objects of ``text``)."""
+    if lw is None or low_rx is None:
+        return list(rx.finditer(text, start))
+    match = rx.match
+    return [match(text, m.start()) for m in low_rx.finditer(lw.low, start)]
 
 
 def _letter_forms(forms: list[str]) -> Optional[frozenset[str]]:
@@ -892,7 +919,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         out.append(Event(m.start(), who, c, ce, False, verb.casefold(), "quotes.indirect.menurut"))
     # <clause>, kata X, <clause>.   /   <clause>, katanya.   /   <clause> lanjut X, <clause>.
     seen_v: set[int] = set()
-    for m, bare in [*((m, False) for m in q.interposed.finditer(text, body)),
+    for m, bare in [*((m, False) for m in _low_matches(q.interposed, q.interposed_low, text, body, lw)),
                     *((m, True) for m in _bare_matches(q.interposed_bare, text, body, lw, q.after_words))]:
         if ctx.in_quote(m.start()) or m.start("v") in seen_v:
             continue
