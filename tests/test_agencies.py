@@ -402,3 +402,24 @@ def test_fast_agency_equals_the_validated_record(extractor: Extractor, seed_text
         ag._agency("ag-1", "X", None, [], "dinas", "negara", None, [span], "r")
     with pytest.raises(ValueError):
         ag._agency("ag-1", "X", None, [], "dinas", None, None, [], "r")
+
+
+def test_fast_inferred_agency_equals_the_validated_record(extractor: Extractor) -> None:
+    """An agency implied by a position is built without validation: it must equal, dump
+    and report its set fields as the validated record of the same call does."""
+    doc = extractor.extract("Mendagri Tjahjo Kumolo mengatakan blanko e-KTP tersedia di Kota Magelang.")
+    inferred = [a for a in doc.agencies if a.inferred]
+    assert inferred
+    for level, region in [("pusat", None), ("kota", "Kota Magelang"), (None, None)]:
+        fast = ag._inferred_agency("ag-2", "Kementerian Dalam Negeri", "Kemendagri", "kementerian", level, region,
+                                   "agencies:inferred:kemendagri")
+        slow = Agency(id="ag-2", name="Kementerian Dalam Negeri", acronym="Kemendagri", kind="kementerian",
+                      level=level, region=region, inferred=True, span=None, mentions=[],
+                      rule="agencies:inferred:kemendagri")
+        assert fast == slow
+        assert fast.model_dump_json() == slow.model_dump_json()
+        assert fast.model_fields_set == slow.model_fields_set
+    for a in inferred:
+        assert a == Agency(**a.model_dump())
+    with pytest.raises(ValueError):
+        ag._inferred_agency("ag-1", "X", None, None, "negara", None, "r")

@@ -1776,11 +1776,28 @@ def _agency(aid: str, name: str, acronym: Optional[str], aliases: list[str], kin
     return a
 
 
+def _inferred_agency(aid: str, name: str, acronym: Optional[str], kind: Optional[str],
+                     level: Optional[str], region: Optional[str], rule: str) -> Agency:
+    """``Agency(id=aid, name=name, acronym=acronym, kind=kind, level=level, region=region,
+    inferred=True, span=None, mentions=[], rule=rule)``, built as ``Agency.model_construct``
+    builds it after plain type tests (``aliases`` left unset, as that call leaves it);
+    ``tests/test_agencies.py`` checks it equals the validated record."""
+    if (type(aid) is not str or type(name) is not str or type(rule) is not str
+            or type(acronym) not in _OPT_STR or type(kind) not in _OPT_STR
+            or type(region) not in _OPT_STR or level not in _LEVELS):
+        raise ValueError(f"invalid agency fields: {aid!r} {name!r} {level!r}")
+    a = filled(Agency, {"id": aid, "name": name, "acronym": acronym, "aliases": [],
+                         "kind": kind, "level": level, "region": region, "mentions": [],
+                         "inferred": True, "span": None, "rule": rule}, set(_INFERRED_FIELDS))
+    return a
+
+
 _OPT_STR = frozenset((str, type(None)))
 _STR_ONLY = frozenset((str,))
 _SPAN_ONLY = frozenset((Span,))
 _LEVELS = frozenset((None, *get_args(AgencyLevel)))
 _AGENCY_FIELDS = tuple(Agency.model_fields)
+_INFERRED_FIELDS = tuple(f for f in _AGENCY_FIELDS if f != "aliases")  # the fields ensure_inferred passes
 
 
 def _party_name(c: _Compiled, group: list[_Mention]) -> str:
@@ -1913,10 +1930,7 @@ def ensure_inferred(doc: Document, agency_row_id: str, region: str | None = None
         name = _constructed(row, ("", canon or "", ""), "") if canon and row.takes == "region" else row.name
         acronym = row.acronyms[0] if row.acronyms else None
         kind, level = row.kind, _level_of(row, canon)
-    doc.agencies.append(
-        Agency(id=aid, name=name, acronym=acronym, kind=kind, level=level, region=canon,
-               inferred=True, span=None, mentions=[], rule=f"agencies:inferred:{agency_row_id}")
-    )
+    doc.agencies.append(_inferred_agency(aid, name, acronym, kind, level, canon, f"agencies:inferred:{agency_row_id}"))
     keys[aid] = (agency_row_id, canon)
     return aid
 
