@@ -1873,7 +1873,21 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if len(short) == 1:
         return False
     n = len(short)
-    return any(long_[i:i + n] == short for i in range(len(long_) - n + 1))
+    if any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
+        return True
+    # Luhut B. Pandjaitan / Luhut Binsar Pandjaitan: an initial written for a word
+    return len(a) == len(b) and all(
+        x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)) for x, y in zip(a, b)
+    ) and sum(1 for x, y in zip(a, b) if x == y and len(x) > 1) >= 2
+
+
+def _office_within(a: str, b: str) -> bool:
+    """Is one canonical position part of the other (``Bupati`` in ``Bupati Lampung Selatan``,
+    ``Wali Kota`` in ``Penjabat Wali Kota Kendari``), with ``Wakil`` on both or neither side?"""
+    ta, tb = set(_canon_tokens(a)), set(_canon_tokens(b))
+    if not ta or not tb or ("wakil" in ta) != ("wakil" in tb):
+        return False
+    return ta <= tb or tb <= ta
 
 
 def run(doc: Document) -> None:
@@ -2211,7 +2225,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                         # Bambang ... Agustinus Bambang Setyawan, the same office: one person
                         (len(key) == 1 or len(pkey) == 1)
                         and name_contains(pkey if len(key) == 1 else key, key if len(key) == 1 else pkey)
-                        and p.canonical.casefold() == canon.casefold()
+                        and _office_within(p.canonical, canon)
                     ):
                         same = p
                         break
