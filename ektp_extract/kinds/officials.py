@@ -163,6 +163,8 @@ _ROMANS = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
 _NAME_SPLIT = twin(r"[\s.]+")
+# what follows a full stop that ends a sentence: a capitalised word, a new line or the end
+_SENTENCE_NEXT = twin(r"[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“]")
 _LINE_WORD = twin(r"[\p{L}][\p{L}'’-]*")
 _ALNUM = twin(r"[\p{L}\d]+")
 _CAP_BEFORE = twin(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
@@ -826,6 +828,8 @@ def _parse_name(
             break
         hons.append(d.group("d").strip())
         e = d.end()
+    if e > name_end and text[e - 1] == "." and _SENTENCE_NEXT.match(text, e) is not None:
+        e -= 1  # Heriyanto SPd MSi. Pengukuhan ...: the degree's dot is also the full stop
     return NameParse(start, e, name_start, name_end, name, hons)
 
 
