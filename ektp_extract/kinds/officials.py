@@ -1901,14 +1901,16 @@ def run(doc: Document) -> None:
         return
     ctx = _Ctx(doc)
     lx = ctx.lx
-    start = doc.body_start if 0 <= doc.body_start < len(text) else 0
+    body = doc.body_start if 0 <= doc.body_start < len(text) else 0
     cands: list[Candidate] = []
     taken = Intervals()  # name spans already read
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
     headline = _Headlines(text)
     not_after_end = -1  # end of a head skipped after a not_after word (Pemilu Bupati)
-    for m in _heads(lx, text, start, lower_words(doc)):
+    # the header (title, byline, photo caption above the dateline) is read too, but only in
+    # caption-like lines and only for named holders: captions name the people on the photo
+    for m in _heads(lx, text, 0, lower_words(doc)):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until:
             continue
@@ -1923,14 +1925,14 @@ def run(doc: Document) -> None:
                 not_after_end = m.end
             continue
         not_after_end = -1
-        if headline.at(m.start):
+        if headline.at(m.start) or (m.start < body and not headline.caption(m.start)):
             continue
         if taken.covers(m.start):
             continue
         if not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
         cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
-        if cand is None:
+        if cand is None or (cand.name is None and m.start < body):
             continue
         if prev in lx.documents and (cand.name is None or _NUMBER_AFTER.match(text, cand.pos_end)):
             consumed_until = cand.pos_end  # Keputusan Presiden Nomor 12: the document
@@ -2175,9 +2177,17 @@ class _Headlines:
             else:
                 words = _LINE_WORD.findall(line)
                 caps = sum(1 for w in words if w[0].isupper())
-                hit = len(words) >= 3 and caps / len(words) >= 0.6
+                # more than 20 words: a photo caption or a paragraph cut off, not a headline
+                hit = 3 <= len(words) <= 20 and caps / len(words) >= 0.6
             self.cache[ls] = hit
         return hit
+
+    def caption(self, pos: int) -> bool:
+        """Is the header line at ``pos`` long enough to be a photo caption (six words or
+        more), not a date, byline or section line?"""
+        ls = self.text.rfind("\n", 0, pos) + 1
+        le = self.text.find("\n", pos)
+        return len(_LINE_WORD.findall(self.text, ls, le if le >= 0 else len(self.text))) >= 6
 
 
 def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
