@@ -994,7 +994,11 @@ _APPOS_CUE = twin(
 )
 _DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
 _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
-_NAMED = twin(r"(?:yang[ ]+)?bernama(?:[ ]+lengkap)?[ ]+(?=\p{Lu})")
+# bupati bernama lengkap X; Ketua Komisi I (akan / kini) dijabat (oleh) X: the holder follows
+_NAMED = twin(
+    r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
+    r"|(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?dijabat(?:[ ]+oleh)?)[ ]+(?=\p{Lu})"
+)
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 
@@ -1916,7 +1920,7 @@ def run(doc: Document) -> None:
             continue
         pw = prev_word(text, m.start)
         prev = pw.casefold() if pw is not None else ""
-        if prev in lx.not_after or (
+        if (prev in lx.not_after and not (prev in _OFFICE_WORDS and _HELD_AHEAD.match(text, m.end))) or (
             not_after_end >= 0 and _COORD_GAP.fullmatch(text, not_after_end, m.start) is not None
         ):
             # Pemilu Bupati dan Wakil Bupati Kediri: the coordinated head names the same election
@@ -2107,6 +2111,10 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
     return out
 
 
+# posisi / jabatan / kursi Ketua Komisi I akan dijabat X: the office word names the holder after
+# all (otherwise "jabatan Bupati" is the office, not a person)
+_OFFICE_WORDS = frozenset({"jabatan", "posisi", "kursi"})
+_HELD_AHEAD = re.compile(r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)[ ]dijabat[ ]")  # not a past holder
 # an office defined rather than held: "Kepala BPBD adalah sekda"
 _GENERIC_AFTER = re.compile(r"[ ]+(?:adalah|ialah|merupakan)[ ]+[a-z]")  # (adalah Yenny Wahid names the holder)
 _COORD_GAP = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
