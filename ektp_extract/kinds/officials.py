@@ -1499,6 +1499,12 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             return make(tail, nm, "officials.position_name")
         # the unknown words are no name after all: they belong to the unit part
         tail, rest = items, []
+    # Bupati Pamekasan (Badrut Tamam): the holder's name in parentheses closing the position
+    trimmed = _trim(items) if not rest and cap else []
+    if trimmed and trimmed[-1].kind == "paren":
+        nm = _paren_holder(ctx, trimmed[-1])
+        if nm is not None:
+            return make(trimmed[:-1], nm, "officials.position_name")
     # bupati bernama lengkap I Made Wirawan Putra
     if stop_kind == "lower" and not rest:
         bm = _NAMED.match(text, stop, limit)
@@ -1538,6 +1544,21 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if row.unique or has_body or (row.takes == "place" and region_of(tail)):
         return make(tail, None, "officials.unnamed")
     return None
+
+
+def _paren_holder(ctx: _Ctx, it: Item) -> Optional[NameParse]:
+    """The person's name filling a parenthesis after a position: two words or more, or one
+    after a title (``(Badrut Tamam)``, ``(H Slamet Junaidi)``); not an abbreviation, a
+    place or a body (``(Disdukcapil)``, ``(Kabid)``, ``(Kulon Progo)``)."""
+    text = ctx.text
+    nm = parse_name(ctx.lx, text, it.start + 1, it.end - 1, ctx.regions, memo=ctx.memo)
+    if nm is None or _skip_space(text, nm.end) != it.end - 1:
+        return None
+    if nm.name.count(" ") == 0 and not nm.honorifics:
+        return None
+    if ctx.agency_cover(nm.name_start) is not None:
+        return None
+    return nm
 
 
 def _lower_at(text: str, pos: int) -> str:
