@@ -1155,8 +1155,14 @@ def _read_window(
                     items.append(Item("qual" if cf in lx.status_quals else "conn", s, e))
                     i += 1
                     continue
-            if lower and cf in lx.unit_words and cf not in lx.stop:
-                items.append(Item("unit", s, e))  # kepala bidang pelayanan ...
+            if cf in lx.unit_words and cf not in lx.stop and (
+                lower
+                or (_cap_after(text, e) and t not in lx.inner_particles and match_head(lx, text, s) is None)
+            ):
+                # kepala bidang pelayanan ...; Kuwu desa Mekarsari, Staf Ahli bagian Hukum: in a
+                # capitalised position a lower-case unit word (not a head: Wali Kota anggota X;
+                # not a name particle: Ahmad Iskandar bin Hasyim) before a capitalised one goes on
+                items.append(Item("unit", s, e))
                 i += 1
                 continue
             if cf in _CONN_WORDS or (cf in ("dari", "pada") and (x := tk.at(i + 1)) is not None and _unit_like(ctx, x[2])):
@@ -1401,6 +1407,9 @@ def _split_unknown(
         # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows;
         # Yayasan Al Falah, Pondok Pesantren Darul Ulum: two words
         n = len(rest) if comma else 1
+        if comma:
+            # Kuwu desa Mekarsari M Ghojin, ...: an initial opens the name, the place ends before it
+            n = next((j for j in range(1, len(rest)) if rest[j].end - rest[j].start == 1), n)
         if n == 1 and len(rest) > 1 and text[rest[0].start:rest[0].end] in ctx.lx.body_openers:
             n = 2
         tail, rest = tail + rest[:n], rest[n:]
@@ -1417,12 +1426,28 @@ def _split_unknown(
         # Camat Wenang Roy Tumbelaka: the place comes first
         if given_at == 0:
             return tail, rest
+        if comma and given_at is None and _region_then_name(ctx, rest[-1].end):
+            return tail + rest, []  # Camat Pematang Karau, Kabupaten Barito Timur, Edy Adwar
         if given_at is not None and given_at > 0:
             return tail + rest[:given_at], rest[given_at:]
         if len(rest) == 1:
             return tail + rest, []
         return tail + rest[:1], rest[1:]
     return tail, rest
+
+
+def _region_then_name(ctx: _Ctx, pos: int) -> bool:
+    """After ``pos``: a comma, a region, a comma and a person's name (``, Kabupaten Barito
+    Timur, Edy Adwar``): the words before the first comma all name the place."""
+    text = ctx.text
+    j = _skip_space(text, pos)
+    if text[j:j + 1] != ",":
+        return False
+    rg = ctx.region_at(_skip_space(text, j + 1), None, False)
+    if rg is None or text[rg[0]:rg[0] + 1] != ",":
+        return False
+    nm = parse_name(ctx.lx, text, rg[0] + 1, min(len(text), rg[0] + 80), ctx.regions, memo=ctx.memo)
+    return nm is not None and _closed_after(text, nm.end)
 
 
 def _closed_after(text: str, pos: int) -> bool:
@@ -1481,7 +1506,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if rest:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
         if (
-            nm is not None and nm.name_start == rest[0].start and _closed_after(text, nm.end)
+            nm is not None and rest[0].start in (nm.name_start, nm.start) and _closed_after(text, nm.end)
             # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing
             and not ((m.lower or (tail and tail[-1].kind == "unk")) and _DEMONSTRATIVE.match(text, nm.end))
         ):
@@ -1518,7 +1543,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         nm = parse_name(lx, text, after, limit, ctx.regions, memo=ctx.memo)
         if nm is None:
             # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...
-            rg = ctx.region_at(_skip_space(text, after), "provinsi", False)
+            rg = ctx.region_at(_skip_space(text, after), "provinsi" if row.takes != "place" else None, False)
             if rg is not None and text[rg[0]:rg[0] + 1] == ",":
                 nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and _closed_after(text, nm.end):
@@ -1579,8 +1604,8 @@ def _person_like(ctx: _Ctx, row: PositionRow, rest: list[Item]) -> bool:
     """
     if len(rest) < 2:
         return False
-    if row.takes == "none":
-        return True
+    if row.takes == "none" or rest[0].end - rest[0].start == 1:
+        return True  # (or an initial opening the run: M Ghojin, D Cyril Noerhadi)
     return any(ctx.text[it.start:it.end] in ctx.lx.given for it in rest)
 
 
