@@ -151,7 +151,7 @@ _PARTICLE_OR_ROMAN = twin(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
 # one step of a name: a lowercase particle, an initial, I/Ni or a Roman numeral, or a name word
 _STEP = twin(
     r"(?P<sp>[ ]*)(?:(?P<low>\p{Ll}+)(?=[ ]+\p{Lu})"
-    r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu})"
+    r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu}|\.\p{Lu}\p{Ll})"
     r"|(?P<ini>\p{Lu})(?=[ ]+\p{Lu}\p{Ll})"
     r"|(?P<rom>I|Ni|[IVX]{1,4})(?![\p{L}\d])"
     r"|(?P<word>\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*)"
@@ -159,6 +159,7 @@ _STEP = twin(
     r"|(?P<hyp>\p{Ll}{1,3}-\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)"
     r"|(?P<dots>\p{Lu}(?:\.\p{Lu}){1,3}\.?)(?=[ ]+\p{Lu}\p{Ll}))"
 )
+_TWO_NAME_WORDS = twin(r"[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll}+")
 _ROMANS = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
@@ -374,7 +375,8 @@ def _build(lex: Lexicon) -> OffLex:
     # dots and spaces are optional between a title's letter groups: R.A is also written RA
     title_starts |= {"".join(_LETTERS_RUN.findall(f)).casefold() for f in before if "." in f}
     degree_starts = {f.lstrip("(")[:1].casefold() for f in after if f.lstrip("(")[:1].isalpha()}
-    pre_one = twin(rf"(?P<t>{one_pre})(?![\p{{L}}\d])(?=[ ]*[\p{{Lu}}(])")
+    # H.Duta Wijaya: after a title's dot the name may follow with no space
+    pre_one = twin(rf"(?P<t>{one_pre})(?:(?<=\.)(?=\p{{Lu}}\p{{Ll}})|(?![\p{{L}}\d]))(?=[ ]*[\p{{Lu}}(])")
     pre_rx = twin(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
     post_rx = twin(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{flex_trie(after)})(?![\p{{L}}\d])")
 
@@ -672,8 +674,8 @@ def _name_words(
         if st is None:
             break
         kind = st.lastindex
-        if words and st.end(_G_SP) == i:
-            break  # name words are separated by spaces
+        if words and st.end(_G_SP) == i and text[i - 1] != ".":
+            break  # name words are separated by spaces (M.Hidayat: or by an initial's dot)
         j = st.start(kind)
         if kind == _G_LOW:
             # lowercase particle inside a name: bin, binti, van, de
@@ -685,6 +687,8 @@ def _name_words(
         if kind == _G_ABBR:
             # initials and abbreviated given names: B. / Moch. / M.
             tok = st.group(kind)
+            if text[st.end() + 1:st.end() + 2] != " " and (words or len(tok) > 1):
+                break  # M.Hidayat: an initial glued to the name opens it (Budi M.Kes: a degree)
             if len(tok) == 1 or tok in lx.name_abbrev:
                 words.append((j, st.end() + 1))
                 i = st.end() + 1
@@ -720,6 +724,16 @@ def _name_words(
             # initials in capitals after a name word (Widodo AS, Mahfud MD); not a body's
             # acronym (Budi PDIP) nor a degree (Budi Santoso SH)
             tok = st.group(kind)
+            if (
+                not words
+                and tok not in lx.body_acronyms
+                and tok not in lx.acronyms
+                and _TWO_NAME_WORDS.match(text, st.end()) is not None
+                and not _is_degree(lx, text, i, st.end(), end)
+            ):
+                words.append((j, st.end()))  # TS Arif Fadillah: initials opening a full name
+                i = st.end()
+                continue
             if (
                 words
                 and tok not in lx.body_acronyms
