@@ -200,3 +200,36 @@ def test_a_unit_is_never_the_metric(extractor: Extractor, text: str, metric: str
     res = extractor.extract(text)
     assert len(res.targets) == 1
     assert res.targets[0].metric == metric
+
+
+def test_make_target_equals_the_validated_record(extractor: Extractor) -> None:
+    """targets.make_target fills a Target without validation: equal to the validated one,
+    with the same fields set, for every target of the seed and with optional fields empty."""
+    import pytest
+
+    from ektp_extract.kinds.targets import make_target
+    from ektp_extract.models import Span, Target
+
+    seed = (ROOT.parent / "shared" / "seeds" / "solopos-2016-04-19-magelang-ektp.txt")
+    texts = [seed.read_text(encoding="utf-8")] if seed.is_file() else []
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))[:10]]
+    seen = 0
+    for text in texts:
+        for t in extractor.extract(text).targets:
+            fields = {k: getattr(t, k) for k in Target.model_fields}
+            for variant in (fields, {**fields, "metric": None, "achieved": None, "achievement_rate": None,
+                                     "as_of": None, "owner_agency_id": None, "region": None}):
+                fast = make_target(**variant)
+                slow = Target(**variant)
+                assert fast == slow
+                assert fast.model_fields_set == slow.model_fields_set
+                assert fast.model_dump_json() == slow.model_dump_json()
+                assert Target.model_validate(fast.model_dump()) == fast
+            seen += 1
+    assert seen >= 3
+    q = extractor.extract("Target 100 persen.").quantities[0]
+    span = Span(start=0, end=1, text="T")
+    with pytest.raises(ValueError):
+        make_target(None, q, None, 1, None, None, None, span, "x")  # type: ignore[arg-type]  # an int rate
+    with pytest.raises(ValueError):
+        make_target(None, None, None, None, None, None, None, span, "x")  # type: ignore[arg-type]

@@ -42,7 +42,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Agency, DateMention, Quantity, Target
+from ..models import Agency, DateMention, Quantity, Span, Target, filled
 from ..twins import Twin
 from .numbers import AnchoredPattern, alternation, trie_alternation
 from .quantities import QuantityInfo, lowered
@@ -827,19 +827,60 @@ def _emit(
     agency_id, region = _owner(doc, rx, t, cs)
     target_q: Quantity = t.record
     doc.targets.append(
-        Target(
-            metric=_row_label(text, cs, ce)
+        make_target(
+            _row_label(text, cs, ce)
             if table
             else metric
             if metric is not None and ach_cue is None
             else _metric(rx, text, low, t, cs, ce, ach_cue, doc),
-            target=target_q,
-            achieved=achieved.record if achieved is not None else None,
-            achievement_rate=rate,
-            as_of=as_of,
-            owner_agency_id=agency_id,
-            region=region,
-            span=span,
-            rule=f"{RULE}:{'table' if table else 'forward' if cs < t.start else 'backward'}",
+            target_q,
+            achieved.record if achieved is not None else None,
+            rate,
+            as_of,
+            agency_id,
+            region,
+            span,
+            f"{RULE}:{'table' if table else 'forward' if cs < t.start else 'backward'}",
         )
     )
+
+
+_TARGET_FIELDS = frozenset(Target.model_fields)
+
+
+def make_target(
+    metric: Optional[str],
+    target: Quantity,
+    achieved: Optional[Quantity],
+    achievement_rate: Optional[float],
+    as_of: Optional[DateMention],
+    owner_agency_id: Optional[str],
+    region: Optional[str],
+    span: Span,
+    rule: str,
+) -> Target:
+    """``Target(metric=..., target=..., ...)`` with every field given, filled as
+    ``model_construct`` fills it after plain type checks (validation costs more than the
+    rest of building it); tests/test_targets.py checks it equals the validated record."""
+    if (
+        type(metric) not in _OPT_STR
+        or type(target) is not Quantity
+        or type(achieved) not in _OPT_QUANTITY
+        or type(achievement_rate) not in _OPT_FLOAT
+        or type(as_of) not in _OPT_DATE
+        or type(owner_agency_id) not in _OPT_STR
+        or type(region) not in _OPT_STR
+        or type(span) is not Span
+        or type(rule) is not str
+    ):
+        raise ValueError(f"invalid target fields: {metric!r} {achievement_rate!r} {rule!r}")
+    return filled(Target, {
+        "metric": metric, "target": target, "achieved": achieved, "achievement_rate": achievement_rate,
+        "as_of": as_of, "owner_agency_id": owner_agency_id, "region": region, "span": span, "rule": rule,
+    }, set(_TARGET_FIELDS))
+
+
+_OPT_STR = frozenset((str, type(None)))
+_OPT_QUANTITY = frozenset((Quantity, type(None)))
+_OPT_FLOAT = frozenset((float, type(None)))
+_OPT_DATE = frozenset((DateMention, type(None)))
