@@ -733,7 +733,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         ":" in text[max(0, s - 3) : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s, False)
     ):
         return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
-    if ctx.blocked(s, ne):
+    if (d1 is None or ne != e) and ctx.blocked(s, ne):  # (digits were checked up to e above)
         return None, ne
     # ---- left context: currency sign, label, qualifier, "antara"
     prev = _prev_words(text, s)
