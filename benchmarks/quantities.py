@@ -3,6 +3,7 @@
     python benchmarks/quantities.py              # the development fixtures and the seed
     python benchmarks/quantities.py a.txt b.txt  # your own articles
     python benchmarks/quantities.py --each       # each stage right after the earlier ones
+    python benchmarks/quantities.py --against /work/main   # this checkout against another
 
 Each article is prepared up to the stage (for quantities: boilerplate, meta,
 dates; for targets: every stage before it) outside the timed region; the
@@ -17,6 +18,15 @@ it ran on it, as in an extraction: the stage's own compiled patterns and word
 tables are then no longer in the processor's caches (the earlier stages
 evicted them), which costs more than the work itself on a small article — the
 figure to expect inside a full extraction, not the one to compare changes by.
+
+``--against DIR`` compares this checkout with another one (``DIR`` holds its
+``ektp_extract`` and ``patterns``, e.g. the main checkout) in one process: the other
+package is copied under another name and both run the stages quantities, targets
+and boilerplate on fresh documents, in alternating order, each document timed alone;
+the sum of each document's fastest time counts. Short timings and per-document
+minima find the quiet moments of a loaded machine, so the ratio stays steady
+where separate runs differ by a third; an A/A run (the same code twice) still
+differs by up to 3%, the noise floor of a ratio.
 
 ``run(articles)`` is what ``benchmarks/run.py`` imports.
 """
@@ -169,8 +179,76 @@ def run(
     }
 
 
+def against(
+    other: Path, articles: Optional[list[str]] = None, rounds: int = 15,
+    stages: tuple[str, ...] = ("quantities", "targets", "boilerplate"),
+) -> dict[str, dict[str, float]]:
+    """µs per article of ``stages`` in this checkout ("this") and in ``other`` ("other"):
+    the mean over the articles of each one's fastest time over ``rounds`` rounds."""
+    import importlib
+    import shutil
+    import tempfile
+
+    texts = [t for t in (articles if articles is not None else default_articles()) if t.strip()]
+    tmp = Path(tempfile.mkdtemp(prefix="ektp_against_"))
+    try:
+        shutil.copytree(other / "ektp_extract", tmp / "ektp_other")
+        shutil.copytree(other / "patterns", tmp / "patterns")
+        sys.path.insert(0, str(tmp))
+        packages = {}
+        for label, name in (("this", "ektp_extract"), ("other", "ektp_other")):
+            pkg = importlib.import_module(name)
+            doc_m = importlib.import_module(f"{name}.document")
+            text_m = importlib.import_module(f"{name}.text")
+            ex = pkg.Extractor()
+            for t in texts:
+                ex.extract(t)
+            packages[label] = (ex, doc_m.Document, text_m)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def prepared(label: str, text: str, stop: str) -> tuple[Any, Callable[[Any], None]]:
+        ex, document, text_m = packages[label]
+        prep = text_m.normalise(text)
+        prep.source = text
+        doc = document(prep=prep, lexicon=ex.lexicon, mask=text_m.Mask(prep.norm), warnings=[])
+        for name, stage in ex.stages:
+            if name == stop:
+                return doc, stage
+            stage(doc)
+        raise KeyError(stop)
+
+    clock = time.process_time
+    out: dict[str, dict[str, float]] = {}
+    for stop in stages:
+        best = {label: [float("inf")] * len(texts) for label in packages}
+        for r in range(rounds):
+            for label in ("this", "other") if r % 2 == 0 else ("other", "this"):
+                pairs = [prepared(label, t, stop) for t in texts]
+                gc.collect()
+                gc.disable()
+                try:
+                    for i, (doc, stage) in enumerate(pairs):
+                        t0 = clock()
+                        stage(doc)
+                        best[label][i] = min(best[label][i], clock() - t0)
+                finally:
+                    gc.enable()
+        out[stop] = {label: round(sum(v) / len(v) * 1e6, 1) for label, v in best.items()}
+        out[stop]["ratio"] = round(out[stop]["this"] / out[stop]["other"], 3)
+    return out
+
+
 def main(argv: list[str]) -> int:
     each = "--each" in argv
+    if "--against" in argv:
+        i = argv.index("--against")
+        other = Path(argv[i + 1])
+        rest = argv[:i] + argv[i + 2 :]
+        arts_ = [Path(a).read_text(encoding="utf-8") for a in rest if a != "--each"] or None
+        for stage, r in against(other, arts_).items():
+            print(f"{stage:12s} this {r['this']:7.1f} µs   other {r['other']:7.1f} µs   ratio {r['ratio']:.3f}")
+        return 0
     arts = [Path(a).read_text(encoding="utf-8") for a in argv if a != "--each"] or None
     res = run(arts, each=each)
     for k, v in res.items():
