@@ -80,6 +80,7 @@ _TLD_HINT = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
 # ... at the end of a run of these and non-ASCII characters
 _RUN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _DOMAIN_SEP = re.compile(r"[^a-z0-9]")  # in such a run: a dot, a dash or a non-ASCII character
+_RUN_FROM = re.compile(r"[a-z0-9.\-\x80-\U0010ffff]*")  # such a run: _RUN or non-ASCII characters
 
 
 def _lowered(s: str) -> Optional[str]:
@@ -171,9 +172,7 @@ class _OutletRe:
         m = _TOKEN.match(low, p)
         if m is not None and m.group(0) in self.firsts:
             return True
-        j = p
-        while j < len(low) and (low[j] in _RUN or not low[j].isascii()):
-            j += 1
+        j = _RUN_FROM.match(low, p).end()  # type: ignore[union-attr]  # (it matches empty)
         return _TLD_HINT.search(low, p, j) is not None  # a domain ending in the run from p
 
     def starts(self, s: str) -> Optional[list[int]]:
@@ -649,7 +648,12 @@ def _date_line_only(r: _MetaRx, text: str, s: int, e: int, p: "ParsedDateLine") 
     (``Gugatan ini disampaikan pada 14 Agustus 2014`` is a sentence, not a date line)."""
     if (e - s) - (p.end - p.start) > 45:
         return False
-    rest = r.outlet_re.sub(" ", text[s:p.start] + " " + text[p.end:e])
+    rest = text[s:p.start] + " " + text[p.end:e]
+    # outlet names only take words away (a match stands between non-letters): when every
+    # lower-case word of the line is a date-line word, it stays so without them
+    if all(w.group(0) in _DATE_LINE_WORDS for w in _LOWER_WORD.finditer(rest)):
+        return True
+    rest = r.outlet_re.sub(" ", rest)
     return not any(w.group(0) not in _DATE_LINE_WORDS for w in _LOWER_WORD.finditer(rest))
 
 
