@@ -233,6 +233,8 @@ class _MetaRx:
     label_ends: Optional[tuple[str, ...]]  # lower-cased labels, one of which ends before a label's ":"
     name: Twin
     menu_words: frozenset[str]
+    # the most words a name (6) or an outlet form has: a longer part of a byline is neither
+    part_words: int = 6
 
 
 def _alt(forms: list[str]) -> str:
@@ -312,7 +314,8 @@ def _build(lex: Lexicon) -> _MetaRx:
         cite_cues = tuple(c for c in low_cues if not any(c != o and c.startswith(o) for o in low_cues))
     return _MetaRx(
         _tw(date_line), _tw(date_hint), [_tw(d) for d in dateline], outlets, outlet_re, _tw(labels), label_roles,
-        _tw(cite), cite_cues, label_ends, _tw(name), menu
+        _tw(cite), cite_cues, label_ends, _tw(name), menu,
+        max([6] + [len(f.split()) for f in outlet_forms]),
     )
 
 
@@ -561,7 +564,7 @@ def _byline(st: _State, s: int, e: int) -> bool:
                 found = True
         return found
     # Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com — every part an outlet, Redaksi or a name
-    if ("/" in line or "|" in line) and len(line) < 160 and r.outlet_re.search(line):
+    if ("/" in line or "|" in line) and len(line) < 160 and _parts_may_be_names(r, line) and r.outlet_re.search(line):
         names = []
         for pm in _RX_SLASH.finditer(line):
             p = pm.group(0).strip()
@@ -580,6 +583,17 @@ def _byline(st: _State, s: int, e: int) -> bool:
                     meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
             return True
     return False
+
+
+def _parts_may_be_names(r: _MetaRx, line: str) -> bool:
+    """False when a part of ``line`` between / and | can be neither a name (at most six
+    words), an outlet (a form, or a domain without spaces) nor a Redaksi part: then the
+    byline of parts below is not one, and its outlet search is not needed."""
+    for pm in _RX_SLASH.finditer(line):
+        p = pm.group(0)
+        if len(p.split()) > r.part_words and not _REDAKSI.match(p.strip()):
+            return False
+    return True
 
 
 _POST_LABEL = _tw(regex.compile(
@@ -885,14 +899,15 @@ def run(doc: Document) -> None:
             labelled = p is not None and _POST_LABEL.match(text[s:p.start].lstrip(" |-")) is not None
             if p is not None and pub is not None and not labelled:
                 p = None  # a site's "today" line was first: only a "Diposting :" date beats it
-            if p is not None and pub is None and p.start - s <= 1 and not _date_line_only(r, text, s, e, p):
+            only = p is not None and _date_line_only(r, text, s, e, p)
+            if p is not None and pub is None and p.start - s <= 1 and not only:
                 # Sabtu, 3 Juni 2017 Reporter: Nama Editor: Nama — the date, then a byline
                 if r.labels.match(text, p.end, e) or r.labels.match(text, p.end + 1, e):
                     pub = p
                     _byline(st, p.end, e)
                     doc.blank(s, e, "meta:date")
                     continue
-            if p is not None and _date_line_only(r, text, s, e, p):
+            if only and p is not None:
                 pub = p
                 pub_labelled = labelled
                 rest = (text[s:p.start] + text[p.end:e]).strip(" |-,/")
