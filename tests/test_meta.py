@@ -211,3 +211,54 @@ def test_publication_equals_the_validated_record(value: str, has_time: bool) -> 
     assert DateMention.model_validate(fast.model_dump()) == fast
     with pytest.raises(ValueError):
         _publication(span, None, True)  # type: ignore[arg-type]
+
+
+def _fixture_lines() -> list[str]:
+    return [line.strip() for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
+            for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def test_menu_and_byline_screens_give_the_plain_results(extractor: Extractor) -> None:
+    """The fast paths of _is_menu, _date_line_only and _parts_may_be_names decide as the
+    plain definitions do, on the fixture lines and on random ones."""
+    import random
+
+    from ektp_extract.kinds import meta
+
+    r = meta.rx(extractor.lexicon)
+    rnd = random.Random(6)
+    menu = sorted(r.menu_words)[:12] + ["Home", "Beranda", "|", "| Berita", "Kuliner|", "STRASSE", "\u00df"]
+    pieces = _PIECES + menu + ["Redaksi ", "Tim Redaksi", " / ", " | ", "Kompas.com", "antara", "dan", "kata dia"]
+    lines = _fixture_lines() + ["".join(rnd.choice(pieces) + " " for _ in range(rnd.randrange(1, 14)))
+                                for _ in range(3000)]
+
+    def plain_menu(line: str) -> bool:
+        toks = [t.strip("|").casefold() for t in line.split() if t.strip("|")]
+        if len(toks) < 4:
+            return False
+        if toks[0] in ("home", "beranda") and all(t[:1].isupper() for t in line.split()):
+            return True
+        hits = sum(1 for t in toks if t in r.menu_words)
+        return hits >= 3 and hits * 2 >= len(toks)
+
+    def plain_parts(line: str) -> bool:  # False: some part is neither a name, an outlet nor Redaksi
+        for pm in meta._RX_SLASH.u.finditer(line):
+            p = pm.group(0).strip()
+            if p and not (r.outlet_re.pattern.fullmatch(p) or meta._REDAKSI.u.match(p) and r.outlet_re.pattern.search(p)
+                          or r.name.u.match(p)):
+                return False
+        return True
+
+    screened = 0
+    for line in lines:
+        assert meta._is_menu(r, line) == plain_menu(line), line
+        if not meta._parts_may_be_names(r, line):
+            assert not plain_parts(line), line
+            screened += 1
+        p = meta.parse_date_line(extractor.lexicon, line)
+        if p is not None:
+            rest = r.outlet_re.pattern.sub(" ", line[:p.start] + " " + line[p.end:])
+            plain = (len(line) - (p.end - p.start) <= 45
+                     and not any(w.group(0) not in meta._DATE_LINE_WORDS for w in meta._LOWER_WORD.u.finditer(rest)))
+            assert meta._date_line_only(r, line, 0, len(line), p) == plain, line
+    assert screened > 100
