@@ -120,9 +120,16 @@ def test_outlet_screen_gives_the_pattern_results(extractor: Extractor) -> None:
 def test_cite_scan_gives_the_pattern_matches(extractor: Extractor) -> None:
     from ektp_extract.kinds.meta import _cites, rx
 
+    import random
+
     r = rx(extractor.lexicon)
-    for s in _random_texts(2, 3000):
-        for start in (0, len(s) // 2):
+    rnd = random.Random(7)
+    pieces = _PIECES + ["sebagaimana dikutip dari ", "Seperti dikutip dari ", "seperti ", "sebagaimana ", "dikutip ",
+                        "dilansir ", "Antara", "Bersumber dari ", "diberitakan oleh "]
+    texts = _random_texts(2, 3000) + ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 12)))
+                                      for _ in range(3000)]
+    for s in texts:
+        for start in (0, len(s) // 2, 3):
             got = [m.span() for m in _cites(r, s, start)]
             assert got == [m.span() for m in r.cite.finditer(s, start)], s
 

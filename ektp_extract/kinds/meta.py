@@ -229,7 +229,9 @@ class _MetaRx:
     labels: Twin
     label_roles: dict[str, str]
     cite: Twin
-    cite_cues: Optional[tuple[str, ...]]  # lower-cased cues a cite match starts with (None: not screened)
+    # lower-cased cues a cite match starts with (None: not screened), as (cue, the longer cues
+    # that hold it with where they hold it): "seperti dilansir" is found through "dilansir"
+    cite_cues: Optional[tuple[tuple[str, tuple[tuple[str, int], ...]], ...]]
     label_ends: Optional[tuple[str, ...]]  # lower-cased labels, one of which ends before a label's ":"
     name: Twin
     menu_words: frozenset[str]
@@ -307,11 +309,19 @@ def _build(lex: Lexicon) -> _MetaRx:
     outlet_re = _OutletRe(regex.compile(src, regex.I), outlet_forms)
     low_cues = sorted({c.lower() for c in cues})
     # a cue that starts with another cue adds no position
-    cite_cues: Optional[tuple[str, ...]] = None
+    cite_cues: Optional[tuple[tuple[str, tuple[tuple[str, int], ...]], ...]] = None
     label_forms = list(label_roles) or ["Penulis"]
     label_ends = tuple(f.lower() for f in label_forms) if all(f.isascii() for f in label_forms) else None
     if all(c.isascii() for c in cues):
-        cite_cues = tuple(c for c in low_cues if not any(c != o and c.startswith(o) for o in low_cues))
+        firsts = [c for c in low_cues if not any(c != o and c.startswith(o) for o in low_cues)]
+        # a cue that holds no other one is looked for; each other one through a cue it holds
+        bases = [c for c in firsts if not any(o != c and o in c for o in firsts)]
+        held = {b: [(c, c.find(b)) for c in firsts if c not in bases and b in c] for b in bases}
+        for c in firsts:
+            if c not in bases:  # through the first base it holds only
+                b = next(b for b in bases if b in c)
+                held = {k: [x for x in v if x[0] != c or k == b] for k, v in held.items()}
+        cite_cues = tuple((b, tuple(held[b])) for b in bases)
     return _MetaRx(
         _tw(date_line), _tw(date_hint), [_tw(d) for d in dateline], outlets, outlet_re, _tw(labels), label_roles,
         _tw(cite), cite_cues, label_ends, _tw(name), menu,
@@ -359,13 +369,12 @@ def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = N
         except (ValueError, KeyError):
             continue
         if g["hh"] is not None:
-            dt = dt.replace(hour=int(g["hh"]), minute=int(g["mi"]))
             tz = cal.zones.get((g["tz"] or "").casefold())
             assumed = tz is None
             if tz is None:
                 tz = cal.zones.get("wib")
-            if tz is not None:
-                dt = dt.replace(tzinfo=tz)
+            # the day with its time and zone in one call (hh and mi are a valid time by the pattern)
+            dt = datetime(year, month, day, int(g["hh"]), int(g["mi"]), tzinfo=tz)
             value = dt.isoformat()
             e = m.end()
         else:
@@ -1068,10 +1077,13 @@ def _cites(r: _MetaRx, text: str, start: int) -> list[regex.Match[str]]:
     if low is None:
         return list(r.cite.finditer(text, start))
     found: set[int] = set()
-    for cue in r.cite_cues:  # type: ignore[union-attr]
+    for cue, longer in r.cite_cues:  # type: ignore[union-attr]
         i = low.find(cue, start)
         while i >= 0:
             found.add(i)
+            for c, k in longer:  # a longer cue holding this one, starting k before it
+                if i - k >= start and low.startswith(c, i - k):
+                    found.add(i - k)
             i = low.find(cue, i + 1)
     out: list[regex.Match[str]] = []
     pos = start
