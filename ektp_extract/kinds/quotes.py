@@ -574,10 +574,12 @@ class _Ctx:
                 continue
             for wm in _CAP_START.finditer(text, rm.start(), x):
                 ns = wm.start()
+                if not _subject_start(text, ss, ns):
+                    continue  # (tested before the name is read: it needs only the start)
                 nm = parse_name(self.lx, text, ns, x, self.regions, memo=self.memo)
                 if nm is None or nm.start != ns or nm.name_end > x:
                     continue
-                if not _APPOS.fullmatch(text[nm.end:j]) or not _subject_start(text, ss, ns):
+                if not _APPOS.fullmatch(text[nm.end:j]):
                     continue
                 off = self.official_by_name(nm.name, ns)
                 if off is not None:
