@@ -166,7 +166,7 @@ def _role_comma(roles: set[str]) -> Optional[re.Pattern[str]]:
     (lower-case ASCII letters), for the lower-case text; None when a role is not such a word."""
     if not roles or _letter_forms(sorted(roles)) is None:
         return None
-    return re.compile(r",[\s\x1c-\x1f]*(?:" + "|".join(sorted(w.lower() for w in roles)) + ")", re.ASCII)
+    return re.compile(r",[\s\x1c-\x1f]*" + _alt([w.lower() for w in roles]), re.ASCII)
 
 
 def _case_free(rx: Any, forms: list[str]) -> Optional[re.Pattern[str]]:
