@@ -232,3 +232,19 @@ def test_backward_readers_equal_the_reverse_patterns() -> None:
                 assert _letters_end(t, lo, hi) == ((m.start(1), m.group(1)) if m else None)
                 m = _WORD_BACK.search(t, lo, hi)
                 assert _word_back(t, lo, hi) == ((m.start(1), m.group(1)) if m else None), (t[lo:hi],)
+
+
+def test_squeezed_equals_split_and_join() -> None:
+    """Quote texts already single-spaced are kept as they are: the result must be
+    ``" ".join(s.split())`` for any text, whatever whitespace it holds."""
+    import random
+
+    from ektp_extract.kinds.quotes import _squeezed
+
+    ws = [" ", "  ", "\n", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\u2009", "\u2028", "\u3000",
+          "\u200b", "a", "B", ".", "é", ""]
+    rnd = random.Random(17)
+    cases = ["", " ", "a", "a b", " a", "a ", "a  b", "Kata Budi, ya."]
+    cases += ["".join(rnd.choice(ws) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
+    for c in cases:
+        assert _squeezed(c) == " ".join(c.split()), repr(c)

@@ -707,11 +707,19 @@ def run(doc: Document) -> None:
             body = " ".join(" ".join(text[a:b].split()) for a, b in (_clean(text, *p) for p in ev.pieces))
             body = body.rstrip(" ,")
         else:
-            body = " ".join(text[s:e].split())
+            body = _squeezed(text[s:e])
         sid = f"off-{ev.speaker_id + 1}" if ev.speaker_id is not None else None
         doc.quotes.append(make_quote(sid, ev.speaker, body, ev.verb, ev.direct, doc.span(s, e), ev.rule))
         if ev.direct:
             doc.claim("quote", s, e)
+
+
+def _squeezed(s: str) -> str:
+    """``" ".join(s.split())``; a text that is already so (printable: no whitespace but the
+    space; no double, leading or trailing space — nearly every quote) is returned as it is."""
+    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+        return s
+    return " ".join(s.split())
 
 
 _QUOTE_FIELDS = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
