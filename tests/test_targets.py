@@ -233,3 +233,48 @@ def test_make_target_equals_the_validated_record(extractor: Extractor) -> None:
         make_target(None, q, None, 1, None, None, None, span, "x")  # type: ignore[arg-type]  # an int rate
     with pytest.raises(ValueError):
         make_target(None, None, None, None, None, None, None, span, "x")  # type: ignore[arg-type]
+
+
+def test_scans_with_the_needed_anchors_find_every_match(extractor: Extractor) -> None:
+    """targets runs its cue, achievement and clause-break scans with only the anchors of the
+    forms whose words occur in the text (officials' word set): the same matches as the full
+    scans and the whole-text regexes, from any start, on the fixtures (prepared up to
+    targets) and on odd texts full of cue pieces."""
+    import random
+
+    from ektp_extract.kinds import officials
+    from ektp_extract.kinds.targets import _rx, _scan_anchors
+
+    rx = _rx(extractor.lexicon)
+
+    def prepared(text: str) -> Document:
+        prep = normalise(text)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        for name, stage in extractor.stages:
+            if name == "targets":
+                break
+            stage(doc)
+        officials.lower_words(doc)  # (built by officials when it ran on an ASCII text)
+        return doc
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    rnd = random.Random(17)
+    pieces = ["target", "targetnya", "menargetkan", "ditargetkan", "harus", "mencapai", "harus mencapai",
+              "sasaran", "dipatok", "tuntas", "rampung", "Target", "TARGET", "taget", "terget", "pencapaian",
+              "dikejar", "mengejar", "-", "_", "2", ".", ",", "(", "\n", "  ", "e-KTP", "warga", "100 persen",
+              "sudah", "sudah merekam", "telah", "kini", "realisasinya", "sementara", "itu", "sementara\nitu",
+              "namun", ";", "tetapi", "saat ini", "sejauh", "tercatat", "baru", "Sudah", "sedangkan"]
+    texts += [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30))) for _ in range(300)]
+    narrowed = 0
+    for text in texts:
+        doc = prepared(text)
+        low = quantities.lowered(doc.text)
+        for which in ("cue", "ach", "brk"):
+            pattern, scan = getattr(rx, which), getattr(rx, f"{which}_scan")
+            anchors = _scan_anchors(doc, rx, which)
+            for start in (0, len(low) // 3):
+                want = [m.span() for m in pattern.finditer(low, start)]
+                assert [m.span() for m in scan.finditer(low, start)] == want
+                assert [m.span() for m in scan.finditer(low, start, None, anchors)] == want, (which, text[:80])
+            narrowed += anchors is not None and len(anchors) < len(scan.anchors)
+    assert narrowed > 600

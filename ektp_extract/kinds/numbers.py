@@ -265,12 +265,21 @@ class AnchoredPattern:
             anchors.append((a, before + slack, after + slack))
         self.anchors: tuple[tuple[str, int, int], ...] = tuple(anchors)
 
-    def finditer(self, text: str, lo: int = 0, hi: Optional[int] = None) -> list[regex.Match[str]]:
-        """The matches of the pattern in ``text[lo:hi]`` (as ``pattern.finditer(text, lo, hi)``)."""
+    def finditer(
+        self,
+        text: str,
+        lo: int = 0,
+        hi: Optional[int] = None,
+        anchors: Optional[tuple[tuple[str, int, int], ...]] = None,
+    ) -> list[regex.Match[str]]:
+        """The matches of the pattern in ``text[lo:hi]`` (as ``pattern.finditer(text, lo, hi)``).
+
+        ``anchors``: a subset of ``self.anchors`` that still holds an anchor of every form
+        that can occur in ``text`` (a caller that knows which cannot: targets' cue scan)."""
         hi = len(text) if hi is None else hi
         windows: list[tuple[int, int]] = []
         find = text.find
-        for a, before, after in self.anchors:
+        for a, before, after in self.anchors if anchors is None else anchors:
             i = find(a, lo, hi)
             while i != -1:
                 windows.append((i - before, i + after))

@@ -108,6 +108,10 @@ class _Rx:
     denominators: frozenset[str]
     denom_last: frozenset[str]
     state: regex.Pattern[str]
+    # the anchors of cue_scan, ach_scan and brk_scan with the forms holding them (``_needed``)
+    cue_forms: "_AnchorForms"
+    ach_forms: "_AnchorForms"
+    brk_forms: "_AnchorForms"
 
 
 def _forms(lex: Lexicon, table: str) -> list[str]:
@@ -119,15 +123,21 @@ def _build(lex: Lexicon) -> _Rx:
     cue = regex.compile(_words(_forms(lex, "target_cues")))
     ach = regex.compile(_words(_forms(lex, "achievement_cues")))
     brk = regex.compile(r"[;]|" + alternation(_forms(lex, "clause_breaks"), word=True))
+    cue_scan = AnchoredPattern(cue, _forms(lex, "target_cues"))
+    ach_scan = AnchoredPattern(ach, _forms(lex, "achievement_cues"))
+    brk_scan = AnchoredPattern(brk, [";", *_forms(lex, "clause_breaks")])
     return _Rx(
         cue=cue,
         ach=ach,
-        cue_scan=AnchoredPattern(cue, _forms(lex, "target_cues")),
-        ach_scan=AnchoredPattern(ach, _forms(lex, "achievement_cues")),
+        cue_scan=cue_scan,
+        cue_forms=_anchor_forms(cue_scan, _forms(lex, "target_cues")),
+        ach_forms=_anchor_forms(ach_scan, _forms(lex, "achievement_cues")),
+        brk_forms=_anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")]),
+        ach_scan=ach_scan,
         blocker=regex.compile(_words(_forms(lex, "blockers"))),
         anaphor=regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True)),
         brk=brk,
-        brk_scan=AnchoredPattern(brk, [";", *_forms(lex, "clause_breaks")]),
+        brk_scan=brk_scan,
         word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
         region_cue=Twin(
             regex.compile(
@@ -195,7 +205,7 @@ def run(doc: Document) -> None:
     text = doc.text
     low = lowered(text)
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
-    cues = rx.cue_scan.finditer(low, start_at)
+    cues = rx.cue_scan.finditer(low, start_at, None, _scan_anchors(doc, rx, "cue"))
     if not cues:
         return
     pool = _Pool.of([q for q in infos if q.record.value is not None])
@@ -242,6 +252,70 @@ def run(doc: Document) -> None:
             ach_cues = _ach_cues(doc, rx, low, achieved, nb)
             ach_cue = next(((a, b) for a, b in ach_cues if a == acs), None)
         _emit(doc, rx, low, q, cs, ce, achieved, ach_cue, metric=metric)
+
+
+_Anchor = tuple[str, int, int]
+#: Per anchor of an AnchoredPattern: the anchor, whether a form holding it is not made of
+#: letter words (";": always needed), its one-word forms, the word sets of the others.
+_AnchorForms = tuple[tuple[_Anchor, bool, frozenset[str], tuple[frozenset[str], ...]], ...]
+
+
+def _anchor_forms(ap: AnchoredPattern, forms: list[str]) -> _AnchorForms:
+    norm = sorted({" ".join(f.split()) for f in forms if f.strip()})
+    out = []
+    for a in ap.anchors:
+        holders = [f for f in norm if a[0] in f]
+        always = any(not w.isalpha() for f in holders for w in f.split())
+        singles = frozenset(f for f in holders if " " not in f)
+        multis = tuple(frozenset(f.split()) for f in holders if " " in f)
+        out.append((a, always, singles, multis))
+    return tuple(out)
+
+
+def _needed(forms: _AnchorForms, words: Optional[frozenset[str]]) -> Optional[tuple[_Anchor, ...]]:
+    """The anchors a text with the letter runs ``words`` needs (None: all of them).
+
+    The cue, achievement and clause-break patterns match whole words only (``\\b``
+    before a form, no letter or digit after it, spaces between its words), so each word
+    of a match is a whole run of letters of the text. A form with a word the text lacks
+    cannot occur; the anchors of the forms that can still cover every match, so the scan
+    finds the same matches from fewer ``str.find`` passes (tests/test_targets.py compares)."""
+    if words is None:
+        return None
+    out: list[_Anchor] = []
+    for anchor, always, singles, multis in forms:
+        if always or not words.isdisjoint(singles):
+            out.append(anchor)
+            continue
+        for m in multis:
+            if m <= words:
+                out.append(anchor)
+                break
+    return tuple(out)
+
+
+def _text_words(doc: Document, text: str) -> Optional[frozenset[str]]:
+    """The letter runs (lower case) of ``text`` when the officials stage kept them for this
+    very text (``doc.scratch["lower_words"]``, officials.lower_words: ASCII texts), else None."""
+    lw = doc.scratch.get("lower_words")
+    if lw is None or getattr(lw, "text", None) is not text:
+        return None
+    words: frozenset[str] = lw.words
+    return words
+
+
+def _scan_anchors(doc: Document, rx: _Rx, which: str) -> Optional[tuple[_Anchor, ...]]:
+    """The anchors of ``rx.<which>_scan`` this document needs, found once per text."""
+    text = doc.text
+    hit = doc.scratch.get("targets:anchors")
+    if hit is None or hit[0] is not text:
+        words = _text_words(doc, text)
+        hit = doc.scratch["targets:anchors"] = (
+            text,
+            {w: _needed(getattr(rx, f"{w}_forms"), words) for w in ("cue", "ach", "brk")},
+        )
+    anchors: Optional[tuple[_Anchor, ...]] = hit[1][which]
+    return anchors
 
 
 def _para_index(doc: Document, start: int) -> int:
@@ -324,7 +398,9 @@ def _clause(doc: Document, rx: _Rx, low: str, pos: int) -> _Clause:
     cache: dict[tuple[int, int], list[tuple[int, int]]] = doc.scratch.setdefault("targets:brk", {})
     breaks = cache.get(sent)
     if breaks is None:  # the breaks of a sentence, found once
-        breaks = cache[sent] = [m.span() for m in rx.brk_scan.finditer(low, s, e)]
+        breaks = cache[sent] = [
+            m.span() for m in rx.brk_scan.finditer(low, s, e, _scan_anchors(doc, rx, "brk"))
+        ]
     for bs, be in breaks:
         if bs < pos:
             s = be
@@ -449,7 +525,9 @@ def _ach_cues(
     cache: dict[tuple[int, int], list[tuple[int, int]]] = doc.scratch.setdefault("targets:ach", {})
     cues = cache.get(rng)
     if cues is None:
-        cues = cache[rng] = [m.span() for m in rx.ach_scan.finditer(low, rng[0], rng[1])]
+        cues = cache[rng] = [
+            m.span() for m in rx.ach_scan.finditer(low, rng[0], rng[1], _scan_anchors(doc, rx, "ach"))
+        ]
     return cues
 
 
