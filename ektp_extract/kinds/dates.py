@@ -226,7 +226,11 @@ class _Rx:
     # each word of vocab_cased made of ASCII letters → (its key, the word between two spaces,
     # the indexes of its triggers, whether its places need their neighbours: a trigger word
     # or a unit word, see _Ctx.adj): what the ASCII word scan looks up (see _word_positions)
-    ascii_words: dict[str, tuple[str, str, tuple[int, ...], bool]] = field(default_factory=dict)
+    # and whether it begins a tense or habit phrase (see phrase_words)
+    ascii_words: dict[str, tuple[str, str, tuple[int, ...], bool, bool]] = field(default_factory=dict)
+    # the words _phrase_index looks up (first words of tense and habit phrases): the only
+    # words whose places the word scan lists by word (_Ctx.words)
+    phrase_words: frozenset[str] = frozenset()
     # (index, digit, paren) of each trigger that has digit runs or brackets (see _all_positions)
     mixed_triggers: list[tuple[int, str, bool]] = field(default_factory=list)
     # stdlib twins (see _twin) of the core patterns, the claims and the clock, for ASCII
@@ -702,10 +706,11 @@ def _build(lex: Lexicon) -> _Rx:
     out.core_twins = [_twin(p[1]) for p in patterns6]
     out.claim_twins = [_twin(p[1]) for p in claims3]
     out.clock_twin = _twin(clock)
+    out.phrase_words = tense_first | habitual_first
     out.mixed_triggers = [(i, t.digit, t.paren) for i, t in enumerate(triggers) if t.digit or t.paren]
     out.ascii_words = {
         w: (w.lower(), f" {w} ", word_triggers.get(w.lower(), ()),
-            bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words)
+            bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words, w.lower() in out.phrase_words)
         for w in vocab_cased if w.isascii() and w.isalpha()
     }
     return out
@@ -1736,11 +1741,12 @@ def _day_part(h: int, part: Optional[str]) -> int:
 def _word_positions(
     text: str, r: _Rx, parts: list[list[int]]
 ) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
-    """Casefolded trigger word → where it stands as a whole word, in order; and on ASCII
-    text, for each such place of a word that starts a pattern or is a calendar unit,
-    (end, previous token, next token, token), casefolded (a tense or habit word alone is
-    looked up by ``_phrase_index``, never by its neighbours). Every place is also appended,
-    in text order, to ``parts[i]`` for each trigger ``i`` of its word.
+    """Where the vocabulary words stand as whole words: each place is appended, in text
+    order, to ``parts[i]`` for each trigger ``i`` of its word. Returned: the first word of a
+    tense or habit phrase (casefolded) → its places, in order (what ``_phrase_index``
+    reads); and on ASCII text, for each place of a word that starts a pattern or is a
+    calendar unit, (end, previous token, next token, token), casefolded (a tense or habit
+    word alone is never asked for its neighbours).
 
     The words of the text are listed in C (on ASCII text every non-letter becomes a
     space and the text is split, several times faster than a regex); each one in the
@@ -1761,15 +1767,16 @@ def _word_positions(
         last = len(tokens) - 1
         # the token indexes of vocabulary words, selected in C
         for t in compress(count(), map(info.__contains__, tokens)):
-            key, probe, tis, near = info[tokens[t]]
+            key, probe, tis, near, phrase = info[tokens[t]]
             i = find(probe, cur)
             if i == -1:
                 continue
-            lst = words.get(key)
-            if lst is None:
-                words[key] = [i]
-            else:
-                lst.append(i)
+            if phrase:
+                lst = words.get(key)
+                if lst is None:
+                    words[key] = [i]
+                else:
+                    lst.append(i)
             cur = i + len(probe) - 1  # the space after the word opens the next search
             if near:
                 for ti in tis:
@@ -1779,6 +1786,7 @@ def _word_positions(
         return words, adj
     vocab = r.vocab_cased
     get = r.word_triggers.get
+    phrase_words = r.phrase_words
     find = text.find
     size = len(text)
     for w in _WORDS.findall(text):
@@ -1792,11 +1800,12 @@ def _word_positions(
         if i == -1:
             continue
         key = w.casefold()
-        lst = words.get(key)
-        if lst is None:
-            words[key] = [i]
-        else:
-            lst.append(i)
+        if key in phrase_words:
+            lst = words.get(key)
+            if lst is None:
+                words[key] = [i]
+            else:
+                lst.append(i)
         for ti in get(key, ()):
             parts[ti].append(i)
         cur = i + n
@@ -2265,6 +2274,7 @@ def run(doc: Document) -> None:
 
     cands: list[_Cand] = []
     twins = r.core_twins
+    leads: dict[tuple[int, int], Optional[regex.Match[str]]] = {}  # (lead pattern, core start) → its match
     for k, (_, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open) in enumerate(r.patterns):
         todo = starts[ti]
         if not todo:
@@ -2281,7 +2291,12 @@ def run(doc: Document) -> None:
             cs, ce = core.span()
             lead = None
             if lead_rx is not None and (lead_last is None or _lead_needed(text, cs, lead_last, lead_open)):
-                lead = lead_rx.match(text, cs - 60 if cs > 60 else 0, cs, False)
+                # month, month_year and month_shift read the same lead before the same word
+                key = (id(lead_rx), cs)
+                if key in leads:
+                    lead = leads[key]
+                else:
+                    lead = leads[key] = lead_rx.match(text, cs - 60 if cs > 60 else 0, cs, False)
                 if lead is not None:
                     cs = lead.start()
             if blocked.find(1, cs, ce) != -1:
