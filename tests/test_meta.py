@@ -195,7 +195,9 @@ def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
     for t in twins:
         for line in lines:
             for i in range(0, len(line), 7):
-                for a, b in ((t.u.match(line, i), t.a.match(line, i)), (t.u.search(line, i), t.a.search(line, i))):
+                for a, b in ((t.u.match(line, i), t.a.match(line, i)), (t.u.search(line, i), t.a.search(line, i)),
+                             (t.u.search(line, 0, i), t.a.search(line, 0, i)),  # a window ending at i
+                             (t.u.match(line, i // 2, i), t.a.match(line, i // 2, i))):
                     assert (a is None) == (b is None), (t.pattern[:60], line, i)
                     if a is not None:
                         assert a.span() == b.span() and a.groups() == b.groups(), (t.pattern[:60], line, i)

@@ -28,7 +28,8 @@ A bare weekday (``Jumat``) is a date only when anchored: by a date in brackets, 
 or before the reference, or to the next one after it when the sentence speaks of the future
 (``akan``, ``dijadwalkan`` ...). A weekday after ``setiap``/``tiap`` is a recurrence.
 
-Everything is ``regex`` over ``doc.text`` compiled once per lexicon; dateparser is not used.
+Everything is ``regex`` over ``doc.text`` compiled once per lexicon (on ASCII text most patterns
+run as their stdlib twins, see ``_twin``); dateparser is not used.
 """
 
 from __future__ import annotations
