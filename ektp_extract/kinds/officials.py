@@ -1487,6 +1487,13 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     para_end = text.find("\n", head_end, head_end + 260)
     limit = min(len(text), head_end + 260) if para_end < 0 else para_end
     items, stop, stop_kind = _read_items(ctx, row, head_end, limit, m.lower)
+    if (
+        text[m.head_start:m.head_end].casefold() in lx.title_starts
+        and (rk := lx.pre_one.match(text, m.head_start, limit)) is not None
+        and rk.end("t") >= m.head_end
+        and not (items and ctx.agency_cover(items[0].start) is not None)
+    ):
+        return None  # Irjen Pol Karyoto: a rank; the office Irjen only before its body (Irjen Kemendagri)
     cap = not m.lower
     if m.lower and not row.unique and not any(it.kind in ("unit", "region", "paren", "qual", "num") for it in items):
         if stop_kind != "title" and not (stop_kind == "lower" and _NAMED.match(text, stop, limit)):
