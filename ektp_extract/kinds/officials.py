@@ -1329,8 +1329,18 @@ def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
     w = words[0]
     if w[0].isupper() and not w.isupper() and w.casefold() not in ctx.lx.unit_words:
         return True  # Joko Widodo (Jokowi)
-    initials = "".join(x[0] for x in run)
-    return len(run) >= 2 and w.isupper() and w == initials.upper()
+    initials = "".join(x[0] for x in run).upper()
+    if len(run) < 2 or not w.isupper():
+        return False
+    if w == initials:
+        return True  # Susilo Bambang Yudhoyono (SBY)
+    # Suhardi Duka (SDK), Sutarmidji Harun (SMH): the initials in order and one more letter,
+    # when that is no body's acronym
+    letters = iter(w[1:])
+    return (
+        len(w) == len(initials) + 1 and w[0] == initials[0] and all(c in letters for c in initials[1:])
+        and w not in ctx.lx.body_acronyms and w not in ctx.lx.acronyms
+    )
 
 
 def _head_next(ctx: _Ctx, tk: _Toks, i: int) -> bool:
