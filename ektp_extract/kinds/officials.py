@@ -159,6 +159,7 @@ _STEP = twin(
     r"|(?P<hyp>\p{Ll}{1,3}-\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)"
     r"|(?P<dots>\p{Lu}(?:\.\p{Lu}){1,3}\.?)(?=[ ]+\p{Lu}\p{Ll}))"
 )
+_NEXT_CAP_WORD = twin(r"[ ]+(\p{Lu}\p{Ll}+)(?![\p{L}\d])")
 _TWO_NAME_WORDS = twin(r"[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll}+")
 _ROMANS = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
@@ -763,7 +764,7 @@ def _name_words(
             w = st.group(kind)
         if not name_word_ok(lx, w) and not (
             w in particles and (not words or all(text[a:b] in particles for a, b in words))
-        ):
+        ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end):
             break
         if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
             break
@@ -781,6 +782,15 @@ def _name_words(
         if b - a > 1 and text[b - 1] != "." and text[b - 2] != ".":
             return words
     return None  # initials only
+
+
+def _unit_word_in_name(lx: OffLex, text: str, words: list[tuple[int, int]], w: str, e: int, end: int) -> bool:
+    """Budi Karya Sumadi: a unit word (Karya, of Golongan Karya) between a frequent given
+    name and a capitalised word that is no unit word is part of the name."""
+    if not words or w.casefold() not in lx.unit_words or text[words[-1][0]:words[-1][1]] not in lx.given:
+        return False
+    nx = _NEXT_CAP_WORD.match(text, e, end)
+    return nx is not None and name_word_ok(lx, nx.group(1))
 
 
 def _parse_name(
@@ -1224,7 +1234,10 @@ def _read_window(
             items.append(Item("unk", s, e))  # Widodo AS, Mahfud MD: initials closing a name
         elif _caps_name(ctx, row, items, t, text, e):
             return items, s, "caps"  # Presiden SBY
-        elif (cf in lx.unit_words or t in lx.acronyms or _field_noun(cf)) and t not in lx.given:
+        elif (cf in lx.unit_words or t in lx.acronyms or _field_noun(cf)) and t not in lx.given and not (
+            items and items[-1].kind == "unk"
+            and _unit_word_in_name(lx, text, [(items[-1].start, items[-1].end)], t, e, limit)
+        ):
             items.append(Item("unit", s, e))
         elif len(t) > 1 and t.isupper():
             items.append(Item("unit", s, e))  # an acronym: DPRD, KPAI, SMA
