@@ -1079,7 +1079,8 @@ def _read_window(
         if s > nl:
             return items, s, "end"
         if t == ",":
-            if items and items[-1].kind == "unit" and _field_list_after(ctx, tk, i):
+            field = bool(items) and items[-1].kind in ("unit", "unk") and _field_cue_in(ctx, items)
+            if items and (items[-1].kind == "unit" or field) and _field_list_after(ctx, tk, i, field):
                 items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
                 i += 1
                 continue
@@ -1174,8 +1175,13 @@ def _read_window(
                 # "dan" after a person's name ends the position (inside a unit it joins unit words)
                 return items, s, "lower"
             if cf in lx.status_quals or cf in lx.temporal_quals:
-                # presiden terpilih Joko Widodo (kept), Kapolri baru Badrodin Haiti (passed over)
-                if _cap_after(text, e):
+                # presiden terpilih Joko Widodo (kept), Kapolri baru Badrodin Haiti (passed over),
+                # Wali Kota Batu periode ketiga H Eddy Rumpoko (two in a row)
+                if _cap_after(text, e) or (
+                    (nq := _LOWER_WORD.match(text, _skip_space(text, e))) is not None
+                    and (nq.group(0) in lx.status_quals or nq.group(0) in lx.temporal_quals)
+                    and _cap_after(text, nq.end())
+                ):
                     items.append(Item("qual" if cf in lx.status_quals else "conn", s, e))
                     i += 1
                     continue
@@ -1251,9 +1257,21 @@ def _read_window(
     return items, window, "end"
 
 
-def _field_list_after(ctx: _Ctx, tk: _Toks, i: int) -> bool:
+def _field_cue_in(ctx: _Ctx, items: list[Item]) -> bool:
+    """Does the unit part read so far name a field (``Bidang``, ``Seksi`` ...)?"""
+    text = ctx.text
+    return any(text[it.start:it.end].casefold() in _FIELD_CUES for it in items)
+
+
+_FIELD_CUES = frozenset({"bidang", "seksi", "subbidang", "urusan"})
+
+
+def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False) -> bool:
     """Does a list of field words follow the comma at token ``i``, closed by ``dan``
-    (``Data, Informasi dan Komunikasi``)? Only unit words up to the ``dan``."""
+    (``Data, Informasi dan Komunikasi``)? Only unit words up to the ``dan``; after a
+    field cue (``Deputi Bidang Statistik, Distribusi dan Jasa BPS``) any capitalised
+    words that are no frequent given names, when after ``dan`` one capitalised word
+    runs into a body's acronym."""
     lx = ctx.lx
     for k in range(i + 1, i + 6):
         x = tk.at(k)
@@ -1261,8 +1279,16 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int) -> bool:
             return False
         t = x[2]
         if t == "dan" or t == "serta":
-            return k > i + 1
-        if not (t[0].isupper() and t.casefold() in lx.unit_words and t not in lx.given):
+            if k == i + 1:
+                return False
+            if not field or all(tk.at(j)[2].casefold() in lx.unit_words for j in range(i + 1, k)):
+                return True
+            w1, w2 = tk.at(k + 1), tk.at(k + 2)
+            return (
+                w1 is not None and w2 is not None and w1[2][0].isupper() and w1[2] not in lx.given
+                and len(w2[2]) > 1 and w2[2].isupper()
+            )
+        if not (t[0].isupper() and t not in lx.given and (field or t.casefold() in lx.unit_words)):
             return False
     return False
 
@@ -1979,6 +2005,15 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     ) and sum(1 for x, y in zip(a, b) if x == y and len(x) > 1) >= 2
 
 
+def _blend(short: str, name: list[str]) -> bool:
+    """Is ``short`` the first word of ``name`` run into the start of the second (``jokowi``
+    for ``joko widodo``), the usual way a short name is coined?"""
+    if len(name) < 2 or not short.startswith(name[0]):
+        return False
+    rest = short[len(name[0]):]
+    return len(rest) >= 2 and name[1].startswith(rest)
+
+
 def _office_within(a: str, b: str) -> bool:
     """Is one canonical position part of the other (``Bupati`` in ``Bupati Lampung Selatan``,
     ``Wali Kota`` in ``Penjabat Wali Kota Kendari``), with ``Wakil`` on both or neither side?"""
@@ -2028,6 +2063,11 @@ def run(doc: Document) -> None:
         cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
         if cand is None or (cand.name is None and m.start < body):
             continue
+        if (
+            cand.name is not None and cand.name.end <= cand.pos_start
+            and (pw2 := prev_word(text, cand.name.start)) is not None and pw2.casefold() in lx.place_cues
+        ):
+            continue  # Kepala Desa Sukamaju, Babinsa, ...: a place after a place cue is no name
         if prev in lx.documents and (cand.name is None or _NUMBER_AFTER.match(text, cand.pos_end)):
             consumed_until = cand.pos_end  # Keputusan Presiden Nomor 12: the document
             continue
@@ -2336,7 +2376,10 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                     if _same_person(key, pkey) or (
                         # Bambang ... Agustinus Bambang Setyawan, the same office: one person
                         (len(key) == 1 or len(pkey) == 1)
-                        and name_contains(pkey if len(key) == 1 else key, key if len(key) == 1 else pkey)
+                        and (
+                            name_contains(pkey if len(key) == 1 else key, key if len(key) == 1 else pkey)
+                            or _blend(key[0] if len(key) == 1 else pkey[0], pkey if len(key) == 1 else key)
+                        )
                         and _office_within(p.canonical, canon)
                     ):
                         same = p
