@@ -2233,10 +2233,10 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
         m = match_head(lx, text, p)
         if m is None:
             continue
-        if text[p].islower():
+        if text[m.head_start].islower():
             m.lower = True
         else:
-            pos = m.end
+            pos = m.end  # (wakil Bupati, plt Kepala: a lower-case prefix before a capitalised head)
         out.append(m)
     return out
 
