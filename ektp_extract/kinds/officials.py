@@ -1018,10 +1018,12 @@ _APPOS_CUE = twin(
 )
 _DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
 _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
-# bupati bernama lengkap X; Ketua Komisi I (akan / kini) dijabat (oleh) X: the holder follows
+# bupati bernama lengkap X; Ketua Komisi I (akan / kini) dijabat (oleh) X; Presiden yaitu
+# (bapak) X: the holder follows
 _NAMED = twin(
     r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
-    r"|(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?dijabat(?:[ ]+oleh)?)[ ]+(?=\p{Lu})"
+    r"|(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?dijabat(?:[ ]+oleh)?"
+    r"|(?:yaitu|yakni)(?:[ ]+(?:bapak|ibu))?)[ ]+(?=\p{Lu})"
 )
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
@@ -1603,10 +1605,12 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # bupati bernama lengkap I Made Wirawan Putra
     if stop_kind == "lower" and not rest:
         bm = _NAMED.match(text, stop, limit)
-        if bm is not None:
+        if bm is not None and not (m.lower and text[bm.start():bm.start() + 5] in ("yaitu", "yakni")):
+            # (yaitu / yakni only after a capitalised office: calon gubernur dan wakil gubernur
+            # yakni X dan Y names a pair of candidates)
             nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
-            if nm is not None and _closed_after(text, nm.end):
-                return make(items, nm, "officials.position_named")
+            if nm is not None and _closed_after(text, nm.end) and match_head(lx, text, nm.name_start) is None:
+                return make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
     # Kepala X, Nama, mengatakan
     if stop_kind == "comma" and not rest:
         after = stop + 1
