@@ -764,7 +764,9 @@ def _name_words(
             w = st.group(kind)
         if not name_word_ok(lx, w) and not (
             w in particles and (not words or all(text[a:b] in particles for a, b in words))
-        ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end):
+        ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end) and not (
+            not words and _given_opens(lx, text, w, j + len(w), end)
+        ):
             break
         if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
             break
@@ -776,12 +778,21 @@ def _name_words(
     if not words or len(words) > 6:
         return None
     first = text[words[0][0]:words[0][1]]
-    if first.casefold() in lx.non_person:
-        return None
+    if first.casefold() in lx.non_person and not (len(words) > 1 and first in lx.given):
+        return None  # (Hari Jadi, Hari Raya; but Hari Purnomo)
     for a, b in words:
         if b - a > 1 and text[b - 1] != "." and text[b - 2] != ".":
             return words
     return None  # initials only
+
+
+def _given_opens(lx: OffLex, text: str, w: str, e: int, end: int) -> bool:
+    """Hari Purnomo: a frequent given name that is also a common word (hari 'day') opens a
+    name when a capitalised name word that is no date word follows."""
+    if w not in lx.given or w.casefold() in lx.date_words:
+        return False
+    nx = _NEXT_CAP_WORD.match(text, e, end)
+    return nx is not None and name_word_ok(lx, nx.group(1)) and nx.group(1).casefold() not in lx.non_person
 
 
 def _unit_word_in_name(lx: OffLex, text: str, words: list[tuple[int, int]], w: str, e: int, end: int) -> bool:
@@ -1149,6 +1160,8 @@ def _read_window(
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
             cf in lx.date_words or not (items and items[-1].kind == "unk")
         ):
+            if _given_opens(lx, text, t, e, limit):
+                return items, s, "title"  # Kepala Dinas Kesehatan Hari Wibowo: a name starts
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
         if t in ("I", "Ni") and _is_balinese_i(ctx, tk, i):
             return items, s, "title"  # Camat Seputih Banyak I Wayan Sukerta: a Balinese name starts
@@ -1908,8 +1921,8 @@ def _name_before(
             continue  # bare: the name opens the sentence
         # strip sentence openers swallowed into the name (Sementara Budi → Budi)
         first = nm.name.split(" ", 1)[0]
-        if first.casefold() in lx.stop:
-            continue
+        if first.casefold() in lx.stop and not (first in lx.given and " " in nm.name):
+            continue  # (but Hari Wibowo: a given name that is also a common word)
         if taken.overlaps(nm.name_start, nm.name_end):
             return None
         return nm
