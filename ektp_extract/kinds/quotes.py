@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, Optional
 
 import regex
@@ -340,6 +341,9 @@ _RESIDENT = twin(
 )
 
 
+_FIRST, _SECOND, _END_START = itemgetter(0), itemgetter(1), itemgetter(1, 0)  # (lists made in C)
+
+
 class _Ctx:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -351,10 +355,10 @@ class _Ctx:
         except Exception:  # noqa: BLE001
             self.regions = None
         self.refs: list[tuple[int, int, int, str]] = list(doc.scratch.get("official_refs", ()))
-        self.ref_starts = [r[0] for r in self.refs]
+        self.ref_starts = list(map(_FIRST, self.refs))
         self.offs = doc.officials
         self.sents = doc.sentences
-        self.sent_starts = [s for s, _ in self.sents]
+        self.sent_starts = list(map(_FIRST, self.sents))
         self.name_index: Optional[dict[str, list[int]]] = None  # name token → officials
         self.off_tokens: dict[int, list[str]] = {}
         self.quote_ranges = Intervals()
@@ -362,9 +366,9 @@ class _Ctx:
         self._sent_cache: dict[int, tuple[int, int]] = {}
         self.report_clauses = Intervals()  # "Menurut X, <clause>" ranges
         self.paras = doc.paragraphs
-        self.para_starts = [a for a, _ in self.paras]
-        self.refs_by_end = sorted(self.refs, key=lambda r: (r[1], r[0]))
-        self.ref_ends = [r[1] for r in self.refs_by_end]
+        self.para_starts = list(map(_FIRST, self.paras))
+        self.refs_by_end = sorted(self.refs, key=_END_START)
+        self.ref_ends = list(map(_SECOND, self.refs_by_end))
         self.ref_starts_of: dict[int, list[int]] = {}
         for r in self.refs:  # refs are sorted: each list is sorted too
             self.ref_starts_of.setdefault(r[2], []).append(r[0])
