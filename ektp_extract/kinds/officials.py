@@ -2287,27 +2287,6 @@ def prev_word(text: str, pos: int) -> Optional[str]:
     return text[k:j] if k < j else None
 
 
-def cap_before(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
-    """(start, word) of ``_CAP_BEFORE.search(text, lo, hi)``: the capitalised word (from
-    its first capital on) that one space at ``hi - 1`` ends; on ASCII text read
-    backwards in Python (a reverse regex search costs more). The pattern's run of
-    letters, ``'`` and ``-`` is taken back as far as the window allows, and its capital
-    is the first one in that run."""
-    if not text.isascii():
-        m = _CAP_BEFORE.search(text, lo, hi)
-        return (m.start(1), m.group(1)) if m is not None else None
-    j = hi - 1
-    if j < lo or text[j] != " ":
-        return None
-    r = j
-    while r > lo and (text[r - 1].isalpha() or text[r - 1] in "'-"):
-        r -= 1
-    for p in range(r, j):
-        if text[p].isupper():
-            return p, text[p:j]
-    return None
-
-
 class _Headlines:
     """Lines that read like headlines (mostly capitalised words, no full stop): related-article
     titles and captions left in the text, where capitalised words are not names."""
@@ -2579,16 +2558,16 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         # extend to the whole run of name words around the hit
         rs, re_ = s, e
         while True:
-            lm = cap_before(text, max(0, rs - 40), rs)
-            if lm is None:
+            lm = _CAP_BEFORE.search(text, max(0, rs - 40), rs)
+            if not lm:
                 break
-            ws, w = lm
+            w = lm.group(1)
             if not name_word_ok(lx, w) or (ctx.regions is not None and ctx.regions.is_place(w)):
                 # a capitalised word that is not a name: the hit is part of another proper noun
-                if w.casefold() not in lx.stop and not _is_speech_word(w) and lx.pre_one.match(text, ws, rs) is None:
+                if w.casefold() not in lx.stop and not _is_speech_word(w) and lx.pre_one.match(text, rs - len(lm.group(0)), rs) is None:
                     rs = -1
                 break
-            rs = ws
+            rs -= len(lm.group(0))
         if rs < 0:
             continue
         while True:
