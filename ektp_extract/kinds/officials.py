@@ -69,6 +69,7 @@ class PositionRow(Entry):
     canonical: str
     takes: Literal["org", "place", "none"] = "org"
     region_type: Optional[RegionType] = None
+    region_place: bool = False  # the place is always a region: unknown words after it are a name
     agency: Optional[str] = None
     within: list[str] = []  # bodies the post is part of: linked when the text names one
     unique: bool = False
@@ -1497,8 +1498,9 @@ def _split_unknown(
     given_at = next((j for j, w in enumerate(words) if w in ctx.lx.given), None)
     if tail and tail[-1].kind in ("qual", "conn"):
         return tail, rest  # Sekda sementara Yulianto Hadi: a qualifier, then the name
-    if k < 0 and row.takes == "place" and row.region_type is not None:
-        # Bupati Muhtarom: a kabupaten, kota or province would have been read as a region
+    if k < 0 and row.takes == "place" and (row.region_type is not None or row.region_place):
+        # Bupati Muhtarom, Kepala BPS Amalia ...: a kabupaten, kota or province would have been
+        # read as a region
         return tail, rest
     if k < 0 and row.takes == "place":
         # Camat Wenang Roy Tumbelaka: the place comes first
