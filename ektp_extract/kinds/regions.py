@@ -77,6 +77,9 @@ _CUE_ASCII = re.compile(
     r"|(?P<cue2>(?i:Kab\.|Prov\.)))(?=[A-Z])"
 )
 _TYPES = (None, "provinsi", "kabupaten", "kota")
+#: the second letter of a cue (``_CUE``) → its type; ``(?i)`` folds no other letter to these
+_CUE_TYPE: dict[str, RegionType] = {"o": "kota", "O": "kota", "a": "kabupaten", "A": "kabupaten",
+                                    "r": "provinsi", "R": "provinsi"}
 #: ASCII characters that may start a cue or a region name
 _ASCII_FIRST = frozenset("KkPp0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
@@ -121,6 +124,15 @@ class RegionIndex:
     #: the first word of every form's key → the most words of a key that starts with it
     #: (a name whose first word is none of these is no region)
     first_words: dict[str, int] = field(default_factory=dict)
+    #: type (None for a bare name) → key → (region, alternatives, ambiguous) as
+    #: :func:`match_region` reads a form: its whole resolution, made once at load time.
+    #: A bare form that resolves to nothing is kept with region None (``Magelang Kota``).
+    answers: dict[Optional[str], dict[str, tuple[Optional[Region], tuple[Region, ...], bool]]] = field(
+        default_factory=dict, repr=False)
+    #: ``_WORDS_ASCII`` reading at most ``max_words`` + 1 name words (all a match looks at)
+    words_ascii: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[arg-type]
+    #: an optional ``_CUE_ASCII`` and then ``words_ascii`` (group 1) in one pattern
+    cue_words_ascii: re.Pattern[str] = field(default=None, repr=False)  # type: ignore[arg-type]
     #: one Region per (row, type), reused (Region is immutable; bounded by the rows)
     _regions: dict[tuple[int, str], Region] = field(default_factory=dict, repr=False)
     _resolved: dict[tuple[str, Optional[str]], Optional[Region]] = field(default_factory=dict, repr=False)
@@ -216,7 +228,37 @@ def _build(lex: Lexicon) -> RegionIndex:
     for k in (*idx.provinces, *idx.regencies):
         ws = k.split(" ")
         idx.first_words[ws[0]] = max(idx.first_words.get(ws[0], 0), len(ws))
+    _build_answers(idx)
     return idx
+
+
+def _build_answers(idx: RegionIndex) -> None:
+    """Fill ``idx.answers``, ``idx.words_ascii`` and ``idx.cue_words_ascii`` (see :class:`RegionIndex`)."""
+    keys = [k for k in {**idx.provinces, **idx.regencies} if k != "dan"]
+    for type_ in _TYPES:
+        table = idx.answers[type_] = {}
+        for key in keys:
+            region = idx.resolve_key(key, type_)  # type: ignore[arg-type]
+            alts: tuple[Region, ...] = ()
+            if type_ is not None:
+                if region is not None:
+                    table[key] = (region, alts, False)
+                continue
+            if region is None:
+                rows = idx.regencies.get(key, ())
+                if len(rows) > 1:  # Magelang: Kabupaten and Kota
+                    alts = tuple(idx.region(r, r.type) for r in rows)
+                    region = next((a for a in alts if a.type == "kabupaten"), alts[0])
+            table[key] = (region, alts, key in idx.ambiguous)
+    # the pattern repeats whole name words and nothing follows the repetition, so a
+    # match of at most N repetitions is a prefix of the unbounded one with all its
+    # words or at least N + 1 of them
+    assert _WORDS_ASCII.pattern.endswith("))*")
+    idx.words_ascii = re.compile(f"{_WORDS_ASCII.pattern[:-1]}{{0,{idx.max_words}}}")
+    # the cue's lookahead wants a capital, where the words always match: with the cue
+    # optional, the cue part matches as _CUE_ASCII alone does
+    cue = re.sub(r"\(\?P<\w+>", "(?:", _CUE_ASCII.pattern)  # no groups of its own
+    idx.cue_words_ascii = re.compile(f"(?:{cue})?({idx.words_ascii.pattern})")
 
 
 def region_index(lex: Lexicon) -> RegionIndex:
@@ -240,65 +282,91 @@ def match_region(
     resolves as in :meth:`RegionIndex.resolve` and is flagged ``ambiguous``
     when the form is an everyday word (``Batu``, ``Agam``). ``Magelang Kota``
     (the police style) selects the kota.
+
+    Each form's resolution is looked up whole in ``RegionIndex.answers``
+    (tests/test_regions_fast.py compares this with the step-by-step definition).
     """
-    idx = region_index(lex)
-    n = len(text)
-    while pos < n and text[pos] == " ":
-        pos += 1
-    start = pos
+    idx: RegionIndex = lex.compiled("regions", _build)
     c0 = text[pos:pos + 1]
+    if c0 == " ":
+        n = len(text)
+        while pos < n and text[pos] == " ":
+            pos += 1
+        c0 = text[pos:pos + 1]
+    start = pos
     if c0 < "\x80" and c0 not in _ASCII_FIRST:
         return None  # neither a cue (K-, P-) nor a name (a capital, a digit) starts here
     ascii_text = text.isascii()
-    cued = False
-    m = None
-    if c0 in "KkPp" or not ascii_text:
-        m = (_CUE_ASCII if ascii_text else _CUE).match(text, pos)
-    if m is not None:
-        cue_type = CUES[(m.group("cue") or m.group("cue2")).casefold()]
-        if type_ is None or type_ == cue_type:
-            type_ = cue_type
-            cued = True
-            pos = m.end()
-    elif not allow_bare and type_ is None:
-        return None
-    w = (_WORDS_ASCII if ascii_text else _WORDS).match(text, pos)
-    if w is None:
-        return None
-    words = w.group(0).split(" ")
-    # keys are casefolded with ’ as ' (``_key``); the words hold no other whitespace
-    first = words[0].replace("’", "'").casefold()
+    if ascii_text:
+        # one stdlib match reads an optional cue and the name words after it
+        if c0 in "KkPp":
+            w = idx.cue_words_ascii.match(text, pos)
+            if w is None:
+                return None  # no cue (a cue is always followed by a name) and no name
+            name_at = w.start(1)
+            if name_at > pos:  # a cue; its second letter tells the type (Kota/Kodya, Kab., Prov.)
+                cue_type = _CUE_TYPE[text[pos + 1]]
+                if type_ is None or type_ == cue_type:
+                    type_ = cue_type  # (so a cued match has type_ set)
+                    pos = name_at
+                else:
+                    w = idx.words_ascii.match(text, pos)  # the cue word read as a name
+                    if w is None:
+                        return None
+            elif not allow_bare and type_ is None:
+                return None
+        else:
+            if not allow_bare and type_ is None:
+                return None
+            w = idx.words_ascii.match(text, pos)
+            if w is None:
+                return None
+        words = text[pos:w.end()].split(" ")
+        first = words[0].casefold()
+    else:
+        m = _CUE.match(text, pos)
+        if m is not None:
+            cue_type = _CUE_TYPE.get(text[pos + 1]) or CUES[(m.group("cue") or m.group("cue2")).casefold()]
+            if type_ is None or type_ == cue_type:
+                type_ = cue_type
+                pos = m.end()
+        elif not allow_bare and type_ is None:
+            return None
+        w = _WORDS.match(text, pos)
+        if w is None:
+            return None
+        words = w.group(0).split(" ")
+        # keys are casefolded with ’ as ' (``_key``); the words hold no other whitespace
+        first = words[0].replace("’", "'").casefold()
     most = idx.first_words.get(first)
     if most is None:
         if first.rstrip(".") not in idx.first_words:
             return None  # no region's name starts with this word
         most = 1  # Jateng. : only the word without its full stop may be a region
-    for k in range(min(len(words), idx.max_words + 1, most), 0, -1):
-        written = " ".join(words[:k])
-        name = written.rstrip(".")
-        if not name:
-            continue
-        key = name.replace("’", "'").casefold()
-        if key == "dan" or (key not in idx.regencies and key not in idx.provinces):
-            continue  # no region has this form (one look-up instead of a full resolution)
-        region = idx.resolve_key(key, type_)
+    table = idx.answers.get(type_)
+    if table is None:
+        return None  # a type no region has
+    nwords = len(words)
+    for k in range(min(nwords, most), 0, -1):  # (most <= max_words)
+        written = " ".join(words[:k]) if k > 1 else words[0]
+        key = written.rstrip(".").casefold()
+        if not ascii_text:
+            key = key.replace("’", "'")
+        hit = table.get(key)
+        if hit is None:
+            continue  # no region has this form (or none of this type)
+        region, alts, amb = hit
         end = pos + len(written)
-        if text[end - 1:end] == ".":
+        if written[-1] == ".":
             end -= 1
-        if region is None and type_ is None and k < len(words) and words[k] == "Kota":
-            region = idx.resolve_key(key, "kota")  # Polres Magelang Kota
-            if region is not None:
+        if (region is None or alts) and type_ is None and k < nwords and words[k] == "Kota":
+            kota = idx.answers["kota"].get(key)  # Polres Magelang Kota
+            if kota is not None:
+                region, alts = kota[0], ()
                 end += len(" Kota")
-        alts: tuple[Region, ...] = ()
-        if region is None and type_ is None:
-            rows = idx.regencies.get(key, ())
-            if len(rows) > 1:  # Magelang: Kabupaten and Kota
-                alts = tuple(idx.region(r, r.type) for r in rows)
-                region = next((a for a in alts if a.type == "kabupaten"), alts[0])
         if region is None:
             continue
-        amb = not cued and type_ is None and key in idx.ambiguous
-        return RegionMatch(start, end, region, cued or type_ is not None, amb, alts)
+        return RegionMatch(start, end, region, type_ is not None, amb, alts)
     return None
 
 
