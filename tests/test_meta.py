@@ -271,3 +271,40 @@ def test_menu_and_byline_screens_give_the_plain_results(extractor: Extractor) ->
                      and not any(w.group(0) not in meta._DATE_LINE_WORDS for w in meta._LOWER_WORD.u.finditer(rest)))
             assert meta._date_line_only(r, line, 0, len(line), p) == plain, line
     assert screened > 100
+
+
+def test_byline_names_give_the_plain_results(extractor: Extractor) -> None:
+    """_names skips the view-count and "dan" patterns where they cannot match: the same names
+    as with both patterns always applied."""
+    import random
+
+    from ektp_extract.kinds import meta
+
+    r = meta.rx(extractor.lexicon)
+
+    def plain(chunk: str) -> list[tuple[int, int]]:
+        out = []
+        for m in meta._RX_PARTS.u.finditer(chunk):
+            part = m.group(0)
+            pos = 0
+            for piece in meta._RX_DAN.u.split(part):
+                i = part.index(piece, pos)
+                pos = i + len(piece)
+                p = meta._TRAIL_NUM.u.sub("", piece.strip())
+                if not p:
+                    continue
+                ps = m.start() + i + piece.index(p)
+                if p.split()[0].casefold() in meta._NOT_NAMES:
+                    continue
+                if r.name.match(p) and not r.outlet_re.fullmatch(p) and p.casefold() not in r.outlet_forms:
+                    if len(p) >= 3 and not p.isupper() or (p.isupper() and " " in p):
+                        out.append((ps, ps + len(p)))
+        return out
+
+    rnd = random.Random(8)
+    pieces = ["Budi Santoso", "Andi", " dan ", "dan", " Dani ", "Sudan", ", ", " / ", " | ", " 3589", "12", "\u00b2",
+              "Editor", "REDAKSI", " & ", "\t", "Kompas.com", "Ayu Lestari", " ", "  dan  ", "\u0663"]
+    chunks = [line for line in _fixture_lines() if len(line) < 120]
+    chunks += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 9))) for _ in range(4000)]
+    for chunk in chunks:
+        assert meta._names(r, chunk) == plain(chunk), chunk
