@@ -319,6 +319,10 @@ _SENT_END = regex.compile(r'[.!?]+["\')]*(?=\s+["\'(]?[\p{Lu}\d])')
 # It opens with a single [.!?] so that re skips to the marks with its charset scan.
 _SENT_END_WIDE = re.compile(r'[.!?][.!?]*["\')]*(?=\s+["\'(]?[^\W_a-z])')
 _ASCII_WS = frozenset(" \t\n\r\x0b\x0c")  # the regex module's \s in ASCII
+# _SENT_END itself on ASCII text, in stdlib re (its \s there is these six characters).
+# A mark run can end only where its closing quotes end, so this matches exactly the
+# _SENT_END_WIDE matches that _upper_or_digit_follows accepts, with the same spans.
+_SENT_END_ASCII = re.compile(r'[.!?][.!?]*["\')]*(?=[ \t\n\r\x0b\x0c]+["\'(]?[A-Z0-9])')
 
 
 def _upper_or_digit_follows(text: str, i: int, end: int) -> bool | None:
@@ -346,13 +350,15 @@ def sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     ps, pe = para
     out: list[tuple[int, int]] = []
     start = ps
-    for m in _SENT_END_WIDE.finditer(text, ps, pe):
+    ascii_text = text.isascii()
+    for m in (_SENT_END_ASCII if ascii_text else _SENT_END_WIDE).finditer(text, ps, pe):
         ms, end = m.span()
-        ok = _upper_or_digit_follows(text, end, pe)
-        if ok is None:
-            ok = _SENT_END.match(text, ms, pe) is not None
-        if not ok:
-            continue  # (_SENT_END cannot match later in the same run of marks either)
+        if not ascii_text:
+            ok = _upper_or_digit_follows(text, end, pe)
+            if ok is None:
+                ok = _SENT_END.match(text, ms, pe) is not None
+            if not ok:
+                continue  # (_SENT_END cannot match later in the same run of marks either)
         if text[ms] == ".":
             # word before the period
             k = ms

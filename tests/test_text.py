@@ -206,3 +206,47 @@ def test_sentences_equal_the_regex_module_split(src: str) -> None:
     text = normalise(src).norm
     for para in paragraphs(text):
         assert sentences(text, para) == _reference_sentences(text, para)
+
+
+_ASCII_ODD = [c for c in _ODD if c.isascii()] + ["Jl.", "No. 5", "ujar Kabid.", '."', ".)", "?!", "...", " (", ' "']
+_ascii_text = st.lists(st.one_of(st.sampled_from(_ASCII_ODD), _words), max_size=60).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_ascii_text)
+def test_sentences_on_ascii_text_equal_the_regex_module_split(src: str) -> None:
+    # ASCII text takes the stdlib _SENT_END_ASCII path; check it at every paragraph
+    # and at every start and end of a window too (callers may pass any range)
+    text = normalise(src).norm
+    assert text.isascii()
+    for para in paragraphs(text):
+        assert sentences(text, para) == _reference_sentences(text, para)
+    n = len(text)
+    for ps in range(0, n, 3):
+        for pe in range(ps, n + 1, 4):
+            assert sentences(text, (ps, pe)) == _reference_sentences(text, (ps, pe))
+
+
+def test_sentences_on_the_fixtures_equal_the_regex_module_split() -> None:
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.txt")):
+        text = normalise(path.read_text(encoding="utf-8")).norm
+        for para in paragraphs(text):
+            assert sentences(text, para) == _reference_sentences(text, para), path.name
+
+
+def test_sentences_on_ascii_marks_quotes_and_spaces_equal_the_regex_module_split() -> None:
+    import itertools
+
+    pieces = (
+        ["a", "Dr", "S.Sos", " "],
+        [".", "!", "?", "..", ".!", "?."],
+        ["", '"', "'", ")", '")'],
+        [" ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "  ", ""],
+        ["", '"', "'", "(", "))"],
+        ["A", "z", "0", "_", "-", ""],
+    )
+    for parts in itertools.product(*pieces):
+        text = "Ia " + "".join(parts) + " akhir."
+        assert sentences(text, (0, len(text))) == _reference_sentences(text, (0, len(text))), repr(text)
