@@ -1967,3 +1967,48 @@ def agency_at(doc: Document, start: int, end: int) -> str | None:
             if best is None or (overlap, -s) > (best[0], best[1]):
                 best = (overlap, -s, aid)
     return best[2] if best else None
+
+
+# A unit of a regional legislature: a commission (Komisi A, Komisi II, Komisi 3), a board
+# (Badan Anggaran, Badan Kehormatan, Bapemperda, Bamus), a special committee (Pansus) or a
+# party fraction (Fraksi PKS). Its officials are DPRD officials (fixtures/gold: `Ketua Komisi
+# I DPRD Kota X` lists `DPRD Kota X`, not the commission), so they link to the legislature.
+_DPRD_UNIT = re.compile(
+    r"(?:Komisi (?:[A-E]|[IVX]{1,4}|\d{1,2})|Badan (?:Anggaran|Kehormatan|Musyawarah|Legislasi|"
+    r"Pembentukan Peraturan Daerah)|Bapemperda|Banggar|Bamus|Baleg|Pansus|Panitia Khusus|Fraksi)\b"
+)
+
+
+def _dprd_units(doc: Document) -> tuple[dict[str, str], Optional[str]]:
+    """(unit agency id → kind, the one DPRD the article names or None), once per document."""
+    got = doc.scratch.get("agency_dprd_units")
+    if got is None:
+        units: dict[str, str] = {}
+        dprd: list[str] = []
+        for a in doc.agencies:
+            if _DPRD_UNIT.match(a.name) or a.kind == "fraksi":
+                units[a.id] = a.kind or ""
+            elif a.kind == "DPRD":
+                dprd.append(a.id)
+        got = doc.scratch["agency_dprd_units"] = (units, dprd[0] if len(dprd) == 1 else None)
+    return got  # type: ignore[no-any-return]
+
+
+def legislature_of_unit(doc: Document, agency_id: str, start: int, end: int) -> str:
+    """The DPRD an official of a legislature's unit belongs to, else ``agency_id``.
+
+    ``Ketua Komisi A DPRD Kota X`` → the DPRD named inside the position; ``Ketua Komisi 3``,
+    ``Ketua Bapemperda dari Fraksi PKS`` → the one DPRD the article names. A unit of the DPR
+    (``Komisi II DPR``, kind DPR) and a unit in an article naming no DPRD or several keep
+    their own record.
+    """
+    units, only = _dprd_units(doc)
+    if agency_id not in units:
+        return agency_id
+    kinds = {a.id: a.kind for a in doc.agencies if a.kind == "DPRD" and a.id not in units}
+    for s, e, aid in doc.scratch.get("agency_mentions", ()):
+        if s < end and start < e and aid in kinds:
+            return aid  # the legislature written inside the position (Komisi A [DPRD Kota X])
+    if units[agency_id] == "DPR":
+        return agency_id
+    return only or agency_id

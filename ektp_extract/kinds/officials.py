@@ -2706,6 +2706,8 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         if ag is not None:
             try:
                 agency_id = ctx.agency_at(o.pos_range[0], o.pos_range[1])
+                if agency_id is not None:  # Ketua Komisi 3, Ketua Bapemperda: the DPRD's official
+                    agency_id = ag.legislature_of_unit(doc, agency_id, o.pos_range[0], o.pos_range[1])
                 if agency_id is None and o.row.within:
                     agency_id = _only_body(doc, o.row.within)
                 if agency_id is None and o.row.agency:

@@ -1,0 +1,45 @@
+"""Officials of a regional legislature's unit (a commission, a board, a fraction) link to the
+DPRD, as the gold conventions list the legislature and not the commission (fixtures/gold:
+``Ketua Komisi I DPRD Kota ...`` → ``DPRD Kota ...``). Our own sentences."""
+
+from __future__ import annotations
+
+from ektp_extract import Extractor
+
+
+def _links(ex: Extractor, text: str) -> dict[str, str | None]:
+    r = ex.extract(text)
+    names = {a.id: a.name for a in r.agencies}
+    return {o.name: names.get(o.agency_id) if o.agency_id else None for o in r.officials}
+
+
+def test_commission_with_its_dprd_links_to_the_dprd(extractor: Extractor) -> None:
+    links = _links(extractor, "Ketua Komisi B DPRD Kota Blitar, Hendra Saputra, meminta dinas menambah petugas.")
+    assert links["Hendra Saputra"] == "Dewan Perwakilan Rakyat Daerah Kota Blitar"
+
+
+def test_bare_commission_and_board_link_to_the_one_dprd(extractor: Extractor) -> None:
+    text = (
+        "DPRD Kabupaten Sragen menetapkan pimpinan alat kelengkapan dewan, Senin. "
+        "Ketua Komisi 2 dijabat oleh Rahmat Hidayat dari Fraksi Golkar, sedangkan "
+        "Ketua Bapemperda dari Fraksi PKB, Sinta Maharani. Ketua Badan Kehormatan Yusuf Effendi "
+        "berjanji menjaga tata tertib."
+    )
+    links = _links(extractor, text)
+    for name in ("Rahmat Hidayat", "Sinta Maharani", "Yusuf Effendi"):
+        assert links.get(name) == "Dewan Perwakilan Rakyat Daerah Kabupaten Sragen", links
+
+
+def test_dpr_commission_keeps_its_own_record(extractor: Extractor) -> None:
+    links = _links(extractor, "Wakil Ketua Komisi II DPR Budi Hartono meminta Kemendagri menambah blangko.")
+    assert links["Budi Hartono"] == "Komisi II DPR"
+
+
+def test_commission_with_two_dprd_named_is_not_guessed(extractor: Extractor) -> None:
+    text = (
+        "DPRD Kota Blitar dan DPRD Kabupaten Blitar menggelar rapat bersama. "
+        "Ketua Komisi C Andi Wijaya meminta data pemilih diperbarui."
+    )
+    links = _links(extractor, text)
+    assert links.get("Andi Wijaya") not in (
+        "Dewan Perwakilan Rakyat Daerah Kota Blitar", "Dewan Perwakilan Rakyat Daerah Kabupaten Blitar")
