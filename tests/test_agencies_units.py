@@ -43,3 +43,20 @@ def test_commission_with_two_dprd_named_is_not_guessed(extractor: Extractor) -> 
     links = _links(extractor, text)
     assert links.get("Andi Wijaya") not in (
         "Dewan Perwakilan Rakyat Daerah Kota Blitar", "Dewan Perwakilan Rakyat Daerah Kabupaten Blitar")
+
+
+# ------------------------------------------------------------------ bodies named inside a position
+
+def test_minister_of_investment_links_to_bkpm(extractor: Extractor) -> None:
+    links = _links(extractor, "Menteri Investasi/Kepala BKPM Dimas Prakoso meresmikan pabrik baterai.")
+    assert links["Dimas Prakoso"] == "Badan Koordinasi Penanaman Modal"
+
+
+def test_crafts_council_and_interfaith_forum_chairs_link_to_their_body(extractor: Extractor) -> None:
+    text = (
+        "Ketua Dekranasda Kota Blitar Ratna Sari membuka pameran batik, didampingi Ketua FKUB "
+        "Provinsi Jawa Timur Yahya Munir."
+    )
+    links = _links(extractor, text)
+    assert links["Ratna Sari"] == "Dewan Kerajinan Nasional Daerah Kota Blitar"
+    assert links["Yahya Munir"] == "Forum Kerukunan Umat Beragama Provinsi Jawa Timur"
