@@ -60,3 +60,22 @@ def test_crafts_council_and_interfaith_forum_chairs_link_to_their_body(extractor
     links = _links(extractor, text)
     assert links["Ratna Sari"] == "Dewan Kerajinan Nasional Daerah Kota Blitar"
     assert links["Yahya Munir"] == "Forum Kerukunan Umat Beragama Provinsi Jawa Timur"
+
+
+def test_coordinating_minister_infers_the_ministry_the_lexicon_knows(extractor: Extractor) -> None:
+    text = (
+        "Menteri Koordinator Bidang Maritim dan Investasi Haris Wibowo meninjau pelabuhan. "
+        "Sebelumnya Menteri Koordinator Kemaritiman Agus Salim membuka rapat."
+    )
+    r = extractor.extract(text)
+    names = {a.id: (a.name, a.inferred) for a in r.agencies}
+    links = {o.name: names.get(o.agency_id or "") for o in r.officials}
+    want = ("Kementerian Koordinator Bidang Kemaritiman dan Investasi", True)
+    assert links["Haris Wibowo"] == want and links["Agus Salim"] == want
+    assert len(r.agencies) == 1  # one inferred record for both
+
+
+def test_minister_of_a_field_no_ministry_row_names_is_not_linked(extractor: Extractor) -> None:
+    r = extractor.extract("Menteri Urusan Antariksa Haris Wibowo meninjau landasan peluncuran.")
+    assert all(o.agency_id is None for o in r.officials)
+    assert r.agencies == []

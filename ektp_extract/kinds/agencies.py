@@ -2012,3 +2012,20 @@ def legislature_of_unit(doc: Document, agency_id: str, start: int, end: int) -> 
     if units[agency_id] == "DPR":
         return agency_id
     return only or agency_id
+
+
+_MINISTER = re.compile(r"(?:Wakil )?Menteri (?P<field>[^()/]+?)(?: Republik Indonesia| RI)?\s*$", re.IGNORECASE)
+
+
+def ministry_of_minister(doc: Document, position: str) -> str | None:
+    """The ministry of a minister whose position names it in words the lexicon knows as a
+    ministry's full form after ``Kementerian`` (``Menteri Koordinator Bidang Maritim dan
+    Investasi`` → Kementerian Koordinator Bidang Maritim dan Investasi), found or inferred
+    with :func:`ensure_inferred`; None when the words name no one ministry row. For the
+    positions whose office row carries no ``agency`` of its own."""
+    m = _MINISTER.match(position.strip())
+    if m is None:
+        return None
+    rows = compiled(doc.lexicon).full.get(_norm("Kementerian " + m["field"]).casefold(), [])
+    rows = [r for r in dict.fromkeys(rows) if (row := _rows(doc).get(r)) is not None and row.kind == "kementerian"]
+    return ensure_inferred(doc, rows[0]) if len(rows) == 1 else None

@@ -2715,6 +2715,8 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
                     agency_id = inferred.get(ikey)
                     if agency_id is None:
                         agency_id = inferred[ikey] = ag.ensure_inferred(doc, o.row.agency, o.region)
+                if agency_id is None and "enteri " in o.position:  # Menteri Koordinator Bidang X
+                    agency_id = ag.ministry_of_minister(doc, o.position)
             except Exception:  # noqa: BLE001 — linking is best effort
                 agency_id = None
         region = o.region
