@@ -25,10 +25,8 @@ figure to expect inside a full extraction, not the one to compare changes by.
 
 from __future__ import annotations
 
-import gc
 import statistics
 import sys
-import time
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
@@ -39,7 +37,6 @@ if str(ROOT) not in sys.path:
 
 from ektp_extract import Extractor  # noqa: E402
 from ektp_extract.document import Document  # noqa: E402
-from ektp_extract.text import Mask, normalise  # noqa: E402
 
 #: Budget of agencies + officials + quotes together, µs per 3 KB article.
 BUDGET_US_PER_3KB = 1000.0
@@ -48,79 +45,7 @@ BUDGET_US_PER_3KB = 1000.0
 STAGES = ("agencies", "officials", "quotes")
 
 
-def default_articles() -> list[str]:
-    """The development fixtures, plus the seed article when it is beside the checkout."""
-    paths = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
-    seed = ROOT.parent / "shared" / "seeds" / "solopos-2016-04-19-magelang-ektp.txt"
-    if seed.is_file():
-        paths.append(seed)
-    return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def _prepared(ex: Extractor, text: str, stop: str) -> Document:
-    """A Document after the stages before ``stop`` (the working text and sentences built)."""
-    prep = normalise(text)
-    doc = Document(prep=prep, lexicon=ex.lexicon, mask=Mask(prep.norm), warnings=[])
-    for name, stage in ex.stages:
-        if name == stop:
-            break
-        stage(doc)
-    _ = doc.text, doc.sentences
-    return doc
-
-
-def _time_stage(
-    docs_for: Callable[[], list[Document]], stage: Callable[[Document], None], rounds: int
-) -> float:
-    """Fastest CPU seconds per document over ``rounds`` rounds on fresh documents."""
-    best = float("inf")
-    for _ in range(rounds):
-        docs = docs_for()
-        # The prepared documents would make every garbage collection walk them all;
-        # an extraction holds one document at a time, so keep them out of the GC.
-        gc.collect()
-        gc.freeze()
-        try:
-            t0 = time.process_time()
-            for d in docs:
-                stage(d)
-            best = min(best, (time.process_time() - t0) / len(docs))
-        finally:
-            gc.unfreeze()
-    return best
-
-
-def _time_stage_each(
-    prepare: Callable[[], Iterator[Document]], stage: Callable[[Document], None], rounds: int
-) -> float:
-    """Fastest CPU seconds per document over ``rounds`` rounds, each document's stage timed
-    right after the stages before it ran on it (``prepare`` yields them one by one)."""
-    best = float("inf")
-    clock = time.process_time
-    for _ in range(rounds):
-        total = 0.0
-        n = 0
-        gc.collect()
-        gc.disable()  # a collection inside the timed call would be charged to the stage
-        try:
-            for d in prepare():
-                t0 = clock()
-                stage(d)
-                total += clock() - t0
-                n += 1
-        finally:
-            gc.enable()
-        best = min(best, total / max(n, 1))
-    return best
-
-
-def _calibration_ms() -> float:
-    """CPU ms of a fixed pure-Python loop: compare runs made under different machine load."""
-    t0 = time.process_time()
-    x = 0
-    for i in range(1_000_000):
-        x += i
-    return (time.process_time() - t0) * 1e3
+from stage_timing import calibration_ms, default_articles, prepared, time_stage, time_stage_each  # noqa: E402
 
 
 def run(
@@ -141,17 +66,17 @@ def run(
         ex.extract(t)
 
     def docs_for(stage: str) -> Callable[[], list[Document]]:
-        return lambda: [_prepared(ex, t, stage) for t in texts for _ in range(copies)]
+        return lambda: [prepared(ex, t, stage) for t in texts for _ in range(copies)]
 
     def one_by_one(stage: str) -> Callable[[], Iterator[Document]]:
-        return lambda: (_prepared(ex, t, stage) for t in texts for _ in range(copies))
+        return lambda: (prepared(ex, t, stage) for t in texts for _ in range(copies))
 
     seconds: dict[str, float] = {}
     for name in STAGES:
         if each:
-            seconds[name] = _time_stage_each(one_by_one(name), stages[name], rounds)
+            seconds[name] = time_stage_each(one_by_one(name), stages[name], rounds)
         else:
-            seconds[name] = _time_stage(docs_for(name), stages[name], rounds)
+            seconds[name] = time_stage(docs_for(name), stages[name], rounds)
     chars = statistics.mean(len(t) for t in texts)
     results = [ex.extract(t) for t in texts]
     out: dict[str, Any] = {
@@ -171,7 +96,7 @@ def run(
         "total_us_per_3kb": round(per_3kb, 1),
         "budget_us_per_3kb": BUDGET_US_PER_3KB,
         "within_budget": per_3kb <= BUDGET_US_PER_3KB,
-        "calibration_loop_ms": round(_calibration_ms(), 1),
+        "calibration_loop_ms": round(calibration_ms(), 1),
     })
     return out
 

@@ -47,86 +47,12 @@ if str(ROOT) not in sys.path:
 
 from ektp_extract import Extractor  # noqa: E402
 from ektp_extract.document import Document  # noqa: E402
-from ektp_extract.text import Mask, normalise  # noqa: E402
 
 BUDGET_US_PER_3KB = 300.0
 TARGETS_BUDGET_US_PER_3KB = 100.0
 
 
-def default_articles() -> list[str]:
-    """The development fixtures, plus the seed article when it is beside the checkout."""
-    paths = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
-    seed = ROOT.parent / "shared" / "seeds" / "solopos-2016-04-19-magelang-ektp.txt"
-    if seed.is_file():
-        paths.append(seed)
-    return [p.read_text(encoding="utf-8") for p in paths]
-
-
-def _prepared(ex: Extractor, text: str, stop: str) -> Document:
-    """A Document after the stages before ``stop`` (the working text built, claims indexed)."""
-    prep = normalise(text)
-    doc = Document(prep=prep, lexicon=ex.lexicon, mask=Mask(prep.norm), warnings=[])
-    for name, stage in ex.stages:
-        if name == stop:
-            break
-        stage(doc)
-    _ = doc.text, doc.sentences
-    doc.is_claimed(0, 1, "date", "notquantity")
-    return doc
-
-
-def _time_stage(
-    docs_for: Callable[[], list[Document]], stage: Callable[[Document], None], rounds: int
-) -> float:
-    """Fastest CPU seconds per document over ``rounds`` rounds on fresh documents."""
-    best = float("inf")
-    for _ in range(rounds):
-        docs = docs_for()
-        # The prepared documents would make every garbage collection walk them all;
-        # an extraction holds one document at a time, so keep them out of the GC.
-        gc.collect()
-        gc.freeze()
-        try:
-            t0 = time.process_time()
-            for d in docs:
-                stage(d)
-            best = min(best, (time.process_time() - t0) / len(docs))
-        finally:
-            gc.unfreeze()
-    return best
-
-
-def _time_stage_each(
-    prepare: Callable[[], Iterator[Document]], stage: Callable[[Document], None], rounds: int
-) -> float:
-    """Fastest CPU seconds per document over ``rounds`` rounds, each document's stage timed
-    right after the stages before it ran on it (``prepare`` yields them one by one)."""
-    best = float("inf")
-    clock = time.process_time
-    for _ in range(rounds):
-        total = 0.0
-        n = 0
-        gc.collect()
-        gc.disable()  # a collection inside the timed call would be charged to the stage
-        try:
-            for d in prepare():
-                t0 = clock()
-                stage(d)
-                total += clock() - t0
-                n += 1
-        finally:
-            gc.enable()
-        best = min(best, total / max(n, 1))
-    return best
-
-
-def _calibration_ms() -> float:
-    """CPU ms of a fixed pure-Python loop: compare runs made under different machine load."""
-    t0 = time.process_time()
-    x = 0
-    for i in range(1_000_000):
-        x += i
-    return (time.process_time() - t0) * 1e3
+from stage_timing import calibration_ms, default_articles, prepared, time_stage, time_stage_each  # noqa: E402
 
 
 def run(
@@ -148,17 +74,17 @@ def run(
         ex.extract(t)
 
     def docs_for(stage: str) -> Callable[[], list[Document]]:
-        return lambda: [_prepared(ex, t, stage) for t in texts for _ in range(copies)]
+        return lambda: [prepared(ex, t, stage, ("date", "notquantity")) for t in texts for _ in range(copies)]
 
     def one_by_one(stage: str) -> Callable[[], Iterator[Document]]:
-        return lambda: (_prepared(ex, t, stage) for t in texts for _ in range(copies))
+        return lambda: (prepared(ex, t, stage, ("date", "notquantity")) for t in texts for _ in range(copies))
 
     if each:
-        q_s = _time_stage_each(one_by_one("quantities"), quantities.run, rounds)
-        t_s = _time_stage_each(one_by_one("targets"), targets.run, rounds)
+        q_s = time_stage_each(one_by_one("quantities"), quantities.run, rounds)
+        t_s = time_stage_each(one_by_one("targets"), targets.run, rounds)
     else:
-        q_s = _time_stage(docs_for("quantities"), quantities.run, rounds)
-        t_s = _time_stage(docs_for("targets"), targets.run, rounds)
+        q_s = time_stage(docs_for("quantities"), quantities.run, rounds)
+        t_s = time_stage(docs_for("targets"), targets.run, rounds)
     chars = statistics.mean(len(t) for t in texts)
     per_3kb = q_s * 1e6 * 3000 / chars
     t_per_3kb = t_s * 1e6 * 3000 / chars
@@ -175,7 +101,7 @@ def run(
         "budget_us_per_3kb": BUDGET_US_PER_3KB,
         "targets_budget_us_per_3kb": TARGETS_BUDGET_US_PER_3KB,
         "within_budget": per_3kb <= BUDGET_US_PER_3KB and t_per_3kb <= TARGETS_BUDGET_US_PER_3KB,
-        "calibration_loop_ms": round(_calibration_ms(), 1),
+        "calibration_loop_ms": round(calibration_ms(), 1),
     }
 
 
