@@ -338,3 +338,27 @@ def test_ascii_twins_match_as_the_regex_patterns(extractor: Extractor) -> None:
                     assert sig(u.search(t, pos, end)) == sig(a.search(t, pos, end)), where
             assert [sig(m) for m in u.finditer(t)] == [sig(m) for m in a.finditer(t)], name
     assert twins > 40
+
+
+def test_lazy_token_readers_read_as_finditer() -> None:
+    """``_Toks.at`` and ``_LazyTokens.get`` (span then slice, read as far as asked) give
+    the tokens of ``_TOKEN.finditer`` over the window, in any order of asking."""
+    import random
+
+    from ektp_extract.kinds.officials import _TOKEN, _LazyTokens, _Toks
+
+    root = Path(__file__).resolve().parent.parent
+    paths = sorted((root / "fixtures" / "articles").glob("*.txt"))[:4]
+    texts = [p.read_text(encoding="utf-8") for p in paths] + ["Bupati Sleman, Sri Purnomo (SP) — “kata” é", ""]
+    rnd = random.Random(5)
+    for text in texts:
+        for _ in range(40):
+            a = rnd.randint(0, len(text))
+            b = rnd.randint(a, min(len(text), a + 200))
+            plain = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, a, b)]
+            tk, lt = _Toks(text, a, b), _LazyTokens(text, a, b)
+            for i in [rnd.randint(0, len(plain) + 2) for _ in range(6)] + list(range(len(plain) + 2)):
+                want = plain[i] if i < len(plain) else None
+                assert tk.at(i) == want
+                assert lt.get(i) == (want[2].casefold() if want else None)
+            assert lt.spans == [(s, e) for s, e, _ in plain]

@@ -1044,20 +1044,24 @@ _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 class _Toks:
     """(start, end, text) of the tokens of ``text[start:end]``, read only as far as asked."""
 
-    __slots__ = ("it", "items")
+    __slots__ = ("it", "items", "text")
 
     def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
         self.it = _TOKEN.finditer(text, start, end)
         self.items: list[tuple[int, int, str]] = []
 
     def at(self, i: int) -> Optional[tuple[int, int, str]]:
         items = self.items
-        while len(items) <= i:
-            m = next(self.it, None)
-            if m is None:
-                return None
-            items.append((m.start(), m.end(), m.group()))
-        return items[i]
+        if i < len(items):  # most calls re-read a token already read
+            return items[i]
+        text = self.text
+        for m in self.it:
+            s, e = m.span()  # one call, then a slice: cheaper than start(), end() and group()
+            items.append((s, e, text[s:e]))
+            if len(items) > i:
+                return items[i]
+        return None
 
 
 def _read_items(
@@ -2120,9 +2124,10 @@ class HeadMatch:
 class _LazyTokens:
     """Tokens of ``text[pos:end]`` read only as far as a look-up needs them."""
 
-    __slots__ = ("it", "spans", "cf")
+    __slots__ = ("it", "spans", "cf", "text")
 
     def __init__(self, text: str, pos: int, end: int) -> None:
+        self.text = text
         self.it = _TOKEN.finditer(text, pos, end)
         self.spans: list[tuple[int, int]] = []
         self.cf: list[str] = []  # case-folded
@@ -2130,13 +2135,16 @@ class _LazyTokens:
     def get(self, i: int) -> Optional[str]:
         """The case-folded token ``i`` (None past the end)."""
         cf = self.cf
-        while len(cf) <= i:
-            m = next(self.it, None)
-            if m is None:
-                return None
-            self.spans.append(m.span())
-            cf.append(m.group().casefold())
-        return cf[i]
+        if i < len(cf):
+            return cf[i]
+        text, spans = self.text, self.spans
+        for m in self.it:
+            s, e = sp = m.span()  # one call, then a slice (as _Toks.at)
+            spans.append(sp)
+            cf.append(text[s:e].casefold())
+            if len(cf) > i:
+                return cf[i]
+        return None
 
 
 def _token_trie(keys: dict[tuple[str, ...], Any]) -> dict[str, Any]:
@@ -2522,7 +2530,7 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
     if not named:
         return
     keys: dict[str, list[_Off]] = {}
-    norm = {id(o): _norm_name(o.name or "") for o in named}
+    norm: dict[int, list[str]] = {}  # id(official) → case-folded name words, made when first needed
     for o in named:
         for t in (o.name or "").split():
             t = t.rstrip(".")
@@ -2560,7 +2568,8 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         # extend to the whole run of name words around the hit
         rs, re_ = s, e
         while True:
-            lm = _CAP_BEFORE.search(text, max(0, rs - 40), rs)
+            # the pattern ends in a space before rs: without one there is no match (no regex call)
+            lm = _CAP_BEFORE.search(text, max(0, rs - 40), rs) if rs > 0 and text[rs - 1] == " " else None
             if not lm:
                 break
             w = lm.group(1)
@@ -2573,7 +2582,7 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         if rs < 0:
             continue
         while True:
-            rm = _CAP_AFTER.match(text, re_, re_ + 40)
+            rm = _CAP_AFTER.match(text, re_, re_ + 40) if text[re_:re_ + 1] == " " else None  # it opens with a space
             if not rm:
                 break
             w = rm.group(1)
@@ -2589,7 +2598,13 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         if key in nicks and (rs, re_) == (s, e):
             cands = [o for o in keys[key] if key in o.nicknames]
         else:
-            cands = [o for o in keys[key] if name_contains(norm[id(o)], run)]
+            cands = []
+            for o in keys[key]:
+                nw = norm.get(id(o))
+                if nw is None:
+                    nw = norm[id(o)] = _norm_name(o.name or "")
+                if name_contains(nw, run):
+                    cands.append(o)
         if not cands:
             continue
         before = []
