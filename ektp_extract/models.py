@@ -174,6 +174,9 @@ def filled(cls: type[_M], data: dict[str, Any], fields_set: set[str]) -> _M:
 _object_new = object.__new__
 _object_set = object.__setattr__
 
+#: ``type(x) in OPT_STR``: the plain type test of an optional string field before :func:`filled`.
+OPT_STR = frozenset((str, type(None)))
+
 
 def _new_meta() -> Meta:
     """An empty :class:`Meta`, equal to ``Meta()`` but filled without validation

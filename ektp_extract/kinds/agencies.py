@@ -37,7 +37,7 @@ from ..document import Document
 from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Agency, AgencyLevel, Span, filled
+from ..models import OPT_STR, Agency, AgencyLevel, Span, filled
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
 
@@ -1765,8 +1765,8 @@ def _agency(aid: str, name: str, acronym: Optional[str], aliases: list[str], kin
     or private data). ``tests/test_agencies.py`` checks it equals the validated record.
     """
     if (type(aid) is not str or type(name) is not str or type(rule) is not str
-            or type(acronym) not in _OPT_STR or type(kind) not in _OPT_STR
-            or type(region) not in _OPT_STR or level not in _LEVELS or not mentions
+            or type(acronym) not in OPT_STR or type(kind) not in OPT_STR
+            or type(region) not in OPT_STR or level not in _LEVELS or not mentions
             or not _STR_ONLY.issuperset(map(type, aliases))
             or not _SPAN_ONLY.issuperset(map(type, mentions))):
         raise ValueError(f"invalid agency fields: {aid!r} {name!r} {level!r}")
@@ -1783,8 +1783,8 @@ def _inferred_agency(aid: str, name: str, acronym: Optional[str], kind: Optional
     builds it after plain type tests (``aliases`` left unset, as that call leaves it);
     ``tests/test_agencies.py`` checks it equals the validated record."""
     if (type(aid) is not str or type(name) is not str or type(rule) is not str
-            or type(acronym) not in _OPT_STR or type(kind) not in _OPT_STR
-            or type(region) not in _OPT_STR or level not in _LEVELS):
+            or type(acronym) not in OPT_STR or type(kind) not in OPT_STR
+            or type(region) not in OPT_STR or level not in _LEVELS):
         raise ValueError(f"invalid agency fields: {aid!r} {name!r} {level!r}")
     a = filled(Agency, {"id": aid, "name": name, "acronym": acronym, "aliases": [],
                          "kind": kind, "level": level, "region": region, "mentions": [],
@@ -1792,7 +1792,6 @@ def _inferred_agency(aid: str, name: str, acronym: Optional[str], kind: Optional
     return a
 
 
-_OPT_STR = frozenset((str, type(None)))
 _STR_ONLY = frozenset((str,))
 _SPAN_ONLY = frozenset((Span,))
 _LEVELS = frozenset((None, *get_args(AgencyLevel)))

@@ -44,7 +44,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Official, Span, filled
+from ..models import OPT_STR, Official, Span, filled
 
 # imported once here, not per document (an import statement costs microseconds); the
 # stage still runs without them, as before
@@ -2657,7 +2657,6 @@ def name_contains(name: list[str], run: list[str]) -> bool:
 _OFFICIAL_FIELDS = frozenset({
     "id", "name", "honorifics", "position", "position_canonical", "agency_id", "region", "mentions", "span", "rule",
 })
-_OPT_STR = (str, type(None))
 
 
 def make_official(
@@ -2681,11 +2680,11 @@ def make_official(
     """
     if (
         type(id_) is not str
-        or type(name) not in _OPT_STR
-        or type(position) not in _OPT_STR
-        or type(canonical) not in _OPT_STR
-        or type(agency_id) not in _OPT_STR
-        or type(region) not in _OPT_STR
+        or type(name) not in OPT_STR
+        or type(position) not in OPT_STR
+        or type(canonical) not in OPT_STR
+        or type(agency_id) not in OPT_STR
+        or type(region) not in OPT_STR
         or type(rule) is not str
         or type(span) is not Span
         or type(honorifics) is not list

@@ -33,7 +33,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Quote, Span, filled
+from ..models import OPT_STR, Quote, Span, filled
 from .officials import (
     Intervals,
     LowerWords,
@@ -727,7 +727,6 @@ def _squeezed(s: str) -> str:
 
 
 _QUOTE_FIELDS = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
-_OPT_STR = (str, type(None))
 
 
 def make_quote(
@@ -747,10 +746,10 @@ def make_quote(
     ``tests/test_quotes.py`` checks the result equals the validated record.
     """
     if (
-        type(speaker_id) not in _OPT_STR
-        or type(speaker) not in _OPT_STR
+        type(speaker_id) not in OPT_STR
+        or type(speaker) not in OPT_STR
         or type(text) is not str
-        or type(verb) not in _OPT_STR
+        or type(verb) not in OPT_STR
         or type(direct) is not bool
         or type(span) is not Span
         or type(rule) is not str

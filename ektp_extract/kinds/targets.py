@@ -42,7 +42,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import Agency, DateMention, Quantity, Span, Target, filled
+from ..models import OPT_STR, Agency, DateMention, Quantity, Span, Target, filled
 from ..twins import Twin
 from .numbers import AnchoredPattern, alternation, trie_alternation
 from .quantities import QuantityInfo, lowered
@@ -941,13 +941,13 @@ def make_target(
     ``model_construct`` fills it after plain type checks (validation costs more than the
     rest of building it); tests/test_targets.py checks it equals the validated record."""
     if (
-        type(metric) not in _OPT_STR
+        type(metric) not in OPT_STR
         or type(target) is not Quantity
         or type(achieved) not in _OPT_QUANTITY
         or type(achievement_rate) not in _OPT_FLOAT
         or type(as_of) not in _OPT_DATE
-        or type(owner_agency_id) not in _OPT_STR
-        or type(region) not in _OPT_STR
+        or type(owner_agency_id) not in OPT_STR
+        or type(region) not in OPT_STR
         or type(span) is not Span
         or type(rule) is not str
     ):
@@ -958,7 +958,6 @@ def make_target(
     }, set(_TARGET_FIELDS))
 
 
-_OPT_STR = frozenset((str, type(None)))
 _OPT_QUANTITY = frozenset((Quantity, type(None)))
 _OPT_FLOAT = frozenset((float, type(None)))
 _OPT_DATE = frozenset((DateMention, type(None)))
