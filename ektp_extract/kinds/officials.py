@@ -36,6 +36,7 @@ Hands to the quotes stage ``doc.scratch["official_refs"]``: working-text
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
@@ -340,6 +341,8 @@ class OffLex:
     # when an alternative opens with something else (then _head_starts scans with any_rx)
     any_first_runs: Optional[frozenset[str]] = None
     not_name: set[str] = field(default_factory=set)  # casefolded stopwords and speech verbs
+    not_lower_2nd: tuple[str, ...] = ()  # second words of the not_lower rows (_not_lower)
+    not_office_2nd: tuple[str, ...] = ()  # the same for not_office
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -473,6 +476,8 @@ def _build(lex: Lexicon) -> OffLex:
         any_rx=re.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b", re.ASCII),
         any_first_runs=_first_runs(set(capitalised) | set(firsts)),
     )
+    lx.not_lower_2nd = _second_words(lx.not_lower)
+    lx.not_office_2nd = _second_words(lx.not_office)
     return lx
 
 
@@ -1748,8 +1753,27 @@ def _verbish(lx: OffLex, cf: str) -> bool:
 def _not_lower(lx: OffLex, text: str, m: HeadMatch, table: Optional[set[tuple[str, ...]]] = None) -> bool:
     """Is a lower-case head a household or crowd word here (``kepala keluarga``)?
     With ``table`` = ``lx.not_office``: is a head in any case a household word?"""
-    toks = [t.casefold() for t in _LINE_WORD.findall(text, m.start, min(len(text), m.start + 40))[:3]]
-    return any(tuple(toks[:n]) in (lx.not_lower if table is None else table) for n in (2, 3))
+    if table is None:
+        keys, seconds = lx.not_lower, lx.not_lower_2nd
+    else:
+        keys = table
+        seconds = lx.not_office_2nd if table is lx.not_office else _second_words(table)
+    end = min(len(text), m.start + 40)
+    # a row's second word is in the case-folded window whenever the row matches there
+    # (casefold maps each character on its own): most heads need no word list
+    window = text[m.start:end].casefold()
+    for second in seconds:
+        if second in window:
+            break
+    else:
+        return False
+    toks = [t.casefold() for t in _LINE_WORD.findall(text, m.start, end)[:3]]
+    return any(tuple(toks[:n]) in keys for n in (2, 3))
+
+
+def _second_words(keys: set[tuple[str, ...]]) -> tuple[str, ...]:
+    """The second words of the two- and three-word rows of a ``not_lower`` table."""
+    return tuple(sorted({k[1] for k in keys if len(k) in (2, 3)}))
 
 
 def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
@@ -1956,12 +1980,19 @@ _PARENS = twin(r"[ ]*\([^()\n]{0,60}\)")
 
 
 def _expand(lx: OffLex, s: str) -> str:
-    """Replace unit abbreviations by their full forms (``after`` rows need their previous word)."""
+    """Replace unit abbreviations by their full forms (``after`` rows need their previous word).
+
+    ``s`` has its words separated by single spaces (as :func:`canonical_position` makes it):
+    with nothing to expand it is returned as it is."""
     if lx.expand_rx is None:
         return s
+    found = lx.expand_rx.finditer(s)
+    m0 = next(found, None)
+    if m0 is None:
+        return s  # (the join below would give s back)
     pieces: list[str] = []
     last = 0
-    for m in lx.expand_rx.finditer(s):
+    for m in itertools.chain((m0,), found):
         form = m.group(0)
         key = form.casefold()
         full: Optional[str] = None
@@ -2008,6 +2039,11 @@ class _Off:
 
 
 def _norm_name(s: str) -> list[str]:
+    """The case-folded words of a name, split at spaces and dots (``_NAME_SPLIT``)."""
+    if s.isascii() and s.isprintable():
+        # the split as str methods (no regex call); a printable ASCII name holds no
+        # whitespace but spaces
+        return s.casefold().replace(".", " ").split()
     return [t for t in _NAME_SPLIT.split(s.casefold()) if t]
 
 
@@ -2569,16 +2605,16 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         rs, re_ = s, e
         while True:
             # the pattern ends in a space before rs: without one there is no match (no regex call)
-            lm = _CAP_BEFORE.search(text, max(0, rs - 40), rs) if rs > 0 and text[rs - 1] == " " else None
-            if not lm:
+            ws = _cap_before(text, rs) if rs > 0 and text[rs - 1] == " " else -1
+            if ws < 0:
                 break
-            w = lm.group(1)
+            w = text[ws:rs - 1]
             if not name_word_ok(lx, w) or (ctx.regions is not None and ctx.regions.is_place(w)):
                 # a capitalised word that is not a name: the hit is part of another proper noun
-                if w.casefold() not in lx.stop and not _is_speech_word(w) and lx.pre_one.match(text, rs - len(lm.group(0)), rs) is None:
+                if w.casefold() not in lx.stop and not _is_speech_word(w) and lx.pre_one.match(text, ws, rs) is None:
                     rs = -1
                 break
-            rs -= len(lm.group(0))
+            rs = ws
         if rs < 0:
             continue
         while True:
@@ -2607,6 +2643,15 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
                     cands.append(o)
         if not cands:
             continue
+        if len(cands) == 1:
+            # one official: no need to compare latest mentions (``starts`` is built from
+            # the mentions when first needed, so it need not be kept for this one)
+            o = cands[0]
+            o.mentions.append((rs, re_))
+            o.refs.append((rs, re_, "name"))
+            if id(o) in starts:
+                bisect.insort(starts[id(o)], rs)
+            continue
         before = []
         for o in cands:  # the latest mention of each before the run (bisection: long inputs stay linear)
             st = starts.get(id(o))
@@ -2620,6 +2665,29 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
         o.refs.append((rs, re_, "name"))
         if id(o) in starts:
             bisect.insort(starts[id(o)], rs)
+
+
+_WORD_CHARS_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")
+
+
+def _cap_before(text: str, rs: int) -> int:
+    """Where the word of ``_CAP_BEFORE.search(text, max(0, rs - 40), rs)`` starts (-1: no
+    match); ``text[rs - 1]`` is a space. On ASCII text read backwards in Python (a reverse
+    regex search costs more): the match is the letter run before the space from its
+    first capital on (the reverse search tries the longest run first)."""
+    lo = max(0, rs - 40)
+    if not text.isascii():
+        m = _CAP_BEFORE.search(text, lo, rs)
+        return m.start(1) if m is not None else -1
+    j = rs - 1
+    k = j
+    while k > lo and text[k - 1] in _WORD_CHARS_ASCII:
+        k -= 1
+    while k < j:
+        if "A" <= text[k] <= "Z":
+            return k
+        k += 1
+    return -1
 
 
 def _merged(spans: list[tuple[int, int]]) -> Intervals:
@@ -2659,6 +2727,10 @@ _OFFICIAL_FIELDS = frozenset({
 })
 
 
+_ONLY_STR = frozenset({str})
+_ONLY_SPAN = frozenset({Span})
+
+
 def make_official(
     id_: str,
     name: Optional[str],
@@ -2689,8 +2761,9 @@ def make_official(
         or type(span) is not Span
         or type(honorifics) is not list
         or type(mentions) is not list
-        or any(type(h) is not str for h in honorifics)
-        or any(type(m) is not Span for m in mentions)
+        # (every element's type, in C: set(map(type, ...)))
+        or (honorifics and set(map(type, honorifics)) != _ONLY_STR)
+        or set(map(type, mentions)) - _ONLY_SPAN
     ):
         raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
     return filled(Official, {
@@ -2737,12 +2810,11 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         if region is None and agency_id is not None:
             ag_region = {a.id: a.region for a in doc.agencies} if ag_region is None else ag_region
             region = ag_region.get(agency_id)
-        first = o.mentions[0]
         mentions = [doc.span(s, e) for s, e in o.mentions]
         doc.officials.append(
             make_official(
                 f"off-{idx + 1}", o.name, list(o.honorifics), o.position, o.canonical, agency_id, region,
-                mentions, mentions[o.mentions.index(first)], o.rule,
+                mentions, mentions[0], o.rule,  # (the span is the first mention)
             )
         )
         for s, e, kind in o.refs:

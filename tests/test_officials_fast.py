@@ -1,0 +1,146 @@
+"""Officials: each fast path of the stage against its plain definition.
+
+The stage reads with str methods, set look-ups and early exits where a regex call or a
+full pass used to be; every such shortcut is compared here with the definition it
+replaces, on the fixtures and on odd made-up text.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+from typing import Any, Optional
+
+import pytest
+
+from ektp_extract import Extractor
+from ektp_extract.kinds import officials as O
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts(n: int = 8) -> list[str]:
+    paths = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))[:n]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def _odd_texts(seed: int, alphabet: str, count: int = 150, longest: int = 60) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest))) for _ in range(count)]
+
+
+@pytest.fixture(scope="module")
+def lx(extractor: Extractor) -> O.OffLex:
+    return O.offlex(extractor.lexicon)
+
+
+def _not_lower_plain(lx: O.OffLex, text: str, m: Any, table: Optional[set[tuple[str, ...]]] = None) -> bool:
+    toks = [t.casefold() for t in O._LINE_WORD.findall(text, m.start, min(len(text), m.start + 40))[:3]]
+    return any(tuple(toks[:n]) in (lx.not_lower if table is None else table) for n in (2, 3))
+
+
+def test_not_lower_reads_the_words_only_where_a_row_can_match(lx: O.OffLex) -> None:
+    """``_not_lower`` looks for a row's second word in the window before reading its
+    words: the same answer as reading them, at every head and at every word start."""
+    texts = _texts() + [
+        "120 Kepala Keluarga (KK) dan kepala rumah tangga, Anggota Tubuh, anggota keluarga",
+        "KEPALA KELUARGA Kepala  Keluarga\nKepala\nKeluarga kepala-keluarga Ketua Kelas ketua  kelas",
+        "Kepala Straße Keluarga kepala ﬁ keluarga ANGGOTA MASYARAKAT",
+    ]
+    texts += _odd_texts(3, "kepala keluarga anggota tubuh rumah tangga KTAR.,-'\n ")
+
+    class M:
+        def __init__(self, start: int) -> None:
+            self.start = start
+
+    checked = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if pos and text[pos - 1].isalpha():
+                continue
+            m = M(pos)
+            for table in (None, lx.not_office, {("kepala", "batu")}):
+                assert O._not_lower(lx, text, m, table) == _not_lower_plain(lx, text, m, table), (text[pos:pos + 40], table)
+                checked += 1
+    assert checked > 1000
+
+
+def test_cap_before_reads_as_the_reverse_search() -> None:
+    """``_cap_before`` (a backwards read on ASCII text) gives the start of the word of
+    ``_CAP_BEFORE.search(text, max(0, rs - 40), rs)`` wherever a space ends the range."""
+    texts = _texts() + _odd_texts(11, "aAbBzZ -'.,Mc\n", count=300, longest=90)
+    texts += ["McDonald kata", "abcDef kata", "O'Neil-Smith kata", "x" * 50 + "Abc kata", "é Budi kata"]
+    checked = 0
+    for text in texts:
+        for rs in range(1, len(text) + 1):
+            if text[rs - 1] != " ":
+                continue
+            m = O._CAP_BEFORE.search(text, max(0, rs - 40), rs)
+            assert O._cap_before(text, rs) == (m.start(1) if m is not None else -1), (text[max(0, rs - 40):rs], rs)
+            if m is not None:
+                assert m.end(1) == rs - 1
+            checked += 1
+    assert checked > 1000
+
+
+def test_norm_name_splits_as_the_pattern() -> None:
+    names = ["Budi Santoso", "H.D Pandiangan", "Luhut B. Pandjaitan", "M.Hidayat", "I Wayan", "Ni Luh",
+             "Widodo AS", "Omar al-Bashir", "O'Neil", "Hj. Siti", "Mahfud MD", "Jokowi", "Çelik Öz", "A..B",
+             " Budi ", "Budi\tSantoso", "Budi\nSantoso", "Budi\x1cSantoso", ""]
+    names += _odd_texts(5, "aB .\t\x1c-'", count=200, longest=20)
+    for n in names:
+        assert O._norm_name(n) == [t for t in O._NAME_SPLIT.split(n.casefold()) if t], n
+
+
+def _expand_plain(lx: O.OffLex, s: str) -> str:
+    pieces: list[str] = []
+    last = 0
+    for m in lx.expand_rx.finditer(s):
+        form = m.group(0)
+        key = form.casefold()
+        full: Optional[str] = None
+        row = lx.exp_after.get(key)
+        if row is not None:
+            before = " ".join(s[: m.start()].split()[-2:]).casefold()
+            if any(before.endswith(a.casefold()) for a in row.after):
+                full = row.expansion
+        if full is None:
+            plain = lx.exp_plain.get(key)
+            full = plain.expansion if plain is not None else lx.agency_names.get(form)
+        pieces.append(s[last:m.start()])
+        pieces.append(full or form)
+        last = m.end()
+    pieces.append(s[last:])
+    return " ".join("".join(pieces).split())
+
+
+def test_expand_returns_a_text_with_nothing_to_expand_as_it_is(lx: O.OffLex) -> None:
+    """``_expand`` of a text whose words are separated by single spaces: as the full
+    definition (which joins the pieces again) with and without abbreviations."""
+    samples = ["Kepala Dinas", "Kabid Dokumentasi dan Informasi Disdukcapil Kota Magelang", "Kepala Kab. Bantul",
+               "Ketua DPRD Kota Bogor", "Kasat Reskrim Polres Sleman", "Direktur Jenderal Dukcapil", "Kadis Dukcapil",
+               "Wakil Ketua Komisi A", "Camat Ngaglik", "Presiden RI", ""]
+    for text in _texts(4):
+        words = text.split()
+        rnd = random.Random(len(text))
+        for _ in range(60):
+            a = rnd.randint(0, max(0, len(words) - 1))
+            samples.append(" ".join(words[a:a + rnd.randint(1, 6)]))
+    expanded = 0
+    for s in samples:
+        s = " ".join(s.split())
+        assert O._expand(lx, s) == _expand_plain(lx, s), s
+        expanded += O._expand(lx, s) != s
+    assert expanded > 5
+
+
+def test_official_checks_still_refuse_wrong_types() -> None:
+    from ektp_extract.models import Span
+
+    sp = Span(start=0, end=4, text="Budi")
+    ok = O.make_official("off-1", "Budi", [], "Camat", "Camat", None, None, [sp], sp, "r")
+    assert ok.mentions == [sp]
+    with pytest.raises(ValueError):
+        O.make_official("off-1", "Budi", ["Drs.", 3], "Camat", "Camat", None, None, [sp], sp, "r")  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        O.make_official("off-1", "Budi", [], "Camat", "Camat", None, None, [sp, (0, 4)], sp, "r")  # type: ignore[list-item]
