@@ -9,7 +9,7 @@ stages, ``ensure_inferred`` / ``agency_at``, warnings and the lexicon itself.
 from __future__ import annotations
 
 import pytest
-from _util import PINNED_REFERENCE, assert_spans
+from _util import PINNED_REFERENCE, ROOT, assert_spans
 
 from ektp_extract import Extractor
 from ektp_extract.document import Document
@@ -365,6 +365,20 @@ def test_scan_ascii_fast_path_visits_what_the_regex_scan_visits(extractor: Extra
     assert ag._starts(c, text + " é") == _scan_reference(c, text + " é")
 
 
+def test_scan_ascii_fast_path_on_the_fixtures(extractor: Extractor) -> None:
+    """The one-pattern ASCII scan finds what the regex scan finds, word by word, on every
+    development article (and with every scan word and near-miss key written in them)."""
+    c = ag.compiled(extractor.lexicon)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    words = sorted(c.scan_words) + sorted(c.near)
+    texts.append(" ".join(w[:1].upper() + w[1:] for w in words))  # Dinas, Kpu, Dukc ...
+    texts.append(" ".join(w.upper() + "x" + "/" + w.title() + "_" for w in words))  # near misses, ends
+    texts.append("".join("(" + w.capitalize() + "9)" for w in words))
+    for text in texts:
+        if text.isascii():
+            assert ag._starts(c, text) == _scan_reference(c, text)
+
+
 @pytest.mark.parametrize("text", [
     "Kota Magelang", "kota Magelang", "KOTA MAGELANG", "Kab.Semarang", "Kab. Semarang", "Kab Semarang",
     "Kabupaten Pangkajene dan Kepulauan", "Prov. Jawa Tengah", "Provinsi Jawa Tengah, kata",
@@ -423,3 +437,35 @@ def test_fast_inferred_agency_equals_the_validated_record(extractor: Extractor) 
         assert a == Agency(**a.model_dump())
     with pytest.raises(ValueError):
         ag._inferred_agency("ag-1", "X", None, None, "negara", None, "r")
+
+
+def _fixture_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+
+
+@pytest.mark.parametrize("low", [
+    "", "baca juga", "baca juga:", "xbaca juga", "bacajuga", "baca  juga", "lihat juga", "simak juga",
+    " juga", "juga baca juga", "aca juga", "ihat juga", "mak juga", "kata juga baca jugalah", "lihat\njuga",
+])
+def test_read_also_check_is_the_three_substring_tests(low: str) -> None:
+    def plain(t: str) -> bool:
+        return "baca juga" in t or "lihat juga" in t or "simak juga" in t
+
+    assert ag._has_read_also(low) == plain(low)
+    for text in _fixture_texts():
+        t = text.lower()
+        assert ag._has_read_also(t) == plain(t)
+        assert ag._has_read_also(t + " " + low) == plain(t + " " + low)
+
+
+def test_title_line_is_title_like_of_the_line() -> None:
+    lines = ["", ".", "Kemendagri Kirim 3 Juta Blanko ke Daerah", "Kemendagri Kirim 3 Juta Blanko.",
+             "Kemendagri Kirim 3 Juta Blanko  ", "Kata \"Dia\" Kirim Blanko:", "a b c d,"]
+    texts = ["\n".join(lines), *_fixture_texts()]
+    for text in texts:
+        ls = 0
+        while ls <= len(text):
+            le = text.find("\n", ls)
+            le = len(text) if le < 0 else le
+            assert ag._title_line(text, ls, le) == ag._title_like(text[ls:le])
+            ls = le + 1

@@ -235,6 +235,7 @@ class _Compiled:
     # scan's word is then a body exactly when it is one of them (no regex needed)
     single_acr: dict[str, frozenset[str]] = field(default_factory=dict)
     head_firsts: frozenset[str] = frozenset()  # casefolded first words of [[heads]]
+    scan_ascii: re.Pattern[str] | None = None  # what _starts visits in ASCII text, in one pattern
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -389,6 +390,7 @@ def _build(lex: Lexicon) -> _Compiled:
                      frozenset(r.id for r in rows.values() if r.takes == "party"))
     c.single_acr = single_acr
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
+    c.scan_ascii = _scan_ascii(c.scan_words, c.near)
     return c
 
 
@@ -843,9 +845,34 @@ _LOWER_CUE = regex.compile(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{
 _AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
 
 
-_ASCII_CAP = re.compile(r"[A-Z][A-Za-z0-9]*")
-_ASCII_WORD_CHARS = frozenset(string.ascii_letters + string.digits + "_")
-_ASCII_ALNUM = frozenset(string.ascii_letters + string.digits)
+def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]]) -> re.Pattern[str]:
+    """One stdlib pattern finding, in ASCII text, exactly the words ``_starts`` keeps.
+
+    A word there is a run ``[A-Z][A-Za-z0-9]*`` with no word character before it and no
+    letter or digit after it; it is kept when its lower-cased form is one of
+    ``scan_words`` or its first four letters are a key of ``near``. The pattern is a
+    branch per capital (so the engine jumps from capital to capital), a look-behind for
+    the word start, then a prefix tree of the scan words' other letters in any case
+    followed by the word's end, or of a near key's other letters followed by the rest of
+    the word. Words that cannot occur in ASCII text (or cannot start with a capital)
+    are left out: they match nothing there.
+    """
+    by_capital: dict[str, tuple[list[str], list[str]]] = {}
+    for w in scan_words:
+        if w.isascii() and w.isalnum() and w[:1].islower():
+            by_capital.setdefault(w[0].upper(), ([], []))[0].append(w[1:])
+    for k in near:
+        if k.isascii() and k.isalnum() and k[:1].isupper():
+            by_capital.setdefault(k[0], ([], []))[1].append(k[1:])
+    branches = []
+    for cap, (rests, near_rests) in sorted(by_capital.items()):
+        alts = []
+        if rests:
+            alts.append(f"(?i:{_trie(rests)})(?![A-Za-z0-9])")
+        if near_rests:
+            alts.append(f"{_trie(near_rests)}[A-Za-z0-9]*")
+        branches.append(f"{cap}(?<![A-Za-z0-9_].)(?:{'|'.join(alts)})")
+    return re.compile("|".join(branches) or "(?!)", re.ASCII)
 
 
 def _starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
@@ -853,34 +880,17 @@ def _starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
     order: words (``c.scan``) whose casefolded form is in ``c.scan_words`` or whose first
     letters start a long acronym (a near miss).
 
-    ASCII text (nearly every article) takes a cheaper way to the same words: the
-    distinct ``[A-Z][A-Za-z0-9]*`` runs (a superset of the scan's words, found by the
-    stdlib ``re``) are filtered once each, then each survivor's occurrences are found with
-    ``str.find`` and kept where the scan would see a word (no word character before, no
-    letter or digit after)."""
+    ASCII text (nearly every article) takes one stdlib scan, ``c.scan_ascii``, that
+    finds just those words (``tests/test_agencies.py`` compares it with the regex scan)."""
+    if text.isascii() and c.scan_ascii is not None:
+        return [(m.start(), w, w.lower()) for m in c.scan_ascii.finditer(text) for w in (m.group(),)]
     scan_words, near = c.scan_words, c.near
     out: list[tuple[int, str, str]] = []
-    if not text.isascii():
-        for sm in c.scan.finditer(text):
-            word = sm.group(0)
-            low = word.casefold()
-            if low in scan_words or word[:_NEAR_PREFIX] in near:
-                out.append((sm.start(), word, low))
-        return out
-    n = len(text)
-    find = text.find
-    for word in set(_ASCII_CAP.findall(text)):
-        low = word.lower()
-        if low not in scan_words and word[:_NEAR_PREFIX] not in near:
-            continue
-        k = len(word)
-        i = find(word)
-        while i >= 0:
-            e = i + k
-            if (i == 0 or text[i - 1] not in _ASCII_WORD_CHARS) and (e == n or text[e] not in _ASCII_ALNUM):
-                out.append((i, word, low))
-            i = find(word, i + 1)
-    out.sort()
+    for sm in c.scan.finditer(text):
+        word = sm.group(0)
+        low = word.casefold()
+        if low in scan_words or word[:_NEAR_PREFIX] in near:
+            out.append((sm.start(), word, low))
     return out
 
 
@@ -1121,7 +1131,7 @@ class _Titles:
         hit = self.lines.get(ls)
         if hit is None:
             le = text.find("\n", pos)
-            hit = self.lines[ls] = _title_like(text[ls:le if le >= 0 else len(text)])
+            hit = self.lines[ls] = _title_line(text, ls, le if le >= 0 else len(text))
         if hit:
             return True
         links = self.links
@@ -1148,7 +1158,7 @@ class _Titles:
                     le = len(text)
                 hit = self.lines.get(ls)  # type: ignore[assignment]
                 if hit is None:
-                    hit = self.lines[ls] = _title_like(text[ls:le])
+                    hit = self.lines[ls] = _title_line(text, ls, le)
             if hit:
                 out.append(True)
                 continue
@@ -1159,6 +1169,14 @@ class _Titles:
         return out
 
 
+def _title_line(text: str, ls: int, le: int) -> bool:
+    """``_title_like(text[ls:le])``; a line ending in a closing mark (most prose) is judged
+    without copying it."""
+    if le > ls and text[le - 1] in _CLOSING:
+        return False
+    return _title_like(text[ls:le])
+
+
 def _title_like(line: str) -> bool:
     stripped = line.rstrip()
     if not stripped or stripped[-1] in _CLOSING:
@@ -1167,10 +1185,20 @@ def _title_like(line: str) -> bool:
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
 
 
+def _has_read_also(low: str) -> bool:
+    """``"baca juga" in low or "lihat juga" in low or "simak juga" in low``, in one scan
+    for `` juga`` (three scans of the text cost more; tests/test_agencies.py compares)."""
+    i = low.find(" juga")
+    while i >= 0:
+        if (i >= 4 and low.startswith("baca", i - 4)) or (i >= 5 and low.startswith(("lihat", "simak"), i - 5)):
+            return True
+        i = low.find(" juga", i + 5)
+    return False
+
+
 def _read_also(text: str) -> list[tuple[int, int]]:
     """Inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."."""
-    low = text.lower()
-    if "baca juga" not in low and "lihat juga" not in low and "simak juga" not in low:
+    if not _has_read_also(text.lower()):
         return []
     out: list[tuple[int, int]] = []
     for m in _READ_ALSO.finditer(text):
