@@ -469,3 +469,74 @@ def test_title_line_is_title_like_of_the_line() -> None:
             le = len(text) if le < 0 else le
             assert ag._title_line(text, ls, le) == ag._title_like(text[ls:le])
             ls = le + 1
+
+
+def _sig(m):  # type: ignore[no-untyped-def]
+    if m is None:
+        return None
+    return m.span(), tuple(m.span(g) for g in range(1, m.re.groups + 1)), m.lastindex, m.lastgroup
+
+
+def _twin_texts(c: ag._Compiled) -> list[str]:
+    import random
+
+    texts = [t for t in _fixture_texts()[:8] if t.isascii()]
+    rnd = random.Random(11)
+    alphabet = "aAdDiIkKnNsSPpRr .,-'()\"/&\n0912_:;"
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(150)]
+    forms = [f for r in c.rows.values() for f in (r.name, *r.forms, *r.acronyms)]
+    glue = [" ", ", ", " (", ") ", ".", " dan ", " Kota Magelang ", " RI ", "  ", "-", "/"]
+    texts.append("".join(f + glue[i % len(glue)] for i, f in enumerate(forms)))
+    texts.append("".join(f.upper() + glue[i % len(glue)] for i, f in enumerate(forms)))
+    texts += ["Dinas Kesehatan (Dinkes) Kota Bekasi; PT Angkasa Pura I (Persero) Tbk. dan PT Telkom Tbk",
+              "Pemerintah Jerman, Kementerian Pertahanan Rusia dan Kementerian luar negeri Jepang",
+              "Suku Dinas (Kasudin) Dukcapil Jakarta Timur, Badan Anggaran (Banggar) DPR RI",
+              "kata MA, Ketua DPD Hanura Sulsel, BI Rate, Hanura Digital. Komisi II DPR"]
+    return [t for t in texts if t.isascii()]
+
+
+def test_agency_patterns_ascii_twins_match_as_the_regex_patterns(extractor: Extractor) -> None:
+    """On ASCII text the stage runs stdlib twins of its regex patterns (module patterns,
+    head words, foreign bodies, Suku Dinas and the forms by first word): each must give
+    the same matches, groups and last group at every place of real and odd text."""
+    c = ag.compiled(extractor.lexicon)
+    twins: dict[str, object] = {k: v for k, v in vars(ag).items() if isinstance(v, ag.Twin)}
+    twins["heads"] = c.heads
+    twins["sub_unit"] = c.sub_unit
+    for w, rxs in c.foreign_rx.items():
+        for i, rx in enumerate(rxs):
+            twins[f"foreign {w} {i}"] = rx
+    assert len(twins) > 15
+    texts = _twin_texts(c)
+    for name, tw in twins.items():
+        assert isinstance(tw, ag.Twin) and tw.a is not None, name
+        u, a = tw.u, tw.a
+        for t in texts:
+            step = 1 if len(t) < 80 else 3 if len(t) < 300 else 13
+            for pos in range(0, len(t) + 1, step):
+                for end in (len(t), min(len(t), pos + 30)):
+                    where = (name, t[pos:pos + 40])
+                    assert _sig(u.match(t, pos, end)) == _sig(a.match(t, pos, end)), where
+                    assert _sig(u.search(t, max(0, pos - 30), pos)) == _sig(a.search(t, max(0, pos - 30), pos)), where
+            assert [_sig(m) for m in u.finditer(t)] == [_sig(m) for m in a.finditer(t)], name
+            lo = min(5, len(t))
+            hi = max(lo, len(t) - 5)
+            assert u.findall(t, lo, hi) == a.findall(t, lo, hi), name
+
+
+def test_forms_by_first_word_ascii_twins_match_as_the_regexes(extractor: Extractor) -> None:
+    """``by_first_ascii`` (stdlib twins of the forms' regexes, read on ASCII text) matches
+    as ``by_first`` at every word of real and odd text whose first word keys a regex."""
+    c = ag.compiled(extractor.lexicon)
+    assert c.by_first_ascii.keys() == c.by_first.keys()
+    twinned = sum(type(rx).__module__ == "re" for rx in c.by_first_ascii.values())
+    assert twinned > 0.9 * len(c.by_first)
+    checked = 0
+    for t in _twin_texts(c):
+        for wm in ag._WORD.u.finditer(t):
+            low = wm.group(0).casefold()
+            if low in c.by_first:
+                checked += 1
+                s = wm.start()
+                assert _sig(c.by_first[low].match(t, s)) == _sig(c.by_first_ascii[low].match(t, s)), t[s:s + 50]
+    assert checked > 1000

@@ -38,6 +38,7 @@ from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Agency, AgencyLevel, Span, filled
+from ..twins import Twin, ascii_twin, twin
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
 
@@ -145,10 +146,10 @@ register_table("agencies", "named_after", NamedAfterRow)
 
 _LB = r"(?<![\p{L}\d])"
 _RB = r"(?![\p{L}\d])"
-_PAREN = regex.compile(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\d][\p{L}\d-]*)?)[ ]?\)")
-_NATIONAL = regex.compile(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
-_NAME_TOKEN = regex.compile(r"[ ]+(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
-_PARENT = regex.compile(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
+_PAREN = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\d][\p{L}\d-]*)?)[ ]?\)")
+_NATIONAL = twin(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
+_NAME_TOKEN = twin(r"[ ]+(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
+_PARENT = twin(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
 
 
 def _alt(forms: list[str]) -> str:
@@ -214,20 +215,20 @@ class _Compiled:
     initials_cues: frozenset[str]  # words before a person's two-letter initials (kata MA)
     not_prefix: tuple[str, ...]  # casefolded phrases that never open a body
     not_alone: frozenset[str]  # casefolded phrases that are no body on their own
-    heads: regex.Pattern[str] | None
+    heads: Twin | None
     head_kind: dict[str, str]
     position_words: frozenset[str] = frozenset()  # casefolded words of offices and roles (Ketua, anggota)
     field_words: frozenset[str] = frozenset()  # casefolded words of body names (Pertanian, Sipil)
     source_words: frozenset[str] = frozenset()  # news agencies: a name holding one is no body
     countries: dict[str, str] = field(default_factory=dict)  # form as written → country name
     foreign: dict[str, tuple[str, int]] = field(default_factory=dict)  # head → (kind, between)
-    foreign_rx: dict[str, list[regex.Pattern[str]]] = field(default_factory=dict)  # first word → regexes
+    foreign_rx: dict[str, list[Twin]] = field(default_factory=dict)  # first word → regexes
     named_before: frozenset[str] = frozenset()
     named_after: frozenset[str] = frozenset()
     place_before: frozenset[str] = frozenset()
     fused: dict[str, str] = field(default_factory=dict)  # F-PDIP → party row id (organ row in acr)
     foreign_firsts: frozenset[str] = frozenset()
-    sub_unit: regex.Pattern[str] | None = None  # Suku Dinas (Kasudin) before a dinas
+    sub_unit: Twin | None = None  # Suku Dinas (Kasudin) before a dinas
     sub_firsts: frozenset[str] = frozenset()
     sub_kind: str = "suku dinas"
     organ_rows: frozenset[str] = frozenset()  # rows with takes = "party"
@@ -236,6 +237,8 @@ class _Compiled:
     single_acr: dict[str, frozenset[str]] = field(default_factory=dict)
     head_firsts: frozenset[str] = frozenset()  # casefolded first words of [[heads]]
     scan_ascii: re.Pattern[str] | None = None  # what _starts visits in ASCII text, in one pattern
+    # by_first for ASCII text: each regex's stdlib twin (a fraction of the cost per call)
+    by_first_ascii: dict[str, "re.Pattern[str] | regex.Pattern[str]"] = field(default_factory=dict)
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -323,7 +326,7 @@ def _build(lex: Lexicon) -> _Compiled:
     heads = None
     head_words = [w for h in lex.rows("agencies", "heads") for w in h.words]
     if head_words:
-        heads = regex.compile(
+        heads = twin(
             f"(?P<head>{_alt(head_words)})"
             r"(?P<body>(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+)"
         )
@@ -354,14 +357,14 @@ def _build(lex: Lexicon) -> _Compiled:
             countries.setdefault(_norm(f), cr.name)
     # one regex per head row: head, up to `between` words (any case, shortest first), country
     foreign: dict[str, tuple[str, int]] = {}
-    foreign_rx: dict[str, list[regex.Pattern[str]]] = {}
+    foreign_rx: dict[str, list[Twin]] = {}
     country_alt = _trie(sorted(countries))
     for fh in lex.rows("agencies", "foreign_heads"):
         for w in fh.words:
             foreign[_norm(w).casefold()] = (fh.kind, fh.between)
         if countries:
-            rx = regex.compile(f"(?P<head>{_alt(fh.words)})(?P<mid>(?:[ ][\\p{{L}}-]+){{0,{fh.between}}}?)"
-                               f"[ ](?P<country>{country_alt})" + _RB)
+            rx = twin(f"(?P<head>{_alt(fh.words)})(?P<mid>(?:[ ][\\p{{L}}-]+){{0,{fh.between}}}?)"
+                      f"[ ](?P<country>{country_alt})" + _RB)
             for w in fh.words:
                 foreign_rx.setdefault(_first_word(w).casefold(), []).append(rx)
     sides: dict[str, set[str]] = {"before": set(), "after": set(), "place": set()}
@@ -370,8 +373,8 @@ def _build(lex: Lexicon) -> _Compiled:
     sub_rows = [h for h in lex.rows("agencies", "heads") if h.kind == _SUB_KIND]
     sub_heads = [w for h in sub_rows for w in h.words]
     sub_kind = sub_rows[0].kind if sub_rows else _SUB_KIND
-    sub_unit = regex.compile(f"(?P<head>{_alt(sub_heads)})"
-                             r"(?:[ ]\((?P<p>[^()\n]{1,24})\))?[ ]") if sub_heads else None
+    sub_unit = twin(f"(?P<head>{_alt(sub_heads)})"
+                    r"(?:[ ]\((?P<p>[^()\n]{1,24})\))?[ ]") if sub_heads else None
     # The scan visits capitalised words; a body may start at one whose casefolded form is
     # the first word of a form, acronym or head, or whose first four letters are those of
     # a long acronym (a near miss). A set look-up per word is cheaper than a big trie.
@@ -391,6 +394,7 @@ def _build(lex: Lexicon) -> _Compiled:
     c.single_acr = single_acr
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
     c.scan_ascii = _scan_ascii(c.scan_words, c.near)
+    c.by_first_ascii = {w: ascii_twin(rx) or rx for w, rx in by_first.items()}
     return c
 
 
@@ -520,7 +524,7 @@ def _name_part(c: _Compiled, text: str, pos: int, row: BodyRow, start: int) -> t
 
 
 _ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
-_LEGAL = regex.compile(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
+_LEGAL = twin(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
 
 
 def _capital_next(text: str, pos: int) -> bool:
@@ -541,7 +545,7 @@ def _starts_body(c: _Compiled, text: str, pos: int) -> bool:
     wm = _WORD.match(text, pos)
     if wm is None:
         return False
-    rx = c.by_first.get(wm.group(0).casefold())
+    rx = (c.by_first_ascii if text.isascii() else c.by_first).get(wm.group(0).casefold())
     return rx is not None and rx.match(text, pos) is not None
 
 
@@ -559,7 +563,7 @@ def _person_like(c: _Compiled, w: str) -> bool:
     return not (_field_like(c, w) or low in c.stops or low in c.by_first)
 
 
-_BACK_TOKEN = regex.compile(r"[\p{L}\d][\p{L}\d'’.-]*|,")
+_BACK_TOKEN = twin(r"[\p{L}\d][\p{L}\d'’.-]*|,")
 
 
 def _role_before(c: _Compiled, text: str, s: int) -> bool:
@@ -686,7 +690,7 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     return True
 
 
-_VIA_BOARD = regex.compile(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
+_VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
 
 
 def _party_at(c: _Compiled, text: str, pos: int) -> _Mention | None:
@@ -698,7 +702,7 @@ def _party_at(c: _Compiled, text: str, pos: int) -> _Mention | None:
     wm = _WORD.match(text, q)
     if wm is None or not text[q].isupper():
         return None
-    rx = c.by_first.get(wm.group(0).casefold())
+    rx = (c.by_first_ascii if text.isascii() else c.by_first).get(wm.group(0).casefold())
     m = rx.match(text, q) if rx is not None else None
     if m is None:
         return None
@@ -770,7 +774,7 @@ def _coordinated_organ(c: _Compiled, doc: Document, text: str, mn: _Mention, org
         return False
     q = pos + 5
     wm = _WORD.match(text, q)
-    rx = c.by_first.get(wm.group(0).casefold()) if wm is not None else None
+    rx = (c.by_first_ascii if text.isascii() else c.by_first).get(wm.group(0).casefold()) if wm is not None else None
     m = rx.match(text, q) if rx is not None else None
     if m is None:
         return False
@@ -790,7 +794,7 @@ def _coordinated_organ(c: _Compiled, doc: Document, text: str, mn: _Mention, org
     return True
 
 
-def _set_paren(c: _Compiled, mn: _Mention, pm: regex.Match[str]) -> None:
+def _set_paren(c: _Compiled, mn: _Mention, pm: "re.Match[str] | regex.Match[str]") -> None:
     """Record ``(ACR)``; the acronym of a parent body (``Komisi II Dewan Perwakilan Rakyat
     (DPR)``) gives the alias ``Komisi II DPR`` instead of an acronym."""
     a = pm.group("a")
@@ -837,12 +841,12 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1:] == b[i:]
 
 
-_WORD = regex.compile(r"[\p{L}\d]+")
+_WORD = twin(r"[\p{L}\d]+")
 _CAP_WORD = regex.compile(r"\b\p{Lu}[\p{L}\d]*")
 _NEAR_PREFIX = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
-_PREV_WORD = regex.compile(r"(\p{L}+)[ ,]*$")
-_LOWER_CUE = regex.compile(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
-_AND_CAP = regex.compile(r"[ ]dan[ ]\p{Lu}")
+_PREV_WORD = twin(r"(\p{L}+)[ ,]*$")
+_LOWER_CUE = twin(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
+_AND_CAP = twin(r"[ ]dan[ ]\p{Lu}")
 
 
 def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]]) -> re.Pattern[str]:
@@ -936,7 +940,7 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
     return out
 
 
-_NEXT_CAP = regex.compile(r"[ ](\p{Lu}\p{Ll}+)(?=[ ]+\p{Ll}|[ ]*[,.;:)!?\"'’”]|[ ]*$)")
+_NEXT_CAP = twin(r"[ ](\p{Lu}\p{Ll}+)(?=[ ]+\p{Ll}|[ ]*[,.;:)!?\"'’”]|[ ]*$)")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -1053,7 +1057,7 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
             return None  # the word is the whole run: no one-word acronym matches otherwise
         g, e, written = "a", s + len(word), word
     else:
-        rx = c.by_first.get(low)
+        rx = (c.by_first_ascii if text.isascii() else c.by_first).get(low)
         if rx is None:
             return None
         m = rx.match(text, s)
@@ -1232,7 +1236,7 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
     return mn
 
 
-_GENERIC_TOKEN = regex.compile(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)")
+_GENERIC_TOKEN = twin(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)")
 _CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
 _PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
@@ -1241,7 +1245,7 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
     """Whether a lexicon body starts at ``pos`` inside a head word's run. A ministry's
     acronym right after the head is the field of a regional office (``Dinas ESDM``)."""
     wm = _WORD.match(text, pos)
-    rx = c.by_first.get(wm.group(0).casefold()) if wm is not None else None
+    rx = (c.by_first_ascii if text.isascii() else c.by_first).get(wm.group(0).casefold()) if wm is not None else None
     m = rx.match(text, pos) if rx is not None else None
     if m is None:
         return False
@@ -1252,7 +1256,7 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
     return True
 
 
-_GENERIC_BODY = regex.compile(r"(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+")
+_GENERIC_BODY = twin(r"(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+")
 
 
 def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
@@ -1272,7 +1276,7 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
             return None
         head, base, body = head_at[0], head_at[1], bm.group(0)
     idx = region_index(doc.lexicon)
-    keep: list[regex.Match[str]] = []
+    keep: list["re.Match[str] | regex.Match[str]"] = []
     for t in _GENERIC_TOKEN.finditer(body):
         w = t.group(1)
         low = w.casefold()

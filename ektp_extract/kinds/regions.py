@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal, Optional
 
 import regex
@@ -91,8 +92,9 @@ class Region:
     row: ProvinceRow | RegencyRow
     type: RegionType
 
-    @property
+    @cached_property
     def canonical(self) -> str:
+        # kept in the instance once read (a field-less cache: not compared, hashed or shown)
         return f"{self.type.capitalize()} {self.row.name}"
 
     @property
