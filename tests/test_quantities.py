@@ -351,3 +351,32 @@ def test_quantity_and_target_twins_match_as_their_patterns(extractor: Extractor)
                 assert sig(u.match(t, pos)) == sig(a.match(t, pos)), (name, t[pos:pos + 40])  # type: ignore[attr-defined]
             assert [sig(m) for m in u.finditer(t)] == [sig(m) for m in a.finditer(t)], name  # type: ignore[attr-defined]
     assert isinstance(quantities._VERBISH.u, regex.Pattern)
+
+
+def test_stage_records_equal_make_quantity_records(extractor: Extractor) -> None:
+    """The judge builds its records with ``_record`` (no type tests, the span filled in the
+    same call): each equals ``make_quantity`` over ``doc.span`` and the validated record,
+    with the same fields set. Covers texts with a non-identity offset map (a soft hyphen)."""
+    from ektp_extract.models import Quantity
+
+    root = ROOT / "fixtures" / "articles"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(root.glob("*.txt"))]
+    texts += [
+        "Sekitar 1.500 war\u00adga dan lebih dari 20 persen, Rp 2,5 miliar lebih, 5-10 juta orang.",
+        "Antara 30 tahun dan 40 tahun; kurang lebih 12 unit alat perekaman (dua belas unit).",
+    ]
+    seen = 0
+    for text in texts:
+        doc = _doc(extractor, text)
+        quantities.run(doc)
+        for info in doc.scratch["quantity_info"]:
+            q = info.record
+            plain = quantities.make_quantity(
+                q.value, q.unit, q.kind, doc.span(info.start, info.end), q.rule,
+                q.approximate, q.comparator, q.range_end,
+            )
+            assert q == plain and q.model_fields_set == plain.model_fields_set, q
+            assert q.model_dump_json() == plain.model_dump_json()
+            assert Quantity.model_validate(q.model_dump()) == q
+            seen += 1
+    assert seen > 100

@@ -465,7 +465,9 @@ def _ascii_copy(rx: _Rx, low: str) -> Optional[str]:
 class _Ctx:
     """Per-document state: the working text, its lowercased copy, the dates stage's claims."""
 
-    __slots__ = ("doc", "rx", "text", "low", "alow", "_starts", "_maxend", "infos") + _TWINNED
+    __slots__ = (
+        "doc", "rx", "text", "low", "alow", "_starts", "_maxend", "infos", "to_source", "source"
+    ) + _TWINNED
 
     follow: "_MatchAt"  # follow(pos): the pattern's match at pos (by its twin when it can)
     right: "_MatchAt"
@@ -480,6 +482,8 @@ class _Ctx:
         self.doc = doc
         self.rx = rx
         self.text = doc.text
+        self.to_source = doc.prep.to_source  # (Document.span's map, for _record)
+        self.source = doc.source
         self.infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
         self.low = low = lowered(self.text)
         self.alow = _ascii_copy(rx, low)
@@ -520,15 +524,22 @@ def run(doc: Document) -> None:
     cands.extend(_word_candidates(ctx, low, start_at))
     cands.sort(key=_BY_START)
     infos = ctx.infos
+    starts, maxend = ctx._starts, ctx._maxend
     taken = -1  # end of the last consumed candidate range
     for cs, minus_end, kind in cands:
         if cs < taken:
             continue
+        if kind == "digits":
+            i = bisect_left(starts, -minus_end) - 1  # (ctx.blocked, inlined: a quarter of the
+            if i >= 0 and maxend[i] > cs:  # figures are parts of dates and clock times)
+                taken = -minus_end
+                continue
         try:
             info, consumed = _judge(ctx, cs, -minus_end, kind)
         except (ArithmeticError, ValueError, KeyError, IndexError):
             info, consumed = None, -minus_end
-        taken = max(taken, consumed)
+        if consumed > taken:
+            taken = consumed
         if info is None:
             continue
         if (
@@ -641,28 +652,25 @@ def _read(rx: _Rx, digits: Optional[str], words: Optional[str]) -> Optional[_Num
 
 
 def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[QuantityInfo], int]:
-    """Decide whether the candidate [s, e) is a quantity; returns (info or None, end consumed)."""
-    doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
+    """Decide whether the candidate [s, e) is a quantity; returns (info or None, end consumed).
+    A digit run inside a range the dates stage claimed is no candidate (``run`` skips it)."""
+    text, low = ctx.text, ctx.low
     ne = e
-    if ckind == "vague":
-        return _vague(ctx, s, e), ne
-    if ckind == "fused":
-        return _fused(ctx, s, e), ne
     if ckind == "digits":
         d1: Optional[str] = low[s:ne]
-        if ctx.blocked(s, ne):
-            return None, ne  # inside a date, a clock time or a regulation number
-        if "/" in d1 or ":" in d1:  # type: ignore[operator]
+        plain = d1.isdigit()  # type: ignore[union-attr]
+        if not plain and ("/" in d1 or ":" in d1):  # type: ignore[operator]
             return None, ne  # 18/4/2016, 24/2013, 13:50
         if s > 0 and text[s - 1] == "(" and text[ne : ne + 1] == ")":
             return _paren_age(ctx, s, ne), ne + 1
-        core = d1.rstrip(",-.")  # type: ignore[union-attr]
-        if len(core) > 1 and core[0] == "0" and core[1].isdigit():
+        core = d1 if plain else d1.rstrip(",-.")  # type: ignore[union-attr]
+        core_digits = plain or core.isdigit()  # type: ignore[union-attr]
+        if len(core) > 1 and core[0] == "0" and core[1].isdigit():  # type: ignore[arg-type, index]
             return None, _skip_chain(low, ne)  # 08.00, 0812-2700-4455, RT 03
-        if core.isdigit() and len(core) >= 10:
+        if core_digits and len(core) >= 10:  # type: ignore[arg-type]
             return None, ne  # NIK, phone and account numbers
         if (
-            core.isdigit()
+            core_digits
             and s >= 2
             and text[s - 1] == " "
             and text[s - 2].isdigit()
@@ -676,15 +684,19 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             and _LIST_MARK.match(text, ne, None, False)
         ):
             return None, ne  # "1. Menuntaskan ...", a table's row number
-        if d1.isdigit():  # type: ignore[union-attr]
+        if plain:
             first: Optional[_Num] = _Num(int(d1), "plain", d1)  # type: ignore[arg-type]
         else:
             reading = read_digits(d1)  # type: ignore[arg-type]
             if reading is None:
-                doc.warnings.append(W_MALFORMED_NUMBER.format(text=text[s:ne]))
+                ctx.doc.warnings.append(W_MALFORMED_NUMBER.format(text=text[s:ne]))
                 return None, ne
             first = _Num(reading.value, reading.style, d1)  # type: ignore[arg-type]
         words = None
+    elif ckind == "vague":
+        return _vague(ctx, s, e), ne
+    elif ckind == "fused":
+        return _fused(ctx, s, e), ne
     else:
         d1 = None
         first = None
@@ -701,8 +713,9 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     fm = ctx.follow(ne)
     assert fm is not None  # every part is optional
+    rx = ctx.rx
     fx = rx.follow_ix
-    fv: Optional[tuple[Optional[str], ...]] = fx.values(fm)
+    fv: Optional[tuple[Optional[str], ...]] = fx.get(fm.groups())  # (fx.values: no padding)
     s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fv[_N_RIGHT:]  # type: ignore[index]
     fn = fx.n
     scaled = s1 or s2 or m1 or m2
@@ -736,7 +749,9 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     if (d1 is None or ne != e) and ctx.blocked(s, ne):  # (digits were checked up to e above)
         return None, ne
     # ---- left context: currency sign, label, qualifier, "antara"
-    prev = _prev_words(text, s)
+    seg = text[s - 48 if s > 48 else 0 : s]  # (_prev_words, inlined)
+    nl = seg.rfind("\n")
+    prev = (seg[nl + 1 :] if nl != -1 else seg).split()[-4:]
     money_unit: Optional[str] = None
     qstart = s
     if prev:
@@ -753,10 +768,15 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             prev = prev[:-1]
         elif glued:
             prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
-    if prev and money_unit is None and _is_label(rx, prev):
-        # (after a currency sign the words before are not the number's label); an amount
-        # with a currency sign may follow: "kilometer 12 dan Rp 5.000"
-        return None, e if cur2 else ne
+    if prev and money_unit is None:
+        last = prev[-1]
+        if last in (".", ":") or (
+            (last := last.strip("\"'([")) in rx.label_last or last.rstrip(".:") in rx.label_last
+        ):  # (what _is_label checks first)
+            if _is_label(rx, prev):
+                # (after a currency sign the words before are not the number's label); an
+                # amount with a currency sign may follow: "kilometer 12 dan Rp 5.000"
+                return None, e if cur2 else ne
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     if money_unit is None and ((s1 and len(s1) == 1) or (s2 and len(s2) == 1)):
         return None, ne  # "3M Plus", "5K": a scale letter is read only after a currency sign
@@ -883,19 +903,73 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             for w in em.group(1).lower().split()
         ):
             end = em.end()  # "89,08 triliun rupiah (delapan puluh sembilan ... triliun)": read once
-    span = doc.span(qstart, end)
-    record = make_quantity(
-        as_number(first.value),
-        unit,
-        kind,
-        span,
-        _RULE_NAMES[kind, words is not None, second is not None],
-        qual.approximate if qual is not None else False,
-        qual.comparator if qual is not None else None,
-        as_number(second.value) if second is not None else None,
-    )
-    info = QuantityInfo(record, qstart, end, s, ne, family, left_word)
-    return info, max(end, ne)
+    v = first.value
+    if second is None:
+        rule = _RULE_NAMES[kind, words is not None, False]
+        upper = None
+    else:
+        rule = _RULE_NAMES[kind, words is not None, True]
+        upper = as_number(second.value)
+    if qual is None:
+        record = _record(ctx, qstart, end, v if type(v) is int else as_number(v), unit, kind, rule, False, None, upper)
+    else:
+        record = _record(
+            ctx, qstart, end, v if type(v) is int else as_number(v), unit, kind, rule,
+            qual.approximate, qual.comparator, upper,
+        )
+    return QuantityInfo(record, qstart, end, s, ne, family, left_word), max(end, ne)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _record(
+    ctx: _Ctx,
+    start: int,
+    end: int,
+    value: int | float,
+    unit: Optional[str],
+    kind: str,
+    rule: str,
+    approximate: bool,
+    comparator: Optional[str],
+    range_end: Optional[int | float],
+) -> Quantity:
+    """``make_quantity(value, unit, kind, doc.span(start, end), rule, ...)`` in one call, for
+    the judge's records (nearly every record): the values are of the right types already
+    (``as_number`` results, the kinds of the tables, qualifier rows), so the type tests are
+    left out, and the span and the record are filled here as ``models.filled`` fills them.
+    tests/test_quantities.py compares every record of the fixtures with ``make_quantity``."""
+    a, b = ctx.to_source(start, end)
+    text = ctx.source[a:b]
+    span = _new(Span)
+    _set(span, "__dict__", {"start": a, "end": b, "text": text})
+    _set(span, "__pydantic_fields_set__", {"start", "end", "text"})
+    _set(span, "__pydantic_extra__", None)
+    _set(span, "__pydantic_private__", None)
+    rec = _new(Quantity)
+    _set(rec, "__dict__", {
+        "value": value,
+        "unit": unit,
+        "kind": kind,
+        "approximate": approximate,
+        "comparator": comparator,
+        "range_end": range_end,
+        "text": text,
+        "span": span,
+        "rule": rule,
+    })
+    if approximate or comparator is not None:
+        fields_set = {"value", "unit", "kind", "text", "span", "rule", "approximate", "comparator"}
+    else:
+        fields_set = {"value", "unit", "kind", "text", "span", "rule"}
+    if range_end is not None:
+        fields_set.add("range_end")
+    _set(rec, "__pydantic_fields_set__", fields_set)
+    _set(rec, "__pydantic_extra__", None)
+    _set(rec, "__pydantic_private__", None)
+    return rec
 
 
 def _qualifier(
@@ -1040,17 +1114,12 @@ def _right(
     """(unit, family, kind, end, unit row, trailing qualifier, reject) from the right-context
     groups of ``rm`` (a ``follow`` or ``right`` match, with its group numbers ``ix``, and
     ``ix.values(rm)`` when the caller has it); ``ne`` is where the number ends."""
-    rx, text, low = ctx.rx, ctx.text, ctx.low
-    unit: Optional[str] = None
-    family: Optional[str] = None
-    kind = "other"
-    end = ne
-    unit_row: Optional[UnitRow] = None
-    qual_after: Optional[QualifierRow] = None
     if rm is None:
-        return unit, family, kind, end, unit_row, qual_after, False
+        return None, None, "other", ne, None, None, False
     rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = (picked or ix.values(rm))[:10]
+    rx, text = ctx.rx, ctx.text
     n = ix.n
+    end = ne
     if rs is not None:
         words = [w for w in rs.split() if w not in rx.t.currency_suffix]
         if words and all(w in rx.t.words or w == "koma" for w in words):
@@ -1058,48 +1127,58 @@ def _right(
         else:
             rm = ctx.right_plain(ne)  # brackets that are not a restated number
             if rm is None:
-                return unit, family, kind, end, unit_row, qual_after, False
+                return None, None, "other", end, None, None, False
             ix = rx.right_plain_ix
             n = ix.n
             rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = ix.values(rm)[:10]
+    qual_after: Optional[QualifierRow] = None
     if an is not None:
         end = rm.end(n["an"])  # 1.500-an warga: about 1,500
         qual_after = rx.qualifiers.get("sekitar")
     if a1 is not None:
         qual_after = rx.qualifiers.get("~after:" + a1)
         end = rm.end(n["a1"])  # "1 juta lebih warga"
-    if month is not None:
-        return None, None, kind, end, None, None, True  # 17 April
-    if pct is not None:
+    # (pct, csuf, unit, month and gen are branches of one group: one of them at most is set)
+    unit_row: Optional[UnitRow] = None
+    if unit_g is not None:
+        unit_row = rx.units.get(unit_g) or rx.units.get(_norm(unit_g))
+        us, end = rm.span(n["unit"])
+        if text[us : us + 1].isupper() and text[us + 1 : us + 2].islower() and _link_context(text, us):
+            return None, None, "other", end, None, None, True  # "Cuma 2 Menit": a headline
+        if mod is not None:
+            end = rm.end(n["mod"])
+        if unit_row is not None:
+            family: Optional[str] = unit_row.family or unit_row.id
+            kind: str = unit_row.kind
+            if unit_row.classifier:
+                end = _classifier_np(ctx, end)
+        else:
+            family, kind = None, "other"
+        unit: Optional[str] = text[us:end]
+    elif pct is not None:
         ps, pe = rm.span(n["pct"])
         if _title_word(text, ps) and _link_context(text, ps):
-            return None, None, kind, end, None, None, True  # "Tembus 99 Persen": a headline
+            return None, None, "other", end, None, None, True  # "Tembus 99 Persen": a headline
         unit, family, kind, end = "persen", "persen", "percent", pe
     elif csuf is not None:
         unit = rx.t.currency_suffix[_norm(csuf)]
         family, kind, end = unit, "money", rm.end(n["csuf"])
-    elif unit_g is not None:
-        unit_row = rx.units.get(unit_g) or rx.units.get(_norm(unit_g))
-        us, end = rm.span(n["unit"])
-        if _title_word(text, us) and _link_context(text, us):
-            return None, None, kind, end, None, None, True  # "Cuma 2 Menit": a headline
-        if mod is not None:
-            end = rm.end(n["mod"])
-        if unit_row is not None:
-            family, kind = unit_row.family or unit_row.id, unit_row.kind
-            if unit_row.classifier:
-                end = _classifier_np(ctx, end)
-        unit = text[us:end]
+    elif month is not None:
+        return None, None, "other", end, None, None, True  # 17 April
     elif gen is not None:
         gs, ge = rm.span(n["gen"])
         g = text[gs:ge]
         if g in _ZONES:
-            return None, None, kind, end, None, None, True  # 14.00 WIB
+            return None, None, "other", end, None, None, True  # 14.00 WIB
         if _noun_like(rx, g):
             if g.isupper() and len(g) <= 3 and _plate_left(text, qstart):
-                return None, None, kind, end, None, None, True  # AB 1234 XY
+                return None, None, "other", end, None, None, True  # AB 1234 XY
             unit, end, kind, family = g, ge, "count", g.lower()
-    if unit is not None and a2 is not None and qual_after is None and rm.start(n["a2"]) >= end:
+        else:
+            return None, None, "other", end, None, qual_after, False
+    else:
+        return None, None, "other", end, None, qual_after, False
+    if a2 is not None and qual_after is None and rm.start(n["a2"]) >= end:
         qual_after = rx.qualifiers.get("~after:" + a2)
         end = rm.end(n["a2"])  # "Rp 1 triliun lebih"
     return unit, family, kind, end, unit_row, qual_after, False
