@@ -380,3 +380,27 @@ def test_stage_records_equal_make_quantity_records(extractor: Extractor) -> None
             assert Quantity.model_validate(q.model_dump()) == q
             seen += 1
     assert seen > 100
+
+
+def test_id_groups_read_as_read_digits() -> None:
+    """The judge reads "96.616" itself (``_ID_GROUPS``, an int): the value and style that
+    ``read_digits`` gives, for every digit string the pattern takes."""
+    import random
+
+    rnd = random.Random(7)
+    samples = ["96.616", "1.250.000", "0.000", "12.345.678.901", "1.5", "1.2345", "1,250", "2.500,-",
+               "1.000,5", "\u0661.\u0662\u0663\u0664", "01.000"]
+    for _ in range(3000):
+        samples.append(rnd.choice(["", "0", "1", "12", "123", "1234"]) + "".join(
+            rnd.choice([".", ",", ""]) + "".join(rnd.choice("0123456789") for _ in range(rnd.randint(1, 4)))
+            for _ in range(rnd.randint(0, 4))
+        ))
+        samples.append(str(rnd.randint(0, 999)) + "".join("." + str(rnd.randint(0, 999)).zfill(3) for _ in range(rnd.randint(1, 4))))
+    taken = 0
+    for s in samples:
+        if quantities._ID_GROUPS.fullmatch(s) is None:
+            continue
+        taken += 1
+        r = read_digits(s)
+        assert r is not None and r.style == "id" and r.value == int(s.replace(".", "")), s
+    assert taken > 3000

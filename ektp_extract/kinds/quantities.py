@@ -218,6 +218,9 @@ _REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
 #: The digit runs of ``_Rx.digits`` in an ASCII text: ``[0-9]`` is scanned much faster than
 #: ``\d``, and the look-behinds are checked in Python on the few runs found (``_digit_runs``).
 _DIGIT_RUN_ASCII = r"[0-9]+(?:[.,/:][0-9]+)*(?:,-|\.-)?"
+#: "96.616", "1.250.000": what ``numbers.read_digits`` reads first, as style "id"; read here as
+#: an int (a Decimal's value, cheaper; tests/test_quantities.py compares the two).
+_ID_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 #: Characters that may not precede a digit run (besides letters and digits).
 _NOT_BEFORE_DIGITS = frozenset("_.,/:+")
 
@@ -686,6 +689,8 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, ne  # "1. Menuntaskan ...", a table's row number
         if plain:
             first: Optional[_Num] = _Num(int(d1), "plain", d1)  # type: ignore[arg-type]
+        elif _ID_GROUPS.fullmatch(d1) is not None:  # type: ignore[arg-type]
+            first = _Num(int(d1.replace(".", "")), "id", d1)  # type: ignore[union-attr, arg-type]
         else:
             reading = read_digits(d1)  # type: ignore[arg-type]
             if reading is None:
