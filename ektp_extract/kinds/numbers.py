@@ -403,6 +403,7 @@ def number_tables(lex: Lexicon) -> NumberTables:
 
 
 _SPLIT = regex.compile(r"[\s-]+")
+_ZERO = Decimal(0)
 
 
 def read_words(text: str, tables: NumberTables) -> Optional[Decimal]:
@@ -412,6 +413,17 @@ def read_words(text: str, tables: NumberTables) -> Optional[Decimal]:
     ``seribu lima ratus`` → 1500, ``satu setengah`` → 1.5,
     ``seperempat juta`` → 250000, ``puluh`` alone → None.
     """
+    w = text.casefold().strip()
+    if w.isalpha():  # one word (most runs): what the loop below makes of it, without the split
+        entry = tables.words.get(w)
+        if entry is None:
+            return None
+        v, role = entry
+        if role in ("value", "fraction"):
+            return _ZERO + (_ZERO + v)
+        if role == "scale_one":
+            return (_ZERO + v) + _ZERO
+        return None  # a teen, multiplier or scale word alone
     total = Decimal(0)
     group = Decimal(0)
     last: Optional[Decimal] = None  # the digit word a teen / multiplier applies to

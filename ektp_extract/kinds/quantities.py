@@ -1287,7 +1287,10 @@ def _guarded(rx: _Rx, text: str, low: str, s: int, e: int) -> bool:
     if prev and prev[-1].strip("\"'(") in rx.guards_before.get(w, ()):
         return True
     after = _norm(low[e : e + 30])
-    for phrase in rx.guards_after.get(w, ()):
+    phrases = rx.guards_after.get(w, ())
+    if not after.startswith(phrases):
+        return False  # (no phrase starts it: one call for all of them)
+    for phrase in phrases:
         if after.startswith(phrase) and (
             len(after) == len(phrase) or not after[len(phrase)].isalpha()
         ):
