@@ -458,3 +458,25 @@ def test_read_words_one_word_equals_the_loop(extractor: Extractor) -> None:
     for s in samples:
         fast, plain = read_words(s, t), _read_words_plain(s, t)
         assert fast == plain and str(fast) == str(plain), s
+
+
+def test_digit_runs_equal_the_lookbehind_pattern(extractor: Extractor) -> None:
+    """On ASCII text ``_digit_runs`` scans with a stdlib pattern and checks what may stand
+    before a run in Python; the plain definition is the ``regex`` pattern with look-behinds."""
+    import random
+
+    rx = quantities._rx(extractor.lexicon)
+    texts = [p.read_text(encoding="utf-8").lower() for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    rnd = random.Random(11)
+    parts = ["rp", "rp.", "idr", "$", "us$", "a", "covid-", "ke-", " ", "\n", "(", '"', "-", "_", ".", ",",
+             "/", ":", "+", "12", "3.500", "2,5", "1/2", "08:00", "2.500.000,-", "x"]
+    texts += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20))) for _ in range(500)]
+    checked = 0
+    for low in texts:
+        if not low.isascii():
+            continue
+        for start_at in (0, 1, len(low) // 2):
+            plain = [(m.start(), -m.end(), "digits") for m in rx.digits.finditer(low, start_at)]
+            assert quantities._digit_runs(rx, low, start_at) == plain, (low[:60], start_at)
+            checked += 1
+    assert checked > 1000

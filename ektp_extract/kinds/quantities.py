@@ -142,7 +142,7 @@ class _Rx:
     follow: regex.Pattern[str]  # scale, range, restated words, then the right context
     word_at: regex.Pattern[str]
     vague_at: regex.Pattern[str]
-    digits_ascii: regex.Pattern[str]  # the digit runs of ``digits`` without the look-behinds
+    digits_ascii: "re.Pattern[str]"  # the digit runs of ``digits`` without the look-behinds (stdlib)
     cur_behind: tuple[str, ...]  # lowercase currency signs a digit run may be glued to (Rp150)
     word_leads: tuple[str, ...]
     word_lead_set: dict[str, str]  # token (form, "(form", '"form') → form
@@ -223,6 +223,8 @@ _DIGIT_RUN_ASCII = r"[0-9]+(?:[.,/:][0-9]+)*(?:,-|\.-)?"
 _ID_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 #: Characters that may not precede a digit run (besides letters and digits).
 _NOT_BEFORE_DIGITS = frozenset("_.,/:+")
+#: Characters before a digit run that none of those checks rejects (no letter, digit, "-").
+_CLEAN_BEFORE = frozenset(" \t\n(\"'")
 
 
 def _norm(s: str) -> str:
@@ -311,7 +313,7 @@ def _build(lex: Lexicon) -> _Rx:
     right_plain_rx = regex.compile(right)
     rx = _Rx(
         digits=regex.compile(digits),
-        digits_ascii=regex.compile(_DIGIT_RUN_ASCII),
+        digits_ascii=re.compile(_DIGIT_RUN_ASCII),
         cur_behind=tuple(_low(cur_prefixes)),
         follow=follow_rx,
         follow_ix=_Idx(follow_rx, _RIGHT_GROUPS + _FOLLOW_GROUPS),
@@ -448,7 +450,6 @@ CandKind = Literal["digits", "words", "vague", "fused"]
 #: A candidate: (first character of the number or vague word, minus its end, kind);
 #: plain tuples, so that sorting by (start, longest first) is cheap.
 _Cand = tuple[int, int, CandKind]
-_BY_START = itemgetter(0, 1)
 
 
 _MatchAt = Callable[[int], Optional["regex.Match[str]"]]
@@ -523,9 +524,13 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, rx)
     low = ctx.low
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
-    cands = _digit_runs(rx, ctx.alow if ctx.alow is not None else low, start_at)
-    cands.extend(_word_candidates(ctx, low, start_at))
-    cands.sort(key=_BY_START)
+    cands = _digit_runs(rx, ctx.alow if ctx.alow is not None else low, start_at)  # (sorted)
+    word_cands = _word_candidates(ctx, low, start_at)
+    if word_cands:
+        cands.extend(word_cands)
+        # by (start, longest first): no two candidates of different kinds start at one place
+        # (digits and letters), so sorting the whole tuples gives that order
+        cands.sort()
     infos = ctx.infos
     starts, maxend = ctx._starts, ctx._maxend
     taken = -1  # end of the last consumed candidate range
@@ -591,9 +596,9 @@ def _digit_runs(rx: _Rx, low: str, start_at: int) -> list[_Cand]:
         ]
     out: list[_Cand] = []
     cur = rx.cur_behind
-    for m in rx.digits_ascii.finditer(low, start_at, None, False, False):
+    for m in rx.digits_ascii.finditer(low, start_at):
         s = m.start()
-        if s > 0:
+        if s > 0 and low[s - 1] not in _CLEAN_BEFORE:  # (a space: the checks below pass)
             b = low[s - 1]
             if (b.isalnum() or b in _NOT_BEFORE_DIGITS) and not low.endswith(cur, 0, s):
                 continue
