@@ -457,6 +457,35 @@ def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
     assert compared > 1000
 
 
+def test_month_values_read_after_selection_equal_those_read_at_once(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A month's habit and tense are read only when _select keeps it (dates._h_month sets
+    ``later``): the same records as reading them in the handler, with and without a reference."""
+    texts = _prefilter_texts()[::2]
+    refs = (PINNED_REFERENCE, None)
+    fast = [extractor.extract(t, reference_date=ref).model_dump_json() if ref else extractor.extract(t).model_dump_json()
+            for t in texts for ref in refs]
+    h_month = dates._h_month
+    read = [0]
+
+    def at_once(ctx: Any, m: Any) -> Any:
+        c = h_month(ctx, m)
+        if c is not None and c.later is not None:
+            c.later[0](ctx, c, *c.later[1:])
+            read[0] += 1
+            c.later = None
+        return c
+
+    monkeypatch.setitem(dates._HANDLERS, "month", at_once)
+    r = dates.rx(extractor.lexicon)
+    monkeypatch.setattr(r, "patterns", [p[:6] + (at_once,) + p[7:] if p[0] == "month" else p for p in r.patterns])
+    slow = [extractor.extract(t, reference_date=ref).model_dump_json() if ref else extractor.extract(t).model_dump_json()
+            for t in texts for ref in refs]
+    assert fast == slow and read[0] > 100
+    assert sum('"dates.month"' in f or '"dates.recurring_month"' in f for f in fast) > 50
+
+
 def test_handler_twins_match_as_their_patterns(extractor: Extractor) -> None:
     """On ASCII text the twins the handlers call (:class:`Twin`) find what their regex patterns
     find, from every position and in the windows they are given (up to a position)."""

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Callable, Iterable, Literal, Mapping, Optional
+from typing import Any, Callable, Iterable, Literal, Mapping, Optional
 
 import regex
 
@@ -824,6 +824,9 @@ class _Cand:
     raw: int = 0  # length of the whole regex match (cue included): the longest reading wins
     wd: Optional[int] = None  # a bare anchored weekday (pada Jumat): its weekday
     off: Optional[int] = None  # a relative day (besok): its offset in days
+    # (function, *args): what gives the value, called as function(ctx, cand, *args) only when
+    # _select keeps the candidate (the span is known before; see _h_month)
+    later: Optional[tuple[Any, ...]] = None
 
     @property
     def has_value(self) -> bool:
@@ -1559,16 +1562,25 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
         if prev.rstrip(".") in ctx.r.name_prefixes or p in ctx.r.name_verbs:
             return None  # Jalan ..., "kata Mei": a name
     s, core, cue = _start(ctx, m, not (m.group("per") or m.group("bulan")))
-    if (cue is None or cue.role in ("at", "in")) and _last_in_sentence(ctx, "habit", s) is not None:
+    c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
+    # a month inside a longer date (April 2016, 19 April 2016) is dropped by _select: its
+    # habit and tense are read only if it is kept
+    c.later = (_month_value, mon, cue)
+    return c
+
+
+def _month_value(ctx: _Ctx, c: _Cand, mon: int, cue: Optional[CueRow]) -> None:
+    """The value of a month that _select kept (see _h_month), its rule and kind too."""
+    if (cue is None or cue.role in ("at", "in")) and _last_in_sentence(ctx, "habit", c.s) is not None:
         # "selalu digelar bulan Oktober", "biasanya pada Desember": every year, no value
         # ("tiap akhir pekan hingga Maret": a bound, not the habit)
-        return _Cand(s, m.end(), "dates.recurring_month", "recurring", core_s=core)
-    c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
+        c.rule, c.kind, c.gran = "dates.recurring_month", "recurring", None
+        return
     if ctx.ref is None:
-        return _need_ref(ctx, c, mon)
-    c.y = _infer_year(ctx.ref, mon, None, _tense_for(ctx, cue, None, core))
+        _need_ref(ctx, c, mon)
+        return
+    c.y = _infer_year(ctx.ref, mon, None, _tense_for(ctx, cue, None, c.core_s))
     c.m, c.year_inferred = mon, True
-    return c
 
 
 def _h_recurring(ctx: _Ctx, m: _M) -> Optional[_Cand]:
@@ -2313,6 +2325,9 @@ def run(doc: Document) -> None:
                 cands.append(c)
 
     chosen = _select(cands, len(text))
+    for c in chosen:
+        if c.later is not None:
+            c.later[0](ctx, c, *c.later[1:])
     _anchor_nearby(ctx, chosen)
     _join_clocks(ctx, chosen, _clocks(ctx))
     chosen = _join_ranges(ctx, chosen)
