@@ -486,6 +486,40 @@ def test_month_values_read_after_selection_equal_those_read_at_once(
     assert sum('"dates.month"' in f or '"dates.recurring_month"' in f for f in fast) > 50
 
 
+def test_leads_grouped_by_last_characters_match_as_written(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The leads' alternations grouped by last characters (dates._back_alt) read what the
+    alternations as written read, backwards from every position, on ASCII and other text."""
+    from ektp_extract.kinds.calendar import alternation, calendar
+
+    lex = extractor.lexicon
+    forms = [f for r in lex.rows("dates", "cues") for f in r.forms]
+    assert dates._back_alt(forms, grouped=False) == dates._alt(forms)
+    wd = [f for w in lex.rows("calendar", "weekdays") for f in w.forms]
+    assert dates._back_alt(wd, spaces=False, grouped=False) == alternation(wd) == calendar(lex).weekday_re
+    assert dates._back_alt(forms) != dates._alt(forms)
+    grouped = dates._build(lex)
+    back_alt = dates._back_alt
+    monkeypatch.setattr(dates, "_back_alt", lambda f, spaces=True, grouped=True: back_alt(f, spaces, False))
+    plain = dates._build(lex)
+    pairs = {id(g[2]): (g[2], p[2]) for g, p in zip(grouped.patterns, plain.patterns) if g[2] is not None}
+    assert len(pairs) >= 8 and all(a.pattern != b.pattern for a, b in pairs.values())
+    texts = _prefilter_texts()[::6]
+    texts += [t.replace("a", "\u00e1", 2).replace("s", "\u017f", 2) for t in texts[:20]]
+    texts += ["PADA  AKHIR\nBULAN Mei", "sejak ſenin (4/5), s.d. Jum'at, 3 hari, tgl. 5", "pada hari Kamis-Jumat (4-5/6)"]
+    compared = 0
+    for a, b in pairs.values():
+        for text in texts:
+            for cs in range(len(text) + 1):
+                x, y = a.match(text, max(0, cs - 60), cs), b.match(text, max(0, cs - 60), cs)
+                assert (x is None) == (y is None), text[max(0, cs - 60):cs]
+                if x is not None:
+                    assert (x.span(), x.groups()) == (y.span(), y.groups()), text[max(0, cs - 60):cs]
+                    compared += x.start() < cs
+    assert compared > 5000
+
+
 def test_handler_twins_match_as_their_patterns(extractor: Extractor) -> None:
     """On ASCII text the twins the handlers call (:class:`Twin`) find what their regex patterns
     find, from every position and in the windows they are given (up to a position)."""

@@ -157,6 +157,48 @@ def _alt(forms: list[str] | set[str]) -> str:
     return "(?:" + "|".join(regex.escape(f).replace("\\ ", r"\s+") for f in uniq) + ")"
 
 
+def _back_alt(forms: list[str], spaces: bool = True, grouped: bool = True) -> str:
+    """The alternation :func:`_alt` writes (``spaces=False``: :func:`calendar.alternation`, a
+    space matching itself) with its forms grouped by their last characters, for the REVERSE
+    lead patterns: ``(?:pada|hingga|sejak)`` → ``(?:(?:pad|hingg)a|sejak)``.
+
+    A REVERSE pattern reads an alternative from its end and tries the alternatives in turn;
+    only those that end alike can match before one place, and they keep their order in their
+    group, so the matches are the same (on case-insensitive patterns: ASCII letters are
+    grouped up to case; a group is not formed where an alternative ends with another
+    character than ASCII, such as ſ that folds to s). A regex-module match then reads about
+    one alternative per last character instead of each in turn. ``grouped=False``: the
+    alternation as written (tests compare the two)."""
+    if spaces:
+        uniq = sorted({f.strip() for f in forms if f.strip()}, key=lambda f: (-len(f), f))
+    else:
+        uniq = sorted(set(forms), key=lambda f: (-len(f), f))
+    if not uniq:
+        return "(?!)"
+    units = [[r"\s+" if spaces and ch == " " else regex.escape(ch) for ch in f] for f in uniq]
+    if not grouped:
+        return "(?:" + "|".join("".join(u) for u in units) + ")"
+    return _group_back(units)
+
+
+def _group_back(alts: list[list[str]]) -> str:
+    """``(?:a|b|...)`` of the escaped units of each alternative, grouped by last unit
+    (see :func:`_back_alt`)."""
+    keys = [(u[-1].lower() if len(u[-1]) == 1 else u[-1]) if u and u[-1].isascii() else None for u in alts]
+    if len(alts) < 3 or None in keys or len(set(keys)) == len(keys):
+        return "(?:" + "|".join("".join(u) for u in alts) + ")"
+    groups: dict[Optional[str], list[list[str]]] = {}
+    for k, u in zip(keys, alts):
+        groups.setdefault(k, []).append(u)
+    out = []
+    for members in groups.values():
+        if len(members) == 1:
+            out.append("".join(members[0]))
+        else:  # the last units are equal (ASCII letters up to case)
+            out.append(_group_back([u[:-1] for u in members]) + members[0][-1])
+    return "(?:" + "|".join(out) + ")"
+
+
 # ---------------------------------------------------------------- compiled lexicon
 
 
@@ -401,8 +443,13 @@ def _build(lex: Lexicon) -> _Rx:
     # Core patterns start at a digit or a date word (fast to scan). What may stand before
     # the core (a cue word, a period word, a weekday, "bulan", "tahun", an opening bracket)
     # is read backwards from the core's start by a REVERSE "lead" pattern.
-    cue = rf"(?:(?P<cue>{CUE})\s+)?"
-    per = rf"(?:(?P<per>{PER})\s+)?"
+    # the alternations of the leads grouped by their last characters (see _back_alt)
+    cue_f = [f for r in rows_c for f in r.forms]
+    CUE_B, PER_B, RELD_B = _back_alt(cue_f), _back_alt(list(periods)), _back_alt(list(relday))
+    CUE_DM_B = _back_alt([f for r in rows_c if r.role in ("at", "since", "from", "until", "asof") for f in r.forms])
+    WD_B = _back_alt([f for w in lex.rows("calendar", "weekdays") for f in w.forms], spaces=False)
+    cue = rf"(?:(?P<cue>{CUE_B})\s+)?"
+    per = rf"(?:(?P<per>{PER_B})\s+)?"
     tahun = r"(?:(?P<tahun>(?:tahun|thn\.?)(?:\s+(?:anggaran|ajaran|buku))?)\s+)?"
     leads = {
         "cue": P(r"(?r)" + _L + cue, I),
@@ -410,16 +457,16 @@ def _build(lex: Lexicon) -> _Rx:
         "cue_hari": P(r"(?r)" + _L + cue + r"(?:(?P<hari>hari)\s+)?", I),
         "month": P(r"(?r)" + _L + cue + per + r"(?:(?P<bulan>bulan)\s+)?", I),
         "year": P(r"(?r)" + _L + cue + per + tahun, I),
-        "day": P(r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD})\.?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s*)?", I),
+        "day": P(r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD_B})\.?\s*,?\s*)?(?:(?:tanggal|tgl\.?)\s*)?", I),
         "day_open": P(
-            r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD})\.?\s*,?\s*)?(?:(?P<open>\()\s*)?"
+            r"(?r)" + _L + cue + rf"(?:(?P<wd>{WD_B})\.?\s*,?\s*)?(?:(?P<open>\()\s*)?"
             + r"(?:(?:tanggal|tgl\.?)\s*)?", I),
         "anchor": P(
-            r"(?r)" + _L + cue + rf"(?:{WD}\s*-\s*)?(?P<anchor>{WD}|{RELD})\.?\s*,?\s*", I),
+            r"(?r)" + _L + cue + rf"(?:{WD_B}\s*-\s*)?(?P<anchor>{WD_B}|{RELD_B})\.?\s*,?\s*", I),
         # "pada 17/4": a cue of time (pada, tanggal, sejak, hingga, per, mulai) instead of a weekday
         "anchor_cue": P(
-            r"(?r)" + _L + rf"(?:(?:(?P<cue>{CUE_DM})\s+)(?:(?P<anchor>{WD}|{RELD})\.?\s*,?\s*)?"
-            + rf"|(?:(?P<cue2>{CUE})\s+)?(?:{WD}\s*-\s*)?(?P<anchor2>{WD}|{RELD})\.?\s*,?\s*)", I),
+            r"(?r)" + _L + rf"(?:(?:(?P<cue>{CUE_DM_B})\s+)(?:(?P<anchor>{WD_B}|{RELD_B})\.?\s*,?\s*)?"
+            + rf"|(?:(?P<cue2>{CUE_B})\s+)?(?:{WD_B}\s*-\s*)?(?P<anchor2>{WD_B}|{RELD_B})\.?\s*,?\s*)", I),
     }
     patterns: list[tuple[str, regex.Pattern[str], Optional[regex.Pattern[str]]]] = [
         # 19 April 2016 · Selasa, 19 April 2016 · 1-3 Maret 2019 · 17 Agustus · 3 Mei lalu
@@ -634,7 +681,6 @@ def _build(lex: Lexicon) -> _Rx:
     if all(_SINGLE.fullmatch(v) for v in weekday_verbs):  # the scan's tokens are such words
         pre["weekday_wire"] = _pre_weekday_wire
     # The last word a lead can end with (see _lead_needed): "pada", "bulan", "Selasa" ...
-    cue_f = [f for r in rows_c for f in r.forms]
     lead_words = {
         "cue": _last_runs(cue_f),
         "cue_per": _last_runs(cue_f, periods),
