@@ -124,6 +124,7 @@ register_table("positions", "not_lower", WordListRow)
 register_table("positions", "not_office", WordListRow)
 register_table("positions", "nominating", WordListRow)
 register_table("positions", "countries", WordListRow)
+register_table("positions", "party_parens", WordListRow)
 register_table("honorifics", "titles", TitleRow)
 register_table("honorifics", "corps", CorpsRow)
 register_table("names", "wordlists", WordListRow)
@@ -336,6 +337,7 @@ class OffLex:
     body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
+    party_parens: set[str] = field(default_factory=set)  # casefolded: (Fraksi X), (PDIP) after a name
     any_rx: Any = None  # first word of any form, capitalised or lower case
     # the first letter run of every alternative of any_rx in lower case ("menpan" for menpan-rb), or None
     # when an alternative opens with something else (then _head_starts scans with any_rx)
@@ -471,6 +473,7 @@ def _build(lex: Lexicon) -> OffLex:
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
         body_acronyms={a for a in agency_names if a.isupper()},
         countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
+        party_parens={w.casefold() for r in lex.rows("positions", "party_parens") for w in r.words},
         # stdlib re in ASCII mode: this one scan over every word of the text is several times
         # faster there (_heads drops a match glued to a non-ASCII letter)
         any_rx=re.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b", re.ASCII),
@@ -1153,6 +1156,14 @@ def _read_window(
             ae = _agency_end(ctx, tk, i, cover[0], cover[1], limit)
             if ae < cover[1]:
                 no_agency_until = cover[1]
+            elif ae < limit and text[ae - 1].isalnum() and (text[ae].isalnum() or text[ae] in "-/"):
+                # a mention ending inside a word (Dinas DP of Dinas DP3AP2KB, FPAN of FPAN-PKS): the
+                # unit runs to the end of that word
+                j = i
+                while (x := tk.at(j)) is not None and x[0] < ae:
+                    if x[1] > ae:
+                        ae = x[1]
+                    j += 1
         if ae is not None and ae > s:
             it = Item("unit", s, ae)
             while (x := tk.at(i)) is not None and x[0] < ae:
@@ -1271,6 +1282,10 @@ def _read_window(
         ):
             items.append(Item("unit", s, e))
         elif len(t) > 1 and t.isupper():
+            if items and items[-1].kind == "unk" and t not in lx.body_acronyms and (
+                (dm := lx.post_rx.match(text, items[-1].end, limit)) is not None and dm.end("d") >= e
+            ):
+                return items, s, "other"  # Kepala Bagian Humas Rudi Hartono SSTP MSi: a degree closes a name
             items.append(Item("unit", s, e))  # an acronym: DPRD, KPAI, SMA
         elif cf in lx.countries and t[0].isupper() and not (items and items[-1].kind == "unk"):
             items.append(Item("unit", s, e))  # Presiden Kongo (Felix Tshisekedi)
@@ -1476,6 +1491,10 @@ def _split_unknown(
     ctx: _Ctx, row: PositionRow, items: list[Item], head_start: int, head_end: int, comma: bool
 ) -> tuple[list[Item], list[Item]]:
     """Split the unit part from a name run that follows it without a comma."""
+    if len(items) > 1 and items[-1].kind == "paren" and items[-2].kind == "unk" and _party_paren(ctx, items[-1]):
+        # Ketua Komisi A Budi Santoso (Fraksi PKB): the holder's faction or party closes the
+        # name, it is no part of the office
+        return _split_unknown(ctx, row, items[:-1], head_start, head_end, comma)
     k = max((i for i, it in enumerate(items) if _known(it)), default=-1)
     tail = items[: k + 1]
     rest = items[k + 1:]
@@ -1504,6 +1523,14 @@ def _split_unknown(
         if not rest:
             return tail, rest
     words = [text[it.start:it.end] for it in rest]
+    if tail and len(rest) >= 2 and words[0] not in ctx.lx.given and (len(rest) >= 3 or words[1] in ctx.lx.given):
+        # Kepala SMPN 1 Sukamaju Khoirul Anam: after a numbered school (SMPN 1, SMP Negeri 1) the
+        # place, then the name (a run of three words, or two when the second is a frequent given name)
+        school = " ".join(text[it.start:it.end] for it in tail[-3:]).split()
+        if len(school) >= 2 and school[-1].isdigit() and (
+            school[-2].casefold() in ctx.lx.place_cues or " ".join(school[-3:-1]).casefold() in ctx.lx.place_cues
+        ):
+            tail, rest, words = tail + rest[:1], rest[1:], words[1:]
     given_at = next((j for j, w in enumerate(words) if w in ctx.lx.given), None)
     if tail and tail[-1].kind in ("qual", "conn"):
         return tail, rest  # Sekda sementara Yulianto Hadi: a qualifier, then the name
@@ -1523,6 +1550,12 @@ def _split_unknown(
             return tail + rest, []
         return tail + rest[:1], rest[1:]
     return tail, rest
+
+
+def _party_paren(ctx: _Ctx, it: Item) -> bool:
+    """Does the parenthesis ``it`` name a faction or a party (``(Fraksi Golkar)``, ``(PDIP)``)?"""
+    m = _ALNUM.search(ctx.text, it.start + 1, it.end)
+    return m is not None and m.group(0).casefold() in ctx.lx.party_parens
 
 
 def _region_then_name(ctx: _Ctx, pos: int) -> bool:
@@ -2005,6 +2038,11 @@ def _expand(lx: OffLex, s: str) -> str:
             plain = lx.exp_plain.get(key)
             full = plain.expansion if plain is not None else lx.agency_names.get(form)
         pieces.append(s[last:m.start()])
+        if full and " " in full:
+            prev = s[:m.start()].rsplit(None, 1)
+            first, rest_ = full.split(" ", 1)
+            if prev and prev[-1].casefold() == first.casefold():
+                full = rest_  # Fraksi Partai NasDem: Partai Nasional Demokrat, not Partai Partai ...
         pieces.append(full or form)
         last = m.end()
     pieces.append(s[last:])
