@@ -270,12 +270,20 @@ class _Rx:
     # the indexes of its triggers, whether its places need their neighbours: a trigger word
     # or a unit word, see _Ctx.adj): what the ASCII word scan looks up (see _word_positions)
     # and whether it begins a tense or habit phrase (see phrase_words)
-    ascii_words: dict[str, tuple[str, str, tuple[int, ...], bool, bool]] = field(default_factory=dict)
+    ascii_words: dict[str, tuple[str, str, tuple[tuple[int, Optional[frozenset[str]]], ...], bool, bool]] = field(
+        default_factory=dict)
     # the words _phrase_index looks up (first words of tense and habit phrases): the only
     # words whose places the word scan lists by word (_Ctx.words)
     phrase_words: frozenset[str] = frozenset()
-    # (index, digit, paren) of each trigger that has digit runs or brackets (see _all_positions)
-    mixed_triggers: list[tuple[int, str, bool]] = field(default_factory=list)
+    # Slots: the lists of places the word scan fills, one per core pattern (its index), then
+    # one per claim, then the clock's. A place of a word goes to the slots of its triggers, on
+    # ASCII text only where the next token may follow the word in the slot's pattern (its
+    # follow map, see _follow): word → ((slot, next tokens allowed or None), ...)
+    slot_words: dict[str, tuple[tuple[int, Optional[frozenset[str]]], ...]] = field(default_factory=dict)
+    n_slots: int = 0
+    clock_slot: int = 0
+    # (slot, digit, paren) of each slot whose trigger has digit runs or brackets (see _all_positions)
+    slot_mixed: list[tuple[int, str, bool]] = field(default_factory=list)
     # stdlib twins (see _twin) of the core patterns, the claims and the clock, for ASCII
     # text; None where a pattern has none
     core_twins: list[Optional[re.Pattern[str]]] = field(default_factory=list)
@@ -754,9 +762,18 @@ def _build(lex: Lexicon) -> _Rx:
     out.claim_twins = [_twin(p[1]) for p in claims3]
     out.clock_twin = _twin(clock)
     out.phrase_words = tense_first | habitual_first
-    out.mixed_triggers = [(i, t.digit, t.paren) for i, t in enumerate(triggers) if t.digit or t.paren]
+    slot_trig = [p[3] for p in patterns6] + [c[2] for c in claims3] + [clock_ti]
+    slot_follow = [p[7] for p in patterns6] + [None] * (len(claims3) + 1)
+    for w in vocab:
+        entries = tuple((sl, f.get(w) if f is not None else None)
+                        for sl, (ti, f) in enumerate(zip(slot_trig, slot_follow)) if w in triggers[ti].words)
+        if entries:
+            out.slot_words[w] = entries
+    out.n_slots, out.clock_slot = len(slot_trig), len(slot_trig) - 1
+    out.slot_mixed = [(sl, triggers[ti].digit, triggers[ti].paren) for sl, ti in enumerate(slot_trig)
+                      if triggers[ti].digit or triggers[ti].paren]
     out.ascii_words = {
-        w: (w.lower(), f" {w} ", word_triggers.get(w.lower(), ()),
+        w: (w.lower(), f" {w} ", out.slot_words.get(w.lower(), ()),
             bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words, w.lower() in out.phrase_words)
         for w in vocab_cased if w.isascii() and w.isalpha()
     }
@@ -889,7 +906,7 @@ class _Ctx:
     warnings: dict[str, None] = field(default_factory=dict)  # ordered set
     # 1 where a regulation number, RT/RW, an impossible date or a name was found: no date there
     blocked: bytearray = field(default_factory=bytearray)
-    starts: list[list[int]] = field(default_factory=list)  # positions per trigger index
+    starts: list[list[int]] = field(default_factory=list)  # positions per slot (see _Rx.slot_words)
     words: dict[str, list[int]] = field(default_factory=dict)  # trigger word → positions
     adj: Optional[dict[int, tuple[int, str, str, str]]] = None  # see _word_positions
     count_unit: dict[int, int] = field(default_factory=dict)  # count digit run → its unit word
@@ -1801,7 +1818,9 @@ def _word_positions(
     text: str, r: _Rx, parts: list[list[int]]
 ) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
     """Where the vocabulary words stand as whole words: each place is appended, in text
-    order, to ``parts[i]`` for each trigger ``i`` of its word. Returned: the first word of a
+    order, to ``parts[i]`` for each slot ``i`` of its word (``r.slot_words``; on ASCII text
+    only where the next token may follow the word in the slot's pattern, so that a pattern
+    is not tried where its follow map rules it out). Returned: the first word of a
     tense or habit phrase (casefolded) → its places, in order (what ``_phrase_index``
     reads); and on ASCII text, for each place of a word that starts a pattern or is a
     calendar unit, (end, previous token, next token, token), casefolded (a tense or habit
@@ -1826,7 +1845,7 @@ def _word_positions(
         last = len(tokens) - 1
         # the token indexes of vocabulary words, selected in C
         for t in compress(count(), map(info.__contains__, tokens)):
-            key, probe, tis, near, phrase = info[tokens[t]]
+            key, probe, slots, near, phrase = info[tokens[t]]
             i = find(probe, cur)
             if i == -1:
                 continue
@@ -1838,13 +1857,14 @@ def _word_positions(
                     lst.append(i)
             cur = i + len(probe) - 1  # the space after the word opens the next search
             if near:
-                for ti in tis:
-                    parts[ti].append(i)
-                adj[i] = (cur - 1, tokens[t - 1].lower() if t else "", tokens[t + 1].lower() if t < last else "",
-                          key)
+                nxt = tokens[t + 1].lower() if t < last else ""
+                for sl, allowed in slots:
+                    if allowed is None or nxt in allowed:
+                        parts[sl].append(i)
+                adj[i] = (cur - 1, tokens[t - 1].lower() if t else "", nxt, key)
         return words, adj
     vocab = r.vocab_cased
-    get = r.word_triggers.get
+    get = r.slot_words.get
     phrase_words = r.phrase_words
     find = text.find
     size = len(text)
@@ -1865,8 +1885,8 @@ def _word_positions(
                 words[key] = [i]
             else:
                 lst.append(i)
-        for ti in get(key, ()):
-            parts[ti].append(i)
+        for sl, _ in get(key, ()):
+            parts[sl].append(i)
         cur = i + n
     return words, None
 
@@ -1929,11 +1949,11 @@ def _digit_positions(
 def _all_positions(
     r: _Rx, parts: list[list[int]], digits: dict[str, list[int]], parens: list[int]
 ) -> list[list[int]]:
-    """For each trigger of ``r.triggers``, the sorted positions where its patterns may start:
+    """For each slot (see ``_Rx.slot_words``), the sorted positions where its pattern may start:
     ``parts`` holds the word places (in text order, from the word scan); the digit runs and
-    brackets are added here. Only a trigger of words and digit runs needs a sort.
+    brackets are added here. Only a slot of words and digit runs needs a sort.
     """
-    for ti, digit, paren in r.mixed_triggers:
+    for ti, digit, paren in r.slot_mixed:
         if digit and not paren and not parts[ti]:
             parts[ti] = digits[digit]  # sorted already (one scan in text order)
         else:
@@ -1950,7 +1970,7 @@ def _clocks(ctx: _Ctx) -> list[_Clock]:
     clock, twin, text = ctx.r.clock, ctx.r.clock_twin, ctx.text
     if ctx.adj is None:
         twin = None  # not ASCII text
-    for pos in ctx.starts[ctx.r.clock_trigger]:
+    for pos in ctx.starts[ctx.r.clock_slot]:
         if pos < last_end:
             continue
         m = twin.match(text, pos) if twin is not None else clock.match(text, pos, None, False)
@@ -2305,7 +2325,7 @@ def run(doc: Document) -> None:
     ctx = _Ctx(doc, text, r, ref.date() if ref is not None else None,
                ref.tzinfo if ref is not None else None, blocked=bytearray(len(text)))
 
-    parts: list[list[int]] = [[] for _ in r.triggers]
+    parts: list[list[int]] = [[] for _ in range(r.n_slots)]
     words, adj = _word_positions(text, r, parts)
     ctx.words = words
     ctx.adj = adj
@@ -2324,8 +2344,8 @@ def run(doc: Document) -> None:
     blocked = ctx.blocked
 
     ascii = adj is not None
-    for (_, pat, ti), twin in zip(r.claims, r.claim_twins):
-        for pos in starts[ti]:
+    for sl, ((_, pat, _), twin) in enumerate(zip(r.claims, r.claim_twins), len(r.patterns)):
+        for pos in starts[sl]:
             m = twin.match(text, pos) if ascii and twin is not None else pat.match(text, pos, None, False)
             if m is not None and m.end() > m.start():
                 ctx.block(m.start(), m.end())
@@ -2335,11 +2355,11 @@ def run(doc: Document) -> None:
     twins = r.core_twins
     leads: dict[tuple[int, int], Optional[regex.Match[str]]] = {}  # (lead pattern, core start) → its match
     for k, (_, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open) in enumerate(r.patterns):
-        todo = starts[ti]
+        todo = starts[k]  # on ASCII text, the word scan applied the follow map already
         if not todo:
             continue
-        if adj is not None and (follow is not None or pre is not None):
-            todo = _prefilter(ctx, adj, todo, follow, pre)
+        if adj is not None and pre is not None:
+            todo = _prefilter(ctx, adj, todo, None, pre)
         twin = twins[k] if ascii else None
         if not ascii:
             lead_last = None  # not ASCII text: every lead is tried
