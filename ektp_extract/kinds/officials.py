@@ -1180,7 +1180,8 @@ def _read_window(
         cf = t.casefold()
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
             cf in lx.date_words or not (items and items[-1].kind == "unk")
-        ):
+        ) and not (not items and cf in lx.status_quals and _cap_after(text, e)):
+            # (but Ketua Sementara DPRD ...: a status word right after the head before capitals)
             if _given_opens(lx, text, t, e, limit):
                 return items, s, "title"  # Kepala Dinas Kesehatan Hari Wibowo: a name starts
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
@@ -1223,7 +1224,10 @@ def _read_window(
                     continue
             if cf in lx.unit_words and cf not in lx.stop and (
                 lower
-                or (_cap_after(text, e) and t not in lx.inner_particles and match_head(lx, text, s) is None)
+                or (
+                    (_cap_after(text, e) or ((not items or items[-1].kind == "unit") and _lower_units_cap(ctx, e, limit)))
+                    and t not in lx.inner_particles and match_head(lx, text, s) is None
+                )
             ):
                 # kepala bidang pelayanan ...; Kuwu desa Mekarsari, Staf Ahli bagian Hukum: in a
                 # capitalised position a lower-case unit word (not a head: Wali Kota anggota X;
@@ -1295,6 +1299,21 @@ def _read_window(
             return items, s, "other"
         i += 1
     return items, window, "end"
+
+
+def _lower_units_cap(ctx: _Ctx, pos: int, limit: int) -> bool:
+    """After ``pos``: up to three more lower-case unit words, then a person's name
+    (``Kabid pelayanan pendaftaran penduduk Fahri``: the unit part runs on to the name)."""
+    lx, text = ctx.lx, ctx.text
+    for _ in range(3):
+        m = _LOWER_WORD.match(text, _skip_space(text, pos))
+        if m is None or m.start() == pos or m.group(0) not in lx.unit_words or m.group(0) in lx.stop:
+            return False
+        pos = m.end()
+        if _cap_after(text, pos):
+            nm = parse_name(lx, text, _skip_space(text, pos), limit, ctx.regions, memo=ctx.memo)
+            return nm is not None and _closed_after(text, nm.end)
+    return False
 
 
 def _field_cue_in(ctx: _Ctx, items: list[Item]) -> bool:
@@ -1677,6 +1696,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             rg = ctx.region_at(_skip_space(text, after), "provinsi" if row.takes != "place" else None, False)
             if rg is not None and text[rg[0]:rg[0] + 1] == ",":
                 nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
+            elif (pc := _PLACE_CLAUSE.match(text, after, limit)) is not None and (
+                pc.group("cue").casefold() in lx.place_cues
+            ):
+                # Kepala Desa Sukamaju, Kecamatan Cibadak, Hartono, ...: the district, then the name
+                nm = parse_name(lx, text, pc.end(), limit, ctx.regions, memo=ctx.memo)
         if nm is not None and _closed_after(text, nm.end):
             return make(items, nm, "officials.position_comma_name")
     if not cap:
@@ -1700,6 +1724,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if row.unique or has_body or (row.takes == "place" and region_of(tail)):
         return make(tail, None, "officials.unnamed")
     return None
+
+
+# ", Kecamatan Cibadak," : a place cue and up to three capitalised words between commas
+_PLACE_CLAUSE = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)(?:[ ]+\p{Lu}[\p{L}-]*){1,3}[ ]*,")
 
 
 def _paren_holder(ctx: _Ctx, it: Item) -> Optional[NameParse]:
