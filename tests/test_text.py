@@ -250,3 +250,60 @@ def test_sentences_on_ascii_marks_quotes_and_spaces_equal_the_regex_module_split
     for parts in itertools.product(*pieces):
         text = "Ia " + "".join(parts) + " akhir."
         assert sentences(text, (0, len(text))) == _reference_sentences(text, (0, len(text))), repr(text)
+
+
+def _per_paragraph(text: str) -> list[tuple[int, int]]:
+    """The sentences of every paragraph, each split on its own (the plain definition)."""
+    return [s for p in paragraphs(text) for s in _reference_sentences(text, p)]
+
+
+_para_text = st.lists(
+    st.one_of(st.sampled_from(_ASCII_ODD + ["\n", "\n\n", ' "', " (", "\n(", '"\n', "'"]), _words),
+    max_size=80,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_para_text, _odd_text))
+def test_split_sentences_equals_the_split_of_each_paragraph(src: str) -> None:
+    from ektp_extract.text import split_sentences
+
+    text = normalise(src).norm
+    assert split_sentences(text, paragraphs(text)) == _per_paragraph(text)
+
+
+def test_split_sentences_at_paragraph_ends_equals_the_split_of_each_paragraph() -> None:
+    # a paragraph ending in marks, quotes and an opening quote right before the next one
+    import itertools
+
+    from ektp_extract.text import split_sentences
+
+    ends = [".", '."', ". (", ' "', ". '", "!?", "? (", ".)", "", "Kab.", " A."]
+    gaps = ["\n", "\n\n", " \n ", "\n\t\n"]
+    starts = ["A", "(A", '"A', "a", "1", "\u00c9", "'(", ""]
+    for tail in ["\u00e9", ""]:  # the ASCII and the other path
+        for end, gap, start in itertools.product(ends, gaps, starts):
+            text = normalise(f"Ia datang{end}{gap}{start} lagi pulang. Ya{end}{gap}Dia{tail}.").norm
+            assert split_sentences(text, paragraphs(text)) == _per_paragraph(text), repr(text)
+
+
+def test_split_sentences_on_the_fixtures_equals_the_split_of_each_paragraph() -> None:
+    from pathlib import Path
+
+    from ektp_extract.text import split_sentences
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "fixtures" / "articles").glob("*.txt")):
+        text = normalise(path.read_text(encoding="utf-8")).norm
+        assert split_sentences(text, paragraphs(text)) == _per_paragraph(text), path.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_para_text, _odd_text), st.integers(0, 40), st.integers(0, 200))
+def test_mark_runs_equal_the_scan(text: str, lo: int, hi: int) -> None:
+    from ektp_extract.text import _SENT_END_ASCII, _SENT_END_WIDE, _mark_runs
+
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    for ascii_text, pat in ((True, _SENT_END_ASCII), (False, _SENT_END_WIDE)):
+        if ascii_text and not text.isascii():
+            continue
+        assert _mark_runs(text, lo, hi, ascii_text) == [m.span() for m in pat.finditer(text, lo, hi)]
