@@ -8,8 +8,10 @@ from datetime import datetime
 from typing import Any, Optional
 
 from .lexicon import Lexicon
-from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta, filled
-from .text import Mask, Prepared, paragraphs, sentences
+from .models import (
+    Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta, _object_new, _object_set,
+)
+from .text import Mask, Prepared, paragraphs, split_sentences
 
 
 
@@ -75,16 +77,26 @@ class Document:
     @property
     def sentences(self) -> list[tuple[int, int]]:
         if self._sentences is None:
-            t = self.text
-            self._sentences = [s for p in self.paragraphs for s in sentences(t, p)]
+            # one scan of the text: [s for p in self.paragraphs for s in text.sentences(self.text, p)]
+            self._sentences = split_sentences(self.text, self.paragraphs)
         return self._sentences
 
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the ORIGINAL input for a working-text range."""
-        s, e = self.prep.to_source(start, end)
+        prep = self.prep
+        if prep._map is None:  # offsets are the identity: prep.to_source(start, end) == (start, end)
+            s, e = start, end
+        else:
+            s, e = prep.to_source(start, end)
         # built without validation (the offsets are ints and the text is the source slice),
-        # filled as Span.model_construct fills it but without its per-field loop (3x faster)
-        return filled(Span, {"start": s, "end": e, "text": self.prep.source[s:e]}, {"start", "end", "text"})
+        # filled as Span.model_construct fills it but without its per-field loop (3x faster):
+        # models.filled, inlined (every stage makes dozens of spans per article)
+        obj = _object_new(Span)
+        _object_set(obj, "__dict__", {"start": s, "end": e, "text": prep.source[s:e]})
+        _object_set(obj, "__pydantic_fields_set__", {"start", "end", "text"})
+        _object_set(obj, "__pydantic_extra__", None)
+        _object_set(obj, "__pydantic_private__", None)
+        return obj
 
     def claim(self, label: str, start: int, end: int) -> None:
         self.claimed.setdefault(label, []).append((start, end))

@@ -49,3 +49,22 @@ def test_default_meta_equals_a_validated_empty_meta() -> None:
     assert made.model_dump_json() == Meta().model_dump_json()
     made.authors.append("A")  # no list shared between documents
     assert _doc("Isi berita.").meta.authors == []
+
+
+def test_span_equals_the_validated_span() -> None:
+    """Document.span fills a Span without validation (and, on identity offsets, without
+    Prepared.to_source): equal to the validated record, on both kinds of offset map."""
+    from ektp_extract.models import Span
+
+    for src in ("Kata Budi di Magelang.", "a\u200bb Budi \ufb01le\r\nbaris"):
+        d = _doc(src)
+        n = len(d.text)
+        for a in range(n + 1):
+            for b in range(a, n + 1):
+                fast = d.span(a, b)
+                s, e = d.prep.to_source(a, b)
+                slow = Span(start=s, end=e, text=src[s:e])
+                assert type(fast) is Span and fast == slow
+                assert fast.model_fields_set == slow.model_fields_set
+                assert fast.model_dump_json() == slow.model_dump_json()
+        assert d.span(0, 1).model_fields_set is not d.span(0, 1).model_fields_set
