@@ -66,6 +66,24 @@ def test_rule_screens_never_hide_a_match(extractor: Extractor) -> None:
         assert (got and got[1]) == want, line
 
 
+def test_rule_screens_never_hide_a_match_on_other_lines(extractor: Extractor) -> None:
+    """The literal starts screen non-ASCII lines too (lower-cased): _match_line finds the first
+    rule whose pattern matches, with letters that fold to ASCII ones (ſ, K, İ, ı) among them."""
+    rules = _compile(extractor.lexicon)
+    rnd = random.Random(13)
+    pieces = _WORDS + ["Baca juga", "BACA JUGA", "Foto", "FOTO", "Copyright", "©", "»", " › ", "Home", "Berita",
+                       "é", "É", "ß", "\u2013", "\u017foto", "Baca ju\u0261a", "\u212aomentar", "\u0130klan",
+                       "\u0131klan", "Tag\u00a0", "(ANTARA FOTO/\u00c9di)", "Tags", "Ilustrasi", ": ", " - ", "0",
+                       " dilihat", "Advertisement", "Mode Gelap", "Share", "Topik", "Komentar", "Populer", ".co.id"]
+    for _ in range(6000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 7))).strip()
+        if not line or line.isascii():
+            continue
+        want = next((r[2] for r in rules.whole if r[0].fullmatch(line)), None)
+        got = _match_line(line, rules)
+        assert (got and got[1]) == want, line
+
+
 @pytest.mark.parametrize(
     "line",
     ["Menu", "Menuju konten utama", "Waktu Baca 1 menit", "Artikel ini telah dibaca 10 kali", "Dibaca: 1.204 kali",

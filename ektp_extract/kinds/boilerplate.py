@@ -159,6 +159,11 @@ class _Rules:
     whole: list[_Rule]  # line rules, in file order
     unanchored: list[_Rule]  # those without literal starts, in file order
     starts: tuple[str, ...]  # every literal start of every rule
+    # first character of a line → the rules, in file order, that may match a line starting so:
+    # those with a literal start beginning with it, and the unanchored ones (other characters)
+    by_first: dict[str, list[_Rule]]
+    # a substring one of which every unanchored rule requires (None: some requires none)
+    unanchored_needs: Optional["re.Pattern[str]"]
     inline: Optional[regex.Pattern[str]]
     inline_twin: Optional["re.Pattern[str]"]  # for ASCII texts, when every inline rule is built in
 
@@ -203,7 +208,14 @@ def _compile(lex: Lexicon) -> _Rules:
         inl_twin = _twin(inl, frozenset([inl.pattern]))
     unanchored = [r for r in whole if r[4] is None]
     starts = tuple(sorted({s for r in whole if r[4] is not None for s in r[4]}))
-    return _Rules(whole, unanchored, starts, inl, inl_twin)
+    by_first = {
+        c: [r for r in whole if r[4] is None or any(s[:1] == c for s in r[4])]
+        for c in {s[:1] for s in starts}
+    }
+    needs = None
+    if all(r[3] for r in unanchored):
+        needs = re.compile("|".join(re.escape(x) for x in sorted({x for r in unanchored for x in r[3]})))
+    return _Rules(whole, unanchored, starts, by_first, needs, inl, inl_twin)
 
 
 def _headline_like(text: str) -> bool:
@@ -211,13 +223,40 @@ def _headline_like(text: str) -> bool:
     return len(t) < 160 and not t.endswith((".", '"', "'", ":", ";"))
 
 
+#: Non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K): on a line
+#: with one of them the literal starts are not checked.
+_EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _start_view(line: str, low: str) -> Optional[str]:
+    """The line lower-cased with the same offsets, for the literal-start screens; None when
+    they cannot trust it. ``low`` is ``line.casefold()``, the same on an ASCII line. Elsewhere
+    a literal start's ASCII letter matches only itself in either case (without İ ı ſ K),
+    and its other characters (digits, signs, ``©``, ``»``) have no case."""
+    if line.isascii():
+        return low
+    for ch in _EXOTIC:
+        if ch in line:
+            return None
+    view = line.lower()
+    return view if len(view) == len(line) else None
+
+
 def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
     """(action, rule id) of the first rule, in file order, whose pattern matches the whole line."""
     low = line.casefold()
     ascii_line = line.isascii()
-    if ascii_line:
-        # literal starts are checked on ASCII lines, where case-insensitive means lower-case
-        tried = rules.whole if low.startswith(rules.starts) else rules.unanchored
+    view = _start_view(line, low)
+    if view is not None:
+        # literal starts: case-insensitive means lower-case (see _start_view); a rule with
+        # none starting with the line's first character cannot match
+        got = rules.by_first.get(view[:1])
+        if got is None:
+            # only the unanchored rules: none is tried when the line holds none of their requires
+            if rules.unanchored_needs is not None and rules.unanchored_needs.search(low) is None:
+                return None
+            got = rules.unanchored
+        tried = got
     else:
         tried = rules.whole
     for pat, act, rid, requires, starts, twin in tried:
@@ -227,13 +266,12 @@ def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
                     break
             else:
                 continue
-        if ascii_line:
-            if starts is not None and not low.startswith(starts):
-                continue
-            if twin is not None:
-                if twin.fullmatch(line):
-                    return act, rid
-                continue
+        if starts is not None and view is not None and not view.startswith(starts):
+            continue
+        if ascii_line and twin is not None:
+            if twin.fullmatch(line):
+                return act, rid
+            continue
         if pat.fullmatch(line, timeout=1.0):
             return act, rid
     return None
