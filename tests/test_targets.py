@@ -278,3 +278,18 @@ def test_scans_with_the_needed_anchors_find_every_match(extractor: Extractor) ->
                 assert [m.span() for m in scan.finditer(low, start, None, anchors)] == want, (which, text[:80])
             narrowed += anchors is not None and len(anchors) < len(scan.anchors)
     assert narrowed > 600
+
+
+def test_character_screens_equal_their_classes() -> None:
+    """_HARD_STOP and _PUNCT (character sets tested with isdisjoint) find what their regex
+    classes find; the twinned patterns are compared in tests/test_quantities.py."""
+    import random
+
+    import regex
+
+    rnd = random.Random(5)
+    alphabet = list('.;:()"?!\n,- aZ9\t\'/é')
+    for _ in range(3000):
+        gap = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6)))
+        assert (not targets._HARD_STOP.isdisjoint(gap)) == bool(regex.search(r"[.;:()\"?!\n]", gap)), gap
+        assert (not targets._PUNCT.isdisjoint(gap)) == bool(regex.search(r"[.;,]", gap)), gap

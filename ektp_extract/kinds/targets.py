@@ -108,6 +108,13 @@ class _Rx:
     denominators: frozenset[str]
     denom_last: frozenset[str]
     state: regex.Pattern[str]
+    # the patterns above run as their stdlib twins on ASCII text (the same matches)
+    cue_t: Twin
+    ach_t: Twin
+    blocker_t: Twin
+    anaphor_t: Twin
+    word_t: Twin
+    state_t: Twin
     # the anchors of cue_scan, ach_scan and brk_scan with the forms holding them (``_needed``)
     cue_forms: "_AnchorForms"
     ach_forms: "_AnchorForms"
@@ -126,6 +133,10 @@ def _build(lex: Lexicon) -> _Rx:
     cue_scan = AnchoredPattern(cue, _forms(lex, "target_cues"))
     ach_scan = AnchoredPattern(ach, _forms(lex, "achievement_cues"))
     brk_scan = AnchoredPattern(brk, [";", *_forms(lex, "clause_breaks")])
+    blocker = regex.compile(_words(_forms(lex, "blockers")))
+    anaphor = regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True))
+    word = regex.compile(r"[\p{L}][\p{L}\d/-]*")
+    state = regex.compile(alternation(_forms(lex, "state_words"), word=True))
     return _Rx(
         cue=cue,
         ach=ach,
@@ -134,11 +145,11 @@ def _build(lex: Lexicon) -> _Rx:
         ach_forms=_anchor_forms(ach_scan, _forms(lex, "achievement_cues")),
         brk_forms=_anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")]),
         ach_scan=ach_scan,
-        blocker=regex.compile(_words(_forms(lex, "blockers"))),
-        anaphor=regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True)),
+        blocker=blocker,
+        anaphor=anaphor,
         brk=brk,
         brk_scan=brk_scan,
-        word=regex.compile(r"[\p{L}][\p{L}\d/-]*"),
+        word=word,
         region_cue=Twin(
             regex.compile(
                 r"\b(?P<cue>Kota|Kabupaten|Kab\.|Provinsi|Pemkot\.?|Pemkab\.?|Pemprov\.?)"
@@ -159,7 +170,13 @@ def _build(lex: Lexicon) -> _Rx:
         },
         chase=frozenset(_forms(lex, "chase_verbs")),
         denominators=den,
-        state=regex.compile(alternation(_forms(lex, "state_words"), word=True)),
+        state=state,
+        cue_t=Twin(cue),
+        ach_t=Twin(ach),
+        blocker_t=Twin(blocker),
+        anaphor_t=Twin(anaphor),
+        word_t=Twin(word),
+        state_t=Twin(state),
         denom_last=frozenset(f.split()[-1] for f in den),
     )
 
@@ -215,14 +232,14 @@ def run(doc: Document) -> None:
     found: list[tuple[QuantityInfo, int, int, regex.Match[str]]] = []
     table_rows: list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]] = []
     for cue in cues:
-        b = rx.blocker.search(low, max(0, cue.start() - 24), min(len(low), cue.end() + 24))
+        b = rx.blocker_t.search(low, max(0, cue.start() - 24), min(len(low), cue.end() + 24))
         if b is not None and b.start() <= cue.start() < b.end():
             continue  # "tepat sasaran", "target operasi"
         rows = _table(rx, text, low, pool, cue, used)
         if rows is not None:
             table_rows.extend(rows)
             continue
-        if rx.anaphor.match(low, cue.end(), None, False):
+        if rx.anaphor_t.match(low, cue.end()):
             continue  # "target itu": points back
         if low[cue.end() : cue.end() + 1] == ",":
             words = low[max(0, cue.start() - 20) : cue.end()].split()[-3:]
@@ -360,7 +377,7 @@ def _table(
     if not tcol:
         return None
     acol = next(
-        (i for i, (a, b) in enumerate(head) if i and rx.ach.fullmatch(low, a, b, False)), None
+        (i for i, (a, b) in enumerate(head) if i and rx.ach_t.fullmatch(low, a, b)), None
     )
     rows: list[tuple[QuantityInfo, Optional[QuantityInfo], int, int]] = []
     pos = le + 1
@@ -432,7 +449,7 @@ def _target_for(
             if q.record.kind in ("age", "duration"):
                 continue
             break
-        if rx.cue.search(low, cue.end(), q.start, False) is not None:
+        if rx.cue_t.search(low, cue.end(), q.start) is not None:
             break  # another cue owns it
         if kinds is not None and q.record.kind not in kinds:
             break  # "berkomitmen memberantas ... 300 warga": not a stated goal
@@ -446,15 +463,16 @@ def _target_for(
         if q.end < cl.start or cue.start() - q.end > BACKWARD or not _eligible(q):
             break
         between = low[q.end : cue.start()]
-        if _PUNCT.search(between, 0, None, False):
+        if not _PUNCT.isdisjoint(between):
             break
         return q
     return None
 
 
-_PUNCT = regex.compile(r"[.;,]")
-_VERB = regex.compile(r"(?:me[mnr]?|meng|meny|ber|di|ter)\p{Ll}{4,}")
-_COORD = regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)")
+#: ``[.;,]``: a figure separated by one of these is not the subject of a passive cue.
+_PUNCT = frozenset(".;,")
+_VERB = Twin(regex.compile(r"(?:me[mnr]?|meng|meny|ber|di|ter)\p{Ll}{4,}"))
+_COORD = Twin(regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)"))
 
 
 def _coordinated(
@@ -482,9 +500,9 @@ def _coordinated(
         gap = low[prev.end : q.start]
         if (
             not _COORD.search(gap)
-            or rx.cue.search(gap)
-            or rx.ach.search(gap)
-            or rx.state.search(gap)
+            or rx.cue_t.search(gap)
+            or rx.ach_t.search(gap)
+            or rx.state_t.search(gap)
             or _is_denominator(rx, low, q)
         ):
             break
@@ -544,7 +562,7 @@ def _in_ach_clause(
         if cs >= sent[1]:
             break
         if ce <= q.start and q.start - ce <= ACH_FORWARD:
-            if rx.cue.search(low, ce, q.start, False) is None:
+            if rx.cue_t.search(low, ce, q.start) is None:
                 best = cs
         elif cs >= q.end and cs - q.end <= ACH_BACKWARD and best is None:
             return cs
@@ -747,7 +765,7 @@ def _metric(
         sent = doc.sentence_of(cs) or (max(0, cs - 200), cs)
         run: list[str] = []
         prev_end = -1
-        for w in rx.word.finditer(text, sent[0], cs, False, False):
+        for w in rx.word_t.finditer(text, sent[0], cs):
             g = w.group(0)
             lg = g.lower()
             ok = (
@@ -807,7 +825,7 @@ def _metric_words(
     if doc is not None and low.startswith("di", cs):
         # the subject before a passive cue: "Capaian perekaman ditargetkan"
         sent = doc.sentence_of(cs) or (max(0, cs - 40), cs)
-        sent_words = [m for m in rx.word.finditer(text, max(sent[0], cs - 40), cs, False, False)]
+        sent_words = [m for m in rx.word_t.finditer(text, max(sent[0], cs - 40), cs)]
         subject = [m.group(0) for m in sent_words[-3:] if m.group(0).lower() not in rx.skip]
         if cs - sent[0] > 40 and any(
             w.lower() in _SUBJECT_END or w[:1].isupper() or w[:1].isdigit() for w in subject
@@ -815,7 +833,7 @@ def _metric_words(
             # a long subject: its head, up to the place or year that qualifies it
             # ("Pendapatan Daerah Provinsi Jambi Tahun 2019 direncanakan" → "Pendapatan Daerah")
             head: list[str] = []
-            for m in rx.word.finditer(text, sent[0], cs, False, False):
+            for m in rx.word_t.finditer(text, sent[0], cs):
                 w = m.group(0)
                 lw = w.lower()
                 if lw in _SUBJECT_END or any(c.isdigit() for c in w):
@@ -834,7 +852,8 @@ def _metric_words(
     return t.record.unit
 
 
-_HARD_STOP = regex.compile(r"[.;:()\"?!\n]")
+#: ``[.;:()"?!\n]``: no content word is read past one of these.
+_HARD_STOP = frozenset('.;:()"?!\n')
 
 
 def _content_words(
@@ -844,9 +863,9 @@ def _content_words(
     out: list[str] = []
     prev_end = lo
     prev_name = False
-    for m in rx.word.finditer(text, lo, hi, False, False):
+    for m in rx.word_t.finditer(text, lo, hi):
         gap = text[prev_end : m.start()]
-        if _HARD_STOP.search(gap) or (out and "," in gap):
+        if not _HARD_STOP.isdisjoint(gap) or (out and "," in gap):
             break
         prev_end = m.end()
         w = m.group(0)
