@@ -308,3 +308,26 @@ def test_byline_names_give_the_plain_results(extractor: Extractor) -> None:
     chunks += ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 9))) for _ in range(4000)]
     for chunk in chunks:
         assert meta._names(r, chunk) == plain(chunk), chunk
+
+
+def test_label_before_colon_equals_its_plain_definition(extractor: Extractor) -> None:
+    """_label_before_colon reads the label before each ":" in place: the same answer as
+    stripping a copy of the prefix."""
+    import random
+
+    from ektp_extract.kinds.meta import _label_before_colon, _lowered, rx
+
+    r = rx(extractor.lexicon)
+    assert r.label_ends is not None
+    rnd = random.Random(9)
+    pieces = [*r.label_ends, "Penulis", "EDITOR", ":", " :", "\t:", " ", "  ", "Budi", "x", "|", "\r", "é"]
+    for _ in range(4000):
+        line = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 6)))
+        low = _lowered(line)
+        if low is None:
+            continue
+        plain = ":" in line and (
+            not line.isascii()
+            or any(low[:c].rstrip(" \t\r\x0b\x0c").endswith(r.label_ends) for c, ch in enumerate(low) if ch == ":")
+        )
+        assert _label_before_colon(r, line, low) == plain, line

@@ -36,7 +36,7 @@ import regex
 from ..document import Document
 from ..errors import W_ZONE
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import DateMention, Span, filled
+from ..models import DateMention, Meta, Span, filled
 from ..text import lines
 from ..twins import Twin
 from .calendar import calendar
@@ -445,7 +445,11 @@ def _label_before_colon(r: _MetaRx, line: str, low: str) -> bool:
         return True
     c = low.find(":")
     while c >= 0:
-        if low[:c].rstrip(" \t\r\x0b\x0c").endswith(r.label_ends):
+        # low[:c].rstrip(" \t\r\x0b\x0c").endswith(r.label_ends), without copying the prefix
+        k = c
+        while k > 0 and low[k - 1] in " \t\r\x0b\x0c":
+            k -= 1
+        if low.endswith(r.label_ends, 0, k):
             return True
         c = low.find(":", c + 1)
     return False
@@ -533,7 +537,7 @@ def _byline(st: _State, s: int, e: int) -> bool:
         for a, b in _names(r, m.group("names")):
             _add_person(st, "authors", s + a, s + b)
         if meta.outlet is None:
-            meta.outlet = r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet"))
+            _put(meta, "outlet", r.outlet_forms.get(m.group("outlet").casefold(), m.group("outlet")))
         return True
     # Hans Itta - Bali Tribune   Sunaryo, telisik indonesia — a name, then the outlet
     m = (
@@ -545,7 +549,7 @@ def _byline(st: _State, s: int, e: int) -> bool:
         if _is_site(st, site) or _outlet_stem(meta.outlet, site):
             _add_person(st, "authors", s + m.start("names"), s + m.end("names"))
             if meta.outlet is None:
-                meta.outlet = r.outlet_forms.get(site.casefold(), site)
+                _put(meta, "outlet", r.outlet_forms.get(site.casefold(), site))
             return True
     m = _PAREN_NAME.match(line) if st.after_body and line[:1] == "(" else None
     if m:
@@ -573,7 +577,11 @@ def _byline(st: _State, s: int, e: int) -> bool:
                 found = True
         return found
     # Redaksi Solopos.com / Imam Yuda Saputra | SOLOPOS.com — every part an outlet, Redaksi or a name
-    if ("/" in line or "|" in line) and len(line) < 160 and _parts_may_be_names(r, line) and r.outlet_re.search(line):
+    om = (
+        r.outlet_re.search(line)
+        if ("/" in line or "|" in line) and len(line) < 160 and _parts_may_be_names(r, line) else None
+    )
+    if om:
         names = []
         for pm in _RX_SLASH.finditer(line):
             p = pm.group(0).strip()
@@ -586,10 +594,8 @@ def _byline(st: _State, s: int, e: int) -> bool:
         if names:
             for a, b in names:
                 _add_person(st, "authors", a, b)
-            if meta.outlet is None:
-                om = r.outlet_re.search(line)
-                if om:
-                    meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+            if meta.outlet is None:  # (the first outlet of the line, found above)
+                _put(meta, "outlet", r.outlet_forms.get(om.group(0).casefold(), om.group(0)))
             return True
     return False
 
@@ -657,6 +663,14 @@ def _add_person(st: _State, key: str, s: int, e: int) -> None:
     if name.casefold() not in {t.casefold() for t in target}:
         target.append(name)
     st.add_span(key, s, e)
+
+
+def _put(meta: Meta, name: str, value: object) -> None:
+    """``meta.<name> = value`` as pydantic's ``__setattr__`` sets a field of a model without
+    validate_assignment (the value into ``__dict__``, the name into the fields set), without
+    its dispatch: the extractor sets result fields so too (tests/test_models.py)."""
+    meta.__dict__[name] = value
+    meta.__pydantic_fields_set__.add(name)
 
 
 _DATE_LINE_WORDS = frozenset(
@@ -839,19 +853,19 @@ def run(doc: Document) -> None:
             outlet = m.groupdict().get("outlet")
             if n == 4 and loc is not None and _outlet_word(doc, r, loc):
                 outlet, loc = loc, None  # JATIMTIMES - : the site's name, not a place
-                meta.outlet = r.outlet_forms.get(outlet.casefold(), outlet)
+                _put(meta, "outlet", r.outlet_forms.get(outlet.casefold(), outlet))
                 st.add_span("outlet", s + m.start("loc"), s + m.end("loc"))
                 outlet = None
             if outlet and n == 2 and outlet.casefold() not in r.outlet_forms:
                 outlet = _expand_initials(text, outlet)  # PANDEGLANG, (KB).- ... Kabar Banten
             if outlet:
-                meta.outlet = r.outlet_forms.get(outlet.casefold(), outlet)
+                _put(meta, "outlet", r.outlet_forms.get(outlet.casefold(), outlet))
                 st.add_span("outlet", s + m.start("outlet"), s + m.end("outlet"))
             if loc:
                 loc_clean = loc.strip(" .-")
                 if loc_clean:
                     ls = s + m.start("loc") + loc.index(loc_clean)
-                    meta.dateline_location = _titlecase_place(loc_clean)
+                    _put(meta, "dateline_location", _titlecase_place(loc_clean))
                     st.add_span("dateline_location", ls, ls + len(loc_clean))
             doc.blank(s, s + m.end(), "meta:dateline")
             body_idx = i
@@ -868,7 +882,7 @@ def run(doc: Document) -> None:
             if m is None or not _place_known(doc, m.group("loc").strip()):
                 continue
             loc = m.group("loc").strip()
-            meta.dateline_location = _titlecase_place(loc)
+            _put(meta, "dateline_location", _titlecase_place(loc))
             ls = m.start("loc")
             st.add_span("dateline_location", ls, ls + len(loc))
             doc.blank(s, m.end(), "meta:dateline")
@@ -897,7 +911,7 @@ def run(doc: Document) -> None:
     title_cands: list[tuple[int, int]] = []
     st.site = _site_name(r, text, header)
     if st.site is not None and meta.outlet is None:
-        meta.outlet = r.outlet_forms.get(st.site.casefold(), st.site)
+        _put(meta, "outlet", r.outlet_forms.get(st.site.casefold(), st.site))
     skip = -1
     for idx, (s, e) in enumerate(header):
         if idx == skip:
@@ -922,7 +936,7 @@ def run(doc: Document) -> None:
                 rest = (text[s:p.start] + text[p.end:e]).strip(" |-,/")
                 om = r.outlet_re.search(rest) if rest else None
                 if om and meta.outlet is None:
-                    meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+                    _put(meta, "outlet", r.outlet_forms.get(om.group(0).casefold(), om.group(0)))
                 # "Andini Putri | Rabu, 6 Maret 2019", "Reporter : Yulius Tebai | Selasa, ..."
                 if p.start > s and not _byline(st, s, p.start):
                     for a, b in _plain_names(st, s, p.start):
@@ -948,7 +962,7 @@ def run(doc: Document) -> None:
         pm = _PLACE_SOURCE.match(line) if "," in line and len(line) <= 60 else None
         if pm is not None and _place_known(doc, pm.group("loc")):
             if meta.dateline_location is None:
-                meta.dateline_location = pm.group("loc")
+                _put(meta, "dateline_location", pm.group("loc"))
                 st.add_span("dateline_location", s, s + pm.end("loc"))
             doc.blank(s, e, "meta:dateline")
             continue
@@ -959,15 +973,15 @@ def run(doc: Document) -> None:
             and len(line.split()) <= 3
             and not line.endswith(".")
         ):
-            meta.section = line
+            _put(meta, "section", line)
             st.add_span("section", s, e)
             doc.blank(s, e, "meta:section")
             continue
         if r.outlet_re.fullmatch(line) or line.casefold() in r.outlet_forms:
             if meta.outlet is None:
-                meta.outlet = r.outlet_forms.get(line.casefold(), line)
+                _put(meta, "outlet", r.outlet_forms.get(line.casefold(), line))
             if meta.section is None and not _RX_DOMAIN_END.search(line) and idx > 0:
-                meta.section = line  # a channel line such as "kumparanNEWS"
+                _put(meta, "section", line)  # a channel line such as "kumparanNEWS"
                 st.add_span("section", s, e)
             doc.blank(s, e, "meta:outlet")
             continue
@@ -979,7 +993,7 @@ def run(doc: Document) -> None:
     if meta.section is None:
         crumbs = _last_breadcrumb(doc, header)
         if crumbs is not None:
-            meta.section = doc.prep.norm[crumbs[0]:crumbs[1]]
+            _put(meta, "section", doc.prep.norm[crumbs[0]:crumbs[1]])
             st.add_span("section", *crumbs)
     if title_cands:
         # the title: the first header line of several words that is not a sentence fragment
@@ -996,7 +1010,7 @@ def run(doc: Document) -> None:
         sm = _TITLE_SUFFIX.search(text, bs, be)
         if sm is not None and (sm.group("site") is None or _is_site(st, sm.group("site"))):
             be = sm.start()
-        meta.title = " ".join(text[bs:be].split())
+        _put(meta, "title", " ".join(text[bs:be].split()))
         st.add_span("title", bs, be)
 
     # 3. bylines and date lines after the body started (Antara: Pewarta/Editor at the end)
@@ -1023,7 +1037,7 @@ def run(doc: Document) -> None:
                 break
 
     if pub is not None:
-        meta.published = pub.value
+        _put(meta, "published", pub.value)
         if pub.zone_assumed:
             doc.warnings.append(W_ZONE)
         st.add_span("published", pub.start, pub.end)
@@ -1038,7 +1052,7 @@ def run(doc: Document) -> None:
             if reason == "boilerplate:copyright":
                 om = r.outlet_re.search(norm[cs:ce])
                 if om is not None:
-                    meta.outlet = r.outlet_forms.get(om.group(0).casefold(), om.group(0))
+                    _put(meta, "outlet", r.outlet_forms.get(om.group(0).casefold(), om.group(0)))
                     st.add_span("outlet", cs + om.start(), cs + om.end())
                     break
 
@@ -1052,7 +1066,7 @@ def run(doc: Document) -> None:
             meta.cited_sources.append(name)
         st.add_span("cited_sources", m.start("src"), m.start("src") + len(src))
 
-    meta.spans = st.spans
+    _put(meta, "spans", st.spans)
 
 
 _PUB_FIELDS = frozenset({"text", "value", "granularity", "kind", "role", "span", "rule"})
