@@ -271,13 +271,14 @@ def blank_html(norm: str, mask: Mask) -> None:
 
 # Whitespace as the `regex` module's \s has it (str.isspace() minus \x1c-\x1f), for stdlib `re`.
 _WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-# A line without its surrounding spaces: group 1 (blanked lines are all spaces and give none).
-_LINE = re.compile(rf"(?m)^[{_WS.replace(chr(10), '')}]*+([^{_WS}](?:[^\n]*[^{_WS}])?)")
+# A line without its surrounding spaces (blanked lines are all spaces and give none): the scan
+# skips spaces and newlines to a line's first other character, then runs to its last.
+_LINE = re.compile(rf"[^{_WS}](?:[^\n]*[^{_WS}])?")
 
 
 def lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding spaces."""
-    return [m.span(1) for m in _LINE.finditer(text)]
+    return [m.span() for m in _LINE.finditer(text)]
 
 
 _TERMINAL = frozenset('.!?"\':)')
