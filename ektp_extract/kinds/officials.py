@@ -345,6 +345,10 @@ class OffLex:
     not_name: set[str] = field(default_factory=set)  # casefolded stopwords and speech verbs
     not_lower_2nd: tuple[str, ...] = ()  # second words of the not_lower rows (_not_lower)
     not_office_2nd: tuple[str, ...] = ()  # the same for not_office
+    # long unit words (9 letters or more), and the same each with one letter dropped: a word one
+    # typing slip away from one (Univeristas, Kabupatn) is a unit word misspelt (_misspelt_unit)
+    unit_long: set[str] = field(default_factory=set)
+    unit_near: set[str] = field(default_factory=set)
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -378,6 +382,8 @@ def _build(lex: Lexicon) -> OffLex:
     after = [f for t in titles if t.place == "after" for f in t.forms] or ["S.Sos"]
     corps = [f for c in lex.rows("honorifics", "corps") for f in c.forms] or ["Pol"]
     one_pre = rf"{flex_trie(before)}(?:[ ]+{flex_trie(corps)})*"
+    # Ajun Komisaris Besar Polisi (AKBP): a spelled-out rank or title with its short form in parentheses
+    one_pre = rf"{one_pre}(?:[ ]*\([ ]*{one_pre}[ ]*\))?"
     title_starts = {m.group(0).casefold() for f in [*before] for m in [_LETTERS_RUN.match(f)] if m}
     # dots and spaces are optional between a title's letter groups: R.A is also written RA
     title_starts |= {"".join(_LETTERS_RUN.findall(f)).casefold() for f in before if "." in f}
@@ -430,7 +436,10 @@ def _build(lex: Lexicon) -> OffLex:
         re.compile(rf"(?<![\w-])(?:{trie_pattern(sorted(set(exp_forms)))})(?![\w-])")
         if exp_forms else None
     )
+    unit_long = {w for w in unit if len(w) >= 9 and w.isalpha()}
     lx = OffLex(
+        unit_long=unit_long,
+        unit_near={w[:k] + w[k + 1:] for w in unit_long for k in range(len(w))},
         head_keys=head_keys,
         acting_keys=acting_keys,
         mod_keys=mod_keys,
@@ -635,7 +644,22 @@ def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
         return False
     if n > 1 and w.isupper() and w not in _ROMANS:
         return False
+    if n >= 9 and _misspelt_unit(lx, cf) and w not in lx.given:
+        return False
     return True
+
+
+def _misspelt_unit(lx: OffLex, cf: str) -> bool:
+    """Is ``cf`` (case-folded, no unit word) one slip away from a long unit word: a letter
+    dropped (Kabupatn), added (Kecamatann) or two neighbours swapped (Univeristas, Sekertaris)?
+    A changed letter is not counted: Parlindungan is a name, not Perlindungan misspelt."""
+    if cf in lx.unit_near:
+        return True
+    long_ = lx.unit_long
+    for k in range(len(cf) - 1):
+        if cf[:k] + cf[k + 1:] in long_ or cf[:k] + cf[k + 1] + cf[k] + cf[k + 2:] in long_:
+            return True
+    return cf[:-1] in long_
 
 
 def parse_name(
@@ -1563,6 +1587,8 @@ def _split_unknown(
             return tail, rest
         if comma and given_at is None and _region_then_name(ctx, rest[-1].end):
             return tail + rest, []  # Camat Pematang Karau, Kabupaten Barito Timur, Edy Adwar
+        if comma and _aside_then_name(ctx, rest[-1].end):
+            return tail + rest, []  # Kepala Desa Tanjung Sari, Kecamatan Bayan, Ridwan Hakim
         if given_at is not None and given_at > 0:
             return tail + rest[:given_at], rest[given_at:]
         if len(rest) == 1:
@@ -1591,6 +1617,21 @@ def _region_then_name(ctx: _Ctx, pos: int) -> bool:
     return nm is not None and _closed_after(text, nm.end)
 
 
+def _aside_then_name(ctx: _Ctx, pos: int) -> bool:
+    """After ``pos``: a comma, the district the office lies in (``Kecamatan Bayan,``,
+    :data:`_PLACE_CLAUSE`) and a person's name: the words before the first comma name the
+    place, also when one of them is a given name (``Kepala Desa Tanjung Sari, ...``)."""
+    text = ctx.text
+    j = _skip_space(text, pos)
+    if text[j:j + 1] != ",":
+        return False
+    pc = _PLACE_CLAUSE.match(text, j + 1, min(len(text), j + 80))
+    if pc is None or pc.group("cue").casefold() not in ctx.lx.place_cues:
+        return False
+    nm = parse_name(ctx.lx, text, pc.end(), min(len(text), pc.end() + 80), ctx.regions, memo=ctx.memo)
+    return nm is not None and _closed_after(text, nm.end)
+
+
 def _closed_after(text: str, pos: int) -> bool:
     """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end)?"""
     j = _skip_space(text, pos)
@@ -1614,6 +1655,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     para_end = text.find("\n", head_end, head_end + 260)
     limit = min(len(text), head_end + 260) if para_end < 0 else para_end
     items, stop, stop_kind = _read_items(ctx, row, head_end, limit, m.lower)
+    if stop_kind == "lower" and items and text.startswith("lainnya", stop):
+        j = _skip_space(text, stop + 7)
+        if text[j:j + 1] == ",":
+            stop, stop_kind = j, "comma"  # anggota Fraksi X lainnya, Nama: one more holder, named
     if (
         text[m.head_start:m.head_end].casefold() in lx.title_starts
         and (rk := lx.pre_one.match(text, m.head_start, limit)) is not None
@@ -1871,6 +1916,23 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
                         m.start, pend, m.row, m.acting, m.modifier, nm, region,
                         "officials.name_comma_position", items, m.head_end, anaphoric,
                     )
+    elif pw is not None and pw[:1].isupper() and text[m.start - 1:m.start] == " ":
+        # Budi Santoso ketua Fraksi X menegaskan: a name opening the sentence, then the office in
+        # lower case with its body and a verb, no comma
+        read = _read_appos(ctx, m)
+        if read is not None and not read[2] and any(it.kind in ("unit", "region") for it in read[1]) and (
+            # an active verb (menegaskan, berharap) or a speech word: a passive one (Termasuk
+            # pimpinan DPR diminta) leaves the words before as no subject of the office
+            (read[4].startswith(("me", "ber")) and _verbish(ctx.lx, read[4])) or _is_speech_word(read[4])
+        ):
+            nm = _name_before(ctx, m.start, taken, bare=True)
+            if nm is not None:
+                pend, items = read[0], read[1]
+                region = next((it.region for it in items if it.region is not None), None)
+                return Candidate(
+                    m.start, pend, m.row, m.acting, m.modifier, nm, region,
+                    "officials.name_comma_position", items, m.head_end, False,
+                )
     cand = _parse_at(ctx, m, taken)
     if cand is None or cand.name is None or cand.rule == "officials.name_comma_position":
         return None
@@ -2399,6 +2461,10 @@ def prev_word(text: str, pos: int) -> Optional[str]:
     return text[k:j] if k < j else None
 
 
+# a photo caption's full stop, then the photographer's name between dashes: ``.-Budi Santoso-``
+_CREDIT_TAIL = re.compile(r"\.[ ]*-[ ]*[A-Z][A-Za-z.' ]{1,40}-\Z")
+
+
 class _Headlines:
     """Lines that read like headlines (mostly capitalised words, no full stop): related-article
     titles and captions left in the text, where capitalised words are not names."""
@@ -2418,8 +2484,10 @@ class _Headlines:
         if hit is None:
             le = self.text.find("\n", pos)
             line = self.text[ls:le if le >= 0 else len(self.text)].strip()
-            if line.endswith((".", '"', "'", ":")):
-                hit = False  # a sentence (nearly every body paragraph): no need to count words
+            if line.endswith((".", '"', "'", ":")) or _CREDIT_TAIL.search(line) is not None:
+                # a sentence (nearly every body paragraph): no need to count words; a caption
+                # closed by the photographer's credit (... Nama.-Fotografer-) is a sentence too
+                hit = False
             else:
                 words = _LINE_WORD.findall(line)
                 caps = sum(1 for w in words if w[0].isupper())
