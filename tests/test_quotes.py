@@ -141,8 +141,7 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
 
     from ektp_extract.document import Document
     from ektp_extract.kinds.officials import lower_words
-    from ektp_extract.kinds.quotes import (_SINGLE, _bare_matches, _low_matches, _single_quoted, _word_matches,
-                                           qlex)
+    from ektp_extract.kinds.quotes import _SINGLE, _interposed_matches, _single_quoted, _word_matches, qlex
     from ektp_extract.text import Mask, normalise
 
     q = qlex(extractor.lexicon)
@@ -153,7 +152,8 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
              ",kata", ", Kata", ",  KATANYA", ", ujarnya-", ", tambahnya2"]
     texts += [" ".join(rnd.choice(words) + rnd.choice(["", " ", "  ", ",", "'", ".", "-"]) for _ in range(rnd.randint(0, 12)))
               for _ in range(300)]
-    texts += ["Bantuan itu  lanjut Budi, naik", "kata  kata, 'ya ini benar' katanya", "'abc' 'def ghi' x", "é kata Budi"]
+    texts += ["Bantuan itu  lanjut Budi, naik", "kata  kata, 'ya ini benar' katanya", "'abc' 'def ghi' x", "é kata Budi",
+              "ya,  Katanya ,kata, ujarnya lanjut  kata,akunya", ", kata", "a kata"]
     for t in texts:
         prep = normalise(t)
         doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
@@ -162,11 +162,11 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
         for start in range(0, len(text) + 1, 1 if len(text) < 200 else 37):
             assert [m.span() for m in _word_matches(q.cue, text, start, lw, q.cue_words)] == [
                 m.span() for m in q.cue.finditer(text, start)]
-            assert [m.span() for m in _bare_matches(q.interposed_bare, text, start, lw, q.after_words)] == [
-                m.span() for m in q.interposed_bare.finditer(text, start)]
+            inter, bare = _interposed_matches(q, text, start, lw)
+            assert [m.span() for m in bare] == [m.span() for m in q.interposed_bare.finditer(text, start)]
             assert [m.span() for m in _single_quoted(text, start)] == [
                 m.span() for m in _SINGLE.finditer(text, start)]
-            assert [(m.span(), m.span("v")) for m in _low_matches(q.interposed, q.interposed_low, text, start, lw)] == [
+            assert [(m.span(), m.span("v")) for m in inter] == [
                 (m.span(), m.span("v")) for m in q.interposed.finditer(text, start)]
 
 
@@ -248,3 +248,122 @@ def test_squeezed_equals_split_and_join() -> None:
     cases += ["".join(rnd.choice(ws) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
     for c in cases:
         assert _squeezed(c) == " ".join(c.split()), repr(c)
+
+
+def _odd_texts(seed: int, alphabet: str, n: int = 300, size: int = 40) -> list[str]:
+    """Real fixture text and random strings over ``alphabet`` (for the plain-definition tests)."""
+    import random
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))[:5]]
+    rnd = random.Random(seed)
+    return texts + ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, size))) for _ in range(n)]
+
+
+def test_clause_and_comma_readers_equal_their_patterns() -> None:
+    """The clause opening after a speech verb, the comma after ``menurut``, the spaces after
+    a position and the word ``didampingi`` are read with str methods; they must be what the
+    patterns they replace find, at every position of real and odd text."""
+    from ektp_extract.kinds.quotes import (_ACCOMPANIED, _CLAUSE_OPEN, _COMMA_ANY, _SP, _accompanied, _clause_start,
+                                           _comma_end, _skip_sp)
+
+    words = [" ", "  ", ",", ":", "bahwa", "bahwa ", "bahwanya", "Bahwa", "a", "\n", "didampingi", "yang ", "x"]
+    import random
+
+    rnd = random.Random(11)
+    texts = _odd_texts(13, " ,:ab\n") + ["".join(rnd.choice(words) for _ in range(rnd.randint(0, 12))) for _ in range(400)]
+    for t in texts:
+        step = 1 if len(t) < 200 else 7
+        for pos in range(0, len(t) + 1, step):
+            m = _CLAUSE_OPEN.match(t[pos:pos + 20])
+            assert _clause_start(t, pos) == pos + (m.end() if m else 0), (t[pos:pos + 20],)
+            assert _skip_sp(t, pos) == _SP.match(t, pos).end()
+            for hi in (pos, pos + 3, pos + 30, len(t)):
+                cm = _COMMA_ANY.search(t[pos:hi])
+                assert _comma_end(t, pos, hi) == (pos + cm.end() if cm else -1), (t[pos:hi],)
+                am = _ACCOMPANIED.search(t, pos, hi)
+                got = _accompanied(t, pos, hi)
+                assert (got.span() if got else None) == (am.span() if am else None)
+
+
+def test_cut_letters_equal_the_shorter_window() -> None:
+    """who_before reads the letters ending at a position once and cuts them to a shorter
+    window: the cut must be what reading the shorter window finds."""
+    from ektp_extract.kinds.quotes import _cut, _letters_end
+
+    for t in _odd_texts(19, "aBé -,'.\n1") + ["x" * 50, "é" * 40 + "a"]:
+        for hi in range(0, len(t) + 1, 1 if len(t) < 100 else 5):
+            for lo_far in (max(0, hi - 30), 0):
+                run = _letters_end(t, lo_far, hi)
+                for lo in range(lo_far, hi + 2):
+                    assert _cut(t, run, lo, hi) == _letters_end(t, lo, hi), (t[lo_far:hi], lo)
+
+
+def test_role_sentences_are_those_holding_a_role_comma(extractor: Extractor) -> None:
+    """Only the sentences holding a comma before a role word are read for role subjects:
+    the list must be that of testing every sentence."""
+    import bisect
+
+    from ektp_extract.document import Document
+    from ektp_extract.kinds.quotes import _Ctx, _role_commas, _role_sentences
+    from ektp_extract.text import Mask, normalise
+
+    texts = _odd_texts(23, "aW ,.\n") + ["Amir, warga Solo. Budi, jubir, kata. Ia, warga, x, warga.", "é, warga. A, warga"]
+    for t in texts:
+        prep = normalise(t)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        ctx = _Ctx(doc)
+        commas = _role_commas(ctx)
+        if commas is None:  # (not ASCII: every sentence)
+            assert _role_sentences(ctx) == ctx.sents
+            continue
+        plain = [(ss, se) for ss, se in ctx.sents
+                 if (k := bisect.bisect_left(commas, ss)) < len(commas) and commas[k] < se]
+        assert _role_sentences(ctx) == plain
+
+
+def test_np_object_reads_the_words_it_needs(extractor: Extractor) -> None:
+    """The object test splits at most four words: its answer must be that of splitting all."""
+    from ektp_extract.kinds.quotes import _np_object, qlex
+
+    q = qlex(extractor.lexicon)
+
+    class _C:
+        pass
+
+    def plain(ctx: _C, verb: str, c: int, ce: int) -> bool:
+        words = ctx.text[c:ce].split()
+        if not words:
+            return True
+        if len(words) <= 3 and words[-1].casefold() in q.tails:
+            return True
+        return verb.casefold() not in q.say_verbs and words[0].casefold() in q.np_openers
+
+    words = ["hal", "tersebut", "itu", "data", "ini", "x", " ", "  ", "\n", "Hal"]
+    import random
+
+    rnd = random.Random(29)
+    for _ in range(2000):
+        ctx = _C()
+        ctx.q = q  # type: ignore[attr-defined]
+        ctx.text = " ".join(rnd.choice(words) for _ in range(rnd.randint(0, 7)))  # type: ignore[attr-defined]
+        for verb in ("mengatakan", "membeberkan"):
+            n = len(ctx.text)  # type: ignore[attr-defined]
+            assert _np_object(ctx, verb, 0, n) == plain(ctx, verb, 0, n)  # type: ignore[arg-type]
+
+
+def test_stage_records_are_valid(extractor: Extractor) -> None:
+    """The stage fills its records without validation: each must equal its validated copy."""
+    from pathlib import Path
+
+    from ektp_extract.models import Quote
+
+    root = Path(__file__).resolve().parent.parent
+    n = 0
+    for p in sorted((root / "fixtures" / "articles").glob("*.txt")):
+        for q in extractor.extract(p.read_text(encoding="utf-8"), reference_date=PINNED_REFERENCE).quotes:
+            assert Quote.model_validate(q.model_dump()) == q
+            assert q.model_fields_set == set(Quote.model_fields)
+            n += 1
+    assert n > 100

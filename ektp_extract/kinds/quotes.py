@@ -26,7 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter
+from functools import cached_property
+from operator import attrgetter, itemgetter
 from typing import Any, Optional
 
 import regex
@@ -101,13 +102,10 @@ class QLex:
     # otherwise): on an ASCII text only where they occur is matched
     active_words: Optional[frozenset[str]] = None
     cue_words: Optional[frozenset[str]] = None  # the same for the cue's forms
-    after_words: Optional[frozenset[str]] = None  # ... and for the after-quote verbs
+    said_words: Optional[frozenset[str]] = None  # ... and for the after-quote verbs and their -nya forms
     # a comma, spaces and the start of a role word, in the lower-case text (None when a role
     # word is not all ASCII letters)
     role_comma: Optional[re.Pattern[str]] = None
-    # ``interposed`` without its ignore-case flag, for the lower-case text (None when a
-    # form is not in lower case or the pattern has no stdlib twin)
-    interposed_low: Optional[re.Pattern[str]] = None
 
 
 def _words(lex: Lexicon, row_id: str) -> set[str]:
@@ -156,9 +154,8 @@ def _build(lex: Lexicon) -> QLex:
         roles=roles,
         active_words=_letter_forms(active),
         cue_words=_letter_forms(cue_forms),
-        after_words=_letter_forms(after),
+        said_words=_letter_forms(after + encl),
         role_comma=_role_comma(roles),
-        interposed_low=_case_free(interposed, after + encl),
     )
 
 
@@ -168,28 +165,6 @@ def _role_comma(roles: set[str]) -> Optional[re.Pattern[str]]:
     if not roles or _letter_forms(sorted(roles)) is None:
         return None
     return re.compile(r",[\s\x1c-\x1f]*" + _alt([w.lower() for w in roles]), re.ASCII)
-
-
-def _case_free(rx: Any, forms: list[str]) -> Optional[re.Pattern[str]]:
-    """The stdlib twin of ``rx`` (an ignore-case pattern whose only letters are ``forms``)
-    without its ignore-case flag: on the lower-case copy of an ASCII text it matches where
-    ``rx`` matches on the text, and a pattern opening with a literal (``,``) is found by
-    the stdlib's fast literal search, which an ignore-case pattern does not get."""
-    a = getattr(rx, "a", None)
-    if a is None or not a.flags & re.IGNORECASE or any(f != f.lower() or not f.isascii() for f in forms):
-        return None
-    return re.compile(a.pattern, a.flags & ~re.IGNORECASE)
-
-
-def _low_matches(rx: Any, low_rx: Optional[re.Pattern[str]], text: str, start: int,
-                 lw: Optional[LowerWords]) -> list[Any]:
-    """``list(rx.finditer(text, start))`` for an ignore-case ``rx``: found with ``low_rx``
-    (:func:`_case_free`) in the lower-case text when there is one, each then matched by
-    ``rx`` itself at its start (the same spans; the match objects of ``text``)."""
-    if lw is None or low_rx is None:
-        return list(rx.finditer(text, start))
-    match = rx.match
-    return [match(text, m.start()) for m in low_rx.finditer(lw.low, start)]
 
 
 def _letter_forms(forms: list[str]) -> Optional[frozenset[str]]:
@@ -211,24 +186,25 @@ def _word_matches(
     return [m for i in lw.starts(forms, start) if (m := match(text, i)) is not None]
 
 
-def _bare_matches(
-    rx: Any, text: str, start: int, lw: Optional[LowerWords], forms: Optional[frozenset[str]]
-) -> list[Any]:
-    """``list(rx.finditer(text, start))`` for ``QLex.interposed_bare`` (a lowercase letter,
-    spaces, one of ``forms`` as a whole word): on an ASCII text only the space runs right
-    before a form are matched. A match can only start where its spaces start (the
-    letter before it), so the run is walked back from the form; matches never overlap."""
-    if lw is None or forms is None:
-        return list(rx.finditer(text, start))
-    match = rx.match
-    out = []
-    for i in lw.starts(forms, start):
+def _interposed_matches(q: QLex, text: str, start: int, lw: Optional[LowerWords]) -> tuple[list[Any], list[Any]]:
+    """``list(q.interposed.finditer(text, start))`` and ``list(q.interposed_bare.finditer(text,
+    start))``: on an ASCII text only where an after-quote verb (with -nya or not) opens a
+    word, each matched where its spaces start: after a comma (``, kata X``) or, for the
+    bare form, after a letter (``lanjut X``). A match holds one verb, so none overlap."""
+    if lw is None or q.said_words is None:
+        return list(q.interposed.finditer(text, start)), list(q.interposed_bare.finditer(text, start))
+    inter: list[Any] = []
+    bare: list[Any] = []
+    for i in lw.starts(q.said_words, start):
         p = i
         while p > 0 and text[p - 1] == " ":
             p -= 1
-        if start <= p < i and (m := match(text, p)) is not None:
-            out.append(m)
-    return out
+        if p > start and text[p - 1] == ",":
+            if (m := q.interposed.match(text, p - 1)) is not None:
+                inter.append(m)
+        elif start <= p < i and (m := q.interposed_bare.match(text, p)) is not None:
+            bare.append(m)
+    return inter, bare
 
 
 def _single_quoted(text: str, start: int) -> list[Any]:
@@ -315,6 +291,14 @@ def _letters_end(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
     return (k, text[k:hi]) if k < hi else None
 
 
+def _cut(text: str, run: Optional[tuple[int, str]], lo: int, hi: int) -> Optional[tuple[int, str]]:
+    """``_letters_end(text, lo, hi)`` from ``run``, the letters ending at ``hi`` read from a
+    position at or before ``lo``: the same run, cut at ``lo``."""
+    if run is None or run[0] >= lo:
+        return run
+    return (lo, text[lo:hi]) if lo < hi else None
+
+
 def _word_back(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
     """(start, word) of ``_WORD_BACK.search(text, lo, hi)``; read backwards in Python on
     ASCII text when no space or comma ends the range (as :meth:`_Ctx.who_before` asks)."""
@@ -367,11 +351,23 @@ class _Ctx:
         self.report_clauses = Intervals()  # "Menurut X, <clause>" ranges
         self.paras = doc.paragraphs
         self.para_starts = list(map(_FIRST, self.paras))
-        self.refs_by_end = sorted(self.refs, key=_END_START)
-        self.ref_ends = list(map(_SECOND, self.refs_by_end))
-        self.ref_starts_of: dict[int, list[int]] = {}
+
+    # (built on first use: many documents never ask)
+    @cached_property
+    def refs_by_end(self) -> list[tuple[int, int, int, str]]:
+        return sorted(self.refs, key=_END_START)
+
+    @cached_property
+    def ref_ends(self) -> list[int]:
+        return list(map(_SECOND, self.refs_by_end))
+
+    @cached_property
+    def ref_starts_of(self) -> dict[int, list[int]]:
+        """official → the starts of its mentions"""
+        out: dict[int, list[int]] = {}
         for r in self.refs:  # refs are sorted: each list is sorted too
-            self.ref_starts_of.setdefault(r[2], []).append(r[0])
+            out.setdefault(r[2], []).append(r[0])
+        return out
 
     # -- text helpers
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -536,7 +532,9 @@ class _Ctx:
             if wm0 is not None and wm0[1][0].islower() and wm0[1].casefold() not in q.pronouns:
                 if "," not in text[j:verb_start]:
                     return None
-        wm = _letters_end(text, max(ss, j - 12), j)
+            wm = _cut(text, wm0, max(ss, j - 12), j)  # (the same letters, within 12 characters)
+        else:
+            wm = _letters_end(text, max(ss, j - 12), j)
         if wm and wm[1].casefold() in q.pronouns:
             st = j - len(wm[1])
             # Ia menambahkan / Dalam sambutannya ia menyampaikan
@@ -546,7 +544,7 @@ class _Ctx:
         ref = self.ref_ending(j)
         if (
             ref is not None
-            and (acc := _ACCOMPANIED.search(text, ss, ref[0])) is not None
+            and (acc := _accompanied(text, ss, ref[0])) is not None
             and acc.start() - ss <= 160
             and _STOP_CAP.search(text, ss, ref[0]) is None  # one sentence (tokenised text: " . ")
         ):
@@ -611,6 +609,26 @@ _STOP_CAP = twin(r"[.!?][ ]+\p{Lu}")
 _ACCOMPANIED = twin(r"(?<![\p{L}])(?:yang[ ]+)?didampingi(?![\p{L}])")
 # a speaker's name and a role appositive opening a sentence: "Amir, Jubir paslon X, ..."
 _ROLE_APPOS = twin(r"[ ]*,[ ]*(?P<r>[\p{L}]+(?:[ ]+[\p{L}]+)?)")
+
+
+def _accompanied(text: str, lo: int, hi: int) -> Any:
+    """``_ACCOMPANIED.search(text, lo, hi)``, searched only when the word occurs there."""
+    if text.find("didampingi", lo, hi) < 0:
+        return None
+    return _ACCOMPANIED.search(text, lo, hi)
+
+
+def _comma_end(text: str, lo: int, hi: int) -> int:
+    """``lo + _COMMA_ANY.search(text[lo:hi]).end()`` (past the first comma and its spaces),
+    or -1 when there is no comma, without a slice or a regex call."""
+    k = text.find(",", lo, hi)
+    if k < 0:
+        return -1
+    k += 1
+    hi = min(hi, len(text))
+    while k < hi and text[k] == " ":
+        k += 1
+    return k
 
 
 def _subject_start(text: str, ss: int, st: int) -> bool:
@@ -694,28 +712,38 @@ def run(doc: Document) -> None:
     if not text.strip():
         return
     ctx = _Ctx(doc)
-    events: list[Event] = []
-    events.extend(_direct(ctx))
+    events = _direct(ctx)
     events.extend(_indirect(ctx))
-    events.sort(key=lambda e: (e.anchor, e.text_start))
+    events.sort(key=_ANCHOR_START)
     _resolve(ctx, events)
     seen: set[tuple[int, int, bool]] = set()
+    add, span = doc.quotes.append, doc.span
     for ev in events:
-        if ev.direct is False and ev.speaker is None:
+        direct, speaker, sid = ev.direct, ev.speaker, ev.speaker_id
+        if not direct and speaker is None:
             continue
         s, e = ev.text_start, ev.text_end
-        if e <= s or (s, e, ev.direct) in seen:
+        key = (s, e, direct)
+        if e <= s or key in seen:
             continue
-        seen.add((s, e, ev.direct))
-        if ev.direct and len(ev.pieces) > 1:
+        seen.add(key)
+        if direct and len(ev.pieces) > 1:
             body = " ".join(" ".join(text[a:b].split()) for a, b in (_clean(text, *p) for p in ev.pieces))
             body = body.rstrip(" ,")
         else:
             body = _squeezed(text[s:e])
-        sid = f"off-{ev.speaker_id + 1}" if ev.speaker_id is not None else None
-        doc.quotes.append(make_quote(sid, ev.speaker, body, ev.verb, ev.direct, doc.span(s, e), ev.rule))
-        if ev.direct:
+        # the fields have their types by construction (speaker: a name or an official's
+        # name or position; verb: a casefolded form): filled as make_quote fills them,
+        # without its type tests (tests/test_quotes.py validates every record of the fixtures)
+        add(filled(Quote, {
+            "speaker_id": f"off-{sid + 1}" if sid is not None else None, "speaker": speaker, "text": body,
+            "verb": ev.verb, "direct": direct, "span": span(s, e), "rule": ev.rule,
+        }, set(_QUOTE_FIELDS)))
+        if direct:
             doc.claim("quote", s, e)
+
+
+_ANCHOR_START = attrgetter("anchor", "text_start")
 
 
 def _squeezed(s: str) -> str:
@@ -874,45 +902,44 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     out: list[Event] = []
     body = ctx.doc.body_start
     lw = lower_words(ctx.doc)
+    in_quote, sentence = ctx.quote_ranges.covers, ctx.sentence
     # X mengatakan (bahwa) <clause>
     for m in _word_matches(q.active, text, body, lw, q.active_words):
         vs = m.start()
-        if ctx.in_quote(vs):
+        if in_quote(vs):
             continue
-        c = _clause_start(text, m.end())
+        me = m.end()
+        c = _clause_start(text, me)
         if text[c:c + 1] in ('"', "'"):
             continue  # X mengatakan, "...": a direct quote, read by _direct
         who = ctx.who_before(vs)
         if who is None:
             continue
-        ss, se = ctx.sentence(vs)
-        ce = _clause_end(ctx, c, se)
-        if len(text[c:ce].split(None, 1)) < 1:
-            continue
-        if c == _SP.match(text, m.end()).end() and _np_object(ctx, m.group("v"), c, ce):
+        ce = _clause_end(ctx, c, sentence(vs)[1])
+        if ce <= c or text[c:ce].isspace():
+            continue  # no word in the clause
+        verb = m.group("v")
+        if c == _skip_sp(text, me) and _np_object(ctx, verb, c, ce):
             continue  # mengungkapkan kekhawatiran atas ...: an object, no reported clause
-        out.append(Event(who.pos, who, c, ce, False, m.group("v").casefold(), "quotes.indirect.verb"))
+        out.append(Event(who.pos, who, c, ce, False, verb.casefold(), "quotes.indirect.verb"))
     # a report inside another report's clause is not the article's speaker
     # ("Menurut Devananda, Mendagri menilai ...")
-    nested = out
-    out = []
     clauses: list[tuple[int, int]] = []
     cues = _word_matches(q.cue, text, body, lw, q.cue_words)
     for m in cues:
-        ss, se = ctx.sentence(m.start())
-        cm = _COMMA_ANY.search(text[m.end():min(se, m.end() + 80)])
-        if cm is not None:
-            clauses.append((m.end() + cm.end(), se))
-    ctx.report_clauses = Intervals(clauses)
-    for ev in nested:
-        if ev.who is not None and ctx.report_clauses.covers(ev.who.pos):
-            continue
-        out.append(ev)
+        se = sentence(m.start())[1]
+        k = _comma_end(text, m.end(), min(se, m.end() + 80))
+        if k >= 0:
+            clauses.append((k, se))
+    if clauses:
+        ctx.report_clauses = Intervals(clauses)
+        in_report = ctx.report_clauses.covers
+        out = [ev for ev in out if ev.who is None or not in_report(ev.who.pos)]
     # Menurut X, <clause>
     for m in cues:
-        if ctx.in_quote(m.start()):
+        if in_quote(m.start()):
             continue
-        ss, se = ctx.sentence(m.start())
+        se = sentence(m.start())[1]
         verb = m.group("v")
         if q.kinds.get(verb.casefold()) == "cue_enclitic":
             who: Optional[Who] = Who("pronoun", m.start(), m.end())
@@ -932,11 +959,11 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         out.append(Event(m.start(), who, c, ce, False, verb.casefold(), "quotes.indirect.menurut"))
     # <clause>, kata X, <clause>.   /   <clause>, katanya.   /   <clause> lanjut X, <clause>.
     seen_v: set[int] = set()
-    for m, bare in [*((m, False) for m in _low_matches(q.interposed, q.interposed_low, text, body, lw)),
-                    *((m, True) for m in _bare_matches(q.interposed_bare, text, body, lw, q.after_words))]:
-        if ctx.in_quote(m.start()) or m.start("v") in seen_v:
+    inter, bare_ms = _interposed_matches(q, text, body, lw)
+    for m, bare in [*((m, False) for m in inter), *((m, True) for m in bare_ms)]:
+        if in_quote(m.start()) or m.start("v") in seen_v:
             continue
-        ss, se = ctx.sentence(m.start())
+        ss, se = sentence(m.start())
         if '"' in text[ss:se]:
             continue
         verb = m.group("v")
@@ -973,7 +1000,7 @@ _CLAUSE_AFTER_NAME = twin(
 def _np_object(ctx: _Ctx, verb: str, c: int, ce: int) -> bool:
     """Is the text after a speech verb with no comma or ``bahwa`` a noun-phrase object
     (``membenarkan hal tersebut``, ``membeberkan data ...``) rather than a clause?"""
-    words = ctx.text[c:ce].split()
+    words = ctx.text[c:ce].split(None, 3)  # (all the words when there are up to three)
     if not words:
         return True
     first = words[0].casefold()
@@ -983,8 +1010,21 @@ def _np_object(ctx: _Ctx, verb: str, c: int, ce: int) -> bool:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    m = _CLAUSE_OPEN.match(text[pos:pos + 20])
-    return pos + (m.end() if m else 0)
+    """``pos + _CLAUSE_OPEN.match(text[pos:pos + 20]).end()``, read in Python: spaces, a
+    comma or colon, spaces, ``bahwa`` and spaces, within 20 characters of ``pos``."""
+    lim = min(len(text), pos + 20)
+    p = pos
+    while p < lim and text[p] == " ":
+        p += 1
+    if p < lim and text[p] in ",:":
+        p += 1
+        while p < lim and text[p] == " ":
+            p += 1
+    if p + 5 < lim and text[p + 5] == " " and text.startswith("bahwa", p):
+        p += 6
+        while p < lim and text[p] == " ":
+            p += 1
+    return p
 
 
 def _clause_end(ctx: _Ctx, c: int, se: int) -> int:
@@ -1031,18 +1071,35 @@ def _role_commas(ctx: _Ctx) -> Optional[list[int]]:
     return [m.start() for m in rx.finditer(lw.low)]
 
 
+def _role_sentences(ctx: _Ctx) -> list[tuple[int, int]]:
+    """The sentences that may open with ``Nama, <role>`` (:func:`_role_subject`): those
+    holding a comma before a role word (:func:`_role_commas`), in order; every sentence
+    when the commas are not known. Sentences are sorted and disjoint, so a comma lies in
+    the last sentence starting at or before it, or in none."""
+    commas = _role_commas(ctx)
+    sents = ctx.sents
+    if commas is None:
+        return sents
+    out: list[tuple[int, int]] = []
+    starts, last = ctx.sent_starts, -1
+    for c in commas:
+        i = bisect.bisect_right(starts, c) - 1
+        if i > last and c < sents[i][1]:
+            out.append(sents[i])
+            last = i
+    return out
+
+
 def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     """Name every event's speaker; pronouns take the most recent subject."""
     text = ctx.text
     # people in subject position that speak no verb of their own (candidates for -nya)
     subjects: list[tuple[int, Optional[str], Optional[int]]] = []
     # people named outside quotes, in order (not positions alone)
-    anyone = [(s, None, idx) for s, e, idx, kind in ctx.refs if kind != "position" and not ctx.in_quote(s)]
+    in_quote, in_report, sentence = ctx.quote_ranges.covers, ctx.report_clauses.covers, ctx.sentence
+    anyone = [(s, None, idx) for s, e, idx, kind in ctx.refs if kind != "position" and not in_quote(s)]
     for s, _, idx in anyone:
-        if ctx.report_clauses.covers(s):
-            continue
-        ss, _ = ctx.sentence(s)
-        if _subject_start(text, ss, s):
+        if not in_report(s) and _subject_start(text, sentence(s)[0], s):
             subjects.append((s, None, idx))
     for am in _AGE_MARK.finditer(text, ctx.doc.body_start):
         m = _RESIDENT_BACK.search(text, max(0, am.start() - 80), am.end())
@@ -1053,16 +1110,12 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
             continue
         off = ctx.official_by_name(nm.name, m.start())
         subjects.append((m.start(), nm.name if off is None else None, off))
-    role_commas = _role_commas(ctx)
-    for ss, se in ctx.sents:
+    body = ctx.doc.body_start
+    for ss, se in _role_sentences(ctx):
         # "(Sementara itu,) Amir Fariki, Jubir paslon X mengapresiasi ...": a named
         # non-official subject with a role appositive
-        if se <= ctx.doc.body_start or ctx.in_quote(ss):
+        if se <= body or in_quote(ss):
             continue
-        if role_commas is not None:
-            k = bisect.bisect_left(role_commas, ss)
-            if k == len(role_commas) or role_commas[k] >= se:
-                continue  # no comma before a role word: _role_subject finds nothing here
         p = ss
         while p < se and text[p] == " ":
             p += 1
