@@ -239,7 +239,7 @@ def test_squeezed_equals_split_and_join() -> None:
     ``" ".join(s.split())`` for any text, whatever whitespace it holds."""
     import random
 
-    from ektp_extract.kinds.quotes import _squeezed
+    from ektp_extract.kinds.quotes import _plain_spaces, _squeezed
 
     ws = [" ", "  ", "\n", "\t", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "\x85", "\xa0", "\u2009", "\u2028", "\u3000",
           "\u200b", "a", "B", ".", "é", ""]
@@ -248,6 +248,14 @@ def test_squeezed_equals_split_and_join() -> None:
     cases += ["".join(rnd.choice(ws) for _ in range(rnd.randint(0, 12))) for _ in range(3000)]
     for c in cases:
         assert _squeezed(c) == " ".join(c.split()), repr(c)
+        if _plain_spaces(c):  # (the shortcut for a text with no whitespace but space and newline)
+            assert _squeezed(c, True) == " ".join(c.split()), repr(c)
+    plain = ["".join(rnd.choice([" ", "  ", "\n", "a", "B", ".", "\x00", "\x7f", "~"]) for _ in range(rnd.randint(0, 12)))
+             for _ in range(3000)]
+    for c in plain:
+        assert _plain_spaces(c)
+        assert _squeezed(c, True) == " ".join(c.split()), repr(c)
+    assert not any(_plain_spaces(c) for c in ["\t", "a\x1f", "\r\n", "é", "\x0c", "\x85"])
 
 
 def _odd_texts(seed: int, alphabet: str, n: int = 300, size: int = 40) -> list[str]:
@@ -367,3 +375,110 @@ def test_stage_records_are_valid(extractor: Extractor) -> None:
             assert q.model_fields_set == set(Quote.model_fields)
             n += 1
     assert n > 100
+
+
+def test_stripping_readers_equal_their_loops() -> None:
+    """Quote pieces and reported clauses are trimmed with str.strip: the bounds must be
+    those of the character loops they replace."""
+    from ektp_extract.kinds.quotes import _clause_end, _clean
+
+    class _C:
+        text = ""
+
+    def clean(text: str, s: int, e: int) -> tuple[int, int]:
+        while s < e and text[s] in " \n":
+            s += 1
+        while e > s and text[e - 1] in " \n,":
+            e -= 1
+        return s, e
+
+    def clause_end(text: str, c: int, se: int) -> int:
+        q = text.find('"', c, se)
+        e = q if q >= 0 else se
+        while e > c and text[e - 1] in " .,;:!?\n":
+            e -= 1
+        return e
+
+    for t in _odd_texts(31, ' \n,.;:!?"ab', n=400, size=24):
+        ctx = _C()
+        ctx.text = t
+        n = len(t)
+        step = 1 if n < 60 else 9
+        for s in range(0, n + 1, step):
+            for e in range(max(0, s - 2), min(n, s + 40) + 1):
+                assert _clean(t, s, e) == clean(t, s, e), (t[s:e],)
+                assert _clause_end(ctx, s, e) == clause_end(t, s, e), (t[s:e],)  # type: ignore[arg-type]
+
+
+def test_quote_passages_equal_the_paragraph_loop(extractor: Extractor) -> None:
+    """Double-quoted passages are read only in the paragraphs holding a mark (and the one
+    after an open passage): they must be those of reading every paragraph in turn."""
+    import random
+    from typing import Optional
+
+    from ektp_extract.document import Document
+    from ektp_extract.kinds.quotes import _Ctx, _direct_segments
+    from ektp_extract.text import Mask, normalise
+
+    def plain(ctx: _Ctx) -> list:
+        text = ctx.text
+        out: list = []
+        open_state: Optional[tuple[list, int]] = None
+        for ps, pe in ctx.doc.paragraphs:
+            if pe <= ctx.doc.body_start:
+                continue
+            marks = [i for i in range(ps, pe) if text[i] == '"']
+            idx = 0
+            if open_state is not None:
+                pieces, om = open_state
+                if marks and marks[0] == ps:
+                    if len(marks) >= 2:
+                        pieces.append((ps + 1, marks[1]))
+                        out.append((pieces, om, marks[1]))
+                        open_state = None
+                        idx = 2
+                    else:
+                        pieces.append((ps + 1, pe))
+                        continue
+                else:
+                    out.append((pieces, om, None))
+                    open_state = None
+            while idx < len(marks):
+                o = marks[idx]
+                if idx + 1 < len(marks):
+                    out.append(([(o + 1, marks[idx + 1])], o, marks[idx + 1]))
+                    idx += 2
+                else:
+                    open_state = ([(o + 1, pe)], o)
+                    idx += 1
+        if open_state is not None:
+            out.append((open_state[0], open_state[1], None))
+        return out
+
+    rnd = random.Random(37)
+    parts = ['"', '"Kami siap', 'kata dia."', "\n", "\n\n", " ", "Budi", '""', '"a" "b', "ya,"]
+    texts = _odd_texts(41, 'a "\n.') + ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 14))) for _ in range(400)]
+    for t in texts:
+        prep = normalise(t)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        for body in {0, doc.body_start, len(doc.text) // 3}:
+            doc.body_start = body
+            ctx = _Ctx(doc)
+            assert _direct_segments(ctx) == plain(ctx), (t,)
+
+
+def test_sentence_lookup_equals_the_plain_search(extractor: Extractor) -> None:
+    """The sentence of a position (or its paragraph) is found by one bisection."""
+    from ektp_extract.document import Document
+    from ektp_extract.kinds.quotes import _Ctx
+    from ektp_extract.text import Mask, normalise
+
+    for t in _odd_texts(43, "ab. \n", n=100):
+        prep = normalise(t)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        ctx = _Ctx(doc)
+        for pos in range(0, len(ctx.text) + 2, 1 if len(ctx.text) < 100 else 7):
+            sent = next((s for s in reversed(ctx.sents) if s[0] <= pos), None)
+            if sent is None or pos > sent[1]:
+                sent = next((p for p in ctx.paras if p[0] <= pos < p[1]), (pos, pos))
+            assert ctx.sentence(pos) == sent

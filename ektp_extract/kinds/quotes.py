@@ -26,9 +26,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from operator import attrgetter, itemgetter
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import regex
 
@@ -182,7 +181,7 @@ def _word_matches(
     letter run is matched (a match is one letter run, so matches never overlap)."""
     if lw is None or forms is None:
         return list(rx.finditer(text, start))
-    match = rx.match
+    match = rx.a.match if rx.a is not None else rx.match  # (the text is ASCII: the twin itself)
     return [m for i in lw.starts(forms, start) if (m := match(text, i)) is not None]
 
 
@@ -195,14 +194,17 @@ def _interposed_matches(q: QLex, text: str, start: int, lw: Optional[LowerWords]
         return list(q.interposed.finditer(text, start)), list(q.interposed_bare.finditer(text, start))
     inter: list[Any] = []
     bare: list[Any] = []
+    # (the text is ASCII: the stdlib twins themselves when there are)
+    inter_match = q.interposed.a.match if q.interposed.a is not None else q.interposed.match
+    bare_match = q.interposed_bare.a.match if q.interposed_bare.a is not None else q.interposed_bare.match
     for i in lw.starts(q.said_words, start):
         p = i
         while p > 0 and text[p - 1] == " ":
             p -= 1
         if p > start and text[p - 1] == ",":
-            if (m := q.interposed.match(text, p - 1)) is not None:
+            if (m := inter_match(text, p - 1)) is not None:
                 inter.append(m)
-        elif start <= p < i and (m := q.interposed_bare.match(text, p)) is not None:
+        elif start <= p < i and (m := bare_match(text, p)) is not None:
             bare.append(m)
     return inter, bare
 
@@ -231,9 +233,8 @@ def qlex(lex: Lexicon) -> QLex:
 # ---------------------------------------------------------------- speakers
 
 
-@dataclass(slots=True)
-class Who:
-    """A speaker reference before resolution."""
+class Who(NamedTuple):
+    """A speaker reference before resolution (a tuple: made without a Python ``__init__``)."""
 
     kind: str  # official / name / pronoun
     pos: int
@@ -285,9 +286,7 @@ def _letters_end(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
     if not text.isascii():
         m = _LETTERS_END.search(text, lo, hi)
         return (m.start(1), m.group(1)) if m is not None else None
-    k = hi
-    while k > lo and text[k - 1].isalpha():
-        k -= 1
+    k = lo + len(text[lo:hi].rstrip(_ASCII_ALPHA))  # (the letters stripped in C)
     return (k, text[k:hi]) if k < hi else None
 
 
@@ -305,13 +304,13 @@ def _word_back(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
     if not text.isascii() or (hi > lo and text[hi - 1] in " ,"):
         m = _WORD_BACK.search(text, lo, hi)
         return (m.start(1), m.group(1)) if m is not None else None
-    r = hi
-    while r > lo and (text[r - 1].isalpha() or text[r - 1] in "'-"):
-        r -= 1
-    for p in range(r, hi):  # the word opens with its first letter
-        if text[p].isalpha():
-            return p, text[p:hi]
-    return None
+    r = lo + len(text[lo:hi].rstrip(_ASCII_WORD))
+    w = text[r:hi].lstrip("'-")  # the word opens with its first letter
+    return (hi - len(w), w) if w else None
+
+
+_ASCII_ALPHA = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # str.isalpha on ASCII
+_ASCII_WORD = _ASCII_ALPHA + "'-"
 _AGE = twin(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
 _DESC = twin(
     r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
@@ -347,39 +346,31 @@ class _Ctx:
         self.off_tokens: dict[int, list[str]] = {}
         self.quote_ranges = Intervals()
         self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
-        self._sent_cache: dict[int, tuple[int, int]] = {}
         self.report_clauses = Intervals()  # "Menurut X, <clause>" ranges
         self.paras = doc.paragraphs
         self.para_starts = list(map(_FIRST, self.paras))
 
-    # (built on first use: many documents never ask)
-    @cached_property
-    def refs_by_end(self) -> list[tuple[int, int, int, str]]:
-        return sorted(self.refs, key=_END_START)
+        # built on first use (ref_ending, _starts_of): many documents never ask
+        self.refs_by_end: Optional[list[tuple[int, int, int, str]]] = None
+        self.ref_ends: list[int] = []
+        self.ref_starts_of: Optional[dict[int, list[int]]] = None
 
-    @cached_property
-    def ref_ends(self) -> list[int]:
-        return list(map(_SECOND, self.refs_by_end))
-
-    @cached_property
-    def ref_starts_of(self) -> dict[int, list[int]]:
-        """official → the starts of its mentions"""
-        out: dict[int, list[int]] = {}
-        for r in self.refs:  # refs are sorted: each list is sorted too
-            out.setdefault(r[2], []).append(r[0])
-        return out
+    def _starts_of(self, off: int) -> list[int]:
+        """The starts of the mentions of official ``off``, in order."""
+        if self.ref_starts_of is None:
+            self.ref_starts_of = {}
+            for r in self.refs:  # refs are sorted: each list is sorted too
+                self.ref_starts_of.setdefault(r[2], []).append(r[0])
+        return self.ref_starts_of.get(off, [])
 
     # -- text helpers
     def sentence(self, pos: int) -> tuple[int, int]:
-        hit = self._sent_cache.get(pos)
-        if hit is None:
-            hit = self._sent_cache[pos] = self._sentence(pos)
-        return hit
-
-    def _sentence(self, pos: int) -> tuple[int, int]:
+        """The sentence holding ``pos`` (or ending right before it), else its paragraph."""
         i = bisect.bisect_right(self.sent_starts, pos) - 1
-        if 0 <= i < len(self.sents) and self.sents[i][0] <= pos < self.sents[i][1] + 1:
-            return self.sents[i]
+        if i >= 0:
+            sent = self.sents[i]
+            if pos <= sent[1]:  # (sent[0] <= pos: bisect)
+                return sent
         p = self.paragraph(pos)
         return p if p is not None else (pos, pos)
 
@@ -406,6 +397,9 @@ class _Ctx:
     def ref_ending(self, pos: int) -> Optional[tuple[int, int, int, str]]:
         """An official mention ending at ``pos`` (the longest one)."""
         best = None
+        if self.refs_by_end is None:
+            self.refs_by_end = sorted(self.refs, key=_END_START)
+            self.ref_ends = list(map(_SECOND, self.refs_by_end))
         i = bisect.bisect_left(self.ref_ends, pos - 1)
         while i < len(self.refs_by_end) and self.refs_by_end[i][1] <= pos:
             r = self.refs_by_end[i]
@@ -432,7 +426,7 @@ class _Ctx:
         for i in self.name_index.get(toks[0], ()):
             o = self.offs[i]
             if name_contains(self.off_tokens[i], toks):
-                starts = self.ref_starts_of.get(i, [])
+                starts = self._starts_of(i)
                 k = bisect.bisect_left(starts, pos)
                 last = starts[k - 1] if k > 0 else -1
                 hits.append((last, -i, i))
@@ -497,7 +491,7 @@ class _Ctx:
             if o.position and o.position.casefold().startswith(head) and (
                 len(o.position) == len(head) or not o.position[len(head)].isalnum()
             ):
-                starts = self.ref_starts_of.get(i, [])
+                starts = self._starts_of(i)
                 k = bisect.bisect_left(starts, pos)
                 last = starts[k - 1] if k > 0 else -1
                 if last >= 0 and (best is None or last > best[0]):
@@ -507,9 +501,12 @@ class _Ctx:
         return Who("official", pos, hm.end, official=best[1])
 
     # -- subject before a meN- verb: X mengatakan / Ia menjelaskan / Nama (45), warga Y, mengaku
-    def who_before(self, verb_start: int) -> Optional[Who]:
+    def who_before(self, verb_start: int, ss: int = -1) -> Optional[Who]:
+        """The subject speaking a verb at ``verb_start`` (``ss``: the start of its sentence,
+        when the caller has it)."""
         text, q = self.text, self.q
-        ss, _ = self.sentence(verb_start)
+        if ss < 0:
+            ss = self.sentence(verb_start)[0]
         j = verb_start
         for _ in range(10):
             k = j
@@ -655,9 +652,23 @@ def _direct_segments(ctx: _Ctx) -> list[tuple[list[tuple[int, int]], int, Option
     out: list[tuple[list[tuple[int, int]], int, Optional[int]]] = []
     open_state: Optional[tuple[list[tuple[int, int]], int]] = None
     body = ctx.doc.body_start
-    for ps, pe in ctx.doc.paragraphs:
-        if pe <= body:
-            continue
+    paras, starts = ctx.paras, ctx.para_starts
+    k, n = 0, len(paras)
+    while k < n and paras[k][1] <= body:
+        k += 1
+    while k < n:
+        ps, pe = paras[k]
+        if open_state is None:
+            # no passage open: on to the paragraph holding the next mark (the others add nothing)
+            i = text.find('"', ps)
+            if i < 0:
+                break
+            k = bisect.bisect_right(starts, i) - 1
+            ps, pe = paras[k]
+            if i >= pe:  # (a mark between paragraphs is in none)
+                k += 1
+                continue
+        k += 1
         marks = []
         i = text.find('"', ps, pe)
         while i >= 0:
@@ -696,11 +707,13 @@ _SINGLE = twin(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'
 
 
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s] in " \n":
-        s += 1
-    while e > s and text[e - 1] in " \n,":
-        e -= 1
-    return s, e
+    """[s, e) without spaces and newlines around it and commas at its end (stripped in C)."""
+    if s >= e:
+        return s, e
+    seg = text[s:e]
+    t = seg.lstrip(" \n")
+    s += len(seg) - len(t)
+    return s, s + len(t.rstrip(" \n,"))
 
 
 # ---------------------------------------------------------------- the stage
@@ -718,6 +731,7 @@ def run(doc: Document) -> None:
     _resolve(ctx, events)
     seen: set[tuple[int, int, bool]] = set()
     add, span = doc.quotes.append, doc.span
+    plain = _plain_spaces(text)
     for ev in events:
         direct, speaker, sid = ev.direct, ev.speaker, ev.speaker_id
         if not direct and speaker is None:
@@ -731,7 +745,7 @@ def run(doc: Document) -> None:
             body = " ".join(" ".join(text[a:b].split()) for a, b in (_clean(text, *p) for p in ev.pieces))
             body = body.rstrip(" ,")
         else:
-            body = _squeezed(text[s:e])
+            body = _squeezed(text[s:e], plain)
         # the fields have their types by construction (speaker: a name or an official's
         # name or position; verb: a casefolded form): filled as make_quote fills them,
         # without its type tests (tests/test_quotes.py validates every record of the fixtures)
@@ -746,12 +760,30 @@ def run(doc: Document) -> None:
 _ANCHOR_START = attrgetter("anchor", "text_start")
 
 
-def _squeezed(s: str) -> str:
+def _squeezed(s: str, plain: bool = False) -> str:
     """``" ".join(s.split())``; a text that is already so (printable: no whitespace but the
-    space; no double, leading or trailing space — nearly every quote) is returned as it is."""
-    if s.isprintable() and "  " not in s and s[:1] != " " and s[-1:] != " ":
+    space; no double, leading or trailing space — nearly every quote) is returned as it is.
+    ``plain``: ``s`` is ASCII with no whitespace but the space and the newline
+    (:func:`_plain_spaces` of the text it is cut from), so looking for a newline is
+    enough (``isprintable`` tests every character in turn)."""
+    if (("\n" not in s) if plain else s.isprintable()) and "  " not in s and s[:1] != " " and s[-1:] != " ":
         return s
     return " ".join(s.split())
+
+
+# the whitespace of ASCII text (what str.split splits at) but the space and the newline
+_ODD_SPACES = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _plain_spaces(text: str) -> bool:
+    """Is ``text`` ASCII with no whitespace but the space and the newline (nearly every
+    working text: normalisation turns tabs and form feeds into spaces)?"""
+    if not text.isascii():
+        return False
+    for c in _ODD_SPACES:
+        if c in text:
+            return False
+    return True
 
 
 _QUOTE_FIELDS = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
@@ -803,7 +835,10 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if e <= s:
             continue
         # words, counted only as far as the tests below need (each piece up to 5)
-        content_words = sum(len(text[a:b].split(None, 4)) for a, b in pieces)
+        if len(pieces) == 1:
+            content_words = len(text[pieces[0][0]:pieces[0][1]].split(None, 4))
+        else:
+            content_words = sum(len(text[a:b].split(None, 4)) for a, b in pieces)
         para = ctx.paragraph(om) or (om, om)
         ev: Optional[Event] = None
         attr_end = -1
@@ -912,10 +947,11 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         c = _clause_start(text, me)
         if text[c:c + 1] in ('"', "'"):
             continue  # X mengatakan, "...": a direct quote, read by _direct
-        who = ctx.who_before(vs)
+        ss, se = sentence(vs)
+        who = ctx.who_before(vs, ss)
         if who is None:
             continue
-        ce = _clause_end(ctx, c, sentence(vs)[1])
+        ce = _clause_end(ctx, c, se)
         if ce <= c or text[c:ce].isspace():
             continue  # no word in the clause
         verb = m.group("v")
@@ -1010,30 +1046,24 @@ def _np_object(ctx: _Ctx, verb: str, c: int, ce: int) -> bool:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    """``pos + _CLAUSE_OPEN.match(text[pos:pos + 20]).end()``, read in Python: spaces, a
-    comma or colon, spaces, ``bahwa`` and spaces, within 20 characters of ``pos``."""
-    lim = min(len(text), pos + 20)
-    p = pos
-    while p < lim and text[p] == " ":
-        p += 1
-    if p < lim and text[p] in ",:":
-        p += 1
-        while p < lim and text[p] == " ":
-            p += 1
-    if p + 5 < lim and text[p + 5] == " " and text.startswith("bahwa", p):
-        p += 6
-        while p < lim and text[p] == " ":
-            p += 1
-    return p
+    """``pos + _CLAUSE_OPEN.match(text[pos:pos + 20]).end()``, read with str methods: spaces,
+    a comma or colon, spaces, ``bahwa`` and spaces, within 20 characters of ``pos``."""
+    seg = text[pos:pos + 20]
+    t = seg.lstrip(" ")
+    if t[:1] in (",", ":"):
+        t = t[1:].lstrip(" ")
+    if t.startswith("bahwa "):
+        t = t[6:].lstrip(" ")
+    return pos + len(seg) - len(t)
 
 
 def _clause_end(ctx: _Ctx, c: int, se: int) -> int:
     text = ctx.text
     q = text.find('"', c, se)
     e = q if q >= 0 else se
-    while e > c and text[e - 1] in " .,;:!?\n":
-        e -= 1
-    return e
+    if e <= c:
+        return e
+    return c + len(text[c:e].rstrip(" .,;:!?\n"))
 
 
 def _role_subject(ctx: _Ctx, p: int, se: int) -> Optional[tuple[int, Optional[str], Optional[int]]]:
@@ -1130,9 +1160,10 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
             p = opener + 1
             while p < se and text[p] == " ":
                 p += 1
-    subjects.sort(key=lambda x: x[0])
-    sub_pos = [x[0] for x in subjects]
-    any_pos = [x[0] for x in anyone]
+    subjects.sort(key=_FIRST)
+    sub_pos = list(map(_FIRST, subjects))
+    any_pos = list(map(_FIRST, anyone))
+    offs = ctx.offs
     history: list[tuple[int, Optional[str], Optional[int]]] = []  # kept sorted by position
     hist_pos: list[int] = []
     for ev in events:
@@ -1144,21 +1175,21 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
         elif who.kind == "name":
             ev.speaker = who.name
         else:
+            # the later of the last speaker and the last subject before (the speaker on a tie)
             h = bisect.bisect_left(hist_pos, who.pos) - 1
-            cands = [history[h]] if h >= 0 else []
+            best = history[h] if h >= 0 else None
             i = bisect.bisect_left(sub_pos, who.pos) - 1
-            if i >= 0:
-                cands.append(subjects[i])
-            if not cands:
+            if i >= 0 and (best is None or subjects[i][0] > best[0]):
+                best = subjects[i]
+            if best is None:
                 # nobody spoke or stood as a subject yet: the last named official before
                 j = bisect.bisect_left(any_pos, who.pos) - 1
                 if j >= 0:
-                    cands.append(anyone[j])
-            if cands:
-                best = max(cands, key=lambda h: h[0])
+                    best = anyone[j]
+            if best is not None:
                 ev.speaker, ev.speaker_id = best[1], best[2]
-        if ev.speaker_id is not None and 0 <= ev.speaker_id < len(ctx.offs):
-            o = ctx.offs[ev.speaker_id]
+        if ev.speaker_id is not None and 0 <= ev.speaker_id < len(offs):
+            o = offs[ev.speaker_id]
             ev.speaker = o.name or o.position
         if ev.speaker is not None or ev.speaker_id is not None:
             k = bisect.bisect_right(hist_pos, who.pos)
