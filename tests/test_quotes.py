@@ -482,3 +482,98 @@ def test_sentence_lookup_equals_the_plain_search(extractor: Extractor) -> None:
             if sent is None or pos > sent[1]:
                 sent = next((p for p in ctx.paras if p[0] <= pos < p[1]), (pos, pos))
             assert ctx.sentence(pos) == sent
+
+
+def test_who_before_equals_its_plain_reading(extractor: Extractor) -> None:
+    """who_before reads the word before a verb once (its letters serve the pronoun and
+    lowercase tests) and searches for ``didampingi`` only where the word occurs: the
+    subject must be that of the plain reading, before every word of real text."""
+    import bisect
+    from pathlib import Path
+    from typing import Optional
+
+    from ektp_extract.document import Document
+    from ektp_extract.kinds import quotes as Q
+    from ektp_extract.kinds.officials import parse_name
+    from ektp_extract.text import Mask, normalise
+
+    def plain(ctx: Q._Ctx, verb_start: int) -> Optional[Q.Who]:
+        text, q = ctx.text, ctx.q
+        ss, _ = ctx.sentence(verb_start)
+        j = verb_start
+        for _ in range(10):
+            k = j
+            while k > ss and text[k - 1] in " ,":
+                k -= 1
+            m = Q._word_back(text, max(ss, k - 30), k)
+            if m is None:
+                j = k
+                break
+            if m[1].casefold() in q.gap and m[1][0].islower():
+                j = m[0]
+                continue
+            j = k
+            break
+        if j > ss and text[j - 1].islower():
+            wm0 = Q._letters_end(text, max(ss, j - 30), j)
+            if wm0 is not None and wm0[1][0].islower() and wm0[1].casefold() not in q.pronouns:
+                if "," not in text[j:verb_start]:
+                    return None
+        wm = Q._letters_end(text, max(ss, j - 12), j)
+        if wm and wm[1].casefold() in q.pronouns:
+            st = j - len(wm[1])
+            if Q._subject_start(text, ss, st) or len(text[ss:st].split(None, 5)) <= 4:
+                return Q.Who("pronoun", st, j)
+            return None
+        ref = ctx.ref_ending(j)
+        if (ref is not None and (acc := Q._ACCOMPANIED.search(text, ss, ref[0])) is not None
+                and acc.start() - ss <= 160 and Q._STOP_CAP.search(text, ss, ref[0]) is None):
+            who = ctx._subject_at(ss, acc.start())
+            if who is not None:
+                return who
+        if ref is not None:
+            if not Q._subject_start(text, ss, ref[0]):
+                for r in ctx.refs[bisect.bisect_left(ctx.ref_starts, ss):]:
+                    if r[0] >= ref[0]:
+                        break
+                    if Q._subject_start(text, ss, r[0]):
+                        return Q.Who("official", r[0], r[1], official=r[2])
+            return Q.Who("official", ref[0], ref[1], official=ref[2])
+        am = Q._APPOS_END.search(text, max(ss, j - 90), j)
+        for x in [j] if am is None or am.start() == j else [am.start(), j]:
+            rm = Q._CAP_RUN_END.search(text, max(ss, x - 90), x)
+            if rm is None:
+                continue
+            for cm in Q._CAP_START.finditer(text, rm.start(), x):
+                ns = cm.start()
+                if not Q._subject_start(text, ss, ns):
+                    continue
+                nm = parse_name(ctx.lx, text, ns, x, ctx.regions, memo=ctx.memo)
+                if nm is None or nm.start != ns or nm.name_end > x or not Q._APPOS.fullmatch(text[nm.end:j]):
+                    continue
+                off = ctx.official_by_name(nm.name, ns)
+                if off is not None:
+                    return Q.Who("official", ns, nm.end, official=off)
+                return Q.Who("name", ns, nm.end, name=nm.name)
+        return None
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))[:12]]
+    texts += ["Ia, yang didampingi Kepala Dinas Budi, mengatakan x. Ni'mah-Budi juga kemarin mengatakan y.",
+              "Dwi Lestari (19), warga Wates, mengaku senang. Kata-kata dia menegaskan z. É ia menjelaskan."]
+    n = 0
+    for t in texts:
+        prep = normalise(t)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        for name, stage in extractor.stages:
+            if name == "quotes":
+                break
+            stage(doc)
+        ctx = Q._Ctx(doc)
+        text = ctx.text
+        for i in range(1, len(text)):
+            if text[i].isalpha() and not text[i - 1].isalpha():
+                got = ctx.who_before(i)
+                assert got == plain(ctx, i), (text[max(0, i - 60):i + 15],)
+                n += got is not None
+    assert n > 100

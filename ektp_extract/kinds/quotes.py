@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, Optional
+from typing import Any, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -39,6 +39,7 @@ from .officials import (
     LowerWords,
     NameParse,
     OffLex,
+    _norm_name,
     lower_words,
     match_head,
     name_contains,
@@ -233,8 +234,9 @@ def qlex(lex: Lexicon) -> QLex:
 # ---------------------------------------------------------------- speakers
 
 
-class Who(NamedTuple):
-    """A speaker reference before resolution (a tuple: made without a Python ``__init__``)."""
+@dataclass(slots=True)
+class Who:
+    """A speaker reference before resolution."""
 
     kind: str  # official / name / pronoun
     pos: int
@@ -243,8 +245,9 @@ class Who(NamedTuple):
     name: Optional[str] = None
 
 
-@dataclass(slots=True)
-class Event:
+class Event(NamedTuple):
+    """A quote and where its speaker is read; :func:`_resolve` names the speakers."""
+
     anchor: int  # where the speaker is read (for the order of resolution)
     who: Optional[Who]
     text_start: int
@@ -252,9 +255,7 @@ class Event:
     direct: bool
     verb: Optional[str]
     rule: str
-    pieces: list[tuple[int, int]] = field(default_factory=list)
-    speaker: Optional[str] = None
-    speaker_id: Optional[int] = None
+    pieces: Sequence[tuple[int, int]] = ()  # a direct quote's passages
 
 
 _SP = twin(r"[ ]*")
@@ -268,7 +269,6 @@ def _skip_sp(text: str, pos: int) -> int:
     return min(pos, n)  # (a regex clamps a start past the end)
 
 
-_NAME_SPLIT = twin(r"[\s.]+")
 _LETTERS = twin(r"[\p{L}]+")
 _LETTERS_END = twin(r"(?r)([\p{L}]+)\Z")
 _COMMA = twin(r"[ ]*,[ ]*")
@@ -410,7 +410,7 @@ class _Ctx:
 
     def official_by_name(self, name: str, pos: int) -> Optional[int]:
         """The official whose name contains ``name`` (the latest mentioned before ``pos``)."""
-        toks = [t for t in _NAME_SPLIT.split(name.casefold()) if t]
+        toks = _norm_name(name)  # (the case-folded words, split at spaces and dots)
         if not toks:
             return None
         if self.name_index is None:
@@ -418,7 +418,7 @@ class _Ctx:
             self.off_tokens = {}
             for i, o in enumerate(self.offs):
                 if o.name:
-                    on = [t for t in _NAME_SPLIT.split(o.name.casefold()) if t]
+                    on = _norm_name(o.name)
                     self.off_tokens[i] = on
                     for t in set(on):
                         self.name_index.setdefault(t, []).append(i)
@@ -508,6 +508,7 @@ class _Ctx:
         if ss < 0:
             ss = self.sentence(verb_start)[0]
         j = verb_start
+        run: Optional[tuple[int, str]] = None  # the letters ending at j within 30, when read already
         for _ in range(10):
             k = j
             while k > ss and text[k - 1] in " ,":
@@ -517,19 +518,23 @@ class _Ctx:
                 j = k
                 break
             w = m[1]
-            if w.casefold() in q.gap and w[0].islower():
+            if w[0].islower() and w.casefold() in q.gap:
                 j = m[0]
                 continue
             j = k
+            if w.isalpha() and text.isascii():
+                run = m  # (a word of letters only, read in the same window: those letters)
             break
         # j: end of the subject; a lowercase word there is neither a name nor a title
         # unless it ends an appositive ("Budi (45), warga setempat, mengaku")
         if j > ss and text[j - 1].islower():
-            wm0 = _letters_end(text, max(ss, j - 30), j)
+            wm0 = run if run is not None else _letters_end(text, max(ss, j - 30), j)
             if wm0 is not None and wm0[1][0].islower() and wm0[1].casefold() not in q.pronouns:
                 if "," not in text[j:verb_start]:
                     return None
             wm = _cut(text, wm0, max(ss, j - 12), j)  # (the same letters, within 12 characters)
+        elif run is not None:
+            wm = _cut(text, run, max(ss, j - 12), j)
         else:
             wm = _letters_end(text, max(ss, j - 12), j)
         if wm and wm[1].casefold() in q.pronouns:
@@ -728,12 +733,11 @@ def run(doc: Document) -> None:
     events = _direct(ctx)
     events.extend(_indirect(ctx))
     events.sort(key=_ANCHOR_START)
-    _resolve(ctx, events)
     seen: set[tuple[int, int, bool]] = set()
     add, span = doc.quotes.append, doc.span
     plain = _plain_spaces(text)
-    for ev in events:
-        direct, speaker, sid = ev.direct, ev.speaker, ev.speaker_id
+    for ev, (speaker, sid) in zip(events, _resolve(ctx, events)):
+        direct = ev.direct
         if not direct and speaker is None:
             continue
         s, e = ev.text_start, ev.text_end
@@ -1120,8 +1124,8 @@ def _role_sentences(ctx: _Ctx) -> list[tuple[int, int]]:
     return out
 
 
-def _resolve(ctx: _Ctx, events: list[Event]) -> None:
-    """Name every event's speaker; pronouns take the most recent subject."""
+def _resolve(ctx: _Ctx, events: list[Event]) -> list[tuple[Optional[str], Optional[int]]]:
+    """The speaker of every event (name, official index); pronouns take the most recent subject."""
     text = ctx.text
     # people in subject position that speak no verb of their own (candidates for -nya)
     subjects: list[tuple[int, Optional[str], Optional[int]]] = []
@@ -1166,14 +1170,18 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
     offs = ctx.offs
     history: list[tuple[int, Optional[str], Optional[int]]] = []  # kept sorted by position
     hist_pos: list[int] = []
+    named: list[tuple[Optional[str], Optional[int]]] = []
     for ev in events:
         who = ev.who
+        speaker: Optional[str] = None
+        sid: Optional[int] = None
         if who is None:
+            named.append((None, None))
             continue
         if who.kind == "official" and who.official is not None:
-            ev.speaker_id = who.official
+            sid = who.official
         elif who.kind == "name":
-            ev.speaker = who.name
+            speaker = who.name
         else:
             # the later of the last speaker and the last subject before (the speaker on a tie)
             h = bisect.bisect_left(hist_pos, who.pos) - 1
@@ -1187,11 +1195,13 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> None:
                 if j >= 0:
                     best = anyone[j]
             if best is not None:
-                ev.speaker, ev.speaker_id = best[1], best[2]
-        if ev.speaker_id is not None and 0 <= ev.speaker_id < len(offs):
-            o = offs[ev.speaker_id]
-            ev.speaker = o.name or o.position
-        if ev.speaker is not None or ev.speaker_id is not None:
+                speaker, sid = best[1], best[2]
+        if sid is not None and 0 <= sid < len(offs):
+            o = offs[sid]
+            speaker = o.name or o.position
+        if speaker is not None or sid is not None:
             k = bisect.bisect_right(hist_pos, who.pos)
             hist_pos.insert(k, who.pos)
-            history.insert(k, (who.pos, ev.speaker, ev.speaker_id))
+            history.insert(k, (who.pos, speaker, sid))
+        named.append((speaker, sid))
+    return named
