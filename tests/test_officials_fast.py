@@ -108,6 +108,11 @@ def _expand_plain(lx: O.OffLex, s: str) -> str:
             plain = lx.exp_plain.get(key)
             full = plain.expansion if plain is not None else lx.agency_names.get(form)
         pieces.append(s[last:m.start()])
+        if full and " " in full:
+            prev = s[:m.start()].rsplit(None, 1)
+            first, rest_ = full.split(" ", 1)
+            if prev and prev[-1].casefold() == first.casefold():
+                full = rest_
         pieces.append(full or form)
         last = m.end()
     pieces.append(s[last:])
@@ -144,3 +149,23 @@ def test_official_checks_still_refuse_wrong_types() -> None:
         O.make_official("off-1", "Budi", ["Drs.", 3], "Camat", "Camat", None, None, [sp], sp, "r")  # type: ignore[list-item]
     with pytest.raises(ValueError):
         O.make_official("off-1", "Budi", [], "Camat", "Camat", None, None, [sp, (0, 4)], sp, "r")  # type: ignore[list-item]
+
+
+def test_expansions_are_the_pattern_matches(lx: O.OffLex) -> None:
+    """``_expansions`` (a word look-up on plain text) lists the spans of ``expand_rx``:
+    on strings built from the forms themselves, their words, parts and neighbours."""
+    forms = sorted(lx.exp_words)
+    assert any(" " in f for f in forms) and len(forms) > 50
+    pieces = forms + [w for f in forms for w in f.split()] + [f[:-1] for f in forms if len(f) > 2]
+    pieces += [f + "nya" for f in forms[:20]] + ["Kab.", "ATR/BPN", "Kota", "dan", "Bidang", "Kepala", "x", "9", "_"]
+    rnd = random.Random(13)
+    samples = ["", "Kepala", "Kepala  Dinas", " Kepala", "Kepala ", "Kepala\tDinas", "Dinas Dukcapil-Kota"]
+    for _ in range(3000):
+        samples.append(" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))))
+        samples.append(rnd.choice(pieces) + rnd.choice(["", " ", "-", ".", "/"]) + rnd.choice(pieces))
+    fast = 0
+    for s in samples:
+        assert O._expansions(lx, s) == [m.span() for m in lx.expand_rx.finditer(s)], s
+        fast += s.isascii() and s.replace(" ", "").isalnum()
+    assert fast > 1000
+

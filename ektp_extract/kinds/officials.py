@@ -36,7 +36,6 @@ Hands to the quotes stage ``doc.scratch["official_refs"]``: working-text
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional
@@ -344,6 +343,10 @@ class OffLex:
     any_first_runs: Optional[frozenset[str]] = None
     not_name: set[str] = field(default_factory=set)  # casefolded stopwords and speech verbs
     not_lower_2nd: tuple[str, ...] = ()  # second words of the not_lower rows (_not_lower)
+    # the forms of expand_rx made of ASCII letters and digits in words separated by single
+    # spaces, and the most words of such a form by its first word (_expansions)
+    exp_words: frozenset[str] = frozenset()
+    exp_first_words: dict[str, int] = field(default_factory=dict)
     not_office_2nd: tuple[str, ...] = ()  # the same for not_office
     # long unit words (9 letters or more), and the same each with one letter dropped: a word one
     # typing slip away from one (Univeristas, Kabupatn) is a unit word misspelt (_misspelt_unit)
@@ -489,6 +492,13 @@ def _build(lex: Lexicon) -> OffLex:
         any_first_runs=_first_runs(set(capitalised) | set(firsts)),
     )
     lx.not_lower_2nd = _second_words(lx.not_lower)
+    lx.exp_words = frozenset(
+        f for f in exp_forms if f.isascii() and f.replace(" ", "").isalnum() and f.split(" ") == f.split()
+    )
+    for f in lx.exp_words:
+        n = f.count(" ") + 1
+        first = f.split(" ", 1)[0]
+        lx.exp_first_words[first] = max(n, lx.exp_first_words.get(first, 0))
     lx.not_office_2nd = _second_words(lx.not_office)
     return lx
 
@@ -2109,34 +2119,72 @@ def _expand(lx: OffLex, s: str) -> str:
     with nothing to expand it is returned as it is."""
     if lx.expand_rx is None:
         return s
-    found = lx.expand_rx.finditer(s)
-    m0 = next(found, None)
-    if m0 is None:
+    found = _expansions(lx, s)
+    if not found:
         return s  # (the join below would give s back)
     pieces: list[str] = []
     last = 0
-    for m in itertools.chain((m0,), found):
-        form = m.group(0)
+    for start, end in found:
+        form = s[start:end]
         key = form.casefold()
         full: Optional[str] = None
         row = lx.exp_after.get(key)
         if row is not None:
-            before = " ".join(s[: m.start()].split()[-2:]).casefold()
+            before = " ".join(s[:start].split()[-2:]).casefold()
             if any(before.endswith(a.casefold()) for a in row.after):
                 full = row.expansion
         if full is None:
             plain = lx.exp_plain.get(key)
             full = plain.expansion if plain is not None else lx.agency_names.get(form)
-        pieces.append(s[last:m.start()])
+        pieces.append(s[last:start])
         if full and " " in full:
-            prev = s[:m.start()].rsplit(None, 1)
+            prev = s[:start].rsplit(None, 1)
             first, rest_ = full.split(" ", 1)
             if prev and prev[-1].casefold() == first.casefold():
                 full = rest_  # Fraksi Partai NasDem: Partai Nasional Demokrat, not Partai Partai ...
         pieces.append(full or form)
-        last = m.end()
+        last = end
     pieces.append(s[last:])
     return " ".join("".join(pieces).split())
+
+
+def _expansions(lx: OffLex, s: str) -> list[tuple[int, int]]:
+    """The spans of ``lx.expand_rx.finditer(s)``.
+
+    When ``s`` is ASCII letters and digits in words separated by single spaces, a match is
+    a run of whole words (the pattern wants no word character or hyphen on either side)
+    and the longest form at a word wins (the trie tries longer forms first): the words
+    are looked up in ``lx.exp_words`` (the forms made of such words) instead of running
+    the pattern at every character.
+    """
+    if not (s.isascii() and s.replace(" ", "").isalnum()) or "  " in s or s[:1] == " " or s[-1:] == " ":
+        return [m.span() for m in lx.expand_rx.finditer(s)]
+    words = s.split(" ")
+    most = lx.exp_first_words
+    if most.keys().isdisjoint(words):
+        return []
+    forms = lx.exp_words
+    out: list[tuple[int, int]] = []
+    n = len(words)
+    i = at = 0  # word index, its character offset
+    while i < n:
+        w = words[i]
+        k = most.get(w, 0)
+        while k > 1:  # the longest form of k words first
+            if i + k <= n:
+                cand = " ".join(words[i:i + k])
+                if cand in forms:
+                    out.append((at, at + len(cand)))
+                    at += len(cand) + 1
+                    i += k
+                    break
+            k -= 1
+        else:
+            if k == 1 and w in forms:
+                out.append((at, at + len(w)))
+            at += len(w) + 1
+            i += 1
+    return out
 
 
 # ---------------------------------------------------------------- the stage
