@@ -2190,7 +2190,7 @@ def _expansions(lx: OffLex, s: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- the stage
 
 
-@dataclass
+@dataclass(slots=True)
 class _Off:
     """An official under construction (working-text positions)."""
 
@@ -2229,8 +2229,8 @@ def _same_person(a: list[str], b: list[str]) -> bool:
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) == 1:
-        return False
+    if len(short) == 1 or set(short).isdisjoint(long_):
+        return False  # (both rules below need a word the two names share)
     n = len(short)
     if any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
         return True
@@ -2767,22 +2767,27 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
     blocked = _merged(sorted([*head_spans, *(o.intro for o in offs), *(m for o in offs for m in o.mentions)]))
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
     hits: list[tuple[int, int]] = []
+    covers = blocked.covers
     if len(keys) <= 24:
+        n = len(text)
         for k in keys:  # a few names: one fast substring search each
             p = text.find(k, start)
             while p >= 0:
                 q = p + len(k)
-                if (p == 0 or not _in_word(text[p - 1])) and (q >= len(text) or not _in_word(text[q])):
+                # (_in_word on the characters around, inline) and not a mention already read
+                if (
+                    (p == 0 or not ((c := text[p - 1]).isalnum() or c in "'’-"))
+                    and (q >= n or not ((c := text[q]).isalnum() or c in "'’-"))
+                    and not covers(p)
+                ):
                     hits.append((p, q))
                 p = text.find(k, q)
         hits.sort()
     else:  # many names (a long input): one pass of a trie of them
         rx = regex.compile(rf"(?<![\w'’-])(?:{trie_pattern(sorted(keys))})(?![\w'’-])")
-        hits = [m.span() for m in rx.finditer(text, start)]
+        hits = [sp for m in rx.finditer(text, start) if not covers((sp := m.span())[0])]
     starts: dict[int, list[int]] = {}  # id(official) → sorted mention starts
     for s, e in hits:
-        if blocked.covers(s):
-            continue
         # extend to the whole run of name words around the hit
         rs, re_ = s, e
         while True:
