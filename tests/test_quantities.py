@@ -17,7 +17,7 @@ from _util import PINNED_REFERENCE, ROOT, assert_spans
 from ektp_extract import Extractor
 from ektp_extract.document import Document
 from ektp_extract.kinds import quantities
-from ektp_extract.kinds.numbers import number_tables, parse_number, read_digits, read_words
+from ektp_extract.kinds.numbers import _read_words_loop, number_tables, parse_number, read_digits, read_words
 from ektp_extract.text import Mask, normalise
 
 PARSE_CASES = [
@@ -406,49 +406,6 @@ def test_id_groups_read_as_read_digits() -> None:
     assert taken > 3000
 
 
-def _read_words_plain(text: str, tables) -> "Decimal | None":  # type: ignore[no-untyped-def]
-    """The plain definition of ``read_words``: the loop over the words, for one word too."""
-    from ektp_extract.kinds.numbers import _SPLIT
-
-    total = Decimal(0)
-    group = Decimal(0)
-    last = None
-    seen = False
-    for w in _SPLIT.split(text.casefold().strip()):
-        if not w:
-            continue
-        entry = tables.words.get(w)
-        if entry is None:
-            return None
-        v, role = entry
-        if role == "value":
-            if last is not None and last < 10 and v < 10:
-                return None
-            group += v
-            last = v
-        elif role in ("teen", "multiplier"):
-            if last is None or last >= 10:
-                return None
-            group += last * (v - 1) if role == "multiplier" else v
-            last = None
-        elif role == "scale":
-            if group == 0:
-                return None
-            total += group * v
-            group = Decimal(0)
-            last = None
-        elif role == "scale_one":
-            total += v
-            last = None
-        else:
-            group += v
-            last = None
-        seen = True
-    if not seen:
-        return None
-    return total + group
-
-
 def test_read_words_one_word_equals_the_loop(extractor: Extractor) -> None:
     """``read_words`` reads a single word without the split: the same Decimal (value and
     digits) as the loop, for every word form, in any case, and for runs and non-words."""
@@ -456,7 +413,7 @@ def test_read_words_one_word_equals_the_loop(extractor: Extractor) -> None:
     samples = [*t.words, *(w.upper() for w in t.words), *(f" {w.title()} " for w in t.words),
                "", " ", "warga", "dua-tiga", "dua puluh", "sepuluh\tribu", "\u0130", "x1", "puluh", "ribu"]
     for s in samples:
-        fast, plain = read_words(s, t), _read_words_plain(s, t)
+        fast, plain = read_words(s, t), _read_words_loop(s, t)
         assert fast == plain and str(fast) == str(plain), s
 
 

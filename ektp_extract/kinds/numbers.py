@@ -414,7 +414,7 @@ def read_words(text: str, tables: NumberTables) -> Optional[Decimal]:
     ``seperempat juta`` → 250000, ``puluh`` alone → None.
     """
     w = text.casefold().strip()
-    if w.isalpha():  # one word (most runs): what the loop below makes of it, without the split
+    if w.isalpha():  # one word (most runs): what the loop makes of it, without the split
         entry = tables.words.get(w)
         if entry is None:
             return None
@@ -424,6 +424,11 @@ def read_words(text: str, tables: NumberTables) -> Optional[Decimal]:
         if role == "scale_one":
             return (_ZERO + v) + _ZERO
         return None  # a teen, multiplier or scale word alone
+    return _read_words_loop(text, tables)
+
+
+def _read_words_loop(text: str, tables: NumberTables) -> Optional[Decimal]:
+    """``read_words`` by its definition: the words split and read one by one (any count)."""
     total = Decimal(0)
     group = Decimal(0)
     last: Optional[Decimal] = None  # the digit word a teen / multiplier applies to
