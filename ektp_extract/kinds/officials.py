@@ -2121,7 +2121,13 @@ def _expand(lx: OffLex, s: str) -> str:
         return s
     found = _expansions(lx, s)
     if not found:
-        return s  # (the join below would give s back)
+        return s  # (the join in _expand_spans would give s back)
+    return _expand_spans(lx, s, found)
+
+
+def _expand_spans(lx: OffLex, s: str, found: list[tuple[int, int]]) -> str:
+    """``s`` with the abbreviation at each of ``found`` (``lx.expand_rx`` match spans, in
+    order) replaced and its words joined by single spaces again."""
     pieces: list[str] = []
     last = 0
     for start, end in found:
