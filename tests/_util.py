@@ -10,6 +10,22 @@ SEED = ROOT.parent / "shared" / "seeds" / "solopos-2016-04-19-magelang-ektp.txt"
 PINNED_REFERENCE = "2019-03-20T10:00:00+07:00"
 
 
+def prepared_doc(extractor, text: str, stop: "str | None" = None):  # type: ignore[no-untyped-def]
+    """A Document of ``text`` as ``Extractor.extract`` builds it, after every stage before
+    ``stop`` (no stage when ``stop`` is None)."""
+    from ektp_extract.document import Document
+    from ektp_extract.text import Mask, normalise
+
+    prep = normalise(text)
+    doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+    if stop is not None:
+        for name, stage in extractor.stages:
+            if name == stop:
+                break
+            stage(doc)
+    return doc
+
+
 def assert_spans(result, source: str) -> None:
     """Every span in the result points at its own text in the source."""
     for label, span in result.iter_spans():

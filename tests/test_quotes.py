@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ektp_extract import Extractor
 
-from _util import PINNED_REFERENCE, assert_spans
+from _util import PINNED_REFERENCE, assert_spans, prepared_doc
 
 
 def test_seed_quotes(extractor: Extractor, seed_text: str) -> None:
@@ -139,10 +139,8 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
     import random
     from pathlib import Path
 
-    from ektp_extract.document import Document
     from ektp_extract.kinds.officials import lower_words
     from ektp_extract.kinds.quotes import _SINGLE, _interposed_matches, _single_quoted, _word_matches, qlex
-    from ektp_extract.text import Mask, normalise
 
     q = qlex(extractor.lexicon)
     root = Path(__file__).resolve().parent.parent
@@ -155,8 +153,7 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
     texts += ["Bantuan itu  lanjut Budi, naik", "kata  kata, 'ya ini benar' katanya", "'abc' 'def ghi' x", "é kata Budi",
               "ya,  Katanya ,kata, ujarnya lanjut  kata,akunya", ", kata", "a kata"]
     for t in texts:
-        prep = normalise(t)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        doc = prepared_doc(extractor, t)
         text = doc.text
         lw = lower_words(doc)
         for start in range(0, len(text) + 1, 1 if len(text) < 200 else 37):
@@ -177,9 +174,7 @@ def test_role_commas_hold_every_role_subject(extractor: Extractor) -> None:
     import random
     from pathlib import Path
 
-    from ektp_extract.document import Document
     from ektp_extract.kinds.quotes import _Ctx, _role_commas, _role_subject
-    from ektp_extract.text import Mask, normalise
 
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))]
@@ -189,12 +184,7 @@ def test_role_commas_hold_every_role_subject(extractor: Extractor) -> None:
               for _ in range(300)]
     found = 0
     for t in texts:
-        prep = normalise(t)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
-        for name, stage in extractor.stages:
-            if name == "quotes":
-                break
-            stage(doc)
+        doc = prepared_doc(extractor, t, "quotes")
         ctx = _Ctx(doc)
         commas = _role_commas(ctx)
         assert commas is not None
@@ -313,14 +303,11 @@ def test_role_sentences_are_those_holding_a_role_comma(extractor: Extractor) -> 
     the list must be that of testing every sentence."""
     import bisect
 
-    from ektp_extract.document import Document
     from ektp_extract.kinds.quotes import _Ctx, _role_commas, _role_sentences
-    from ektp_extract.text import Mask, normalise
 
     texts = _odd_texts(23, "aW ,.\n") + ["Amir, warga Solo. Budi, jubir, kata. Ia, warga, x, warga.", "é, warga. A, warga"]
     for t in texts:
-        prep = normalise(t)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        doc = prepared_doc(extractor, t)
         ctx = _Ctx(doc)
         commas = _role_commas(ctx)
         if commas is None:  # (not ASCII: every sentence)
@@ -416,9 +403,7 @@ def test_quote_passages_equal_the_paragraph_loop(extractor: Extractor) -> None:
     import random
     from typing import Optional
 
-    from ektp_extract.document import Document
     from ektp_extract.kinds.quotes import _Ctx, _direct_segments
-    from ektp_extract.text import Mask, normalise
 
     def plain(ctx: _Ctx) -> list:
         text = ctx.text
@@ -459,8 +444,7 @@ def test_quote_passages_equal_the_paragraph_loop(extractor: Extractor) -> None:
     parts = ['"', '"Kami siap', 'kata dia."', "\n", "\n\n", " ", "Budi", '""', '"a" "b', "ya,"]
     texts = _odd_texts(41, 'a "\n.') + ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 14))) for _ in range(400)]
     for t in texts:
-        prep = normalise(t)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        doc = prepared_doc(extractor, t)
         for body in {0, doc.body_start, len(doc.text) // 3}:
             doc.body_start = body
             ctx = _Ctx(doc)
@@ -469,13 +453,10 @@ def test_quote_passages_equal_the_paragraph_loop(extractor: Extractor) -> None:
 
 def test_sentence_lookup_equals_the_plain_search(extractor: Extractor) -> None:
     """The sentence of a position (or its paragraph) is found by one bisection."""
-    from ektp_extract.document import Document
     from ektp_extract.kinds.quotes import _Ctx
-    from ektp_extract.text import Mask, normalise
 
     for t in _odd_texts(43, "ab. \n", n=100):
-        prep = normalise(t)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        doc = prepared_doc(extractor, t)
         ctx = _Ctx(doc)
         for pos in range(0, len(ctx.text) + 2, 1 if len(ctx.text) < 100 else 7):
             sent = next((s for s in reversed(ctx.sents) if s[0] <= pos), None)
@@ -492,10 +473,8 @@ def test_who_before_equals_its_plain_reading(extractor: Extractor) -> None:
     from pathlib import Path
     from typing import Optional
 
-    from ektp_extract.document import Document
     from ektp_extract.kinds import quotes as Q
     from ektp_extract.kinds.officials import parse_name
-    from ektp_extract.text import Mask, normalise
 
     def plain(ctx: Q._Ctx, verb_start: int) -> Optional[Q.Who]:
         text, q = ctx.text, ctx.q
@@ -563,12 +542,7 @@ def test_who_before_equals_its_plain_reading(extractor: Extractor) -> None:
               "Dwi Lestari (19), warga Wates, mengaku senang. Kata-kata dia menegaskan z. É ia menjelaskan."]
     n = 0
     for t in texts:
-        prep = normalise(t)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
-        for name, stage in extractor.stages:
-            if name == "quotes":
-                break
-            stage(doc)
+        doc = prepared_doc(extractor, t, "quotes")
         ctx = Q._Ctx(doc)
         text = ctx.text
         for i in range(1, len(text)):

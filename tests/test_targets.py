@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from _util import PINNED_REFERENCE, ROOT, assert_spans
+from _util import PINNED_REFERENCE, ROOT, assert_spans, prepared_doc
 
 from ektp_extract import Extractor
 from ektp_extract.document import Document
@@ -248,12 +248,7 @@ def test_scans_with_the_needed_anchors_find_every_match(extractor: Extractor) ->
     rx = _rx(extractor.lexicon)
 
     def prepared(text: str) -> Document:
-        prep = normalise(text)
-        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
-        for name, stage in extractor.stages:
-            if name == "targets":
-                break
-            stage(doc)
+        doc = prepared_doc(extractor, text, "targets")
         officials.lower_words(doc)  # (built by officials when it ran on an ASCII text)
         return doc
 
