@@ -930,10 +930,6 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     return QuantityInfo(record, qstart, end, s, ne, family, left_word), max(end, ne)
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
 def _record(
     ctx: _Ctx,
     start: int,
@@ -949,17 +945,12 @@ def _record(
     """``make_quantity(value, unit, kind, doc.span(start, end), rule, ...)`` in one call, for
     the judge's records (nearly every record): the values are of the right types already
     (``as_number`` results, the kinds of the tables, qualifier rows), so the type tests are
-    left out, and the span and the record are filled here as ``models.filled`` fills them.
+    left out, and the span and the record are made by ``models.filled``.
     tests/test_quantities.py compares every record of the fixtures with ``make_quantity``."""
     a, b = ctx.to_source(start, end)
     text = ctx.source[a:b]
-    span = _new(Span)
-    _set(span, "__dict__", {"start": a, "end": b, "text": text})
-    _set(span, "__pydantic_fields_set__", {"start", "end", "text"})
-    _set(span, "__pydantic_extra__", None)
-    _set(span, "__pydantic_private__", None)
-    rec = _new(Quantity)
-    _set(rec, "__dict__", {
+    span = filled(Span, {"start": a, "end": b, "text": text}, {"start", "end", "text"})
+    data = {
         "value": value,
         "unit": unit,
         "kind": kind,
@@ -969,17 +960,14 @@ def _record(
         "text": text,
         "span": span,
         "rule": rule,
-    })
+    }
     if approximate or comparator is not None:
         fields_set = {"value", "unit", "kind", "text", "span", "rule", "approximate", "comparator"}
     else:
         fields_set = {"value", "unit", "kind", "text", "span", "rule"}
     if range_end is not None:
         fields_set.add("range_end")
-    _set(rec, "__pydantic_fields_set__", fields_set)
-    _set(rec, "__pydantic_extra__", None)
-    _set(rec, "__pydantic_private__", None)
-    return rec
+    return filled(Quantity, data, fields_set)
 
 
 def _qualifier(
