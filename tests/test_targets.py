@@ -242,15 +242,12 @@ def test_scans_with_the_needed_anchors_find_every_match(extractor: Extractor) ->
     targets) and on odd texts full of cue pieces."""
     import random
 
-    from ektp_extract.kinds import officials
     from ektp_extract.kinds.targets import _rx, _scan_anchors
 
     rx = _rx(extractor.lexicon)
 
     def prepared(text: str) -> Document:
-        doc = prepared_doc(extractor, text, "targets")
-        officials.lower_words(doc)  # (built by officials when it ran on an ASCII text)
-        return doc
+        return prepared_doc(extractor, text, "targets")
 
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
     rnd = random.Random(17)

@@ -45,6 +45,7 @@ from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Agency, DateMention, Quantity, Span, Target, filled
 from ..twins import Twin
 from .numbers import AnchoredPattern, alternation, trie_alternation
+from .officials import lower_words
 from .quantities import QuantityInfo, lowered
 from .regions import match_region
 
@@ -311,22 +312,13 @@ def _needed(forms: _AnchorForms, words: Optional[frozenset[str]]) -> Optional[tu
     return tuple(out)
 
 
-def _text_words(doc: Document, text: str) -> Optional[frozenset[str]]:
-    """The letter runs (lower case) of ``text`` when the officials stage kept them for this
-    very text (``doc.scratch["lower_words"]``, officials.lower_words: ASCII texts), else None."""
-    lw = doc.scratch.get("lower_words")
-    if lw is None or getattr(lw, "text", None) is not text:
-        return None
-    words: frozenset[str] = lw.words
-    return words
-
-
 def _scan_anchors(doc: Document, rx: _Rx, which: str) -> Optional[tuple[_Anchor, ...]]:
     """The anchors of ``rx.<which>_scan`` this document needs, found once per text."""
     text = doc.text
     hit = doc.scratch.get("targets:anchors")
     if hit is None or hit[0] is not text:
-        words = _text_words(doc, text)
+        lw = lower_words(doc)  # (built by officials, which runs first; None on non-ASCII text)
+        words = lw.words if lw is not None else None
         hit = doc.scratch["targets:anchors"] = (
             text,
             {w: _needed(getattr(rx, f"{w}_forms"), words) for w in ("cue", "ach", "brk")},
