@@ -1060,15 +1060,23 @@ _NAME_RUN_BACK = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\
 # a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
 _NICK_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
 
-_SELAKU = twin(
-    r"(?r)(?:,[ ]*)?\b(?:selaku|sebagai|yang[ ]+juga|(?:yang[ ]+)?menjabat(?:[ ]+sebagai)?)[ ]+\Z"
+# the words between a name and the office it holds (Budi selaku / yang juga menjabat sebagai /
+# yang merupakan / resmi dilantik menjadi / terpilih sebagai <position>): a reverse search
+# tries the alternatives in order, so the compound cues come before a bare sebagai
+_HOLDER_CUE = (
+    r"(?:(?:yang|untuk)[ ]+)?(?:juga[ ]+)?(?:(?:kini|saat[ ]+ini|sekarang|masih)[ ]+)?"
+    r"(?:menjabat|merupakan)(?:[ ]+sebagai)?"
+    r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
+    r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)[ ]+(?:menjadi|sebagai)"
+    r"|selaku|sebagai|yang[ ]+juga"
 )
+_SELAKU = twin(r"(?r)(?:,[ ]*)?\b(?:" + _HOLDER_CUE + r")[ ]+\Z")
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
 # kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
 # yang menjabat sebagai ..."
 _APPOS_CUE = twin(
     r"(?r)(?:(?P<comma>,)[ ]*(?:(?P<nama>nama[ ]+)|(?:salah[ ]+)?seorang[ ]+|salah[ ]+satu[ ]+)?"
-    r"|(?P<sel>\b(?:selaku|sebagai|yang[ ]+juga|(?:yang[ ]+)?menjabat(?:[ ]+sebagai)?)[ ]+))\Z"
+    r"|(?P<sel>\b(?:" + _HOLDER_CUE + r")[ ]+))\Z"
 )
 _DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
 _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
@@ -1763,7 +1771,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
         closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
-        selaku = _SELAKU.search(text, max(0, pos_start - 30), pos_start)
+        selaku = _SELAKU.search(text, max(0, pos_start - 45), pos_start)
         if closed or selaku is not None:
             before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
             if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
@@ -1826,11 +1834,12 @@ def _person_like(ctx: _Ctx, row: PositionRow, rest: list[Item]) -> bool:
 def _holder_cue(ctx: _Ctx, cue: str, nm: NameParse) -> bool:
     """Does ``<Name> sebagai <position>`` name the holder (not a candidate or an opinion)?
 
-    Only ``sebagai`` is in doubt: after a nominating verb (``mengusung Budi
-    sebagai ...``, ``nominating`` in positions.toml) or in a list of names
-    (``Budi dan Ani sebagai ...``) the office is not held.
+    Only ``sebagai`` and ``untuk menjabat`` are in doubt: after a nominating verb
+    (``mengusung Budi sebagai ...``, ``mengusulkan Budi untuk menjabat ...``,
+    ``nominating`` in positions.toml) or in a list of names (``Budi dan Ani
+    sebagai ...``) the office is not held.
     """
-    if "sebagai" not in cue or "menjabat" in cue:
+    if ("sebagai" not in cue or "menjabat" in cue) and "untuk" not in cue:
         return True
     text = ctx.text
     pw = prev_word(text, nm.start)
@@ -1903,7 +1912,7 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
     pw = prev_word(text, m.start)
     if pw is not None and pw.casefold() in ("para", "sejumlah", "beberapa", "semua", "seluruh"):
         return None  # para menteri luar negeri ...: several holders, none named here
-    cue = _APPOS_CUE.search(text, max(0, m.start - 40), m.start)
+    cue = _APPOS_CUE.search(text, max(0, m.start - 45), m.start)
     if cue is not None:
         read = _read_appos(ctx, m)
         if read is not None:
