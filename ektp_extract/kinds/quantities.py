@@ -161,6 +161,7 @@ class _Rx:
     labels: frozenset[str]  # forms as written (case matters: "No" vs "no")
     label_last: frozenset[str]  # last token of every label, as written
     qual_last: frozenset[str]  # last token of every qualifier, lowercase
+    left_words: frozenset[str]  # lowercase words a left-context rule may name (plain_left in _judge)
     currency: dict[str, str]  # lowercase prefix → unit
     ages: frozenset[str]
     age_words: frozenset[str]  # the age_cues row "usia": a bare number after them is an age
@@ -362,6 +363,7 @@ def _build(lex: Lexicon) -> _Rx:
         qual_last=frozenset(
             _norm(f).split()[-1] for q in quals if q.position == "before" for f in q.forms
         ),
+        left_words=frozenset(),
         currency={f.lower(): c.unit for c in lex.rows("numbers", "currencies") for f in c.prefixes},
         ages=frozenset(f.lower() for r in lex.rows("quantities", "age_cues") for f in r.forms),
         age_words=frozenset(
@@ -380,6 +382,9 @@ def _build(lex: Lexicon) -> _Rx:
     pats = [getattr(rx, n) for n in _TWINNED] + [rx.digits]
     return replace(
         rx,
+        left_words=frozenset(
+            [*rx.currency, *(w.lower() for w in rx.label_last), *rx.qual_last, "antara"]
+        ),
         twins={n: ascii_twin(getattr(rx, n)) for n in _TWINNED},
         pattern_chars=frozenset(c for p in pats for c in p.pattern if not c.isascii()),
     )
@@ -768,9 +773,15 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     prev = (seg[nl + 1 :] if nl != -1 else seg).split()[-4:]
     money_unit: Optional[str] = None
     qstart = s
-    if prev:
+    glued = s > 0 and not text[s - 1].isspace()
+    # a word of letters before the number, apart from it, that no left-context rule names
+    # (most figures): no currency sign, label, qualifier, "antara" or dash to look for
+    # (tests/test_quantities_fast.py runs the stage with and without this shortcut)
+    plain_left = not prev or (
+        not glued and prev[-1].isalpha() and prev[-1].lower() not in rx.left_words
+    )
+    if not plain_left:
         last = prev[-1]
-        glued = s > 0 and not text[s - 1].isspace()
         lastl = last.lower()
         if lastl not in rx.currency and last[:1] in "(\"'":
             lastl = lastl.lstrip("(\"'")  # "($30.2 juta)"
@@ -782,19 +793,19 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             prev = prev[:-1]
         elif glued:
             prev = prev[:-1] if not last.endswith((".", ":")) else prev  # "(", '"'; keep "No."
-    if prev and money_unit is None:
-        last = prev[-1]
-        if last in (".", ":") or (
-            (last := last.strip("\"'([")) in rx.label_last or last.rstrip(".:") in rx.label_last
-        ):  # (what _is_label checks first)
-            if _is_label(rx, prev):
-                # (after a currency sign the words before are not the number's label); an
-                # amount with a currency sign may follow: "kilometer 12 dan Rp 5.000"
-                return None, e if cur2 else ne
+        if prev and money_unit is None:
+            last = prev[-1]
+            if last in (".", ":") or (
+                (last := last.strip("\"'([")) in rx.label_last or last.rstrip(".:") in rx.label_last
+            ):  # (what _is_label checks first)
+                if _is_label(rx, prev):
+                    # (after a currency sign the words before are not the number's label); an
+                    # amount with a currency sign may follow: "kilometer 12 dan Rp 5.000"
+                    return None, e if cur2 else ne
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     if money_unit is None and ((s1 and len(s1) == 1) or (s2 and len(s2) == 1)):
         return None, ne  # "3M Plus", "5K": a scale letter is read only after a currency sign
-    if prev and len(prev) >= 2 and prev[-1] in _DASHES and prev[-2] in ("H", "D"):
+    if not plain_left and len(prev) >= 2 and prev[-1] in _DASHES and prev[-2] in ("H", "D"):
         return None, ne  # "H – 3 pemungutan suara": three days before the event
     if first is None:
         first = _read(rx, None, words)
@@ -807,12 +818,12 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, ne
     if scaled:
         _apply_scales(rx, (s1, m1, s2, m2), first, second, money_unit is not None)
-    if prev and prev[-1].lower() in rx.qual_last:
+    if not plain_left and prev and prev[-1].lower() in rx.qual_last:
         qual, left_word, qstart, prev = _qualifier(rx, text, prev, qstart)
     else:
         qual, left_word = None, ""
     if second is not None:
-        if prev and prev[-1].lower() == "antara":
+        if not plain_left and prev and prev[-1].lower() == "antara":
             qstart = _token_start(text, qstart, prev[-1:])
             left_word = left_word or "antara"
         elif conn == "dan":
@@ -832,7 +843,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, end  # "tahun 80-an": a decade
     if about and qual is None:
         qual = rx.qualifiers.get("sekitar")
-    if second is None and unit is not None and prev and prev[-1].lower() == "antara":
+    if second is None and unit is not None and not plain_left and prev and prev[-1].lower() == "antara":
         rm2 = _BETWEEN_END.match(low, end, None, False)
         if rm2 is not None and low.startswith(unit.lower(), rm2.end()):
             r2 = read_digits(rm2.group(1))

@@ -1,0 +1,119 @@
+"""The quantities stage's shortcuts against the plain code they skip.
+
+Each shortcut of the judge is switched off by replacing a field of the stage's compiled
+tables (``quantities._Rx``) with a value that sends every candidate down the plain path;
+the stage must then give the same records, warnings and claims on the development
+fixtures, the seed, the idner-news paragraphs (when the data is beside the checkout) and
+made-up texts aimed at the rules each shortcut skips.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import pytest
+from _util import ROOT, SEED, prepared_doc
+
+from ektp_extract import Extractor
+from ektp_extract.kinds import quantities
+
+IDNER = Path("/work/shared/data/idner-news-2k")
+
+#: Left-context rules, in plain and tokenised writing (the idner text has spaces before
+#: punctuation), upper and lower case, glued and apart.
+MADE_UP = [
+    "Harganya Rp 5.000 per kilo, RP150 ribu, rp. 2,5 juta, ($30.2 juta), US$ 12 dan IDR 45 miliar.",
+    "Nomor 25, No . 182, nomor urut 3, Pasal 10 ayat (2), RT 03, SMA Negeri 5, pukul 08.00.",
+    "Sekitar 200 orang, lebih dari 20 persen, kurang lebih 12 unit, maksimal 3 kali, di atas 5 ton.",
+    "Antara 30 tahun dan 40 tahun, antara 10 hingga 20 warga, ANTARA 5-10 juta jiwa.",
+    "H – 3 pemungutan suara, D-7, H - 2 lebaran; kilometer 12 dan Rp 5.000.",
+    "KPM sebanyak 35.759, kasus sekitar 2.138, Keluarga Penerima Manfaat (KPM) sebanyak 1.200.",
+    "usia 19, berumur 45, Tol Cipali 2, Jalan Merdeka 12, Gedung B 3, Lt. 2, Boeing 737.",
+    '"12 orang", (3 unit), \'dua warga\', x 5 kali, Sekitar: 7 desa, sekitar- 8 desa.',
+    "satu serangan, hanya satu calon, salah satu warga, dua pekan lalu, 14 hari lagi, sehari.",
+    "Rp1.500-an, 2 jutaan warga, 5%-15%, 5 persen hingga 15 persen, 1 : 1000, 2-1, tahun 80-an.",
+    "Peraturan Pemerintah 40 Tahun 2019, 60 tahun ke atas, Budi, 34 tahun, tinggal di sana.",
+    "Tembus 99 Persen\nBaca juga: 5 Syarat Pindah Memilih\n2.500 Keping Blanko Tiba",
+]
+
+
+def corpus() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    if SEED.exists():
+        texts.append(SEED.read_text(encoding="utf-8"))
+    if IDNER.is_dir():
+        import importlib.util
+        import sys
+
+        spec = importlib.util.spec_from_file_location("realtext", ROOT / "benchmarks" / "realtext.py")
+        assert spec and spec.loader
+        module = importlib.util.module_from_spec(spec)
+        sys.modules.setdefault("realtext", module)
+        spec.loader.exec_module(module)
+        texts += [u.text for u in module.load_units(IDNER, paragraph=5)]
+    return texts + MADE_UP + [t.lower() for t in MADE_UP] + [t.upper() for t in MADE_UP]
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return corpus()
+
+
+def _stage_output(extractor: Extractor, texts: list[str], rx: Any, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What the quantities stage leaves on each document, run with the tables ``rx``."""
+    monkeypatch.setattr(quantities, "_rx", lambda lex: rx)
+    try:
+        out = []
+        for text in texts:
+            doc = prepared_doc(extractor, text, "quantities")
+            quantities.run(doc)
+            out.append((
+                [q.model_dump() for q in doc.quantities],
+                [q.model_fields_set for q in doc.quantities],
+                [(i.start, i.end, i.num_start, i.num_end, i.family, i.left) for i in doc.scratch["quantity_info"]],
+                list(doc.warnings),
+                dict(doc.claimed),
+            ))
+        return out
+    finally:
+        monkeypatch.undo()
+
+
+class _Everything(frozenset):  # type: ignore[type-arg]
+    """A set that holds every word: no word before a number is plain."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def test_plain_left_equals_the_full_left_context(
+    extractor: Extractor, texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A number after a plain word (letters only, apart, not one of ``_Rx.left_words``) skips
+    the currency, label, dash, qualifier and "antara" checks: the same output as running
+    them for every number."""
+    rx = quantities._rx(extractor.lexicon)
+    fast = _stage_output(extractor, texts, rx, monkeypatch)
+    plain = _stage_output(extractor, texts, dataclasses.replace(rx, left_words=_Everything()), monkeypatch)
+    assert sum(len(f[0]) for f in fast) > 1000
+    for text, f, p in zip(texts, fast, plain):
+        assert f == p, text[:80]
+
+
+def test_left_words_hold_every_word_a_left_rule_names(extractor: Extractor, texts: list[str]) -> None:
+    """Why the shortcut may skip them: a word of letters whose lower case is not in
+    ``left_words`` is no currency sign, label end, qualifier end, dash or "antara"."""
+    rx = quantities._rx(extractor.lexicon)
+    words = {w for t in texts for w in t.split()}
+    words |= {w.strip("\"'()[].,:;") for w in list(words)}
+    for table in (rx.currency, rx.label_last, rx.qual_last, rx.labels, quantities._DASHES):
+        for form in table:
+            words |= {form, form.upper(), form.title(), form.lower(), *form.split()}
+    plain = [w for w in words if w.isalpha() and w.lower() not in rx.left_words]
+    assert len(plain) > 1000
+    for w in plain:
+        assert w.lower() not in rx.currency and w.lower() not in rx.qual_last and w.lower() != "antara"
+        assert w not in rx.label_last and w not in quantities._DASHES
+        assert not quantities._is_label(rx, [w]) and not quantities._is_label(rx, ["Nomor", w])
