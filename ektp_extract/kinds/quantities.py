@@ -174,6 +174,10 @@ class _Rx:
     t: NumberTables
     # stdlib twins (twins.ascii_twin) of the patterns matched per candidate, run on ASCII text
     twins: dict[str, Optional["re.Pattern[str]"]]
+    # the match functions of _TWINNED, in that order, called as f(text, pos): the twins' (on
+    # the ASCII copy; None when a pattern has no twin) and the patterns' own (on the text)
+    twin_matches: Optional[tuple["_MatchAt", ...]]
+    own_matches: tuple["_MatchAt", ...]
     pattern_chars: frozenset[str]  # the non-ASCII characters the patterns name ("€", "–")
 
 
@@ -377,15 +381,20 @@ def _build(lex: Lexicon) -> _Rx:
         number_tokens=frozenset(_low(word_forms + vague_forms + fused_forms)),
         t=t,
         twins={},
+        twin_matches=None,
+        own_matches=(),
         pattern_chars=frozenset(),
     )
     pats = [getattr(rx, n) for n in _TWINNED] + [rx.digits]
+    twins = {n: ascii_twin(getattr(rx, n)) for n in _TWINNED}
     return replace(
         rx,
         left_words=frozenset(
             [*rx.currency, *(w.lower() for w in rx.label_last), *rx.qual_last, "antara"]
         ),
-        twins={n: ascii_twin(getattr(rx, n)) for n in _TWINNED},
+        twins=twins,
+        twin_matches=None if None in twins.values() else tuple(twins[n].match for n in _TWINNED),  # type: ignore[union-attr]
+        own_matches=tuple(partial(getattr(rx, n).match, concurrent=False) for n in _TWINNED),
         pattern_chars=frozenset(c for p in pats for c in p.pattern if not c.isascii()),
     )
 
@@ -471,7 +480,7 @@ CandKind = Literal["digits", "words", "vague", "fused"]
 _Cand = tuple[int, int, CandKind]
 
 
-_MatchAt = Callable[[int], Optional["regex.Match[str]"]]
+_MatchAt = Callable[[str, int], Optional["regex.Match[str]"]]
 
 
 def _ascii_copy(rx: _Rx, low: str) -> Optional[str]:
@@ -489,10 +498,11 @@ class _Ctx:
     """Per-document state: the working text, its lowercased copy, the dates stage's claims."""
 
     __slots__ = (
-        "doc", "rx", "text", "low", "alow", "_starts", "_maxend", "infos", "to_source", "source"
+        "doc", "rx", "text", "low", "alow", "mlow", "_starts", "_maxend", "infos", "to_source",
+        "source",
     ) + _TWINNED
 
-    follow: "_MatchAt"  # follow(pos): the pattern's match at pos (by its twin when it can)
+    follow: "_MatchAt"  # follow(ctx.mlow, pos): the pattern's match at pos (by its twin when it can)
     right: "_MatchAt"
     right_plain: "_MatchAt"
     unit_at: "_MatchAt"
@@ -517,16 +527,17 @@ class _Ctx:
         for _, e in ranges:
             m = max(m, e)
             self._maxend.append(m)
-        # the match function of each pattern of _TWINNED (ctx.follow(pos)): its twin on the
-        # ASCII copy when it can. Made here, not on first use by a __getattr__: a class with a
-        # __getattr__ has every attribute read go through it (a tenth of the stage's reads).
-        alow = self.alow
-        for name in _TWINNED:
-            tw = rx.twins[name]
-            if alow is not None and tw is not None:
-                setattr(self, name, partial(tw.match, alow))
-            else:
-                setattr(self, name, partial(getattr(rx, name).match, low, concurrent=False))
+        # the match functions of _TWINNED (ctx.follow(ctx.mlow, pos)): the twins on the ASCII
+        # copy when it can (set here, not made on first use by a __getattr__: a class with a
+        # __getattr__ has every attribute read go through it, a tenth of the stage's reads)
+        if self.alow is not None and rx.twin_matches is not None:
+            self.mlow, fns = self.alow, rx.twin_matches
+        else:
+            self.mlow, fns = low, rx.own_matches
+        (
+            self.follow, self.right, self.right_plain, self.unit_at, self.noun_at, self.vague_at,
+            self.word_at, self.fused_at,
+        ) = fns
 
     def blocked(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a range the dates stage claimed."""
@@ -625,14 +636,14 @@ def _word_candidates(ctx: _Ctx, low: str, start_at: int) -> list[_Cand]:
         i = low.find(form, start_at)
         while i != -1:
             if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "-"):
-                m = ctx.word_at(i)
-                f = ctx.fused_at(i) if m is None else None
+                m = ctx.word_at(ctx.mlow, i)
+                f = ctx.fused_at(ctx.mlow, i) if m is None else None
                 if m is not None:
                     out.append((i, -m.end(), "words"))
                 elif f is not None:
                     out.append((i, -f.end(), "fused"))
                 else:
-                    v = ctx.vague_at(i)
+                    v = ctx.vague_at(ctx.mlow, i)
                     if v is not None:
                         out.append((i, -v.end(), "vague"))
             i = low.find(form, i + 1)
@@ -727,7 +738,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         and _link_context(text, s)
     ):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
-    fm = ctx.follow(ne)
+    fm = ctx.follow(ctx.mlow, ne)
     assert fm is not None  # every part is optional
     rx = ctx.rx
     fx = rx.follow_ix
@@ -827,7 +838,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             # "2 dan 3": not a range; read the first number alone
             second = None
             ne = _rstrip(text, fm.start(fn["conn"]))
-            fm = ctx.right(ne)
+            fm = ctx.right(ctx.mlow, ne)
             fx = rx.right_ix
             fv = None
     # ---- right context: unit, percent, currency word, month, time zone
@@ -1135,7 +1146,7 @@ def _right(
         if words and all(w in rx.t.words or w == "koma" for w in words):
             end = rm.end(n["rs"]) + 1
         else:
-            rm = ctx.right_plain(ne)  # brackets that are not a restated number
+            rm = ctx.right_plain(ctx.mlow, ne)  # brackets that are not a restated number
             if rm is None:
                 return None, None, "other", end, None, None, False
             ix = rx.right_plain_ix
@@ -1261,14 +1272,14 @@ def _classifier_np(ctx: _Ctx, end: int) -> int:
     """Extend a classifier (keping, unit) with a counted noun (``keping blanko``,
     ``unit alat perekaman``), else with up to two general nouns."""
     rx, text = ctx.rx, ctx.text
-    um = ctx.unit_at(end)
+    um = ctx.unit_at(ctx.mlow, end)
     if um is not None:
         row = rx.units.get(_norm(um.group("u")))
         if row is not None and not row.classifier and row.kind == "count":
             u_end: int = um.end("u")
             return u_end
     for _ in range(2):
-        m = ctx.noun_at(end)
+        m = ctx.noun_at(ctx.mlow, end)
         if m is None:
             break
         w = text[m.start(1) : m.end(1)]
@@ -1552,7 +1563,7 @@ def _vague(ctx: _Ctx, s: int, e: int) -> Optional[QuantityInfo]:
     doc, rx, text, low = ctx.doc, ctx.rx, ctx.text, ctx.low
     if ctx.blocked(s, e):
         return None
-    rm = ctx.right_plain(e)
+    rm = ctx.right_plain(ctx.mlow, e)
     if rm is None or (rm.group("unit") is None and rm.group("gen") is None):
         return None
     family: Optional[str] = None
