@@ -362,3 +362,23 @@ def test_lazy_token_readers_read_as_finditer() -> None:
                 assert tk.at(i) == want
                 assert lt.get(i) == (want[2].casefold() if want else None)
             assert lt.spans == [(s, e) for s, e, _ in plain]
+
+
+def test_contractions_data(extractor: Extractor) -> None:
+    """Every contraction names an existing head and expands each of its units: a glued
+    form with an unexpanded unit (Direktur Intelkam) would be a canonical half read."""
+    lex = extractor.lexicon
+    heads = {r.id for r in lex.rows("positions", "positions")}
+    meaning = {f for e in lex.rows("positions", "expansions") for f in e.forms}
+    for c in lex.rows("positions", "contractions"):
+        assert (c.head is None) != (c.expansion is None), c.id
+        assert c.head is None or c.head in heads, c.id
+        assert len(set(c.units)) == len(c.units), c.id
+        for u in c.units:
+            assert u in c.expand or u in meaning or u in {"Samapta", "Narkoba", "Provos"}, (c.id, u)
+    lx = offlex(lex)
+    assert lx.head_keys[("dirintelkam",)].canonical == "Direktur Intelijen dan Keamanan"
+    assert lx.head_keys[("karo", "sdm")].canonical == "Kepala Biro Sumber Daya Manusia"
+    assert ("karo",) not in lx.head_keys  # the regency
+    assert ("kasat", "intelkam") not in lx.head_keys  # Kasat is a head: Intelkam is its unit word
+    assert lx.exp_plain["ditsabhara"].expansion == "Direktorat Samapta Bhayangkara"

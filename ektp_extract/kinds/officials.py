@@ -95,13 +95,28 @@ class WordListRow(Entry):
     words: list[str]
 
 
+class ContractionRow(Entry):
+    """A short head or unit word glued to unit abbreviations (Dir + Intelkam → Dirintelkam).
+
+    With ``head`` each glued or spaced form is a position whose canonical is the head's
+    followed by the unit's expansion; with ``expansion`` each glued form is a unit
+    abbreviation expanded to it and the unit's expansion (Dit + Intelkam → Direktorat ...)."""
+
+    forms: list[str]
+    units: list[str]
+    head: Optional[str] = None  # id of the position row the contraction is a form of
+    expansion: Optional[str] = None  # full form of the prefix when it names a unit
+    expand: dict[str, str] = {}  # the meaning of a unit after this prefix, when not its usual one
+
+
 class TitleRow(Entry):
     """A degree, title or rank written before or after a name."""
 
     forms: list[str]
     place: Literal["before", "after"]
     kind: Literal[
-        "degree", "academic", "religious", "courtesy", "police_rank", "military_rank", "nobility"
+        "degree", "academic", "religious", "courtesy", "police_rank", "military_rank", "civil_service_rank",
+        "nobility",
     ]
 
 
@@ -114,6 +129,7 @@ register_table("positions", "acting", PrefixRow)
 register_table("positions", "modifiers", PrefixRow)
 register_table("positions", "expansions", ExpansionRow)
 register_table("positions", "unit_words", WordListRow)
+register_table("positions", "contractions", ContractionRow)
 register_table("positions", "not_after", WordListRow)
 register_table("positions", "place_cues", WordListRow)
 register_table("positions", "documents", WordListRow)
@@ -361,8 +377,38 @@ def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
     return []
 
 
+def _contracted(lex: Lexicon, rows: list[PositionRow]) -> tuple[list[PositionRow], list[ExpansionRow]]:
+    """The positions and unit abbreviations made by the ``contractions`` table: a prefix glued
+    to each of its units in lower case or capitalised (Dirintelkam, DirIntelkam) and, for a
+    prefix that is no head by itself (Dir, Karo), also spaced (Dir Intelkam)."""
+    by_id = {r.id: r for r in rows}
+    known = {_key(f) for r in rows for f in r.forms}
+    meaning: dict[str, str] = {}
+    for e in lex.rows("positions", "expansions"):
+        for f in e.forms:
+            meaning.setdefault(f, e.expansion)
+    heads: list[PositionRow] = []
+    units: list[ExpansionRow] = []
+    for c in lex.rows("positions", "contractions"):
+        base = by_id.get(c.head) if c.head else None
+        for u in c.units:
+            full = c.expand.get(u) or meaning.get(u, u)
+            glued = [f + u for f in c.forms] + ([f + u.lower() for f in c.forms] if not u.isupper() else [])
+            if base is not None:
+                spaced = [f"{f} {u}" for f in c.forms if _key(f) not in known]
+                heads.append(PositionRow(
+                    id=f"{base.id}+{u.casefold()}", forms=glued + spaced, canonical=f"{base.canonical} {full}",
+                    takes=base.takes, within=base.within, group=base.group,
+                ))
+            elif c.expansion:
+                units.append(ExpansionRow(id=f"{c.id}+{u.casefold()}", forms=glued, expansion=f"{c.expansion} {full}"))
+    return heads, units
+
+
 def _build(lex: Lexicon) -> OffLex:
-    rows: list[PositionRow] = lex.rows("positions", "positions")
+    made_heads, made_units = _contracted(lex, lex.rows("positions", "positions"))
+    rows: list[PositionRow] = [*lex.rows("positions", "positions"), *made_heads]
+    exp_rows: list[ExpansionRow] = [*lex.rows("positions", "expansions"), *made_units]
     head_keys: dict[tuple[str, ...], PositionRow] = {}
     for r in rows:
         for f in r.forms:
@@ -417,7 +463,7 @@ def _build(lex: Lexicon) -> OffLex:
     unit |= position_words
     exp_after: dict[str, ExpansionRow] = {}
     exp_plain: dict[str, ExpansionRow] = {}
-    for r in lex.rows("positions", "expansions"):
+    for r in exp_rows:
         for f in r.forms:
             (exp_after if r.after else exp_plain).setdefault(f.casefold(), r)
             for w in regex.findall(r"[\p{L}]+", f):
@@ -433,7 +479,7 @@ def _build(lex: Lexicon) -> OffLex:
                 unit.add(a.casefold())  # Disdukcapil, Kemendagri
             elif a not in given:
                 acronyms.add(a)  # AL, PAN, BIN: exact case only
-    exp_forms = [f for r in lex.rows("positions", "expansions") for f in r.forms]
+    exp_forms = [f for r in exp_rows for f in r.forms]
     exp_forms += [a for a in agency_names if " " not in a]
     expand_rx = (  # stdlib re: a trie of mixed-case forms scans much faster there
         re.compile(rf"(?<![\w-])(?:{trie_pattern(sorted(set(exp_forms)))})(?![\w-])")
@@ -1718,8 +1764,14 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
         if (
             nm is not None and rest[0].start in (nm.name_start, nm.start) and _closed_after(text, nm.end)
-            # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing
-            and not ((m.lower or (tail and tail[-1].kind == "unk")) and _DEMONSTRATIVE.match(text, nm.end))
+            # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing; so is
+            # one bare word (no title, no second word) after a unit word: Wakil Rektor II Bidang
+            # Akademik Unsika ini (but keputusan Presiden Jokowi tersebut)
+            and not (
+                (m.lower or (tail and (tail[-1].kind == "unk" or (
+                    tail[-1].kind == "unit" and nm.start == nm.name_start and " " not in nm.name))))
+                and _DEMONSTRATIVE.match(text, nm.end)
+            )
         ):
             if stop_kind == "comma" and nm.end <= stop and not _person_like(ctx, row, rest):
                 # Direktur Keuangan Medco, D Cyril Noerhadi, ... : a name after the comma wins
