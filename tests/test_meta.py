@@ -331,3 +331,19 @@ def test_label_before_colon_equals_its_plain_definition(extractor: Extractor) ->
             or any(low[:c].rstrip(" \t\r\x0b\x0c").endswith(r.label_ends) for c, ch in enumerate(low) if ch == ":")
         )
         assert _label_before_colon(r, line, low) == plain, line
+
+
+def test_byline_hint_equals_its_pattern() -> None:
+    """_byline_hint reads an ASCII line with str methods: the same answer as the hint
+    pattern, on the fixture lines and on random ones (dashes between odd whitespace,
+    hint words in any case before word and non-word characters)."""
+    import random
+
+    from ektp_extract.kinds.meta import _byline_hint, _byline_hint_plain
+
+    rnd = random.Random(10)
+    pieces = ["a", "-", " ", "\t", "\r", "\x0b", "\x1c", "\u00a0", "Oleh", "oleh", "BY", "by_", "By", "x", ":", "(",
+              "\u00e9", "Laporan", "KORESPONDEN", "1", "\u00b7", "|", "/", "_", "\u0131", "Reporter", "penulis."]
+    lines = _fixture_lines() + ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 8))) for _ in range(20000)]
+    for line in lines:
+        assert _byline_hint(line) == _byline_hint_plain(line), line

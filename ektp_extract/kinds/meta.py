@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from datetime import datetime
 from typing import Iterator, Literal, Optional
 
@@ -349,8 +350,11 @@ class ParsedDateLine:
 
 def parse_date_line(lex: Lexicon, text: str, start: int = 0, end: int | None = None) -> Optional[ParsedDateLine]:
     """The first well-formed publication-style date in text[start:end]."""
-    r = rx(lex)
-    stop = len(text) if end is None else end
+    return _date_line(lex, rx(lex), text, start, len(text) if end is None else end)
+
+
+def _date_line(lex: Lexicon, r: _MetaRx, text: str, start: int, stop: int) -> Optional[ParsedDateLine]:
+    """:func:`parse_date_line` with the patterns of ``lex`` (``r``) at hand."""
     if text.find("19", start, stop) < 0 and text.find("20", start, stop) < 0:
         return None  # every date line has a year 19xx / 20xx
     if r.date_hint.search(text, start, stop) is None:
@@ -458,17 +462,34 @@ def _label_before_colon(r: _MetaRx, line: str, low: str) -> bool:
 _HINT_STARTS = ("laporan", "liputan", "kontributor", "koresponden", "oleh", "reporter", "penulis", "by")
 
 
-def _byline_hint(line: str) -> bool:
-    """``_BYLINE_HINT.search(line)``, without the call for lines that cannot match."""
-    if (
-        "-" not in line  # "\s-\s"
-        and line[:1] != "("
-        and ":" not in line and "|" not in line and "/" not in line and "\u00b7" not in line
-    ):
-        low = _lowered(line)
-        if low is not None and not low.startswith(_HINT_STARTS):
-            return False
+def _byline_hint_plain(line: str) -> bool:
+    """The definition :func:`_byline_hint` is checked against (tests/test_meta.py)."""
     return _BYLINE_HINT.search(line) is not None
+
+
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # \s of both pattern modules on ASCII text
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w on ASCII
+
+
+def _byline_hint(line: str) -> bool:
+    """``_BYLINE_HINT.search(line) is not None``, read with str methods on an ASCII line:
+    one of ``: | / ·`` anywhere, ``(`` first, a dash between whitespace, or a hint word
+    opening the line (any case) before a non-word character."""
+    if ":" in line or "|" in line or "/" in line or "\u00b7" in line or line[:1] == "(":
+        return True  # the first alternatives match (none of these characters has a case)
+    if not line.isascii():
+        return _BYLINE_HINT.search(line) is not None
+    d = line.find("-", 1)
+    while d > 0:  # "\s-\s"
+        if d + 1 < len(line) and line[d - 1] in _ASCII_SPACE and line[d + 1] in _ASCII_SPACE:
+            return True
+        d = line.find("-", d + 1)
+    low = line.lower()
+    if low.startswith(_HINT_STARTS):
+        for w in _HINT_STARTS:
+            if low.startswith(w) and line[len(w):len(w) + 1] not in _ASCII_WORD:
+                return True  # ("" is not in the set: the end of the line is a word end)
+    return False
 
 
 _SECTION = _tw(regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$"))
@@ -732,6 +753,7 @@ _CAPTION_DATELINE = _tw(regex.compile(
     r"(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}\s+(?=\p{Lu})"
 ))
 _COLON_ONLY = (False,) * 7 + (True,)  # a line without a dash: only the "Bogor:" form can match
+_DATELINE_NS = range(len(_COLON_ONLY))  # the indices of the dateline patterns
 _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
 
@@ -826,10 +848,11 @@ def run(doc: Document) -> None:
 
     # 1. dateline: the first line (within the first 25) that opens with one
     body_idx: Optional[int] = None
+    dateline = r.dateline
     for i, (s, e) in enumerate(all_lines[:25]):
-        if text.find("-", s, min(e, s + 90)) < 0:
+        if text.find("-", s, e if e < s + 90 else s + 90) < 0:
             # no dash: only "Bogor: ..." may open the line — one to three capitalised words, then a colon
-            c = text.find(":", s, min(e, s + 40))
+            c = text.find(":", s, e if e < s + 40 else s + 40)
             words = text[s:c].split(" ") if c > s else None
             if not words or len(words) > 3 or not all(w[:1].isupper() for w in words):
                 continue
@@ -838,8 +861,8 @@ def run(doc: Document) -> None:
         else:
             line = text[s:e]
             may = _dateline_screen(r, line)
-        for n, pat in enumerate(r.dateline):
-            m = pat.match(line) if may[n] else None
+        for n in compress(_DATELINE_NS, may):  # (the patterns the screen leaves, in order)
+            m = dateline[n].match(line)
             if not m:
                 continue
             loc = m.groupdict().get("loc")
@@ -847,7 +870,7 @@ def run(doc: Document) -> None:
                 continue
             if len(line) - m.end() < 20:
                 continue  # a dateline opens a paragraph of prose
-            dl = parse_date_line(doc.lexicon, text, s + m.end(), min(e, s + m.end() + 40))
+            dl = _date_line(doc.lexicon, r, text, s + m.end(), min(e, s + m.end() + 40))
             if dl is not None and dl.start <= s + m.end() + 1:
                 continue  # "Kompas.com - 12/02/2019, 17:45 WIB" is a date line
             outlet = m.groupdict().get("outlet")
@@ -918,7 +941,7 @@ def run(doc: Document) -> None:
             continue
         line = text[s:e]
         if pub is None or not pub_labelled and not pub.has_time:
-            p = parse_date_line(doc.lexicon, text, s, e)
+            p = _date_line(doc.lexicon, r, text, s, e)
             labelled = p is not None and _POST_LABEL.match(text[s:p.start].lstrip(" |-")) is not None
             if p is not None and pub is not None and not labelled:
                 p = None  # a site's "today" line was first: only a "Diposting :" date beats it
@@ -1021,7 +1044,7 @@ def run(doc: Document) -> None:
     if pub is None:
         # a date line anywhere in the first lines of the body (some layouts put it after the title)
         for s, e in all_lines[: body_idx + 3]:
-            p = parse_date_line(doc.lexicon, text, s, e)
+            p = _date_line(doc.lexicon, r, text, s, e)
             if p is not None and _date_line_only(r, text, s, e, p):
                 pub = p
                 doc.blank(s, e, "meta:date")
@@ -1030,7 +1053,7 @@ def run(doc: Document) -> None:
     if pub is None:
         # a date line with a time at the end of the page (22 Oktober 2024, 16:30 WIB)
         for s, e in reversed(all_lines[max(body_idx, len(all_lines) - 4):]):
-            p = parse_date_line(doc.lexicon, text, s, e)
+            p = _date_line(doc.lexicon, r, text, s, e)
             if p is not None and p.has_time and _date_line_only(r, text, s, e, p):
                 pub = p
                 doc.blank(s, e, "meta:date")
