@@ -347,3 +347,25 @@ def test_byline_hint_equals_its_pattern() -> None:
     lines = _fixture_lines() + ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 8))) for _ in range(20000)]
     for line in lines:
         assert _byline_hint(line) == _byline_hint_plain(line), line
+
+
+def test_outlet_start_screen_without_a_domain_ending(extractor: Extractor) -> None:
+    """may_start_at told that the string has no domain ending (as _dateline_screen knows
+    it) answers as without being told, at every position of lines with no such ending."""
+    import random
+
+    from ektp_extract.kinds.meta import _TLD_HINT, _lowered, rx
+
+    r = rx(extractor.lexicon)
+    rnd = random.Random(11)
+    pieces = _PIECES + ["Kompas", "antara", "TEMPO", ".co", ".com", "Jakarta", ", ", " | ", "-", "CNN Indonesia"]
+    lines = _fixture_lines() + ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 10))) for _ in range(3000)]
+    told = 0
+    for line in lines:
+        low = _lowered(line)
+        if low is None or _TLD_HINT.search(low) is not None:
+            continue
+        for p in range(len(line)):
+            assert r.outlet_re.may_start_at(line, p, low, False) == r.outlet_re.may_start_at(line, p, low), (line, p)
+            told += 1
+    assert told > 10000

@@ -159,9 +159,10 @@ class _OutletRe:
                     pos.append(i)
         return sorted(set(pos)), domain
 
-    def may_start_at(self, s: str, p: int, low: Optional[str] = None) -> bool:
+    def may_start_at(self, s: str, p: int, low: Optional[str] = None, domain: bool = True) -> bool:
         """False when no match can start at ``s[p]`` (the screen of :meth:`screen` at one place);
-        ``low``: ``_lowered(s)`` when the caller has it."""
+        ``low``: ``_lowered(s)`` when the caller has it; ``domain`` False: ``low`` holds no
+        domain ending (no ``_TLD_HINT`` match), so no domain starts anywhere."""
         if self.firsts is None:
             return True
         if low is None:
@@ -173,6 +174,8 @@ class _OutletRe:
         m = _TOKEN.match(low, p)
         if m is not None and m.group(0) in self.firsts:
             return True
+        if not domain:
+            return False
         j = _RUN_FROM.match(low, p).end()  # type: ignore[union-attr]  # (it matches empty)
         return _TLD_HINT.search(low, p, j) is not None  # a domain ending in the run from p
 
@@ -764,14 +767,14 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     bar = line.find("|")
     low = _lowered(line)
     domain = low is None or _TLD_HINT.search(low) is not None
-    outlet_first = (comma > 0 or bar > 0) and r.outlet_re.may_start_at(line, 0, low)
+    outlet_first = (comma > 0 or bar > 0) and r.outlet_re.may_start_at(line, 0, low, domain)
     outlet_after_comma = False
     if comma > 0:
         # no comma before the one after the place: the outlet opens after it and its spaces
         q = comma + 1
         while q < len(line) and line[q] in " \t\r\x0b\x0c":
             q += 1
-        outlet_after_comma = (not line.isascii()) or (q < len(line) and r.outlet_re.may_start_at(line, q, low))
+        outlet_after_comma = (not line.isascii()) or (q < len(line) and r.outlet_re.may_start_at(line, q, low, domain))
     # the last two forms open with a capital (ASCII: A-Z) and then a capital or space
     # (JAKARTA -) or small letters and a dash after a space (Jakarta -)
     c0, c1 = line[:1], line[1:2]
