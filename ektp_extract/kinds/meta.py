@@ -144,7 +144,7 @@ class _OutletRe:
                     pos.append(i)
                 i = low.find(w, i + 1)
         domain = False
-        for h in _TLD_HINT.finditer(low):
+        for h in _TLD_HINT.finditer(low) if "." in low else ():  # (every ending opens with a dot)
             domain = True
             # the run of letters, digits, dots and dashes before the ending ...
             last = a = h.start()
@@ -177,7 +177,8 @@ class _OutletRe:
         if not domain:
             return False
         j = _RUN_FROM.match(low, p).end()  # type: ignore[union-attr]  # (it matches empty)
-        return _TLD_HINT.search(low, p, j) is not None  # a domain ending in the run from p
+        # a domain ending in the run from p (every ending opens with a dot)
+        return low.find(".", p, j) >= 0 and _TLD_HINT.search(low, p, j) is not None
 
     def starts(self, s: str) -> Optional[list[int]]:
         """Where a match may start (ascending), or None when it may start anywhere."""
@@ -205,7 +206,7 @@ class _OutletRe:
         if self.firsts is not None:
             low = _lowered(s)
             # without a domain ending, only a whole outlet form matches the whole string
-            if low is not None and low not in self.forms and not _TLD_HINT.search(low):
+            if low is not None and low not in self.forms and ("." not in low or not _TLD_HINT.search(low)):
                 return None
         return self.twin.fullmatch(s)
 
@@ -550,7 +551,7 @@ def _byline(st: _State, s: int, e: int) -> bool:
     r = st.r
     meta = st.doc.meta
 
-    low = _lowered(line)  # for the screens below; None: try every pattern
+    low = line.lower() if line.isascii() else _lowered(line)  # for the screens below; None: try every pattern
     m = _LAPORAN.match(line) if low is None or low.startswith(_LAPORAN_STARTS) else None
     if m:
         for a, b in _names(r, m.group("names")):
@@ -765,8 +766,8 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     comma, parentheses, outlet or domain, or capital first letter is missing)."""
     comma = line.find(",")
     bar = line.find("|")
-    low = _lowered(line)
-    domain = low is None or _TLD_HINT.search(low) is not None
+    low = line.lower() if line.isascii() else _lowered(line)
+    domain = low is None or "." in low and _TLD_HINT.search(low) is not None
     outlet_first = (comma > 0 or bar > 0) and r.outlet_re.may_start_at(line, 0, low, domain)
     outlet_after_comma = False
     if comma > 0:
