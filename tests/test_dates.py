@@ -400,8 +400,9 @@ def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
     UPPER case) in the list of each slot of its triggers, in order (on ASCII text only where
     the next word may follow it in the slot's pattern), and by its casefolded key when it
     begins a tense or habit phrase; on ASCII
-    text each place of a trigger or unit word with (end, previous word, next word, key), the
-    words casefolded."""
+    text each place of a unit word, and each place of a trigger word that went to a slot,
+    with (end, previous word, next word, key), the words casefolded (what the pre-checks
+    and the count units read; a place in no slot is never asked for)."""
     import re
 
     r = dates.rx(extractor.lexicon)
@@ -424,20 +425,22 @@ def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
         assert words == plain, text[:80]
         # the token after each word (on ASCII text the words are the tokens of [A-Za-z]+)
         after = {a[0]: b[2].lower() for a, b in zip(found, found[1:])}
+        slotted: set[int] = set()
         for sl, (ti, follow) in enumerate(zip(slot_trig, slot_follow)):
             want_sl = [(s, key) for s, _, key in hits if key in r.triggers[ti].words]
             if text.isascii() and follow is not None:  # only where the next token may follow the word
                 want_sl = [(s, key) for s, key in want_sl
                            if (allowed := follow.get(key)) is None or after.get(s, "") in allowed]
             assert parts[sl] == [s for s, _ in want_sl], (sl, text[:80])
+            slotted.update(s for s, _ in want_sl)
             filtered += len(want_sl) < sum(key in r.triggers[ti].words for _, _, key in hits)
         if text.isascii():
             tokens = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z]+", text)]
             index = {s: k for k, (s, _) in enumerate(tokens)}
             want = {}
             for s, e, key in hits:
-                if not r.word_triggers.get(key) and key not in r.unit_words:
-                    continue  # a tense or habit word: its neighbours are never asked for
+                if key not in r.unit_words and s not in slotted:
+                    continue  # a tense or habit word, or a place no pattern is tried at
                 k = index[s]
                 want[s] = (e, tokens[k - 1][1] if k else "", tokens[k + 1][1] if k + 1 < len(tokens) else "", key)
             assert adj == want, text[:80]
@@ -450,19 +453,38 @@ def test_word_scan_equals_the_plain_definition(extractor: Extractor) -> None:
 def test_word_scan_drops_only_places_where_nothing_matches(extractor: Extractor) -> None:
     """Every place of a trigger word the word scan leaves out of a pattern's slot (its follow
     map rules the next token out, ASCII text): the core pattern does not match there."""
+    import re
+
     r = dates.rx(extractor.lexicon)
     dropped = 0
     for text in [t for t in _prefilter_texts() if t.isascii()]:
         parts: list[list[int]] = [[] for _ in range(r.n_slots)]
         _, adj = dates._word_positions(text, r, parts)
         assert adj is not None
+        # every place of a trigger word, read apart from the scan
+        places = [(m.start(), m.group(0).lower()) for m in re.finditer(r"[A-Za-z]+", text)
+                  if m.group(0) in r.vocab_cased]
         for k, (name, pat, _, ti, *_) in enumerate(r.patterns):
             kept = set(parts[k])
-            for pos, (_, _, _, key) in adj.items():
+            for pos, key in places:
                 if key in r.triggers[ti].words and pos not in kept:
                     dropped += 1
                     assert pat.match(text, pos) is None, (name, text[pos:pos + 40])
     assert dropped > 3000
+
+
+def test_previous_word_equals_the_plain_reading() -> None:
+    """_prev_word_at (a window read with C string methods) gives what the plain char-by-char
+    reading gives at every position: the word before, where it starts, -1 at a sentence start."""
+    texts = _prefilter_texts()[:200]
+    texts += ["a" * 70 + " " + "b" * 60 + "  \t x", "kata\r Senin", "x\x0c\x1cSenin", "  \t  ",
+              "(Senin", "dia: Senin", " " * 80 + "Senin", "\u00e1b\u00a0c d", "ab" * 40]
+    n = 0
+    for text in texts:
+        for s in range(len(text) + 1):
+            assert dates._prev_word_at(text, s) == dates._prev_word_at_plain(text, s), (text[max(0, s - 60):s], s)
+            n += 1
+    assert n > 100_000
 
 
 def test_twins_match_as_their_patterns(extractor: Extractor) -> None:

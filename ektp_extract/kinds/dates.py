@@ -270,7 +270,7 @@ class _Rx:
     # the indexes of its triggers, whether its places need their neighbours: a trigger word
     # or a unit word, see _Ctx.adj): what the ASCII word scan looks up (see _word_positions)
     # and whether it begins a tense or habit phrase (see phrase_words)
-    ascii_words: dict[str, tuple[str, str, tuple[tuple[int, Optional[frozenset[str]]], ...], bool, bool]] = field(
+    ascii_words: dict[bytes, tuple[str, bytes, dict[bytes, tuple[int, ...]], tuple[int, ...], bool, bool, bool]] = field(
         default_factory=dict)
     # the words _phrase_index looks up (first words of tense and habit phrases): the only
     # words whose places the word scan lists by word (_Ctx.words)
@@ -317,6 +317,7 @@ _TOKEN = regex.compile(r"\p{L}+")
 _WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
 # on ASCII text, translate + split lists the same words as _WORDS.findall, several times faster
 _ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
+_ASCII_NON_LETTERS_B = bytes(i if i < 128 and chr(i).isalpha() else 32 for i in range(256))  # the same on bytes
 # a digit run and the word after it (to try only the patterns that can follow)
 _DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
 _DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
@@ -773,11 +774,26 @@ def _build(lex: Lexicon) -> _Rx:
     out.slot_mixed = [(sl, triggers[ti].digit, triggers[ti].paren) for sl, ti in enumerate(slot_trig)
                       if triggers[ti].digit or triggers[ti].paren]
     out.ascii_words = {
-        w: (w.lower(), f" {w} ", out.slot_words.get(w.lower(), ()),
-            bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words, w.lower() in out.phrase_words)
+        w.encode(): (w.lower(), f" {w} ".encode(), *_routes(out.slot_words.get(w.lower(), ())),
+                     bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words,
+                     w.lower() in out.unit_words, w.lower() in out.phrase_words)
         for w in vocab_cased if w.isascii() and w.isalpha()
     }
     return out
+
+
+def _routes(
+    slots: tuple[tuple[int, Optional[frozenset[str]]], ...]
+) -> tuple[dict[bytes, tuple[int, ...]], tuple[int, ...]]:
+    """A word's slots (``_Rx.slot_words``) by the token that follows it, for the ASCII word
+    scan: (next token as ASCII bytes → the slots whose follow map lets it follow, the slots
+    any token may follow). A place's slots are one look-up instead of a test of each slot's
+    set; a token that is no key takes the slots any token may follow (a follow word that is
+    not ASCII never follows on ASCII text)."""
+    anyway = tuple(sl for sl, allowed in slots if allowed is None)
+    nexts = {w for _, allowed in slots if allowed is not None for w in allowed if w.isascii()}
+    return {nxt.encode(): tuple(sl for sl, allowed in slots if allowed is None or nxt in allowed)
+            for nxt in nexts}, anyway
 
 
 @lru_cache(maxsize=4096)
@@ -1067,7 +1083,29 @@ def _prev_word(text: str, s: int) -> tuple[str, bool]:
 
 
 def _prev_word_at(text: str, s: int) -> tuple[str, int]:
-    """The word before ``s`` and where it starts (-1 when ``s`` starts a sentence)."""
+    """The word before ``s`` and where it starts (-1 when ``s`` starts a sentence): what
+    :func:`_prev_word_at_plain` reads char by char, read here from a window of 48
+    characters with C string methods (the plain reading when the window is too short)."""
+    lo = s - 48 if s > 48 else 0
+    head = text[lo:s].rstrip(" \t")
+    if not head:
+        return _prev_word_at_plain(text, s) if lo else ("", -1)
+    ch = head[-1]
+    if ch in '\n.!?"(:;':
+        return "", -1
+    j = lo + len(head)
+    if ch.isspace():
+        return "", j  # \r, \x0c ...: an empty word
+    parts = head.rsplit(None, 1)  # splits where str.isspace does
+    if len(parts) == 1 and lo:
+        return _prev_word_at_plain(text, s)  # the word may begin before the window
+    word = parts[-1]
+    return word, j - len(word)
+
+
+def _prev_word_at_plain(text: str, s: int) -> tuple[str, int]:
+    """The plain definition of :func:`_prev_word_at`: back over spaces and tabs, then back
+    over the word to the space before it."""
     j = s
     while j > 0 and text[j - 1] in " \t":
         j -= 1
@@ -1837,15 +1875,16 @@ def _word_positions(
     words: dict[str, list[int]] = {}
     cur = 0
     if text.isascii():
-        spaced = text.translate(_ASCII_NON_LETTERS)
+        # as bytes: translating, splitting and hashing the tokens cost less than as str
+        spaced = text.encode().translate(_ASCII_NON_LETTERS_B)
         tokens = spaced.split()
         info = r.ascii_words
-        find = (" " + spaced + " ").find  # index i there: a space, the word at text index i
+        find = (b" " + spaced + b" ").find  # index i there: a space, the word at text index i
         adj: dict[int, tuple[int, str, str, str]] = {}
         last = len(tokens) - 1
         # the token indexes of vocabulary words, selected in C
         for t in compress(count(), map(info.__contains__, tokens)):
-            key, probe, slots, near, phrase = info[tokens[t]]
+            key, probe, route, anyway, near, unit, phrase = info[tokens[t]]
             i = find(probe, cur)
             if i == -1:
                 continue
@@ -1857,11 +1896,12 @@ def _word_positions(
                     lst.append(i)
             cur = i + len(probe) - 1  # the space after the word opens the next search
             if near:
-                nxt = tokens[t + 1].lower() if t < last else ""
-                for sl, allowed in slots:
-                    if allowed is None or nxt in allowed:
+                nxt = tokens[t + 1].lower() if t < last else b""
+                sls = route.get(nxt, anyway)
+                if sls or unit:
+                    for sl in sls:
                         parts[sl].append(i)
-                adj[i] = (cur - 1, tokens[t - 1].lower() if t else "", nxt, key)
+                    adj[i] = (cur - 1, tokens[t - 1].lower().decode() if t else "", nxt.decode(), key)
         return words, adj
     vocab = r.vocab_cased
     get = r.slot_words.get
@@ -2295,6 +2335,9 @@ def _prefilter(
         get, fget = adj.get, follow.get
         return [pos for pos in todo
                 if (w := get(pos)) is None or (allowed := fget(w[3])) is None or w[2] in allowed]
+    if follow is None and pre is not None:  # the pre-check alone (as run calls it)
+        get = adj.get
+        return [pos for pos in todo if pre(ctx, pos, get(pos))]
     out = []
     for pos in todo:
         w = adj.get(pos)
@@ -2354,10 +2397,10 @@ def run(doc: Document) -> None:
     cands: list[_Cand] = []
     twins = r.core_twins
     leads: dict[tuple[int, int], Optional[regex.Match[str]]] = {}  # (lead pattern, core start) → its match
-    for k, (_, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open) in enumerate(r.patterns):
+    # only the patterns with places (a non-empty list is true)
+    for k, (_, pat, lead_rx, ti, cidx, lidx, handler, follow, pre, lead_last, lead_open) in compress(
+            enumerate(r.patterns), starts):
         todo = starts[k]  # on ASCII text, the word scan applied the follow map already
-        if not todo:
-            continue
         if adj is not None and pre is not None:
             todo = _prefilter(ctx, adj, todo, None, pre)
         twin = twins[k] if ascii else None
