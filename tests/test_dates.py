@@ -487,6 +487,35 @@ def test_previous_word_equals_the_plain_reading() -> None:
     assert n > 100_000
 
 
+def test_inlined_has_value_tests_equal_the_property() -> None:
+    """_iso, _explicit_day and _may_join read has_value inline: over every combination of the
+    fields they read they agree with the property (_may_join with _may_join_plain)."""
+    from itertools import product
+
+    grans = [None, "year", "month", "day", "minute"]
+    kinds = ["absolute", "partial", "relative", "recurring"]
+    cands = []
+    for gran, y, unresolved, kind, inferred, ended in product(
+            grans, [None, 2019], [False, True], kinds, [False, True], [False, True]):
+        c = dates._Cand(0, 4, "r", kind, gran, y, 3 if gran != "year" else None, 5, 10, 30,
+                        unresolved=unresolved, year_inferred=inferred)
+        if ended:
+            c.end = dates._Cand(0, 4, "r", kind, gran, y)
+        assert (dates._iso(c) is not None) == c.has_value
+        plain = c.kind == "absolute" and c.gran in ("day", "minute") and c.has_value and not c.year_inferred \
+            and c.end is None
+        assert dates._explicit_day(c) == plain
+        cands.append(c)
+    assert len(cands) == 320
+    pairs = 0
+    for a in cands[::3]:
+        for c in cands[::5]:
+            for yearless in (False, True):
+                assert dates._may_join(a, c, yearless) == dates._may_join_plain(a, c, yearless)
+                pairs += 1
+    assert pairs > 10_000
+
+
 def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
     """On ASCII text each stdlib twin (core patterns, claims, clock) matches as its regex
     pattern at every position: the same span and the same groups."""

@@ -864,22 +864,30 @@ class _M:
         return int(g) if g else 0
 
     def start(self, name: Optional[str] = None) -> int:
+        s: int
         if name is None:
-            return int(self.lead.start() if self.lead is not None else self.core.start())
+            s = self.lead.start() if self.lead is not None else self.core.start()
+            return s
         i = self.lidx.get(name)
         if i is not None:
-            return int(self.lead.start(i))  # type: ignore[union-attr]
+            s = self.lead.start(i)  # type: ignore[union-attr]
+            return s
         i = self.cidx.get(name)
-        return int(self.core.start(i)) if i is not None else -1
+        s = self.core.start(i) if i is not None else -1
+        return s
 
     def end(self, name: Optional[str] = None) -> int:
+        e: int
         if name is None:
-            return int(self.core.end())
+            e = self.core.end()
+            return e
         i = self.lidx.get(name)
         if i is not None:
-            return int(self.lead.end(i))  # type: ignore[union-attr]
+            e = self.lead.end(i)  # type: ignore[union-attr]
+            return e
         i = self.cidx.get(name)
-        return int(self.core.end(i)) if i is not None else -1
+        e = self.core.end(i) if i is not None else -1
+        return e
 
 
 @dataclass(slots=True)
@@ -1041,20 +1049,13 @@ def _habitual(ctx: _Ctx, s: int) -> bool:
     return _last_in_sentence(ctx, "habitual", s) is not None
 
 
-def _cue(ctx: _Ctx, m: _M) -> tuple[Optional[CueRow], int]:
-    """The cue row of a match (if any) and where the cue ends."""
-    word = m.group("cue")
-    if word is None:
-        return None, m.start()
-    return ctx.r.cues.get(_key(word)), m.end("cue")
-
-
 def _start(ctx: _Ctx, m: _M, bare: bool) -> tuple[int, int, Optional[CueRow]]:
     """(span start, core start, cue row): the cue is in the span for its role and form."""
-    row, cue_end = _cue(ctx, m)
-    if row is None:
-        return m.start(), m.start(), None
-    core = cue_end
+    word = m.group("cue")
+    if word is None or (row := ctx.r.cues.get(_key(word))) is None:
+        s = m.start()
+        return s, s, None
+    core = m.end("cue")
     text = ctx.text
     while core < len(text) and text[core].isspace():
         core += 1
@@ -2115,8 +2116,9 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _explicit_day(c: _Cand) -> bool:
     """A date the text states in full (day, month and year written): an event day."""
-    return c.kind == "absolute" and c.gran in ("day", "minute") and c.has_value and not c.year_inferred \
-        and c.end is None
+    # c.has_value inlined (the granularity is set)
+    return c.kind == "absolute" and c.gran in ("day", "minute") and c.y is not None and not c.unresolved \
+        and not c.year_inferred and c.end is None
 
 
 def _in_quote(text: str, pos: int) -> Optional[int]:
@@ -2195,6 +2197,25 @@ def _parts(c: _Cand) -> tuple[int, int, int]:
     return (c.y or 0, c.m or 0, c.d or 0)
 
 
+def _may_join(a: _Cand, c: _Cand, yearless: bool) -> bool:
+    """:func:`_may_join_plain` with the cheap tests first and ``has_value`` read inline (both
+    granularities are set once they are equal and one of year, month, day)."""
+    return (
+        a.end is None and c.end is None and a.gran == c.gran and a.gran in ("year", "month", "day")
+        and c.y is not None and not c.unresolved and (yearless or (a.y is not None and not a.unresolved))
+        and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
+    )
+
+
+def _may_join_plain(a: _Cand, c: _Cand, yearless: bool) -> bool:
+    """Two neighbour dates may form a range or a coordination (then the gap decides)."""
+    return bool(
+        (a.has_value or yearless) and c.has_value and a.end is None and c.end is None
+        and a.gran == c.gran and a.gran in ("year", "month", "day")
+        and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
+    )
+
+
 def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
     text = ctx.text
     out: list[_Cand] = []
@@ -2206,11 +2227,7 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
         gap = text[a.e:c.core_s if c.core_s >= 0 else c.s]
         # a date without a year (resolved from the reference, or waiting for one)
         yearless = a.year_inferred or (a.unresolved and a.kind == "partial" and a.m is not None)
-        ok = (
-            (a.has_value or yearless) and c.has_value and a.end is None and c.end is None
-            and a.gran == c.gran and a.gran in ("year", "month", "day")
-            and a.kind not in ("recurring", "vague") and c.kind not in ("recurring", "vague")
-        )
+        ok = _may_join(a, c, yearless)
         is_range = ok and ctx.r.range_gap.fullmatch(gap) is not None
         if (not ok and yearless and a.gran == "month" and a.end is None and c.gran in ("day", "minute")
                 and c.has_value and not c.year_inferred and c.kind == "absolute"
@@ -2247,7 +2264,7 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
 
 
 def _iso(c: _Cand) -> Optional[str]:
-    if not c.has_value:
+    if c.gran is None or c.y is None or c.unresolved:  # (not c.has_value, inlined)
         return None
     try:
         if c.gran == "year":
