@@ -540,3 +540,77 @@ def test_forms_by_first_word_ascii_twins_match_as_the_regexes(extractor: Extract
                 s = wm.start()
                 assert _sig(c.by_first[low].match(t, s)) == _sig(c.by_first_ascii[low].match(t, s)), t[s:s + 50]
     assert checked > 1000
+
+
+def _odd_texts() -> list[str]:
+    import random
+
+    rnd = random.Random(7)
+    alphabet = "KkPpBWaotembdyupilzKPU() .,_2\n-/é"
+    return [*_fixture_texts(), *("".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 120)))
+                                for _ in range(400))]
+
+
+def test_whole_words_is_the_bounded_regex() -> None:
+    """``_whole_words`` (str.find on ASCII text) finds the spans of the regex it replaced."""
+    texts = _odd_texts() + ["KPU,KPUx xKPU KPU KPUKPU KPU_ _KPU (KPU) KPU2 2KPU KPU-RI", "éKPU KPU"]
+    for t in texts:
+        for a in ("KPU", "P", "Pp", "Kota", "a.", "(K", "Banggar", "é", "KPU KPU"):
+            assert ag._whole_words(t, a) == ag._whole_words_plain(t, a), (a, t[:60])
+
+
+def test_parenthesised_holds_exactly_the_written_acronyms(extractor: Extractor) -> None:
+    """``acr in _parenthesised(text)`` is ``"(" + acr + ")" in text`` for the acronyms
+    ``_drop_redefined`` looks for (two to six letters, no parenthesis)."""
+    c = ag.compiled(extractor.lexicon)
+    acrs = sorted(a for a in c.acr if 2 <= len(a) <= 6 and "(" not in a and ")" not in a)
+    texts = _odd_texts() + ["(PKS)(KPU) ((DPR)) (DPR (MPR) (BPJS)x(KPK)", "(" + ")(".join(acrs) + ")"]
+    for t in texts:
+        got = ag._parenthesised(t)
+        for a in acrs + ["PK", "KPU", "DPR", "MPR"]:
+            assert (a in got) == (f"({a})" in t), (a, t[:60])
+
+
+def test_region_cues_ascii_pattern_reads_as_the_regex() -> None:
+    """``_region_cues`` (one stdlib pattern on ASCII text) yields what the regex gives."""
+    texts = _odd_texts() + [
+        "Kota Magelang, kota Malang, KOTA X, xKota Y, 2Kab. Z, Kab.Semarang, Kab Semarang,"
+        " Kabupaten  Bima, Kotamadya Malang, Kota madya X, KABUPATEN MAGELANG kab. X",
+        "Pemkab Magelang, Pemkot Solo, Bupati Bima, Wakil Bupati X, Wabup Y, Wali Kota Z,"
+        " Walikota Q, Wali kota R, Wawali S, Walkot T, _Pemkab U, Pemkab  V, pemkab W, Bupatix Y",
+    ]
+    seen = set()
+    for t in texts:
+        for pos in (0, 3):
+            got = list(ag._region_cues(t, pos))
+            assert got == list(ag._region_cues_plain(t, pos)), t[:60]
+            seen.update(k for _, k in got)
+    assert seen == {None, "kabupaten", "kota"}
+
+
+def test_row_slots_equal_the_body_rows(extractor: Extractor) -> None:
+    """The stage reads body types as ``_Row`` slots: every field of every row as loaded."""
+    c = ag.compiled(extractor.lexicon)
+    rows = extractor.lexicon.rows("agencies", "bodies")
+    assert set(ag._Row.__slots__) == set(ag.BodyRow.model_fields)
+    assert c.rows.keys() == {r.id for r in rows}
+    for r in rows:
+        for f in ag.BodyRow.model_fields:
+            assert getattr(c.rows[r.id], f) == getattr(r, f), (r.id, f)
+
+
+def test_trie_any_case_matches_as_the_case_insensitive_trie(extractor: Extractor) -> None:
+    import re
+
+    c = ag.compiled(extractor.lexicon)
+    groups: dict[str, list[str]] = {}
+    for w in c.scan_words:
+        if w.isascii() and w.isalnum() and w[:1].islower():
+            groups.setdefault(w[0], []).append(w[1:])
+    groups["x"] = ["", "a", "ab", "9b"]
+    for rests in groups.values():
+        fast = re.compile(ag._trie_any_case(rests), re.ASCII)
+        plain = re.compile(f"(?i:{ag._trie(rests)})", re.ASCII)
+        for w in rests + [r.upper() for r in rests] + [r.title() for r in rests] + [r[:-1] for r in rests]:
+            for t in (w, w + "x", w.swapcase()):
+                assert _sig(fast.match(t)) == _sig(plain.match(t)), t

@@ -116,7 +116,7 @@ class RegionMatch:
     alternatives: tuple[Region, ...] = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class RegionIndex:
     provinces: dict[str, ProvinceRow] = field(default_factory=dict)  # casefolded form → row
     regencies: dict[str, list[RegencyRow]] = field(default_factory=dict)  # casefolded form → rows
