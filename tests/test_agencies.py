@@ -614,3 +614,17 @@ def test_trie_any_case_matches_as_the_case_insensitive_trie(extractor: Extractor
         for w in rests + [r.upper() for r in rests] + [r.title() for r in rests] + [r[:-1] for r in rests]:
             for t in (w, w + "x", w.swapcase()):
                 assert _sig(fast.match(t)) == _sig(plain.match(t)), t
+
+
+def test_read_also_pattern_finds_what_the_plain_pattern_finds() -> None:
+    """``_READ_ALSO`` (branches opening with their letter, the word boundary behind it)
+    finds the matches of ``_READ_ALSO_PLAIN`` in ASCII and other text."""
+    texts = _odd_texts() + [
+        "Baca juga: Kemendagri Kirim. baca  Juga x BACA JUGA:  Y, Lihat juga Z, lihat JUGA, LIHAT Juga,"
+        " Simak juga, simak juga, SIMAK JUGA, xBaca juga, _baca juga, 2Lihat juga, Bacajuga, BAca juga",
+        "é Baca juga: X ébaca juga Ésimak juga", "baca\njuga", "",
+    ]
+    for t in texts:
+        for u in (t, t + " é"):
+            assert [_sig(m) for m in ag._READ_ALSO.finditer(u)] == \
+                [_sig(m) for m in ag._READ_ALSO_PLAIN.finditer(u)], u[:60]

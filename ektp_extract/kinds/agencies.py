@@ -1127,10 +1127,11 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
         e = m.end()
         written = m.group(0)
     if g == "f":
-        rows = c.full.get(_norm(written).casefold(), [])
+        form = _norm(written)
+        rows = c.full.get(form.casefold(), [])
         if not rows:
             return None
-        mn = _Mention(s, e, list(rows), True, _norm(written))
+        mn = _Mention(s, e, list(rows), True, form)
         ok = _tail(c, doc, text, mn, acronym=False)
     elif g == "a":
         rows = c.acr.get(written) or c.acr.get(_norm(written), [])
@@ -1175,7 +1176,12 @@ def _parent_key(c: _Compiled, mn: _Mention) -> None:
 
 _SMALL = frozenset("di ke dari dan yang untuk pada dengan atau oleh jadi ini itu per se vs".split())
 _CLOSING = frozenset('.,:"')
-_READ_ALSO = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
+_READ_ALSO_PLAIN = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
+# _READ_ALSO_PLAIN with each branch opening with its literal first letter and the word
+# boundary as a look-behind after it: the engine jumps between those six letters instead
+# of trying every position of the text (a fifth of the cost on an article that has one)
+_READ_ALSO = twin(r"(?:B(?<!\w.)(?:aca|ACA)|b(?<!\w.)aca|L(?<!\w.)(?:ihat|IHAT)|l(?<!\w.)ihat"
+                  r"|S(?<!\w.)(?:imak|IMAK)|s(?<!\w.)imak)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
 _LINK_WORD = regex.compile(r"\G[ ,:]*([^\s,:]+)")
 
 
