@@ -374,3 +374,31 @@ def test_outlet_start_screen_never_hides_a_match(extractor: Extractor) -> None:
                 assert r.outlet_re.may_start_at(line, p, low, False) == may, (line, p)
                 told += 1
     assert told > 10000 and matched > 500
+
+
+def test_pattern_screens_hold_for_every_match() -> None:
+    """What run and _byline check before a pattern is tried holds wherever it matches: a
+    title or site suffix holds a bar, a section line has at most 29 characters, a Name -
+    Site or Name, site line has one comma or dash (its separator), a post label is not
+    empty — on the fixture lines and random ones."""
+    import random
+
+    from ektp_extract.kinds import meta
+
+    rnd = random.Random(12)
+    pieces = _PIECES + [" | ", "|", " - ", "-", ", ", ",", "Bali Tribune", "Hans Itta", "Nasional", "Diposting ", "\u00e9"]
+    lines = _fixture_lines() + ["".join(rnd.choice(pieces) for _ in range(rnd.randrange(1, 8))) for _ in range(6000)]
+    seen = 0
+    for line in lines:
+        for pat in (meta._TITLE_SUFFIX, meta._SITE_SUFFIX):
+            if pat.search(line) is not None:
+                assert "|" in line, line
+                seen += 1
+        if meta._SECTION.match(line) is not None:
+            assert len(line) <= 29, line
+            seen += 1
+        if meta._NAME_OUTLET.match(line) is not None:
+            assert line.count(",") + line.count("-") == 1, line
+            seen += 1
+    assert meta._POST_LABEL.match("") is None
+    assert seen > 1000

@@ -567,7 +567,9 @@ def _byline(st: _State, s: int, e: int) -> bool:
     # Hans Itta - Bali Tribune   Sunaryo, telisik indonesia — a name, then the outlet
     m = (
         _NAME_OUTLET.match(line)
-        if not st.after_body and len(line) <= 100 and (" - " in line or line.count(",") == 1) else None
+        # (one comma or one dash in the line: the separator; names and outlet hold neither)
+        if not st.after_body and len(line) <= 100 and line.count(",") + line.count("-") == 1
+        and (" - " in line or "," in line) else None
     )
     if m and r.name.match(m.group("names")) and m.group("names").split()[0].casefold() not in _NOT_NAMES:
         site = m.group("outlet")
@@ -649,7 +651,7 @@ def _site_name(r: _MetaRx, text: str, header: list[tuple[int, int]]) -> Optional
     if not header:
         return None
     s, e = header[0]
-    m = _SITE_SUFFIX.search(text, s, e)
+    m = _SITE_SUFFIX.search(text, s, e) if text.find("|", s, e) >= 0 else None  # (a match holds a bar)
     if m is None or len(text[s:m.start()].split()) < 3:
         return None
     return m.group("site")
@@ -946,7 +948,7 @@ def run(doc: Document) -> None:
         line = text[s:e]
         if pub is None or not pub_labelled and not pub.has_time:
             p = _date_line(doc.lexicon, r, text, s, e)
-            labelled = p is not None and _POST_LABEL.match(text[s:p.start].lstrip(" |-")) is not None
+            labelled = p is not None and p.start > s and _POST_LABEL.match(text[s:p.start].lstrip(" |-")) is not None
             if p is not None and pub is not None and not labelled:
                 p = None  # a site's "today" line was first: only a "Diposting :" date beats it
             only = p is not None and _date_line_only(r, text, s, e, p)
@@ -996,6 +998,7 @@ def run(doc: Document) -> None:
         if (
             idx == 0
             and meta.section is None
+            and len(line) <= 29  # (the most _SECTION takes)
             and _SECTION.match(line)
             and len(line.split()) <= 3
             and not line.endswith(".")
@@ -1034,7 +1037,7 @@ def run(doc: Document) -> None:
             best = max(title_cands, key=lambda x: x[1] - x[0])
         bs, be = best
         # Judul | Bali Tribune — the site's name after a bar, or a bare trailing bar, is not the title
-        sm = _TITLE_SUFFIX.search(text, bs, be)
+        sm = _TITLE_SUFFIX.search(text, bs, be) if text.find("|", bs, be) >= 0 else None  # (a match holds a bar)
         if sm is not None and (sm.group("site") is None or _is_site(st, sm.group("site"))):
             be = sm.start()
         _put(meta, "title", " ".join(text[bs:be].split()))
