@@ -1009,6 +1009,7 @@ class Candidate:
     items: list[Item] = field(default_factory=list)
     head_end: int = 0
     anaphoric: bool = False  # "Budi, kepala distrik itu": the office named before
+    unit: Optional[tuple[int, int]] = None  # the unit part written above a list row (1. Fraksi X / Ketua Nama)
 
 
 class _Ctx:
@@ -2165,6 +2166,8 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
         parts.append(cand.modifier.canonical)
     parts.append(cand.row.canonical)
     tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
+    if cand.unit is not None:
+        tail = f"{tail} {text[cand.unit[0]:cand.unit[1]]}"
     if "(" in tail:
         tail = _PARENS.sub(" ", tail)
     return _expand(lx, " ".join(" ".join(parts + [tail]).split()))
@@ -2275,6 +2278,7 @@ class _Off:
     agency_id: Optional[str] = None
     nicknames: list[str] = field(default_factory=list)  # Jokowi, SBY: short names in parentheses
     anaphoric: bool = False
+    unit_range: Optional[tuple[int, int]] = None  # a list row's unit part, written on the heading line
 
     @property
     def first(self) -> int:
@@ -2356,13 +2360,27 @@ def run(doc: Document) -> None:
                 not_after_end = m.end
             continue
         not_after_end = -1
-        if headline.at(m.start) or (m.start < body and not headline.caption(m.start)):
+        if m.start < body and not headline.caption(m.start):
             continue
         if taken.covers(m.start):
             continue
-        if not m.lower and _not_lower(lx, text, m, lx.not_office):
+        # a list laid out one office per line (1. Fraksi Golkar / Ketua Budi Santoso; Ketua
+        # Komisi A: Budi Santoso): the row reads like a headline, the layout names the holder
+        row_at = -1 if m.lower or m.start < body else _row_start(text, m.start)
+        lst = _list_row(ctx, m, row_at) if row_at >= 0 else None
+        cand: Optional[Candidate]
+        if lst is not None:
+            cand = _parse_row(ctx, m, taken, lst)
+            if cand is None and headline.at(m.start):
+                continue
+        else:
+            cand = None
+            if headline.at(m.start):
+                continue
+        if cand is None and not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
-        cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
+        if cand is None:
+            cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
         if cand is None or (cand.name is None and m.start < body):
             continue
         if (
@@ -2619,6 +2637,131 @@ class _Headlines:
         return len(_LINE_WORD.findall(self.text, ls, le if le >= 0 else len(self.text))) >= 6
 
 
+# a list item's number or bullet opening a line: "1.", "2)", "-", "•"
+_BULLET = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*[.)][ \t]*|[-•*][ \t]+)?")
+_ROW_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|\Z)")  # what may follow the name closing a list row
+
+
+def _row_start(text: str, pos: int) -> int:
+    """The start of the line when ``pos`` opens it after an optional list number or
+    bullet, else -1."""
+    ls = text.rfind("\n", max(0, pos - 8), pos) + 1
+    if ls == 0 and pos > 8:
+        return -1  # (no line break close before: pos is inside a line)
+    return ls if _BULLET.match(text, ls).end() == pos else -1
+
+
+def _line_end(text: str, pos: int) -> int:
+    le = text.find("\n", pos)
+    return len(text) if le < 0 else le
+
+
+def _list_heading(ctx: _Ctx, c: int, e: int) -> Optional[tuple[int, int]]:
+    """The range of a list heading's body name (``Fraksi Golkar`` of ``1. Fraksi Golkar``,
+    ``Komisi A`` of ``Komisi A:``) in the line content ``text[c:e]``, or None: a short line
+    opening with a capitalised unit word or an agency mention and holding no head."""
+    text, lx = ctx.text, ctx.lx
+    while e > c and text[e - 1] in " \t":
+        e -= 1
+    if e > c and text[e - 1] == ":":
+        e -= 1
+        while e > c and text[e - 1] in " \t":
+            e -= 1
+    if e <= c or text[e - 1] == "." or not text[c].isupper():
+        return None
+    words = _LINE_WORD.findall(text, c, e)
+    if not words or len(words) > 10:
+        return None
+    if words[0].casefold() not in lx.unit_words and ctx.agency_cover(c) is None:
+        return None
+    if match_head(lx, text, c) is not None:
+        return None  # (a row itself)
+    return c, e
+
+
+def _colon_row(ctx: _Ctx, c: int, e: int) -> bool:
+    """Is the line content ``text[c:e]`` an office, a colon and a capitalised word
+    (``Ketua Komisi A: Budi Santoso``)?"""
+    text = ctx.text
+    k = text.find(":", c, e)
+    if k < 0 or not text[c:c + 1].isupper():
+        return False
+    j = _skip_space(text, k + 1)
+    if j >= e or not text[j].isupper():
+        return False
+    hm = match_head(ctx.lx, text, c)
+    return hm is not None and hm.end <= k
+
+
+def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
+    """A row of a list laid out one office per line, the head ``m`` opening the line at
+    ``ls``: under a heading naming a body (``1. Fraksi Golkar`` over ``Ketua Budi
+    Santoso`` and ``Sekretaris Ani``) the heading's (start, end); among rows written
+    ``Ketua Komisi A: Budi Santoso`` one after another (-1, -1); else None."""
+    text = ctx.text
+    k = ls - 1  # the line break before the row
+    first = True
+    above_colon = False
+    for _ in range(12):
+        if k <= 0:
+            break
+        pls = text.rfind("\n", 0, k) + 1
+        c = _BULLET.match(text, pls, k).end()
+        if c >= k:
+            k = pls - 1  # a blank line
+            continue
+        hd = _list_heading(ctx, c, k)
+        if hd is not None:
+            return hd
+        hm = match_head(ctx.lx, text, c)
+        if hm is None or text[c].islower() or text[k - 1] == ".":
+            break
+        if first:
+            above_colon = _colon_row(ctx, c, k)
+        first = False
+        k = pls - 1  # another row of the same list
+    le = _line_end(text, m.start)
+    if not _colon_row(ctx, m.start, le):
+        return None
+    if above_colon:
+        return -1, -1
+    # the next line holding anything
+    k = le
+    while k < len(text) and text[k] in "\n \t":
+        k += 1
+    if k >= len(text):
+        return None
+    c = _BULLET.match(text, k).end()
+    return (-1, -1) if _colon_row(ctx, c, _line_end(text, c)) else None
+
+
+def _parse_row(ctx: _Ctx, m: HeadMatch, taken: Intervals, heading: tuple[int, int]) -> Optional[Candidate]:
+    """The holder of a list row: the head, its unit part when the row writes one, and a
+    name closing the line (``Ketua Budi Santoso``, ``Ketua Komisi A: Budi Santoso``).
+    Under a heading a row with no unit part takes the heading's (``Ketua Fraksi Golkar``)."""
+    text, lx = ctx.text, ctx.lx
+    le = _line_end(text, m.start)
+    items, stop, _kind = _read_items(ctx, m.row, m.end, le)
+    if text[stop:stop + 1] == ":":
+        tail = _trim(items)
+        if any(it.kind == "unk" for it in tail):
+            return None  # Gubernur Ganjar: Jateng Siaga ...: a person's words, a headline
+        nm = parse_name(lx, text, stop + 1, le, ctx.regions, memo=ctx.memo)
+    else:
+        cand = _parse_at(ctx, m, taken)
+        if cand is None or cand.name is None or cand.rule != "officials.position_name":
+            return None
+        nm, tail = cand.name, cand.items
+    if nm is None or _ROW_END.match(text, nm.end) is None or taken.overlaps(nm.name_start, nm.name_end):
+        return None
+    pend = tail[-1].end if tail else m.head_end
+    region = next((it.region for it in tail if it.region is not None), None)
+    unit = heading if heading[0] >= 0 and not tail else None
+    return Candidate(
+        m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.list_row", tail, m.head_end, False, unit
+    )
+
+
 def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     text, lx = ctx.text, ctx.lx
     offs: list[_Off] = []
@@ -2628,6 +2771,8 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     by_nick: dict[str, _Off] = {}  # case-folded short name → official
     for c in cands:
         pos_text = " ".join(text[c.pos_start:c.pos_end].split())
+        if c.unit is not None:
+            pos_text = " ".join(f"{pos_text} {text[c.unit[0]:c.unit[1]]}".split())
         canon = canonical_position(lx, c, text)
         if c.name is not None:
             intro = (min(c.pos_start, c.name.start), max(c.pos_end, c.name.end))
@@ -2648,6 +2793,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             mentions=[mention],
             refs=[(intro[0], intro[1], "intro" if c.name else "position")],
             anaphoric=c.anaphoric,
+            unit_range=c.unit,
         )
         if c.name is not None:
             nick = _nickname_after(ctx, c.name)
@@ -2705,7 +2851,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 same.honorifics.append(h)
         if len(o.position) > len(same.position):
             same.position, same.canonical, same.pos_range = o.position, o.canonical, o.pos_range
-            same.row = o.row
+            same.row, same.unit_range = o.row, o.unit_range
         if same.region is None:
             same.region = o.region
     # a holder named first by the short name a later mention gives in parentheses
@@ -2718,6 +2864,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 host.refs.extend(o.refs)
                 if len(o.position) > len(host.position):
                     host.position, host.canonical, host.pos_range, host.row = o.position, o.canonical, o.pos_range, o.row
+                    host.unit_range = o.unit_range
                 host.region = host.region or o.region
                 continue
             kept.append(o)
@@ -2730,6 +2877,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 o.mentions.extend(host.mentions)
                 o.refs.extend(host.refs)
                 o.position, o.canonical, o.pos_range, o.row = host.position, host.canonical, host.pos_range, host.row
+                o.unit_range = host.unit_range
                 o.region = o.region or host.region
                 host.mentions = []
     offs = [o for o in offs if o.mentions]
@@ -2744,6 +2892,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 host = next((n for n in named if n.row.id == o.row.id and _same_office(n.canonical, o.canonical)), None)
                 if host is not None and len(o.position) > len(host.position):
                     host.position, host.canonical, host.pos_range = o.position, o.canonical, o.pos_range
+                    host.unit_range = o.unit_range
                     host.region = host.region or o.region
             if host is not None:
                 host.mentions.extend(o.mentions)
@@ -3046,9 +3195,10 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         agency_id = None
         if ag is not None:
             try:
-                agency_id = ctx.agency_at(o.pos_range[0], o.pos_range[1])
+                ps, pe = o.pos_range if o.unit_range is None else o.unit_range
+                agency_id = ctx.agency_at(ps, pe)
                 if agency_id is not None:  # Ketua Komisi 3, Ketua Bapemperda: the DPRD's official
-                    agency_id = ag.legislature_of_unit(doc, agency_id, o.pos_range[0], o.pos_range[1])
+                    agency_id = ag.legislature_of_unit(doc, agency_id, ps, pe)
                 if agency_id is None and o.row.within:
                     agency_id = _only_body(doc, o.row.within)
                 if agency_id is None and o.row.agency:
