@@ -752,10 +752,11 @@ _AFTER_INITIALS = twin(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})"
 
 
 def _name_words(
-    lx: OffLex, text: str, pos: int, end: int
+    lx: OffLex, text: str, pos: int, end: int, titled: bool = False
 ) -> Optional[list[tuple[int, int]]]:
     """The (start, end) of the words of a name starting exactly at ``pos``; None when
-    no name starts there (the checks of :func:`_parse_name` that need no region data)."""
+    no name starts there (the checks of :func:`_parse_name` that need no region data).
+    ``titled``: a title stands before the name (``Prof. Yos Johan Utama``)."""
     words: list[tuple[int, int]] = []
     i = pos
     particles = lx.initial_particles
@@ -855,6 +856,8 @@ def _name_words(
             w in particles and (not words or all(text[a:b] in particles for a, b in words))
         ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end) and not (
             not words and _given_opens(lx, text, w, j + len(w), end)
+        ) and not (words and _nya_name(lx, w)) and not (
+            titled and len(words) >= 2 and _unit_word_closes(lx, text, w, j + len(w), end)
         ):
             break
         if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
@@ -873,6 +876,28 @@ def _name_words(
         if b - a > 1 and text[b - 1] != "." and text[b - 2] != ".":
             return words
     return None  # initials only
+
+
+def _nya_name(lx: OffLex, w: str) -> bool:
+    """Karyanto Suprihnya: a word ending in -nya after a name word is a name word when
+    the word without the ending is not a known word (``Umumnya``, ``Menurutnya``,
+    ``Pihaknya``: the enclitic on a common word or a head)."""
+    cf = w.casefold()
+    if len(cf) < 7 or not cf.endswith("nya") or not w[1:].islower():
+        return False
+    stem = w[:-3]
+    return name_word_ok(lx, stem) and cf[:-3] not in lx.position_words and not _verbish(lx, cf[:-3])
+
+
+def _unit_word_closes(lx: OffLex, text: str, w: str, e: int, end: int) -> bool:
+    """Prof. Yos Johan Utama: after a title and two name words, a unit word written as a
+    name word (``Utama``, ``Jaya``) that closes the run (punctuation or a lower-case word
+    after it) is the name's last word, not a unit."""
+    cf = w.casefold()
+    return (
+        cf in lx.unit_words and w[1:].islower() and cf not in lx.not_name and (cf,) not in lx.head_keys
+        and not _field_noun(cf) and _BOUNDARY_AFTER.match(text, e, end) is not None
+    )
 
 
 def _given_opens(lx: OffLex, text: str, w: str, e: int, end: int) -> bool:
@@ -917,7 +942,7 @@ def _parse_name(
             nxt = _skip_space(text, t.end())
             if lx.pre_one.match(text, nxt, end) is None:
                 # a title counts only when a name follows it
-                w2 = _name_words(lx, text, nxt, end)
+                w2 = _name_words(lx, text, nxt, end, True)
                 if w2 is None:
                     break
                 n2 = " ".join([text[a:b] for a, b in w2])
@@ -930,7 +955,7 @@ def _parse_name(
     if read is not None and read[0] == pos:
         words, name = read[1], read[2]
     else:
-        words_ = _name_words(lx, text, pos, end)
+        words_ = _name_words(lx, text, pos, end, bool(hons))
         if words_ is None:
             return None
         words = words_
