@@ -1220,7 +1220,9 @@ def _read_window(
             return items, s, "end"
         if t == ",":
             field = bool(items) and items[-1].kind in ("unit", "unk") and _field_cue_in(ctx, items)
-            if items and (items[-1].kind == "unit" or field) and _field_list_after(ctx, tk, i, field):
+            # (a comma already joined the list: the body may follow this one)
+            listing = any(it.kind == "conn" and text[it.start] == "," for it in items)
+            if items and (items[-1].kind == "unit" or field) and _field_list_after(ctx, tk, i, field, listing):
                 items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
                 i += 1
                 continue
@@ -1439,18 +1441,27 @@ def _field_cue_in(ctx: _Ctx, items: list[Item]) -> bool:
 _FIELD_CUES = frozenset({"bidang", "seksi", "subbidang", "urusan"})
 
 
-def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False) -> bool:
+def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing: bool = False) -> bool:
     """Does a list of field words follow the comma at token ``i``, closed by ``dan``
     (``Data, Informasi dan Komunikasi``)? Only unit words up to the ``dan``; after a
     field cue (``Deputi Bidang Statistik, Distribusi dan Jasa BPS``) any capitalised
     words that are no frequent given names, when after ``dan`` one capitalised word
-    runs into a body's acronym."""
+    runs into a body's acronym. A list of unit words with no ``dan`` that runs, after
+    another comma, into a body's name is part of the unit too (``Kabid Pelayanan,
+    Pendaftaran Penduduk, Disdukcapil Kota X``; ``listing``: a comma of the list was read
+    already, the body may follow this one)."""
     lx = ctx.lx
+    if listing and _body_at(ctx, tk, i + 1):
+        return True
     for k in range(i + 1, i + 6):
         x = tk.at(k)
         if x is None:
             return False
         t = x[2]
+        if t == "," and k > i + 1:
+            return _body_at(ctx, tk, k + 1)
+        if t.casefold() in lx.position_words and match_head(lx, ctx.text, x[0]) is not None:
+            return False  # Kepala Dinas Pendidikan, Kepala Dinas Sosial ...: a list of offices
         if t == "dan" or t == "serta":
             if k == i + 1:
                 return False
@@ -1464,6 +1475,19 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False) -> bool
         if not (t[0].isupper() and t not in lx.given and (field or t.casefold() in lx.unit_words)):
             return False
     return False
+
+
+_LIST_GOES_ON = twin(r"[ ]*(?:,|(?:dan|serta|atau)\b)")
+
+
+def _body_at(ctx: _Ctx, tk: _Toks, k: int) -> bool:
+    """Does an agency mention start at token ``k`` and close the list (no comma, ``dan``
+    or ``serta`` after it: ``Dinas Sosial dan Bappeda`` lists bodies)?"""
+    x = tk.at(k)
+    return (
+        x is not None and (cv := ctx.agency_cover(x[0])) is not None and cv[0] == x[0]
+        and _LIST_GOES_ON.match(ctx.text, cv[1]) is None
+    )
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -2667,12 +2691,17 @@ _BULLET = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*[.)][ \t]*|[-•*][ \t]+)?")
 _ROW_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|\Z)")  # what may follow the name closing a list row
 
 
+_ROW_MAX = 100  # a list row is a short line: a paragraph opening with a head is no row
+
+
 def _row_start(text: str, pos: int) -> int:
-    """The start of the line when ``pos`` opens it after an optional list number or
-    bullet, else -1."""
+    """The start of the line when ``pos`` opens a short line after an optional list
+    number or bullet, else -1."""
     ls = text.rfind("\n", max(0, pos - 8), pos) + 1
     if ls == 0 and pos > 8:
         return -1  # (no line break close before: pos is inside a line)
+    if text.find("\n", pos, pos + _ROW_MAX) < 0 and len(text) - pos > _ROW_MAX:
+        return -1
     return ls if _BULLET.match(text, ls).end() == pos else -1
 
 
@@ -2738,8 +2767,7 @@ def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
         hd = _list_heading(ctx, c, k)
         if hd is not None:
             return hd
-        hm = match_head(ctx.lx, text, c)
-        if hm is None or text[c].islower() or text[k - 1] == ".":
+        if text[k - 1] == "." or text[c].islower() or match_head(ctx.lx, text, c) is None:
             break
         if first:
             above_colon = _colon_row(ctx, c, k)
