@@ -34,7 +34,6 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
 from decimal import Decimal
-from operator import itemgetter
 from typing import Callable, Literal, Optional
 
 import regex
@@ -199,10 +198,12 @@ _RATIO_AFTER = regex.compile(r"[ \t]*:[ \t]*\d")
 _RATIO_BEFORE = regex.compile(r"(?r)\d[ \t]*:[ \t]*")
 #: Words before "80-an" that make it a decade.
 _DECADE_CUES = frozenset({"tahun", "era", "dekade", "generasi", "angkatan", "dasawarsa"})
-#: The groups of a ``follow`` match read by the judge (one call for all of them).
-_FOLLOW_GROUPS = ("s1", "s2", "m1", "m2", "n2", "d2", "w2", "conn", "cur2")
-#: The groups of the right context, in the order ``_right`` unpacks them.
-_RIGHT_GROUPS = ("rs", "an", "a1", "month", "pct", "csuf", "unit", "mod", "gen", "a2")
+#: The groups of a ``follow`` match before its right context, in the pattern's order (the
+#: judge unpacks ``m.groups()``; ``_Idx`` checks the order when the patterns are built).
+_FOLLOW_GROUPS = ("s1", "m1", "conn", "cur2", "n2", "d2", "w2", "s2", "m2")
+_N_FOLLOW = len(_FOLLOW_GROUPS)
+#: The groups of the right context, in the pattern's order (``_right`` unpacks them).
+_RIGHT_GROUPS = ("rs", "an", "a1", "pct", "csuf", "unit", "mod", "month", "gen", "a2")
 _N_RIGHT = len(_RIGHT_GROUPS)
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
 _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
@@ -335,7 +336,7 @@ def _build(lex: Lexicon) -> _Rx:
         digits=regex.compile(digits),
         digits_zero=_zero_digit_runs(_low(cur_prefixes)),
         follow=follow_rx,
-        follow_ix=_Idx(follow_rx, _RIGHT_GROUPS + _FOLLOW_GROUPS),
+        follow_ix=_Idx(follow_rx, _FOLLOW_GROUPS + _RIGHT_GROUPS),
         right_ix=_Idx(right_rx, _RIGHT_GROUPS),
         right_plain_ix=_Idx(right_plain_rx, _RIGHT_GROUPS),
         word_at=regex.compile(word_run),
@@ -742,8 +743,9 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     assert fm is not None  # every part is optional
     rx = ctx.rx
     fx = rx.follow_ix
-    fv: Optional[tuple[Optional[str], ...]] = fx.get(fm.groups())  # (fx.values: no padding)
-    s1, s2, m1, m2, n2, d2, w2, conn, cur2 = fv[_N_RIGHT:]  # type: ignore[index]
+    groups = fm.groups()  # (fx.values: no padding)
+    s1, m1, conn, cur2, n2, d2, w2, s2, m2 = groups[:_N_FOLLOW]
+    fv: Optional[tuple[Optional[str], ...]] = groups[_N_FOLLOW:]
     fn = fx.n
     scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
@@ -1107,9 +1109,11 @@ def _money_scale(t: NumberTables, form: str) -> Decimal:
 
 
 class _Idx:
-    """Group numbers of one compiled pattern (named-group access is slow in ``regex``)."""
+    """Group numbers of one compiled pattern (named-group access is slow in ``regex``) and
+    its groups as ``names`` (the pattern's own groups, in its order, after the leading names
+    it lacks: ``right_plain`` has no ``rs``), read from ``m.groups()`` in one call."""
 
-    __slots__ = ("n", "get", "pad")
+    __slots__ = ("n", "pad")
 
     def __init__(self, pattern: regex.Pattern[str], names: tuple[str, ...]) -> None:
         gi = pattern.groupindex
@@ -1117,10 +1121,10 @@ class _Idx:
         present = [k for k in names if k in gi]
         self.pad = len(names) - len(present)  # leading names the pattern lacks ("rs")
         assert names[self.pad :] == tuple(present)
-        self.get = itemgetter(*[gi[k] - 1 for k in present])  # picks from .groups()
+        assert [gi[k] for k in present] == list(range(1, pattern.groups + 1)), pattern.pattern[:80]
 
     def values(self, m: regex.Match[str]) -> tuple[Optional[str], ...]:
-        picked: tuple[Optional[str], ...] = self.get(m.groups())
+        picked: tuple[Optional[str], ...] = m.groups()
         return (None,) * self.pad + picked if self.pad else picked
 
 
@@ -1137,7 +1141,9 @@ def _right(
     ``ix.values(rm)`` when the caller has it); ``ne`` is where the number ends."""
     if rm is None:
         return None, None, "other", ne, None, None, False
-    rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = (picked or ix.values(rm))[:10]
+    rs, an, a1, pct, csuf, unit_g, mod, month, gen, a2 = (
+        picked if picked is not None else ix.values(rm)[-_N_RIGHT:]
+    )
     rx, text = ctx.rx, ctx.text
     n = ix.n
     end = ne
@@ -1151,7 +1157,7 @@ def _right(
                 return None, None, "other", end, None, None, False
             ix = rx.right_plain_ix
             n = ix.n
-            rs, an, a1, month, pct, csuf, unit_g, mod, gen, a2 = ix.values(rm)[:10]
+            rs, an, a1, pct, csuf, unit_g, mod, month, gen, a2 = ix.values(rm)
     qual_after: Optional[QualifierRow] = None
     if an is not None:
         end = rm.end(n["an"])  # 1.500-an warga: about 1,500
