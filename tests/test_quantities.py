@@ -427,7 +427,8 @@ def test_digit_runs_equal_the_lookbehind_pattern(extractor: Extractor) -> None:
     texts = [p.read_text(encoding="utf-8").lower() for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
     rnd = random.Random(11)
     parts = ["rp", "rp.", "idr", "$", "us$", "a$", "hk$", "usd", "a", "covid-", "ke-", " ", "\n", "(", '"', "-",
-             "_", ".", ",", "/", ":", "+", "12", "3.500", "2,5", "1/2", "08:00", "2.500.000,-", "7.-", "x", "0", "9"]
+             "_", ".", ",", "/", ":", "+", "12", "3.500", "2,5", "1/2", "08:00", "2.500.000,-", "7.-", "x", "0", "9",
+             "\x1c", "\x1f"]
     texts += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20))) for _ in range(500)]
     checked = 0
     for low in texts:

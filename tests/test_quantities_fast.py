@@ -117,3 +117,30 @@ def test_left_words_hold_every_word_a_left_rule_names(extractor: Extractor, text
         assert w.lower() not in rx.currency and w.lower() not in rx.qual_last and w.lower() != "antara"
         assert w not in rx.label_last and w not in quantities._DASHES
         assert not quantities._is_label(rx, [w]) and not quantities._is_label(rx, ["Nomor", w])
+
+
+def test_lead_forms_from_the_ascii_copy_equal_the_text_tokens(extractor: Extractor, texts: list[str]) -> None:
+    """``_lead_forms_ascii`` splits the bytes copy that the digit scan reads; the plain
+    definition is ``_lead_forms``, the text's own ``str.split`` tokens. Covers the separators
+    only ``str`` splits on (\\x1c-\\x1f), brackets and quotes around a form, and the copy of a
+    text whose only non-ASCII characters are neutral symbols."""
+    import random
+
+    rx = quantities._rx(extractor.lexicon)
+    rnd = random.Random(5)
+    forms = sorted({f for f in rx.word_lead_set.values()})
+    parts = [*forms, "(", ")", '"', "'", ".", ",", ";", "!", "?", ":", "-", "/", "x", "2", " ", "  ", "\n",
+             "\t", "\x1c", "\x1d", "\x1e", "\x1f", "\x0b", "\x0c", "\r", "\u203a", "\u00a9"]
+    samples = [t.lower() for t in texts]
+    samples += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 30))) for _ in range(3000)]
+    checked = 0
+    for low in samples:
+        alow = quantities._ascii_copy(rx, low)
+        if alow is None:
+            continue
+        zeros = quantities._zeros(alow)
+        for start_at in (0, 1, len(low) // 2):
+            assert quantities._lead_forms_ascii(rx, zeros, start_at) == quantities._lead_forms(rx, low, start_at), (
+                low[:80], start_at)
+            checked += 1
+    assert checked > 5000
