@@ -532,7 +532,8 @@ class _Ctx:
         self._maxend: list[int] = []
         m = -1
         for _, e in ranges:
-            m = max(m, e)
+            if e > m:  # (a builtin max() call costs several times a comparison)
+                m = e
             self._maxend.append(m)
         # the match functions of _TWINNED (ctx.follow(ctx.mlow, pos)): the twins on the ASCII
         # copy when it can (set here, not made on first use by a __getattr__: a class with a
@@ -680,7 +681,7 @@ def _word_candidates(ctx: _Ctx, low: str, start_at: int) -> list[_Cand]:
 
 def _prev_words(text: str, s: int, n: int = 4) -> list[str]:
     """Up to ``n`` whitespace-separated tokens right before ``s`` on the same line."""
-    seg = text[max(0, s - 48) : s]
+    seg = text[s - 48 if s > 48 else 0 : s]
     nl = seg.rfind("\n")
     if nl != -1:
         seg = seg[nl + 1 :]
@@ -799,7 +800,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
         return None, ne
     if (":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne, None, False)) or (
-        ":" in text[max(0, s - 3) : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s, False)
+        ":" in text[s - 3 if s > 3 else 0 : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s, False)
     ):
         return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
     if (d1 is None or ne != e) and ctx.blocked(s, ne):  # (digits were checked up to e above)
@@ -979,7 +980,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             ctx, qstart, end, v if type(v) is int else as_number(v), unit, kind, rule,
             qual.approximate, qual.comparator, upper,
         )
-    return QuantityInfo(record, qstart, end, s, ne, family, left_word), max(end, ne)
+    return QuantityInfo(record, qstart, end, s, ne, family, left_word), end if end > ne else ne
 
 
 def _record(
