@@ -73,6 +73,7 @@ class PositionRow(Entry):
     agency: Optional[str] = None
     within: list[str] = []  # bodies the post is part of: linked when the text names one
     unique: bool = False
+    shared: bool = False  # held by many at once: one mention may name a list of holders
     group: str = ""
 
 
@@ -368,6 +369,8 @@ class OffLex:
     # typing slip away from one (Univeristas, Kabupatn) is a unit word misspelt (_misspelt_unit)
     unit_long: set[str] = field(default_factory=set)
     unit_near: set[str] = field(default_factory=set)
+    # (first word,) of every head form, case-folded: MENTERI Dalam Negeri, BUPATI Sleman
+    head_first_caps: set[tuple[str]] = field(default_factory=set)
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -546,6 +549,7 @@ def _build(lex: Lexicon) -> OffLex:
         first = f.split(" ", 1)[0]
         lx.exp_first_words[first] = max(n, lx.exp_first_words.get(first, 0))
     lx.not_office_2nd = _second_words(lx.not_office)
+    lx.head_first_caps = {(k[0],) for k in [*head_keys, *acting_keys, *mod_keys] if k[0].isalpha()}
     return lx
 
 
@@ -932,7 +936,15 @@ def _parse_name(
     hons: list[str] = []
     read: Optional[tuple[int, list[tuple[int, int]], str]] = None  # a name already read after a title
     if allow_titles:
-        for _ in range(5):
+        for _ in range(6):
+            if hons and (ua := _INITIAL_DOT.match(text, pos, end)) is not None and (
+                ua.group(1) not in lx.name_abbrev
+                and lx.pre_one.match(text, _skip_space(text, ua.end()), end) is not None
+            ):
+                # Dr. Drs. Ec. H. Budi: an abbreviation between two titles is a title too
+                hons.append(ua.group(0))
+                pos = _skip_space(text, ua.end())
+                continue
             lr = _LETTERS_RUN.match(text, pos, end)
             if lr is None or lr.group(0).casefold() not in lx.title_starts:
                 break
@@ -1035,6 +1047,7 @@ class Candidate:
     head_end: int = 0
     anaphoric: bool = False  # "Budi, kepala distrik itu": the office named before
     unit: Optional[tuple[int, int]] = None  # the unit part written above a list row (1. Fraksi X / Ketua Nama)
+    listed: bool = False  # a further holder of a shared office named in a list after the first
 
 
 class _Ctx:
@@ -1327,10 +1340,20 @@ def _read_window(
                 # Menteri Agama X dan Menteri Perumahan Y; Mensesneg Hatta Rajasa dan Sekretaris ...:
                 # "dan" after a person's name ends the position (inside a unit it joins unit words)
                 return items, s, "lower"
+            if cf == "yang" and (nq := _LOWER_WORD.match(text, _skip_space(text, e))) is not None and (
+                (nq.group(0) in lx.status_quals or nq.group(0) in lx.temporal_quals)
+                and _COMMA_CAP.match(text, nq.end()) is not None
+            ):
+                # Kapolres Bantul yang baru, AKBP Budi: the qualifier, then the name after the comma
+                items.append(Item("conn", s, e))
+                items.append(Item("qual" if nq.group(0) in lx.status_quals else "conn", nq.start(), nq.end()))
+                i += 2
+                continue
             if cf in lx.status_quals or cf in lx.temporal_quals:
                 # presiden terpilih Joko Widodo (kept), Kapolri baru Badrodin Haiti (passed over),
-                # Wali Kota Batu periode ketiga H Eddy Rumpoko (two in a row)
-                if _cap_after(text, e) or (
+                # Wali Kota Batu periode ketiga H Eddy Rumpoko (two in a row), Penjabat Sekda
+                # sebelumnya, Ir Budi (the name after a comma)
+                if _cap_after(text, e) or _COMMA_CAP.match(text, e) is not None or (
                     (nq := _LOWER_WORD.match(text, _skip_space(text, e))) is not None
                     and (nq.group(0) in lx.status_quals or nq.group(0) in lx.temporal_quals)
                     and _cap_after(text, nq.end())
@@ -1492,6 +1515,7 @@ def _body_at(ctx: _Ctx, tk: _Toks, k: int) -> bool:
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CAP_AFTER_RX = twin(r"[ ]+\p{Lu}")
+_COMMA_CAP = twin(r"[ ]*,[ ]*\p{Lu}")
 _BOUNDARY_AFTER = twin(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
 
 
@@ -1746,13 +1770,20 @@ def _aside_then_name(ctx: _Ctx, pos: int) -> bool:
     return nm is not None and _closed_after(text, nm.end)
 
 
+# a day name before the date closes a name written with no comma: ..., Budi Rabu (4/9/2024)
+_DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)[ ]*(?:\(|,|\d)")
+
+
 def _closed_after(text: str, pos: int) -> bool:
-    """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end)?"""
+    """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end, a day
+    name before its date)?"""
     j = _skip_space(text, pos)
     if j >= len(text):
         return True
     c = text[j]
-    return c in ",.;:)(\"'\n!?" or c.islower() or c == "-"
+    return c in ",.;:)(\"'\n!?" or c.islower() or c == "-" or (
+        c in "SRKJAM" and j > pos and _DAY_DATE.match(text, j) is not None
+    )
 
 
 def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
@@ -2394,7 +2425,7 @@ def run(doc: Document) -> None:
     not_after_end = -1  # end of a head skipped after a not_after word (Pemilu Bupati)
     # the header (title, byline, photo caption above the dateline) is read too, but only in
     # caption-like lines and only for named holders: captions name the people on the photo
-    for m in _heads(lx, text, 0, lower_words(doc)):
+    for m in _heads(lx, text, 0, lower_words(doc), body):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until:
             continue
@@ -2448,9 +2479,53 @@ def run(doc: Document) -> None:
         if cand.name is not None:
             taken.add(cand.name.start, cand.name.end)
             consumed_until = max(consumed_until, cand.name.end)
+            if (cand.row.shared or prev == "para") and cand.name.start >= cand.pos_end:
+                for nm in _listed_holders(ctx, cand.name):
+                    cands.append(Candidate(
+                        cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, nm, cand.region,
+                        cand.rule, cand.items, cand.head_end, listed=True,
+                    ))
+                    taken.add(nm.start, nm.end)
+                    consumed_until = max(consumed_until, nm.end)
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
     _emit(doc, ctx, offs)
+
+
+_LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+
+
+def _listed_holders(ctx: _Ctx, first: NameParse) -> list[NameParse]:
+    """The further holders of a shared office named in a list right after its first holder
+    (``anggota DPRD, Budi, Ani dan Rudi``): every item up to the one after ``dan``/``serta``
+    must be a name that no office opens, and the list must close after it; else none."""
+    text, lx = ctx.text, ctx.lx
+    pos = first.end
+    end = text.find("\n", pos)
+    limit = len(text) if end < 0 else end
+    out: list[NameParse] = []
+    while len(out) < 12:
+        g = _LIST_GAP.match(text, pos, limit)
+        if g is None:
+            return []
+        nm = parse_name(lx, text, g.end(), limit, ctx.regions, memo=ctx.memo)
+        if nm is None or nm.start != g.end() or match_head(lx, text, nm.name_start) is not None:
+            return []
+        out.append(nm)
+        pos = nm.end
+        if "dan" in g.group(0) or "serta" in g.group(0):
+            # the list is closed: no office or further name after the last one
+            if not _closed_after(text, pos):
+                return []
+            j = _skip_space(text, pos)
+            if text[j:j + 1] == ",":  # Budi, Ani dan Rudi, warga desa: Rudi's own apposition
+                k = _skip_space(text, j + 1)
+                w = _LOWER_WORD.match(text, k, limit)
+                if w is None or not _verbish(lx, w.group(0)):
+                    return []
+            # anggota DPRD Budi dan Rudi: with no comma in the list the second may hold something else
+            return out if any("," in text[a.end:b.start] for a, b in zip([first, *out], out)) else []
+    return []
 
 
 @dataclass(slots=True)
@@ -2589,14 +2664,17 @@ def _head_starts(
     return out
 
 
-def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None) -> list[HeadMatch]:
+def _heads(
+    lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None, lede: int = -1
+) -> list[HeadMatch]:
     """Head matches, left to right: a trie of first words, then a token trie there.
 
     Positions are written with a capital in news text before a name; a head in
     lower case (``kata juru bicara Kemenlu Budi``, ``Budi, ketua serikat
     nelayan``, ``bupati bernama X``) is returned with ``lower`` set and read
     only in the forms of :func:`_parse_lower`. A lower-case match does not hide
-    a capitalised head starting inside it.
+    a capitalised head starting inside it. With ``lede`` (the body's start) a head
+    written in capitals opening the lede is found too (:func:`_caps_ledes`).
     """
     out: list[HeadMatch] = []
     pos = start
@@ -2611,6 +2689,59 @@ def _heads(lx: OffLex, text: str, start: int, words: Optional[LowerWords] = None
         else:
             pos = m.end  # (wakil Bupati, plt Kepala: a lower-case prefix before a capitalised head)
         out.append(m)
+    caps = _caps_ledes(lx, text, lede) if lede >= start else None
+    if caps:
+        seen = {m.start for m in out}
+        out.extend(m for m in caps if m.start not in seen)
+        out.sort(key=lambda m: m.start)
+    return out
+
+
+_DASHES = ("-", "–", "—")
+_LEDE_LINES = 2  # non-empty lines from the body's start
+
+
+def _caps_ledes(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
+    """Heads whose first word is written all in capitals as the first word of the lede
+    (the first lines from the body's ``start``), or the first after its dateline's dash
+    (``JAKARTA - MENTERI Dalam Negeri Budi ...``), before a capitalised word: read as if
+    capitalised."""
+    out: list[HeadMatch] = []
+    i = start
+    n = len(text)
+    first = lx.head_first_caps
+    lines = 0
+    while i < n and lines < _LEDE_LINES:
+        nl = text.find("\n", i)
+        line_end = n if nl < 0 else nl
+        j = _skip_space(text, i)
+        i = line_end + 1
+        if j >= line_end:
+            continue
+        lines += 1
+        for k in range(2):  # the first word, then the first after a dash within 60 characters
+            sp = text.find(" ", j, line_end)
+            if sp < 0:
+                break
+            w = text[j:sp]
+            if len(w) >= 4 and w.isupper() and w.isalpha() and (w.casefold(),) in first:
+                nx = sp + 1
+                if text[nx:nx + 1].isupper() and text[nx + 1:nx + 2].islower():
+                    m = match_head(lx, text, j)
+                    if m is not None:
+                        out.append(m)
+                break
+            if k:
+                break
+            d = -1
+            for dash in _DASHES:
+                d = text.find(dash, j, min(line_end, j + 60))
+                if d > j and text[d - 1] == " ":
+                    break
+                d = -1
+            if d < 0:
+                break
+            j = _skip_space(text, d + 1 + (text[d + 1:d + 2] in _DASHES))  # (-- as well)
     return out
 
 
@@ -2827,7 +2958,10 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         if c.unit is not None:
             pos_text = " ".join(f"{pos_text} {text[c.unit[0]:c.unit[1]]}".split())
         canon = canonical_position(lx, c, text)
-        if c.name is not None:
+        if c.listed and c.name is not None:
+            intro = (c.name.start, c.name.end)  # (the office is the first holder's introduction)
+            mention = (c.name.name_start, c.name.name_end)
+        elif c.name is not None:
             intro = (min(c.pos_start, c.name.start), max(c.pos_end, c.name.end))
             mention = (c.name.name_start, c.name.name_end)
         else:
