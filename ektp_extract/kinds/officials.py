@@ -1336,9 +1336,12 @@ def _read_window(
             i += 1
             continue
         if t[0].islower():
-            if cf in ("dan", "serta") and (_head_next(ctx, tk, i) or _name_run_end(ctx, items)):
+            if cf in ("dan", "serta") and (
+                _head_next(ctx, tk, i) or _name_run_end(ctx, items) or _person_after_and(ctx, items, e, limit)
+            ):
                 # Menteri Agama X dan Menteri Perumahan Y; Mensesneg Hatta Rajasa dan Sekretaris ...:
-                # "dan" after a person's name ends the position (inside a unit it joins unit words)
+                # "dan" after a person's name ends the position (inside a unit it joins unit words);
+                # so does a person's name after it (selaku Ketua RW dan Budi Santoso selaku ...)
                 return items, s, "lower"
             if cf == "yang" and (nq := _LOWER_WORD.match(text, _skip_space(text, e))) is not None and (
                 (nq.group(0) in lx.status_quals or nq.group(0) in lx.temporal_quals)
@@ -1601,6 +1604,36 @@ def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
         len(w) == len(initials) + 1 and w[0] == initials[0] and all(c in letters for c in initials[1:])
         and w not in ctx.lx.body_acronyms and w not in ctx.lx.acronyms
     )
+
+
+def _person_after_and(ctx: _Ctx, items: list[Item], e: int, limit: int) -> bool:
+    """After a head or a unit part closed by a body, region or acronym, does ``dan`` at ``e`` join a
+    person (two name words or more, no unit word, a boundary after) rather than more of the
+    unit? ``Plt Gubernur Jambi dan Budi Santoso menjadi ...``: Budi is not the Plt."""
+    if items and items[-1].kind not in ("unit", "region", "paren"):
+        return False  # (right after the head: Ketua RW dan Budi Santoso)
+    text, lx = ctx.text, ctx.lx
+    p = _skip_space(text, e)
+    if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
+        return False
+    nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
+    if nm is None or not _closed_after(text, nm.end) or ctx.agency_cover(nm.name_start) is not None:
+        return False
+    words = nm.name.split()
+    if any(w.casefold() in lx.unit_words or _field_noun(w.casefold()) for w in words):
+        return False
+    # one word: a given name, or the first word of a fuller name the text writes elsewhere
+    return len(words) > 1 or words[0] in lx.given or _opens_name_elsewhere(text, words[0], nm.name_start)
+
+
+def _opens_name_elsewhere(text: str, w: str, at: int) -> bool:
+    """Is ``w`` written elsewhere in ``text`` before another capitalised word (Zudan Arif)?"""
+    i = text.find(w + " ")
+    while i >= 0:
+        if i != at and (i == 0 or not text[i - 1].isalnum()) and text[i + len(w) + 1:i + len(w) + 2].isupper():
+            return True
+        i = text.find(w + " ", i + 1)
+    return False
 
 
 def _head_next(ctx: _Ctx, tk: _Toks, i: int) -> bool:
