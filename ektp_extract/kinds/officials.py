@@ -788,6 +788,16 @@ def _name_words(
                 words.append((j, st.end() + 1))
                 i = st.end() + 1
                 continue
+            if (
+                words and len(tok) <= 3 and not _is_degree(lx, text, i, st.end(), end)
+                and lx.pre_one.match(text, j, end) is None  # (Rosmala Hj. Dewi: a title)
+                and (nx := _NEXT_CAP_WORD.match(text, st.end() + 1, end)) is not None
+                and name_word_ok(lx, nx.group(1)) and nx.group(1).casefold() not in lx.non_person
+            ):
+                # Kalsum Mj. Pulian: an abbreviated middle name between two name words
+                words.append((j, st.end() + 1))
+                i = st.end() + 1
+                continue
             st = _NAME_WORD.match(text, j, end)
             if st is None:
                 break
@@ -1491,14 +1501,14 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing
         if t == "dan" or t == "serta":
             if k == i + 1:
                 return False
-            if not field or all(tk.at(j)[2].casefold() in lx.unit_words for j in range(i + 1, k)):
+            if not field or all(_unit_or_field(lx, tk.at(j)[2]) for j in range(i + 1, k)):
                 return True
             w1, w2 = tk.at(k + 1), tk.at(k + 2)
             return (
                 w1 is not None and w2 is not None and w1[2][0].isupper() and w1[2] not in lx.given
                 and len(w2[2]) > 1 and w2[2].isupper()
             )
-        if not (t[0].isupper() and t not in lx.given and (field or t.casefold() in lx.unit_words)):
+        if not (t[0].isupper() and t not in lx.given and (field or _unit_or_field(lx, t))):
             return False
     return False
 
@@ -1514,6 +1524,12 @@ def _body_at(ctx: _Ctx, tk: _Toks, k: int) -> bool:
         x is not None and (cv := ctx.agency_cover(x[0])) is not None and cv[0] == x[0]
         and _LIST_GOES_ON.match(ctx.text, cv[1]) is None
     )
+
+
+def _unit_or_field(lx: OffLex, t: str) -> bool:
+    """A unit word or a field noun (Penanganan, Pelanggaran: pe-...-an)."""
+    cf = t.casefold()
+    return cf in lx.unit_words or _field_noun(cf)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -2464,7 +2480,11 @@ def run(doc: Document) -> None:
             continue
         pw = prev_word(text, m.start)
         prev = pw.casefold() if pw is not None else ""
-        if (prev in lx.not_after and not (prev in _OFFICE_WORDS and _HELD_AHEAD.match(text, m.end))) or (
+        if (
+            prev in lx.not_after
+            and not (prev in _OFFICE_WORDS and _HELD_AHEAD.match(text, m.end))
+            and not (prev in _OWNER_PLACES and not m.lower and _holder_named(ctx, m, taken))
+        ) or (
             not_after_end >= 0 and _COORD_GAP.fullmatch(text, not_after_end, m.start) is not None
         ):
             # Pemilu Bupati dan Wakil Bupati Kediri: the coordinated head names the same election
@@ -2776,6 +2796,16 @@ def _caps_ledes(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
                 break
             j = _skip_space(text, d + 1 + (text[d + 1:d + 2] in _DASHES))  # (-- as well)
     return out
+
+
+# rumah / kantor Ketua RW Budi Santoso: a place of the office's holder, who is named after it
+_OWNER_PLACES = frozenset({"rumah", "kantor", "mobil", "gedung", "pendopo", "pendapa"})
+
+
+def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
+    """Does the office at ``m`` read with its holder's name after it?"""
+    cand = _parse_at(ctx, m, taken)
+    return cand is not None and cand.name is not None and cand.name.start >= cand.pos_end
 
 
 # posisi / jabatan / kursi Ketua Komisi I akan dijabat X: the office word names the holder after
