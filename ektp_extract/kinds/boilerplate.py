@@ -218,9 +218,18 @@ def _compile(lex: Lexicon) -> _Rules:
     return _Rules(whole, unanchored, starts, by_first, needs, inl, inl_twin)
 
 
+#: Lines that belong to the article even without a closing mark: a numbered list item
+#: (``1.Fraksi X``, ``2) Loket ...``) or a sentence introducing one (``... antara lain``).
+_ARTICLE_LINE = re.compile(
+    r"\d{1,2}\s*[.)](?!\d)|.*\b(?:antara lain|yakni|yaitu|sebagai berikut|di ?antaranya|meliputi)\s*[:,]?$",
+    re.IGNORECASE,
+)
+
+
 def _headline_like(text: str) -> bool:
+    """A line a related-link block may hold: short, without a closing mark, not a list."""
     t = text.rstrip()
-    return len(t) < 160 and not t.endswith((".", '"', "'", ":", ";"))
+    return len(t) < 160 and not t.endswith((".", '"', "'", ":", ";")) and _ARTICLE_LINE.match(t) is None
 
 
 #: Non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K): on a line
