@@ -403,7 +403,7 @@ def test_quote_passages_equal_the_paragraph_loop(extractor: Extractor) -> None:
     import random
     from typing import Optional
 
-    from ektp_extract.kinds.quotes import _Ctx, _direct_segments
+    from ektp_extract.kinds.quotes import _Ctx, _direct_segments, _pair_marks
 
     def plain(ctx: _Ctx) -> list:
         text = ctx.text
@@ -413,29 +413,7 @@ def test_quote_passages_equal_the_paragraph_loop(extractor: Extractor) -> None:
             if pe <= ctx.doc.body_start:
                 continue
             marks = [i for i in range(ps, pe) if text[i] == '"']
-            idx = 0
-            if open_state is not None:
-                pieces, om = open_state
-                if marks and marks[0] == ps:
-                    if len(marks) >= 2:
-                        pieces.append((ps + 1, marks[1]))
-                        out.append((pieces, om, marks[1]))
-                        open_state = None
-                        idx = 2
-                    else:
-                        pieces.append((ps + 1, pe))
-                        continue
-                else:
-                    out.append((pieces, om, None))
-                    open_state = None
-            while idx < len(marks):
-                o = marks[idx]
-                if idx + 1 < len(marks):
-                    out.append(([(o + 1, marks[idx + 1])], o, marks[idx + 1]))
-                    idx += 2
-                else:
-                    open_state = ([(o + 1, pe)], o)
-                    idx += 1
+            open_state = _pair_marks(marks, ps, pe, open_state, out)
         if open_state is not None:
             out.append((open_state[0], open_state[1], None))
         return out

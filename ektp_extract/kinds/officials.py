@@ -2424,13 +2424,21 @@ def _norm_name(s: str) -> list[str]:
 
 
 def _same_person(a: list[str], b: list[str]) -> bool:
+    """Whether two case-folded names (``_norm_name``) name one person: :func:`_same_person_rules`,
+    answered at once for names sharing no word (both of its rules need one)."""
+    if a and b and a != b and set(a).isdisjoint(b):
+        return False
+    return _same_person_rules(a, b)
+
+
+def _same_person_rules(a: list[str], b: list[str]) -> bool:
     if not a or not b:
         return False
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len(short) == 1 or set(short).isdisjoint(long_):
-        return False  # (both rules below need a word the two names share)
+    if len(short) == 1:
+        return False
     n = len(short)
     if any(long_[i:i + n] == short for i in range(len(long_) - n + 1)):
         return True

@@ -679,33 +679,48 @@ def _direct_segments(ctx: _Ctx) -> list[tuple[list[tuple[int, int]], int, Option
         while i >= 0:
             marks.append(i)
             i = text.find('"', i + 1, pe)
-        idx = 0
-        if open_state is not None:
-            pieces, om = open_state
-            if marks and marks[0] == ps:
-                if len(marks) >= 2:
-                    pieces.append((ps + 1, marks[1]))
-                    out.append((pieces, om, marks[1]))
-                    open_state = None
-                    idx = 2
-                else:
-                    pieces.append((ps + 1, pe))
-                    continue
-            else:
-                out.append((pieces, om, None))
-                open_state = None
-        while idx < len(marks):
-            o = marks[idx]
-            if idx + 1 < len(marks):
-                c = marks[idx + 1]
-                out.append(([(o + 1, c)], o, c))
-                idx += 2
-            else:
-                open_state = ([(o + 1, pe)], o)
-                idx += 1
+        open_state = _pair_marks(marks, ps, pe, open_state, out)
     if open_state is not None:
         out.append((open_state[0], open_state[1], None))
     return out
+
+
+_Passage = tuple[list[tuple[int, int]], int, Optional[int]]
+
+
+def _pair_marks(
+    marks: list[int], ps: int, pe: int, open_state: Optional[tuple[list[tuple[int, int]], int]], out: list[_Passage]
+) -> Optional[tuple[list[tuple[int, int]], int]]:
+    """Pair the double quote ``marks`` of paragraph [ps, pe) into passages appended to ``out``.
+
+    ``open_state`` is the passage left open by an earlier paragraph (its pieces and opening
+    mark): a mark opening this paragraph continues it. Returns the passage this paragraph
+    leaves open, if any."""
+    idx = 0
+    if open_state is not None:
+        pieces, om = open_state
+        if marks and marks[0] == ps:
+            if len(marks) >= 2:
+                pieces.append((ps + 1, marks[1]))
+                out.append((pieces, om, marks[1]))
+                open_state = None
+                idx = 2
+            else:
+                pieces.append((ps + 1, pe))
+                return open_state
+        else:
+            out.append((pieces, om, None))
+            open_state = None
+    while idx < len(marks):
+        o = marks[idx]
+        if idx + 1 < len(marks):
+            c = marks[idx + 1]
+            out.append(([(o + 1, c)], o, c))
+            idx += 2
+        else:
+            open_state = ([(o + 1, pe)], o)
+            idx += 1
+    return open_state
 
 
 _SINGLE = twin(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'(?![\p{L}\d])")
