@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Literal, Optional
+from typing import Any, Iterable, Literal, Optional
 
 import regex
 
@@ -345,6 +345,7 @@ class OffLex:
     documents: set[str] = field(default_factory=set)  # casefolded: Keputusan, Peraturan ...
     status_quals: set[str] = field(default_factory=set)  # casefolded single words: terpilih, sementara
     temporal_quals: set[str] = field(default_factory=set)  # casefolded single words: baru, ketiga
+    temporal_pairs: dict[str, set[str]] = field(default_factory=dict)  # saat -> {ini, itu}: two-word ones
     letter_units: set[str] = field(default_factory=set)  # casefolded: Komisi (A), Kelas (B)
     not_lower: set[tuple[str, ...]] = field(default_factory=set)  # casefolded token sequences
     not_office: set[tuple[str, ...]] = field(default_factory=set)  # the same, in any case
@@ -378,6 +379,16 @@ def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
         if row.id == row_id:
             return list(row.words)
     return []
+
+
+def _pairs(words: Iterable[str]) -> dict[str, set[str]]:
+    """First word -> second words of the two-word entries of a word list (saat ini, kala itu)."""
+    out: dict[str, set[str]] = {}
+    for w in words:
+        parts = w.split()
+        if len(parts) == 2:
+            out.setdefault(parts[0], set()).add(parts[1])
+    return out
 
 
 def _contracted(lex: Lexicon, rows: list[PositionRow]) -> tuple[list[PositionRow], list[ExpansionRow]]:
@@ -526,6 +537,7 @@ def _build(lex: Lexicon) -> OffLex:
         documents={w.casefold() for r in lex.rows("positions", "documents") for w in r.words},
         status_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "status") if " " not in w},
         temporal_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal") if " " not in w},
+        temporal_pairs=_pairs(w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal")),
         letter_units={w.casefold() for r in lex.rows("positions", "letter_units") for w in r.words},
         not_lower={_key(w) for r in lex.rows("positions", "not_lower") for w in r.words},
         not_office={_key(w) for r in lex.rows("positions", "not_office") for w in r.words},
@@ -1155,12 +1167,15 @@ _NAME_RUN_BACK = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\
 # a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
 _NICK_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
 
+# a time word before a holder cue (yang kini menjabat, yang saat itu menjabat, yang kala itu menjadi)
+_NOW_THEN = r"(?:kini|sekarang|masih|(?:saat|kala|waktu|ketika)[ ]+(?:ini|itu))"
 # the words between a name and the office it holds (Budi selaku / yang juga menjabat sebagai /
 # yang merupakan / resmi dilantik menjadi / terpilih sebagai <position>): a reverse search
 # tries the alternatives in order, so the compound cues come before a bare sebagai
 _HOLDER_CUE = (
-    r"(?:(?:yang|untuk)[ ]+)?(?:juga[ ]+)?(?:(?:kini|saat[ ]+ini|sekarang|masih)[ ]+)?"
+    r"(?:(?:yang|untuk)[ ]+)?(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?"
     r"(?:menjabat|merupakan)(?:[ ]+sebagai)?"
+    r"|yang[ ]+(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?menjadi"
     r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
     r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)[ ]+(?:menjadi|sebagai)"
     r"|selaku|sebagai|yang[ ]+juga"
@@ -1360,6 +1375,16 @@ def _read_window(
                 # Kapolres Bantul yang baru, AKBP Budi: the qualifier, then the name after the comma
                 items.append(Item("conn", s, e))
                 items.append(Item("qual" if nq.group(0) in lx.status_quals else "conn", nq.start(), nq.end()))
+                i += 2
+                continue
+            if (
+                cf in lx.temporal_pairs
+                and (nq := _LOWER_WORD.match(text, _skip_space(text, e))) is not None
+                and nq.group(0) in lx.temporal_pairs[cf]
+                and (_cap_after(text, nq.end()) or _COMMA_CAP.match(text, nq.end()) is not None)
+            ):
+                # Ketua MK saat itu, Budi; Kapolres Bantul kala itu AKBP Budi: passed over
+                items.append(Item("conn", s, nq.end()))
                 i += 2
                 continue
             if cf in lx.status_quals or cf in lx.temporal_quals:
