@@ -1070,6 +1070,8 @@ class Candidate:
     anaphoric: bool = False  # "Budi, kepala distrik itu": the office named before
     unit: Optional[tuple[int, int]] = None  # the unit part written above a list row (1. Fraksi X / Ketua Nama)
     listed: bool = False  # a further holder of a shared office named in a list after the first
+    rank: int = 1  # 2: a new or current office (pindah tugas menjadi X), 0: a past one (yang sebelumnya menjabat X)
+    label: Optional[str] = None  # words of the position not in the text before pos_start (Juru Bicara + Fraksi X)
 
 
 class _Ctx:
@@ -1084,6 +1086,10 @@ class _Ctx:
         except Exception:  # noqa: BLE001 — regions are optional data
             self.regions = None
         self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
+        # holders read so far, by the end of the name, or of the position written after the name:
+        # a move cue after them gives the same person a new office (Kepala A Budi dipindah tugas
+        # menjadi Kepala B; Budi, yang sebelumnya menjabat Kepala A, menduduki jabatan baru sebagai ...)
+        self.named_end: dict[int, NameParse] = {}
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
         # outermost agency mentions (a commission's legislature lies inside the commission)
         try:
@@ -1167,8 +1173,22 @@ _NAME_RUN_BACK = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\
 # a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
 _NICK_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
 
-# a time word before a holder cue (yang kini menjabat, yang saat itu menjabat, yang kala itu menjadi)
-_NOW_THEN = r"(?:kini|sekarang|masih|(?:saat|kala|waktu|ketika)[ ]+(?:ini|itu))"
+# a time word before a holder cue (yang kini menjabat, yang saat itu menjabat, yang kala itu menjadi,
+# yang sebelumnya menjabat, yang semula menjabat)
+_NOW_THEN = (
+    r"(?:kini|sekarang|masih|sebelumnya|semula|dulunya|terakhir"
+    r"|(?:saat|kala|waktu|ketika)[ ]+(?:ini|itu)|sebelum[ ]+(?:ini|itu))"
+)
+# a move to a new office (Budi pindah tugas menjadi, dipindahtugaskan menjadi, dimutasi
+# sebagai, menduduki jabatan baru sebagai, mendapat amanah baru sebagai <position>)
+_MOVE_CUE = (
+    r"(?:yang[ ]+)?(?:juga[ ]+)?(?:(?:resmi|kini|akan|telah|sudah)[ ]+)?"
+    r"(?:(?:di)?pindah(?:[ ]?tugas(?:kan)?|kan)?|dimutasi|dirotasi|digeser|bergeser|dipromosikan"
+    r"|(?:menduduki|menempati|memangku)[ ]+(?:jabatan|posisi)(?:[ ]+baru)?"
+    r"|(?:mendapat(?:kan)?|menerima|diberi)[ ]+(?:amanah|amanat|jabatan|tugas|tanggung[ ]+jawab)[ ]+baru)"
+    r"[ ]+(?:menjadi|sebagai)"
+    r"|(?:yang[ ]+)?(?:juga[ ]+)?(?:menduduki|menempati|memangku)[ ]+(?:jabatan|posisi)(?:[ ]+baru)?"
+)
 # the words between a name and the office it holds (Budi selaku / yang juga menjabat sebagai /
 # yang merupakan / resmi dilantik menjadi / terpilih sebagai <position>): a reverse search
 # tries the alternatives in order, so the compound cues come before a bare sebagai
@@ -1178,8 +1198,24 @@ _HOLDER_CUE = (
     r"|yang[ ]+(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?menjadi"
     r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
     r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)[ ]+(?:menjadi|sebagai)"
-    r"|selaku|sebagai|yang[ ]+juga"
+    r"|" + _MOVE_CUE + r"|selaku|sebagai|yang[ ]+juga"
 )
+# the cue's word for when the office is held: a move or appointment names the new office
+# (it wins over the old one named with the holder), a time word before names a past one
+_NEW_CUE_WORDS = (
+    "lantik", "angkat", "tunjuk", "tetapkan", "kukuhkan", "pilih", "percaya", "dapuk", "pindah",
+    "mutasi", "rotasi", "geser", "promosi", "duduki", "tempati", "memangku", "baru", "kini", "sekarang",
+    "saat ini",
+)
+_OLD_CUE_WORDS = ("sebelum", "semula", "dulunya", "terakhir")
+
+
+def _cue_rank(cue: str) -> int:
+    """0 for a past office (yang sebelumnya menjabat), 2 for a new or current one (pindah
+    tugas menjadi, dilantik sebagai, yang kini menjabat), 1 otherwise."""
+    if any(w in cue for w in _OLD_CUE_WORDS):
+        return 0
+    return 2 if any(w in cue for w in _NEW_CUE_WORDS) else 1
 _SELAKU = twin(r"(?r)(?:,[ ]*)?\b(?:" + _HOLDER_CUE + r")[ ]+\Z")
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
 # kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
@@ -1194,8 +1230,19 @@ _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
 # (bapak) X: the holder follows
 _NAMED = twin(
     r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
-    r"|(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?dijabat(?:[ ]+oleh)?"
+    r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
     r"|(?:yaitu|yakni)(?:[ ]+(?:bapak|ibu))?)[ ]+(?=\p{Lu})"
+)
+# (jabatan / posisi / kursi) Kepala X (sendiri) ditempati / diisi / diduduki / dipegang (oleh) Nama:
+# read only after the office word (Posko Bupati ditempati warga: a place)
+_FILLED = twin(
+    r"(?:yang[ ]+)?(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|kemudian|selanjutnya)[ ]+)?"
+    r"(?:ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=\p{Lu})"
+)
+# a term of office after a position: periode 2019–2024, masa jabatan 2014 s.d. 2019, masa bakti 2020
+_TERM = re.compile(
+    r"(?:periode|masa(?:[ ]+(?:jabatan|bakti|tugas|kerja|khidmat))?)[ ]+(?:tahun[ ]+)?\d{4}"
+    r"(?:[ ]*(?:[-–—/]|s\.?[ ]?d\.?|sampai|hingga)[ ]*\d{2,4})?(?![\w-])"
 )
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
@@ -1376,6 +1423,17 @@ def _read_window(
                 items.append(Item("conn", s, e))
                 items.append(Item("qual" if nq.group(0) in lx.status_quals else "conn", nq.start(), nq.end()))
                 i += 2
+                continue
+            if (
+                (cf == "periode" or cf == "masa")
+                and (pm := _TERM.match(text, s, limit)) is not None
+                and (_cap_after(text, pm.end()) or _COMMA_CAP.match(text, pm.end()) is not None)
+            ):
+                # mantan Bupati X periode 2001–2011 H. Nama; Ketua DPRD X masa jabatan 2019-2024, Nama:
+                # the term of office is passed over
+                items.append(Item("conn", s, pm.end()))
+                while (x := tk.at(i)) is not None and x[0] < pm.end():
+                    i += 1
                 continue
             if (
                 cf in lx.temporal_pairs
@@ -1951,12 +2009,19 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # bupati bernama lengkap I Made Wirawan Putra
     if stop_kind == "lower" and not rest:
         bm = _NAMED.match(text, stop, limit)
+        filled = False
+        if bm is None and (pw := prev_word(text, pos_start)) is not None and pw.casefold() in _OFFICE_WORDS:
+            bm = _FILLED.match(text, stop, limit)
+            filled = bm is not None
         if bm is not None and not (m.lower and text[bm.start():bm.start() + 5] in ("yaitu", "yakni")):
             # (yaitu / yakni only after a capitalised office: calon gubernur dan wakil gubernur
             # yakni X dan Y names a pair of candidates)
             nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
             if nm is not None and _closed_after(text, nm.end) and match_head(lx, text, nm.name_start) is None:
-                return make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
+                c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
+                if filled or "jabat" in bm.group(0):
+                    c.rank = 2  # the office is held now: jabatan X ditempati oleh Nama wins over Nama's old one
+                return c
     # Kepala X, Nama, mengatakan
     if stop_kind == "comma" and not rest:
         after = stop + 1
@@ -1971,6 +2036,15 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             ):
                 # Kepala Desa Sukamaju, Kecamatan Cibadak, Hartono, ...: the district, then the name
                 nm = parse_name(lx, text, pc.end(), limit, ctx.regions, memo=ctx.memo)
+            elif (org := _parent_between(ctx, row, items, after, limit)) is not None:
+                # Ketua Divisi Perencanaan, KPU Kabupaten Magelang, Nama: the parent body set off by
+                # commas belongs to the position
+                nm = parse_name(lx, text, org[2], limit, ctx.regions, memo=ctx.memo)
+                if nm is not None and nm.start == org[2] and _closed_after(text, nm.end):
+                    c = make(items, nm, "officials.position_comma_name")
+                    c.unit = (org[0], org[1])
+                    return c
+                nm = None
         if nm is not None and _closed_after(text, nm.end):
             return make(items, nm, "officials.position_comma_name")
     if not cap:
@@ -1978,11 +2052,22 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
         closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
-        selaku = _SELAKU.search(text, max(0, pos_start - 45), pos_start)
+        selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
         if closed or selaku is not None:
-            before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
+            rank = 1 if selaku is None else _cue_rank(selaku.group(0))
+            before = None
+            if rank != 1:
+                # Kepala A Budi yang dipindah tugas menjadi Kepala B: the holder just read moves
+                j = selaku.start()  # type: ignore[union-attr]
+                while j > 0 and text[j - 1] in " ,":
+                    j -= 1
+                before = ctx.named_end.get(j)
+            if before is None:
+                before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
             if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
-                return make(items, before, "officials.name_comma_position")
+                c = make(items, before, "officials.name_comma_position")
+                c.rank = rank
+                return c
     # Nama Kepala X mengatakan: a name opening the sentence right before the head, the
     # position closed by a verb
     if stop_kind == "lower" and not rest and items and _verbish(lx, _lower_at(text, stop)):
@@ -1994,6 +2079,29 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if row.unique or has_body or (row.takes == "place" and region_of(tail)):
         return make(tail, None, "officials.unnamed")
     return None
+
+
+def _parent_between(
+    ctx: _Ctx, row: PositionRow, items: list[Item], after: int, limit: int
+) -> Optional[tuple[int, int, int]]:
+    """``ROLE, ORG, Nama``: (start, end) of an agency mention filling the text between the comma
+    ``after`` the position and the next one, and where the text after that comma starts;
+    only after a sub-unit's office that names no body or region itself (Ketua Divisi X,
+    Kepala Bidang Y)."""
+    if row.takes != "org" or not items or any(
+        it.kind in ("region", "paren") or it.region is not None or ctx.agency_cover(it.start) is not None
+        for it in items
+    ):
+        return None
+    text = ctx.text
+    j = _skip_space(text, after)
+    cov = ctx.agency_cover(j)
+    if cov is None or cov[0] != j or cov[1] >= limit:
+        return None
+    k = _skip_space(text, cov[1])
+    if text[k:k + 1] != ",":
+        return None
+    return j, cov[1], _skip_space(text, k + 1)
 
 
 # ", Kecamatan Cibadak," : a place cue and up to three capitalised words between commas
@@ -2318,7 +2426,7 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
         parts.append(cand.acting.canonical)
     if cand.modifier is not None and not cand.row.canonical.startswith(cand.modifier.canonical):
         parts.append(cand.modifier.canonical)
-    parts.append(cand.row.canonical)
+    parts.append(cand.row.canonical if cand.label is None else cand.label)
     tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
     if cand.unit is not None:
         tail = f"{tail} {text[cand.unit[0]:cand.unit[1]]}"
@@ -2433,6 +2541,7 @@ class _Off:
     nicknames: list[str] = field(default_factory=list)  # Jokowi, SBY: short names in parentheses
     anaphoric: bool = False
     unit_range: Optional[tuple[int, int]] = None  # a list row's unit part, written on the heading line
+    rank: int = 1  # Candidate.rank of the position kept
 
     @property
     def first(self) -> int:
@@ -2513,9 +2622,10 @@ def run(doc: Document) -> None:
             continue
         pw = prev_word(text, m.start)
         prev = pw.casefold() if pw is not None else ""
+        held = prev in _OFFICE_WORDS and _held_office(text, m.start, m.end, pw)  # type: ignore[arg-type]
         if (
             prev in lx.not_after
-            and not (prev in _OFFICE_WORDS and _HELD_AHEAD.match(text, m.end))
+            and not held
             and not (prev in _OWNER_PLACES and not m.lower and _holder_named(ctx, m, taken))
         ) or (
             not_after_end >= 0 and _COORD_GAP.fullmatch(text, not_after_end, m.start) is not None
@@ -2549,6 +2659,9 @@ def run(doc: Document) -> None:
             cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
         if cand is None or (cand.name is None and m.start < body):
             continue
+        if held and cand.rule != "officials.position_named" and cand.rank != 2:
+            consumed_until = cand.pos_end  # jabatan Kepala X yang kosong diisi lewat lelang: the office
+            continue
         if (
             cand.name is not None and cand.name.end <= cand.pos_start
             and (pw2 := prev_word(text, cand.name.start)) is not None and pw2.casefold() in lx.place_cues
@@ -2564,6 +2677,19 @@ def run(doc: Document) -> None:
         consumed_until = cand.pos_end
         if cand.name is not None:
             taken.add(cand.name.start, cand.name.end)
+            ctx.named_end[cand.name.end] = cand.name
+            if cand.name.end <= cand.pos_start:
+                ctx.named_end[cand.pos_end] = cand.name
+            elif (succ := _successor(ctx, cand.name, taken)) is not None:
+                # Kepala Dinas X, Budi digantikan oleh Rudi: Rudi holds the office now
+                cand.rank = 0
+                cands.append(Candidate(
+                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, succ, cand.region,
+                    cand.rule, cand.items, cand.head_end, rank=2,
+                ))
+                taken.add(succ.start, succ.end)
+                ctx.named_end[succ.end] = succ
+                consumed_until = max(consumed_until, succ.end)
             consumed_until = max(consumed_until, cand.name.end)
             if (cand.row.shared or prev == "para") and cand.name.start >= cand.pos_end:
                 for nm in _listed_holders(ctx, cand.name):
@@ -2573,9 +2699,130 @@ def run(doc: Document) -> None:
                     ))
                     taken.add(nm.start, nm.end)
                     consumed_until = max(consumed_until, nm.end)
+    if "bacakan" in text or "sampaikan" in text:
+        cands.extend(_faction_readers(ctx, taken, body))
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
     _emit(doc, ctx, offs)
+
+
+# Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
+_REPLACED = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?digantikan(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+
+
+def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
+    """The name after ``<holder> digantikan (oleh)``, when it is a closed name and no office."""
+    text = ctx.text
+    if text.find("digantikan", nm.end, nm.end + 40) < 0:
+        return None
+    g = _REPLACED.match(text, nm.end)
+    if g is None:
+        return None
+    sn = parse_name(ctx.lx, text, g.end(), min(len(text), g.end() + 120), ctx.regions, memo=ctx.memo)
+    if (
+        sn is None or sn.start != g.end() or not _closed_after(text, sn.end)
+        or taken.overlaps(sn.name_start, sn.name_end) or match_head(ctx.lx, text, sn.name_start) is not None
+    ):
+        return None
+    return sn
+
+
+_READ_VERBS = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan")
+_FACTION_WORDS = frozenset({"fraksi", "f-", "f."})
+
+
+def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
+    """The reader of a faction's statement in a DPRD plenary is its spokesperson:
+    ``Fraksi Golkar yang dibacakan (oleh) Nama``, ``pandangan umum Fraksi PKS disampaikan oleh
+    Nama``, ``Fraksi PAN: Dibacakan oleh Nama``, and in a list of factions a party alone
+    (``..., Fraksi PAN yang dibacakan Nama, NasDem yang dibacakan Nama2``). Position
+    ``Juru Bicara Fraksi X`` (the words of the text after ``Juru Bicara``)."""
+    text, lx = ctx.text, ctx.lx
+    row = lx.head_keys.get(("juru", "bicara"))
+    if row is None:
+        return []
+    out: list[Candidate] = []
+    for verb in _READ_VERBS:
+        v = text.find(verb, body)
+        while v >= 0:
+            c = _faction_reader(ctx, taken, row, v, v + len(verb))
+            if c is not None:
+                out.append(c)
+                taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+            v = text.find(verb, v + len(verb))
+    return out
+
+
+def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int) -> Optional[Candidate]:
+    text, lx = ctx.text, ctx.lx
+    if v and text[v - 1].isalnum():
+        return None
+    # the reader: (oleh) Nama, closed
+    j = _skip_space(text, ve)
+    if text.startswith("oleh ", j):
+        j = _skip_space(text, j + 5)
+    elif "sampaikan" in text[v:ve]:
+        return None  # (disampaikan Nama without oleh: too loose)
+    nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
+    if (
+        nm is None or nm.start != j or not _closed_after(text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
+        or match_head(lx, text, nm.name_start) is not None
+    ):
+        return None
+    # the faction before: (Fraksi) X (yang | : | ,) verb
+    k = v
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if text[k - 1:k] in (":", ","):
+        k -= 1
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+    elif text[max(0, k - 4):k] == "yang" and (k < 5 or not text[k - 5].isalnum()):
+        k -= 4
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+    end = k
+    words: list[tuple[int, int]] = []  # capitalised words, right to left
+    start = -1
+    while len(words) < 7 and k > 0:
+        e = k
+        while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "-&'’./"):
+            k -= 1
+        w = text[k:e]
+        if not w:
+            break
+        if w.casefold() == "fraksi" or (w[:2] in ("F-", "F.") and len(w) > 2):
+            start = k
+            break
+        if not (w[0].isupper() or w[0].isdigit()):
+            break
+        words.append((k, e))
+        if text[k - 1:k] != " ":
+            break
+        k -= 1
+    if not words:
+        return None
+    if start < 0:
+        # a party alone in a list of factions: ", NasDem yang dibacakan Nama" after a Fraksi
+        ws = words[-1][0]
+        cov = ctx.agency_cover(ws)
+        if cov is None or cov[0] != ws or cov[1] != end:
+            return None
+        p = ws
+        while p > 0 and text[p - 1] == " ":
+            p -= 1
+        if not (text[p - 1:p] == "," or text[max(0, p - 4):p] == " dan" or text[max(0, p - 6):p] == " serta"):
+            return None
+        ls = max(0, text.rfind("\n", 0, ws) + 1, ws - 300)
+        if "fraksi" not in text[ls:ws].casefold():
+            return None
+        label, start = "Juru Bicara Fraksi", ws
+    else:
+        if start and text[start - 1].isalnum():
+            return None
+        label = "Juru Bicara"
+    region = None
+    return Candidate(start, end, row, None, None, nm, region, "officials.faction_reader", [], start, label=label)
 
 
 _LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
@@ -2844,11 +3091,28 @@ def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
 # posisi / jabatan / kursi Ketua Komisi I akan dijabat X: the office word names the holder after
 # all (otherwise "jabatan Bupati" is the office, not a person)
 _OFFICE_WORDS = frozenset({"jabatan", "posisi", "kursi"})
-_HELD_AHEAD = re.compile(r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)[ ]dijabat[ ]")  # not a past holder
+_HELD_AHEAD = re.compile(  # not a past holder
+    r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)(?<!sebelumnya)[ ](?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang)[ ]"
+)
+# menduduki jabatan Kepala X: the office word after a verb of holding names the office taken
+_OFFICE_TAKERS = frozenset({"menduduki", "menempati", "memangku"})
 # an office defined rather than held: "Kepala BPBD adalah sekda"
 _GENERIC_AFTER = re.compile(r"[ ]+(?:adalah|ialah|merupakan)[ ]+[a-z]")  # (adalah Yenny Wahid names the holder)
 _COORD_GAP = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
 _PREV_WORD = twin(r"(?r)([\p{L}]+)[ ]+\Z")
+
+
+def _held_office(text: str, start: int, end: int, pw: str) -> bool:
+    """After ``jabatan``/``posisi``/``kursi`` (``pw``, the word before ``start``), is the office
+    read with a holder: one is named after it (``jabatan Kepala X ditempati oleh Nama``), or
+    a verb of holding stands before the office word (``Nama menduduki jabatan Kepala X``)?"""
+    if _HELD_AHEAD.match(text, end):
+        return True
+    k = start
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    w = prev_word(text, k - len(pw))
+    return w is not None and w.casefold() in _OFFICE_TAKERS
 
 
 def prev_word(text: str, pos: int) -> Optional[str]:
@@ -3053,6 +3317,8 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         pos_text = " ".join(text[c.pos_start:c.pos_end].split())
         if c.unit is not None:
             pos_text = " ".join(f"{pos_text} {text[c.unit[0]:c.unit[1]]}".split())
+        if c.label is not None:
+            pos_text = f"{c.label} {pos_text}"
         canon = canonical_position(lx, c, text)
         if c.listed and c.name is not None:
             intro = (c.name.start, c.name.end)  # (the office is the first holder's introduction)
@@ -3077,6 +3343,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             refs=[(intro[0], intro[1], "intro" if c.name else "position")],
             anaphoric=c.anaphoric,
             unit_range=c.unit,
+            rank=c.rank,
         )
         if c.name is not None:
             nick = _nickname_after(ctx, c.name)
@@ -3132,9 +3399,16 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         for h in o.honorifics:
             if h not in same.honorifics:
                 same.honorifics.append(h)
-        if len(o.position) > len(same.position):
+        # a new office (pindah tugas menjadi, dilantik sebagai) wins over another one, a past
+        # one (yang sebelumnya menjabat) loses; the same office keeps its fullest writing
+        if o.rank != same.rank and not _office_within(o.canonical, same.canonical):
+            better = o.rank > same.rank
+        else:
+            better = len(o.position) > len(same.position)
+        if better:
             same.position, same.canonical, same.pos_range = o.position, o.canonical, o.pos_range
             same.row, same.unit_range = o.row, o.unit_range
+            same.rank = max(same.rank, o.rank)
         if same.region is None:
             same.region = o.region
     # a holder named first by the short name a later mention gives in parentheses
