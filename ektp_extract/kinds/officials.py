@@ -2699,6 +2699,8 @@ def run(doc: Document) -> None:
                     ))
                     taken.add(nm.start, nm.end)
                     consumed_until = max(consumed_until, nm.end)
+    if "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text:
+        _anaphoric_fills(ctx, cands, taken, body)
     if "bacakan" in text or "sampaikan" in text:
         cands.extend(_faction_readers(ctx, taken, body))
     offs = _merge(doc, ctx, cands)
@@ -2725,6 +2727,55 @@ def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse
     ):
         return None
     return sn
+
+
+# jabatan tersebut ditempati (oleh) Nama; jabatan yang ditinggalkan Budi ditempati oleh Nama:
+# the office is one named before
+_ANAPHORIC_FILL = re.compile(
+    r"\b(?:[Jj]abatan|[Pp]osisi|[Kk]ursi)(?:[ ]+(?P<dem>tersebut|itu|ini)"
+    r"|[ ]+yang[ ]+(?:di)?tinggalkan(?:[ ]+oleh)?[ ]+(?P<prev>[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,4}))"
+    r"(?:[ ]+(?:sendiri|kini|sekarang|saat[ ]+ini|kemudian|selanjutnya|akan))?"
+    r"[ ]+(?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=[A-Z])"
+)
+
+
+def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: int) -> None:
+    """``jabatan tersebut ditempati Nama`` takes the office named last before it in the
+    paragraph (within 200 characters); ``jabatan yang ditinggalkan Budi ditempati oleh Nama``
+    takes the office Budi left (his old one, when a new one was read for him; his only one
+    otherwise, unless that was given to him as new). A past-time word before it in the
+    sentence (``Sebelumnya, jabatan tersebut ditempati Nama``) makes the holding past."""
+    text, lx = ctx.text, ctx.lx
+    for m in _ANAPHORIC_FILL.finditer(text, body):
+        nm = parse_name(lx, text, m.end(), min(len(text), m.end() + 120), ctx.regions, memo=ctx.memo)
+        if (
+            nm is None or nm.start != m.end() or not _closed_after(text, nm.end)
+            or taken.overlaps(nm.name_start, nm.name_end) or match_head(lx, text, nm.name_start) is not None
+        ):
+            continue
+        ante: Optional[Candidate] = None
+        if m.group("dem") is not None:
+            lo = max(body, m.start() - 200, text.rfind("\n", 0, m.start()) + 1)
+            for c in cands:
+                if lo <= c.pos_start and c.pos_end <= m.start() and (ante is None or c.pos_end > ante.pos_end):
+                    ante = c
+        else:
+            left = _norm_name(m.group("prev"))
+            own = [c for c in cands if c.name is not None and c.pos_start < m.start() and _norm_name(c.name.name) == left]
+            if own:
+                low = min(own, key=lambda c: (c.rank, c.pos_start))
+                if low.rank < max(c.rank for c in own) or (len(own) == 1 and low.rank < 2):
+                    ante = low
+        if ante is None:
+            continue
+        ss = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+        past = "ebelum" in text[ss + 1:m.start()]
+        cands.append(Candidate(
+            ante.pos_start, ante.pos_end, ante.row, ante.acting, ante.modifier, nm, ante.region,
+            "officials.position_named", ante.items, ante.head_end, listed=True, rank=0 if past else 2,
+            unit=ante.unit, label=ante.label,
+        ))
+        taken.add(nm.start, nm.end)
 
 
 _READ_VERBS = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan")
