@@ -2701,7 +2701,7 @@ def run(doc: Document) -> None:
                     consumed_until = max(consumed_until, nm.end)
     if "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text:
         _anaphoric_fills(ctx, cands, taken, body)
-    if "bacakan" in text or "sampaikan" in text:
+    if "bacakan" in text or "sampaikan" in text or "elalui ju" in text:
         cands.extend(_faction_readers(ctx, taken, body))
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
@@ -2793,6 +2793,14 @@ def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     if row is None:
         return []
     out: list[Candidate] = []
+    for via in ("elalui juru bicara", "elalui jubir"):
+        v = text.find(via, body)
+        while v > 0:
+            c = _spokesperson_via(ctx, taken, row, v - 1, v + len(via))
+            if c is not None:
+                out.append(c)
+                taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+            v = text.find(via, v + len(via))
     for verb in _READ_VERBS:
         v = text.find(verb, body)
         while v >= 0:
@@ -2820,7 +2828,17 @@ def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: i
         or match_head(lx, text, nm.name_start) is not None
     ):
         return None
-    # the faction before: (Fraksi) X (yang | : | ,) verb
+    fr = _faction_before(ctx, v)
+    if fr is None:
+        return None
+    return Candidate(fr[0], fr[1], row, None, None, nm, None, "officials.faction_reader", [], fr[0], label=fr[2])
+
+
+def _faction_before(ctx: _Ctx, v: int) -> Optional[tuple[int, int, str]]:
+    """(start, end, label) of the faction written right before ``v``: ``Fraksi X (yang | : | ,)``
+    (label ``Juru Bicara``), or a party alone after a list comma or ``dan`` in a paragraph that
+    names a faction before (label ``Juru Bicara Fraksi``)."""
+    text = ctx.text
     k = v
     while k > 0 and text[k - 1] == " ":
         k -= 1
@@ -2872,8 +2890,40 @@ def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: i
         if start and text[start - 1].isalnum():
             return None
         label = "Juru Bicara"
-    region = None
-    return Candidate(start, end, row, None, None, nm, region, "officials.faction_reader", [], start, label=label)
+    return start, end, label
+
+
+def _spokesperson_via(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int) -> Optional[Candidate]:
+    """``Fraksi X(,) melalui juru bicara(nya)(,) Nama`` and ``Melalui juru bicara(nya) Nama, Fraksi X
+    ...``: the spokesperson the faction speaks through (``v``..``ve`` is ``melalui juru bicara``)."""
+    text, lx = ctx.text, ctx.lx
+    if v and text[v - 1].isalnum():
+        return None
+    j = ve
+    if text.startswith("nya", j):
+        j += 3
+    j = _skip_space(text, j)
+    if text[j:j + 1] == ",":
+        j = _skip_space(text, j + 1)
+    nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
+    if (
+        nm is None or nm.start != j or not _closed_after(text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
+        or match_head(lx, text, nm.name_start) is not None
+    ):
+        return None
+    fr = _faction_before(ctx, v)
+    if fr is None or fr[2] != "Juru Bicara":
+        # Melalui juru bicara Nama, Fraksi X menyatakan: the faction after the name's comma
+        fr = None
+        k = _skip_space(text, nm.end)
+        if text[k:k + 1] == ",":
+            k = _skip_space(text, k + 1)
+            cov = ctx.agency_cover(k)
+            if cov is not None and cov[0] == k and text[k:k + 7].casefold() == "fraksi ":
+                fr = (k, cov[1], "Juru Bicara")
+    if fr is None:
+        return None
+    return Candidate(fr[0], fr[1], row, None, None, nm, None, "officials.faction_reader", [], fr[0], label=fr[2])
 
 
 _LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
