@@ -69,6 +69,13 @@ class BodyRow(Entry):
     acronym_needs_full: bool = False  # the acronym alone is a body only beside the full form (DPA)
     fused_prefixes: list[str] = []  # takes = "party": written fused to a party's acronym (F-PDIP)
     same_as: list[str] = []  # rows naming the same body in one region (Polres / Polresta)
+    # takes = "region": words after which a proper name stands instead of a region, the word
+    # part of the name (Polres Pelabuhan Tanjung Perak, Polresta Bandara Soekarno-Hatta)
+    name_words: list[str] = []
+    # takes = "region": with no region after it, a short closed run of capitalised words is
+    # the body's name (the court of a town that is no regency: PN Lubuk Sikaping; a water
+    # company's brand: PDAM Tirta Khatulistiwa)
+    name_fallback: bool = False
 
     @field_validator("patterns")
     @classmethod
@@ -92,7 +99,8 @@ class _Row:
 
     __slots__ = ("id", "name", "forms", "patterns", "acronyms", "kind", "level", "takes",
                  "region_types", "bare", "preceded_by", "name_optional", "name_needs_digit",
-                 "name_and", "person_names", "acronym_needs_full", "fused_prefixes", "same_as")
+                 "name_and", "person_names", "acronym_needs_full", "fused_prefixes", "same_as",
+                 "name_words", "name_fallback")
     id: str
     name: str
     forms: list[str]
@@ -111,6 +119,8 @@ class _Row:
     acronym_needs_full: bool
     fused_prefixes: list[str]
     same_as: list[str]
+    name_words: list[str]
+    name_fallback: bool
 
     def __init__(self, row: BodyRow) -> None:
         fields = row.__dict__
@@ -130,6 +140,10 @@ class HeadRow(Entry):
 
     words: list[str]
     kind: str
+    # false: after an office word, a run of two or more person-like words is a person's
+    # name, not the body's (Wakil Ketua Komisi <Name Name>: a commission is named by a
+    # letter, a numeral or its field)
+    person_names: bool = True
 
 
 class CueRow(Entry):
@@ -178,6 +192,7 @@ register_table("agencies", "person_cues", CueRow)
 register_table("agencies", "countries", CountryRow)
 register_table("agencies", "foreign_heads", ForeignHeadRow)
 register_table("agencies", "named_after", NamedAfterRow)
+register_table("agencies", "sub_units", CueRow)
 
 _LB = r"(?<![\p{L}\d])"
 _RB = r"(?![\p{L}\d])"
@@ -274,6 +289,15 @@ class _Compiled:
     scan_ascii: re.Pattern[str] | None = None  # what _starts visits in ASCII text, in one pattern
     # by_first for ASCII text: each regex's stdlib twin (a fraction of the cost per call)
     by_first_ascii: dict[str, "re.Pattern[str] | regex.Pattern[str]"] = field(default_factory=dict)
+    # military and police ranks (patterns/honorifics.toml): a corps acronym right after one is
+    # part of a person's title (Mayjen TNI Budi), not a mention of the body
+    ranks: frozenset[str] = frozenset()
+    corps: frozenset[str] = frozenset()
+    sub_units: frozenset[str] = frozenset()  # casefolded words opening a unit inside a body (Bidang)
+    # one-word acronyms of regional governments written in lower case ("pemprov ") → as in
+    # the lexicon (Pemprov): read only with a region after them (komitmen pemprov DKI)
+    lower_gov: dict[str, str] = field(default_factory=dict)
+    no_person_heads: frozenset[str] = frozenset()  # casefolded heads with person_names = false
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -427,6 +451,16 @@ def _build(lex: Lexicon) -> _Compiled:
                      sub_unit, frozenset(_first_word(w).casefold() for w in sub_heads), sub_kind,
                      frozenset(r.id for r in rows.values() if r.takes == "party"))
     c.single_acr = single_acr
+    c.ranks = frozenset(f for t in lex.rows("honorifics", "titles")
+                        if getattr(t, "kind", "") in ("military_rank", "police_rank")
+                        for f in getattr(t, "forms", []))
+    c.corps = frozenset(f for t in lex.rows("honorifics", "corps") for f in getattr(t, "forms", []))
+    c.lower_gov = {a.lower() + " ": a for r in rows.values() if r.kind == "pemerintah daerah"
+                   and r.takes == "region" for a in r.acronyms
+                   if a.isalpha() and a[:1].isupper() and a[1:].islower()}
+    c.no_person_heads = frozenset(w.casefold() for h in lex.rows("agencies", "heads")
+                                  if not h.person_names for w in h.words)
+    c.sub_units = frozenset(w.casefold() for r in lex.rows("agencies", "sub_units") for w in r.words)
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
     c.scan_ascii = _scan_ascii(c.scan_words, c.near)
     c.by_first_ascii = {w: ascii_twin(rx) or rx for w, rx in by_first.items()}
@@ -451,7 +485,8 @@ class _Mention:
     __slots__ = ("start", "end", "rows", "full", "form", "region", "region_text", "name_part",
                  "paren", "paren_span", "national", "near", "generic_kind", "from_pattern",
                  "paren_parent", "pattern_key", "parent_at", "parent_rows", "short", "key",
-                 "party_id", "party_key", "party", "organ_alt", "organ_bare", "inferred_region")
+                 "party_id", "party_key", "party", "organ_alt", "organ_bare", "inferred_region",
+                 "alias_only")
 
     def __init__(self, start: int, end: int, rows: list[str], full: bool, form: str, *,
                  region: Optional[Region] = None, region_text: str = "", national: bool = False,
@@ -483,6 +518,7 @@ class _Mention:
         self.organ_alt: Sequence[str] = ()  # organ rows set aside (DPD with no party)
         self.organ_bare = False  # an organ named without its party (DPP alone)
         self.inferred_region: Optional[Region] = None  # from the dateline or the article's one region
+        self.alias_only = False  # joined a body of another type (Pemda → Pemkab X): names nothing
 
     @property
     def row(self) -> str:
@@ -553,6 +589,8 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
 
 
 _ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+#: a company's legal form in parentheses after its name: no acronym (PT Pos Indonesia (Persero))
+_LEGAL_WORDS = frozenset(("Persero", "Perseroda", "Perum", "Perumda", "Perseroan", "Tbk"))
 _LEGAL = twin(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
 
 
@@ -661,13 +699,21 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     else:
         row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
     pos = mn.end
-    if acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper():
-        pos += 1  # Pemkot. Magelang
+    if (acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper()
+            and row.takes != "name"):
+        pos += 1  # Pemkot. Magelang (but Puskesmas. Turut hadir: a new sentence)
     nxt = text[pos:pos + 2]
     pm = _PAREN.match(text, pos) if "(" in nxt else None
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+        if mn.full and _spelled_from(text, pm.start(), pm.group("a")) < mn.start:
+            return False  # Rencana Kerja Pemerintah Daerah (RKPD): a document naming the body
         _set_paren(c, mn, pm)
         pos = pm.end()
+    place_named = row.takes == "name" and row.level in _PLACE_LEVELS
+    if place_named and text[pos:pos + 1] == " ":
+        pw = _PLACE_CUE.match(text, pos)
+        if pw is not None:
+            pos = pw.end()  # KUA Kecamatan Talang Ubi: the office of the district Talang Ubi
     if mn.national and row.takes == "region":
         return True
     nxt = text[pos:pos + 4].lstrip()[:1]
@@ -685,7 +731,15 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         implied = row.region_types[0] if len(row.region_types) == 1 else None
         if row.kind == "polri" and text.startswith(" Metro ", pos):
             pos += len(" Metro")  # Polres Metro Jakarta Barat
+        if text.startswith(" Kelas ", pos):
+            cm = _CLASS.match(text, pos)
+            if cm is not None:
+                pos = cm.end()  # Pengadilan Negeri Kelas IA Padang, Lapas Kelas IIB
+        if row.name_words and _region_row_name(c, doc, text, mn, row, pos, True):
+            return True  # Polres Pelabuhan Tanjung Perak
         rm = match_region(doc.lexicon, text, pos, implied)
+        if rm is None and row.name_fallback and _region_row_name(c, doc, text, mn, row, pos, False):
+            return True  # PN Lubuk Sikaping, PDAM Tirta Khatulistiwa
         if rm is not None and row.region_types and rm.region.type not in row.region_types:
             rm = None
         if rm is not None and rm.ambiguous:
@@ -708,6 +762,8 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         return True
     if row.takes == "name":
         end, name = _name_part(c, text, pos, row, mn.start)
+        if name and place_named and name.isupper() and not _caps_around(text, mn.start, end):
+            name = ""  # KUA PPAS: a district's name is no acronym (a budget document's is)
         if not name:
             if row.name_optional:
                 mn.end = max(mn.end, pos if mn.paren else mn.end)
@@ -720,6 +776,92 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
 
 
 _VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
+
+
+#: a class of a court, a prison or an office between the body and its place (Kelas IA, Kelas II B)
+_CLASS = twin(r"[ ]Kelas[ ](?:I{1,3}|[123])(?:[ ]?[AB])?(?=[ ,.]|$)")
+_WORD_RUN = twin(r"[ ](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d])")
+
+
+def _region_row_name(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row,
+                     pos: int, after_word: bool) -> bool:
+    """A proper name after a body that takes a region: after one of the row's
+    ``name_words`` (``Polres Pelabuhan Tanjung Perak``), or, with ``name_fallback`` and no
+    region there, a closed run of one to three capitalised words (``PN Lubuk Sikaping``,
+    ``PDAM Tirta Khatulistiwa``), a region written after it taken too (``PDAM Tirta Moedal
+    Kota Semarang``). ``after_word``: read only after a name word (the caller reads the
+    run with no region at ``pos``). True when read (the mention is complete)."""
+    lead = ""
+    if after_word:
+        if text[pos:pos + 1] != " ":
+            return False
+        lead = next((w for w in row.name_words if text.startswith(w + " ", pos + 1)), "")
+        if not lead:
+            return False
+        pos += 1 + len(lead)
+    words: list[str] = []
+    end = pos
+    idx = region_index(doc.lexicon)
+    while len(words) < 4:
+        m = _WORD_RUN.match(text, end)
+        if m is None:
+            break
+        w = m.group(1)
+        low = w.casefold()
+        if (low in c.stops or low in _CUE_WORDS or w in c.acr or low in c.by_first
+                or (w in c.person_first and not lead)):
+            break
+        words.append(w)
+        end = m.end()
+    if not words or len(words) > 3:
+        return False  # nothing, or a longer run: a person's name may be in it
+    nxt = _NAME_TOKEN.match(text, end)
+    if nxt is not None:
+        t = nxt.group("t").rstrip(".,")
+        if (t[:1].isupper() and t.casefold() not in c.stops and t.casefold() not in _CUE_WORDS
+                and t not in c.acr):
+            return False  # the run goes on: not a closed name (PN Padang Budi Santoso)
+    region: Optional[Region] = None
+    region_text = ""
+    rm = match_region(doc.lexicon, text, end, None) if text[end:end + 1] == " " else None
+    if rm is not None and not (rm.ambiguous and _capital_next(text, rm.end)):
+        end = rm.end  # PDAM Tirta Moedal Kota Semarang
+    elif len(words) > 1:
+        rm = None
+        for n in (2, 1):
+            if len(words) > n and idx.is_place(" ".join(words[-n:])):
+                rm = match_region(doc.lexicon, text, end - len(" ".join(words[-n:])) - 1, None)
+                if rm is not None and rm.end == end:
+                    del words[-n:]  # PDAM Tirta Moedal Semarang
+                else:
+                    rm = None
+                break
+    if rm is not None:
+        region = pick_alternative(text, mn.start, rm) if rm.alternatives else rm.region
+        region_text = _norm(text[rm.start:rm.end])
+    if region is not None and row.region_types and region.type not in row.region_types:
+        return False
+    mn.name_part = " ".join(([lead] if lead else []) + words)
+    mn.region, mn.region_text = region, region_text
+    mn.end = end
+    return True
+
+
+#: bodies of a district or a village are named after it: KUA, Puskesmas, Polsek, Koramil
+_PLACE_LEVELS = frozenset(("kecamatan", "desa"))
+#: the place's type word written before that name (KUA Kecamatan Talang Ubi, Puskesmas Kelurahan X)
+_PLACE_CUE = twin(r"[ ](?:[Kk]ecamatan|[Kk]ec\.|[Kk]elurahan|[Dd]esa)(?=[ ]\p{Lu})")
+_NEXT_WORD = twin(r"[ ]+(\p{L}+)")
+
+
+def _caps_around(text: str, start: int, end: int) -> bool:
+    """Whether the word before ``start`` or after ``end`` is written in capitals (a headline
+    in capitals, where every name is)."""
+    prev = _prev_word(text, start)
+    if len(prev) > 1 and prev.isupper():
+        return True
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
 
 
 def _party_at(c: _Compiled, text: str, pos: int) -> _Mention | None:
@@ -844,7 +986,7 @@ def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
     word with two capitals or sharing the body's first letter (Banggar after Badan Anggaran)."""
     if a in c.acr:
         return True
-    if " " in a or len(a) > 24 or a.isdigit():
+    if " " in a or len(a) > 24 or a.isdigit() or a in _LEGAL_WORDS:
         return False
     caps = sum(ch.isupper() for ch in a)
     return caps >= 2 or (a[:1].casefold() == form[:1].casefold() and not a.islower())
@@ -967,19 +1109,35 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
     foreign_firsts, sub_firsts, near, source_words = c.foreign_firsts, c.sub_firsts, c.near, c.source_words
     # a head word's regex can only match where the scan's word is the head's first word
     head_firsts = c.head_firsts if c.heads is not None else frozenset()
-    for s, word, low in _starts(c, text):
+    starts = _starts(c, text)
+    lower = _lower_gov_starts(c, text)
+    if lower:
+        starts = sorted(starts + lower)
+    for s, word, low in starts:
         if s < last:
             continue
         mn = None
+        if word[:1].islower():
+            mn = _lower_gov_at(doc, c, text, s, word)  # komitmen pemprov DKI
+            if mn is not None:
+                out.append(mn)
+                last = mn.end
+            continue
         if low in foreign_firsts:
             mn = _foreign_at(c, text, s, low)  # Pemerintah Jerman, Kementerian Pertahanan Rusia
         if mn is None:
             mn = _lexicon_at(doc, c, text, s, word, low)
-        if (mn is not None and low in head_firsts and mn.full and mn.region is None and not mn.paren
-                and _AND_CAP.match(text, mn.end)):
-            longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
-            if longer is not None and longer.end > mn.end:
-                mn = longer
+        if mn is not None and low in head_firsts and mn.full and mn.region is None and not mn.paren:
+            if _AND_CAP.match(text, mn.end):
+                longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
+                if longer is not None and longer.end > mn.end:
+                    mn = longer
+            elif _field_next(c, text, mn.end):
+                # a merged dinas written without its comma: Dinas Sosial Pemberdayaan Perempuan
+                # dan Perlindungan Anak, Dinas Perhubungan Komunikasi dan Informatika
+                longer = _generic_at(doc, c, text, s)
+                if longer is not None and longer.end > mn.end and " dan " in text[mn.end:longer.end]:
+                    mn = longer
         if mn is None and low in sub_firsts:
             mn = _sub_unit_at(doc, c, text, s)  # Suku Dinas (Kasudin) Dukcapil Jakarta Timur
         if mn is None and low in head_firsts:
@@ -998,6 +1156,50 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
         out.append(mn)
         last = mn.end
     return out
+
+
+_NEXT_TITLE = twin(r"[ ](\p{Lu}\p{Ll}+)")
+
+
+def _field_next(c: _Compiled, text: str, pos: int) -> bool:
+    """Whether the word after ``pos`` is a capitalised word of a body's field (a word of the
+    lexicon's names or a derived Pe-/Ke-...-an noun), not a unit inside a body (``Bidang``)
+    nor a place word or a stop (``Kabupaten``, ``Kepala``)."""
+    if text[pos:pos + 1] != " ":
+        return False
+    m = _NEXT_TITLE.match(text, pos)
+    if m is None:
+        return False
+    low = m.group(1).casefold()
+    return (_field_like(c, low) and low not in c.sub_units and low not in c.stops
+            and low not in _CUE_WORDS and low not in _PLACE_WORDS and low not in c.by_first)
+
+
+def _lower_gov_starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
+    """(start, word, word) of regional governments' acronyms written in lower case before a
+    capital (``pemprov DKI``, ``pemkab Kendal``): a few ``str.find`` calls per article."""
+    out: list[tuple[int, str, str]] = []
+    for w in c.lower_gov:
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or not text[i - 1].isalnum()) and text[e:e + 1].isupper():
+                out.append((i, w[:-1], w[:-1]))
+            i = text.find(w, e)
+    return out
+
+
+def _lower_gov_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
+    """A regional government's acronym in lower case (``pemprov DKI``): the body only when
+    a region follows it; it is written as the lexicon writes it (``Pemprov``)."""
+    acr = c.lower_gov.get(word + " ")
+    rows = c.acr.get(acr or "")
+    if not rows:
+        return None
+    mn = _Mention(s, s + len(word), list(rows), False, acr or word)
+    if not _tail(c, doc, text, mn, acronym=True) or mn.region is None:
+        return None
+    return mn
 
 
 _NEXT_CAP = twin(r"[ ](\p{Lu}\p{Ll}+)(?=[ ]+\p{Ll}|[ ]*[,.;:)!?\"'’”]|[ ]*$)")
@@ -1143,6 +1345,8 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
             pw = _PREV_WORD.search(text, max(0, s - 30), s)
             if pw is not None and pw.group(1).casefold() in c.initials_cues:
                 return None  # "kata MA": a person's initials
+        if written in c.corps and _rank_before(c, text, s):
+            return None  # Mayjen TNI Budi: the corps of a person's rank, not the body
         mn = _Mention(s, e, list(rows), False, _norm(written))
         mn.national = written.endswith(" RI")  # KPU RI, DPR RI
         mn.party_id = c.fused.get(written, "")  # FPPP: Fraksi PPP
@@ -1155,6 +1359,15 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
         _parent_key(c, mn)
         ok = _tail(c, doc, text, mn, acronym=False)
     return mn if ok else None
+
+
+def _rank_before(c: _Compiled, text: str, s: int) -> bool:
+    """Whether a military or police rank of ``patterns/honorifics.toml`` (``Mayjen``,
+    ``Mayor Jenderal``, ``Laksamana Muda``) ends right before ``s`` (one space between)."""
+    if not c.ranks or s < 2 or text[s - 1] != " ":
+        return False
+    words = text[max(0, s - 40):s - 1].split()
+    return any(" ".join(words[-k:]).lstrip("(\"'“‘") in c.ranks for k in (1, 2, 3) if len(words) >= k)
 
 
 def _parent_key(c: _Compiled, mn: _Mention) -> None:
@@ -1352,8 +1565,9 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
             break  # a title, an office, a weekday
         if low in c.by_first and _next_body(c, text, base + t.start(1), bool(keep)):
             break  # the next body (Badan Anggaran DPR), but Lembaga ... Indonesia, Dinas ESDM
-        if keep and w in c.person_first:
-            break  # a person's name (Dewan Pembina Andi ...)
+        if keep and w in c.person_first and not (
+                low in c.field_words and not _person_next(c, body, t.end())):
+            break  # a person's name (Dewan Pembina Andi ...), but ... Perlindungan Anak
         if w in c.countries:
             break  # Kementerian Pertanian dan Jepang: a partner, not part of the name
         if t.group(0).startswith(",") and not keep:
@@ -1373,6 +1587,9 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
         del keep[-n:]  # Jakarta Barat, Kulon Progo
     # a person's name after the body's (Dinas Pertanian dan Peternakan <Name Name>)
     words = [t.group(1) for t in keep]
+    if (len(words) >= 2 and head.casefold() in c.no_person_heads
+            and all(_person_like(c, w) for w in words) and _role_before(c, text, s)):
+        return None  # Wakil Ketua Komisi <Name Name>: a person, no commission
     k = _person_cut(c, text, s, words, True, [t.group(0).startswith(" dan") for t in keep]) \
         if len(words) > 1 else len(words)
     if 0 < k < len(keep):
@@ -1405,6 +1622,12 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     elif mn.paren:
         mn.end = max(mn.end, pos)
     return mn
+
+
+def _person_next(c: _Compiled, body: str, pos: int) -> bool:
+    """Whether a capitalised word that may be a person's follows ``pos`` (``Anak Agung``)."""
+    m = _NEXT_TITLE.match(body, pos)
+    return m is not None and _person_like(c, m.group(1))
 
 
 def _parents(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
@@ -1695,7 +1918,7 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
             mn.key = _key(mn, rid)
             keyed.append(mn)
             continue
-        if row.takes == "region" and mn.region is None and not mn.national:
+        if row.takes == "region" and mn.region is None and not mn.national and not mn.name_part:
             mn.rows = [rid]
             pending.append(mn)
             continue
@@ -1743,6 +1966,12 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
                 out.append(mn)
                 continue
         target = _nearest([k for k in keyed if k.rows[0] in mn.rows and k.key is not None], mn.start)
+        if target is None and len(mn.rows) == 1 and (same := c.rows[mn.rows[0]].same_as):
+            # Pemda alone in a story on Pemkab Kepahiang, Polres alone beside Polresta Bogor
+            target = _nearest([k for k in keyed if k.rows[0] in same and k.key is not None
+                               and k.region is not None], mn.start)
+            if target is not None:
+                mn.alias_only = True  # another body type's words: an alias, not the name
         if target is not None:
             mn.rows, mn.key = list(target.rows), target.key
             out.append(mn)
@@ -1771,9 +2000,9 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
 
 
 def _join_prefixes(ms: list[_Mention]) -> None:
-    """A body outside the lexicon written short (``Komisi D``, ``Badan Anggaran``) is the
-    body whose written form it begins (``Komisi D DPRD Kendal``) when the article names
-    one such body only."""
+    """A body outside the lexicon written short (``Komisi D``, ``Badan Anggaran``, ``Kantor
+    Pos``) is the body whose written form it begins (``Komisi D DPRD Kendal``) or that adds a
+    region to it (``Kantor Pos Tuban``) when the article names one such body only."""
     generic = [mn for mn in ms if mn.key is not None and mn.key[0] == "_generic"
                and not mn.region and not mn.paren]
     if not generic:
@@ -1781,7 +2010,10 @@ def _join_prefixes(ms: list[_Mention]) -> None:
     forms = [(_norm(mn.form).casefold() + " ", mn) for mn in ms if mn.key is not None]
     for mn in generic:
         low = _norm(mn.form).casefold() + " "
-        keys = {k.key for f, k in forms if len(f) > len(low) and f.startswith(low)}
+        # Komisi D → Komisi D DPRD Kendal; Kantor Pos → Kantor Pos Tuban (the same head
+        # words with a region)
+        keys = {k.key for f, k in forms if (len(f) > len(low) and f.startswith(low))
+                or (f == low and mn.full and k.key[0] == "_generic" and k.key[1] and k.key != mn.key)}
         if len(keys) == 1:
             key = keys.pop()
             src = next(k for f, k in forms if k.key == key)
@@ -1853,6 +2085,8 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
             else:
                 w = _norm(text[start:end])
             written.append(w)
+            if mn.alias_only:
+                continue  # Pemda beside Pemkab Kepahiang: neither the name nor the acronym
             if mn.full:
                 fulls.append(w)
             if mn.paren_parent:
@@ -1984,7 +2218,8 @@ def run(doc: Document) -> None:
         return
     titles = _Titles(doc.text)
     # a headline's capitalised words are not a school's or a body's name
-    found = [m for m in found if not ((m.name_part or m.generic_kind) and m.start in titles)]
+    found = [m for m in found if not ((m.name_part or m.generic_kind) and m.start in titles)
+             or _paren_only(doc, c, m)]
     found += _dynamic(doc, found, c)
     found += _parents(doc, c, found)
     found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
@@ -1992,6 +2227,39 @@ def run(doc: Document) -> None:
     found = _drop_redefined(doc.text, c, found)
     resolved = _resolve(doc, c, found)
     _records(doc, c, _outside_titles(titles, resolved))
+
+
+_CAP_RUN_WORD = re.compile(r"\S+")
+
+
+def _spelled_from(text: str, p: int, acr: str) -> int:
+    """Where the capitalised words right before ``p`` that spell ``acr`` by their initials
+    start (``Rencana`` for ``Rencana Kerja Pemerintah Daerah (RKPD)``), else ``p``."""
+    n = len(acr)
+    if not (2 <= n <= 8 and acr.isalpha() and acr.isupper()):
+        return p
+    lo = max(0, p - 20 * n)
+    words = [(m.start(), m.group()) for m in _CAP_RUN_WORD.finditer(text, lo, p)]
+    if len(words) < n:
+        return p
+    last = words[-n:]
+    if all(w[:1] == ch for (_, w), ch in zip(last, acr)):
+        return last[0][0]
+    return p
+
+
+def _paren_only(doc: Document, c: _Compiled, m: _Mention) -> bool:
+    """A name dropped in a Title Case line keeps its parenthesised lexicon acronym as a
+    mention of its own (``... Keluarga Berencana (DP3AP2KB) Kota Tangerang`` in a paragraph
+    cut short, that reads like a headline): ``m`` becomes that mention; False when none."""
+    if not (m.paren and m.paren_span and m.paren in c.acr):
+        return False
+    am = _lexicon_at(doc, c, doc.text, m.paren_span[0], m.paren)
+    if am is None:
+        return False
+    for f in _Mention.__slots__:
+        setattr(m, f, getattr(am, f))
+    return True
 
 
 def _spelled_before(text: str, p: int, acr: str) -> bool:
