@@ -705,7 +705,10 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     nxt = text[pos:pos + 2]
     pm = _PAREN.match(text, pos) if "(" in nxt else None
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
-        if mn.full and _spelled_from(text, pm.start(), pm.group("a")) < mn.start:
+        a = pm.group("a")
+        # the acronym has more letters than the mention has words: it may spell words before
+        if (mn.full and a.isupper() and len(a) > text.count(" ", mn.start, pm.start()) + 1
+                and _spelled_from(text, pm.start(), a) < mn.start):
             return False  # Rencana Kerja Pemerintah Daerah (RKPD): a document naming the body
         _set_paren(c, mn, pm)
         pos = pm.end()
@@ -1117,7 +1120,7 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
         if s < last:
             continue
         mn = None
-        if word[:1].islower():
+        if lower and word[:1].islower():
             mn = _lower_gov_at(doc, c, text, s, word)  # komitmen pemprov DKI
             if mn is not None:
                 out.append(mn)
