@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from .lexicon import Lexicon
 from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta, filled
-from .text import Mask, Prepared, paragraphs, split_sentences
+from .text import Mask, Prepared, lines, paragraphs, relines, split_sentences
 
 
 
@@ -45,6 +45,8 @@ class Document:
     scratch: dict[str, Any] = field(default_factory=dict)
     _claim_index: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     _text: Optional[str] = None
+    _lines: Optional[list[tuple[int, int]]] = None
+    _lines_blanked: list[tuple[int, int]] = field(default_factory=list)  # blanked since _lines was read
     _paragraphs: Optional[list[tuple[int, int]]] = None
     _sentences: Optional[list[tuple[int, int]]] = None
 
@@ -63,13 +65,29 @@ class Document:
         """Blank a working-text range (header lines, boilerplate)."""
         self.mask.blank(start, end, reason)
         self._text = None
+        if self._lines is not None:
+            self._lines_blanked.append((start, end))
         self._paragraphs = None
         self._sentences = None
 
     @property
+    def lines(self) -> list[tuple[int, int]]:
+        """``text.lines(self.text)``: the non-blank lines of the working text, stripped.
+
+        Read once per document; after blanks only the lines they touch are read again
+        (:func:`text.relines`), so boilerplate, meta and the paragraphs share one scan.
+        A new list each time the text changed: a caller's list stays as it was."""
+        if self._lines is None:
+            self._lines = lines(self.text)
+        elif self._lines_blanked:
+            self._lines = relines(self.text, self._lines, self._lines_blanked)
+            self._lines_blanked = []
+        return self._lines
+
+    @property
     def paragraphs(self) -> list[tuple[int, int]]:
         if self._paragraphs is None:
-            self._paragraphs = paragraphs(self.text)
+            self._paragraphs = paragraphs(self.text, self.lines)
         return self._paragraphs
 
     @property

@@ -13,7 +13,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 import regex
 
@@ -281,13 +283,50 @@ def lines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text)]
 
 
+_END = itemgetter(1)
+
+
+def relines(text: str, old: list[tuple[int, int]], blanked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``lines(text)`` from ``old = lines(before)``, where ``text`` is ``before`` with the
+    ``blanked`` ranges made spaces, newlines kept (:meth:`Mask.blank`).
+
+    Blanking turns characters into spaces and leaves every newline: a line it does not
+    touch keeps its bounds (the spaces around it stay spaces), a line it covers is gone,
+    and a line it touches in part is the same stretch between two newlines stripped
+    again (or gone when all of it is blank). Only those lines are read, and most
+    blanks cover whole lines (tests/test_document.py compares it with ``lines``)."""
+    out: list[tuple[int, int]] = []
+    n = len(old)
+    k = 0  # the next old line not yet copied or re-read
+    search = _LINE.search
+    for a, b in sorted(blanked):
+        i = bisect_right(old, a, k, n, key=_END)  # the first line ending after a
+        if i >= n or old[i][0] >= b:
+            continue  # (no line touched, an empty range too)
+        out.extend(old[k:i])
+        while i < n:
+            s, e = old[i]
+            if s >= b:
+                break
+            if s < a or e > b:  # (a line inside [a, b) is all blank now)
+                m = search(text, s, e)  # (the line holds no newline: this strips it)
+                if m is not None:
+                    out.append(m.span())
+            i += 1
+        k = i
+    out.extend(old[k:])
+    return out
+
+
 _TERMINAL = frozenset('.!?"\':)')
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs: one per line, joining hard-wrapped lines (no terminal mark, lowercase next)."""
+def paragraphs(text: str, line_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Paragraphs: one per line, joining hard-wrapped lines (no terminal mark, lowercase next).
+
+    ``line_spans``: ``lines(text)`` when the caller has it (:attr:`Document.lines`)."""
     out: list[tuple[int, int]] = []
-    for s, e in lines(text):
+    for s, e in lines(text) if line_spans is None else line_spans:
         if out:
             ps, pe = out[-1]
             gap = text[pe:s]

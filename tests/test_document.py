@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ektp_extract.document import Document
 from ektp_extract.lexicon import Lexicon
-from ektp_extract.text import Mask, normalise
+from ektp_extract.text import Mask, normalise, paragraphs
 
 
 def _doc(text: str) -> Document:
@@ -68,3 +73,66 @@ def test_span_equals_the_validated_span() -> None:
                 assert fast.model_fields_set == slow.model_fields_set
                 assert fast.model_dump_json() == slow.model_dump_json()
         assert d.span(0, 1).model_fields_set is not d.span(0, 1).model_fields_set
+
+
+_LINE_TEXT = st.lists(
+    st.sampled_from(["a", "Kata", " ", "  ", "\n", "\n\n", " \n", "\t", "\x0b", "\x1c", "\x85", "\u2028", "\u3000", "."]),
+    max_size=50,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    _LINE_TEXT,
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 60), st.booleans()), max_size=8),
+    st.booleans(),
+)
+def test_lines_after_blanks_equal_a_fresh_scan(text: str, blanks: list[tuple[int, int, bool]], first: bool) -> None:
+    """Document.lines re-reads only the lines a blank touches (text.relines): the same as
+    text.lines over the blanked text, whether read between blanks or not."""
+    from ektp_extract.text import lines
+
+    d = _doc(text)
+    n = len(d.text)
+    if first:
+        assert d.lines == lines(d.text)
+    for a, b, read in blanks:
+        a, b = min(a, b, n), min(max(a, b), n)
+        held = d.lines if read else None
+        before = list(held) if held is not None else None
+        d.blank(a, b, "r")
+        if read:
+            assert d.lines == lines(d.text)
+            assert held == before  # a list handed out earlier is not changed
+    assert d.lines == lines(d.text)
+    assert d.paragraphs == paragraphs(d.text)
+
+
+def test_lines_after_each_stage_equal_a_fresh_scan_on_the_fixtures() -> None:
+    """Through the real stages (boilerplate and meta blank): Document.lines and the
+    paragraphs equal a fresh scan of the working text before and after each stage."""
+    from pathlib import Path
+
+    from ektp_extract import Extractor
+    from ektp_extract.text import lines
+
+    ex = Extractor()
+    checked: list[str] = []
+
+    def wrap(name: str, stage: Any) -> Any:
+        def run(doc: Document) -> None:
+            if name in ("boilerplate", "meta", "dates"):
+                checked.append(name)
+                stage(doc)
+                assert doc.lines == lines(doc.text), name
+                assert doc.paragraphs == paragraphs(doc.text), name
+            else:
+                stage(doc)
+        return run
+
+    ex.stages = [(name, wrap(name, stage)) for name, stage in ex.stages]
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    for path in sorted(root.glob("*.txt")):
+        res = ex.extract(path.read_text(encoding="utf-8"))
+        assert not [w for w in res.warnings if "stage" in w], (path.name, res.warnings)
+    assert checked.count("boilerplate") == len(list(root.glob("*.txt"))) > 0

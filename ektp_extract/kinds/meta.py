@@ -38,7 +38,6 @@ from ..document import Document
 from ..errors import W_ZONE
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import DateMention, Meta, Span, filled
-from ..text import lines
 from ..twins import Twin
 from .calendar import calendar
 
@@ -848,7 +847,7 @@ def _place_known(doc: Document, name: str) -> bool:
 def run(doc: Document) -> None:
     st = _State(doc)
     text, r, meta = st.text, st.r, doc.meta
-    all_lines = lines(text)
+    all_lines = doc.lines  # lines(text) (a blank gives doc.lines a new list: this one stays)
     if not all_lines:
         return
 
