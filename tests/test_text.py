@@ -307,3 +307,37 @@ def test_mark_runs_equal_the_scan(text: str, lo: int, hi: int) -> None:
         if ascii_text and not text.isascii():
             continue
         assert _mark_runs(text, lo, hi, ascii_text) == [m.span() for m in pat.finditer(text, lo, hi)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_para_text, _ascii_text))
+def test_split_ascii_equals_the_general_split(src: str) -> None:
+    """The ASCII fast path of split_sentences gives what _split gives for the same matches."""
+    from ektp_extract.text import _mark_runs, _split, _split_ascii
+
+    text = normalise(src).norm
+    paras = paragraphs(text)
+    if not text.isascii() or not paras:
+        return
+    found = _mark_runs(text, paras[0][0], paras[-1][1], True)
+    assert _split_ascii(text, paras, found) == _split(text, paras, found, True, True)
+
+
+def test_split_ascii_on_the_fixtures_and_abbreviations_equals_the_general_split() -> None:
+    import itertools
+    from pathlib import Path
+
+    from ektp_extract.text import ABBREVIATIONS, _mark_runs, _split, _split_ascii
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    texts = [normalise(p.read_text(encoding="utf-8")).norm for p in sorted(root.glob("*.txt"))]
+    words = sorted(ABBREVIATIONS) + ["A", "x", "S.Sos", "(Kab", '"Dr', "M.Si", "ke.2", "a.b.c.d", "rumah", "Budi's"]
+    for before, word, after in itertools.product(["", " ", "\n", "(", "Ia "], words, [". Ia", ". 5 ya", '." Ya', ".\x1c A"]):
+        texts.append(f"Kata {before}{word.upper() if len(word) % 2 else word}{after} pulang.")
+    for text in texts:
+        if not text.isascii():
+            continue
+        paras = paragraphs(text)
+        if paras:
+            found = _mark_runs(text, paras[0][0], paras[-1][1], True)
+            assert _split_ascii(text, paras, found) == _split(text, paras, found, True, True), text[:80]
