@@ -324,9 +324,30 @@ _TERMINAL = frozenset('.!?"\':)')
 def paragraphs(text: str, line_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Paragraphs: one per line, joining hard-wrapped lines (no terminal mark, lowercase next).
 
-    ``line_spans``: ``lines(text)`` when the caller has it (:attr:`Document.lines`)."""
+    ``line_spans``: ``lines(text)`` when the caller has it (:attr:`Document.lines`).
+    The tests of :func:`_paragraphs_plain` are read cheapest first (most lines end
+    with a terminal mark), the newlines counted without a slice."""
     out: list[tuple[int, int]] = []
+    append = out.append
+    pe = -1  # the end of the last paragraph (none yet)
     for s, e in lines(text) if line_spans is None else line_spans:
+        if (
+            pe >= 0
+            and text[pe - 1] not in _TERMINAL
+            and (text[s].islower() or text[s].isdigit())
+            and text.count("\n", pe, s) == 1
+        ):
+            out[-1] = (out[-1][0], e)
+        else:
+            append((s, e))
+        pe = e
+    return out
+
+
+def _paragraphs_plain(text: str) -> list[tuple[int, int]]:
+    """:func:`paragraphs` as first written (tests/test_text.py compares the two)."""
+    out: list[tuple[int, int]] = []
+    for s, e in lines(text):
         if out:
             ps, pe = out[-1]
             gap = text[pe:s]
@@ -415,6 +436,7 @@ def _abbreviation(text: str, ps: int, ms: int) -> bool:
 _MARK_ENDS_ASCII = tuple(re.compile(re.escape(c) + _SENT_END_ASCII.pattern[5:]) for c in ".!?")
 _MARK_ENDS_WIDE = tuple(re.compile(re.escape(c) + _SENT_END_WIDE.pattern[5:]) for c in ".!?")
 _MARKS = frozenset(".!?")
+_SPAN = re.Match.span
 
 
 def _mark_runs(text: str, lo: int, hi: int, ascii_text: bool) -> list[tuple[int, int]]:
@@ -427,11 +449,11 @@ def _mark_runs(text: str, lo: int, hi: int, ascii_text: bool) -> list[tuple[int,
     ``?``; otherwise those of the three patterns, each moved back to the start of its
     run (tests/test_text.py compares it with the scan)."""
     pats = _MARK_ENDS_ASCII if ascii_text else _MARK_ENDS_WIDE
-    found = [m.span() for m in pats[0].finditer(text, lo, hi)]
+    found = list(map(_SPAN, pats[0].finditer(text, lo, hi)))  # (the spans taken in C)
     if text.find("!", lo, hi) < 0 and text.find("?", lo, hi) < 0:
         return found
     for pat in pats[1:]:
-        found.extend(m.span() for m in pat.finditer(text, lo, hi))
+        found.extend(map(_SPAN, pat.finditer(text, lo, hi)))
     runs: dict[int, int] = {}
     for ms, end in found:
         while ms > lo and text[ms - 1] in _MARKS:

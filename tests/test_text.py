@@ -341,3 +341,25 @@ def test_split_ascii_on_the_fixtures_and_abbreviations_equals_the_general_split(
         if paras:
             found = _mark_runs(text, paras[0][0], paras[-1][1], True)
             assert _split_ascii(text, paras, found) == _split(text, paras, found, True, True), text[:80]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_para_text, _odd_text))
+def test_paragraphs_equal_the_plain_loop(src: str) -> None:
+    from ektp_extract.text import _paragraphs_plain, lines
+
+    text = normalise(src).norm
+    assert paragraphs(text) == _paragraphs_plain(text)
+    assert paragraphs(text, lines(text)) == _paragraphs_plain(text)
+
+
+def test_paragraphs_on_the_fixtures_equal_the_plain_loop() -> None:
+    from pathlib import Path
+
+    from ektp_extract.text import _paragraphs_plain
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
+    texts = [normalise(p.read_text(encoding="utf-8")).norm for p in sorted(root.glob("*.txt"))]
+    texts += ["a\nb", "a.\nb", "a\n\nb", "a\n1 b", "a \n \nb", "a)\nb", "x\nB", "a\n b\n c.\nd"]
+    for text in texts:
+        assert paragraphs(text) == _paragraphs_plain(text), text[:60]

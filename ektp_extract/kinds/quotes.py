@@ -510,9 +510,7 @@ class _Ctx:
         j = verb_start
         run: Optional[tuple[int, str]] = None  # the letters ending at j within 30, when read already
         for _ in range(10):
-            k = j
-            while k > ss and text[k - 1] in " ,":
-                k -= 1
+            k = ss + len(text[ss:j].rstrip(" ,"))  # (back over spaces and commas, in C)
             m = _word_back(text, max(ss, k - 30), k)
             if m is None:
                 j = k
