@@ -25,6 +25,9 @@ from ektp_extract.kinds.boilerplate import _compile, _match_line, literal_starts
         ("ab{2}c", ("a",)),
         ("\\(c\\)|©", ("(c)", "©")),
         ("(x(y|z)w|q)", ("q", "xy", "xz")),
+        ("(?P<t>ab|cd)e", ("ab", "cd")),  # a named group: read as a plain one
+        ("foto\\s*:(?P<t>.*)", ("foto",)),
+        ("(?P<t>.*)foto", None),
     ],
 )
 def test_literal_starts_reads_the_pattern(pattern: str, starts: tuple[str, ...] | None) -> None:
@@ -146,3 +149,30 @@ def test_inline_twin_finds_what_the_pattern_finds(extractor: Extractor) -> None:
             assert [m.span() for m in rules.inline_twin.finditer(text)] == [
                 m.span() for m in rules.inline.finditer(text)
             ]
+
+
+@pytest.mark.parametrize(
+    ("line", "kept"),
+    [
+        ("Camat Kota Budi Hartono meninjau loket, Senin (4/3). FOTO:DOK", "Camat Kota Budi Hartono meninjau loket, Senin (4/3)."),
+        ("Bupati Sikka, Yohanes Moa memberi sambutan.(Ist)", "Bupati Sikka, Yohanes Moa memberi sambutan."),
+        ("Keterangan Foto : Suasana apel siaga di alun-alun. (Redaksi)", "Suasana apel siaga di alun-alun."),
+        ("Warga antre di kantor kecamatan. ANTARA FOTO/Rina Sari", "Warga antre di kantor kecamatan."),
+        ("Warga antre di kantor kecamatan pada Rabu (4/3)/Foto : redaksi", "Warga antre di kantor kecamatan pada Rabu (4/3)"),
+        ("Foto: Antara/Rina Sari", ""),
+        ("FOTO: Humas Polres Blora", ""),
+        ("Ketua KPU Kota Palu Andi Rahman (foto: ist)", ""),
+        ("Ilustrasi antrean warga di kantor kecamatan. (Foto: Dok)", ""),
+    ],
+)
+def test_caption_keeps_its_words_and_blanks_the_credit(extractor: Extractor, line: str, kept: str) -> None:
+    from ektp_extract.document import Document
+    from ektp_extract.kinds import boilerplate
+    from ektp_extract.text import Mask, normalise
+
+    text = "Judul Berita Soal Loket Baru\n\n" + line + "\n\nPALU - Pemkot membuka loket.\n"
+    prep = normalise(text)
+    doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm))
+    boilerplate.run(doc)
+    s = text.index(line)
+    assert doc.text[s:s + len(line)].strip() == kept

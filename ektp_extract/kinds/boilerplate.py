@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Literal, Optional
 
 import regex
+from pydantic import model_validator
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, builtin_dir, register_table
@@ -29,9 +30,15 @@ from ..twins import ascii_twin
 
 class BoilerplateRow(Entry):
     pattern: str
-    action: Literal["line", "block", "rest", "inline"] = "line"
+    action: Literal["line", "block", "rest", "inline", "caption"] = "line"
     requires: list[str] = []  # cheap prefilter: the line must contain one of these (case-folded)
     note: str = ""
+
+    @model_validator(mode="after")
+    def _caption_text(self) -> "BoilerplateRow":
+        if self.action == "caption" and "(?P<text>" not in self.pattern:
+            raise ValueError("a caption rule needs a group (?P<text>...) for the caption's own words")
+        return self
 
 
 register_table("boilerplate", "lines", BoilerplateRow)
@@ -75,8 +82,8 @@ def _seq_prefixes(p: str, i: int) -> tuple[set[str], int]:
     Returns the prefixes (``""`` when an alternative can start with anything
     this reader does not follow) and the index just after the closing ``)``.
     Conservative: a quantified item, a class, an escape such as ``\\s`` or an
-    anchor ends the prefix; a group ends it after the group's own prefixes; an
-    inline flag, look-around or named group gives up on the whole pattern.
+    anchor ends the prefix; a group (also a named one) ends it after the group's own
+    prefixes; an inline flag or look-around gives up on the whole pattern.
     """
     out: set[str] = set()
     cur = {""}
@@ -96,6 +103,8 @@ def _seq_prefixes(p: str, i: int) -> tuple[set[str], int]:
         if c == "(":
             if p.startswith("(?:", i):
                 lit, j = _seq_prefixes(p, i + 3)
+            elif p.startswith("(?P<", i) and p.find(">", i) > 0:  # a named group: as a plain one
+                lit, j = _seq_prefixes(p, p.index(">", i) + 1)
             elif p.startswith("(?", i):
                 return {""}, len(p)
             else:
@@ -285,6 +294,59 @@ def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
     return None
 
 
+#: Characters trimmed from the ends of a caption's kept words (what joined them to the credit).
+_CAPTION_TRIM = " \t-/(|*"
+#: A caption of a stock or symbolic picture (``Ilustrasi ...``): it describes no event of the article.
+_ILLUSTRATION = re.compile(r"(?:foto |gambar )?ilustrasi\b", re.IGNORECASE)
+
+
+def _caption_patterns(lex: Lexicon) -> dict[str, tuple[regex.Pattern[str], Optional["re.Pattern[str]"]]]:
+    """Rule id → pattern and stdlib twin (as in ``_compile``) of the ``caption`` rules, matched
+    again on a caption line for its groups."""
+    builtin = _builtin_patterns()
+    out = {}
+    for row in lex.rows("boilerplate", "lines"):
+        if row.action == "caption":
+            pat = regex.compile(row.pattern, regex.I | regex.V0)
+            out[row.id] = (pat, _twin(pat, builtin))
+    return out
+
+
+def _blank_caption(doc: Document, s: int, e: int, line: str, rule_id: str) -> None:
+    """Blank a photo caption's label and credit; its own words (group ``text``) stay article text.
+
+    The whole line is blanked when those words are fewer than three (a credit line, a bare
+    name); when they hold no lower-case word (``Ketua KPU Kota X Nama``, ``Balai Kota X.``: a
+    label, not a sentence; officials skip such a line as a headline, meta could take it for a
+    byline, agencies for a body); when they describe an illustration; when they hold a quotation mark (a
+    caption repeating a quote of the article would give the quote twice); and when the caption
+    opens the page (meta would read it as the title).
+    """
+    reason = f"boilerplate:{rule_id}"
+    pat, twin = doc.lexicon.compiled("boilerplate-captions", _caption_patterns)[rule_id]
+    m = twin.fullmatch(line) if twin is not None and line.isascii() else pat.fullmatch(line, timeout=1.0)
+    ts, te = m.span("text") if m is not None else (-1, -1)
+    while ts < te and line[te - 1] in _CAPTION_TRIM:
+        te -= 1
+    while ts < te and line[ts] in _CAPTION_TRIM:
+        ts += 1
+    kept = line[ts:te]
+    words = kept.split()
+    if (
+        len(words) < 3
+        or not any(w[0].islower() for w in words)
+        or '"' in kept
+        or _ILLUSTRATION.match(kept)
+        or not doc.text[:s].strip()
+    ):
+        doc.blank(s, e, reason)
+        return
+    if ts > 0:
+        doc.blank(s, s + ts, reason)
+    if s + te < e:
+        doc.blank(s + te, e, reason)
+
+
 def run(doc: Document) -> None:
     rules: _Rules = doc.lexicon.compiled("boilerplate", _compile)
     text = doc.text
@@ -301,6 +363,10 @@ def run(doc: Document) -> None:
             i += 1
             continue
         action, rule_id = hit
+        if action == "caption":
+            _blank_caption(doc, s, e, text[s:e], rule_id)
+            i += 1
+            continue
         if action == "rest":
             doc.blank(s, len(text), f"boilerplate:{rule_id}")
             break
