@@ -382,3 +382,25 @@ def test_contractions_data(extractor: Extractor) -> None:
     assert ("karo",) not in lx.head_keys  # the regency
     assert ("kasat", "intelkam") not in lx.head_keys  # Kasat is a head: Intelkam is its unit word
     assert lx.exp_plain["ditsabhara"].expansion == "Direktorat Samapta Bhayangkara"
+
+
+def test_group_list_in_the_next_sentence(extractor: Extractor) -> None:
+    """A group's office and the list of its holders in the next sentence are linked only
+    inside one paragraph and through an explicit link; every holder is its own record
+    whose mention is its name (the office is written once, before)."""
+    text = (
+        "Empat anggota Panwaslu Kecamatan Depok dilantik di aula kecamatan. Mereka yang dilantik "
+        "adalah Yuliani, Sri Mulyani SH, Agus Prasetyo dan Dedi Kurnia.\n"
+        "Tiga hakim ad hoc dilantik di Pengadilan Negeri Semarang.\n"
+        "Mereka adalah Ahmad Fauzi, Ratna Dewi dan Bambang Sutejo."
+    )
+    res = extractor.extract(text)
+    assert_spans(res, text)
+    got = {o.name: o for o in res.officials}
+    for name in ("Yuliani", "Sri Mulyani", "Agus Prasetyo", "Dedi Kurnia"):
+        o = got[name]
+        assert o.position == "anggota Panwaslu Kecamatan Depok"
+        assert o.rule == "officials.group_named"
+        assert [m.text for m in o.mentions] == [name]
+    # a paragraph break between the office and the list: no link
+    assert not {"Ahmad Fauzi", "Ratna Dewi", "Bambang Sutejo"} & set(got)

@@ -1365,6 +1365,10 @@ def _read_window(
                     if x[1] > ae:
                         ae = x[1]
                     j += 1
+        if ae is not None and ae > s and (c := text.find(",", s, ae)) > s and _names_after_comma(ctx, c, limit):
+            ae = c  # Komisi V, Mira Roza, Kasir dan Aulia: a mention that ran on over a list of names
+            while text[ae - 1] == " ":
+                ae -= 1
         if ae is not None and ae > s:
             it = Item("unit", s, ae)
             while (x := tk.at(i)) is not None and x[0] < ae:
@@ -2655,8 +2659,29 @@ def run(doc: Document) -> None:
                 continue
         if cand is None and not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
+        group = _group_before(text, m.start) if prev in _GROUP_WORDS or not prev or prev == "orang" else None
+        if cand is None and (m.row.shared or group is not None) and m.start >= body and (
+            text.find("yakni", m.end, m.end + 160) >= 0 or text.find("yaitu", m.end, m.end + 160) >= 0
+        ):
+            cand = _intro_list(ctx, m, group)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
         if cand is None:
             cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
+        if group is not None and (cand is None or cand.name is None) and m.start >= body:
+            gn = _group_named_next(ctx, m, group)
+            if gn is not None:
+                # enam hakim pratama yang dilantik ... . Mereka adalah Budi, Ani, ... dan Rudi
+                pend, names = gn
+                items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
+                region = next((it.region for it in items if it.region is not None), None)
+                for k, nm in enumerate(names):
+                    cands.append(Candidate(
+                        m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.group_named",
+                        items, m.end, listed=k > 0,
+                    ))
+                    taken.add(nm.start, nm.end)
+                consumed_until = max(consumed_until, pend)
+                if cand is None or cand.pos_end > pend:
+                    continue  # (an unnamed reading within the group's office joins the holders)
         if cand is None or (cand.name is None and m.start < body):
             continue
         if held and cand.rule != "officials.position_named" and cand.rank != 2:
@@ -2691,8 +2716,18 @@ def run(doc: Document) -> None:
                 ctx.named_end[succ.end] = succ
                 consumed_until = max(consumed_until, succ.end)
             consumed_until = max(consumed_until, cand.name.end)
-            if (cand.row.shared or prev == "para") and cand.name.start >= cand.pos_end:
-                for nm in _listed_holders(ctx, cand.name):
+            if (cand.row.shared or group is not None) and cand.name.start >= cand.pos_end:
+                gap = text[cand.pos_end:cand.name.start]
+                # (set off from the office: a comma, yakni / yaitu, or a group word before it)
+                # (but not after unknown words closing the office: anggota Bawaslu Tanah Abang, Budi
+                # dan Ani may name a place, then one member and another person)
+                introduced = group is not None or "yakni" in gap or "yaitu" in gap or (
+                    "," in gap and not (cand.items and cand.items[-1].kind == "unk")
+                )
+                listed = _listed_holders(ctx, cand.name, introduced)
+                if (n := _group_size(group)) is not None and n != len(listed) + 1:
+                    listed = []  # dua anggota DPRD, Budi, Ani dan Rudi: the count says it is no list of them
+                for nm in listed:
                     cands.append(Candidate(
                         cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, nm, cand.region,
                         cand.rule, cand.items, cand.head_end, listed=True,
@@ -2927,12 +2962,35 @@ def _spokesperson_via(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve:
 
 
 _LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+# degree letters left after a listed name before the list goes on (Morando Hasonangan S SH, ...)
+_LIST_DEBRIS = re.compile(r"(?:[ ]+[A-Z]{1,4}\.?)+(?=[ ]*,|[ ]+(?:dan|serta)[ ])")
 
 
-def _listed_holders(ctx: _Ctx, first: NameParse) -> list[NameParse]:
+def _list_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
+    """A person's name as an item of a list at ``pos``: no office opens it, it is no place,
+    and degree letters after it up to the next comma or ``dan`` belong to it."""
+    text, lx = ctx.text, ctx.lx
+    nm = parse_name(lx, text, pos, limit, ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != pos or match_head(lx, text, nm.name_start) is not None:
+        return None
+    if ctx.regions is not None and ctx.regions.is_place(nm.name):
+        return None
+    if (cv := ctx.agency_cover(nm.name_start)) is not None and cv[0] == nm.name_start:
+        return None  # a body (Gerindra, Bappeda): no person
+    if " " not in nm.name and nm.name.casefold() in lx.title_starts:
+        return None  # a rank or title alone (Sertu, Praka): no name
+    d = _LIST_DEBRIS.match(text, nm.end, limit)
+    if d is not None:
+        nm = NameParse(nm.start, d.end(), nm.name_start, nm.name_end, nm.name, nm.honorifics)
+    return nm
+
+
+def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> list[NameParse]:
     """The further holders of a shared office named in a list right after its first holder
     (``anggota DPRD, Budi, Ani dan Rudi``): every item up to the one after ``dan``/``serta``
-    must be a name that no office opens, and the list must close after it; else none."""
+    must be a name that no office opens, and the list must close after it; else none.
+    ``introduced``: the list is set off from the office (a comma before its first name,
+    ``yakni``, a number or ``para`` before the office), so ``Budi dan Rudi`` is a list too."""
     text, lx = ctx.text, ctx.lx
     pos = first.end
     end = text.find("\n", pos)
@@ -2942,8 +3000,8 @@ def _listed_holders(ctx: _Ctx, first: NameParse) -> list[NameParse]:
         g = _LIST_GAP.match(text, pos, limit)
         if g is None:
             return []
-        nm = parse_name(lx, text, g.end(), limit, ctx.regions, memo=ctx.memo)
-        if nm is None or nm.start != g.end() or match_head(lx, text, nm.name_start) is not None:
+        nm = _list_name(ctx, g.end(), limit)
+        if nm is None:
             return []
         out.append(nm)
         pos = nm.end
@@ -2958,8 +3016,182 @@ def _listed_holders(ctx: _Ctx, first: NameParse) -> list[NameParse]:
                 if w is None or not _verbish(lx, w.group(0)):
                     return []
             # anggota DPRD Budi dan Rudi: with no comma in the list the second may hold something else
+            if introduced:
+                return out
             return out if any("," in text[a.end:b.start] for a, b in zip([first, *out], out)) else []
     return []
+
+
+def _names_after_comma(ctx: _Ctx, comma: int, limit: int) -> bool:
+    """Does a list of person names follow the comma at ``comma`` (two or more, closed after
+    the one after ``dan``, one of two words or with a title): the holders, not more of a
+    body's name?"""
+    first = _list_name(ctx, _skip_space(ctx.text, comma + 1), limit)
+    if first is None:
+        return False
+    rest = _listed_holders(ctx, first, True)
+    return bool(rest) and any(" " in nm.name or nm.honorifics for nm in (first, *rest))
+
+
+# words before an office that make it a group's (para anggota, dua anggota, enam hakim,
+# sejumlah kepala desa): a list of names after it holds it
+_GROUP_WORDS = frozenset(
+    "para sejumlah beberapa seluruh semua dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas".split()
+)
+_NUMBER_WORDS = {
+    w: n for n, w in enumerate("dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas".split(), 2)
+}
+
+
+def _group_before(text: str, pos: int) -> Optional[str]:
+    """The word before an office at ``pos`` that makes it a group's (``para``, ``dua``,
+    ``6``, ``enam orang``), case-folded, or None."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and k > j - 4 and text[k - 1].isdigit():
+        k -= 1
+    if k < j and j < pos and (k == 0 or not text[k - 1].isalnum()):
+        return text[k:j]  # 6 hakim
+    pw = prev_word(text, pos)
+    if pw is None:
+        return None
+    w = pw.casefold()
+    if w == "orang":  # enam orang hakim
+        return _group_before(text, j - len(pw))
+    return w if w in _GROUP_WORDS else None
+
+
+def _group_size(word: Optional[str]) -> Optional[int]:
+    """How many the group word counts (``enam``, ``6``), or None (``para``, ``sejumlah``)."""
+    if word is None:
+        return None
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+# a list introduced after an office: para Anggota DPRD Dapil III(,) yakni(.|:) Budi, ...
+_LIST_CUE = re.compile(r"[ ]*(?:,[ ]*)?(?:yakni|yaitu)[ ]*[.:,]?[ ]*(?=[A-Z])")
+_ROLE_MAX = 16  # tokens of an office's words before its list
+
+
+def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[int, int]:
+    """How far the words of a group's office run after its head: capitalised words,
+    numbers, short parentheses, connectors and lower-case unit or field words
+    (``Anggota DPRD daerah pemilihan (Dapil) III Tanah Abang dan Abab``), plus up to
+    ``lower_words`` other lower-case words no function word or verb (``hakim pratama``).
+    Returns (end of the office's words, where reading stopped)."""
+    text, lx = ctx.text, ctx.lx
+    tk = _Toks(text, m.end, limit)
+    pend = m.end
+    i = 0
+    while i < _ROLE_MAX and (tok := tk.at(i)) is not None:
+        s, e, t = tok
+        if t == "(":
+            j = i + 1
+            while (x := tk.at(j)) is not None and j - i <= 6 and x[2] != ")":
+                j += 1
+            if x is None or x[2] != ")":
+                return pend, s
+            pend = x[1]
+            i = j + 1
+            continue
+        if t in "/-&":
+            i += 1
+            continue
+        if not t[0].isalnum():
+            return pend, s
+        cf = t.casefold()
+        if t[0].isupper() or t[0].isdigit():
+            if i and t[0].isupper() and match_head(lx, text, s) is not None:
+                return pend, s  # another office: a list of offices
+            pend = e
+        elif cf in ("dan", "serta") or cf.startswith("se-"):
+            pass
+        elif cf in lx.unit_words or _field_noun(cf):
+            pend = e
+        elif lower_words > 0 and cf not in lx.stop and not _verbish(lx, cf):
+            lower_words -= 1
+            pend = e
+        else:
+            return pend, s
+        i += 1
+    return pend, (tk.at(i)[0] if tk.at(i) is not None else limit)
+
+
+def _intro_list(ctx: _Ctx, m: HeadMatch, group: Optional[str]) -> Optional[Candidate]:
+    """``para Anggota DPRD daerah pemilihan (Dapil) III Tanah Abang dan Abab yakni.
+    Mulyadi, Saipul dan Supardi``, ``enam hakim yakni Budi, Ani dan Rudi``: a group's
+    office (shared, or after a group word), ``yakni``/``yaitu`` (a stray full stop or a
+    colon after it passes) and a list of two names or more. The first holder; the others
+    are read by :func:`_listed_holders`."""
+    text = ctx.text
+    para_end = text.find("\n", m.end, m.end + 400)
+    limit = min(len(text), m.end + 400) if para_end < 0 else para_end
+    pend, stop = _role_run(ctx, m, limit, 1 if m.lower else 0)
+    cue = _LIST_CUE.match(text, pend, limit)
+    if cue is None and text.startswith("yang", _skip_space(text, pend)):
+        # para kepala desa yang hadir yakni ...: a relative clause, then the list
+        rel = _REL_CLAUSE.match(text, pend, limit)
+        cue = _LIST_CUE.match(text, rel.end(), limit) if rel is not None else None
+    if cue is None:
+        return None
+    first = _list_name(ctx, cue.end(), limit)
+    if first is None:
+        return None
+    rest = _listed_holders(ctx, first, True)
+    if not rest:
+        return None
+    n = _group_size(group)
+    if n is not None and n != len(rest) + 1:
+        return None  # tiga anggota yakni Budi dan Ani: the count says it is no list of them
+    items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
+    region = next((it.region for it in items if it.region is not None), None)
+    return Candidate(
+        m.start, pend, m.row, m.acting, m.modifier, first, region, "officials.position_named", items, m.end
+    )
+
+
+_REL_CLAUSE = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}(?=[ ]*,?[ ]*(?:yakni|yaitu)\b)")
+# the next sentence names the group: Mereka (yang baru dilantik ini) adalah / Keduanya
+# masing-masing / Ketiganya yakni N1, N2 dan N3
+_GROUP_NAMED = re.compile(
+    r"[.!?][\"”']?[ ]+(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelimanya|Keenamnya|Ketujuhnya|Kedelapannya"
+    r"|Kesembilannya|Kesepuluhnya|Kesemuanya)(?:[ ]+[a-z][a-z-]*){0,6}[ ]+"
+    r"(?:adalah|ialah|yakni|yaitu|masing-masing)[ ]*:?[ ]+(?=[A-Z])"
+)
+_SENTENCE_END = re.compile(r"[.!?][\"”']?[ ]+(?=[A-Z\"“])|\n")
+
+
+def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int, list[NameParse]]]:
+    """``enam hakim pratama yang dilantik ... . Mereka yang baru dilantik ini adalah N1,
+    N2, ... dan N6``: a group's office (after a group word) in one sentence, its holders
+    listed in the next one after an explicit link (``Mereka ... adalah``, ``Keduanya
+    masing-masing``). Returns (end of the office's words, the names), or None."""
+    text = ctx.text
+    para_end = text.find("\n", m.end, m.end + 400)
+    limit = min(len(text), m.end + 400) if para_end < 0 else para_end
+    se = _SENTENCE_END.search(text, m.end, limit)
+    if se is None or text[se.start()] == "\n":
+        return None
+    g = _GROUP_NAMED.match(text, se.start(), limit)
+    if g is None:
+        return None
+    nl = text.find("\n", g.end())
+    limit = len(text) if nl < 0 else nl
+    first = _list_name(ctx, g.end(), limit)
+    if first is None:
+        return None
+    rest = _listed_holders(ctx, first, True)
+    n = _group_size(group)
+    if not rest or (n is not None and n != len(rest) + 1):
+        return None
+    if text[_skip_space(text, rest[-1].end):_skip_space(text, rest[-1].end) + 1] not in (".", ""):
+        return None  # the list closes the sentence
+    pend, _ = _role_run(ctx, m, se.start(), 2 if m.lower else 0)
+    return pend, [first, *rest]
 
 
 @dataclass(slots=True)
