@@ -74,6 +74,7 @@ class PositionRow(Entry):
     within: list[str] = []  # bodies the post is part of: linked when the text names one
     unique: bool = False
     shared: bool = False  # held by many at once: one mention may name a list of holders
+    named: bool = False  # an office only with its holder's name (Humas Polres X): no unnamed official
     group: str = ""
 
 
@@ -108,6 +109,9 @@ class ContractionRow(Entry):
     head: Optional[str] = None  # id of the position row the contraction is a form of
     expansion: Optional[str] = None  # full form of the prefix when it names a unit
     expand: dict[str, str] = {}  # the meaning of a unit after this prefix, when not its usual one
+    # with ``head`` and no units: the prefix, spaced, is the head before any body acronym or
+    # unit word (Ka BPBD, Ka (Kepala) DPUPR, Ka Kantor Kemenag), never alone
+    before_body: bool = False
 
 
 class TitleRow(Entry):
@@ -372,6 +376,11 @@ class OffLex:
     unit_near: set[str] = field(default_factory=set)
     # (first word,) of every head form, case-folded: MENTERI Dalam Negeri, BUPATI Sleman
     head_first_caps: set[tuple[str]] = field(default_factory=set)
+    # a short head as written → its row, read only before a body (Ka BPBD: _short_head)
+    short_heads: dict[str, PositionRow] = field(default_factory=dict)
+    # degrees written like a name word (Sos, Msi, Lc): after a name word they close the name
+    word_degrees: frozenset[str] = frozenset()
+    stop_openers: set[str] = field(default_factory=set)  # Lalu, Lale: stopwords opening a name (_stop_opens)
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -412,7 +421,7 @@ def _contracted(lex: Lexicon, rows: list[PositionRow]) -> tuple[list[PositionRow
                 spaced = [f"{f} {u}" for f in c.forms if _key(f) not in known]
                 heads.append(PositionRow(
                     id=f"{base.id}+{u.casefold()}", forms=glued + spaced, canonical=f"{base.canonical} {full}",
-                    takes=base.takes, within=base.within, group=base.group,
+                    takes=base.takes, within=base.within, group=base.group, named=base.named,
                 ))
             elif c.expansion:
                 units.append(ExpansionRow(id=f"{c.id}+{u.casefold()}", forms=glued, expansion=f"{c.expansion} {full}"))
@@ -422,6 +431,11 @@ def _contracted(lex: Lexicon, rows: list[PositionRow]) -> tuple[list[PositionRow
 def _build(lex: Lexicon) -> OffLex:
     made_heads, made_units = _contracted(lex, lex.rows("positions", "positions"))
     rows: list[PositionRow] = [*lex.rows("positions", "positions"), *made_heads]
+    by_id = {r.id: r for r in rows}
+    short_heads = {
+        f: by_id[c.head] for c in lex.rows("positions", "contractions")
+        if c.before_body and c.head in by_id for f in c.forms
+    }
     exp_rows: list[ExpansionRow] = [*lex.rows("positions", "expansions"), *made_units]
     head_keys: dict[tuple[str, ...], PositionRow] = {}
     for r in rows:
@@ -436,7 +450,7 @@ def _build(lex: Lexicon) -> OffLex:
         f for r in [*lex.rows("positions", "acting"), *lex.rows("positions", "modifiers")] for f in r.forms
     ]
     capitalised = sorted({f[:1].upper() + f[1:] for f in firsts} | {
-        m.group(0) for f in as_written for m in [_TOKEN.match(f)] if m
+        m.group(0) for f in [*as_written, *short_heads] for m in [_TOKEN.match(f)] if m
     })
     first_rx = regex.compile(rf"\b(?:{trie_pattern(capitalised)})\b")
     lower_rx = regex.compile(rf"\b(?:{trie_pattern(firsts)})\b")
@@ -562,6 +576,9 @@ def _build(lex: Lexicon) -> OffLex:
         lx.exp_first_words[first] = max(n, lx.exp_first_words.get(first, 0))
     lx.not_office_2nd = _second_words(lx.not_office)
     lx.head_first_caps = {(k[0],) for k in [*head_keys, *acting_keys, *mod_keys] if k[0].isalpha()}
+    lx.short_heads = short_heads
+    lx.word_degrees = frozenset(f for f in after if _NAME_WORD.fullmatch(f))
+    lx.stop_openers = set(_words(lex, "names", "wordlists", "stopword_name_openers"))
     return lx
 
 
@@ -796,6 +813,8 @@ def _name_words(
             tok = st.group(kind)
             if text[st.end() + 1:st.end() + 2] != " " and (words or len(tok) > 1):
                 break  # M.Hidayat: an initial glued to the name opens it (Budi M.Kes: a degree)
+            if words and (dg := lx.post_rx.match(text, i, end)) is not None and dg.end() > st.end() + 1:
+                break  # Budi S. Ag, S. Sos M.AP: a degree with a space after its dot, no initial
             if len(tok) == 1 or tok in lx.name_abbrev:
                 words.append((j, st.end() + 1))
                 i = st.end() + 1
@@ -878,11 +897,15 @@ def _name_words(
             break
         else:
             w = st.group(kind)
+        if words and w in lx.word_degrees:
+            break  # Budi Santoso Sos, Msi: a degree written as a name word
         if not name_word_ok(lx, w) and not (
             w in particles and (not words or all(text[a:b] in particles for a, b in words))
         ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end) and not (
             not words and _given_opens(lx, text, w, j + len(w), end)
         ) and not (words and _nya_name(lx, w)) and not (
+            not words and w in lx.stop_openers and _stop_opens(lx, text, w, j, end)
+        ) and not (
             titled and len(words) >= 2 and _unit_word_closes(lx, text, w, j + len(w), end)
         ):
             break
@@ -898,6 +921,8 @@ def _name_words(
     first = text[words[0][0]:words[0][1]]
     if first.casefold() in lx.non_person and not (len(words) > 1 and first in lx.given):
         return None  # (Hari Jadi, Hari Raya; but Hari Purnomo)
+    if len(words) == 1 and first in particles and first.casefold() in lx.unit_words and first not in lx.given:
+        return None  # Perlindungan Anak, Kepala X: a particle that is also a unit word is no name alone
     for a, b in words:
         if b - a > 1 and text[b - 1] != "." and text[b - 2] != ".":
             return words
@@ -913,6 +938,21 @@ def _nya_name(lx: OffLex, w: str) -> bool:
         return False
     stem = w[:-3]
     return name_word_ok(lx, stem) and cf[:-3] not in lx.position_words and not _verbish(lx, cf[:-3])
+
+
+def _stop_opens(lx: OffLex, text: str, w: str, j: int, end: int) -> bool:
+    """Lalu Gita Ariadi: the Sasak title ``Lalu`` (also the word 'then') opens a name inside a
+    sentence when a capitalised name word follows; at a sentence's start it is the adverb."""
+    k = j
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    if k == 0 or text[k - 1] in ".!?\n\"“”:;":
+        return False
+    nx = _NEXT_CAP_WORD.match(text, j + len(w), end)
+    if nx is None:
+        return False
+    w2 = nx.group(1)
+    return name_word_ok(lx, w2) and w2.casefold() not in lx.non_person and (w2.casefold(),) not in lx.head_keys
 
 
 def _unit_word_closes(lx: OffLex, text: str, w: str, e: int, end: int) -> bool:
@@ -1108,6 +1148,16 @@ class _Ctx:
         self.ag_maxlen = max((m[2] - m[0] for m in self.all_ag), default=0)
         self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
         self._nicks: Optional[set[str]] = None
+        self._places: dict[str, list[int]] = {}  # word runs asked of used_as_place (one document)
+
+    def used_as_place(self, run: str, at: int) -> bool:
+        """Is the capitalised word run ``run`` (Tanah Abang, Lubuk Sikaping) written elsewhere
+        than at ``at`` as a place: after a place word or ``di`` (Kecamatan Tanah Abang, di Lubuk
+        Sikaping) or before its district or regency (Lubuk Sikaping, Kabupaten Pasaman)?"""
+        hits = self._places.get(run)
+        if hits is None:
+            hits = self._places[run] = _used_as_place(self.text, run)
+        return any(h != at for h in hits)
 
     def nicknames(self) -> set[str]:
         """Short names in capitals written in parentheses after the full name
@@ -1168,10 +1218,33 @@ class _Ctx:
         return m.end, m.region.canonical
 
 
+_PLACE_BEFORE = (
+    "kecamatan ", "kec. ", "kec ", "desa ", "kelurahan ", "kel. ", "nagari ", "gampong ", "kampung ",
+    "dusun ", "distrik ", " di ",
+)
+_PLACE_AFTER = re.compile(r"[ ]*,[ ]*(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Kec\.)[ ]+[A-Z]")
+
+
+def _used_as_place(text: str, run: str) -> list[int]:
+    """Where ``run`` is written as a place (:meth:`_Ctx.used_as_place`; str.find over the text)."""
+    n = len(run)
+    out: list[int] = []
+    i = text.find(run)
+    while i >= 0:
+        e = i + n
+        if (i == 0 or not text[i - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()):
+            before = text[max(0, i - 11):i].casefold()
+            if before.endswith(_PLACE_BEFORE) or _PLACE_AFTER.match(text, e) is not None:
+                out.append(i)
+        i = text.find(run, i + 1)
+    return out
+
+
 _PAREN_CAPS = twin(r"(?<=\p{Ll})[ ]*\([ ]*(?P<n>\p{Lu}{2,5})[ ]*\)")
 _NAME_RUN_BACK = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\Z")
 # a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
 _NICK_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
+_NICK_WORDS_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}+){1,2})[ ]*\)")
 
 # a time word before a holder cue (yang kini menjabat, yang saat itu menjabat, yang kala itu menjadi,
 # yang sebelumnya menjabat, yang semula menjabat)
@@ -1383,6 +1456,8 @@ def _read_window(
             items.append(it)
             continue
         cf = t.casefold()
+        if t in lx.stop_openers and _stop_opens(lx, text, t, s, limit):
+            return items, s, "title"  # Kepala Bappeda NTB Lalu Gita Ariadi: a Sasak name starts
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
             cf in lx.date_words or not (items and items[-1].kind == "unk")
         ) and not (not items and cf in lx.status_quals and _cap_after(text, e)):
@@ -1690,8 +1765,14 @@ def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
         if it.kind != "unk":
             break
         run.insert(0, ctx.text[it.start:it.end])
-    if not run or len(words) != 1:
+    if not run:
         return False
+    if len(words) > 1:
+        # Moh Ramdhan Pomanto (Danny Pomanto): the short name shares a word with the full one
+        return (
+            len(run) >= 2 and len(words) <= 3 and any(x in run for x in words)
+            and all(x[0].isupper() and not x.isupper() and x.casefold() not in ctx.lx.unit_words for x in words)
+        )
     w = words[0]
     if w[0].isupper() and not w.isupper() and w.casefold() not in ctx.lx.unit_words:
         return True  # Joko Widodo (Jokowi)
@@ -1823,6 +1904,15 @@ def _split_unknown(
     if not rest:
         return tail, rest
     text = ctx.text
+    if len(rest) >= 2 and rest[1].start - rest[0].end == 1:
+        # Camat Tanah Abang, Ketua PN Lubuk Sikaping didampingi ...: two or three words the text
+        # elsewhere writes as a place (Kecamatan Tanah Abang, di Lubuk Sikaping) are the place
+        for n in (3, 2):
+            if len(rest) >= n and ctx.used_as_place(text[rest[0].start:rest[n - 1].end], rest[0].start):
+                tail, rest = tail + rest[:n], rest[n:]
+                if not rest:
+                    return tail, rest
+                break
     cue = text[tail[-1].start:tail[-1].end] if tail else (
         ctx.text[head_start:head_end].split()[-1] if row.takes != "place" else ""
     )
@@ -2074,13 +2164,15 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 return c
     # Nama Kepala X mengatakan: a name opening the sentence right before the head, the
     # position closed by a verb
-    if stop_kind == "lower" and not rest and items and _verbish(lx, _lower_at(text, stop)):
+    if stop_kind == "lower" and not rest and items and (
+        _verbish(lx, _lower_at(text, stop)) or text.startswith("yang ", stop)
+    ):
         before = _name_before(ctx, pos_start, taken, bare=True)
         if before is not None:
             return make(items, before, "officials.name_comma_position")
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
-    if row.unique or has_body or (row.takes == "place" and region_of(tail)):
+    if not row.named and (row.unique or has_body or (row.takes == "place" and region_of(tail))):
         return make(tail, None, "officials.unnamed")
     return None
 
@@ -2370,18 +2462,29 @@ def _name_before(
     j = head_start
     while j > 0 and text[j - 1] == " ":
         j -= 1
+    target = -1  # where the name (with its degrees) must end, when not at the comma
     if bare:
         if j == head_start:
             return None
         comma = head_start - 1  # the space before the head stands for the comma
+        target = head_start
+        if text[j - 1] == ",":
+            comma, target = j - 1, -1  # Budi Hoiru, Wakil Ketua DPRD X yang ...: the sentence's subject
+        elif (dc := _degree_tail(lx, text, j)) is not None:
+            comma, target = dc, head_start  # Budi Hoiru, S.HI Wakil Ketua DPRD X yang ...
     elif selaku:
         comma = head_start  # the name runs up to "selaku" (or its comma)
         if text[j - 1:j] == ",":
             comma = j - 1
     elif j == 0 or text[j - 1] != ",":
-        return None
+        dc = _degree_tail(lx, text, j)
+        if dc is None:
+            return None
+        comma, target = dc, head_start  # Menurut Budi Hoiru, SH Wakil Ketua DPRD X, ...: no comma after the degree
     else:
         comma = j - 1
+    if target < 0:
+        target = comma
     ls = max(0, head_start - 120)
     nl = text.rfind("\n", ls, j)
     if nl >= 0:
@@ -2396,11 +2499,11 @@ def _name_before(
         s = sm.start()
         if taken.covers(s):
             continue
-        nm = parse_name(lx, text, s, comma + 1, ctx.regions, memo=ctx.memo)
+        nm = parse_name(lx, text, s, max(comma + 1, j if target == head_start else 0), ctx.regions, memo=ctx.memo)
         if nm is None or nm.start != s:
             continue
         k = _skip_space(text, nm.end)
-        if k != (head_start if bare else comma):
+        if k != target:
             continue
         # the word before the name: a sentence start, punctuation or a lowercase word
         p = s
@@ -2414,10 +2517,36 @@ def _name_before(
         first = nm.name.split(" ", 1)[0]
         if first.casefold() in lx.stop and not (first in lx.given and " " in nm.name):
             continue  # (but Hari Wibowo: a given name that is also a common word)
+        if _placed(ctx, nm, max(ls, s - 30)):
+            return None  # Camat Tanah Abang, kepala desa ...: a place the text names as such elsewhere
         if taken.overlaps(nm.name_start, nm.name_end):
             return None
         return nm
     return None
+
+
+def _placed(ctx: _Ctx, nm: NameParse, ls: int) -> bool:
+    """Is the name ``nm`` (two words or more), or the capitalised word before it and a one-word
+    ``nm`` (Sungai | Lilin), a run the text writes elsewhere as a place (:meth:`_Ctx.used_as_place`)?"""
+    if " " in nm.name:
+        return ctx.used_as_place(nm.name, nm.name_start)
+    pc = _CAP_BEFORE.search(ctx.text, ls, nm.name_start)
+    return pc is not None and ctx.used_as_place(f"{pc.group(1)} {nm.name}", pc.start(1))
+
+
+def _degree_tail(lx: OffLex, text: str, j: int) -> Optional[int]:
+    """The comma opening ``, DEGREE [DEGREE]`` that ends at ``j`` (``Budi, S.HI`` before a
+    head written with no comma after the degree), or None."""
+    c = text.rfind(",", max(0, j - 30), j)
+    if c <= 0 or not text[c + 1:j].strip() or text[j - 1] == ",":
+        return None
+    pos, n = c, 0
+    while pos < j:
+        d = lx.post_rx.match(text, pos, j)
+        if d is None or d.end() <= pos:
+            return None
+        pos, n = d.end(), n + 1
+    return c if n else None
 
 
 # ---------------------------------------------------------------- canonical forms
@@ -2593,6 +2722,12 @@ def _blend(short: str, name: list[str]) -> bool:
         return False
     rest = short[len(name[0]):]
     return len(rest) >= 2 and name[1].startswith(rest)
+
+
+def _clipped(short: str, name: list[str]) -> bool:
+    """Is ``short`` a clipped word of ``name`` (``dayat`` of ``hidayattullah``, ``yanto`` of
+    ``suyanto``): four letters or more inside a longer word of the name?"""
+    return len(short) >= 4 and any(len(w) > len(short) and short in w for w in name)
 
 
 def _office_within(a: str, b: str) -> bool:
@@ -3298,10 +3433,38 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     if row is None and mod is not None:
         mod, j = None, i
         row, k = _walk(lx.head_trie, tk, j)
+    if row is None and lx.short_heads:
+        row, k = _short_head(lx, text, tk, j)
     if row is None:
         return None
     sp = tk.spans
     return HeadMatch(pos, sp[j + k - 1][1], sp[j][0], sp[j + k - 1][1], row, acting, mod)
+
+
+def _short_head(lx: OffLex, text: str, tk: _LazyTokens, j: int) -> tuple[Any, int]:
+    """A short head (``Ka``, as written) at token ``j`` with its optional dot and spelled-out
+    form in parentheses (``Ka. BPBD``, ``Ka (Kepala) DPUPR``), when a body acronym or a
+    capitalised unit word follows: (row, tokens of the head) or (None, 0). ``Ka`` before
+    anything else (a name, Ka'bah) is no office."""
+    if tk.get(j) is None:
+        return _NO_WALK
+    s, e = tk.spans[j]
+    row = lx.short_heads.get(text[s:e])
+    if row is None:
+        return _NO_WALK
+    n = j + 1
+    if tk.get(n) == "." and tk.spans[n][0] == e:
+        n += 1
+    if tk.get(n) == "(" and tk.get(n + 2) == ")" and tk.cf[n + 1] == row.canonical.casefold():
+        n += 3
+    w = tk.get(n)
+    if w is None:
+        return _NO_WALK
+    ws, we = tk.spans[n]
+    word = text[ws:we]
+    if word in lx.body_acronyms or word in lx.agency_names or (word[:1].isupper() and w in lx.unit_words):
+        return row, n - j
+    return _NO_WALK
 
 
 def _head_starts(
@@ -3699,6 +3862,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                         and (
                             name_contains(pkey if len(key) == 1 else key, key if len(key) == 1 else pkey)
                             or _blend(key[0] if len(key) == 1 else pkey[0], pkey if len(key) == 1 else key)
+                            or _clipped(key[0] if len(key) == 1 else pkey[0], pkey if len(key) == 1 else key)
                         )
                         and _office_within(p.canonical, canon)
                     ):
@@ -3814,6 +3978,17 @@ def _nickname_after(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int]]:
     m = _NICK_AFTER.match(text, nm.name_end, nm.name_end + 40)
     if m is None and nm.end != nm.name_end:
         m = _NICK_AFTER.match(text, nm.end, nm.end + 40)
+    if m is None and text.startswith("(", _skip_space(text, nm.end)):
+        # Moh Ramdhan Pomanto (Danny Pomanto): two or three words sharing one with the name
+        m2 = _NICK_WORDS_AFTER.match(text, nm.end, nm.end + 60)
+        if m2 is not None:
+            words = m2.group("n").split()
+            own = nm.name.split()
+            if any(w in own for w in words) and all(
+                name_word_ok(lx, w) and w.casefold() not in lx.unit_words for w in words
+            ) and m2.group("n") != nm.name:
+                return m2.start("n"), m2.end("n")
+        return None
     if m is None:
         return None
     nick = m.group("n")
