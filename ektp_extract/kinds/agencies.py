@@ -2016,7 +2016,7 @@ def _join_prefixes(ms: list[_Mention]) -> None:
         # Komisi D → Komisi D DPRD Kendal; Kantor Pos → Kantor Pos Tuban (the same head
         # words with a region)
         keys = {k.key for f, k in forms if (len(f) > len(low) and f.startswith(low))
-                or (f == low and mn.full and k.key[0] == "_generic" and k.key[1] and k.key != mn.key)}
+                or (f == low and mn.full and k.key[0] == "_generic" and k.key[1] and k.key != mn.key)}  # type: ignore[index]
         if len(keys) == 1:
             key = keys.pop()
             src = next(k for f, k in forms if k.key == key)

@@ -1663,7 +1663,7 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing
         if t == "dan" or t == "serta":
             if k == i + 1:
                 return False
-            if not field or all(_unit_or_field(lx, tk.at(j)[2]) for j in range(i + 1, k)):
+            if not field or all(_unit_or_field(lx, tk.at(j)[2]) for j in range(i + 1, k)):  # type: ignore[index]  # read up to k
                 return True
             w1, w2 = tk.at(k + 1), tk.at(k + 2)
             return (
@@ -2152,7 +2152,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             before = None
             if rank != 1:
                 # Kepala A Budi yang dipindah tugas menjadi Kepala B: the holder just read moves
-                j = selaku.start()  # type: ignore[union-attr]
+                j = selaku.start()
                 while j > 0 and text[j - 1] in " ,":
                     j -= 1
                 before = ctx.named_end.get(j)
@@ -2982,8 +2982,21 @@ def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     return out
 
 
-def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int) -> Optional[Candidate]:
+def _reader_name(ctx: _Ctx, taken: Intervals, j: int) -> Optional[NameParse]:
+    """The name that starts right at ``j`` and is closed after it, not read before and no head:
+    the reader or spokesperson of a faction."""
     text, lx = ctx.text, ctx.lx
+    nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
+    if (
+        nm is None or nm.start != j or not _closed_after(text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
+        or match_head(lx, text, nm.name_start) is not None
+    ):
+        return None
+    return nm
+
+
+def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int) -> Optional[Candidate]:
+    text = ctx.text
     if v and text[v - 1].isalnum():
         return None
     # the reader: (oleh) Nama, closed
@@ -2992,11 +3005,8 @@ def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: i
         j = _skip_space(text, j + 5)
     elif "sampaikan" in text[v:ve]:
         return None  # (disampaikan Nama without oleh: too loose)
-    nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
-    if (
-        nm is None or nm.start != j or not _closed_after(text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
-        or match_head(lx, text, nm.name_start) is not None
-    ):
+    nm = _reader_name(ctx, taken, j)
+    if nm is None:
         return None
     fr = _faction_before(ctx, v)
     if fr is None:
@@ -3066,7 +3076,7 @@ def _faction_before(ctx: _Ctx, v: int) -> Optional[tuple[int, int, str]]:
 def _spokesperson_via(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int) -> Optional[Candidate]:
     """``Fraksi X(,) melalui juru bicara(nya)(,) Nama`` and ``Melalui juru bicara(nya) Nama, Fraksi X
     ...``: the spokesperson the faction speaks through (``v``..``ve`` is ``melalui juru bicara``)."""
-    text, lx = ctx.text, ctx.lx
+    text = ctx.text
     if v and text[v - 1].isalnum():
         return None
     j = ve
@@ -3075,11 +3085,8 @@ def _spokesperson_via(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve:
     j = _skip_space(text, j)
     if text[j:j + 1] == ",":
         j = _skip_space(text, j + 1)
-    nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
-    if (
-        nm is None or nm.start != j or not _closed_after(text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
-        or match_head(lx, text, nm.name_start) is not None
-    ):
+    nm = _reader_name(ctx, taken, j)
+    if nm is None:
         return None
     fr = _faction_before(ctx, v)
     if fr is None or fr[2] != "Juru Bicara":
@@ -3253,7 +3260,7 @@ def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[in
         else:
             return pend, s
         i += 1
-    return pend, (tk.at(i)[0] if tk.at(i) is not None else limit)
+    return pend, (x[0] if (x := tk.at(i)) is not None else limit)
 
 
 def _intro_list(ctx: _Ctx, m: HeadMatch, group: Optional[str]) -> Optional[Candidate]:
