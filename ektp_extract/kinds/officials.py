@@ -43,6 +43,7 @@ from typing import Any, Iterable, Literal, Optional
 import regex
 
 from ..document import Document
+from .calendar import calendar as _calendar
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Official, Span, filled
 
@@ -342,6 +343,7 @@ class OffLex:
     stop: set[str]  # casefolded
     non_person: set[str]  # casefolded
     date_words: set[str]  # casefolded
+    weekdays: frozenset[str] = frozenset()  # the calendar's weekday names as written (Senin, Jum'at)
     position_words: set[str] = field(default_factory=set)
     not_after: set[str] = field(default_factory=set)  # casefolded
     place_cues: set[str] = field(default_factory=set)  # casefolded
@@ -545,6 +547,7 @@ def _build(lex: Lexicon) -> OffLex:
         not_name={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")} | _SPEECHISH,
         non_person={w.casefold() for w in _words(lex, "names", "wordlists", "non_person_heads")},
         date_words={w.casefold() for w in _words(lex, "names", "wordlists", "date_words")},
+        weekdays=frozenset(_calendar(lex).weekday_standalone),
         position_words=position_words,
         not_after={w.casefold() for r in lex.rows("positions", "not_after") for w in r.words},
         place_cues={w.casefold() for r in lex.rows("positions", "place_cues") for w in r.words},
@@ -1626,7 +1629,7 @@ def _lower_units_cap(ctx: _Ctx, pos: int, limit: int) -> bool:
         pos = m.end()
         if _cap_after(text, pos):
             nm = parse_name(lx, text, _skip_space(text, pos), limit, ctx.regions, memo=ctx.memo)
-            return nm is not None and _closed_after(text, nm.end)
+            return nm is not None and _closed_after(lx, text, nm.end)
     return False
 
 
@@ -1801,7 +1804,7 @@ def _person_after_and(ctx: _Ctx, items: list[Item], e: int, limit: int) -> bool:
     if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
         return False
     nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
-    if nm is None or not _closed_after(text, nm.end) or ctx.agency_cover(nm.name_start) is not None:
+    if nm is None or not _closed_after(lx, text, nm.end) or ctx.agency_cover(nm.name_start) is not None:
         return False
     words = nm.name.split()
     if any(w.casefold() in lx.unit_words or _field_noun(w.casefold()) for w in words):
@@ -1978,7 +1981,7 @@ def _region_then_name(ctx: _Ctx, pos: int) -> bool:
     if rg is None or text[rg[0]:rg[0] + 1] != ",":
         return False
     nm = parse_name(ctx.lx, text, rg[0] + 1, min(len(text), rg[0] + 80), ctx.regions, memo=ctx.memo)
-    return nm is not None and _closed_after(text, nm.end)
+    return nm is not None and _closed_after(ctx.lx, text, nm.end)
 
 
 def _aside_then_name(ctx: _Ctx, pos: int) -> bool:
@@ -1993,22 +1996,24 @@ def _aside_then_name(ctx: _Ctx, pos: int) -> bool:
     if pc is None or pc.group("cue").casefold() not in ctx.lx.place_cues:
         return False
     nm = parse_name(ctx.lx, text, pc.end(), min(len(text), pc.end() + 80), ctx.regions, memo=ctx.memo)
-    return nm is not None and _closed_after(text, nm.end)
+    return nm is not None and _closed_after(ctx.lx, text, nm.end)
 
 
-# a day name before the date closes a name written with no comma: ..., Budi Rabu (4/9/2024)
-_DAY_DATE = re.compile(r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)[ ]*(?:\(|,|\d)")
+# a capitalised word before a date (its parenthesis, comma or figures): a day name there closes a
+# name written with no comma (..., Budi Rabu (4/9/2024))
+_WORD_BEFORE_DATE = re.compile(r"([A-Z][A-Za-z']+)[ ]*(?:\(|,|\d)")
 
 
-def _closed_after(text: str, pos: int) -> bool:
+def _closed_after(lx: OffLex, text: str, pos: int) -> bool:
     """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end, a day
-    name before its date)?"""
+    name of the calendar before its date)?"""
     j = _skip_space(text, pos)
     if j >= len(text):
         return True
     c = text[j]
     return c in ",.;:)(\"'\n!?" or c.islower() or c == "-" or (
-        c in "SRKJAM" and j > pos and _DAY_DATE.match(text, j) is not None
+        j > pos and c.isupper() and (w := _WORD_BEFORE_DATE.match(text, j)) is not None
+        and w.group(1) in lx.weekdays
     )
 
 
@@ -2056,12 +2061,12 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # Presiden SBY: a short name in capitals where no unit can follow
     if stop_kind == "caps":
         e = _ALNUM.match(text, stop).end()
-        if _closed_after(text, e):
+        if _closed_after(lx, text, e):
             return make(items, NameParse(stop, e, stop, e, text[stop:e], []), "officials.position_name")
     # Kepala X Drs. Nama / Kepala X Nama mengatakan
     if stop_kind == "title":
         nm = parse_name(lx, text, stop, limit, ctx.regions, memo=ctx.memo)
-        if nm is not None and _closed_after(text, nm.end):
+        if nm is not None and _closed_after(lx, text, nm.end):
             return make(items, nm, "officials.position_name")
     tail, rest = (
         _split_unknown(ctx, row, items, m.head_start, m.head_end, stop_kind == "comma")
@@ -2070,7 +2075,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if rest:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
         if (
-            nm is not None and rest[0].start in (nm.name_start, nm.start) and _closed_after(text, nm.end)
+            nm is not None and rest[0].start in (nm.name_start, nm.start) and _closed_after(lx, text, nm.end)
             # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing; so is
             # one bare word (no title, no second word) after a unit word: Wakil Rektor II Bidang
             # Akademik Unsika ini (but keputusan Presiden Jokowi tersebut)
@@ -2084,7 +2089,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 # Direktur Keuangan Medco, D Cyril Noerhadi, ... : a name after the comma wins
                 # (but Presiden Susilo Bambang Yudhoyono, Djoko ...: the first name is the holder)
                 after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions, memo=ctx.memo)
-                if after_nm is not None and _closed_after(text, after_nm.end):
+                if after_nm is not None and _closed_after(lx, text, after_nm.end):
                     return make(items, after_nm, "officials.position_comma_name")
                 # Nama, Kepala Seksi Penjaminan Mutu, ... : a name before wins over unknown words
                 before = _name_before(ctx, pos_start, taken)
@@ -2111,7 +2116,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # (yaitu / yakni only after a capitalised office: calon gubernur dan wakil gubernur
             # yakni X dan Y names a pair of candidates)
             nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
-            if nm is not None and _closed_after(text, nm.end) and match_head(lx, text, nm.name_start) is None:
+            if nm is not None and _closed_after(lx, text, nm.end) and match_head(lx, text, nm.name_start) is None:
                 c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
                 if filled or "jabat" in bm.group(0):
                     c.rank = 2  # the office is held now: jabatan X ditempati oleh Nama wins over Nama's old one
@@ -2134,12 +2139,12 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 # Ketua Divisi Perencanaan, KPU Kabupaten Magelang, Nama: the parent body set off by
                 # commas belongs to the position
                 nm = parse_name(lx, text, org[2], limit, ctx.regions, memo=ctx.memo)
-                if nm is not None and nm.start == org[2] and _closed_after(text, nm.end):
+                if nm is not None and nm.start == org[2] and _closed_after(lx, text, nm.end):
                     c = make(items, nm, "officials.position_comma_name")
                     c.unit = (org[0], org[1])
                     return c
                 nm = None
-        if nm is not None and _closed_after(text, nm.end):
+        if nm is not None and _closed_after(lx, text, nm.end):
             return make(items, nm, "officials.position_comma_name")
     if not cap:
         return None
@@ -2892,7 +2897,7 @@ def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse
         return None
     sn = parse_name(ctx.lx, text, g.end(), min(len(text), g.end() + 120), ctx.regions, memo=ctx.memo)
     if (
-        sn is None or sn.start != g.end() or not _closed_after(text, sn.end)
+        sn is None or sn.start != g.end() or not _closed_after(ctx.lx, text, sn.end)
         or taken.overlaps(sn.name_start, sn.name_end) or match_head(ctx.lx, text, sn.name_start) is not None
     ):
         return None
@@ -2919,7 +2924,7 @@ def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: 
     for m in _ANAPHORIC_FILL.finditer(text, body):
         nm = parse_name(lx, text, m.end(), min(len(text), m.end() + 120), ctx.regions, memo=ctx.memo)
         if (
-            nm is None or nm.start != m.end() or not _closed_after(text, nm.end)
+            nm is None or nm.start != m.end() or not _closed_after(lx, text, nm.end)
             or taken.overlaps(nm.name_start, nm.name_end) or match_head(lx, text, nm.name_start) is not None
         ):
             continue
@@ -2988,7 +2993,7 @@ def _reader_name(ctx: _Ctx, taken: Intervals, j: int) -> Optional[NameParse]:
     text, lx = ctx.text, ctx.lx
     nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
     if (
-        nm is None or nm.start != j or not _closed_after(text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
+        nm is None or nm.start != j or not _closed_after(lx, text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
         or match_head(lx, text, nm.name_start) is not None
     ):
         return None
@@ -3149,7 +3154,7 @@ def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> li
         pos = nm.end
         if "dan" in g.group(0) or "serta" in g.group(0):
             # the list is closed: no office or further name after the last one
-            if not _closed_after(text, pos):
+            if not _closed_after(lx, text, pos):
                 return []
             j = _skip_space(text, pos)
             if text[j:j + 1] == ",":  # Budi, Ani dan Rudi, warga desa: Rudi's own apposition
