@@ -3305,11 +3305,10 @@ _REL_CLAUSE = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}(?=[ ]*,?[ ]*(?:yakni|yait
 # the next sentence names the group: Mereka (yang baru dilantik ini) adalah / Keduanya
 # masing-masing / Ketiganya yakni N1, N2 dan N3
 _GROUP_NAMED = re.compile(
-    r"[.!?][\"”']?[ ]+(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelimanya|Keenamnya|Ketujuhnya|Kedelapannya"
+    r"(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelimanya|Keenamnya|Ketujuhnya|Kedelapannya"
     r"|Kesembilannya|Kesepuluhnya|Kesemuanya)(?:[ ]+[a-z][a-z-]*){0,6}[ ]+"
     r"(?:adalah|ialah|yakni|yaitu|masing-masing)[ ]*:?[ ]+(?=[A-Z])"
 )
-_SENTENCE_END = re.compile(r"[.!?][\"”']?[ ]+(?=[A-Z\"“])|\n")
 
 
 def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int, list[NameParse]]]:
@@ -3317,15 +3316,23 @@ def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int
     N2, ... dan N6``: a group's office (after a group word) in one sentence, its holders
     listed in the next one after an explicit link (``Mereka ... adalah``, ``Keduanya
     masing-masing``). Returns (end of the office's words, the names), or None."""
-    text = ctx.text
+    text, doc = ctx.text, ctx.doc
+    sents = doc.sentences
+    i = bisect.bisect_right(sents, (m.end, len(text) + 1)) - 1  # the office's sentence
+    if i < 0 or i + 1 >= len(sents) or not sents[i][0] <= m.end < sents[i][1]:
+        return None
+    se, nxt = sents[i][1], sents[i + 1][0]
     para_end = text.find("\n", m.end, m.end + 400)
     limit = min(len(text), m.end + 400) if para_end < 0 else para_end
-    se = _SENTENCE_END.search(text, m.end, limit)
-    if se is None or text[se.start()] == "\n":
-        return None
-    g = _GROUP_NAMED.match(text, se.start(), limit)
+    if nxt >= limit or text.find("\n", se, nxt) >= 0:
+        return None  # the next sentence is in another paragraph or too far
+    g = _GROUP_NAMED.match(text, nxt, limit)
     if g is None:
         return None
+    while se > m.end and text[se - 1] in " \"”'":
+        se -= 1
+    if se > m.end and text[se - 1] in ".!?":
+        se -= 1  # (the office's words end before the sentence's full stop)
     nl = text.find("\n", g.end())
     limit = len(text) if nl < 0 else nl
     first = _list_name(ctx, g.end(), limit)
@@ -3337,7 +3344,7 @@ def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int
         return None
     if text[_skip_space(text, rest[-1].end):_skip_space(text, rest[-1].end) + 1] not in (".", ""):
         return None  # the list closes the sentence
-    pend, _ = _role_run(ctx, m, se.start(), 2 if m.lower else 0)
+    pend, _ = _role_run(ctx, m, se, 2 if m.lower else 0)
     return pend, [first, *rest]
 
 
