@@ -378,6 +378,8 @@ class OffLex:
     unit_near: set[str] = field(default_factory=set)
     # (first word,) of every head form, case-folded: MENTERI Dalam Negeri, BUPATI Sleman
     head_first_caps: set[tuple[str]] = field(default_factory=set)
+    # positions already expanded (_expand): a batch sees the same few hundred again and again
+    expanded: dict[str, str] = field(default_factory=dict)
     # a short head as written → its row, read only before a body (Ka BPBD: _short_head)
     short_heads: dict[str, PositionRow] = field(default_factory=dict)
     # degrees written like a name word (Sos, Msi, Lc): after a name word they close the name
@@ -2583,10 +2585,20 @@ def _expand(lx: OffLex, s: str) -> str:
     with nothing to expand it is returned as it is."""
     if lx.expand_rx is None:
         return s
+    memo = lx.expanded
+    out = memo.get(s)
+    if out is not None:
+        return out
     found = _expansions(lx, s)
-    if not found:
-        return s  # (the join in _expand_spans would give s back)
-    return _expand_spans(lx, s, found)
+    # (with nothing found the join in _expand_spans would give s back)
+    out = _expand_spans(lx, s, found) if found else s
+    if len(memo) >= _EXPANDED_MAX:
+        memo.clear()  # bounded: a long batch of varied positions does not grow it without end
+    memo[s] = out
+    return out
+
+
+_EXPANDED_MAX = 4096
 
 
 def _expand_spans(lx: OffLex, s: str, found: list[tuple[int, int]]) -> str:
