@@ -3883,10 +3883,13 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         if o.name is not None:
             key = _norm_name(o.name)
             exact = by_name.get(tuple(key)) or by_nick.get(o.name.casefold())
-            if exact is not None:
+            wife = _styled_wife(o.honorifics)
+            if exact is not None and (_styled_wife(exact.honorifics) == wife or _office_within(exact.canonical, canon)):
                 same = exact
             else:
                 for p, pkey in named_keys:
+                    if _styled_wife(p.honorifics) != wife and not _office_within(p.canonical, canon):
+                        continue  # Kajati Budi Santoso, Ketua IAD Ny. Budi Santoso: his wife
                     if _same_person(key, pkey) or (
                         # Bambang ... Agustinus Bambang Setyawan, the same office: one person
                         (len(key) == 1 or len(pkey) == 1)
@@ -3985,6 +3988,15 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 continue
         out.append(o)
     return out
+
+
+_WIFE_TITLES = frozenset({"ny", "ny.", "nyonya"})
+
+
+def _styled_wife(honorifics: list[str]) -> bool:
+    """Is the name written with ``Ny.``/``Nyonya``: a wife styled by her husband's name
+    (``Ketua Persit Ny. Budi Santoso``), never the same person as the name without it?"""
+    return bool(honorifics) and any(h.casefold() in _WIFE_TITLES for h in honorifics)
 
 
 def _anaphor_host(o: _Off, offs: list[_Off]) -> Optional[_Off]:
@@ -4142,6 +4154,12 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
                     cands.append(o)
         if not cands:
             continue
+        if len(cands) > 1:
+            # Kapolres Budi Santoso and Ny. Budi Santoso: the mention goes to the one written alike
+            before = text[max(0, rs - 8):rs].split()
+            wife = bool(before) and before[-1].casefold() in _WIFE_TITLES
+            alike = [o for o in cands if _styled_wife(o.honorifics) == wife]
+            cands = alike or cands
         if len(cands) == 1:
             # one official: no need to compare latest mentions (``starts`` is built from
             # the mentions when first needed, so it need not be kept for this one)
