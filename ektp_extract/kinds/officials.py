@@ -470,7 +470,10 @@ def _build(lex: Lexicon) -> OffLex:
     title_starts |= {"".join(_LETTERS_RUN.findall(f)).casefold() for f in before if "." in f}
     degree_starts = {f.lstrip("(")[:1].casefold() for f in after if f.lstrip("(")[:1].isalpha()}
     # H.Duta Wijaya: after a title's dot the name may follow with no space
-    pre_one = twin(rf"(?P<t>{one_pre})(?:(?<=\.)(?=\p{{Lu}}\p{{Ll}})|(?![\p{{L}}\d]))(?=[ ]*[\p{{Lu}}(])")
+    # dr.H. Safaruddin, H.Moh.Taufik: or glued to the next title or abbreviated given name
+    pre_one = twin(
+        rf"(?P<t>{one_pre})(?:(?<=\.)(?=\p{{Lu}}\p{{Ll}}|\p{{Lu}}\p{{Ll}}{{0,3}}\.)|(?![\p{{L}}\d]))(?=[ ]*[\p{{Lu}}(])"
+    )
     pre_rx = twin(rf"(?:{one_pre}(?![\p{{L}}\d])[ ]*)+(?=\p{{Lu}})")
     post_rx = twin(rf"(?:[ ]*,[ ]*|[ ]+)(?P<d>{flex_trie(after)})(?![\p{{L}}\d])")
 
@@ -816,8 +819,10 @@ def _name_words(
         if kind == _G_ABBR:
             # initials and abbreviated given names: B. / Moch. / M.
             tok = st.group(kind)
-            if text[st.end() + 1:st.end() + 2] != " " and (words or len(tok) > 1):
-                break  # M.Hidayat: an initial glued to the name opens it (Budi M.Kes: a degree)
+            if text[st.end() + 1:st.end() + 2] != " " and (words or len(tok) > 1) and (
+                words or tok not in lx.name_abbrev
+            ):
+                break  # M.Hidayat, Moh.Taufik: an initial glued to the name opens it (Budi M.Kes: a degree)
             if words and (dg := lx.post_rx.match(text, i, end)) is not None and dg.end() > st.end() + 1:
                 break  # Budi S. Ag, S. Sos M.AP: a degree with a space after its dot, no initial
             if len(tok) == 1 or tok in lx.name_abbrev:
@@ -874,6 +879,19 @@ def _name_words(
             ):
                 words.append((j, st.end()))  # TS Arif Fadillah: initials opening a full name
                 i = st.end()
+                continue
+            if (
+                not words and titled
+                and tok not in lx.body_acronyms and tok not in lx.acronyms and tok not in _ROMANS
+                and (nx := _NEXT_CAP_WORD.match(text, st.end() + (text[st.end():st.end() + 1] == "."), end))
+                is not None and name_word_ok(lx, nx.group(1)) and nx.group(1).casefold() not in lx.non_person
+                and not _is_degree(lx, f" {tok} ", 0, len(tok) + 1, len(tok) + 2)
+            ):
+                # KH. NM Sanusi, Drs. HZ. Dadang AG: after a title, initials in capitals (with or
+                # without a dot) open the name before one name word
+                e2 = st.end() + (text[st.end():st.end() + 1] == ".")
+                words.append((j, e2))
+                i = e2
                 continue
             if (
                 words
@@ -1465,8 +1483,12 @@ def _read_window(
             return items, s, "title"  # Kepala Bappeda NTB Lalu Gita Ariadi: a Sasak name starts
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
             cf in lx.date_words or not (items and items[-1].kind == "unk")
-        ) and not (not items and cf in lx.status_quals and _cap_after(text, e)):
-            # (but Ketua Sementara DPRD ...: a status word right after the head before capitals)
+        ) and not (not items and cf in lx.status_quals and _cap_after(text, e)) and not (
+            cf in lx.status_quals and (not items or items[-1].kind in ("unit", "region"))
+            and _COMMA_CAP.match(text, e) is not None
+        ):
+            # (but Ketua Sementara DPRD ...: a status word right after the head before capitals;
+            # Ketua Sementara, Budi; Ketua DPRD Sementara, Budi: the status, then the name)
             if _given_opens(lx, text, t, e, limit):
                 return items, s, "title"  # Kepala Dinas Kesehatan Hari Wibowo: a name starts
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
@@ -1492,6 +1514,12 @@ def _read_window(
             i += 1
             continue
         if t[0].islower():
+            if t[0] == "l" and len(t) > 1 and t.replace("l", "I") in _ROMANS and (
+                items[-1].kind == "unit" if items else (prev_word(text, s) or "").casefold() in lx.unit_words
+            ):
+                items.append(Item("num", s, e))  # Komite lll, Komisi ll: a Roman numeral typed with l's
+                i += 1
+                continue
             if cf in ("dan", "serta") and (
                 _head_next(ctx, tk, i) or _name_run_end(ctx, items) or _person_after_and(ctx, items, e, limit)
             ):
@@ -1858,14 +1886,24 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
         if ctx.regions is not None and ctx.regions.is_place(w):
             break
         k -= 1
+    before = inside[k - 1][2] if k else (prev_word(text, inside[0][0]) or "")
+    if k < len(inside) - 1 and len(inside[k][2]) == 1 and before.casefold() in lx.letter_units:
+        k += 1  # Komisi C Rudolf K. Manafe: the letter names the commission
     if k == len(inside) or len(inside) - k > 4:
         return ae
     if k == 0 and as_ >= inside[0][0]:
         return ae
-    if k > 0 and inside[k - 1][2].casefold() not in lx.unit_words:
+    if k > 0 and inside[k - 1][2].casefold() not in lx.unit_words and not (
+        # Komisi IX, Komisi B: a unit's numeral or letter ends the unit
+        (inside[k - 1][2] in _ROMANS or inside[k - 1][2].isdigit() or len(inside[k - 1][2]) == 1)
+        and (inside[k - 2][2] if k >= 2 else (prev_word(text, inside[0][0]) or "")).casefold() in lx.letter_units
+    ):
         return ae
     nm = parse_name(lx, text, inside[k][0], limit, ctx.regions, memo=ctx.memo)
-    if nm is None or nm.name_end != inside[-1][1]:
+    if nm is None or nm.name_end != inside[-1][1] and not (
+        # Komisi IX Charles J. Mesang: the mention stopped at the name's middle initial
+        nm.name_end > ae and len(inside[-1][2]) == 1 and k < len(inside) - 1
+    ):
         return ae
     return inside[k - 1][1] if k > 0 else inside[0][0]
 
@@ -2732,6 +2770,25 @@ def _same_person_rules(a: list[str], b: list[str]) -> bool:
     ) and sum(1 for x, y in zip(a, b) if x == y and len(x) > 1) >= 2
 
 
+def _one_slip(a: list[str], b: list[str]) -> bool:
+    """Do two names of as many words differ in one word only, by one typing slip (two
+    neighbouring letters swapped, one letter changed, added or dropped) in a word of five
+    letters or more, first letter kept (``djunaidi`` / ``djuanidi``)?"""
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or x[0] != y[0] or not (x.isalpha() and y.isalpha()):
+        return False
+    if len(x) == len(y):
+        d = [k for k in range(len(x)) if x[k] != y[k]]
+        return len(d) == 1 or (len(d) == 2 and d[1] == d[0] + 1 and x[d[0]] == y[d[1]] and x[d[1]] == y[d[0]])
+    if abs(len(x) - len(y)) != 1:
+        return False
+    short, long_ = (x, y) if len(x) < len(y) else (y, x)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+
+
 def _blend(short: str, name: list[str]) -> bool:
     """Is ``short`` the first word of ``name`` run into the start of the second (``jokowi``
     for ``joko widodo``), the usual way a short name is coined?"""
@@ -3453,6 +3510,16 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
         return None
     i = 0
     acting, k = _walk(lx.acting_trie, tk, i)
+    if acting is None and "." in (t0 := tk.cf[0]):
+        # plt.bupati, Plt.Kepala Dinas: an acting prefix glued to the head by its dot
+        a, _, rest = t0.partition(".")
+        glued = lx.acting_keys.get((a, ".")) or lx.acting_keys.get((a,))
+        if glued is not None and rest[:1].isalpha():
+            m = match_head(lx, text, pos + len(a) + 1)
+            if m is not None and m.acting is None:
+                m.start, m.acting = pos, glued
+                return m
+            return None
     if acting is not None:
         i += k
         # Pelaksana tugas (Plt) Kepala ...
@@ -3899,6 +3966,9 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                             or _clipped(key[0] if len(key) == 1 else pkey[0], pkey if len(key) == 1 else key)
                         )
                         and _office_within(p.canonical, canon)
+                    ) or (
+                        # Arinal Djunaidi ... Arinal Djuanidi, the same office: one word misspelt
+                        p.canonical == canon and len(key) == len(pkey) >= 2 and _one_slip(key, pkey)
                     ):
                         same = p
                         break
@@ -3922,7 +3992,9 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             if n not in same.nicknames:
                 same.nicknames.append(n)
                 by_nick.setdefault(n.casefold(), same)
-        if o.name and same.name and len(o.name) > len(same.name):
+        if o.name and same.name and len(o.name) > len(same.name) and (
+            len(o.name) - len(same.name) > 1 or not _one_slip(key, _norm_name(same.name))
+        ):  # (a misspelt mention does not rename the person)
             same.name = o.name
             k = _norm_name(o.name)
             named_keys[:] = [(p, k if p is same else pk) for p, pk in named_keys]
