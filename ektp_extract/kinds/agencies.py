@@ -76,6 +76,9 @@ class BodyRow(Entry):
     # the body's name (the court of a town that is no regency: PN Lubuk Sikaping; a water
     # company's brand: PDAM Tirta Khatulistiwa)
     name_fallback: bool = False
+    # takes = "name": the acronym may be written with a full stop before the name, with or
+    # without a space (PT. Maju Bersama, PT.Bank NTB)
+    dot_before_name: bool = False
 
     @field_validator("patterns")
     @classmethod
@@ -100,7 +103,7 @@ class _Row:
     __slots__ = ("id", "name", "forms", "patterns", "acronyms", "kind", "level", "takes",
                  "region_types", "bare", "preceded_by", "name_optional", "name_needs_digit",
                  "name_and", "person_names", "acronym_needs_full", "fused_prefixes", "same_as",
-                 "name_words", "name_fallback")
+                 "name_words", "name_fallback", "dot_before_name")
     id: str
     name: str
     forms: list[str]
@@ -121,6 +124,7 @@ class _Row:
     same_as: list[str]
     name_words: list[str]
     name_fallback: bool
+    dot_before_name: bool
 
     def __init__(self, row: BodyRow) -> None:
         fields = row.__dict__
@@ -198,7 +202,7 @@ _LB = r"(?<![\p{L}\d])"
 _RB = r"(?![\p{L}\d])"
 _PAREN = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\d][\p{L}\d-]*)?)[ ]?\)")
 _NATIONAL = twin(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
-_NAME_TOKEN = twin(r"[ ]+(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
+_NAME_TOKEN = twin(r"(?:[ ]+|(?<=\.)(?=\p{Lu}))(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
 _PARENT = twin(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
 
 
@@ -298,6 +302,9 @@ class _Compiled:
     # the lexicon (Pemprov): read only with a region after them (komitmen pemprov DKI)
     lower_gov: dict[str, str] = field(default_factory=dict)
     no_person_heads: frozenset[str] = frozenset()  # casefolded heads with person_names = false
+    # (number of words, casefolded first or last word) → casefolded full forms of that shape
+    # with a long word (for a full form misspelt in one word: Kementrian Agama)
+    full_shape: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -463,6 +470,12 @@ def _build(lex: Lexicon) -> _Compiled:
     c.sub_units = frozenset(w.casefold() for r in lex.rows("agencies", "sub_units") for w in r.words)
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
     c.scan_ascii = _scan_ascii(c.scan_words, c.near)
+    for f in full:
+        fw = f.split()
+        if len(fw) >= 2:
+            for i, w in enumerate(fw):
+                if len(w) >= 6:  # the form with this word left out → (form, the word's index)
+                    c.full_shape.setdefault((*fw[:i], "", *fw[i + 1:]), []).append((f, i))
     c.by_first_ascii = {w: ascii_twin(rx) or rx for w, rx in by_first.items()}
     return c
 
@@ -553,11 +566,15 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
         if bare in c.acr and len(tok) > 1 and not (words and _owner_name(c, bare)):
             break  # the next body (SMA Negeri 1 dan SMK ...), not an owner (RS PKU Muhammadiyah)
         if substantive and bare in c.person_first and not (
-                _ROMAN.fullmatch(bare) and not _capital_next(text, m.end())):
+                _ROMAN.fullmatch(bare) and not _capital_next(text, m.end())) and not _named_to_paren(
+                text, m.start("t"), text[start], words[0]):
             break  # a person's name follows the body's (... Mertoyudan Agus Santoso)
         substantive += first_ok is None
-        if tok.endswith(".") and len(tok) > 4 and not tok[:-1].isupper():
-            words.append(tok[:-1])  # a full stop ends the sentence
+        if tok.endswith(".") and ((len(tok) > 4 and not tok[:-1].isupper()) or (
+                words and len(tok) > 2 and tok[:-1].isalpha() and tok[:-1].isupper())):
+            # a full stop ends the sentence (also after a word in capitals that is not the
+            # name's first: PT Bank NTB. Secara ...; an initial keeps its dot: PT H. M. ...)
+            words.append(tok[:-1])
             end = m.end() - 1
             ends.append(end)
             break
@@ -572,8 +589,11 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
         words[-1] = words[-1][:-1]
         end -= 1
         ends[-1] = end
-    # a person's name after the body's (Sekretaris Jenderal Partai <Name Name>)
-    k = _person_cut(c, text, start, words, row.person_names)
+    # a person's name after the body's (Sekretaris Jenderal Partai <Name Name>), unless the
+    # body's legal form or acronym follows (PT Boma Bisma Indra (Persero))
+    k = len(words)
+    if not (words and text.startswith(" (", end) and _closing_paren(text, end, text[start], words[0], words)):
+        k = _person_cut(c, text, start, words, row.person_names)
     if k < len(words):
         words = words[:k]
         end = ends[k - 1] if k else pos
@@ -586,6 +606,39 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
     if sm is not None:
         end = sm.end()  # PT Angkasa Pura I (Persero), PT Telkom Indonesia Tbk
     return end, name
+
+
+_TO_PAREN = twin(r"\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){0,2}[ ]\((?P<a>[^()\n]{2,12})\)")
+
+
+def _named_to_paren(text: str, pos: int, body_initial: str, name_first: str) -> bool:
+    """Whether the capitalised words at ``pos`` (a given name's) run to the body's legal form
+    or acronym in parentheses, so they end the body's name and are no person's: ``PT Boma
+    Bisma Indra (Persero)``, ``Universitas Islam Zainul Hasan (Unzah)``."""
+    if text.find("(", pos, pos + 60) < 0:
+        return False
+    pm = _TO_PAREN.match(text, pos)
+    return pm is not None and _closing_paren(text, pm.start("a") - 2, body_initial, name_first,
+                                             text[pos:pm.start("a") - 2].split())
+
+
+def _closing_paren(text: str, end: int, body_initial: str, name_first: str,
+                   last: list[str]) -> bool:
+    """Whether `` (X)`` at ``end`` is the body's legal form or its acronym: one that begins
+    like the body or its name and does not spell the initials of the words before it that
+    may be a person's (``last``: ``PT Maju Jaya Budi Santoso (BS)`` is a person's)."""
+    if not text.startswith(" (", end):
+        return False
+    close = text.find(")", end + 2, end + 15)
+    if close < 0:
+        return False
+    a = text[end + 2:close]
+    if a in _LEGAL_WORDS:
+        return True
+    if not (2 <= len(a) <= 12 and a.isalnum() and a[:1] in (body_initial, name_first[:1])):
+        return False
+    up = a.upper()
+    return not any(up == "".join(w[:1] for w in last[-k:]).upper() for k in (2, 3) if len(last) >= k)
 
 
 _ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
@@ -699,9 +752,15 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     else:
         row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
     pos = mn.end
-    if (acronym and text[pos:pos + 2] == ". " and pos + 2 < len(text) and text[pos + 2].isupper()
-            and row.takes != "name"):
-        pos += 1  # Pemkot. Magelang (but Puskesmas. Turut hadir: a new sentence)
+    if text.startswith(".", pos):
+        if (acronym and text[pos + 1:pos + 2] == " " and pos + 2 < len(text) and text[pos + 2].isupper()
+                and row.takes != "name"):
+            pos += 1  # Pemkot. Magelang (but Puskesmas. Turut hadir: a new sentence)
+        elif row.dot_before_name and (text[pos + 1:pos + 2].isupper() or (
+                text[pos + 1:pos + 2] == " " and text[pos + 2:pos + 3].isupper())):
+            if _starts_body(c, text, pos + 1 + (text[pos + 1] == " ")):
+                return False  # PT. Pos Indonesia: the lexicon's company, read at its own word
+            pos += 1  # PT. Maju Jaya, PT.Bank NTB
     nxt = text[pos:pos + 2]
     pm = _PAREN.match(text, pos) if "(" in nxt else None
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
@@ -710,7 +769,7 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         if (mn.full and a.isupper() and len(a) > text.count(" ", mn.start, pm.start()) + 1
                 and _spelled_from(text, pm.start(), a) < mn.start):
             return False  # Rencana Kerja Pemerintah Daerah (RKPD): a document naming the body
-        _set_paren(c, mn, pm)
+        _set_paren(c, mn, pm, doc)
         pos = pm.end()
     place_named = row.takes == "name" and row.level in _PLACE_LEVELS
     if place_named and text[pos:pos + 1] == " ":
@@ -741,6 +800,9 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         if row.name_words and _region_row_name(c, doc, text, mn, row, pos, True):
             return True  # Polres Pelabuhan Tanjung Perak
         rm = match_region(doc.lexicon, text, pos, implied)
+        if rm is None and text.startswith(_AGENT_WORD, pos):
+            # the body's office in a province: BPK Perwakilan Provinsi NTB
+            rm = match_region(doc.lexicon, text, pos + len(_AGENT_WORD) - 1, implied)
         if rm is None and row.name_fallback and _region_row_name(c, doc, text, mn, row, pos, False):
             return True  # PN Lubuk Sikaping, PDAM Tirta Khatulistiwa
         if rm is not None and row.region_types and rm.region.type not in row.region_types:
@@ -757,7 +819,7 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
             if not mn.paren and "(" in text[pos:pos + 2]:
                 pm = _PAREN.match(text, pos)
                 if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
-                    _set_paren(c, mn, pm)
+                    _set_paren(c, mn, pm, doc)
                     pos = pm.end()  # Dinas ... Kota Bekasi (Disdukcapil)
             mn.end = pos
         elif mn.paren:
@@ -767,11 +829,21 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         end, name = _name_part(c, text, pos, row, mn.start)
         if name and place_named and name.isupper() and not _caps_around(text, mn.start, end):
             name = ""  # KUA PPAS: a district's name is no acronym (a budget document's is)
+        elif name in _STATUS_WORDS and text.startswith(_CLASS_AFTER, end):
+            return False  # SMP Negeri dan Swasta, SMA Negeri se-Kabupaten X: a class of schools
         if not name:
             if row.name_optional:
                 mn.end = max(mn.end, pos if mn.paren else mn.end)
             return row.name_optional
+        if mn.full and " " in name and (longer := c.full.get(
+                f"{mn.form} {name.partition(' ')[0]}".casefold())) is not None:
+            # Sekolah Menengah Pertama (SMP) Negeri 1 Tanjungpinang: the body type
+            # Sekolah Menengah Pertama Negeri (the parenthesis cut its form), school 1 Tanjungpinang
+            first, _, name = name.partition(" ")
+            mn.rows, mn.form = list(longer), f"{mn.form} {first}"
         mn.name_part, mn.end = name, end
+        if row.kind == "sekolah":
+            doc.scratch[_SCHOOLS] = doc.scratch.get(_SCHOOLS, 0) + 1
         return True
     if mn.paren:
         mn.end = pos  # Kementerian Dalam Negeri (Kemendagri)
@@ -779,6 +851,15 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
 
 
 _VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
+
+
+#: a school's status alone before a coordination or "se-": a class of schools, no school
+_STATUS_WORDS = frozenset(("Negeri", "Negri", "Swasta", "NEGERI", "SWASTA"))
+_CLASS_AFTER = (" dan ", " maupun ", " atau ", "/", " se-", " se ", " sederajat")
+
+
+#: between a national body and a region: its office there (BPK Perwakilan Provinsi NTB)
+_AGENT_WORD = " Perwakilan "
 
 
 #: a class of a court, a prison or an office between the body and its place (Kelas IA, Kelas II B)
@@ -968,9 +1049,11 @@ def _coordinated_organ(c: _Compiled, doc: Document, text: str, mn: _Mention, org
     return True
 
 
-def _set_paren(c: _Compiled, mn: _Mention, pm: "re.Match[str] | regex.Match[str]") -> None:
+def _set_paren(c: _Compiled, mn: _Mention, pm: "re.Match[str] | regex.Match[str]",
+               doc: Optional[Document] = None) -> None:
     """Record ``(ACR)``; the acronym of a parent body (``Komisi II Dewan Perwakilan Rakyat
-    (DPR)``) gives the alias ``Komisi II DPR`` instead of an acronym."""
+    (DPR)``) gives the alias ``Komisi II DPR`` instead of an acronym. A lexicon acronym of
+    another body that is no parent's is noted in ``doc.scratch`` (for :func:`_redefine`)."""
     a = pm.group("a")
     mn.paren, mn.paren_span = a, (pm.start("a"), pm.end("a"))
     ids = c.acr.get(a)
@@ -982,6 +1065,8 @@ def _set_paren(c: _Compiled, mn: _Mention, pm: "re.Match[str] | regex.Match[str]
             if low.endswith(" " + _norm(f).casefold()):
                 mn.paren_parent = mn.form[: len(mn.form) - len(_norm(f))] + a
                 return
+    if doc is not None and mn.full:
+        doc.scratch.setdefault(_REDEF, []).append(mn)
 
 
 def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
@@ -1613,6 +1698,8 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
         mn.paren, mn.paren_span = pm.group("a"), (pm.start("a"), pm.end("a"))
         pos = pm.end()
+        if mn.paren in c.acr:
+            doc.scratch.setdefault(_REDEF, []).append(mn)  # for _redefine
     par = _PARENT.match(text, pos)
     if par is not None:  # Badan Anggaran (Banggar) DPR: a unit of the legislature
         mn.form = _norm(f"{form} {par.group(1)}")
@@ -1758,10 +1845,89 @@ def _hint_row(text: str, mn: _Mention, c: _Compiled) -> str:
 
 def _defined_row(c: _Compiled, mn: _Mention) -> Optional[str]:
     """A body outside the lexicon whose parenthesised acronym is a lexicon acronym of a
-    regional body of the same kind (a misspelt or unusual full form of a dinas): that row."""
+    regional body of the same kind, written as a misspelling of that body's name or one of
+    its forms (every word but one the same: ``Dinas Kependudukan dan Cacatan Sipil
+    (Disdukcapil)``): that row. Other words define the acronym anew (``Dinas Kebersihan
+    dan Pertamanan (DKP)`` is not the Dinas Kelautan dan Perikanan)."""
     rows = [r for r in c.acr.get(mn.paren or "", ())
-            if c.rows[r].takes == "region" and c.rows[r].kind == mn.generic_kind]
+            if c.rows[r].takes == "region" and c.rows[r].kind == mn.generic_kind
+            and _misspelt_form(mn.form, c.rows[r])]
     return rows[0] if len(rows) == 1 else None
+
+
+def _misspelt_form(form: str, row: _Row) -> bool:
+    """Whether ``form`` has the words of ``row``'s name or of one of its forms, one word
+    (not the first) written otherwise."""
+    words = form.casefold().split()
+    for f in [row.name, *row.forms]:
+        fw = f.casefold().split()
+        if len(fw) == len(words) and fw[0] == words[0] and sum(a != b for a, b in zip(fw, words)) <= 1:
+            return True
+    return False
+
+
+_REDEF = "agency_redefinitions"  # doc.scratch: full forms with another body's acronym in parentheses
+_SCHOOLS = "agency_schools"  # doc.scratch: how many schools were read with a name
+
+
+def _near_full(c: _Compiled, mn: _Mention) -> Optional[tuple[str, str]]:
+    """A body outside the lexicon whose words are those of one lexicon full form of the same
+    kind but one word of six letters or more, misspelt by one edit (``Kementrian Agama``,
+    ``Kementerian Kesehata``): (row id, the lexicon's form), else None."""
+    words = mn.form.casefold().split()
+    n = len(words)
+    if n < 2:
+        return None
+    hit: Optional[tuple[str, str]] = None
+    shape = c.full_shape
+    for i in range(n):
+        for f, k in shape.get((*words[:i], "", *words[i + 1:]), ()):
+            if not _one_edit(words[i], f.split()[k]):
+                continue
+            rows = [r for r in c.full[f] if c.rows[r].kind == mn.generic_kind]
+            if len(rows) != 1 or (hit is not None and hit[0] != rows[0]):
+                return None  # two bodies as near: none
+            hit = (rows[0], f)
+    return hit
+
+
+def _redefine(doc: Document, c: _Compiled, found: list[_Mention]) -> None:
+    """An acronym of the lexicon that the article defines for another body (``Dinas
+    Ketahanan Pangan (DKP)``, ``Dinas Komunikasi dan Informatika (Kominfo)``) names that
+    body in the whole article: its bare uses (``Kepala DKP Kukar``, ``Kepala Kominfo``) are
+    that body's, not the lexicon's (Dinas Kelautan dan Perikanan, the ministry). The
+    definitions go to ``doc.scratch["acronyms_defined"]`` (acronym → the full form as
+    written) for the officials' canonical positions."""
+    defs: dict[str, list[_Mention]] = {}
+    kept = {id(m) for m in found}
+    for m in doc.scratch[_REDEF]:
+        if id(m) not in kept:
+            continue  # dropped since (a headline's)
+        a = m.paren
+        if not (a and m.full and not m.paren_parent and a in c.acr) or m.party_key:
+            continue
+        rows = c.acr[a]
+        if any(r in rows for r in m.rows):
+            continue  # Dinas Kependudukan dan Pencatatan Sipil (Disdukcapil): its own acronym
+        if m.rows == ["_generic"] and _defined_row(c, m) is not None:
+            continue  # a misspelt full form of the lexicon's body (resolved to it later)
+        defs.setdefault(a, []).append(m)
+    if not defs:
+        return
+    written: dict[str, str] = {}
+    for a, ds in defs.items():
+        written[a] = " ".join(ds[0].form.split())
+        for mn in found:
+            if mn.full or mn.form != a or mn.name_part or mn.party_key or mn.key is not None:
+                continue
+            src = next((d for d in reversed(ds) if d.start < mn.start), ds[0])
+            if src.rows == ["_generic"]:
+                mn.rows = ["_generic"]
+                mn.generic_kind = src.generic_kind
+                mn.key = ("?", a, "")  # linked to the defining mention in _resolve
+            else:
+                mn.rows = list(src.rows)
+    doc.scratch["acronyms_defined"] = written
 
 
 def _shared_row(doc: Document, c: _Compiled, ms: list[_Mention], mn: _Mention,
@@ -1912,9 +2078,14 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
             rid = _shared_row(doc, c, ms, mn, local)
         else:
             rid = _hint_row(text, mn, c)
-        if rid == "_generic" and mn.paren and (known := _defined_row(c, mn)) is not None:
-            rid = known  # Dinas Kependudukan dan Cacatan Sipil (Disdukcapil): a misspelt form
-            mn.full = False  # named by the lexicon's form, the misspelling kept as an alias
+        if rid == "_generic":
+            if mn.paren and (known := _defined_row(c, mn)) is not None:
+                rid = known  # Dinas Kependudukan dan Cacatan Sipil (Disdukcapil): a misspelt form
+                mn.full = False  # named by the lexicon's form, the misspelling kept as an alias
+            elif mn.generic_kind and (nf := _near_full(c, mn)) is not None:
+                rid = nf[0]  # Kementrian Agama, Kementerian Kesehata: the lexicon's body
+                mn.full, mn.alias_only = False, True
+                doc.warnings.append(W_NEAR.format(written=mn.form, form=_title(nf[1])))
         row = c.rows.get(rid)
         if rid.startswith("_") or row is None:
             mn.rows = [rid]
@@ -1986,6 +2157,9 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
         mn.rows = [rid]
         if row.bare == "link":
             reg = _dateline_region(doc, row)
+            if reg is None and mn.full and (reg := local.get()) is not None and (
+                    row.region_types and reg.type not in row.region_types):
+                reg = None  # Sekretariat Daerah written in full: of the article's kabupaten/kota
             if reg is None:
                 continue
             mn.key = (rid, reg.canonical, "")
@@ -1998,8 +2172,33 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
             mn.key = (rid, "", "")
         out.append(mn)
     _join_prefixes(out)
+    if doc.scratch.get(_SCHOOLS, 0) > 1:
+        _join_short_schools(c, out)
     out.sort(key=_START_END)
     return out
+
+
+def _join_short_schools(c: _Compiled, ms: list[_Mention]) -> None:
+    """A school written without its place (``SMPN 1``) is the school of that type and number
+    whose place the article writes (``SMP Negeri 1 Tanjungpinang``) when it names one such
+    school only."""
+    names: dict[str, set[str]] = {}
+    for mn in ms:
+        k = mn.key
+        if k is not None and k[2] and c.rows.get(k[0]) is not None and c.rows[k[0]].kind == "sekolah":
+            names.setdefault(k[0], set()).add(k[2])
+    for rid, ns in names.items():
+        if len(ns) < 2:
+            continue
+        for short in ns:
+            if not any(ch.isdigit() for ch in short):
+                continue
+            longer = [n for n in ns if n.startswith(short + " ")]
+            if len(longer) != 1:
+                continue
+            for mn in ms:
+                if mn.key is not None and mn.key[0] == rid and mn.key[2] == short:
+                    mn.key = (rid, mn.key[1], longer[0])
 
 
 def _join_prefixes(ms: list[_Mention]) -> None:
@@ -2228,6 +2427,8 @@ def run(doc: Document) -> None:
     found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
     found.sort(key=_START_END)
     found = _drop_redefined(doc.text, c, found)
+    if _REDEF in doc.scratch:
+        _redefine(doc, c, found)
     resolved = _resolve(doc, c, found)
     _records(doc, c, _outside_titles(titles, resolved))
 
@@ -2266,13 +2467,23 @@ def _paren_only(doc: Document, c: _Compiled, m: _Mention) -> bool:
 
 
 def _spelled_before(text: str, p: int, acr: str) -> bool:
-    """Whether the capitalised words right before ``p`` spell ``acr`` by their initials
-    (``Perjanjian Kerja Sama (PKS)``)."""
+    """Whether the words right before ``p`` spell ``acr`` by their initials, all capitalised
+    (``Perjanjian Kerja Sama (PKS)``) or all in lower case (``perjanjian kerja sama (PKS)``:
+    a common noun, no body)."""
     words = text[max(0, p - 20 * len(acr)):p].split()
     if len(words) < len(acr):
         return False
     last = words[-len(acr):]
-    return all(w[:1] == ch for w, ch in zip(last, acr)) and all(w[:1].isupper() for w in last)
+    if all(w[:1] == ch for w, ch in zip(last, acr)):
+        return all(w[:1].isupper() for w in last)
+    return all(w[:1] == ch.lower() and w.isalpha() and w.islower() for w, ch in zip(last, acr))
+
+
+def _own_form(c: _Compiled, acr: str, words: list[str]) -> bool:
+    """Whether ``words`` are, in any case, a name or form of a body with acronym ``acr``
+    (``partai keadilan sejahtera (PKS)`` is the party in lower case)."""
+    low = " ".join(words).casefold()
+    return any(low == f.casefold() for r in c.acr.get(acr, ()) for f in [c.rows[r].name, *c.rows[r].forms])
 
 
 _PAREN_WORD = re.compile(r"\(([^()]{2,6})\)")
@@ -2302,7 +2513,8 @@ def _drop_redefined(text: str, c: _Compiled, found: list[_Mention]) -> list[_Men
         p = text.find(f"({acr})")
         while p >= 0:
             if _spelled_before(text, p, acr) and not any(
-                    m.start < p <= m.end + 1 and m.form != acr for m in found):
+                    m.start < p <= m.end + 1 and m.form != acr for m in found) and not _own_form(
+                    c, acr, text[max(0, p - 20 * len(acr)):p].split()[-len(acr):]):
                 redefined.add(acr)
                 break
             p = text.find(f"({acr})", p + 1)

@@ -2597,8 +2597,10 @@ def _degree_tail(lx: OffLex, text: str, j: int) -> Optional[int]:
 # ---------------------------------------------------------------- canonical forms
 
 
-def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
-    """The position with acting prefix, head and unit abbreviations expanded, parentheses dropped."""
+def canonical_position(lx: OffLex, cand: Candidate, text: str,
+                       defined: Optional[dict[str, str]] = None) -> str:
+    """The position with acting prefix, head and unit abbreviations expanded, parentheses dropped
+    (``defined``: the acronyms the article defines for another body than the lexicon's)."""
     parts: list[str] = []
     if cand.acting is not None:
         parts.append(cand.acting.canonical)
@@ -2610,19 +2612,26 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str) -> str:
         tail = f"{tail} {text[cand.unit[0]:cand.unit[1]]}"
     if "(" in tail:
         tail = _PARENS.sub(" ", tail)
-    return _expand(lx, " ".join(" ".join(parts + [tail]).split()))
+    return _expand(lx, " ".join(" ".join(parts + [tail]).split()), defined)
 
 
 _PARENS = twin(r"[ ]*\([^()\n]{0,60}\)")
 
 
-def _expand(lx: OffLex, s: str) -> str:
+def _expand(lx: OffLex, s: str, defined: Optional[dict[str, str]] = None) -> str:
     """Replace unit abbreviations by their full forms (``after`` rows need their previous word).
 
     ``s`` has its words separated by single spaces (as :func:`canonical_position` makes it):
-    with nothing to expand it is returned as it is."""
+    with nothing to expand it is returned as it is. ``defined`` (acronym → full form): the
+    acronyms of the agency lexicon that the article defines for another body (``Dinas
+    Ketahanan Pangan (DKP)``); they expand to the article's body, not the lexicon's, so a
+    result that depends on them is the document's own (not to be shared across documents)."""
     if lx.expand_rx is None:
         return s
+    if defined:
+        # the article's own acronyms: expanded for this document only, never memoised
+        found = _expansions(lx, s)
+        return _expand_spans(lx, s, found, defined) if found else s
     memo = lx.expanded
     out = memo.get(s)
     if out is not None:
@@ -2639,7 +2648,8 @@ def _expand(lx: OffLex, s: str) -> str:
 _EXPANDED_MAX = 4096
 
 
-def _expand_spans(lx: OffLex, s: str, found: list[tuple[int, int]]) -> str:
+def _expand_spans(lx: OffLex, s: str, found: list[tuple[int, int]],
+                  defined: Optional[dict[str, str]] = None) -> str:
     """``s`` with the abbreviation at each of ``found`` (``lx.expand_rx`` match spans, in
     order) replaced and its words joined by single spaces again."""
     pieces: list[str] = []
@@ -2647,8 +2657,8 @@ def _expand_spans(lx: OffLex, s: str, found: list[tuple[int, int]]) -> str:
     for start, end in found:
         form = s[start:end]
         key = form.casefold()
-        full: Optional[str] = None
-        row = lx.exp_after.get(key)
+        full: Optional[str] = defined.get(form) if defined else None
+        row = lx.exp_after.get(key) if full is None else None
         if row is not None:
             before = " ".join(s[:start].split()[-2:]).casefold()
             if any(before.endswith(a.casefold()) for a in row.after):
@@ -3913,7 +3923,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             pos_text = " ".join(f"{pos_text} {text[c.unit[0]:c.unit[1]]}".split())
         if c.label is not None:
             pos_text = f"{c.label} {pos_text}"
-        canon = canonical_position(lx, c, text)
+        canon = canonical_position(lx, c, text, doc.scratch.get("acronyms_defined"))
         if c.listed and c.name is not None:
             intro = (c.name.start, c.name.end)  # (the office is the first holder's introduction)
             mention = (c.name.name_start, c.name.name_end)
