@@ -1329,6 +1329,11 @@ _NAMED = twin(
     r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
     r"|(?:yaitu|yakni)(?:[ ]+(?:bapak|ibu))?)[ ]+(?=\p{Lu})"
 )
+# anggota Komisi I (lain) yang (turut) hadir adalah / yakni X (dan Y): the holders present
+_PRESENT = twin(
+    r"[ ]*(?:lain(?:nya)?[ ]+)?yang[ ]+(?:(?:turut|juga|ikut|tampak|terlihat)[ ]+)?hadir[ ]*,?[ ]*"
+    r"(?:adalah|ialah|yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)[ ]*:?[ ]+(?=\p{Lu})"
+)
 # (jabatan / posisi / kursi) Kepala X (sendiri) ditempati / diisi / diduduki / dipegang (oleh) Nama:
 # read only after the office word (Posko Bupati ditempati warga: a place)
 _FILLED = twin(
@@ -1684,12 +1689,17 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing
     lx = ctx.lx
     if listing and _body_at(ctx, tk, i + 1):
         return True
+    if listing and (x := tk.at(i + 1)) is not None and x[2] in ("dan", "serta"):
+        # Akademik, Kemahasiswaan, dan Kerjasama: the comma before the last item of the list
+        return (y := tk.at(i + 2)) is not None and y[2][0].isupper() and (field or _unit_or_field(lx, y[2]))
     for k in range(i + 1, i + 6):
         x = tk.at(k)
         if x is None:
             return False
         t = x[2]
         if t == "," and k > i + 1:
+            if (y := tk.at(k + 1)) is not None and y[2] in ("dan", "serta"):
+                continue  # A, B, dan C: a comma before the dan
             return _body_at(ctx, tk, k + 1)
         if t.casefold() in lx.position_words and match_head(lx, ctx.text, x[0]) is not None:
             return False  # Kepala Dinas Pendidikan, Kepala Dinas Sosial ...: a list of offices
@@ -1777,15 +1787,56 @@ def _name_run_end(ctx: _Ctx, items: list[Item]) -> bool:
     if n == 0:
         return False
     if n == 1 and ctx.text[items[-1].start:items[-1].end] not in ctx.lx.given:
-        return False
+        # anggota DPRD Gunung Mas Evandi serta Untung Jaya Bangas: one unknown word after a body
+        # that has its region already, a person after the dan: the word is a first person
+        return len(items) > 1 and _body_closed(ctx, items[-2]) and _no_place_run(ctx, items[-1:]) and (
+            (g := _AND_WORD.match(ctx.text, items[-1].end)) is not None
+            and _person_after_and(ctx, items[:-1], g.end(), min(len(ctx.text), g.end() + 160))
+        )
     before = items[-n - 1] if len(items) > n else None
     return before is None or ctx.text[before.start:before.end].casefold() not in ctx.lx.place_cues
 
 
+_AND_WORD = twin(r"[ ]+(?:dan|serta)(?![\p{L}\d])")
+
+
+def _body_closed(ctx: _Ctx, it: Item) -> bool:
+    """Is ``it`` a body named in full with its region (``DPRD Gunung Mas``), a region, or a body
+    acronym the agencies stage read whole (``DPRD``): a unit part that needs no more words?"""
+    if it.kind == "region" or (it.kind == "unit" and it.region is not None):
+        return True
+    return it.kind == "unit" and (cv := ctx.agency_cover(it.start)) is not None and cv[0] == it.start and cv[1] == it.end
+
+
+def _no_place_run(ctx: _Ctx, run: list[Item]) -> bool:
+    """Are the unknown capitalised words ``run`` no place: no word opens a region's name or is a unit
+    word or a field, and the text writes them nowhere else as a place (``Kecamatan X``)?"""
+    text, lx = ctx.text, ctx.lx
+    for it in run:
+        if it.kind != "unk":
+            return False
+        w = text[it.start:it.end]
+        if not name_word_ok(lx, w, ctx.regions) or w.casefold() in ctx.region_firsts or w.casefold() in lx.place_cues:
+            return False
+    words = text[run[0].start:run[-1].end]
+    return not (ctx.regions is not None and ctx.regions.is_place(words)) and not ctx.used_as_place(words, run[0].start)
+
+
+def _first_listed(ctx: _Ctx, tail: list[Item], rest: list[Item], nm: NameParse) -> bool:
+    """``Anggota DPRD Wolter Barakati, Budi Santoso, dan Citra Dewi``: the unknown words after a body
+    named in full (no place: a DPRD's region is a regency or a city) are the first of the list of
+    names after the comma, not more of the body."""
+    return (
+        bool(tail) and _body_closed(ctx, tail[-1]) and nm.name_start == rest[0].start and nm.name_end == rest[-1].end
+        and _no_place_run(ctx, rest) and bool(_listed_holders(ctx, nm, True))
+    )
+
+
 def _unit_like(ctx: _Ctx, t: str) -> bool:
-    """A word that continues a unit name after dari/pada (Fraksi, Dinas, PDI, Kota ...)."""
+    """A word that continues a unit name after dari/pada (Fraksi, Dinas, PDI, Kota ...; in lower
+    case a unit word: Wakil Ketua DPRD dari fraksi PKS Nama, read on when a capital follows it)."""
     if not t[:1].isupper():
-        return False
+        return t.islower() and t in ctx.lx.unit_words
     cf = t.casefold()
     return (cf in ctx.lx.unit_words or t in ctx.lx.acronyms or _ACRONYM.fullmatch(t) is not None
             or cf in ctx.region_firsts) and cf not in ctx.lx.date_words
@@ -1947,6 +1998,7 @@ def _split_unknown(
     if not rest:
         return tail, rest
     text = ctx.text
+    placed = False  # the place after the head is read already: the words left are the name
     if len(rest) >= 2 and rest[1].start - rest[0].end == 1:
         # Camat Tanah Abang, Ketua PN Lubuk Sikaping didampingi ...: two or three words the text
         # elsewhere writes as a place (Kecamatan Tanah Abang, di Lubuk Sikaping) are the place
@@ -1955,7 +2007,15 @@ def _split_unknown(
                 tail, rest = tail + rest[:n], rest[n:]
                 if not rest:
                     return tail, rest
+                placed = True
                 break
+    if tail and tail[-1].kind == "conn" and text.startswith("se-", tail[-1].start):
+        # Camat se-Gunung Mas, Kades se-Tanjung Payang: the words after se- go on naming the place
+        # (one word, or the rest of a region of the gazetteer), they open no name
+        if len(rest) == 1:
+            return tail + rest, []
+        if ctx.regions is not None and ctx.regions.is_place(text[tail[-1].start + 3:rest[0].end]):
+            tail, rest = tail + rest[:1], rest[1:]
     cue = text[tail[-1].start:tail[-1].end] if tail else (
         ctx.text[head_start:head_end].split()[-1] if row.takes != "place" else ""
     )
@@ -1990,6 +2050,12 @@ def _split_unknown(
         return tail, rest
     if k < 0 and row.takes == "place":
         # Camat Wenang Roy Tumbelaka: the place comes first
+        if placed:
+            return tail, rest  # Kades Tanjung Payang Sapri, after Desa Tanjung Payang: Sapri
+        if given_at is None and not comma and len(rest) >= 2 and words[0].casefold() in ctx.lx.non_person:
+            # Kades Tanjung Payang Sapri: a word that opens the names of places and things (Tanjung,
+            # Sungai, Bukit) opens a place of two words; a one-word name may follow it
+            return tail + rest[:2], rest[2:]
         if given_at == 0:
             return tail, rest
         if comma and given_at is None and _region_then_name(ctx, rest[-1].end):
@@ -2115,6 +2181,13 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if rest:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
         if (
+            nm is not None and nm.start == nm.name_start and row.group == "tni" and tail and tail[-1].kind == "num"
+            and text[tail[-1].start:tail[-1].end][:1].isdigit() and not any(w in lx.given for w in nm.name.split())
+        ):
+            # Danrem 102 Panju Panjung dan jajarannya: words after a numbered unit with no rank before
+            # them and no frequent given name are the unit's own name (Dandim 0735 Budi Santoso is read)
+            nm = None
+        if (
             nm is not None and rest[0].start in (nm.name_start, nm.start) and _closed_after(lx, text, nm.end)
             # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing; so is
             # one bare word (no title, no second word) after a unit word: Wakil Rektor II Bidang
@@ -2125,7 +2198,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 and _DEMONSTRATIVE.match(text, nm.end)
             )
         ):
-            if stop_kind == "comma" and nm.end <= stop and not _person_like(ctx, row, rest):
+            if stop_kind == "comma" and nm.end <= stop and not _person_like(ctx, row, rest) and not _first_listed(
+                ctx, tail, rest, nm
+            ):
                 # Direktur Keuangan Medco, D Cyril Noerhadi, ... : a name after the comma wins
                 # (but Presiden Susilo Bambang Yudhoyono, Djoko ...: the first name is the holder)
                 after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions, memo=ctx.memo)
@@ -2152,6 +2227,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         if bm is None and (pw := prev_word(text, pos_start)) is not None and pw.casefold() in _OFFICE_WORDS:
             bm = _FILLED.match(text, stop, limit)
             filled = bm is not None
+        if bm is None and text.startswith(("yang ", "lain"), stop) and any(
+            it.kind in ("unit", "region", "paren", "num") for it in items
+        ):
+            bm = _PRESENT.match(text, stop, limit)  # anggota Komisi I yang turut hadir adalah Nama
         if bm is not None and not (m.lower and text[bm.start():bm.start() + 5] in ("yaitu", "yakni")):
             # (yaitu / yakni only after a capitalised office: calon gubernur dan wakil gubernur
             # yakni X dan Y names a pair of candidates)
@@ -2203,6 +2282,13 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 before = ctx.named_end.get(j)
             if before is None:
                 before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
+            if (
+                before is None and selaku is None and text[stop:stop + 1] == ")" and _paren_before(text, pos_start)
+                and _closed_after(lx, text, stop + 1)
+            ):
+                # Hadir Budi Santoso (Penyusun Rencana Humas): the office in parentheses after the name
+                # (but Sekretaris Depok (Sekda) Supian Suri: an abbreviation, the name after it)
+                before = _name_before(ctx, pos_start, taken, paren=True)
             if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
                 c = make(items, before, "officials.name_comma_position")
                 c.rank = rank
@@ -2399,6 +2485,9 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
             # an active verb (menegaskan, berharap) or a speech word: a passive one (Termasuk
             # pimpinan DPR diminta) leaves the words before as no subject of the office
             (read[4].startswith(("me", "ber")) and _verbish(ctx.lx, read[4])) or _is_speech_word(read[4])
+            # Budi anggota Komisi B DPRD X yang ditunjuk menjadi moderator mengatakan: a relative
+            # clause, then a speech verb
+            or (read[4] == "yang" and _relative_then_said(ctx, _skip_space(text, read[0])))
         ):
             nm = _name_before(ctx, m.start, taken, bare=True)
             if nm is not None:
@@ -2412,6 +2501,34 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
     if cand is None or cand.name is None or cand.rule == "officials.name_comma_position":
         return None
     return cand
+
+
+def _say_verbs(lex: Lexicon) -> frozenset[str]:
+    """The active speech verbs of the quotes stage's table (mengatakan, menjelaskan), case-folded."""
+    try:
+        return frozenset(f.casefold() for v in lex.rows("speech", "verbs") for f in v.active)
+    except Exception:  # noqa: BLE001 — no speech table: no verbs
+        return frozenset()
+
+
+def _relative_then_said(ctx: _Ctx, pos: int) -> bool:
+    """At ``pos``: ``yang`` and one to six lower-case words, then an active speech verb
+    (``yang ditunjuk menjadi moderator mengatakan``)."""
+    text = ctx.text
+    if not text.startswith("yang ", pos):
+        return False
+    say = ctx.doc.lexicon.compiled("officials:say_verbs", _say_verbs)
+    j = pos + 4
+    for n in range(7):
+        if text[j:j + 1] != " ":
+            return False
+        w = _LOWER_WORD.match(text, j + 1)
+        if w is None or not text[w.end():w.end() + 1] in (" ", ",", ":"):
+            return False
+        if n and w.group(0) in say:
+            return True
+        j = w.end()
+    return False
 
 
 def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool, bool, str]]:
@@ -2494,19 +2611,42 @@ def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool
 _CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
+def _paren_before(text: str, pos: int) -> bool:
+    """Does a parenthesis open right before ``pos``, after a word (``Budi Santoso (``)?"""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if text[j - 1:j] != "(":
+        return False
+    j -= 1
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j > 0 and text[j - 1].isalpha()
+
+
 def _name_before(
-    ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False, bare: bool = False
+    ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False, bare: bool = False, paren: bool = False
 ) -> Optional[NameParse]:
     """``Nama(, degrees), <head>`` (or ``Nama selaku <head>``): the name written before a position.
 
     With ``selaku`` (sebagai), ``head_start`` is where that word starts. With
     ``bare``, the name stands right before the head with no comma and opens
-    the sentence (``Wulan Sari Kepala Dinkes Kediri mengatakan``).
+    the sentence (``Wulan Sari Kepala Dinkes Kediri mengatakan``). With ``paren``,
+    the position is written in parentheses after the name (``Budi (Kepala Seksi X)``):
+    the opening parenthesis stands for the comma.
     """
     text, lx = ctx.text, ctx.lx
     j = head_start
     while j > 0 and text[j - 1] == " ":
         j -= 1
+    if paren:
+        if text[j - 1:j] != "(":
+            return None
+        head_start = j = j - 1  # the name runs up to the parenthesis
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if j == head_start:
+            return None
     target = -1  # where the name (with its degrees) must end, when not at the comma
     if bare:
         if j == head_start:
@@ -2521,6 +2661,8 @@ def _name_before(
         comma = head_start  # the name runs up to "selaku" (or its comma)
         if text[j - 1:j] == ",":
             comma = j - 1
+    elif paren:
+        comma = head_start
     elif j == 0 or text[j - 1] != ",":
         dc = _degree_tail(lx, text, j)
         if dc is None:
@@ -2940,7 +3082,7 @@ def run(doc: Document) -> None:
                 # (set off from the office: a comma, yakni / yaitu, or a group word before it)
                 # (but not after unknown words closing the office: anggota Bawaslu Tanah Abang, Budi
                 # dan Ani may name a place, then one member and another person)
-                introduced = group is not None or "yakni" in gap or "yaitu" in gap or (
+                introduced = group is not None or "yakni" in gap or "yaitu" in gap or "hadir" in gap or (
                     "," in gap and not (cand.items and cand.items[-1].kind == "unk")
                 )
                 listed = _listed_holders(ctx, cand.name, introduced)
@@ -2955,11 +3097,22 @@ def run(doc: Document) -> None:
                     consumed_until = max(consumed_until, nm.end)
     if "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text:
         _anaphoric_fills(ctx, cands, taken, body)
-    if "bacakan" in text or "sampaikan" in text or "elalui ju" in text:
+    lw = lower_words(doc)  # (kept in doc.scratch: word look-ups instead of scans of the text)
+    if "bacakan" in text or "sampaikan" in text or "elalui ju" in text or _has_word(lw, text, "diwakili") or (
+        _has_word(lw, text, "dibaca")
+    ):
         cands.extend(_faction_readers(ctx, taken, body))
+    if _has_word(lw, text, "diketuai"):
+        cands.extend(_chaired_by(ctx, taken, body))
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
     _emit(doc, ctx, offs)
+
+
+def _has_word(lw: Optional[LowerWords], text: str, word: str) -> bool:
+    """Is the lower-case ``word`` a whole letter run of the text (a set look-up on an ASCII
+    text; a scan for it otherwise)?"""
+    return word in lw.words if lw is not None else word in text
 
 
 # Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
@@ -3032,7 +3185,8 @@ def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: 
         taken.add(nm.start, nm.end)
 
 
-_READ_VERBS = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan")
+_READ_VERBS = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan", "dibaca", "diwakili")
+_OLEH_VERBS = frozenset({"dibaca", "diwakili"})  # whole words, and only with oleh (PKS dibaca oleh Nama)
 _FACTION_WORDS = frozenset({"fraksi", "f-", "f."})
 
 
@@ -3058,6 +3212,9 @@ def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     for verb in _READ_VERBS:
         v = text.find(verb, body)
         while v >= 0:
+            if verb in _OLEH_VERBS and text[v + len(verb):v + len(verb) + 1].isalpha():
+                v = text.find(verb, v + len(verb))
+                continue  # dibacakan, diwakilinya: not the word
             c = _faction_reader(ctx, taken, row, v, v + len(verb))
             if c is not None:
                 out.append(c)
@@ -3066,15 +3223,24 @@ def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     return out
 
 
-def _reader_name(ctx: _Ctx, taken: Intervals, j: int) -> Optional[NameParse]:
+# a last initial after a name, before a list comma (Harvad Kurniawan R., PKB ...)
+_LAST_INITIAL = re.compile(r"[ ]+([A-Z])\.?(?=[ ]*[,;])")
+
+
+def _reader_name(ctx: _Ctx, taken: Intervals, j: int, initial: bool = False) -> Optional[NameParse]:
     """The name that starts right at ``j`` and is closed after it, not read before and no head:
-    the reader or spokesperson of a faction."""
+    the reader or spokesperson of a faction. ``initial``: a last initial before a comma closes
+    the name and belongs to it (``disampaikan oleh Budi Santoso R., PKB ...``)."""
     text, lx = ctx.text, ctx.lx
     nm = parse_name(lx, text, j, min(len(text), j + 120), ctx.regions, memo=ctx.memo)
-    if (
-        nm is None or nm.start != j or not _closed_after(lx, text, nm.end) or taken.overlaps(nm.name_start, nm.name_end)
-        or match_head(lx, text, nm.name_start) is not None
-    ):
+    if nm is None or nm.start != j:
+        return None
+    if not _closed_after(lx, text, nm.end):
+        g = _LAST_INITIAL.match(text, nm.end) if initial and nm.end == nm.name_end else None
+        if g is None:
+            return None
+        nm = NameParse(nm.start, g.end(), nm.name_start, g.end(1), nm.name + " " + g.group(1), nm.honorifics)
+    if taken.overlaps(nm.name_start, nm.name_end) or match_head(lx, text, nm.name_start) is not None:
         return None
     return nm
 
@@ -3087,9 +3253,9 @@ def _faction_reader(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: i
     j = _skip_space(text, ve)
     if text.startswith("oleh ", j):
         j = _skip_space(text, j + 5)
-    elif "sampaikan" in text[v:ve]:
-        return None  # (disampaikan Nama without oleh: too loose)
-    nm = _reader_name(ctx, taken, j)
+    elif "sampaikan" in text[v:ve] or text[v:ve] in _OLEH_VERBS:
+        return None  # (disampaikan Nama, diwakili Nama without oleh: too loose)
+    nm = _reader_name(ctx, taken, j, initial=True)
     if nm is None:
         return None
     fr = _faction_before(ctx, v)
@@ -3185,6 +3351,82 @@ def _spokesperson_via(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve:
     if fr is None:
         return None
     return Candidate(fr[0], fr[1], row, None, None, nm, None, "officials.faction_reader", [], fr[0], label=fr[2])
+
+
+# a body's words read right to left before (yang) diketuai: capitalised words, acronyms, numbers,
+# short parentheses and dan between them
+_BODY_WORD_BACK = re.compile(r"(?:\([A-Za-z0-9 &/.-]{1,30}\)|[A-Z0-9][\w&'’/.-]*|dan|serta)\Z")
+_CHAIRED = re.compile(r"[ ]*,?[ ]*(?:yang[ ]+)?diketuai(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+
+
+def _chaired_by(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
+    """``Panitia Khusus (Pansus) Kependudukan DPRD Kota X yang diketuai Nama``, ``Tim Y,
+    diketuai oleh Nama``: the body's chair, position ``Ketua`` + the body as written. The body
+    is the run of capitalised words, acronyms, numbers and short parentheses (and ``dan``
+    inside it) right before the cue, from its first unit word or agency mention; the name is
+    closed and no office opens it."""
+    text, lx = ctx.text, ctx.lx
+    row = lx.head_keys.get(("ketua",))
+    if row is None:
+        return []
+    out: list[Candidate] = []
+    v = text.find("diketuai ", body)
+    while v >= 0:
+        c = _chaired(ctx, taken, row, v)
+        if c is not None:
+            out.append(c)
+            taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+        v = text.find("diketuai ", v + 9)
+    return out
+
+
+def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[Candidate]:
+    text, lx = ctx.text, ctx.lx
+    k = v
+    while k > 0 and text[k - 1] == " ":
+        k -= 1
+    if text[max(0, k - 4):k] == "yang" and (k < 5 or not text[k - 5].isalnum()):
+        k -= 4
+    while k > 0 and text[k - 1] in " ,":
+        k -= 1
+    g = _CHAIRED.match(text, k)
+    if g is None or g.end() <= v:
+        return None
+    end = k
+    words: list[int] = []  # starts of the body's words, right to left
+    lo = max(0, k - 200)
+    while len(words) < 16:
+        w = _BODY_WORD_BACK.search(text, lo, k)
+        if w is None:
+            break
+        words.append(w.start())
+        k = w.start()
+        if k == 0 or text[k - 1] != " ":
+            break
+        k -= 1
+    # the body opens with its first unit word or agency mention (not dan, not an office)
+    start = -1
+    for ws in reversed(words):
+        we = ws
+        while we < end and (text[we].isalnum() or text[we] in "&'’/.-"):
+            we += 1
+        cf = text[ws:we].casefold()
+        if cf in ("dan", "serta") or text[ws] == "(":
+            continue
+        cv = ctx.agency_cover(ws)
+        if cf in lx.unit_words or (cv is not None and cv[0] == ws):
+            start = ws
+            break
+        if cf not in lx.stop:
+            return None  # Rapat Paripurna DPRD yang diketuai ...: the meeting's chair, not the body's
+    if start < 0 or match_head(lx, text, start) is not None:
+        return None
+    nm = _reader_name(ctx, taken, g.end())
+    if nm is None:
+        return None
+    items, _, _ = _read_items(ctx, row, start, end)
+    region = next((it.region for it in items if it.region is not None), None)
+    return Candidate(start, end, row, None, None, nm, region, "officials.position_named", items, start, label="Ketua")
 
 
 _LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
