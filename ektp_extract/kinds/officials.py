@@ -1153,6 +1153,9 @@ class _Ctx:
         # a move cue after them gives the same person a new office (Kepala A Budi dipindah tugas
         # menjadi Kepala B; Budi, yang sebelumnya menjabat Kepala A, menduduki jabatan baru sebagai ...)
         self.named_end: dict[int, NameParse] = {}
+        # where unnamed offices of a group start (11 Ketua TP PKK Kecamatan, para Kepala Desa): many
+        # holders, none of whom a named holder of a like office is
+        self.plural_at: set[int] = set()
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
         # outermost agency mentions (a commission's legislature lies inside the commission)
         try:
@@ -2981,9 +2984,17 @@ def run(doc: Document) -> None:
     not_after_end = -1  # end of a head skipped after a not_after word (Pemilu Bupati)
     # the header (title, byline, photo caption above the dateline) is read too, but only in
     # caption-like lines and only for named holders: captions name the people on the photo
-    for m in _heads(lx, text, 0, lower_words(doc), body):
+    # the words of the text (a set, built once for the heads' look-up) guard the list rules
+    lw = lower_words(doc)
+    words = lw.words if lw is not None else frozenset(re.findall(r"[^\W\d_]+", text.lower()))  # (non-ASCII text)
+    rotated = _rotations(ctx, taken, body, cands) if (
+        "sebelumnya" in words or "semula" in words or ("lama" in words and "jabatan" in words)
+    ) else None
+    each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
+    pairs = "wakil" in words  # (Bupati dan Wakil Bupati X A-B)
+    for m in _heads(lx, text, 0, lw, body):
         head_spans.append((m.start, m.end))
-        if m.start < consumed_until:
+        if m.start < consumed_until or (rotated is not None and rotated.covers(m.start)):
             continue
         pw = prev_word(text, m.start)
         prev = pw.casefold() if pw is not None else ""
@@ -3025,20 +3036,39 @@ def run(doc: Document) -> None:
             text.find("yakni", m.end, m.end + 160) >= 0 or text.find("yaitu", m.end, m.end + 160) >= 0
         ):
             cand = _intro_list(ctx, m, group)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
+        if pairs and cand is None and text.startswith(" dan Wakil ", m.end) and not m.lower and m.start >= body:
+            pair = _deputy_pair(ctx, m, taken)
+            if pair is not None:
+                # Bupati dan Wakil Bupati Sleman Budi-Rudi: each holder with his own office
+                for c in pair:
+                    cands.append(c)
+                    taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+                consumed_until = max(consumed_until, pair[1].name.end)  # type: ignore[union-attr]
+                continue
         if cand is None:
             cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
-        if group is not None and (cand is None or cand.name is None) and m.start >= body:
-            gn = _group_named_next(ctx, m, group)
+        # (masing-masing juru bicara fraksi ...: each of a group, only with the holders named next)
+        if (group is not None or (each and _each_before(text, m.start))) and (
+            cand is None or cand.name is None
+        ) and m.start >= body:
+            gn = _group_named_next(ctx, m, group or "masing-masing")
             if gn is not None:
                 # enam hakim pratama yang dilantik ... . Mereka adalah Budi, Ani, ... dan Rudi
                 pend, names = gn
                 items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
                 region = next((it.region for it in items if it.region is not None), None)
+                spokes = m.row is lx.head_keys.get(("juru", "bicara"))
                 for k, nm in enumerate(names):
-                    cands.append(Candidate(
-                        m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.group_named",
-                        items, m.end, listed=k > 0,
-                    ))
+                    if spokes and (fr := _faction_of(ctx, nm)) is not None:
+                        # juru bicara fraksi ... . Mereka adalah Budi (Golkar), ...: the spokesperson of his party's faction
+                        cands.append(Candidate(
+                            fr[0], fr[1], m.row, None, None, nm, None, "officials.group_named", [], fr[0], label=fr[2],
+                        ))
+                    else:
+                        cands.append(Candidate(
+                            m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.group_named",
+                            items, m.end, listed=k > 0,
+                        ))
                     taken.add(nm.start, nm.end)
                 consumed_until = max(consumed_until, pend)
                 if cand is None or cand.pos_end > pend:
@@ -3059,8 +3089,18 @@ def run(doc: Document) -> None:
         if cand.name is None and cand.region is None and not cand.row.unique and _GENERIC_AFTER.match(text, cand.pos_end) is not None:
             consumed_until = cand.pos_end  # Kepala BPBD adalah sekda: what the office is, not a holder
             continue
+        if group is not None and cand.name is None and ((gs := _group_size(group)) is None or gs > 1):
+            ctx.plural_at.add(cand.pos_start)  # 11 Ketua TP PKK Kecamatan se-Kabupaten X dilantik: a group of holders
         cands.append(cand)
         consumed_until = cand.pos_end
+        if cand.rank == 2 and cand.name is not None and cand.name.end <= cand.pos_start and text.startswith(
+            ",", cand.pos_end
+        ):
+            # Budi dilantik menjadi Kepala A, Rudi Kepala B dan Sri Kepala C: the verb left out
+            for g in _gapped_holders(ctx, cand, taken):
+                cands.append(g)
+                taken.add(g.name.start, g.name.end)  # type: ignore[union-attr]
+                consumed_until = max(consumed_until, g.pos_end)
         if cand.name is not None:
             taken.add(cand.name.start, cand.name.end)
             ctx.named_end[cand.name.end] = cand.name
@@ -3100,7 +3140,7 @@ def run(doc: Document) -> None:
     lw = lower_words(doc)  # (kept in doc.scratch: word look-ups instead of scans of the text)
     if "bacakan" in text or "sampaikan" in text or "elalui ju" in text or _has_word(lw, text, "diwakili") or (
         _has_word(lw, text, "dibaca")
-    ):
+    ) or ("melalui" in words and "fraksi" in words):
         cands.extend(_faction_readers(ctx, taken, body))
     if _has_word(lw, text, "diketuai"):
         cands.extend(_chaired_by(ctx, taken, body))
@@ -3113,6 +3153,204 @@ def _has_word(lw: Optional[LowerWords], text: str, word: str) -> bool:
     """Is the lower-case ``word`` a whole letter run of the text (a set look-up on an ASCII
     text; a scan for it otherwise)?"""
     return word in lw.words if lw is not None else word in text
+
+
+# a rotation list item: Nama(,) (yang) sebelumnya (menjabat) (sebagai) LAMA menjadi BARU;
+# Nama, jabatan lama LAMA, jabatan baru BARU
+_ROT_OLD = re.compile(
+    r"(?:sebelumnya|semula)(?:[ ]+(?:menjabat|adalah))?(?:[ ]+sebagai)?[ ]+|jabatan[ ]+lama(?:nya)?[ ]*:?[ ]*"
+)
+_ROT_NEW = re.compile(
+    r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|lalu|kemudian)[ ]+)?(?:menjadi|(?:berpindah|pindah|bergeser|digeser"
+    r"|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke))|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Z])"
+)
+_SENT_BREAK = re.compile(r"[.!?][ ]+[A-Z][a-z]")
+
+
+def _rotations(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> Optional[Intervals]:
+    """Rotation lists: ``Budi yang sebelumnya (menjabat) Kepala Dinas A menjadi Kepala Dinas B,
+    Rudi, yang sebelumnya ... kini berpindah sebagai ...``; ``Budi, jabatan lama Kepala A, jabatan
+    baru Kepala B.``: each name holds its own new office (rank 2), read before the offices'
+    own rules (which would give a new office to the next name after its comma). Appends the
+    candidates; returns the spans of the old and new offices read (their heads are not read
+    again), or None."""
+    text, lx = ctx.text, ctx.lx
+    hits: list[int] = []
+    for kw in ("sebelumnya ", "semula ", "jabatan lama"):
+        p = text.find(kw, body)
+        while p >= 0:
+            if not p or not text[p - 1].isalnum():
+                hits.append(p)
+            p = text.find(kw, p + len(kw))
+    if not hits:
+        return None
+    hits.sort()
+    spans: list[tuple[int, int]] = []
+    for n, p in enumerate(hits):
+        om = _ROT_OLD.match(text, p)
+        if om is None or (mo := match_head(lx, text, om.end())) is None:
+            continue
+        cs = p
+        if text[max(0, p - 5):p] == "yang " and (p < 6 or not text[p - 6].isalnum()):
+            cs = p - 5
+        nm = _name_before(ctx, cs, taken, selaku=True)
+        if nm is None:
+            continue
+        nl = text.find("\n", mo.end)
+        limit = min(len(text), p + 320, hits[n + 1] if n + 1 < len(hits) else len(text), nl if nl >= 0 else len(text))
+        nw = _ROT_NEW.search(text, mo.end, limit)
+        if nw is None or _SENT_BREAK.search(text, mo.end, nw.start()) is not None:
+            continue
+        mn = match_head(lx, text, nw.end())
+        if mn is None:
+            continue
+        c = _parse_lower(ctx, mn, taken) if mn.lower else _parse_at(ctx, mn, taken)
+        if c is None or c.pos_start != mn.start:
+            continue
+        pend = c.pos_end
+        if c.rule == "officials.position_name" and c.name is not None and c.name.start >= pend:
+            pend = c.name.name_end  # jabatan baru Kepala KUA Kecamatan Dawe. Sumarni, ...: the place, no name
+        cands.append(Candidate(
+            c.pos_start, pend, c.row, c.acting, c.modifier, nm, c.region, "officials.name_comma_position",
+            c.items, c.head_end, rank=2, unit=c.unit, label=c.label,
+        ))
+        taken.add(nm.start, nm.end)
+        ctx.named_end[nm.end] = nm
+        spans.append((om.end(), pend))
+    return _merged(spans) if spans else None
+
+
+_GAP_SEP = re.compile(r",[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+
+
+def _gapped_item(ctx: _Ctx, row: PositionRow, j: int, taken: Intervals) -> Optional[tuple[NameParse, HeadMatch]]:
+    """A list item ``Nama <head of row>`` at ``j``: the name and the head after it, or None."""
+    text, lx = ctx.text, ctx.lx
+    if not text[j:j + 1].isupper():
+        return None
+    nm = parse_name(lx, text, j, min(len(text), j + 100), ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != j or taken.overlaps(nm.name_start, nm.name_end):
+        return None
+    if match_head(lx, text, nm.name_start) is not None:
+        return None
+    mh = None
+    # Rudi Penjabat Bupati Y: an acting prefix read into the name
+    q = text.find(" ", nm.name_start, nm.name_end)
+    while q >= 0:
+        if (h := match_head(lx, text, q + 1)) is not None and h.row.id == row.id:
+            nm = parse_name(lx, text, j, q, ctx.regions, memo=ctx.memo)  # type: ignore[assignment]
+            if nm is None or nm.start != j or _skip_space(text, nm.end) != q + 1:
+                return None
+            mh = h
+            break
+        q = text.find(" ", q + 1, nm.name_end)
+    if mh is None:
+        k = _skip_space(text, nm.end)
+        mh = match_head(lx, text, k) if k > nm.end else None
+    if mh is None or mh.lower or mh.row.id != row.id:
+        return None
+    return nm, mh
+
+
+def _gapped_holders(ctx: _Ctx, first: Candidate, taken: Intervals) -> list[Candidate]:
+    """``Budi dipercaya menjadi Penjabat Bupati X, Rudi Penjabat Bupati Y dan Sri Penjabat
+    Bupati Z``: after an appointment (rank 2) the further items repeat the head with the
+    verb left out, each ``Nama <same head> ...``; the list must close with ``dan``/``serta``
+    before its last item. Each item's office runs to the next item's separator. All or none."""
+    text = ctx.text
+    out: list[Candidate] = []
+    pos = first.pos_end
+    end = text.find("\n", pos)
+    limit = min(len(text), pos + 600) if end < 0 else min(end, pos + 600)
+    g = _GAP_SEP.match(text, pos, limit)
+    cur = _gapped_item(ctx, first.row, g.end(), taken) if g is not None else None
+    closed = False
+    while cur is not None and len(out) < 12:
+        nm, mh = cur
+        closed = "dan" in g.group(0) or "serta" in g.group(0)  # type: ignore[union-attr]
+        # the office runs to the separator before the next item, else it ends as read
+        iend, nxt = -1, None
+        if not closed:
+            for sm in _GAP_SEP.finditer(text, mh.end, min(limit, mh.end + 160)):
+                if text.find(".", mh.end, sm.start()) >= 0:
+                    break
+                nxt = _gapped_item(ctx, first.row, sm.end(), taken)
+                if nxt is not None:
+                    iend, g = sm.start(), sm
+                    break
+        if iend < 0:
+            c = _parse_at(ctx, mh, taken)
+            if c is None or c.pos_start != mh.start:
+                return []
+            iend = c.pos_end
+            if c.rule == "officials.position_name" and c.name is not None:
+                return []  # a name after the last office: no list of this shape
+        items, _, _ = _read_items(ctx, mh.row, mh.end, iend, True)
+        region = next((it.region for it in items if it.region is not None), None)
+        out.append(Candidate(
+            mh.start, iend, mh.row, mh.acting, mh.modifier, nm, region, first.rule, items, mh.head_end, rank=first.rank,
+        ))
+        cur = nxt
+    return out if closed else []
+
+
+_PAIR_DASH = re.compile(r"[ ]?[-–][ ]?(?=[A-Z])")
+
+
+def _deputy_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Candidate]]:
+    """``Bupati dan Wakil Bupati Sleman Budi-Rudi`` (or ``Budi dan Rudi``): an office and its
+    deputy's (``Wakil`` + the same head) sharing one region or body, then a pair of names: the
+    first holds the office, the second the deputy's. None unless all of it is there."""
+    text, lx = ctx.text, ctx.lx
+    m2 = match_head(lx, text, m.end + 5)
+    own = text[m.start:m.end]
+    if m2 is None or not text[m2.start:m2.end].casefold().startswith("wakil " + own.casefold()):
+        return None
+    shared = _skip_space(text, m2.start + 6 + len(own))  # Ketua dan Wakil Ketua DPRD X: DPRD X is the first's too
+    if shared > m2.end:
+        shared = m2.end
+    c2 = _parse_at(ctx, m2, taken)
+    if c2 is None or (nm := c2.name) is None or nm.start < c2.pos_end or c2.pos_end <= m2.end:
+        return None
+    items = c2.items
+    pend = c2.pos_end
+    d = _PAIR_DASH.search(text, nm.name_start, nm.name_end)
+    if d is None and text.startswith(" dan ", nm.end) and text[nm.end + 5:nm.end + 6].isupper():
+        # Wakil Bupati Sleman Budi Santoso dan Rudi Hartono: a second name after the first
+        n2 = parse_name(lx, text, nm.end + 5, min(len(text), nm.end + 125), ctx.regions, memo=ctx.memo)
+        if n2 is None or n2.start != nm.end + 5 or not _closed_after(lx, text, n2.end):
+            return None
+        if match_head(lx, text, n2.name_start) is not None or taken.overlaps(n2.name_start, n2.name_end):
+            return None
+        n1 = nm
+    elif d is not None:
+        # Budi-Rudi Santoso: one name read over the dash
+        n1 = parse_name(lx, text, nm.start, d.start(), ctx.regions, memo=ctx.memo)
+        n2 = parse_name(lx, text, d.end(), nm.end, ctx.regions, memo=ctx.memo)
+        if n1 is None or n2 is None or n1.start != nm.start or n2.start != d.end() or n2.end != nm.end:
+            return None
+    else:
+        # Wakil Bupati Sleman Budi dan Rudi Santoso: the first name was read as an unknown word of the office
+        k = len(items)
+        while k and items[k - 1].kind == "unk":
+            k -= 1
+        if k == len(items) or k == 0 or text[items[-1].end:nm.start] != " dan ":
+            return None
+        s1 = items[k].start
+        n1 = parse_name(lx, text, s1, items[-1].end, ctx.regions, memo=ctx.memo)
+        if n1 is None or n1.start != s1 or n1.end != items[-1].end or match_head(lx, text, s1) is not None:
+            return None
+        n2 = nm
+        items = items[:k]
+        pend = items[-1].end
+    if ctx.regions is not None and (ctx.regions.is_place(n1.name) or ctx.regions.is_place(n2.name)):
+        return None
+    region = next((it.region for it in items if it.region is not None), None)
+    rule = "officials.position_name"
+    return [
+        Candidate(shared, pend, m.row, None, None, n1, region, rule, items, shared, label=" ".join(own.split())),
+        Candidate(m2.start, pend, m2.row, m2.acting, m2.modifier, n2, region, rule, items, m2.head_end),
+    ]
 
 
 # Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
@@ -3209,6 +3447,14 @@ def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
                 out.append(c)
                 taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
             v = text.find(via, v + len(via))
+    v = text.find("melalui ", body)
+    while v >= 0:
+        # Fraksi Golkar melalui Budi Santoso menyatakan ...: the member the faction speaks through
+        c = _spokesperson_via(ctx, taken, row, v, v + 8, bare=True)
+        if c is not None:
+            out.append(c)
+            taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+        v = text.find("melalui ", v + 8)
     for verb in _READ_VERBS:
         v = text.find(verb, body)
         while v >= 0:
@@ -3323,12 +3569,26 @@ def _faction_before(ctx: _Ctx, v: int) -> Optional[tuple[int, int, str]]:
     return start, end, label
 
 
-def _spokesperson_via(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int) -> Optional[Candidate]:
+def _spokesperson_via(
+    ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, ve: int, bare: bool = False
+) -> Optional[Candidate]:
     """``Fraksi X(,) melalui juru bicara(nya)(,) Nama`` and ``Melalui juru bicara(nya) Nama, Fraksi X
-    ...``: the spokesperson the faction speaks through (``v``..``ve`` is ``melalui juru bicara``)."""
+    ...``: the spokesperson the faction speaks through (``v``..``ve`` is ``melalui juru bicara``).
+    ``bare``: ``v``..``ve`` is ``melalui`` alone, right after ``Fraksi X`` (``Fraksi Golkar melalui
+    Budi menyatakan``)."""
     text = ctx.text
     if v and text[v - 1].isalnum():
         return None
+    if bare:
+        if not text[ve:ve + 1].isupper() or text.find("raksi ", max(0, v - 60), v) < 0:
+            return None
+        fr = _faction_before(ctx, v)
+        if fr is None or fr[2] != "Juru Bicara" or text[fr[1]:v].strip():
+            return None  # (the faction right before melalui, no comma: Fraksi X, melalui ... is a clause)
+        nm = _reader_name(ctx, taken, ve)
+        if nm is None:
+            return None
+        return Candidate(fr[0], fr[1], row, None, None, nm, None, "officials.faction_reader", [], fr[0], label=fr[2])
     j = ve
     if text.startswith("nya", j):
         j += 3
@@ -3430,6 +3690,7 @@ def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[
 
 
 _LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+_PARTY_GAP = re.compile(r"[ ]+(?=[A-Z])")
 # degree letters left after a listed name before the list goes on (Morando Hasonangan S SH, ...)
 _LIST_DEBRIS = re.compile(r"(?:[ ]+[A-Z]{1,4}\.?)+(?=[ ]*,|[ ]+(?:dan|serta)[ ])")
 
@@ -3450,7 +3711,38 @@ def _list_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
     d = _LIST_DEBRIS.match(text, nm.end, limit)
     if d is not None:
         nm = NameParse(nm.start, d.end(), nm.name_start, nm.name_end, nm.name, nm.honorifics)
+    if (pp := _party_after(ctx, nm.end, limit)) is not None:
+        # Budi Santoso (Golkar), Rahmat (PKS) dan ...: the member's party belongs to the item
+        nm = NameParse(nm.start, pp[1], nm.name_start, nm.name_end, nm.name, nm.honorifics)
     return nm
+
+
+def _party_after(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int]]:
+    """(start, end) of a party or faction parenthesis right after a listed name at ``pos``
+    (`` (Golkar)``, `` (Fraksi PKS)``, `` (PDI-Perjuangan)``): its first word is a party
+    short name (``party_parens``), or None."""
+    text = ctx.text
+    j = _skip_space(text, pos)
+    if text[j:j + 1] != "(":
+        return None
+    c = text.find(")", j, min(limit, j + 48))
+    if c < 0:
+        return None
+    w = _ALNUM.search(text, j + 1, c)
+    if w is None or w.start() != j + 1 or w.group(0).casefold() not in ctx.lx.party_parens:
+        return None
+    return j, c + 1
+
+
+def _faction_of(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int, str]]:
+    """The faction a listed spokesperson speaks for, from the party parenthesis after the
+    name (``Budi (Golkar)``): (start, end, label) as :func:`_faction_before` gives it."""
+    text = ctx.text
+    pp = _party_after(ctx, nm.name_end, nm.end) if nm.end > nm.name_end else None
+    if pp is None:
+        return None
+    s, e = pp[0] + 1, pp[1] - 1
+    return s, e, "Juru Bicara" if text[s:s + 7].casefold() == "fraksi " else "Juru Bicara Fraksi"
 
 
 def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> list[NameParse]:
@@ -3466,6 +3758,8 @@ def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> li
     out: list[NameParse] = []
     while len(out) < 12:
         g = _LIST_GAP.match(text, pos, limit)
+        if g is None and text[pos - 1:pos] == ")" and _party_after(ctx, (out or [first])[-1].name_end, pos):
+            g = _PARTY_GAP.match(text, pos, limit)  # Budi (Golkar) Rahmat (PKS), ...: a comma left out
         if g is None:
             return []
         nm = _list_name(ctx, g.end(), limit)
@@ -3529,6 +3823,19 @@ def _group_before(text: str, pos: int) -> Optional[str]:
     if w == "orang":  # enam orang hakim
         return _group_before(text, j - len(pw))
     return w if w in _GROUP_WORDS else None
+
+
+def _each_before(text: str, pos: int) -> bool:
+    """Is the office at ``pos`` written after ``masing-masing`` (``masing-masing juru bicara
+    fraksi``, ``masing-masing wakil/juru bicara``: another word for it before a slash passes)?"""
+    j = pos
+    if text[j - 1:j] == "/":
+        j -= 1
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return text[max(0, j - 13):j].casefold() == "masing-masing" and (j < 14 or not text[j - 14].isalnum())
 
 
 def _group_size(word: Optional[str]) -> Optional[int]:
@@ -4297,7 +4604,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     named = [o for o in offs if o.name is not None]
     out: list[_Off] = []
     for o in offs:
-        if o.name is None:
+        if o.name is None and o.pos_range[0] not in ctx.plural_at:  # (11 Ketua TP PKK Kecamatan ...: a group)
             host = next((n for n in named if _same_office(o.canonical, n.canonical)), None)
             if host is None:
                 # bupati bernama X ... Bupati Gianyar: the named holder takes the fuller position
