@@ -358,6 +358,7 @@ class OffLex:
     nominating: set[str] = field(default_factory=set)  # casefolded verbs before "X sebagai"
     hyphen_particles: set[str] = field(default_factory=set)  # al-, el-
     body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
+    branch_cues: set[str] = field(default_factory=set)  # cabang: a place cue only after a unit part
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
     party_parens: set[str] = field(default_factory=set)  # casefolded: (Fraksi X), (PDIP) after a name
@@ -566,6 +567,7 @@ def _build(lex: Lexicon) -> OffLex:
         nominating={w.casefold() for r in lex.rows("positions", "nominating") for w in r.words},
         hyphen_particles=set(_words(lex, "names", "wordlists", "hyphen_particles")),
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
+        branch_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "branches")},
         body_acronyms={a for a in agency_names if a.isupper()},
         countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
         party_parens={w.casefold() for r in lex.rows("positions", "party_parens") for w in r.words},
@@ -1175,6 +1177,9 @@ class _Ctx:
         self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
         self._nicks: Optional[set[str]] = None
         self._places: dict[str, list[int]] = {}  # word runs asked of used_as_place (one document)
+        # rare constructions looked for only where the text can hold them
+        self.untuk = "untuk " in self.text  # Kepala X untuk Kabupaten Y, Nama
+        self.two_spaces = "  " in self.text  # Kepala Dinas Lutfi  Rumbia
 
     def used_as_place(self, run: str, at: int) -> bool:
         """Is the capitalised word run ``run`` (Tanah Abang, Lubuk Sikaping) written elsewhere
@@ -1640,6 +1645,10 @@ def _read_window(
             and _unit_word_in_name(lx, text, [(items[-1].start, items[-1].end)], t, e, limit)
         ):
             items.append(Item("unit", s, e))
+        elif t[:2] == "Pe" and items and items[-1].kind == "unit" and text[items[-1].start] != "(" and _agent_noun(lx, t) and (
+            text[items[-1].start:items[-1].end].casefold() in lx.unit_words
+        ):
+            items.append(Item("unit", s, e))  # Ketua Dewan Penyantun, Ketua Tim Pembina: the body's function
         elif len(t) > 1 and t.isupper():
             if items and items[-1].kind == "unk" and t not in lx.body_acronyms and (
                 (dm := lx.post_rx.match(text, items[-1].end, limit)) is not None and dm.end("d") >= e
@@ -1925,13 +1934,24 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
     """
     text, lx = ctx.text, ctx.lx
     nxt = _skip_space(text, ae)
+    ran_on = False  # Kepala Dinas Lutfi  Rumbia: the mention stops inside the name (two spaces)
     if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
-        return ae
+        if not (ctx.two_spaces and as_ < tk.items[i][0] and nxt > ae + 1 and text[nxt].isupper()):
+            return ae
+        ran_on = True
     j = i
     inside = []
     while (x := tk.at(j)) is not None and x[0] < ae:
         inside.append(x)
         j += 1
+    if ran_on:
+        # the mention began in the head (Kepala Dinas) and holds only name words: no unit named
+        if any(not name_word_ok(lx, x[2]) or x[2] in lx.acronyms for x in inside):
+            return ae
+        nm = parse_name(lx, text, inside[0][0], limit, ctx.regions, memo=ctx.memo)
+        if nm is None or nm.name_start != inside[0][0] or nm.name_end <= ae or not _closed_after(lx, text, nm.end):
+            return ae
+        return inside[0][0]
     k = len(inside)
     while k > 0:
         w = inside[k - 1][2]
@@ -1953,6 +1973,13 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
         and (inside[k - 2][2] if k >= 2 else (prev_word(text, inside[0][0]) or "")).casefold() in lx.letter_units
     ):
         return ae
+    if k > 0 and inside[k][2] in lx.body_openers and inside[k - 1][2].casefold() in lx.place_cues:
+        # Pondok Pesantren Ar Rahmah, Yayasan Al Falah: an article opens the body's name (two words)
+        k += 2
+        if k >= len(inside):
+            return ae
+    elif k > 0 and k == len(inside) - 1 and _agent_noun(lx, inside[k][2]):
+        return ae  # Dewan Penyantun, Badan Pengawas: the body's own word
     nm = parse_name(lx, text, inside[k][0], limit, ctx.regions, memo=ctx.memo)
     if nm is None or nm.name_end != inside[-1][1] and not (
         # Komisi IX Charles J. Mesang: the mention stopped at the name's middle initial
@@ -1960,6 +1987,16 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
     ):
         return ae
     return inside[k - 1][1] if k > 0 else inside[0][0]
+
+
+def _agent_noun(lx: OffLex, w: str) -> bool:
+    """A pe(N)- agent noun (``Penyantun``, ``Pengawas``, ``Pembina``, ``Pelindung``): after a
+    body's word (Dewan, Badan, Tim) it names the body's function, it is no person's name."""
+    cf = w.casefold()
+    return (
+        len(cf) >= 7 and cf.startswith(("peng", "peny", "pem", "pen", "pel")) and not cf.endswith("an")
+        and w not in lx.given and w[1:].islower()
+    )
 
 
 def _is_balinese_i(ctx: _Ctx, tk: _Toks, i: int) -> bool:
@@ -2019,11 +2056,23 @@ def _split_unknown(
             return tail + rest, []
         if ctx.regions is not None and ctx.regions.is_place(text[tail[-1].start + 3:rest[0].end]):
             tail, rest = tail + rest[:1], rest[1:]
+    lx = ctx.lx
     cue = text[tail[-1].start:tail[-1].end] if tail else (
         ctx.text[head_start:head_end].split()[-1] if row.takes != "place" else ""
     )
+    if not tail and cue and cue.casefold() in lx.branch_cues:
+        cue = ""  # Kepala Cabang Budi Santoso: the head's own word; Bank X Cabang Gerung: the town
+    if (
+        not tail and len(rest) == 1 and row.takes == "org"
+        and (cw := row.canonical.rsplit(None, 1)[-1]) != cue and cw.casefold() in lx.place_cues
+        and cue.casefold() not in lx.place_cues
+        and text[rest[0].start:rest[0].end] not in lx.given and _boundary_after(text, rest[0].end)
+    ):
+        # Kasi Gara, Kepala KUA ...: a contracted head names its section (Kasi = Kepala Seksi);
+        # one bare word after it is the section, not the holder (a frequent given name is)
+        cue = cw
     cue2 = f"{text[tail[-2].start:tail[-2].end]} {cue}".casefold() if len(tail) > 1 else ""
-    if cue and (cue.casefold().rstrip(".") in ctx.lx.place_cues or cue2 in ctx.lx.place_cues):
+    if cue and (cue.casefold().rstrip(".") in lx.place_cues or cue2 in lx.place_cues):
         # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows;
         # Yayasan Al Falah, Pondok Pesantren Darul Ulum: two words
         n = len(rest) if comma else 1
@@ -2032,6 +2081,7 @@ def _split_unknown(
             n = next((j for j in range(1, len(rest)) if rest[j].end - rest[j].start == 1), n)
         if n == 1 and len(rest) > 1 and text[rest[0].start:rest[0].end] in ctx.lx.body_openers:
             n = 2
+        n = _compass_run(ctx, rest, n)  # Kecamatan Seram Timur, Cabang Jakarta Selatan
         tail, rest = tail + rest[:n], rest[n:]
         if not rest:
             return tail, rest
@@ -2069,8 +2119,22 @@ def _split_unknown(
             return tail + rest[:given_at], rest[given_at:]
         if len(rest) == 1:
             return tail + rest, []
-        return tail + rest[:1], rest[1:]
+        n = _compass_run(ctx, rest, 1)  # Camat Seram Timur Budi Santoso
+        return tail + rest[:n], rest[n:]
     return tail, rest
+
+
+# words that close a place name after its first word (Seram Timur, Kota Baru, Batang Hari Hilir)
+_COMPASS = frozenset({"Timur", "Barat", "Utara", "Selatan", "Tengah", "Hilir", "Hulu", "Ilir", "Ulu", "Raya"})
+
+
+def _compass_run(ctx: _Ctx, rest: list[Item], n: int) -> int:
+    """``n`` place words of ``rest`` and the compass words right after them (``Seram Timur``):
+    a compass word never opens a person's name."""
+    text = ctx.text
+    while n < len(rest) and text[rest[n].start:rest[n].end] in _COMPASS:
+        n += 1
+    return n
 
 
 def _party_paren(ctx: _Ctx, it: Item) -> bool:
@@ -2137,6 +2201,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     text, lx = ctx.text, ctx.lx
     row, acting, mod = m.row, m.acting, m.modifier
     pos_start, head_end = m.start, m.end
+    if text[head_end:head_end + 2] == " (" and _head_in_acronym(text, m):
+        return None  # Musyawarah Kerja Kepala Sekolah (MKKS): the head is a word of a body's name
     para_end = text.find("\n", head_end, head_end + 260)
     limit = min(len(text), head_end + 260) if para_end < 0 else para_end
     items, stop, stop_kind = _read_items(ctx, row, head_end, limit, m.lower)
@@ -2144,6 +2210,18 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         j = _skip_space(text, stop + 7)
         if text[j:j + 1] == ",":
             stop, stop_kind = j, "comma"  # anggota Fraksi X lainnya, Nama: one more holder, named
+    if ctx.untuk and stop_kind == "lower" and items and text.startswith("untuk ", stop):
+        # Kepala UPTB Bapenda Sumsel untuk (wilayah) Kabupaten Lahat, Nama: the office's area
+        j = _skip_space(text, stop + 6)
+        if text.startswith("wilayah ", j):
+            j = _skip_space(text, j + 8)
+        rg = ctx.region_at(j, None, False) if text[j:j + 1].isupper() else None
+        if rg is not None and text[rg[0]:rg[0] + 1] == "," and (
+            (un := parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)) is not None
+            and _closed_after(lx, text, un.end)
+        ):
+            items = items + [Item("conn", stop, j), Item("region", j, rg[0], rg[1])]
+            stop, stop_kind = rg[0], "comma"
     if (
         text[m.head_start:m.head_end].casefold() in lx.title_starts
         and (rk := lx.pre_one.match(text, m.head_start, limit)) is not None
@@ -2247,9 +2325,19 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if stop_kind == "comma" and not rest:
         after = stop + 1
         nm = parse_name(lx, text, after, limit, ctx.regions, memo=ctx.memo)
+        if (
+            nm is not None and nm.start == nm.name_start and (sp := nm.name.find(" ")) > 0
+            and nm.name[:sp].casefold() in lx.unit_near
+            and text[_skip_space(text, nm.end):_skip_space(text, nm.end) + 1] == ","
+        ):
+            # Kepala Subbag TU Kemenag, Kabpaten Tasikmalaya, H Dudu: a misspelt region word, then the name
+            nm = parse_name(lx, text, _skip_space(text, nm.end) + 1, limit, ctx.regions, memo=ctx.memo)
         if nm is None:
-            # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...
-            rg = ctx.region_at(_skip_space(text, after), "provinsi" if row.takes != "place" else None, False)
+            # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...; Kasubbag TU Kemenag, Kabupaten X, Nama
+            a = _skip_space(text, after)
+            rg = ctx.region_at(a, "provinsi" if row.takes != "place" else None, False)
+            if rg is None and row.takes != "place" and text.startswith(_REGION_TYPE_WORDS, a):
+                rg = ctx.region_at(a, None, False)
             if rg is not None and text[rg[0]:rg[0] + 1] == ",":
                 nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
             elif (pc := _PLACE_CLAUSE.match(text, after, limit)) is not None and (
@@ -2266,7 +2354,16 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                     c.unit = (org[0], org[1])
                     return c
                 nm = None
-        if nm is not None and _closed_after(lx, text, nm.end):
+            if nm is None and row.takes == "place" and (pl := _place_name_after(ctx, after, limit)) is not None:
+                # Kepala Negeri Kiltai, Kecamatan Seram Timur Mirawati Wadjo: the district with no
+                # comma after it, then the name
+                c = make(items, pl[2], "officials.position_comma_name")
+                c.unit = (pl[0], pl[1])
+                return c
+        if nm is not None and _closed_after(lx, text, nm.end) and not (
+            nm.name_start == nm.start and " " not in nm.name and _ONE_WORD_LIST.match(text, nm.end) is not None
+        ):
+            # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
             return make(items, nm, "officials.position_comma_name")
     if not cap:
         return None
@@ -2307,8 +2404,79 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
     if not row.named and (row.unique or has_body or (row.takes == "place" and region_of(tail))):
+        if _second_office(ctx, pos_start):
+            return None
         return make(tail, None, "officials.unnamed")
     return None
+
+
+# a second office of the person just named (Wakil Bupati X Budi, S.T. sekaligus sebagai Ketua TPPS)
+_SECOND_CUE = re.compile(r"(?:,[ ]*)?(?:sekaligus|merangkap|yang[ ]+juga)(?:[ ]+(?:sebagai|menjabat))*[ ]+\Z")
+
+
+_SECOND_LAST = frozenset({"sekaligus", "merangkap", "juga", "sebagai", "menjabat"})
+
+
+def _second_office(ctx: _Ctx, pos: int) -> bool:
+    """Is the office at ``pos`` a second office of a holder named right before it (``Budi
+    Santoso, S.T. sekaligus (sebagai) Ketua X``, ``..., yang juga Ketua X``)? It is no
+    separate unnamed official: the record keeps the office read with the name."""
+    text = ctx.text
+    if prev_word(text, pos) not in _SECOND_LAST:
+        return False
+    c = _SECOND_CUE.search(text, max(0, pos - 40), pos)
+    if c is None:
+        return False
+    j = c.start()
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j in ctx.named_end
+
+
+# one capitalised word more in a comma list after a one-word item (", Cibitung," / ", Cibitung dan")
+_ONE_WORD_LIST = re.compile(r"[ ]*,[ ]*[A-Z][a-z]+(?:[ ]*,[ ]*(?:dan[ ]+)?[A-Z][a-z]+\b(?![ ]+[A-Z])|[ ]+dan[ ]+[A-Z][a-z]+\b(?![ ]+[A-Z]))")
+_PLACE_WORDS = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)[ ]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?")
+_BELOW_REGENCY = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "nagari", "kampung", "dusun"})
+
+
+def _place_name_after(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int, NameParse]]:
+    """After ``pos``: a district cue, its one-word name and compass words (``Kecamatan Seram
+    Timur``), then a person's name of two words or more closed by punctuation or a lower-case
+    word, with no comma between: (start and end of the district, the name)."""
+    text = ctx.text
+    pw = _PLACE_WORDS.match(text, pos, limit)
+    if pw is None or pw.group("cue").casefold() not in _BELOW_REGENCY:
+        return None
+    e = pw.end()
+    while (cw := _NEXT_CAP_WORD.match(text, e, limit)) is not None and cw.group(1) in _COMPASS:
+        e = cw.end()
+    nm = parse_name(ctx.lx, text, e, limit, ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != _skip_space(text, e) or " " not in nm.name or not _closed_after(ctx.lx, text, nm.end):
+        return None
+    ps = pw.end() - len(pw.group(0).split()[-1])
+    fw = text[nm.name_start:nm.name_end].split()[0]
+    if e == pw.end() and ctx.used_as_place(f"{text[ps:e]} {fw}", ps):
+        return None  # (Kecamatan Tanah Abang Budi ... di Kecamatan Tanah Abang: the place has two words)
+    return _skip_space(text, pos), e, nm
+
+
+_REGION_TYPE_WORDS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Propinsi ")
+_ACR_AFTER = re.compile(r" \(([A-Z]{3,8})\)")
+
+
+def _head_in_acronym(text: str, m: HeadMatch) -> bool:
+    """Is the head followed by an acronym in parentheses whose letters are the initials of
+    the words before the head and of the head (``Musyawarah Kerja Kepala Sekolah (MKKS)``,
+    ``Forum Komunikasi Kepala Desa (FKKD)``)? Then the head is a word of that body's name."""
+    a = _ACR_AFTER.match(text, m.end)
+    if a is None:
+        return False
+    acr = a.group(1)
+    words = text[max(0, m.start - 80):m.end].split()
+    n = len(acr)
+    if len(words) <= n or len(text[m.start:m.end].split()) >= n:
+        return False
+    return "".join(w[0] for w in words[-n:]) == acr and all(w[0].isupper() for w in words[-n:])
 
 
 def _parent_between(
