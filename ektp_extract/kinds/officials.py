@@ -3332,7 +3332,6 @@ _ROT_NEW = re.compile(
     r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|lalu|kemudian)[ ]+)?(?:menjadi|(?:berpindah|pindah|bergeser|digeser"
     r"|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke))|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Z])"
 )
-_SENT_BREAK = re.compile(r"[.!?][ ]+[A-Z][a-z]")
 
 
 def _rotations(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> Optional[Intervals]:
@@ -3367,8 +3366,8 @@ def _rotations(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
         nl = text.find("\n", mo.end)
         limit = min(len(text), p + 320, hits[n + 1] if n + 1 < len(hits) else len(text), nl if nl >= 0 else len(text))
         nw = _ROT_NEW.search(text, mo.end, limit)
-        if nw is None or _SENT_BREAK.search(text, mo.end, nw.start()) is not None:
-            continue
+        if nw is None or (sent := ctx.doc.sentence_of(mo.start)) is None or nw.start() >= sent[1]:
+            continue  # (the new office in the old one's sentence: the document's split knows H., Drs.)
         mn = match_head(lx, text, nw.end())
         if mn is None:
             continue
