@@ -278,6 +278,26 @@ _WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _LINE = re.compile(rf"[^{_WS}](?:[^\n]*[^{_WS}])?")
 
 
+def one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by exactly one substitution, insertion, deletion
+    or swap of neighbours (linear, no table)."""
+    la, lb = len(a), len(b)
+    if a == b or abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (len(diff) == 2 and diff[1] == diff[0] + 1
+                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if la < lb:
+        a, b, la, lb = b, a, lb, la
+    i = 0
+    while i < lb and a[i] == b[i]:
+        i += 1
+    return a[i + 1:] == b[i:]
+
+
 def lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line, stripped of surrounding spaces."""
     return [m.span() for m in _LINE.finditer(text)]

@@ -38,6 +38,7 @@ from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Agency, AgencyLevel, Span, filled
+from ..text import one_edit
 from ..twins import Twin, ascii_twin, twin
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
@@ -1080,26 +1081,6 @@ def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
     return caps >= 2 or (a[:1].casefold() == form[:1].casefold() and not a.islower())
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by exactly one substitution, insertion, deletion
-    or swap of neighbours (linear, no table)."""
-    la, lb = len(a), len(b)
-    if a == b or abs(la - lb) > 1:
-        return False
-    if la == lb:
-        diff = [i for i in range(la) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
-        return (len(diff) == 2 and diff[1] == diff[0] + 1
-                and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if la < lb:
-        a, b, la, lb = b, a, lb, la
-    i = 0
-    while i < lb and a[i] == b[i]:
-        i += 1
-    return a[i + 1:] == b[i:]
-
-
 _WORD = twin(r"[\p{L}\d]+")
 _CAP_WORD = regex.compile(r"\b\p{Lu}[\p{L}\d]*")
 _NEAR_PREFIX = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
@@ -1593,7 +1574,7 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
     if word in c.acr or not word.isalpha():
         return None
     best = next((a for a in c.near_len.get((word[:_NEAR_PREFIX], len(word)), ())
-                 if _one_edit(word, a)), None)
+                 if one_edit(word, a)), None)
     if best is None:
         return None
     mn = _Mention(s, s + len(word), list(c.acr[best]), False, word, near=best)
@@ -1882,7 +1863,7 @@ def _near_full(c: _Compiled, mn: _Mention) -> Optional[tuple[str, str]]:
     shape = c.full_shape
     for i in range(n):
         for f, k in shape.get((*words[:i], "", *words[i + 1:]), ()):
-            if not _one_edit(words[i], f.split()[k]):
+            if not one_edit(words[i], f.split()[k]):
                 continue
             rows = [r for r in c.full[f] if c.rows[r].kind == mn.generic_kind]
             if len(rows) != 1 or (hit is not None and hit[0] != rows[0]):

@@ -46,6 +46,7 @@ from ..document import Document
 from .calendar import calendar as _calendar
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Official, Span, filled
+from ..text import one_edit
 
 # imported once here, not per document (an import statement costs microseconds); the
 # stage still runs without them, as before
@@ -3103,13 +3104,7 @@ def _one_slip(a: list[str], b: list[str]) -> bool:
     x, y = diff[0]
     if min(len(x), len(y)) < 5 or x[0] != y[0] or not (x.isalpha() and y.isalpha()):
         return False
-    if len(x) == len(y):
-        d = [k for k in range(len(x)) if x[k] != y[k]]
-        return len(d) == 1 or (len(d) == 2 and d[1] == d[0] + 1 and x[d[0]] == y[d[1]] and x[d[1]] == y[d[0]])
-    if abs(len(x) - len(y)) != 1:
-        return False
-    short, long_ = (x, y) if len(x) < len(y) else (y, x)
-    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
+    return one_edit(x, y)
 
 
 def _blend(short: str, name: list[str]) -> bool:
@@ -3387,7 +3382,6 @@ def _rotations(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
     return _merged(spans) if spans else None
 
 
-_GAP_SEP = re.compile(r",[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
 
 
 def _gapped_item(ctx: _Ctx, row: PositionRow, j: int, taken: Intervals) -> Optional[tuple[NameParse, HeadMatch]]:
@@ -3429,7 +3423,7 @@ def _gapped_holders(ctx: _Ctx, first: Candidate, taken: Intervals) -> list[Candi
     pos = first.pos_end
     end = text.find("\n", pos)
     limit = min(len(text), pos + 600) if end < 0 else min(end, pos + 600)
-    g = _GAP_SEP.match(text, pos, limit)
+    g = _LIST_GAP.match(text, pos, limit)
     cur = _gapped_item(ctx, first.row, g.end(), taken) if g is not None else None
     closed = False
     while cur is not None and len(out) < 12:
@@ -3438,7 +3432,7 @@ def _gapped_holders(ctx: _Ctx, first: Candidate, taken: Intervals) -> list[Candi
         # the office runs to the separator before the next item, else it ends as read
         iend, nxt = -1, None
         if not closed:
-            for sm in _GAP_SEP.finditer(text, mh.end, min(limit, mh.end + 160)):
+            for sm in _LIST_GAP.finditer(text, mh.end, min(limit, mh.end + 160)):
                 if text.find(".", mh.end, sm.start()) >= 0:
                     break
                 nxt = _gapped_item(ctx, first.row, sm.end(), taken)
