@@ -3150,8 +3150,9 @@ def run(doc: Document) -> None:
     # the words of the text (a set, built once for the heads' look-up) guard the list rules
     lw = lower_words(doc)
     words = lw.words if lw is not None else frozenset(re.findall(r"[^\W\d_]+", text.lower()))  # (non-ASCII text)
-    rotated = _rotations(ctx, taken, body, cands) if (
-        "sebelumnya" in words or "semula" in words or ("lama" in words and "jabatan" in words)
+    from_ = "dari" in words and not _ROT_FROM_VERBS.isdisjoint(words)
+    rotated = _rotations(ctx, taken, body, cands, from_) if (
+        from_ or "sebelumnya" in words or "semula" in words or ("lama" in words and "jabatan" in words)
     ) else None
     each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
     pairs = "wakil" in words  # (Bupati dan Wakil Bupati X A-B)
@@ -3322,35 +3323,52 @@ def _has_word(lw: Optional[LowerWords], text: str, word: str) -> bool:
 # Nama, jabatan lama LAMA, jabatan baru BARU
 _ROT_OLD = re.compile(
     r"(?:sebelumnya|semula)(?:[ ]+(?:menjabat|adalah))?(?:[ ]+sebagai)?[ ]+|jabatan[ ]+lama(?:nya)?[ ]*:?[ ]*"
+    r"|dari[ ]+(?:jabatan[ ]+)?"
 )
+# the new office: (kini) menjadi / menjabat (sebagai) / dilantik sebagai / berpindah tugas ke ...,
+# or kini alone (Budi, sebelumnya Kepala A, kini Kepala B)
 _ROT_NEW = re.compile(
-    r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|lalu|kemudian)[ ]+)?(?:menjadi|(?:berpindah|pindah|bergeser|digeser"
-    r"|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke))|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Z])"
+    r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|saat[ ]+ini|lalu|kemudian)[ ]+)?(?:resmi[ ]+)?(?:menjadi"
+    r"|menjabat(?:[ ]+(?:sebagai|menjadi))?"
+    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|dikukuhkan)[ ]+(?:sebagai|menjadi)"
+    r"|(?:berpindah|pindah|bergeser|digeser|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke))"
+    r"|kini|sekarang|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Z])"
 )
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
+# verbs of a new office, one of which must be in the text for "Nama dari LAMA ... BARU" to be read
+_ROT_FROM_VERBS = frozenset({
+    "menjabat", "menjadi", "dilantik", "diangkat", "ditunjuk", "dimutasi", "dirotasi", "digeser", "bergeser", "menggeser",
+})
 
 
-def _rotations(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> Optional[Intervals]:
+def _rotations(
+    ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate], from_: bool = False
+) -> Optional[Intervals]:
     """Rotation lists: ``Budi yang sebelumnya (menjabat) Kepala Dinas A menjadi Kepala Dinas B,
     Rudi, yang sebelumnya ... kini berpindah sebagai ...``; ``Budi, jabatan lama Kepala A, jabatan
-    baru Kepala B.``: each name holds its own new office (rank 2), read before the offices'
-    own rules (which would give a new office to the next name after its comma). Appends the
-    candidates; returns the spans of the old and new offices read (their heads are not read
-    again), or None."""
+    baru Kepala B.``; ``Budi yang semula Kepala A kini menjabat Kepala B``; with ``from_`` also
+    ``Budi dari Kepala A (kini) menjabat (sebagai) Kepala B``: each name holds its own new
+    office (rank 2), read before the offices' own rules (which would give a new office to the
+    next name after its comma). Appends the candidates; returns the spans of the old and new
+    offices read (their heads are not read again), or None."""
     text, lx = ctx.text, ctx.lx
     hits: list[int] = []
-    for kw in ("sebelumnya ", "semula ", "jabatan lama"):
+    for kw in ("sebelumnya ", "semula ", "jabatan lama", "dari ") if from_ else ("sebelumnya ", "semula ", "jabatan lama"):
         p = text.find(kw, body)
         while p >= 0:
-            if not p or not text[p - 1].isalnum():
+            if (not p or not text[p - 1].isalnum()) and (kw != "dari " or text[p + 5:p + 6].isupper()):
                 hits.append(p)
             p = text.find(kw, p + len(kw))
     if not hits:
         return None
     hits.sort()
     spans: list[tuple[int, int]] = []
+    runs = lx.any_first_runs  # a head opens with one of these letter runs (a look-up before match_head)
     for n, p in enumerate(hits):
         om = _ROT_OLD.match(text, p)
-        if om is None or (mo := match_head(lx, text, om.end())) is None:
+        if om is None or (
+            runs is not None and ((rm := _LETTER_RUN.match(text, om.end())) is None or rm.group().lower() not in runs)
+        ) or (mo := match_head(lx, text, om.end())) is None:
             continue
         cs = p
         if text[max(0, p - 5):p] == "yang " and (p < 6 or not text[p - 6].isalnum()):
@@ -3363,6 +3381,8 @@ def _rotations(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
         nw = _ROT_NEW.search(text, mo.end, limit)
         if nw is None or (sent := ctx.doc.sentence_of(mo.start)) is None or nw.start() >= sent[1]:
             continue  # (the new office in the old one's sentence: the document's split knows H., Drs.)
+        if text.startswith("dari", p) and text.find(" yang ", mo.end, nw.start() + 1) >= 0:
+            continue  # Budi dari Kepala Desa X yang kini menjabat ...: the head's own new office
         mn = match_head(lx, text, nw.end())
         if mn is None:
             continue
