@@ -1257,6 +1257,10 @@ _PLACE_BEFORE = (
 _PLACE_AFTER = re.compile(r"[ ]*,[ ]*(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Kec\.)[ ]+[A-Z]")
 
 
+# (Kapolsek) Dolok Silau yang sebelumnya dijabat ...: the office's place, its holder named after the verb
+_HELD_AFTER = re.compile(r"[ ]+(?:yang[ ]+)?(?:(?:sebelumnya|semula|kini|sekarang|akan)[ ]+)?di[ ]?jabat\b")
+
+
 def _used_as_place(text: str, run: str) -> list[int]:
     """Where ``run`` is written as a place (:meth:`_Ctx.used_as_place`; str.find over the text)."""
     n = len(run)
@@ -1266,7 +1270,9 @@ def _used_as_place(text: str, run: str) -> list[int]:
         e = i + n
         if (i == 0 or not text[i - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()):
             before = text[max(0, i - 11):i].casefold()
-            if before.endswith(_PLACE_BEFORE) or _PLACE_AFTER.match(text, e) is not None:
+            if before.endswith(_PLACE_BEFORE) or _PLACE_AFTER.match(text, e) is not None or (
+                text.startswith((" yang", " di", " sebelumnya"), e) and _HELD_AFTER.match(text, e) is not None
+            ):
                 out.append(i)
         i = text.find(run, i + 1)
     return out
@@ -1301,8 +1307,10 @@ _HOLDER_CUE = (
     r"(?:(?:yang|untuk)[ ]+)?(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?"
     r"(?:menjabat|merupakan)(?:[ ]+sebagai)?"
     r"|yang[ ]+(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?menjadi"
+    r"|yang[ ]+" + _NOW_THEN + r"[ ]+sebagai"
     r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
-    r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)[ ]+(?:menjadi|sebagai)"
+    r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)"
+    r"(?:[ ]+dan[ ]+di(?:ambil[ ]+sumpah(?:nya)?|sumpah|lantik|kukuhkan|tetapkan))?[ ]+(?:menjadi|sebagai)"
     r"|" + _MOVE_CUE + r"|selaku|sebagai|yang[ ]+juga"
 )
 # the cue's word for when the office is held: a move or appointment names the new office
@@ -1335,7 +1343,8 @@ _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
 # (bapak) X: the holder follows
 _NAMED = twin(
     r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
-    r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
+    r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap|sebelumnya|semula)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
+    r"|sebelumnya[ ]+(?:dipegang(?:[ ]+oleh)?|atas[ ]+nama)|atas[ ]+nama|(?:adalah|ialah)(?:[ ]+(?:bapak|ibu|saudara))?"
     r"|(?:yaitu|yakni)(?:[ ]+(?:bapak|ibu))?)[ ]+(?=\p{Lu})"
 )
 # anggota Komisi I (lain) yang (turut) hadir adalah / yakni X (dan Y): the holders present
@@ -2260,6 +2269,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         _split_unknown(ctx, row, items, m.head_start, m.head_end, stop_kind == "comma")
         if stop_kind != "title" else (items, [])
     )
+    if rest and stop_kind == "lower" and cap and text.startswith(("yang ", "di", "sebelumnya "), stop) and (
+        _NAMED.match(text, stop, limit) is not None
+    ):
+        tail, rest = items, []  # Kapolsek Dolok Silau yang sebelumnya dijabat Nama: the words name the place
     if rest:
         nm = parse_name(lx, text, rest[0].start, limit, ctx.regions, memo=ctx.memo)
         if (
@@ -2319,7 +2332,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
             if nm is not None and _closed_after(lx, text, nm.end) and match_head(lx, text, nm.name_start) is None:
                 c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
-                if filled or "jabat" in bm.group(0):
+                if "sebelum" in bm.group(0) or "semula" in bm.group(0):
+                    c.rank = 0  # Kapolsek X yang sebelumnya dijabat Nama: a past holder
+                elif filled or "jabat" in bm.group(0):
                     c.rank = 2  # the office is held now: jabatan X ditempati oleh Nama wins over Nama's old one
                 return c
     # Kepala X, Nama, mengatakan
@@ -2383,6 +2398,14 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 before = ctx.named_end.get(j)
             if before is None:
                 before = _name_before(ctx, pos_start if selaku is None else selaku.start(), taken, bool(selaku))
+            if before is None and rank == 1 and selaku is not None and _appointee_cue(ctx, selaku.start(), acting is not None):
+                # Asisten I Sekda X Budi sebagai Pjs Bupati Y (Ketujuh Pjs yang dilantik yakni ...): the
+                # holder just read with his old office takes the new one
+                j = selaku.start()
+                while j > 0 and text[j - 1] in " ,":
+                    j -= 1
+                if (before := ctx.named_end.get(j)) is not None:
+                    rank = 2
             if (
                 before is None and selaku is None and text[stop:stop + 1] == ")" and _paren_before(text, pos_start)
                 and _closed_after(lx, text, stop + 1)
@@ -2416,6 +2439,34 @@ _SECOND_CUE = re.compile(r"(?:,[ ]*)?(?:sekaligus|merangkap|yang[ ]+juga)(?:[ ]+
 
 
 _SECOND_LAST = frozenset({"sekaligus", "merangkap", "juga", "sebagai", "menjabat"})
+
+
+_APPOINT_WORDS = ("dilantik", "melantik", "dikukuhkan", "mengukuhkan", "diangkat", "mengangkat", "ditunjuk", "menunjuk")
+
+
+_LIST_OPEN = (",", ":", ";", "yakni", "yaitu", "antara lain", "masing-masing")
+
+
+def _appointee_cue(ctx: _Ctx, pos: int, acting: bool) -> bool:
+    """Is the person written before ``pos`` (``sebagai``) appointed to the office after it: an
+    acting office or an appointment verb in the sentence before (``Pjs Bupati yang dilantik, yakni
+    Asisten I Budi sebagai Pjs Bupati X``, ``melantik Kepala Dinas A Budi sebagai ...``)? Not when
+    the last such verb is a passive one right before the person, who is then its agent
+    (``Dia dilantik Bupati Budi sebagai Direktur X``)."""
+    sent = ctx.doc.sentence_of(pos)
+    if sent is None:
+        return acting
+    seg = ctx.text[sent[0]:pos]
+    last, lw = -1, ""
+    for w in _APPOINT_WORDS:
+        k = seg.rfind(w)
+        if k > last:
+            last, lw = k, w
+    if last < 0:
+        return acting
+    if lw.startswith("di") and not any(c in seg[last + len(lw):] for c in _LIST_OPEN):
+        return False
+    return True
 
 
 def _second_office(ctx: _Ctx, pos: int) -> bool:
@@ -2872,6 +2923,8 @@ def _name_before(
             continue
         if bare and p > ls and text[p - 1] not in ".\"'":
             continue  # bare: the name opens the sentence
+        if selaku and p > ls and text[p - 1].isalpha() and _in_region_before(ctx, text, p, nm.name_start):
+            continue  # Kapolresta Deli Serdang selaku ...: the last word of a region, no name
         # strip sentence openers swallowed into the name (Sementara Budi → Budi)
         first = nm.name.split(" ", 1)[0]
         if first.casefold() in lx.stop and not (first in lx.given and " " in nm.name):
@@ -2882,6 +2935,18 @@ def _name_before(
             return None
         return nm
     return None
+
+
+def _in_region_before(ctx: _Ctx, text: str, p: int, s: int) -> bool:
+    """Does a region that opens with the capitalised word ending at ``p`` run over ``s`` (``Deli
+    | Serdang``, ``Serdang | Bedagai``)? A cheap look-up: only a capitalised word is tried."""
+    ws = p
+    while ws > 0 and (text[ws - 1].isalnum() or text[ws - 1] in "-'’"):
+        ws -= 1
+    if not text[ws:ws + 1].isupper() or text[ws:p].casefold() not in ctx.region_firsts:
+        return False
+    rg = ctx.region_at(ws, None, True)
+    return rg is not None and rg[0] > s
 
 
 def _placed(ctx: _Ctx, nm: NameParse, ls: int) -> bool:
@@ -2920,7 +2985,9 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str,
         parts.append(cand.acting.canonical)
     if cand.modifier is not None and not cand.row.canonical.startswith(cand.modifier.canonical):
         parts.append(cand.modifier.canonical)
-    parts.append(cand.row.canonical if cand.label is None else cand.label)
+    # (a label that is the row's own head, Kapolsek for Polsek X dijabat ..., expands as the head)
+    own = cand.label is not None and " " not in cand.label and lx.head_keys.get((cand.label.casefold(),)) is cand.row
+    parts.append(cand.row.canonical if cand.label is None or own else cand.label)
     tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
     if cand.unit is not None:
         tail = f"{tail} {text[cand.unit[0]:cand.unit[1]]}"
@@ -3154,6 +3221,11 @@ def run(doc: Document) -> None:
     rotated = _rotations(ctx, taken, body, cands, from_) if (
         from_ or "sebelumnya" in words or "semula" in words or ("lama" in words and "jabatan" in words)
     ) else None
+    before_ = "sebelumnya" in words  # (Camat X dijabat Budi yang sebelumnya dipegang Rudi)
+    successor_ = "penggantinya" in words  # (Kapolsek X, penggantinya AKP Rudi)
+    replaces = "menggantikan" in words  # (Budi menggantikan Rudi sebagai Camat X)
+    if ("dijabat" in words or "jabat" in words or "dipimpin" in words) and not _UNIT_HEADS.keys().isdisjoint(words):
+        _unit_held(ctx, taken, body, cands)  # Polsek Kasembon dijabat AKP Budi
     each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
     pairs = "wakil" in words  # (Bupati dan Wakil Bupati X A-B)
     for m in _heads(lx, text, 0, lw, body):
@@ -3200,8 +3272,13 @@ def run(doc: Document) -> None:
             text.find("yakni", m.end, m.end + 160) >= 0 or text.find("yaitu", m.end, m.end + 160) >= 0
         ):
             cand = _intro_list(ctx, m, group)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
-        if pairs and cand is None and text.startswith(" dan Wakil ", m.end) and not m.lower and m.start >= body:
-            pair = _deputy_pair(ctx, m, taken)
+        # (Bupati/Wakil Bupati X: the first head is written glued to the slash, read from the second)
+        m1 = _slash_first(ctx, m) if pairs and m.modifier is not None and text[m.start - 1:m.start] == "/" else None
+        if pairs and cand is None and m.start >= body and (
+            text.startswith(" dan Wakil ", m.end) and not m.lower
+            or (m.lower and text.startswith(" dan wakil ", m.end)) or m1 is not None
+        ):
+            pair = _deputy_pair(ctx, m1 if m1 is not None else m, taken)
             if pair is not None:
                 # Bupati dan Wakil Bupati Sleman Budi-Rudi: each holder with his own office
                 for c in pair:
@@ -3265,12 +3342,24 @@ def run(doc: Document) -> None:
                 cands.append(g)
                 taken.add(g.name.start, g.name.end)  # type: ignore[union-attr]
                 consumed_until = max(consumed_until, g.pos_end)
+        if (
+            replaces and cand.name is not None and cand.name.end <= cand.pos_start
+            and (nr := _replacer(ctx, cand.name, taken)) is not None
+        ):
+            # Budi menggantikan Rudi sebagai Camat X: Budi holds the office, Rudi held it before
+            cand.rank = 0
+            cands.append(Candidate(
+                cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, nr, cand.region,
+                cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
+            ))
+            taken.add(nr.start, nr.end)
+            ctx.named_end[nr.end] = nr
         if cand.name is not None:
             taken.add(cand.name.start, cand.name.end)
             ctx.named_end[cand.name.end] = cand.name
             if cand.name.end <= cand.pos_start:
                 ctx.named_end[cand.pos_end] = cand.name
-            elif (succ := _successor(ctx, cand.name, taken)) is not None:
+            elif (succ := _successor(ctx, cand.name, taken, cand.rank == 0)) is not None:
                 # Kepala Dinas X, Budi digantikan oleh Rudi: Rudi holds the office now
                 cand.rank = 0
                 cands.append(Candidate(
@@ -3280,6 +3369,23 @@ def run(doc: Document) -> None:
                 taken.add(succ.start, succ.end)
                 ctx.named_end[succ.end] = succ
                 consumed_until = max(consumed_until, succ.end)
+            elif before_ and (fm := _former_holder(ctx, cand.name, taken)) is not None:
+                # Camat X dijabat oleh Budi yang sebelumnya dipegang Rudi: Rudi held the office before
+                cands.append(Candidate(
+                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, fm, cand.region,
+                    cand.rule, cand.items, cand.head_end, rank=0, unit=cand.unit, label=cand.label,
+                ))
+                taken.add(fm.start, fm.end)
+                consumed_until = max(consumed_until, fm.end)
+            if successor_ and (sn := _named_successor(ctx, max(cand.pos_end, cand.name.end), taken)) is not None:
+                # AKP Budi menjabat Kapolsek X, Kabupaten Y, penggantinya AKP Rudi: Rudi takes the office
+                cands.append(Candidate(
+                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, sn, cand.region,
+                    cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
+                ))
+                taken.add(sn.start, sn.end)
+                ctx.named_end[sn.end] = sn
+                consumed_until = max(consumed_until, sn.end)
             consumed_until = max(consumed_until, cand.name.end)
             if (cand.row.shared or group is not None) and cand.name.start >= cand.pos_end:
                 gap = text[cand.pos_end:cand.name.start]
@@ -3404,6 +3510,60 @@ def _rotations(
 
 
 
+# a command or office written as its unit (Polsek X dijabat / dipimpin Nama): the unit's head and
+# the word that opens its office (Kepala Polsek X, Komandan Kodim X)
+_UNIT_HEADS: dict[str, str] = {
+    "polsek": "Kapolsek", "polres": "Kapolres", "polresta": "Kapolresta", "polrestabes": "Kapolrestabes",
+    "polda": "Kapolda", "kodim": "Dandim", "koramil": "Danramil", "korem": "Danrem", "kodam": "Pangdam",
+    "lanal": "Danlanal", "lanud": "Danlanud", "kejari": "Kajari", "kejati": "Kajati", "lapas": "Kalapas",
+    "rutan": "Karutan",
+}
+_UNIT_HELD = re.compile(
+    r"\b(?P<u>Polsek|Polres|Polresta|Polrestabes|Polda|Kodim|Koramil|Korem|Kodam|Lanal|Lanud|Kejari|Kejati"
+    r"|Lapas|Rutan)(?P<p>(?:[ ]+(?:[A-Z][\w'’-]*|\d[\d/-]*(?:/[A-Z][\w-]*)?)){1,4}?)[ ]+(?:yang[ ]+)?"
+    r"(?P<t>(?:kini|sekarang|kemudian|selanjutnya|akan|sebelumnya|semula)[ ]+)?"
+    r"(?:di[ ]?jabat|dipimpin|dikomandani)(?:[ ]+oleh)?[ ]+(?=[A-Z])"
+)
+# words before the unit that leave it the subject of the sentence (Sementara Polsek X dijabat ...)
+_UNIT_OPENERS = frozenset({"jabatan", "kini", "sementara", "sedangkan", "dan", "kemudian", "lalu", "adapun", "sekarang"})
+
+
+def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> None:
+    """``Polsek Kasembon dijabat AKP Budi``, ``Kodim 0816/Sidoarjo kini dipimpin Letkol Inf Budi``: a
+    command named by its unit, the holder after the verb; the position is the unit's office
+    (``Kapolsek Kasembon``, canonical ``Kepala Kepolisian Sektor Kasembon``), current (rank 2)
+    or past after ``sebelumnya``/``semula`` (rank 0). The unit must open the clause (a sentence
+    start, punctuation or a conjunction before it): ``apel di Polres X dipimpin Nama`` is read
+    by no one here."""
+    text, lx = ctx.text, ctx.lx
+    for m in _UNIT_HELD.finditer(text, body):
+        head = _UNIT_HEADS[m.group("u").casefold()]
+        row = lx.head_keys.get((head.casefold(),))
+        if row is None:
+            continue
+        pw = prev_word(text, m.start())
+        if pw is not None and pw[:1].islower() and pw.casefold().strip() not in _UNIT_OPENERS:
+            continue
+        j = m.start()
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if pw is not None and pw[:1].isupper() and text[j - 1:j].isalpha() and pw.casefold().strip() not in _UNIT_OPENERS:
+            continue  # (Apel Polres X dipimpin ...: the unit is no subject)
+        nm = _closed_name_at(ctx, m.end(), taken)
+        if nm is None:
+            continue
+        t = m.group("t") or ""
+        ps, pend = m.start("p") + 1, m.end("p")
+        region = ctx.region_at(ps, None, False) if text[ps:ps + 1].isupper() else None
+        # (the position is the head + the unit's place: label + text; its canonical the head's)
+        cands.append(Candidate(
+            ps, pend, row, None, None, nm, region[1] if region is not None and region[0] <= pend else None,
+            "officials.position_named", [], ps, rank=0 if ("sebelum" in t or "semula" in t) else 2, label=head,
+        ))
+        taken.add(nm.start, nm.end)
+        ctx.named_end[nm.end] = nm
+
+
 def _gapped_item(ctx: _Ctx, row: PositionRow, j: int, taken: Intervals) -> Optional[tuple[NameParse, HeadMatch]]:
     """A list item ``Nama <head of row>`` at ``j``: the name and the head after it, or None."""
     text, lx = ctx.text, ctx.lx
@@ -3478,15 +3638,32 @@ def _gapped_holders(ctx: _Ctx, first: Candidate, taken: Intervals) -> list[Candi
 _PAIR_DASH = re.compile(r"[ ]?[-–][ ]?(?=[A-Z])")
 
 
+def _slash_first(ctx: _Ctx, m: HeadMatch) -> Optional[HeadMatch]:
+    """The head written before ``/`` + the deputy's head ``m`` (``Bupati/Wakil Bupati``,
+    ``bupati/wakil bupati``): the same head without the modifier, or None."""
+    text = ctx.text
+    own = text[m.head_start:m.head_end]
+    fs = m.start - 1 - len(own)
+    if fs < 0 or (fs and text[fs - 1].isalnum()) or text[fs:m.start - 1].casefold() != own.casefold():
+        return None
+    row = ctx.lx.head_keys.get(tuple(own.casefold().split()))
+    if row is None:
+        return None
+    return HeadMatch(fs, m.start - 1, fs, m.start - 1, row, None, None, lower=text[fs].islower())
+
+
 def _deputy_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Candidate]]:
     """``Bupati dan Wakil Bupati Sleman Budi-Rudi`` (or ``Budi dan Rudi``): an office and its
     deputy's (``Wakil`` + the same head) sharing one region or body, then a pair of names: the
     first holds the office, the second the deputy's. None unless all of it is there."""
     text, lx = ctx.text, ctx.lx
-    m2 = match_head(lx, text, m.end + 5)
+    w = text.find("akil ", m.end, m.end + 13) - 1  # (Bupati dan Wakil / Bupati/Wakil / bupati/wakil)
+    m2 = match_head(lx, text, w) if w > m.end else None
     own = text[m.start:m.end]
-    if m2 is None or not text[m2.start:m2.end].casefold().startswith("wakil " + own.casefold()):
+    if m2 is None or m2.start != w or not text[m2.start:m2.end].casefold().startswith("wakil " + own.casefold()):
         return None
+    if m.lower and (m2.end >= len(text) or not text[m2.end + 1:m2.end + 2].islower()):
+        return None  # (a lower-case pair only before its status word: bupati/wakil bupati terpilih Budi dan Rudi)
     shared = _skip_space(text, m2.start + 6 + len(own))  # Ketua dan Wakil Ketua DPRD X: DPRD X is the first's too
     if shared > m2.end:
         shared = m2.end
@@ -3538,21 +3715,87 @@ def _deputy_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Can
 _REPLACED = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?digantikan(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
 
 
-def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
-    """The name after ``<holder> digantikan (oleh)``, when it is a closed name and no office."""
+# Kapolsek X yang sebelumnya dijabat Budi, (yang memasuki masa pensiun) diserahkan kepada Rudi:
+# the office handed over (read only after a past holder; without kepada only before a title)
+_HANDED = re.compile(
+    r"[ ]*,?[ ]*(?:yang(?:[ ]+[a-z]+){1,6}[ ]*,?[ ]*)?(?:(?:kini|lalu|kemudian|selanjutnya|akan)[ ]+)?"
+    r"(?:diserahkan|diserahterimakan|dilimpahkan)(?P<to>[ ]+kepada)?[ ]+(?=[A-Z])"
+)
+# Camat X dijabat oleh Budi yang sebelumnya dipegang (oleh) Rudi: the office's holder before
+_FORMER = re.compile(
+    r"[ ]*,?[ ]*yang[ ]+sebelumnya[ ]+(?:di[ ]?jabat|dipegang|diduduki|ditempati)(?:[ ]+oleh)?[ ]+(?=[A-Z])"
+)
+# Kapolsek X(, Kabupaten Y), penggantinya (adalah) AKP Rudi: the holder who takes the office
+_SUCCESSOR_NAMED = re.compile(
+    r"[ ]*,[ ]*(?:(?:Kabupaten|Kab\.|Kota|Provinsi)[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*){0,2}[ ]*,[ ]*)?"
+    r"(?:dan[ ]+|sedangkan[ ]+)?(?:sebagai[ ]+)?penggantinya(?:[ ]+(?:adalah|yakni|yaitu|ialah))?[ ]*,?[ ]*(?=[A-Z])"
+)
+
+
+def _closed_name_at(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]:
+    """A closed person's name starting at ``pos`` that no other reading took and no office opens."""
     text = ctx.text
-    if text.find("digantikan", nm.end, nm.end + 40) < 0:
-        return None
-    g = _REPLACED.match(text, nm.end)
-    if g is None:
-        return None
-    sn = parse_name(ctx.lx, text, g.end(), min(len(text), g.end() + 120), ctx.regions, memo=ctx.memo)
+    sn = parse_name(ctx.lx, text, pos, min(len(text), pos + 120), ctx.regions, memo=ctx.memo)
     if (
-        sn is None or sn.start != g.end() or not _closed_after(ctx.lx, text, sn.end)
+        sn is None or sn.start != pos or not _closed_after(ctx.lx, text, sn.end)
         or taken.overlaps(sn.name_start, sn.name_end) or match_head(ctx.lx, text, sn.name_start) is not None
     ):
         return None
     return sn
+
+
+def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False) -> Optional[NameParse]:
+    """The name after ``<holder> digantikan (oleh)``, when it is a closed name and no office; after
+    a past holder (``past``) also after ``diserahkan (kepada)`` (the office handed over)."""
+    text = ctx.text
+    if text.find("digantikan", nm.end, nm.end + 40) >= 0:
+        g = _REPLACED.match(text, nm.end)
+        return _closed_name_at(ctx, g.end(), taken) if g is not None else None
+    if past and (text.find("diser", nm.end, nm.end + 80) >= 0 or text.find("dilimpahkan", nm.end, nm.end + 80) >= 0):
+        h = _HANDED.match(text, nm.end)
+        if h is None or h.start("to") < 0 and (
+            (rk := ctx.lx.pre_one.match(text, h.end(), min(len(text), h.end() + 40))) is None or rk.start() != h.end()
+        ):
+            return None  # (diserahkan AKP Budi: a title opens the name; diserahkan Budi is no handover)
+        return _closed_name_at(ctx, h.end(), taken)
+    return None
+
+
+# Budi (yang) menggantikan (posisi) Rudi ...: the words before the replaced holder's name
+_REPLACING = re.compile(
+    r"(?:,[ ]*)?(?:yang[ ]+)?(?:(?:resmi|akan|kini|telah|sudah)[ ]+)?menggantikan"
+    r"(?:[ ]+(?:posisi|jabatan|kedudukan))?[ ]+\Z"
+)
+
+
+def _replacer(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
+    """The name before ``(yang) menggantikan <nm>``: the holder who replaces ``nm`` in the office
+    read with it (``Budi menggantikan Rudi sebagai Camat X``)."""
+    text = ctx.text
+    if text.find("menggantikan", max(0, nm.start - 40), nm.start) < 0:
+        return None
+    g = _REPLACING.search(text, max(0, nm.start - 60), nm.start)
+    if g is None:
+        return None
+    return _name_before(ctx, g.start(), taken, selaku=True)
+
+
+def _former_holder(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
+    """The name after ``<holder> yang sebelumnya dipegang/dijabat (oleh)``: the office's past holder."""
+    text = ctx.text
+    if text.find("sebelumnya", nm.end, nm.end + 24) < 0:
+        return None
+    g = _FORMER.match(text, nm.end)
+    return _closed_name_at(ctx, g.end(), taken) if g is not None else None
+
+
+def _named_successor(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]:
+    """The name after ``<office>(, Kabupaten X), penggantinya`` right after ``pos``."""
+    text = ctx.text
+    if text.find("penggantinya", pos, pos + 60) < 0:
+        return None
+    g = _SUCCESSOR_NAMED.match(text, pos)
+    return _closed_name_at(ctx, g.end(), taken) if g is not None else None
 
 
 # jabatan tersebut ditempati (oleh) Nama; jabatan yang ditinggalkan Budi ditempati oleh Nama:
@@ -3821,6 +4064,9 @@ def _chaired_by(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     return out
 
 
+_GATHERINGS = frozenset({"rapat", "sidang", "apel", "upacara", "gelar"})
+
+
 def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[Candidate]:
     text, lx = ctx.text, ctx.lx
     k = v
@@ -3854,6 +4100,8 @@ def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[
         cf = text[ws:we].casefold()
         if cf in ("dan", "serta") or text[ws] == "(":
             continue
+        if cf in _GATHERINGS:
+            return None  # (a gathering's words are unit words of Pimpinan Rapat, no body)
         cv = ctx.agency_cover(ws)
         if cf in lx.unit_words or (cv is not None and cv[0] == ws):
             start = ws
@@ -4425,8 +4673,8 @@ def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
 # posisi / jabatan / kursi Ketua Komisi I akan dijabat X: the office word names the holder after
 # all (otherwise "jabatan Bupati" is the office, not a person)
 _OFFICE_WORDS = frozenset({"jabatan", "posisi", "kursi"})
-_HELD_AHEAD = re.compile(  # not a past holder
-    r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)(?<!sebelumnya)[ ](?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang)[ ]"
+_HELD_AHEAD = re.compile(  # not a passing holding (sempat/pernah dijabat); sebelumnya dijabat: a past holder, read
+    r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)[ ](?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang)[ ]"
 )
 # menduduki jabatan Kepala X: the office word after a verb of holding names the office taken
 _OFFICE_TAKERS = frozenset({"menduduki", "menempati", "memangku"})
