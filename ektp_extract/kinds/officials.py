@@ -3226,11 +3226,16 @@ def run(doc: Document) -> None:
     replaces = "menggantikan" in words  # (Budi menggantikan Rudi sebagai Camat X)
     if ("dijabat" in words or "jabat" in words or "dipimpin" in words) and not _UNIT_HEADS.keys().isdisjoint(words):
         _unit_held(ctx, taken, body, cands)  # Polsek Kasembon dijabat AKP Budi
+    handed = _handovers(ctx, taken, body, cands) if "kepada" in words and (
+        "sertijab" in words or "serah" in words or "diserahterimakan" in words
+    ) else None  # Sertijab Kapolres X dari AKBP Budi kepada AKBP Rudi
     each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
     pairs = "wakil" in words  # (Bupati dan Wakil Bupati X A-B)
     for m in _heads(lx, text, 0, lw, body):
         head_spans.append((m.start, m.end))
-        if m.start < consumed_until or (rotated is not None and rotated.covers(m.start)):
+        if m.start < consumed_until or (rotated is not None and rotated.covers(m.start)) or (
+            handed is not None and handed.covers(m.start)
+        ):
             continue
         pw = prev_word(text, m.start)
         prev = pw.casefold() if pw is not None else ""
@@ -3562,6 +3567,69 @@ def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
         ))
         taken.add(nm.start, nm.end)
         ctx.named_end[nm.end] = nm
+
+
+# a handover of an office: (acara) sertijab / serah terima jabatan (Sertijab) / (jabatan) ... diserahterimakan
+_HANDOVER = re.compile(
+    r"\b(?:[Ss]ertijab|SERTIJAB|[Ss]erah[ ]+[Tt]erima[ ]+[Jj]abatan(?:[ ]*\([ ]*[Ss]ertijab[ ]*\))?"
+    r"|diserahterimakan)[ ]+(?:[Jj]abatan[ ]+)?"
+)
+_HANDOVER_TO = re.compile(r"[ ]*,?[ ]*(?:ke(?:pada)?)[ ]+(?=[A-Z])")
+
+
+def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> Optional[Intervals]:
+    """``Sertijab Kapolres X dari AKBP Budi kepada AKBP Rudi``, ``Serah terima jabatan Kepala Dinas
+    X dari Budi kepada Rudi``, ``Jabatan Kapolsek X diserahterimakan dari Budi kepada Rudi``: the
+    office handed over, its past holder (rank 0) and its new one (rank 2). Appends the
+    candidates; returns the offices' spans (not read again), or None."""
+    text, lx = ctx.text, ctx.lx
+    spans: list[tuple[int, int]] = []
+    for h in _HANDOVER.finditer(text, body):
+        if text.startswith("diserahterimakan", h.start()):
+            # Jabatan Kapolsek X diserahterimakan dari ...: the office stands before the verb
+            k = h.start()
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            ls = max(body, k - 120)
+            m = None
+            for hm in _heads(lx, text[:k], ls):
+                m = hm  # (the last head before the verb)
+            if m is None or _DARI.match(text, h.end()) is None:
+                continue
+            dari, pend = _DARI.match(text, h.end()), k
+        else:
+            m = match_head(lx, text, h.end())
+            if m is None or m.start != h.end():
+                continue
+            dari = _DARI.search(text, m.end, min(len(text), m.end + 120))
+            if dari is None:
+                continue
+            pend = dari.start()
+        if "\n" in text[m.start:dari.start()] or "." in text[m.end:pend].replace("Kab.", "").replace("Kec.", ""):
+            continue
+        items, _, _ = _read_items(ctx, m.row, m.end, pend)
+        if items and items[-1].end < pend - 1 and text[items[-1].end:pend].strip():
+            continue  # (words after the office that are no part of it)
+        n1 = _closed_name_at(ctx, dari.end(), taken)
+        if n1 is None or (to := _HANDOVER_TO.match(text, n1.end)) is None:
+            continue
+        n2 = _closed_name_at(ctx, to.end(), taken)
+        if n2 is None:
+            continue
+        pend = items[-1].end if items else m.end
+        region = next((it.region for it in items if it.region is not None), None)
+        for nm, rank in ((n1, 0), (n2, 2)):
+            cands.append(Candidate(
+                m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
+                m.head_end, rank=rank, listed=rank == 2,
+            ))
+            taken.add(nm.start, nm.end)
+            ctx.named_end[nm.end] = nm
+        spans.append((m.start, pend))
+    return _merged(spans) if spans else None
+
+
+_DARI = re.compile(r"[ ]*\bdari[ ]+(?=[A-Z])")
 
 
 def _gapped_item(ctx: _Ctx, row: PositionRow, j: int, taken: Intervals) -> Optional[tuple[NameParse, HeadMatch]]:
