@@ -302,6 +302,9 @@ class _Compiled:
     # one-word acronyms of regional governments written in lower case ("pemprov ") → as in
     # the lexicon (Pemprov): read only with a region after them (komitmen pemprov DKI)
     lower_gov: dict[str, str] = field(default_factory=dict)
+    #: one scan for every lower-case start of a regional government (pemkab Kendal,
+    #: pemerintah Kabupaten Kebumen, pemerintah daerah Kota Batu)
+    lower_gov_scan: Optional["re.Pattern[str]"] = None
     no_person_heads: frozenset[str] = frozenset()  # casefolded heads with person_names = false
     # (number of words, casefolded first or last word) → casefolded full forms of that shape
     # with a long word (for a full form misspelt in one word: Kementrian Agama)
@@ -466,6 +469,12 @@ def _build(lex: Lexicon) -> _Compiled:
     c.lower_gov = {a.lower() + " ": a for r in rows.values() if r.kind == "pemerintah daerah"
                    and r.takes == "region" for a in r.acronyms
                    if a.isalpha() and a[:1].isupper() and a[1:].islower()}
+    by_letter: dict[str, list[str]] = {}
+    for w in sorted({w[:-1] for w in c.lower_gov} | {"pemerintah"}):
+        by_letter.setdefault(w[0], []).append(re.escape(w[1:]))
+    c.lower_gov_scan = re.compile("(" + "|".join(  # the letter first: no look-behind at every position
+        f"{re.escape(k)}(?<![^\\W_]{re.escape(k)})(?:{'|'.join(v)})" for k, v in by_letter.items())
+        + r")[ ](?:daerah[ ])?(?=[A-Z])")
     c.no_person_heads = frozenset(w.casefold() for h in lex.rows("agencies", "heads")
                                   if not h.person_names for w in h.words)
     c.sub_units = frozenset(w.casefold() for r in lex.rows("agencies", "sub_units") for w in r.words)
@@ -763,15 +772,21 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
                 return False  # PT. Pos Indonesia: the lexicon's company, read at its own word
             pos += 1  # PT. Maju Jaya, PT.Bank NTB
     nxt = text[pos:pos + 2]
-    pm = _PAREN.match(text, pos) if "(" in nxt else None
-    if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
-        a = pm.group("a")
-        # the acronym has more letters than the mention has words: it may spell words before
-        if (mn.full and a.isupper() and len(a) > text.count(" ", mn.start, pm.start()) + 1
-                and _spelled_from(text, pm.start(), a) < mn.start):
-            return False  # Rencana Kerja Pemerintah Daerah (RKPD): a document naming the body
-        _set_paren(c, mn, pm, doc)
-        pos = pm.end()
+    pm = None
+    if "(" in nxt:
+        pm = _PAREN.match(text, pos)
+        if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+            a = pm.group("a")
+            # the acronym has more letters than the mention has words: it may spell words before
+            if (mn.full and a.isupper() and len(a) > text.count(" ", mn.start, pm.start()) + 1
+                    and _spelled_from(text, pm.start(), a) < mn.start):
+                return False  # Rencana Kerja Pemerintah Daerah (RKPD): a document naming the body
+            _set_paren(c, mn, pm, doc)
+            pos = pm.end()
+        elif acronym and (fm := _PAREN_FULL.match(text, pos)) is not None and any(
+                r in mn.rows for r in c.full.get(_norm(fm.group(1)).casefold(), ())):
+            mn.paren_span = (fm.start(1), fm.end(1))  # left out of the written name
+            pos = fm.end()  # Polda (Kepolisian Daerah) Sumatra Utara: the acronym spelled out
     place_named = row.takes == "name" and row.level in _PLACE_LEVELS
     if place_named and text[pos:pos + 1] == " ":
         pw = _PLACE_CUE.match(text, pos)
@@ -804,8 +819,12 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         if rm is None and text.startswith(_AGENT_WORD, pos):
             # the body's office in a province: BPK Perwakilan Provinsi NTB
             rm = match_region(doc.lexicon, text, pos + len(_AGENT_WORD) - 1, implied)
-        if rm is None and row.name_fallback and _region_row_name(c, doc, text, mn, row, pos, False):
-            return True  # PN Lubuk Sikaping, PDAM Tirta Khatulistiwa
+        if rm is None and (row.name_fallback or nxt == "P"):
+            if row.name_fallback and _region_row_name(c, doc, text, mn, row, pos, False):
+                return True  # PN Lubuk Sikaping, PDAM Tirta Khatulistiwa
+            if (nxt == "P" and row.level != "pusat" and row.kind != "pemerintah daerah"
+                    and _owner_gov(c, doc, text, mn, row, pos)):
+                return True  # Sekretariat Daerah (Setda) Pemkab Wonogiri: the government owning it
         if rm is not None and row.region_types and rm.region.type not in row.region_types:
             rm = None
         if rm is not None and rm.ambiguous:
@@ -851,6 +870,27 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     return True
 
 
+_GOV_OWNER = re.compile(r"[ ](Pemkab|Pemkot|Pemprov|Pemda)(?=[ .])")
+
+
+def _owner_gov(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row, pos: int) -> bool:
+    """A regional body followed by the government it belongs to (``Setda Pemkab Wonogiri``,
+    ``Dinas Kesehatan Pemkot Surabaya``): the government's region is the body's, and the
+    government is a body too (a nested mention, as the legislature in a commission)."""
+    gm = _GOV_OWNER.match(text, pos)
+    if gm is None:
+        return False
+    gov = _lexicon_at(doc, c, text, gm.start(1), gm.group(1))
+    if gov is None or gov.region is None or (row.region_types and gov.region.type not in row.region_types):
+        return False
+    mn.region, mn.region_text = gov.region, gov.region_text
+    mn.parent_at, mn.parent_rows = gov.start, list(gov.rows)
+    mn.end = gov.end
+    return True
+
+
+#: a full form in parentheses after an acronym (Polda (Kepolisian Daerah) Sumatra Utara)
+_PAREN_FULL = re.compile(r"[ ]?\([ ]?([A-Z][A-Za-z ,.-]{2,80}?)[ ]?\)")
 _VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
 
 
@@ -1194,6 +1234,9 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
             continue
         if low in foreign_firsts:
             mn = _foreign_at(c, text, s, low)  # Pemerintah Jerman, Kementerian Pertahanan Rusia
+            if mn is None and low == "pemerintah":
+                # Pemerintah Kabupaten Kendal, else Pemerintah KSB, Pemerintah Aceh
+                mn = _lexicon_at(doc, c, text, s, word, low) or _gov_region_at(doc, c, text, s, word)
         if mn is None:
             mn = _lexicon_at(doc, c, text, s, word, low)
         if mn is not None and low in head_firsts and mn.full and mn.region is None and not mn.paren:
@@ -1245,22 +1288,45 @@ def _field_next(c: _Compiled, text: str, pos: int) -> bool:
 
 
 def _lower_gov_starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
-    """(start, word, word) of regional governments' acronyms written in lower case before a
-    capital (``pemprov DKI``, ``pemkab Kendal``): a few ``str.find`` calls per article."""
-    out: list[tuple[int, str, str]] = []
-    for w in c.lower_gov:
-        i = text.find(w)
-        while i >= 0:
-            e = i + len(w)
-            if (i == 0 or not text[i - 1].isalnum()) and text[e:e + 1].isupper():
-                out.append((i, w[:-1], w[:-1]))
-            i = text.find(w, e)
-    return out
+    """(start, word, word) of regional governments' acronyms and of ``pemerintah`` written in
+    lower case before a capital (``pemprov DKI``, ``pemkab Kendal``, ``pemerintah KSB``): one
+    stdlib scan per article (``c.lower_gov_scan``)."""
+    if c.lower_gov_scan is None:
+        return []
+    return [(m.start(), w, w) for m in c.lower_gov_scan.finditer(text) for w in (m.group(1),)]
+
+
+#: the regional government of each type of region
+_GOV_ROW = {"provinsi": "pemprov", "kabupaten": "pemkab", "kota": "pemkot"}
+
+
+def _gov_region_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
+    """``Pemerintah`` (in any case, ``daerah`` after it or not) right before a region: the
+    government of that region, by its type (``Pemerintah KSB``, ``pemerintah Kabupaten
+    Kebumen``, ``Pemerintah Aceh``). An ambiguous place followed by a capital is no region
+    (``pemerintah Batu Bara``: see ``_tail``)."""
+    pos = s + len(word)
+    if text[pos:pos + 8].casefold() == " daerah ":
+        pos += len(" daerah")
+    rm = match_region(doc.lexicon, text, pos, None)
+    if rm is None or (rm.ambiguous and text[rm.end:rm.end + 1] == " " and text[rm.end + 1:rm.end + 2].isupper()):
+        return None  # no region, or a place word before a name (pemerintah Malang Raya)
+    region = pick_alternative(text, s, rm) if rm.alternatives else rm.region
+    rid = _GOV_ROW.get(region.type)
+    if rid is None or rid not in c.rows:
+        return None
+    mn = _Mention(s, s + len(word), [rid], False, c.rows[rid].acronyms[0] if c.rows[rid].acronyms else word)
+    mn.end = pos
+    if not _tail(c, doc, text, mn, acronym=True) or mn.region is None:
+        return None
+    return mn
 
 
 def _lower_gov_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
     """A regional government's acronym in lower case (``pemprov DKI``): the body only when
     a region follows it; it is written as the lexicon writes it (``Pemprov``)."""
+    if word == "pemerintah":
+        return _gov_region_at(doc, c, text, s, word)
     acr = c.lower_gov.get(word + " ")
     rows = c.acr.get(acr or "")
     if not rows:
@@ -1604,6 +1670,8 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
     return True
 
 
+#: the letter or number of a unit right after its head (Komisi A, Komisi IV, Komisi 2)
+_DESIGNATOR = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
 _GENERIC_BODY = twin(r"(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+")
 
 
@@ -1641,6 +1709,9 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
             break  # Kementerian Pertanian dan Jepang: a partner, not part of the name
         if t.group(0).startswith(",") and not keep:
             break
+        if (len(keep) == 1 and low not in c.field_words and not t.group(0).startswith(",")
+                and _DESIGNATOR.fullmatch(keep[0].group(1))):
+            break  # Komisi A <Name Name>: a lettered or numbered unit ends at its letter
         keep.append(t)
     # "Dinas Pemberdayaan Masyarakat, Desa, Kependudukan dan Pencatatan Sipil": commas
     # inside a name only when a "dan" closes the list; else the name ends at the comma
@@ -1856,6 +1927,8 @@ def _near_full(c: _Compiled, mn: _Mention) -> Optional[tuple[str, str]]:
     kind but one word of six letters or more, misspelt by one edit (``Kementrian Agama``,
     ``Kementerian Kesehata``): (row id, the lexicon's form), else None."""
     words = mn.form.casefold().split()
+    if words[-1] == "ri":
+        words.pop()  # the national body (Kementeri Pendidikan dan Kebudayaan RI)
     n = len(words)
     if n < 2:
         return None
@@ -1863,8 +1936,9 @@ def _near_full(c: _Compiled, mn: _Mention) -> Optional[tuple[str, str]]:
     shape = c.full_shape
     for i in range(n):
         for f, k in shape.get((*words[:i], "", *words[i + 1:]), ()):
-            if not one_edit(words[i], f.split()[k]):
-                continue
+            w, g = words[i], f.split()[k]
+            if not one_edit(w, g) and not (len(w) >= 8 and g.startswith(w) and len(g) - len(w) == 2):
+                continue  # one edit, or a long word cut short by two letters (Kementeri)
             rows = [r for r in c.full[f] if c.rows[r].kind == mn.generic_kind]
             if len(rows) != 1 or (hit is not None and hit[0] != rows[0]):
                 return None  # two bodies as near: none
@@ -2223,7 +2297,8 @@ def _constructed(row: _Row, key: tuple[str, str, str], name_part: str) -> str:
     if name_part:
         return f"{row.name} {name_part}"
     if key[1]:
-        if len(row.region_types) == 1:
+        if len(row.region_types) == 1 or row.name.endswith(" Kota"):
+            # the form names the type (Pemerintah Kota, Kepolisian Resor Kota Deli Serdang)
             return f"{row.name} {key[1].split(' ', 1)[1]}"
         return f"{row.name} {key[1]}"
     return row.name
