@@ -573,8 +573,15 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
         first_ok = c.stops.get(bare.casefold())
         if first_ok is not None and not (first_ok and not words):
             break
-        if bare in c.acr and len(tok) > 1 and not (words and _owner_name(c, bare)):
-            break  # the next body (SMA Negeri 1 dan SMK ...), not an owner (RS PKU Muhammadiyah)
+        if bare in c.acr and len(tok) > 1 and not (
+                (words or row.kind in _OWNED_KINDS) and _owner_name(c, bare)):
+            break  # the next body (SMA Negeri 1 dan SMK ...), not an owner (RS PKU Muhammadiyah,
+            # Universitas PGRI Ronggolawe, SMK PGRI 2: a school's or university's first word)
+        if tok[:1].isdigit() and (gm := _GLUED.match(tok)) is not None:
+            words.append(gm.group(1))  # Kodim 0815tidak: a unit's number glued to the next word
+            end = m.start("t") + gm.end(1)
+            ends.append(end)
+            break
         if substantive and bare in c.person_first and not (
                 _ROMAN.fullmatch(bare) and not _capital_next(text, m.end())) and not _named_to_paren(
                 text, m.start("t"), text[start], words[0]):
@@ -618,6 +625,10 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
     return end, name
 
 
+#: bodies whose name may open with the organisation that runs them (Universitas PGRI ...)
+_OWNED_KINDS = frozenset(("universitas", "sekolah"))
+#: digits glued to a lower-case word (a missing space): Kodim 0815tidak
+_GLUED = re.compile(r"(\d+)[a-z]{3,}$")
 _TO_PAREN = twin(r"\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){0,2}[ ]\((?P<a>[^()\n]{2,12})\)")
 
 
