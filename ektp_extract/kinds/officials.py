@@ -1305,7 +1305,7 @@ _MOVE_CUE = (
 # tries the alternatives in order, so the compound cues come before a bare sebagai
 _HOLDER_CUE = (
     r"(?:(?:yang|untuk)[ ]+)?(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?"
-    r"(?:menjabat|merupakan)(?:[ ]+sebagai)?"
+    r"(?:kembali[ ]+)?(?:menjabat|merupakan)(?:[ ]+sebagai)?"
     r"|yang[ ]+(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?menjadi"
     r"|yang[ ]+" + _NOW_THEN + r"[ ]+sebagai"
     r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
@@ -1907,13 +1907,33 @@ def _person_after_and(ctx: _Ctx, items: list[Item], e: int, limit: int) -> bool:
     if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
         return False
     nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
-    if nm is None or not _closed_after(lx, text, nm.end) or ctx.agency_cover(nm.name_start) is not None:
+    if nm is None or not _closed_after(lx, text, nm.end):
+        return False
+    # one that takes an office of its own (Kepala Dinas A dan Budi menjabat Kepala B), even where
+    # a body's mention ran on over it
+    own = text.startswith(_OWN_NEXT_STARTS, nm.end) and _OWN_OFFICE_NEXT.match(text, nm.end, nm.end + 40) is not None
+    if not own and ctx.agency_cover(nm.name_start) is not None:
         return False
     words = nm.name.split()
     if any(w.casefold() in lx.unit_words or _field_noun(w.casefold()) for w in words):
         return False
     # one word: a given name, or the first word of a fuller name the text writes elsewhere
-    return len(words) > 1 or words[0] in lx.given or _opens_name_elsewhere(text, words[0], nm.name_start)
+    return own or len(words) > 1 or words[0] in lx.given or _opens_name_elsewhere(text, words[0], nm.name_start)
+
+
+def _own_after_and(ctx: _Ctx, e: int, limit: int) -> bool:
+    """Does ``dan`` ending at ``e`` join a name that takes an office of its own (``kepala BPBD
+    dan Budi menjabat kepala X``, ``ketua panitia dan Budi selaku bendahara``)?"""
+    text = ctx.text
+    p = _skip_space(text, e)
+    if not text[p:p + 1].isupper() or _CUE_NEAR.search(text, p, min(limit, p + 70)) is None:
+        return False  # (a look for the cue words first: no name is parsed where none stands near)
+    if match_head(ctx.lx, text, p) is not None:
+        return False
+    nm = parse_name(ctx.lx, text, p, limit, ctx.regions, memo=ctx.memo)
+    return nm is not None and text[nm.end:nm.end + 1] == " " and (
+        _OWN_OFFICE_NEXT.match(text, nm.end, nm.end + 40) is not None
+    )
 
 
 def _opens_name_elsewhere(text: str, w: str, at: int) -> bool:
@@ -1996,6 +2016,8 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
         nm.name_end > ae and len(inside[-1][2]) == 1 and k < len(inside) - 1
     ):
         return ae
+    if k > 1 and inside[k - 1][2] in ("dan", "serta"):
+        return inside[k - 2][1]  # Dinas Sosial dan Budi menjabat ...: the conjunction joins the holders
     return inside[k - 1][1] if k > 0 else inside[0][0]
 
 
@@ -2187,6 +2209,37 @@ def _aside_then_name(ctx: _Ctx, pos: int) -> bool:
 _WORD_BEFORE_DATE = re.compile(r"([A-Z][A-Za-z']+)[ ]*(?:\(|,|\d)")
 
 
+# the words that open a roster of a body's officers (pengurus X terdiri atas ..., susunan ...)
+_ROSTER_OPENERS = re.compile(r"\b(?:pengurus|kepengurusan|susunan|terdiri[ ]+(?:atas|dari))\b", re.IGNORECASE)
+
+
+def _deputies_listed(ctx: _Ctx, cand: Candidate) -> bool:
+    """``(pengurus X terdiri atas) ..., Wakil Sekretaris H Budi, H Rudi dan Joko``: in a roster
+    of a body's officers, a deputy's office (``Wakil`` ...: a body has several deputies) read
+    with its first holder right after it; the further names listed after him hold it too.
+    The roster must be opened in the office's paragraph, at most 400 characters before."""
+    text = ctx.text
+    if cand.name is None or cand.rule != "officials.position_name" or not text.startswith(
+        ("Wakil ", "wakil "), cand.pos_start
+    ):
+        return False
+    ls = max(0, cand.pos_start - 400)
+    nl = text.rfind("\n", ls, cand.pos_start)
+    return _ROSTER_OPENERS.search(text, nl + 1 if nl >= 0 else ls, cand.pos_start) is not None
+
+
+def _next_entry(ctx: _Ctx, nm: NameParse) -> bool:
+    """Does the next entry of a roster written with no comma start right after the name
+    (``Bendahara Umum H Budi Wakil Bendahara H Rudi``): a capitalised office head, itself
+    followed by a title or a name?"""
+    text = ctx.text
+    j = _skip_space(text, nm.end)
+    if j == nm.end or not text[j:j + 1].isupper():
+        return False
+    m = match_head(ctx.lx, text, j)
+    return m is not None and not m.lower and text[m.end:m.end + 1] == " " and text[m.end + 1:m.end + 2].isupper()
+
+
 def _closed_after(lx: OffLex, text: str, pos: int) -> bool:
     """Is the text at ``pos`` a boundary after a name (comma, lowercase word, end, a day
     name of the calendar before its date)?"""
@@ -2263,7 +2316,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # Kepala X Drs. Nama / Kepala X Nama mengatakan
     if stop_kind == "title":
         nm = parse_name(lx, text, stop, limit, ctx.regions, memo=ctx.memo)
-        if nm is not None and _closed_after(lx, text, nm.end):
+        if nm is not None and (_closed_after(lx, text, nm.end) or _next_entry(ctx, nm)):
             return make(items, nm, "officials.position_name")
     tail, rest = (
         _split_unknown(ctx, row, items, m.head_start, m.head_end, stop_kind == "comma")
@@ -2300,7 +2353,19 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 # (but Presiden Susilo Bambang Yudhoyono, Djoko ...: the first name is the holder)
                 after_nm = parse_name(lx, text, stop + 1, limit, ctx.regions, memo=ctx.memo)
                 if after_nm is not None and _closed_after(lx, text, after_nm.end):
-                    return make(items, after_nm, "officials.position_comma_name")
+                    if not (
+                        text.startswith(_OWN_NEXT_STARTS, after_nm.end)
+                        and _own_office_next(ctx, after_nm, pos_start, taken)
+                    ):
+                        return make(items, after_nm, "officials.position_comma_name")
+                    # Budi menjabat Kepala Disporabudpar, Rudi menjabat ...: the unknown words close
+                    # the office of the holder written before it
+                    sel = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+                    before = _name_before(ctx, sel.start(), taken, True) if sel is not None else None
+                    if before is not None and _holder_cue(ctx, sel.group(0), before):  # type: ignore[union-attr]
+                        c = make(items, before, "officials.name_comma_position")
+                        c.rank = _cue_rank(sel.group(0))  # type: ignore[union-attr]
+                        return c
                 # Nama, Kepala Seksi Penjaminan Mutu, ... : a name before wins over unknown words
                 before = _name_before(ctx, pos_start, taken)
                 if before is not None and not _known_tail(rest) and rest[0].start < stop:
@@ -2312,7 +2377,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # Bupati Pamekasan (Badrut Tamam): the holder's name in parentheses closing the position
     trimmed = _trim(items) if not rest and cap else []
     if trimmed and trimmed[-1].kind == "paren":
-        nm = _paren_holder(ctx, trimmed[-1])
+        nm = _paren_holder(ctx, trimmed[-1], any(it.kind in ("region", "unit") for it in trimmed[:-1]))
         if nm is not None:
             return make(trimmed[:-1], nm, "officials.position_name")
     # bupati bernama lengkap I Made Wirawan Putra
@@ -2378,7 +2443,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 return c
         if nm is not None and _closed_after(lx, text, nm.end) and not (
             nm.name_start == nm.start and " " not in nm.name and _ONE_WORD_LIST.match(text, nm.end) is not None
-        ):
+        ) and not (text.startswith(_OWN_NEXT_STARTS, nm.end) and _own_office_next(ctx, nm, pos_start, taken)):
             # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
             return make(items, nm, "officials.position_comma_name")
     if not cap:
@@ -2485,6 +2550,40 @@ def _second_office(ctx: _Ctx, pos: int) -> bool:
     return j in ctx.named_end
 
 
+# a chain of holders, each with his own office (Budi menjabat Kepala A, Rudi (kembali) menjabat
+# Kepala B; Budi sebagai Ketua I, Rudi selaku Ketua II): the name after the comma takes the
+# office written after it, not the one before the comma
+_OWN_OFFICE_NEXT = re.compile(
+    r"[ ]+(?:(?:kembali|juga|kini|tetap)[ ]+)?(?:menjabat|sebagai|selaku|(?:di(?:lantik|angkat|tunjuk)[ ]+)?menjadi)[ ]+"
+)
+
+
+_CUE_NEAR = re.compile(r" (?:menjabat|sebagai|selaku|menjadi) ")
+# the first words _OWN_OFFICE_NEXT can start with, or a parenthesis (one str.startswith first)
+_OWN_NEXT_STARTS = (
+    "(", " (", " menjabat", " sebagai", " selaku", " kembali", " juga", " kini", " tetap", " dilantik",
+    " diangkat", " ditunjuk", " menjadi",
+)
+
+
+def _own_office_next(ctx: _Ctx, nm: NameParse, pos_start: int, taken: Intervals) -> bool:
+    """Is the name read after ``Kepala A,`` followed by a holder cue (``menjabat``,
+    ``sebagai``, ``selaku``, ``dilantik menjadi``) or by its own office in parentheses
+    (``Rudi(Waka II)``), while the office before the comma was itself written after such a
+    cue (``Budi menjabat Kepala A, Rudi menjabat Kepala B``; ``Budi sebagai Ketua I, Rudi
+    (Ketua II)``)? Then the comma separates two holders, each with his own office."""
+    text = ctx.text
+    nxt = text[nm.end:nm.end + 1]
+    if nxt == " " and text[nm.end + 1:nm.end + 2] == "(":
+        nxt = "("
+    if nxt == "(":
+        sel = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+        return sel is not None and _name_before(ctx, sel.start(), taken, True) is not None
+    if nxt != " " or _OWN_OFFICE_NEXT.match(text, nm.end, nm.end + 40) is None:
+        return False
+    return _SELAKU.search(text, max(0, pos_start - 60), pos_start) is not None
+
+
 # one capitalised word more in a comma list after a one-word item (", Cibitung," / ", Cibitung dan")
 _ONE_WORD_LIST = re.compile(r"[ ]*,[ ]*[A-Z][a-z]+(?:[ ]*,[ ]*(?:dan[ ]+)?[A-Z][a-z]+\b(?![ ]+[A-Z])|[ ]+dan[ ]+[A-Z][a-z]+\b(?![ ]+[A-Z]))")
 _PLACE_WORDS = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)[ ]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?")
@@ -2558,15 +2657,17 @@ def _parent_between(
 _PLACE_CLAUSE = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)(?:[ ]+\p{Lu}[\p{L}-]*){1,3}[ ]*,")
 
 
-def _paren_holder(ctx: _Ctx, it: Item) -> Optional[NameParse]:
+def _paren_holder(ctx: _Ctx, it: Item, placed: bool = False) -> Optional[NameParse]:
     """The person's name filling a parenthesis after a position: two words or more, or one
     after a title (``(Badrut Tamam)``, ``(H Slamet Junaidi)``); not an abbreviation, a
-    place or a body (``(Disdukcapil)``, ``(Kabid)``, ``(Kulon Progo)``)."""
-    text = ctx.text
-    nm = parse_name(ctx.lx, text, it.start + 1, it.end - 1, ctx.regions, memo=ctx.memo)
+    place or a body (``(Disdukcapil)``, ``(Kabid)``, ``(Kulon Progo)``). With ``placed`` (the
+    position names its region or body: ``Bupati Sigi (Budi)``), one known given name passes
+    too (an unknown single word may be a status, a corps, a compass word: (Purn), (Timur))."""
+    text, lx = ctx.text, ctx.lx
+    nm = parse_name(lx, text, it.start + 1, it.end - 1, ctx.regions, memo=ctx.memo)
     if nm is None or _skip_space(text, nm.end) != it.end - 1:
         return None
-    if nm.name.count(" ") == 0 and not nm.honorifics:
+    if nm.name.count(" ") == 0 and not nm.honorifics and not (placed and nm.name in lx.given):
         return None
     if ctx.agency_cover(nm.name_start) is not None:
         return None
@@ -2796,7 +2897,8 @@ def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool
             closed = nxt is None or nxt[2] in ",.;:!?\"'"
             break
         if cf in ("dan", "serta"):
-            if _head_next(ctx, tk, i):
+            if _head_next(ctx, tk, i) or _own_after_and(ctx, e, limit):
+                # (kepala BPBD dan Budi menjabat kepala X: the next holder)
                 closed = False
                 break
             items.append(Item("conn", s, e))
@@ -3230,11 +3332,24 @@ def run(doc: Document) -> None:
         "sertijab" in words or "serah" in words or "diserahterimakan" in words
     ) else None  # Sertijab Kapolres X dari AKBP Budi kepada AKBP Rudi
     each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
+    roster = "pengurus" in words or "susunan" in words or "terdiri" in words or "kepengurusan" in words
     pairs = "wakil" in words  # (Bupati dan Wakil Bupati X A-B)
+    if ("fraksi" in words or "komisi" in words) and not _ROSTER_BODY_WORDS.isdisjoint(words):
+        # Panja ... sebagai berikut Fraksi Golkar Budi, Fraksi PKS Rudi ...: members by unit
+        if ur := _unit_rosters(ctx, taken, body):
+            cands.extend(ur)
+    paired: Optional[Intervals] = None
+    if pairs and "(" in text:
+        # pasangan bupati/wakil bupati yang dilantik masing-masing: Kabupaten X (A dan B), ...
+        pl, paired = _pair_lists(ctx, taken, body)  # (paired None where no list was read)
+        if pl:
+            cands.extend(pl)
     for m in _heads(lx, text, 0, lw, body):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until or (rotated is not None and rotated.covers(m.start)) or (
             handed is not None and handed.covers(m.start)
+        ) or (
+            paired is not None and paired.covers(m.start)
         ):
             continue
         pw = prev_word(text, m.start)
@@ -3392,14 +3507,27 @@ def run(doc: Document) -> None:
                 ctx.named_end[sn.end] = sn
                 consumed_until = max(consumed_until, sn.end)
             consumed_until = max(consumed_until, cand.name.end)
-            if (cand.row.shared or group is not None) and cand.name.start >= cand.pos_end:
+            if (
+                cand.rule == "officials.name_comma_position" and cand.name.end <= cand.pos_start
+                and text.endswith(" dan ", 0, cand.name.start)
+                and (co := _co_holder(ctx, cand, taken)) is not None
+            ):
+                # Budi dan Rudi menjabat Staf Ahli: both hold the office
+                cands.append(Candidate(
+                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, co, cand.region,
+                    cand.rule, cand.items, cand.head_end, listed=True, rank=cand.rank,
+                ))
+                taken.add(co.start, co.end)
+            if (
+                cand.row.shared or group is not None or (roster and _deputies_listed(ctx, cand))
+            ) and cand.name.start >= cand.pos_end:
                 gap = text[cand.pos_end:cand.name.start]
                 # (set off from the office: a comma, yakni / yaitu, or a group word before it)
                 # (but not after unknown words closing the office: anggota Bawaslu Tanah Abang, Budi
                 # dan Ani may name a place, then one member and another person)
                 introduced = group is not None or "yakni" in gap or "yaitu" in gap or "hadir" in gap or (
                     "," in gap and not (cand.items and cand.items[-1].kind == "unk")
-                )
+                ) or not (cand.row.shared or group is not None)  # (a roster's deputies: _deputies_listed)
                 listed = _listed_holders(ctx, cand.name, introduced)
                 if (n := _group_size(group)) is not None and n != len(listed) + 1:
                     listed = []  # dua anggota DPRD, Budi, Ani dan Rudi: the count says it is no list of them
@@ -3422,6 +3550,54 @@ def run(doc: Document) -> None:
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
     _emit(doc, ctx, offs)
+
+
+# the words between a holder and his office that the holder before "dan" shares (Budi dan Rudi
+# menjabat / sebagai / selaku / dilantik menjadi Staf Ahli)
+_SHARED_CUE = re.compile(
+    r"[ ]*(?:(?:kembali|juga|masing-masing)[ ]+)?(?:menjabat(?:[ ]+sebagai)?|sebagai|selaku"
+    r"|di(?:lantik|angkat|tunjuk|tetapkan)[ ]+(?:menjadi|sebagai))[ ]+\Z"
+)
+
+
+def _co_holder(ctx: _Ctx, cand: Candidate, taken: Intervals) -> Optional[NameParse]:
+    """``Budi dan Rudi menjabat Staf Ahli``: the bare name joined by ``dan`` before the holder
+    just read (``cand.name``, written before its office with a holder cue) holds the office
+    too. The name must open the clause (a sentence start, punctuation or a lower-case word
+    before it) and the office must be one (no ``dan`` joining a second office: Budi dan Rudi
+    menjabat Ketua dan Wakil Ketua names each his own)."""
+    text, lx = ctx.text, ctx.lx
+    nm = cand.name
+    assert nm is not None
+    if _SHARED_CUE.search(text, nm.end, cand.pos_start) is None or _skip_space(text, nm.end) >= cand.pos_start - 3:
+        return None
+    if any(it.kind == "conn" and text[it.start:it.end] in ("dan", "serta") for it in cand.items):
+        return None
+    if (g := _LIST_GAP.match(text, cand.pos_end)) is not None and "," not in g.group(0) and (
+        match_head(lx, text, g.end()) is not None
+    ):
+        return None
+    j = nm.start - 5  # the end of the name before " dan "
+    run = _NAME_RUN_BACK.search(text, max(0, j - 60), j)
+    if run is None:
+        return None
+    for sm in _CAP_START.finditer(text, run.start(), j):
+        s = sm.start()
+        w = text[s:text.find(" ", s, j) if text.find(" ", s, j) > 0 else j]
+        if w.casefold() in lx.stop and w not in lx.given:
+            continue  # (Sementara Budi: a sentence opener)
+        if match_head(lx, text, s) is not None or taken.overlaps(s, j):
+            return None  # Bupati Budi dan Rudi menjabat ...: Budi has an office of his own
+        co = _list_name(ctx, s, j)
+        if co is None or co.start != s or co.end != j:
+            return None
+        p = s
+        while p > 0 and text[p - 1] == " ":
+            p -= 1
+        if p > 0 and not (text[p - 1] in ",.;:\"'(\n" or text[p - 1].islower()):
+            return None
+        return co
+    return None
 
 
 def _has_word(lw: Optional[LowerWords], text: str, word: str) -> bool:
@@ -3777,6 +3953,221 @@ def _deputy_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Can
         Candidate(shared, pend, m.row, None, None, n1, region, rule, items, shared, label=" ".join(own.split())),
         Candidate(m2.start, pend, m2.row, m2.acting, m2.modifier, n2, region, rule, items, m2.head_end),
     ]
+
+
+# a regional head and his deputy named as a pair (bupati/wakil bupati, Bupati dan Wakil Bupati,
+# walikota/wakil walikota): the office of every pair listed after it
+_PAIR_HEADS = re.compile(
+    r"\b(?P<h>[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)[ ]*(?:/|[ ]dan[ ])[ ]*[Ww]akil[ ]+"
+    r"(?:[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)\b"
+)
+# the words closing the lead-in of the list: (yang dilantik) masing-masing / yakni / yaitu /
+# antara lain / adalah / sebagai berikut / di antaranya, with or without a colon, or a colon alone
+_PAIR_CUE = re.compile(
+    r"(?:\b(?:masing-masing|yakni|yaitu|antara[ ]+lain|adalah|ialah|sebagai[ ]+berikut|di[ ]?antaranya)"
+    r"[ ]*:?|:)[ ]*(?=[A-Z])"
+)
+# one item: (Head) Region (Name1 dan Name2) / (Name1-Name2)
+_PAIR_ITEM = re.compile(
+    r"(?:(?P<head>Bupati|Wali[ ]?[Kk]ota|Gubernur)[ ]+)?(?P<type>(?:Kabupaten|Kab\.|Kota|Provinsi)[ ]+)?"
+    r"(?P<region>[A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,3})[ ]*\((?P<names>[^()\n]{3,90})\)"
+)
+_PAIR_SEP = re.compile(r"[ ]*[,;][ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+_PAIR_SPLIT = re.compile(r"[ ]+dan[ ]+|[ ]*[–—][ ]*|(?<=[a-z])-(?=[A-Z])")
+_PAIR_ROWS = {"bupati": ("bupati", "wakil bupati"), "walikota": ("walikota", "wakil walikota"),
+              "gubernur": ("gubernur", "wakil gubernur")}
+_PAIR_TYPES = {"kabupaten": "bupati", "kab.": "bupati", "kota": "walikota", "provinsi": "gubernur"}
+
+
+def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate], Optional[Intervals]]:
+    """``enam pasangan bupati/wakil bupati yang dilantik masing-masing: Kabupaten Sigi (Budi
+    dan Rudi), Poso (Ani-Sri), dan Walikota Palu (Joko dan Tono)``: a regional head and his
+    deputy named once as a pair, then a list of regions each with the pair's two names in
+    parentheses; the first name holds the head's office of that region, the second the
+    deputy's. Every region must be known (or typed: Kabupaten, Kota) and every parenthesis
+    must hold two names; candidates (calon, paslon) are no office holders. Returns the
+    candidates and the spans of the items read (the heads inside them are not read again;
+    None when no list was read)."""
+    text, lx = ctx.text, ctx.lx
+    out: list[Candidate] = []
+    covered: Optional[Intervals] = None
+    done = -1  # the end of the last list read
+    i = text.find("akil ", body)
+    while i >= 0:
+        # (a look-up of each "wakil" first: the pattern is tried only where one stands)
+        lead = _PAIR_HEADS.search(text, max(body, i - 24), i + 20)
+        i = text.find("akil ", i + 5)
+        if lead is None or (i >= 0 and lead.end() > i) or lead.start() < done:
+            continue
+        heads = {lead.group("h").casefold().replace(" ", "")}
+        nl = text.find("\n", lead.end())
+        limit = len(text) if nl < 0 else nl
+        cue = _PAIR_CUE.search(text, lead.end(), min(limit, lead.end() + 160))
+        if cue is None:
+            continue
+        between = text[max(body, lead.start() - 40):cue.start()]
+        if "." in text[lead.end():cue.start()] or "(" in text[lead.end():cue.start()]:
+            continue  # (the cue in another sentence, or a pair already named)
+        if "calon" in between.casefold() or "paslon" in between.casefold():
+            continue  # pasangan calon bupati/wakil bupati: candidates, no office holders
+        for h in _PAIR_HEADS.finditer(text, lead.end(), cue.start()):
+            heads.add(h.group("h").casefold().replace(" ", ""))  # bupati/wakil bupati dan walikota/wakil walikota
+        pos = cue.end()
+        items: list[Candidate] = []
+        while True:
+            it = _PAIR_ITEM.match(text, pos, limit)
+            if it is None:
+                break
+            written = it.group("head")
+            typ = it.group("type")
+            rs = it.start("region")
+            rg = ctx.region_at(rs, None, True)
+            if rg is not None and _skip_space(text, rg[0]) != it.start("names") - 1:
+                rg = None  # (the region must fill the words before the parenthesis)
+            if written is not None:
+                head = written.casefold().replace(" ", "")
+            elif typ is not None:
+                head = _PAIR_TYPES[typ.strip().casefold()]
+            elif rg is not None:
+                # the region's own type: a regency's pair is no governor's
+                head = "walikota" if rg[1].startswith("Kota ") else "bupati" if rg[1].startswith(
+                    "Kabupaten ") else "gubernur"
+            else:
+                head = ""
+            if head not in heads or (rg is None and typ is None):
+                break
+            names = it.group("names")
+            sp = _PAIR_SPLIT.search(names)
+            if sp is None:
+                break
+            ns = it.start("names")
+            pair = []
+            for a, b in ((ns, ns + sp.start()), (ns + sp.end(), it.end("names"))):
+                while b > a and text[b - 1] == " ":
+                    b -= 1
+                nm = _list_name(ctx, a, b) if text[a:a + 1].isupper() else None
+                if nm is None or nm.start != a or _skip_space(text, nm.end) < b or taken.overlaps(
+                    nm.name_start, nm.name_end
+                ):
+                    break
+                pair.append(nm)
+            if len(pair) != 2:
+                break
+            keys = _PAIR_ROWS[head]
+            pend = _skip_space(text, rg[0]) if rg is not None else it.end("region")
+            while pend > rs and text[pend - 1] == " ":
+                pend -= 1
+            label = written if written is not None else lead.group("h")
+            label = " ".join(w[:1].upper() + w[1:] for w in label.split())
+            region = rg[1] if rg is not None else None
+            for k, (key, nm) in enumerate(zip(keys, pair)):
+                row = lx.head_keys.get(tuple(key.split()))
+                if row is None:
+                    break
+                items.append(Candidate(
+                    rs, pend, row, None, None, nm, region, "officials.pair_list", [], rs,
+                    label=label if k == 0 else f"Wakil {label}",
+                ))
+            if covered is None:
+                covered = Intervals()
+            covered.add(it.start(), it.end())
+            pos = it.end()
+            sep = _PAIR_SEP.match(text, pos, limit)
+            if sep is None:
+                break
+            pos = sep.end()
+        done = pos
+        if items:
+            for c in items:
+                taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+            out.extend(items)
+    return out, covered
+
+
+# the words right before the first item of a roster of members by unit: (sebagai) berikut,
+# (di)antaranya, antara lain, yakni, yaitu, adalah, terdiri atas / dari, dikomposisikan,
+# beranggotakan, diisi (oleh), a colon
+_ROSTER_CUES = frozenset(
+    "berikut diantaranya antaranya lain yakni yaitu adalah ialah atas dari dikomposisikan beranggotakan oleh".split()
+)
+# a lead-in naming the body the listed people sit in or their membership (Panja, Pansus, panitia,
+# tim, badan, struktur / susunan / komposisi anggota, perwakilan, utusan)
+_ROSTER_BODY = re.compile(
+    r"\b(?:panja|pansus|panitia|tim|badan|banggar|bamus|bapemperda|akd|alat[ ]+kelengkapan|anggota|keanggotaan"
+    r"|struktur|susunan|komposisi|dikomposisikan|beranggotakan|perwakilan|utusan|delegasi)\b",
+    re.IGNORECASE,
+)
+# the single words of _ROSTER_BODY, for a look-up in the text's words before any scan
+_ROSTER_BODY_WORDS = frozenset(
+    "panja pansus panitia tim badan banggar bamus bapemperda akd kelengkapan anggota keanggotaan struktur susunan "
+    "komposisi dikomposisikan beranggotakan perwakilan utusan delegasi".split()
+)
+# one unit of a roster item: Fraksi PARTY or Komisi LETTER (the name follows with no role word)
+_ROSTER_UNIT = re.compile(
+    r"(?P<u>Fraksi|F\.|Komisi)[ ]+(?:(?P<letter>[A-E]|[IVX]{1,4}|\d{1,2})\b|(?!Partai\b)"
+    r"(?P<p>[A-Z][\w&+-]*(?:[ ]+Perjuangan)?))[ ]+(?=[A-Z])"
+)
+_ROSTER_SEP = re.compile(r"[ ]*[,;][ ]*(?:\.[ ]*)?(?:(?:dan|serta)[ ]+)?|[ ]*\.(?:[ ]+|\Z)|[ ]+(?:dan|serta)[ ]+")
+
+
+def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
+    """``Untuk Panja LKPJ dapat dikomposisikan sebagai berikut Fraksi Golkar Budi Santoso, Fraksi
+    PKS Rudi Hartono dan Fraksi Demokrat Ani Lestari``; ``perwakilan komisi diantaranya Komisi A
+    Budi, Komisi B Rudi ...``: a roster of members, each written as his faction or commission
+    and his name with no role word. The lead-in must state the membership (a body such as
+    Panja / Pansus / tim, or anggota / susunan / perwakilan) and end in a list cue right before
+    the first item; two items or more. Each is a member of his unit (``Anggota Fraksi Golkar``,
+    ``Anggota Komisi A``)."""
+    text, lx = ctx.text, ctx.lx
+    row = lx.head_keys.get(("anggota",))
+    if row is None:
+        return []
+    out: list[Candidate] = []
+    for unit in ("Fraksi ", "Komisi "):
+        i = text.find(unit, body)
+        while i >= 0:
+            j = i
+            i = text.find(unit, i + 7)
+            k = j
+            while k > 0 and text[k - 1] == " ":
+                k -= 1
+            if text[k - 1:k] != ":" and text[text.rfind(" ", max(0, k - 20), k) + 1:k].casefold() not in _ROSTER_CUES:
+                continue  # (the word before the first item: a list cue)
+            ls = max(body, j - 200)
+            for c in ".\n":
+                ls = max(ls, text.rfind(c, ls, k) + 1)
+            if _ROSTER_BODY.search(text, ls, k) is None:
+                continue  # (no body or membership stated before the list)
+            nl = text.find("\n", j)
+            limit = len(text) if nl < 0 else nl
+            items: list[Candidate] = []
+            pos = j
+            while True:
+                um = _ROSTER_UNIT.match(text, pos, limit)
+                if um is None:
+                    break
+                sep = _ROSTER_SEP.search(text, um.end(), min(limit, um.end() + 80))
+                end = sep.start() if sep is not None else limit
+                nm = _list_name(ctx, um.end(), end + 1)
+                if nm is not None and not text[nm.end:end].strip() and not taken.overlaps(
+                    nm.name_start, nm.name_end
+                ) and (sep is not None and "." not in sep.group(0) or _closed_after(lx, text, nm.end)):
+                    items.append(Candidate(
+                        um.start(), um.end() - (len(um.group(0)) - len(um.group(0).rstrip())), row, None, None, nm,
+                        None, "officials.unit_roster", [], um.start(), label="Anggota",
+                    ))
+                elif sep is None or not text[um.end():end].istitle():
+                    break  # (an item whose name is not read whole is passed over: Fraksi X Budi Bin Rudi)
+                if sep is None:
+                    break
+                pos = sep.end()
+                if not text.startswith(("Fraksi ", "F. ", "Komisi "), pos):
+                    break
+            if len(items) >= 2:
+                for c in items:
+                    taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+                out.extend(items)
+    return out
 
 
 # Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
@@ -4272,8 +4663,10 @@ def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> li
             if text[j:j + 1] == ",":  # Budi, Ani dan Rudi, warga desa: Rudi's own apposition
                 k = _skip_space(text, j + 1)
                 w = _LOWER_WORD.match(text, k, limit)
-                if w is None or not _verbish(lx, w.group(0)):
-                    return []
+                if (w is None or not _verbish(lx, w.group(0))) and not (
+                    introduced and text[k:k + 1].isupper() and match_head(lx, text, k) is not None
+                ):
+                    return []  # (but ..., Wakil Ketua Budi dan Ani, Sekretaris Joko: the next entry)
             # anggota DPRD Budi dan Rudi: with no comma in the list the second may hold something else
             if introduced:
                 return out
