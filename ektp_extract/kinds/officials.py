@@ -147,6 +147,7 @@ register_table("positions", "not_office", WordListRow)
 register_table("positions", "nominating", WordListRow)
 register_table("positions", "countries", WordListRow)
 register_table("positions", "party_parens", WordListRow)
+register_table("positions", "unit_phrases", WordListRow)
 register_table("honorifics", "titles", TitleRow)
 register_table("honorifics", "corps", CorpsRow)
 register_table("names", "wordlists", WordListRow)
@@ -363,6 +364,8 @@ class OffLex:
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
     party_parens: set[str] = field(default_factory=set)  # casefolded: (Fraksi X), (PDIP) after a name
+    # casefolded last word of a unit phrase → the words that may stand right before it (alam → {daya})
+    phrase_tails: dict[str, frozenset[str]] = field(default_factory=dict)
     any_rx: Any = None  # first word of any form, capitalised or lower case
     # the first letter run of every alternative of any_rx in lower case ("menpan" for menpan-rb), or None
     # when an alternative opens with something else (then _head_starts scans with any_rx)
@@ -464,7 +467,9 @@ def _build(lex: Lexicon) -> OffLex:
     before = [f for t in titles if t.place == "before" for f in t.forms] or ["Drs"]
     after = [f for t in titles if t.place == "after" for f in t.forms] or ["S.Sos"]
     corps = [f for c in lex.rows("honorifics", "corps") for f in c.forms] or ["Pol"]
-    one_pre = rf"{flex_trie(before)}(?:[ ]+{flex_trie(corps)})*"
+    corps_rx = flex_trie(corps)
+    # Lettu (Inf) Budi, Kolonel Cak (Purn) Budi: a corps written bare or in parentheses
+    one_pre = rf"{flex_trie(before)}(?:[ ]+(?:{corps_rx}|\([ ]*{corps_rx}[ ]*\)))*"
     # Ajun Komisaris Besar Polisi (AKBP): a spelled-out rank or title with its short form in parentheses
     one_pre = rf"{one_pre}(?:[ ]*\([ ]*{one_pre}[ ]*\))?"
     title_starts = {m.group(0).casefold() for f in [*before] for m in [_LETTERS_RUN.match(f)] if m}
@@ -551,7 +556,9 @@ def _build(lex: Lexicon) -> OffLex:
         name_abbrev=set(_words(lex, "names", "wordlists", "name_abbreviations")),
         given=given,
         stop={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")},
-        not_name={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")} | _SPEECHISH,
+        # an acting prefix (Plt., Pj, Penjabat) is never a name word: Budi, Plt. Kabag Umum ...
+        not_name={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")} | _SPEECHISH
+        | {k[0] for k in acting_keys if len(k) == 1 or k[1:] == (".",)},
         non_person={w.casefold() for w in _words(lex, "names", "wordlists", "non_person_heads")},
         date_words={w.casefold() for w in _words(lex, "names", "wordlists", "date_words")},
         weekdays=frozenset(_calendar(lex).weekday_standalone),
@@ -572,6 +579,7 @@ def _build(lex: Lexicon) -> OffLex:
         body_acronyms={a for a in agency_names if a.isupper()},
         countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
         party_parens={w.casefold() for r in lex.rows("positions", "party_parens") for w in r.words},
+        phrase_tails=_phrase_tails(w for r in lex.rows("positions", "unit_phrases") for w in r.words),
         # stdlib re in ASCII mode: this one scan over every word of the text is several times
         # faster there (_heads drops a match glued to a non-ASCII letter)
         any_rx=re.compile(rf"\b(?:{trie_pattern(sorted(set(capitalised) | set(firsts)))})\b", re.ASCII),
@@ -591,6 +599,16 @@ def _build(lex: Lexicon) -> OffLex:
     lx.word_degrees = frozenset(f for f in after if _NAME_WORD.fullmatch(f))
     lx.stop_openers = set(_words(lex, "names", "wordlists", "stopword_name_openers"))
     return lx
+
+
+def _phrase_tails(phrases: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Last word → the words before it, of unit phrases (Sumber Daya Alam: alam → {daya})."""
+    out: dict[str, set[str]] = {}
+    for p in phrases:
+        ws = p.casefold().split()
+        if len(ws) >= 2:
+            out.setdefault(ws[-1], set()).add(ws[-2])
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _first_runs(alternatives: set[str]) -> Optional[frozenset[str]]:
@@ -742,6 +760,8 @@ def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
         return False  # Pemasaran, Perlindungan, Kebudayaan: a field, not a name (_field_noun)
     if cf in lx.unit_words and w not in lx.given:
         return False
+    if "-" in cf and any(p in lx.position_words for p in cf.split("-")):
+        return False  # Walikota-wakil (walikota), Bupati-wakil: an office pair written with a hyphen
     if n > 1 and w.isupper() and w not in _ROMANS:
         return False
     if n >= 9 and _misspelt_unit(lx, cf) and w not in lx.given:
@@ -966,6 +986,9 @@ def _nya_name(lx: OffLex, w: str) -> bool:
     return name_word_ok(lx, stem) and cf[:-3] not in lx.position_words and not _verbish(lx, cf[:-3])
 
 
+_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(,]))([A-Za-z]{1,4})\.\Z")  # H., Drs., Ir. right before a position
+
+
 def _stop_opens(lx: OffLex, text: str, w: str, j: int, end: int) -> bool:
     """Lalu Gita Ariadi: the Sasak title ``Lalu`` (also the word 'then') opens a name inside a
     sentence when a capitalised name word follows; at a sentence's start it is the adverb."""
@@ -973,7 +996,10 @@ def _stop_opens(lx: OffLex, text: str, w: str, j: int, end: int) -> bool:
     while k > 0 and text[k - 1] in " \t":
         k -= 1
     if k == 0 or text[k - 1] in ".!?\n\"“”:;":
-        return False
+        if k == 0 or text[k - 1] != "." or (tw := _TITLE_BEFORE.search(text, max(0, k - 12), k)) is None or (
+            tw.group(1).casefold() not in lx.title_starts
+        ):
+            return False  # (but Gubernur NTB Drs. H. Lalu Muhammad Iqbal: the dot closes a title)
     nx = _NEXT_CAP_WORD.match(text, j + len(w), end)
     if nx is None:
         return False
@@ -1364,6 +1390,7 @@ _TERM = re.compile(
     r"(?:[ ]*(?:[-–—/]|s\.?[ ]?d\.?|sampai|hingga)[ ]*\d{2,4})?(?![\w-])"
 )
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
+_DOTTED_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,3}")  # K.A, A.M.S (a token: its last dot stands apart)
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 
 
@@ -1592,6 +1619,16 @@ def _read_window(
                     items.append(Item("qual" if cf in lx.status_quals else "conn", s, e))
                     i += 1
                     continue
+            if (
+                text[e:e + 1] == "," and (cf in lx.unit_words or _field_noun(cf)) and cf not in lx.stop
+                and (items[-1].kind == "unit" if items else _unit_closes_head(lx, text, s))
+                and _COMMA_CAP.match(text, e) is not None and match_head(lx, text, s) is None
+            ):
+                # Ketua Panitia pelantikan, Budi; Ketua Tim seleksi, Budi: the lower-case task of a
+                # committee closes the office right before the comma and the name
+                items.append(Item("unit", s, e))
+                i += 1
+                continue
             if cf in lx.unit_words and cf not in lx.stop and (
                 lower
                 or (
@@ -1631,6 +1668,13 @@ def _read_window(
             return items, s, "lower"
         if t[0].isdigit() and _YEAR.fullmatch(t):
             return items, s, "other"  # Wakil Bupati Kediri 2015: a year dates the office, it is no unit
+        if (
+            t[1:2] == "." and (items[-1].kind == "region" if items else row.takes == "none")
+            and _DOTTED_INITIALS.fullmatch(t) and _name_at(lx, text, s, limit, ctx.regions, ctx.memo)
+        ):
+            # Gubernur Maluku K.A. Ralahalu: after the region that closes a position, initials joined
+            # by dots open the name (Ketua P.P. Muhammadiyah, DPD K.N.P.I.: a body's dotted acronym)
+            return items, s, "title"
         if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i)):
             items.append(Item("num", s, e))
         elif len(t) == 1 and t.isupper() and not ((x := tk.at(i + 1)) is not None and x[2] == ".") and not (
@@ -1668,7 +1712,12 @@ def _read_window(
         elif cf in lx.countries and t[0].isupper() and not (items and items[-1].kind == "unk"):
             items.append(Item("unit", s, e))  # Presiden Kongo (Felix Tshisekedi)
         elif t[0].isupper():
-            items.append(Item("unk", s, e))
+            # Kabag Sumber Daya Alam Budi, Kabid Bina Marga Budi: a word that is also a name word
+            # closes a unit phrase after the phrase's word before it
+            tails = lx.phrase_tails.get(cf) if items and items[-1].kind == "unit" else None
+            items.append(Item(
+                "unit" if tails and text[toks[i - 1][0]:toks[i - 1][1]].casefold() in tails else "unk", s, e
+            ))
         else:
             return items, s, "other"
         i += 1
@@ -1688,6 +1737,13 @@ def _lower_units_cap(ctx: _Ctx, pos: int, limit: int) -> bool:
             nm = parse_name(lx, text, _skip_space(text, pos), limit, ctx.regions, memo=ctx.memo)
             return nm is not None and _closed_after(lx, text, nm.end)
     return False
+
+
+def _unit_closes_head(lx: OffLex, text: str, pos: int) -> bool:
+    """Does the head before ``pos`` end in a unit word that is no head alone (Ketua Panitia,
+    Koordinator Tim; not Ketua)?"""
+    pw = prev_word(text, pos)
+    return pw is not None and (cf := pw.casefold()) in lx.unit_words and (cf,) not in lx.head_keys
 
 
 def _field_cue_in(ctx: _Ctx, items: list[Item]) -> bool:
@@ -1728,8 +1784,10 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing
         if t == "dan" or t == "serta":
             if k == i + 1:
                 return False
-            if not field or all(_unit_or_field(lx, tk.at(j)[2]) for j in range(i + 1, k)):  # type: ignore[index]  # read up to k
-                return True
+            if not field or all(
+                (w := tk.at(j)[2]) == "," or _unit_or_field(lx, w) for j in range(i + 1, k)  # type: ignore[index]  # read up to k
+            ):
+                return True  # (Pemerintahan, Hukum, dan Politik: the comma before the dan is the list's)
             w1, w2 = tk.at(k + 1), tk.at(k + 2)
             return (
                 w1 is not None and w2 is not None and w1[2][0].isupper() and w1[2] not in lx.given
@@ -1873,6 +1931,11 @@ def _nickname(ctx: _Ctx, items: list[Item], words: list[str]) -> bool:
         run.insert(0, ctx.text[it.start:it.end])
     if not run:
         return False
+    if len(items) > len(run) and (
+        (b := items[-len(run) - 1]).kind == "unit"
+        and ((cf := ctx.text[b.start:b.end].casefold().rstrip(".")) in _REGION_CUES or cf in ctx.lx.place_cues)
+    ):
+        return False  # MUI Provinsi Jawa Tengan (Jateng): a place (here misspelt) and its short name
     if len(words) > 1:
         # Moh Ramdhan Pomanto (Danny Pomanto): the short name shares a word with the full one
         return (
@@ -2070,6 +2133,16 @@ def _split_unknown(
     if not rest:
         return tail, rest
     text = ctx.text
+    if tail and tail[-1].kind == "conn" and text[tail[-1].start:tail[-1].end] in ("dan", "serta", "&") and (
+        text[rest[0].start:rest[0].end] not in ctx.lx.given
+    ):
+        # Kabag Pengadaan Barang dan Jasa Budi, Lurah Bangkala dan Tamalate: the reader kept the dan
+        # in the unit part (no person after it), so the word after it is the second conjunct of the
+        # unit or place, not the first word of the holder's name
+        n = _compass_run(ctx, rest, 1)
+        tail, rest = tail + rest[:n], rest[n:]
+        if not rest:
+            return tail, rest
     placed = False  # the place after the head is read already: the words left are the name
     if len(rest) >= 2 and rest[1].start - rest[0].end == 1:
         # Camat Tanah Abang, Ketua PN Lubuk Sikaping didampingi ...: two or three words the text
@@ -2417,7 +2490,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # Bupati Magelang, Jawa Tengah, Zaenal Arifin, ...; Kasubbag TU Kemenag, Kabupaten X, Nama
             a = _skip_space(text, after)
             rg = ctx.region_at(a, "provinsi" if row.takes != "place" else None, False)
-            if rg is None and row.takes != "place" and text.startswith(_REGION_TYPE_WORDS, a):
+            if rg is None and row.takes != "place" and (
+                text.startswith(_REGION_TYPE_WORDS, a)
+                or not any(it.kind == "region" or it.region is not None for it in items)
+            ):
+                # Kepala BKPSDM, Situbondo, Nama: a body with no region yet, its regency set off by commas
                 rg = ctx.region_at(a, None, False)
             if rg is not None and text[rg[0]:rg[0] + 1] == ",":
                 nm = parse_name(lx, text, rg[0] + 1, limit, ctx.regions, memo=ctx.memo)
@@ -2612,6 +2689,7 @@ def _place_name_after(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, in
 
 
 _REGION_TYPE_WORDS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Propinsi ")
+_REGION_CUES = frozenset({"kabupaten", "kab", "kota", "provinsi", "propinsi", "prov"})
 _ACR_AFTER = re.compile(r" \(([A-Z]{3,8})\)")
 
 
@@ -3312,7 +3390,7 @@ def run(doc: Document) -> None:
     taken = Intervals()  # name spans already read
     consumed_until = -1
     head_spans: list[tuple[int, int]] = []
-    headline = _Headlines(text)
+    headline = _Headlines(text, doc.prep.norm)
     not_after_end = -1  # end of a head skipped after a not_after word (Pemilu Bupati)
     # the header (title, byline, photo caption above the dateline) is read too, but only in
     # caption-like lines and only for named holders: captions name the people on the photo
@@ -5185,8 +5263,9 @@ class _Headlines:
     """Lines that read like headlines (mostly capitalised words, no full stop): related-article
     titles and captions left in the text, where capitalised words are not names."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, norm: Optional[str] = None) -> None:
         self.text = text
+        self.norm = norm  # the text before blanking (same length), or None
         self.cache: dict[int, bool] = {}
         self.line = (0, -1)  # the last line looked at: heads come left to right
 
@@ -5204,6 +5283,8 @@ class _Headlines:
                 # a sentence (nearly every body paragraph): no need to count words; a caption
                 # closed by the photographer's credit (... Nama.-Fotografer-) is a sentence too
                 hit = False
+            elif self.norm is not None and self._credit_blanked(ls, le if le >= 0 else len(self.text)):
+                hit = False  # ... sebagai Direktur Perumda X (Foto/Nama).: a caption whose credit was blanked
             else:
                 words = _LINE_WORD.findall(line)
                 caps = sum(1 for w in words if w[0].isupper())
@@ -5211,6 +5292,16 @@ class _Headlines:
                 hit = 3 <= len(words) <= 20 and caps / len(words) >= 0.6
             self.cache[ls] = hit
         return hit
+
+    def _credit_blanked(self, ls: int, le: int) -> bool:
+        """Was a parenthesis closing the line ``[ls, le)`` blanked (a photo credit glued to the
+        caption's last word: ``... Merangin (Foto/Nama).``)?"""
+        text = self.text
+        r = le
+        while r > ls and text[r - 1] in " \t\r":
+            r -= 1
+        tail = self.norm[r:le].rstrip()  # type: ignore[index]
+        return tail.endswith((")", ").")) and "(" in tail
 
     def caption(self, pos: int) -> bool:
         """Is the header line at ``pos`` long enough to be a photo caption (six words or
