@@ -309,6 +309,19 @@ class _Compiled:
     # (number of words, casefolded first or last word) → casefolded full forms of that shape
     # with a long word (for a full form misspelt in one word: Kementrian Agama)
     full_shape: dict[tuple[str, ...], list[tuple[str, int]]] = field(default_factory=dict)
+    # rows whose bodies may join another key of the article (_merge_same): same_as, a name
+    # (UIN X, PPK X), a dinas that a longer dinas name may hold
+    merge_rows: frozenset[str] = frozenset()
+    # merge row → the rows whose keys it may join (its same_as; the dinas rows that hold its
+    # name + "dan"): without one of them in the article, only a second key of a name row
+    # or a long generic dinas can give it a merge (the gate of _merge_same)
+    merge_partners: dict[str, frozenset[str]] = field(default_factory=dict)
+    partner_rows: frozenset[str] = frozenset()  # all rows of merge_partners' values
+    gate_rows: frozenset[str] = frozenset()  # merge_rows | partner_rows (the gate's rows)
+    name_merge_rows: frozenset[str] = frozenset()  # merge rows that take a name (no same_as)
+    dinas_merge_rows: frozenset[str] = frozenset()  # merge rows of kind dinas (no same_as, no name)
+    and_heads: dict[str, str] = field(default_factory=dict)  # dinas row → "its name dan "
+    and_rows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # → dinas rows so named
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -478,6 +491,16 @@ def _build(lex: Lexicon) -> _Compiled:
     c.no_person_heads = frozenset(w.casefold() for h in lex.rows("agencies", "heads")
                                   if not h.person_names for w in h.words)
     c.sub_units = frozenset(w.casefold() for r in lex.rows("agencies", "sub_units") for w in r.words)
+    c.merge_rows = frozenset(i for i, r in rows.items()
+                             if r.same_as or r.takes == "name" or r.kind == "dinas")
+    c.and_heads = {i: r.name.casefold() + " dan " for i, r in rows.items() if r.kind == "dinas"}
+    c.and_rows = {i: tuple(j for j, o in rows.items() if o.kind == "dinas"
+                           and o.name.casefold().startswith(h)) for i, h in c.and_heads.items()}
+    c.merge_partners = {i: frozenset(rows[i].same_as or c.and_rows.get(i, ())) for i in c.merge_rows}
+    c.partner_rows = frozenset(r for p in c.merge_partners.values() for r in p)
+    c.gate_rows = c.merge_rows | c.partner_rows
+    c.name_merge_rows = frozenset(i for i in c.merge_rows if not rows[i].same_as and rows[i].takes == "name")
+    c.dinas_merge_rows = c.merge_rows - c.name_merge_rows - {i for i in c.merge_rows if rows[i].same_as}
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
     c.scan_ascii = _scan_ascii(c.scan_words, c.near)
     for f in full:
@@ -557,6 +580,12 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
     ends: list[int] = []
     substantive = 0
     n = len(text)
+    if row.kind == "rumah sakit" and text.startswith(" dr", pos):
+        dm = _DOCTOR.match(text, pos)
+        if dm is not None:  # RSUD dr Iskak Tulungagung: named after a doctor
+            words.append(dm.group(1))
+            end = dm.end(1)
+            ends.append(end)
     for _ in range(8):
         m = _NAME_TOKEN.match(text, end)
         if m is None:
@@ -573,6 +602,11 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
         first_ok = c.stops.get(bare.casefold())
         if first_ok is not None and not (first_ok and not words):
             break
+        if words and bare.startswith("Di") and bare.endswith("kan") and bare[2:3].islower():
+            break  # a passive verb of a headline (... Lampung Utara Diresmikan)
+        if (words and len(tok) == 2 and tok[1] == "." and tok[0].isupper()
+                and not words[-1].startswith("dr")):
+            break  # an initial opens a person's name (PPK Kecamatan Gedangan S. Hartono)
         if bare in c.acr and len(tok) > 1 and not (
                 (words or row.kind in _OWNED_KINDS) and _owner_name(c, bare)):
             break  # the next body (SMA Negeri 1 dan SMK ...), not an owner (RS PKU Muhammadiyah,
@@ -608,9 +642,16 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
         ends[-1] = end
     # a person's name after the body's (Sekretaris Jenderal Partai <Name Name>), unless the
     # body's legal form or acronym follows (PT Boma Bisma Indra (Persero))
+    doctor = bool(words) and words[0].startswith("dr")
     k = len(words)
-    if not (words and text.startswith(" (", end) and _closing_paren(text, end, text[start], words[0], words)):
+    if words and text.startswith(" (", end) and _closing_paren(text, end, text[start], words[0], words):
+        pass
+    elif doctor:  # RSUD dr Iskak Tulungagung [Budi Hartono]: the doctor's name is the body's
+        k = 1 + _person_cut(c, text, start, words[1:], True) if len(words) > 2 else len(words)
+    else:
         k = _person_cut(c, text, start, words, row.person_names)
+    if doctor and k < 2:
+        return pos, ""
     if k < len(words):
         words = words[:k]
         end = ends[k - 1] if k else pos
@@ -663,6 +704,7 @@ def _closing_paren(text: str, end: int, body_initial: str, name_first: str,
 
 
 _ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_DOCTOR = re.compile(r"[ ](dr\.?)(?=[ ][A-Z])")
 #: a company's legal form in parentheses after its name: no acronym (PT Pos Indonesia (Persero))
 _LEGAL_WORDS = frozenset(("Persero", "Perseroda", "Perum", "Perumda", "Perseroan", "Tbk"))
 _LEGAL = twin(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
@@ -806,7 +848,8 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     if mn.national and row.takes == "region":
         return True
     nxt = text[pos:pos + 4].lstrip()[:1]
-    capital_next = nxt.isupper() or nxt.isdigit()
+    capital_next = nxt.isupper() or nxt.isdigit() or (
+        nxt == "d" and row.kind == "rumah sakit" and _DOCTOR.match(text, pos) is not None)
     if not capital_next and not (nxt in ("k", "p") and _LOWER_CUE.match(text, pos)):
         if mn.paren:  # nothing capitalised follows: the body ends here
             mn.end = pos
@@ -842,6 +885,13 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
             nxt = text[rm.end:rm.end + 2]
             if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
                 rm = None  # Disdukcapil Bima Arya: a person, not Kabupaten Bima
+        if rm is not None and text[rm.end + 1:rm.end + 2] in _COMPASS_FIRST and (
+                cm := _COMPASS.match(text, rm.end)) is not None:
+            # Panwaslu Kendal Selatan: a district named after its regency with a compass
+            # word, not in the gazetteer — the whole place names the body
+            mn.name_part = _norm(text[rm.start:cm.end()]).lstrip(". )")
+            mn.end = cm.end()
+            return True
         if rm is not None:
             mn.region = pick_alternative(text, mn.start, rm) if rm.alternatives else rm.region
             mn.region_text = _norm(text[mn.paren_span[1] + 1 if mn.paren_span else mn.end:rm.end])
@@ -902,6 +952,10 @@ def _owner_gov(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row, 
 
 #: a full form in parentheses after an acronym (Polda (Kepolisian Daerah) Sumatra Utara)
 _PAREN_FULL = re.compile(r"[ ]?\([ ]?([A-Z][A-Za-z ,.-]{2,80}?)[ ]?\)")
+
+
+_COMPASS_FIRST = frozenset("SUBT")
+_COMPASS = re.compile(r"[ ](?:Selatan|Utara|Barat|Timur|Tengah)(?![A-Za-z0-9])")
 _VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
 
 
@@ -1874,7 +1928,8 @@ def _key(mn: _Mention, rid: str) -> tuple[str, str, str]:
     if mn.party_key:
         return (rid, reg, mn.party_key)
     if mn.name_part:
-        return (rid, reg, mn.name_part.casefold())
+        np = mn.name_part.casefold()
+        return (rid, reg, np.replace("/ ", "/") if "/ " in np else np)  # Kodim 0412/ Garuda
     if mn.from_pattern:
         return (rid, reg, mn.pattern_key or mn.form.casefold())
     return (rid, reg, "")
@@ -2240,6 +2295,8 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
     _join_prefixes(out)
     if doc.scratch.get(_SCHOOLS, 0) > 1:
         _join_short_schools(c, out)
+    if len(out) > 1 and _may_merge(c, out):
+        _merge_same(doc, c, out)
     out.sort(key=_START_END)
     return out
 
@@ -2265,6 +2322,146 @@ def _join_short_schools(c: _Compiled, ms: list[_Mention]) -> None:
             for mn in ms:
                 if mn.key is not None and mn.key[0] == rid and mn.key[2] == short:
                     mn.key = (rid, mn.key[1], longer[0])
+
+
+_NOT_PROPER = frozenset(("Katolik", "Kristen", "Terbuka", "Swasta", "Internasional"))
+
+
+def _is_place(doc: Document, words: str) -> bool:
+    """``words`` are one place name, whole (Semarang, Kota Malang), however many it names."""
+    t = words.strip(" .,")
+    m = match_region(doc.lexicon, t, 0)
+    return m is not None and m.end >= len(t)
+
+
+def _region_rank(row: _Row) -> int:
+    """How narrowly a body type names its place: Pemkab (kabupaten only) before Pemda (any)."""
+    return len(row.region_types) or 9
+
+
+def _may_merge(c: _Compiled, ms: list[_Mention]) -> bool:
+    """Whether :func:`_merge_same` can join two keys of ``ms``: each test is a condition
+    without which the matching case of _merge_same finds nothing. One plain pass with a set
+    look-up per mention (no sets of keys built: that costs more than the rest of the gate),
+    so that the articles without two ways of writing one body (most) pay little."""
+    merge, names = c.gate_rows, c.name_merge_rows
+    rows: dict[str, tuple[str, str, str]] = {}  # merge row (or a long generic dinas) → a key
+    for mn in ms:
+        k = mn.key
+        if k is None:
+            continue
+        r = k[0]
+        if r in merge:
+            seen = rows.get(r)
+            if seen is None:
+                rows[r] = k
+            elif seen != k and r in names:
+                return True  # two keys of one row: UIN Semarang, UIN Walisongo Semarang
+        elif r == "_generic" and " dan " in k[2]:
+            rows[r] = k
+    if len(rows) < 2:
+        return False
+    partners = c.merge_partners
+    for r in rows:
+        p = partners.get(r)
+        if p and not p.isdisjoint(rows):
+            return True  # Polres beside Polresta, Dinas Pendidikan beside Dinas Pendidikan dan ...
+    # Dinas Kesehatan beside a Dinas Kesehatan dan ... outside the lexicon
+    return "_generic" in rows and not c.dinas_merge_rows.isdisjoint(rows)
+
+
+def _merge_same(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
+    """One body written two ways in one article gets one key.
+
+    - Two types the lexicon calls the same body in one place (``same_as``) with the same
+      region: ``Polresta Bukittinggi`` and ``Polres Bukittinggi``, ``Pemkab Sumedang`` and
+      ``Pemda Sumedang`` — the narrower type (Polresta, Pemkab) names the body, the other
+      is an alias.
+    - A bare national head whose ``same_as`` lists the regional types (``di halaman
+      Kejaksaan``) beside exactly one body of those types (``Kejari Kabupaten Jombang``).
+    - A short form of a named body that keeps only its place (``UIN Semarang`` beside ``UIN
+      Walisongo Semarang``), and a field office written without its second field
+      (``Dinas Pendidikan`` beside the one ``Dinas Pendidikan dan Kebudayaan``), when the
+      article names one such longer body.
+    """
+    merge = c.merge_rows
+    first: dict[tuple[str, str, str], _Mention] = {}
+    for mn in ms:
+        k = mn.key
+        if k is not None and k not in first:
+            first[k] = mn
+    by_row: dict[str, list[tuple[str, str, str]]] = {}
+    for k in first:
+        g = by_row.get(k[0])
+        if g is None:
+            by_row[k[0]] = [k]
+        else:
+            g.append(k)
+    if len(first) < 2 or merge.isdisjoint(by_row):
+        return
+    rows = c.rows
+    remap: dict[tuple[str, str, str], tuple[str, str, str]] = {}
+    for rid in merge.intersection(by_row):
+        row = rows[rid]
+        for key in by_row[rid]:
+            if row.same_as:
+                others = [k for r in row.same_as for k in by_row.get(r, ())]
+                if not others:
+                    continue
+                if key[1] and not key[2]:
+                    for k in others:
+                        if k[1] == key[1] and not k[2] and k not in remap and (
+                                _region_rank(rows[k[0]]), first[k].start) < (
+                                _region_rank(row), first[key].start):
+                            remap[key] = k
+                            break
+                elif not key[1] and not key[2] and row.takes == "none" and len(others) == 1:
+                    text = doc.text
+                    if all(_norm(text[mn.start:mn.end]).casefold() == row.name.casefold()
+                           for mn in ms if mn.key == key):
+                        remap[key] = others[0]
+            elif row.takes == "name":
+                same = by_row[rid]
+                if len(same) < 2 or key[1]:
+                    continue
+                if not key[2]:
+                    if row.name_optional:
+                        # PPK alone beside the one PPK Kecamatan Gedangan of the article
+                        named = [k for k in same if k[2]]
+                        if len(named) == 1:
+                            remap[key] = named[0]
+                    continue
+                if " " in key[2]:
+                    continue
+                # UIN Semarang: the short form keeps the longer name's last word, a place;
+                # before it, a proper name (Walisongo), not words of a body's name
+                # (Universitas Negeri Padang, Universitas Islam Sultan Agung Semarang: others)
+                tail = " " + key[2]
+                longer = [k for k in same if not k[1] and k[2].endswith(tail)]
+                if len(longer) == 1 and _is_place(doc, first[key].name_part) and all(
+                        _person_like(c, w) and w not in _NOT_PROPER
+                        for w in first[longer[0]].name_part.split()[:-1]):
+                    remap[key] = longer[0]
+            elif not key[2]:
+                # Dinas Pendidikan beside the one Dinas Pendidikan dan Kebudayaan of its place
+                head = c.and_heads.get(rid)
+                if head is None:
+                    continue
+                longer = [k for r in c.and_rows.get(rid, ()) for k in by_row.get(r, ())
+                          if k[1] == key[1] and not k[2]]
+                longer += [k for k in by_row.get("_generic", ()) if k[1] == key[1]
+                           and k[2].startswith(head)]
+                if len(longer) == 1 and not any(
+                        mn.region is not None for mn in ms if mn.key == key):
+                    remap[key] = longer[0]
+    if not remap:
+        return
+    for mn in ms:
+        target = remap.get(mn.key)  # type: ignore[arg-type]
+        if target is not None:
+            mn.key = target
+            mn.rows = [target[0]]
+            mn.alias_only = True
 
 
 def _join_prefixes(ms: list[_Mention]) -> None:
@@ -2334,8 +2531,10 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
     for key, group in groups.items():
         rid = key[0]
         row = c.rows.get(rid)
-        if row is not None and row.acronym_needs_full and not any(m.full for m in group):
-            continue  # DPA alone: more often the news agency than the former council
+        if row is not None and row.acronym_needs_full and not any(m.full for m in group) and not (
+                key[2] and _election(text)):
+            continue  # DPA alone: more often the news agency than the former council; PPK
+            # Gedangan counts in an election story
         aid = f"ag-{len(doc.agencies) + 1}"
         fulls: list[str] = []
         written: list[str] = []
@@ -2410,6 +2609,14 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
             mentions_out.append((mn.start, mn.end, aid))
             claim("agency", mn.start, mn.end)
     mentions_out.sort()
+
+
+_ELECTION = re.compile(r"\b(?:KPU|KPPS|Bawaslu|Panwaslu|Panwascam|[Pp]emilu|PEMILU|[Pp]ilkada|PILKADA|[Pp]ileg|[Pp]ilpres)")
+
+
+def _election(text: str) -> bool:
+    """The article is about an election: it names the KPU, a polling body or the vote."""
+    return _ELECTION.search(text) is not None
 
 
 def _agency(aid: str, name: str, acronym: Optional[str], aliases: list[str], kind: Optional[str],

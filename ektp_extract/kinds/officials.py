@@ -361,6 +361,7 @@ class OffLex:
     hyphen_particles: set[str] = field(default_factory=set)  # al-, el-
     body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
     branch_cues: set[str] = field(default_factory=set)  # cabang: a place cue only after a unit part
+    district_cues: set[str] = field(default_factory=set)  # casefolded: Kecamatan, Desa (a place follows)
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
     party_parens: set[str] = field(default_factory=set)  # casefolded: (Fraksi X), (PDIP) after a name
@@ -576,6 +577,7 @@ def _build(lex: Lexicon) -> OffLex:
         hyphen_particles=set(_words(lex, "names", "wordlists", "hyphen_particles")),
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
         branch_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "branches")},
+        district_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "below-regency")},
         body_acronyms={a for a in agency_names if a.isupper()},
         countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
         party_parens={w.casefold() for r in lex.rows("positions", "party_parens") for w in r.words},
@@ -2060,7 +2062,16 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
         return ae
     if k == 0 and as_ >= inside[0][0]:
         return ae
-    if k > 0 and inside[k - 1][2].casefold() not in lx.unit_words and not (
+    if k > 0 and inside[k - 1][2].casefold() in lx.district_cues:
+        # KUA Kecamatan Ngaliyan, PPS Desa Sukamaju: the words after a district word are its
+        # place; a holder's name follows the place only from a given name on (... Desa
+        # Sukamaju Budi Hartono mengatakan)
+        k += 1
+        while k < len(inside) and inside[k][2] not in lx.given:
+            k += 1
+        if k == len(inside):
+            return ae
+    elif k > 0 and inside[k - 1][2].casefold() not in lx.unit_words and not (
         # Komisi IX, Komisi B: a unit's numeral or letter ends the unit
         (inside[k - 1][2] in _ROMANS or inside[k - 1][2].isdigit() or len(inside[k - 1][2]) == 1)
         and (inside[k - 2][2] if k >= 2 else (prev_word(text, inside[0][0]) or "")).casefold() in lx.letter_units
