@@ -278,6 +278,11 @@ _WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 _LINE = re.compile(rf"[^{_WS}](?:[^\n]*[^{_WS}])?")
 
 
+#: Compass words that close a place named after another (``Seram Timur``, ``Kendal Selatan``):
+#: districts and villages so named are often missing from the gazetteer (officials, agencies).
+COMPASS_WORDS = frozenset({"Timur", "Barat", "Utara", "Selatan", "Tengah"})
+
+
 def one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by exactly one substitution, insertion, deletion
     or swap of neighbours (linear, no table)."""

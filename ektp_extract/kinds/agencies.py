@@ -38,7 +38,7 @@ from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Agency, AgencyLevel, Span, filled
-from ..text import one_edit
+from ..text import COMPASS_WORDS, one_edit
 from ..twins import Twin, ascii_twin, twin
 from .regions import (Region, RegionType, canonical_region, match_region, pick_alternative,
                       region_index)
@@ -954,8 +954,8 @@ def _owner_gov(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row, 
 _PAREN_FULL = re.compile(r"[ ]?\([ ]?([A-Z][A-Za-z ,.-]{2,80}?)[ ]?\)")
 
 
-_COMPASS_FIRST = frozenset("SUBT")
-_COMPASS = re.compile(r"[ ](?:Selatan|Utara|Barat|Timur|Tengah)(?![A-Za-z0-9])")
+_COMPASS_FIRST = frozenset(w[0] for w in COMPASS_WORDS)
+_COMPASS = re.compile(rf"[ ](?:{'|'.join(sorted(COMPASS_WORDS))})(?![A-Za-z0-9])")
 _VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
 
 

@@ -46,7 +46,7 @@ from ..document import Document
 from .calendar import calendar as _calendar
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Official, Span, filled
-from ..text import one_edit
+from ..text import COMPASS_WORDS, one_edit
 
 # imported once here, not per document (an import statement costs microseconds); the
 # stage still runs without them, as before
@@ -2241,7 +2241,7 @@ def _split_unknown(
 
 
 # words that close a place name after its first word (Seram Timur, Kota Baru, Batang Hari Hilir)
-_COMPASS = frozenset({"Timur", "Barat", "Utara", "Selatan", "Tengah", "Hilir", "Hulu", "Ilir", "Ulu", "Raya"})
+_COMPASS = COMPASS_WORDS | {"Hilir", "Hulu", "Ilir", "Ulu", "Raya"}
 
 
 def _compass_run(ctx: _Ctx, rest: list[Item], n: int) -> int:
