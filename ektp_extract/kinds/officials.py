@@ -178,7 +178,7 @@ _PARTICLE_OR_ROMAN = twin(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
 _STEP = twin(
     r"(?P<sp>[ ]*)(?:(?P<low>\p{Ll}+)(?=[ ]+\p{Lu})"
     r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu}|\.\p{Lu}\p{Ll})"
-    r"|(?P<ini>\p{Lu})(?=[ ]+\p{Lu}\p{Ll})"
+    r"|(?P<ini>\p{Lu})(?=[ ]+(?:\p{Lu}[ ]+)?\p{Lu}\p{Ll})"  # (Ampera A Y Mebas: two spaced initials)
     r"|(?P<rom>I|Ni|[IVX]{1,4})(?![\p{L}\d])"
     r"|(?P<word>\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*)"
     r"|(?P<caps>\p{Lu}{2,3})(?![\p{L}\d'’-])"
@@ -558,7 +558,12 @@ def _build(lex: Lexicon) -> OffLex:
         given=given,
         stop={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")},
         # an acting prefix (Plt., Pj, Penjabat) is never a name word: Budi, Plt. Kabag Umum ...
-        not_name={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")} | _SPEECHISH
+        # (an acronym among the stopwords blocks its Title-case writing only where that is no given
+        # name: UU the law, Uu the Sundanese given name of Ade Uu Sukaesih)
+        not_name={
+            w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")
+            if not (w.isupper() and w.capitalize() in given)
+        } | _SPEECHISH
         | {k[0] for k in acting_keys if len(k) == 1 or k[1:] == (".",)},
         non_person={w.casefold() for w in _words(lex, "names", "wordlists", "non_person_heads")},
         date_words={w.casefold() for w in _words(lex, "names", "wordlists", "date_words")},
@@ -1367,13 +1372,19 @@ _APPOS_CUE = twin(
 )
 _DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
 _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
+# an occupation between "adalah" and the holder (wakil ketua tim seleksi adalah pengacara Nama)
+_OCCUPATIONS = (
+    "pengacara", "advokat", "akademisi", "dosen", "pakar", "aktivis", "wartawan", "jurnalis", "pengusaha",
+    "peneliti", "praktisi", "budayawan", "ekonom", "pengamat",
+)
 # bupati bernama lengkap X; Ketua Komisi I (akan / kini) dijabat (oleh) X; Presiden yaitu
-# (bapak) X: the holder follows
+# (bapak) X; Ketua Komisi I tetap X (kept in the office); Ketua Komisi I dipimpin X: the holder follows
 _NAMED = twin(
     r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
     r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap|sebelumnya|semula)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
-    r"|sebelumnya[ ]+(?:dipegang(?:[ ]+oleh)?|atas[ ]+nama)|atas[ ]+nama|(?:adalah|ialah)(?:[ ]+(?:bapak|ibu|saudara))?"
-    r"|(?:yaitu|yakni)(?:[ ]+(?:bapak|ibu))?)[ ]+(?=\p{Lu})"
+    r"|sebelumnya[ ]+(?:dipegang(?:[ ]+oleh)?|atas[ ]+nama)|atas[ ]+nama"
+    r"|(?:adalah|ialah)(?:[ ]+(?:bapak|ibu|saudara|" + "|".join(_OCCUPATIONS) + r"))?"
+    r"|(?:yaitu|yakni)[ ]*,?(?:[ ]+(?:bapak|ibu))?|dipimpin(?:[ ]+oleh)?|tetap)[ ]+(?=\p{Lu})"
 )
 # anggota Komisi I (lain) yang (turut) hadir adalah / yakni X (dan Y): the holders present
 _PRESENT = twin(
@@ -1394,6 +1405,10 @@ _TERM = re.compile(
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _DOTTED_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,3}")  # K.A, A.M.S (a token: its last dot stands apart)
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
+# abbreviated heads some sites write with a full stop before the unit (Kabag. Umum, Kasi. Pemerintahan)
+_HEAD_ABBRS = frozenset({
+    "kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kasie", "kadis", "kasat", "kanit", "kaur",
+})
 
 
 class _Toks:
@@ -1490,6 +1505,11 @@ def _read_window(
                 items[-1].end = e if items else e
                 i += 1
                 continue
+            if not i and s == start and _cap_after(text, e) and (
+                " " + text[max(0, s - 8):s]
+            ).casefold().rsplit(None, 1)[-1] in _HEAD_ABBRS:
+                i += 1  # Kabag. Tata Pemerintahan Setda X, Nama: the full stop of the abbreviated head
+                continue
             return items, s, "end"
         if not t[0].isalnum():
             return items, s, "other"
@@ -1537,10 +1557,10 @@ def _read_window(
             cf in lx.date_words or not (items and items[-1].kind == "unk")
         ) and not (not items and cf in lx.status_quals and _cap_after(text, e)) and not (
             cf in lx.status_quals and (not items or items[-1].kind in ("unit", "region"))
-            and _COMMA_CAP.match(text, e) is not None
+            and (_COMMA_CAP.match(text, e) is not None or _cap_after(text, e))
         ):
             # (but Ketua Sementara DPRD ...: a status word right after the head before capitals;
-            # Ketua Sementara, Budi; Ketua DPRD Sementara, Budi: the status, then the name)
+            # Ketua Sementara, Budi; Ketua DPRD (DKI) Sementara (,) Budi: the status, then the name)
             if _given_opens(lx, text, t, e, limit):
                 return items, s, "title"  # Kepala Dinas Kesehatan Hari Wibowo: a name starts
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
@@ -1644,6 +1664,12 @@ def _read_window(
                 items.append(Item("unit", s, e))
                 i += 1
                 continue
+            if (
+                cf == "dari" and items and items[-1].kind == "unk" and len(items) > 1
+                and (x := tk.at(i + 1)) is not None and x[2].casefold() in ("fraksi", "partai")
+            ):
+                # Ketua Komisi III Budi Santoso dari Fraksi Golkar: the holder's party, the holder before it
+                return items, s, "lower"
             if cf in _CONN_WORDS or (cf in ("dari", "pada") and (x := tk.at(i + 1)) is not None and _unit_like(ctx, x[2])):
                 items.append(Item("conn", s, e))
                 i += 1
@@ -2125,6 +2151,11 @@ def _trim(items: list[Item]) -> list[Item]:
     return out
 
 
+# an office acronym coined by a regency (Dinsosdaldukkb, Dinkukmp, Disperkimtan): no given name has
+# a consonant after Din / Dis / Bag / Bid and four letters more (Dinda, Distia, Bagus)
+_OPD_SHAPE = re.compile(r"(?:Din|Dis|Bag|Bid)[bcdfghjklmnpqrstvwxz][a-z]{3,}\Z")
+
+
 def _split_unknown(
     ctx: _Ctx, row: PositionRow, items: list[Item], head_start: int, head_end: int, comma: bool
 ) -> tuple[list[Item], list[Item]]:
@@ -2134,6 +2165,13 @@ def _split_unknown(
         # name, it is no part of the office
         return _split_unknown(ctx, row, items[:-1], head_start, head_end, comma)
     k = max((i for i, it in enumerate(items) if _known(it)), default=-1)
+    if k < 0 and len(items) >= 3 and items[0].kind == "unk" and items[1].kind == "unk" and (
+        _OPD_SHAPE.match(ctx.text, items[0].start, items[0].end) is not None
+    ):
+        # Kepala Dinsosdaldukkb Ahmad Jaenudin: a regency's own office acronym (Din/Dis/Bag/Bid and
+        # a consonant), then the name
+        items = [Item("unit", items[0].start, items[0].end)] + items[1:]
+        k = 0
     tail = items[: k + 1]
     rest = items[k + 1:]
     if any(it.kind != "unk" for it in rest):
@@ -2337,6 +2375,25 @@ def _closed_after(lx: OffLex, text: str, pos: int) -> bool:
     )
 
 
+# the offices of a body's board (Ketua, Sekretaris, Bendahara, Anggota ...), not a minister's or regent's
+_BOARD_GROUPS = frozenset({"lain", "birokrasi", "legislatif", "pemilu"})
+
+
+def _after_holder(ctx: _Ctx, pos: int) -> bool:
+    """Does the office at ``pos`` follow the comma after a holder just read (``Sekretaris Budi
+    Santoso, bendahara Rudi``): the next entry of a board's line-up, in lower case."""
+    text = ctx.text
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if text[j - 1:j] != ",":
+        return False
+    j -= 1
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j in ctx.named_end
+
+
 def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     """Read one position (and its holder) at a head match.
 
@@ -2378,8 +2435,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         return None  # Irjen Pol Karyoto: a rank; the office Irjen only before its body (Irjen Kemendagri)
     cap = not m.lower
     if m.lower and not row.unique and not any(it.kind in ("unit", "region", "paren", "qual", "num") for it in items):
-        if stop_kind != "title" and not (stop_kind == "lower" and _NAMED.match(text, stop, limit)):
-            return None  # (but bupati bernama X, kata jurubicara Mayjen X)
+        if stop_kind != "title" and not (stop_kind == "lower" and _NAMED.match(text, stop, limit)) and not (
+            row.group in _BOARD_GROUPS and _after_holder(ctx, pos_start)
+        ):
+            return None  # (but bupati bernama X, kata jurubicara Mayjen X; Sekretaris Budi, bendahara Rudi)
 
     def region_of(its: list[Item]) -> Optional[str]:
         for it in its:
@@ -2475,9 +2534,15 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             it.kind in ("unit", "region", "paren", "num") for it in items
         ):
             bm = _PRESENT.match(text, stop, limit)  # anggota Komisi I yang turut hadir adalah Nama
-        if bm is not None and not (m.lower and text[bm.start():bm.start() + 5] in ("yaitu", "yakni")):
-            # (yaitu / yakni only after a capitalised office: calon gubernur dan wakil gubernur
-            # yakni X dan Y names a pair of candidates)
+        if bm is not None and bm.group(0).startswith(("dipimpin", "yang dipimpin")) and (
+            bm.group(0)[0] == "y" or m.modifier is not None or not row.id.startswith("ketua")
+        ):
+            bm = None  # Wakil Sekjen Partai X yang dipimpin Nama: the body's leader (only Ketua X dipimpin Nama)
+        if bm is not None and not (m.lower and text[bm.start():bm.start() + 5] in ("yaitu", "yakni") and not any(
+            it.kind == "unit" and text[it.start:it.start + 1].isupper() for it in items
+        )):
+            # (yaitu / yakni only after a capitalised office or body: calon gubernur dan wakil gubernur
+            # yakni X dan Y names a pair of candidates; ketua Bapemperda yaitu X is read)
             nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
             if nm is not None and _closed_after(lx, text, nm.end) and match_head(lx, text, nm.name_start) is None:
                 c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
@@ -2578,6 +2643,21 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         before = _name_before(ctx, pos_start, taken, bare=True)
         if before is not None:
             return make(items, before, "officials.name_comma_position")
+    # Hadir antara lain, Budi Santoso Jaksa Agung, Rudi Hartono Kepala BIN, serta ...: a line-up
+    # whose items write the name right before the office with no comma; the office is closed by
+    # the item's comma, the sentence's end or the dan/serta of the last item
+    if not rest and text[pos_start - 1:pos_start] == " " and text[pos_start - 2:pos_start - 1].isalpha() and (
+        stop_kind in ("comma", "end") or text[stop:stop + 1] in (";", ")")
+        or (stop_kind == "lower" and _LINEUP_AND.match(text, stop) is not None)
+    ) and (pwl := prev_word(text, pos_start)) is not None and pwl[:1].isupper() and (
+        # (a name's last word before the head; an unmistakable office)
+        row.unique or " " in text[m.head_start:head_end] or any(it.kind != "paren" for it in items)
+    ):
+        # (Nama Kepala X. alone between full stops: an item of a list of sentences, its verb left out)
+        whole = stop_kind == "end" and text[stop:stop + 1] in (".", "\n", "")
+        before = _name_before(ctx, pos_start, taken, bare=True, lineup=2 if whole else 1)
+        if before is not None:
+            return make(items, before, "officials.name_comma_position")
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
     if not row.named and (row.unique or has_body or (row.takes == "place" and region_of(tail))):
@@ -2650,7 +2730,7 @@ _CUE_NEAR = re.compile(r" (?:menjabat|sebagai|selaku|menjadi) ")
 # the first words _OWN_OFFICE_NEXT can start with, or a parenthesis (one str.startswith first)
 _OWN_NEXT_STARTS = (
     "(", " (", " menjabat", " sebagai", " selaku", " kembali", " juga", " kini", " tetap", " dilantik",
-    " diangkat", " ditunjuk", " menjadi",
+    " diangkat", " ditunjuk", " menjadi", " dan ",
 )
 
 
@@ -2661,6 +2741,12 @@ def _own_office_next(ctx: _Ctx, nm: NameParse, pos_start: int, taken: Intervals)
     cue (``Budi menjabat Kepala A, Rudi menjabat Kepala B``; ``Budi sebagai Ketua I, Rudi
     (Ketua II)``)? Then the comma separates two holders, each with his own office."""
     text = ctx.text
+    if text.startswith(" dan ", nm.end):
+        # Budi sebagai Ketua, Rudi dan Ani sebagai Wakil Ketua: the pair's own office after the second name
+        nm2 = parse_name(ctx.lx, text, nm.end + 5, min(len(text), nm.end + 80), ctx.regions, memo=ctx.memo)
+        return nm2 is not None and nm2.start == _skip_space(text, nm.end + 5) and not text.startswith(
+            " dan ", nm2.end
+        ) and _own_office_next(ctx, nm2, pos_start, taken)
     nxt = text[nm.end:nm.end + 1]
     if nxt == " " and text[nm.end + 1:nm.end + 2] == "(":
         nxt = "("
@@ -3038,8 +3124,16 @@ def _paren_before(text: str, pos: int) -> bool:
     return j > 0 and text[j - 1].isalpha()
 
 
+# the end of a line-up's last-but-one item: dan / serta and a capitalised word
+_LINEUP_AND = re.compile(r"(?:dan|serta)[ ]+[A-Z]")
+# the lower-case words a line-up's name may follow (Rapat yang dipimpin Budi Santoso Menko
+# Polhukam, ...; Hadir antara lain Budi ...; ..., serta Rudi ...)
+_LINEUP_AFTER = frozenset({"dipimpin", "oleh", "lain", "yakni", "yaitu", "serta", "dan", "hadir"})
+
+
 def _name_before(
-    ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False, bare: bool = False, paren: bool = False
+    ctx: _Ctx, head_start: int, taken: Intervals, selaku: bool = False, bare: bool = False, paren: bool = False,
+    lineup: int = 0,
 ) -> Optional[NameParse]:
     """``Nama(, degrees), <head>`` (or ``Nama selaku <head>``): the name written before a position.
 
@@ -3112,7 +3206,15 @@ def _name_before(
             p -= 1
         if p > ls and not (text[p - 1] in ",.;:\"'(" or text[p - 1].islower()):
             continue
-        if bare and p > ls and text[p - 1] not in ".\"'":
+        if lineup:
+            # a line-up item: after its list's comma (colon, semicolon) or a lead-in word
+            if p <= ls or not (text[p - 1] in ",:;" or (lineup == 2 and text[p - 1] == ".") or (
+                text[p - 1].islower() and (pw := prev_word(text, s)) is not None and pw in _LINEUP_AFTER
+            )):
+                continue
+            if not _lineup_name(ctx, nm, head_start) or (text[p - 1] == "," and _office_item_before(ctx, p - 1)):
+                return None
+        elif bare and p > ls and text[p - 1] not in ".\"'":
             continue  # bare: the name opens the sentence
         if selaku and p > ls and text[p - 1].isalpha() and _in_region_before(ctx, text, p, nm.name_start):
             continue  # Kapolresta Deli Serdang selaku ...: the last word of a region, no name
@@ -3126,6 +3228,47 @@ def _name_before(
             return None
         return nm
     return None
+
+
+# buildings before an office (di Pendopo Bupati X, Rumah Dinas Wali Kota): a venue, no holder
+_VENUE_WORDS = frozenset({
+    "pendopo", "pendapa", "rumah", "rumdin", "kantor", "gedung", "halaman", "aula", "balai", "ruang", "wisma",
+    "istana", "graha", "rujab", "makam", "kediaman", "markas", "mako", "lapangan", "alun-alun",
+})
+
+
+# capitalised words of company before an office (Kapusdalops BNPB, Bersama Kalaksa BPBD, ...)
+_WITH_WORDS = frozenset({"bersama", "beserta", "didampingi", "dampingi", "mendampingi", "bareng", "bertemu"})
+
+
+def _lineup_name(ctx: _Ctx, nm: NameParse, head_start: int) -> bool:
+    """Is ``nm``, written right before an office in a line-up, a person's name: no venue word
+    opening it, not a body's or a region's words, and (one bare word) not a place."""
+    text = ctx.text
+    words = nm.name.split()
+    if words[0].casefold() in _VENUE_WORDS or words[0].casefold() in _WITH_WORDS or (
+        ctx.agency_cover(nm.name_start) is not None
+    ):
+        return False
+    if len(words) == 1 and nm.start == nm.name_start:
+        rg = ctx.region_at(nm.name_start, None, True)
+        if rg is not None and rg[0] >= nm.name_end:
+            return False  # ..., Sleman Bupati ...: a place
+    return text[nm.end:head_start].strip() == ""
+
+
+def _office_item_before(ctx: _Ctx, comma: int) -> bool:
+    """Is the list item closed by the comma at ``comma`` an office with no holder read
+    (``Kepala Biro Umum, Nama Kepala Bagian``: the name may be the first office's holder)?"""
+    text = ctx.text
+    j = comma
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j in ctx.named_end:
+        return False
+    k = max(text.rfind(",", 0, j), text.rfind(".", 0, j), text.rfind(":", 0, j), text.rfind("\n", 0, j), -1) + 1
+    k = _skip_space(text, k)
+    return k < j and match_head(ctx.lx, text, k) is not None
 
 
 def _in_region_before(ctx: _Ctx, text: str, p: int, s: int) -> bool:
@@ -3180,6 +3323,8 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str,
     own = cand.label is not None and " " not in cand.label and lx.head_keys.get((cand.label.casefold(),)) is cand.row
     parts.append(cand.row.canonical if cand.label is None or own else cand.label)
     tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
+    if tail[:1] == ".":
+        tail = tail[1:]  # Kabag. Tata Pemerintahan: the abbreviated head's full stop
     if cand.unit is not None:
         tail = f"{tail} {text[cand.unit[0]:cand.unit[1]]}"
     if "(" in tail:
@@ -5215,9 +5360,22 @@ _OWNER_PLACES = frozenset({"rumah", "kantor", "mobil", "gedung", "pendopo", "pen
 
 
 def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
-    """Does the office at ``m`` read with its holder's name after it?"""
+    """Does the office at ``m`` read with its holder's name after it? (In a venue phrase, di
+    Halaman Pendopo Bupati X Parigi, one bare word closing the sentence is the venue's town.)"""
     cand = _parse_at(ctx, m, taken)
-    return cand is not None and cand.name is not None and cand.name.start >= cand.pos_end
+    if cand is None or (nm := cand.name) is None or nm.start < cand.pos_end:
+        return False
+    after = _skip_space(ctx.text, nm.end)
+    if nm.start == nm.name_start and " " not in nm.name and ctx.text[after:after + 1] in ("", ".", "\n"):
+        j = m.start
+        for _ in range(3):  # di (Halaman) Pendopo Bupati X: the words before the building
+            pw = prev_word(ctx.text, j)
+            if pw is None:
+                break
+            if pw == "di":
+                return False
+            j = ctx.text.rfind(pw, 0, j)
+    return True
 
 
 # posisi / jabatan / kursi Ketua Komisi I akan dijabat X: the office word names the holder after
@@ -5565,6 +5723,11 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             same.rank = max(same.rank, o.rank)
         if same.region is None:
             same.region = o.region
+    # Brigjen Priyo Widyanto ... Brigjen Priyo yang saat ini menjabat Kapolda Jambi: a one-word
+    # re-mention with the person's other office (a rotation: old and new office) is the one
+    # person of the article whose full name has that word; the new office wins
+    if len(named_keys) > 1 and any(len(k) == 1 for _, k in named_keys):
+        offs = _short_remention(offs, named_keys)
     # a holder named first by the short name a later mention gives in parentheses
     if by_nick:
         kept: list[_Off] = []
@@ -5611,6 +5774,29 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 continue
         out.append(o)
     return out
+
+
+def _short_remention(offs: list[_Off], named_keys: list[tuple[_Off, list[str]]]) -> list[_Off]:
+    """Fold each one-word holder (``Priyo``) into the one earlier holder whose full name has
+    that word (``Priyo Widyanto``), when no other holder's name has it; the higher-ranked
+    office (a new one over an old one) is kept, on a tie the full name's."""
+    gone: set[int] = set()
+    for o, key in named_keys:
+        if len(key) != 1 or not o.mentions:
+            continue
+        hosts = [p for p, pk in named_keys if p is not o and len(pk) > 1 and key[0] in pk]
+        if len(hosts) != 1 or (host := hosts[0]).intro[0] > o.intro[0] or id(host) in gone:
+            continue
+        if _styled_wife(host.honorifics) != _styled_wife(o.honorifics):
+            continue
+        host.mentions.extend(o.mentions)
+        host.refs.extend(o.refs)
+        if o.rank > host.rank:
+            host.position, host.canonical, host.pos_range, host.row = o.position, o.canonical, o.pos_range, o.row
+            host.unit_range, host.rank = o.unit_range, o.rank
+        host.region = host.region or o.region
+        gone.add(id(o))
+    return [o for o in offs if id(o) not in gone] if gone else offs
 
 
 _WIFE_TITLES = frozenset({"ny", "ny.", "nyonya"})
