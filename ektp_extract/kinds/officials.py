@@ -1344,13 +1344,14 @@ _HOLDER_CUE = (
     r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
     r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)"
     r"(?:[ ]+dan[ ]+di(?:ambil[ ]+sumpah(?:nya)?|sumpah|lantik|kukuhkan|tetapkan))?[ ]+(?:menjadi|sebagai)"
+    r"|(?:yang[ ]+)?(?:kini[ ]+|telah[ ]+|sudah[ ]+)?resmi[ ]+menjadi"
     r"|" + _MOVE_CUE + r"|selaku|sebagai|yang[ ]+juga"
 )
 # the cue's word for when the office is held: a move or appointment names the new office
 # (it wins over the old one named with the holder), a time word before names a past one
 _NEW_CUE_WORDS = (
     "lantik", "angkat", "tunjuk", "tetapkan", "kukuhkan", "pilih", "percaya", "dapuk", "pindah",
-    "mutasi", "rotasi", "geser", "promosi", "duduki", "tempati", "memangku", "baru", "kini", "sekarang",
+    "mutasi", "rotasi", "geser", "promosi", "duduki", "tempati", "memangku", "baru", "kini", "sekarang", "resmi",
     "saat ini",
 )
 _OLD_CUE_WORDS = ("sebelum", "semula", "dulunya", "terakhir")
@@ -1382,6 +1383,8 @@ _OCCUPATIONS = (
 _NAMED = twin(
     r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
     r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap|sebelumnya|semula)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
+    r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|kemudian|selanjutnya)[ ]+)?"
+    r"(?:diemban(?:[ ]+oleh)?|dipercayakan[ ]+kepada)"
     r"|sebelumnya[ ]+(?:dipegang(?:[ ]+oleh)?|atas[ ]+nama)|atas[ ]+nama"
     r"|(?:adalah|ialah)(?:[ ]+(?:bapak|ibu|saudara|" + "|".join(_OCCUPATIONS) + r"))?"
     r"|(?:yaitu|yakni)[ ]*,?(?:[ ]+(?:bapak|ibu))?|dipimpin(?:[ ]+oleh)?|tetap)[ ]+(?=\p{Lu})"
@@ -1395,7 +1398,7 @@ _PRESENT = twin(
 # read only after the office word (Posko Bupati ditempati warga: a place)
 _FILLED = twin(
     r"(?:yang[ ]+)?(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|kemudian|selanjutnya)[ ]+)?"
-    r"(?:ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=\p{Lu})"
+    r"(?:ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=\p{Lu}|drg?\.?[ ])"
 )
 # a term of office after a position: periode 2019–2024, masa jabatan 2014 s.d. 2019, masa bakti 2020
 _TERM = re.compile(
@@ -1991,10 +1994,13 @@ def _person_after_and(ctx: _Ctx, items: list[Item], e: int, limit: int) -> bool:
     """After a head or a unit part closed by a body, region or acronym, does ``dan`` at ``e`` join a
     person (two name words or more, no unit word, a boundary after) rather than more of the
     unit? ``Plt Gubernur Jambi dan Budi Santoso menjadi ...``: Budi is not the Plt."""
-    if items and items[-1].kind not in ("unit", "region", "paren"):
+    unk = bool(items) and items[-1].kind == "unk"
+    if items and items[-1].kind not in ("unit", "region", "paren") and not unk:
         return False  # (right after the head: Ketua RW dan Budi Santoso)
     text, lx = ctx.text, ctx.lx
     p = _skip_space(text, e)
+    if unk and _CUE_NEAR.search(text, p, min(limit, p + 70)) is None:
+        return False  # (after unknown words only a person with an office of his own, below)
     if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
         return False
     nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
@@ -2003,6 +2009,8 @@ def _person_after_and(ctx: _Ctx, items: list[Item], e: int, limit: int) -> bool:
     # one that takes an office of its own (Kepala Dinas A dan Budi menjabat Kepala B), even where
     # a body's mention ran on over it
     own = text.startswith(_OWN_NEXT_STARTS, nm.end) and _OWN_OFFICE_NEXT.match(text, nm.end, nm.end + 40) is not None
+    if unk and not own:
+        return False  # Camat Pitu dan Rudi menjadi Camat Paron: Pitu ends the office, Rudi takes his own
     if not own and ctx.agency_cover(nm.name_start) is not None:
         return False
     words = nm.name.split()
@@ -2465,8 +2473,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         _split_unknown(ctx, row, items, m.head_start, m.head_end, stop_kind == "comma")
         if stop_kind != "title" else (items, [])
     )
-    if rest and stop_kind == "lower" and cap and text.startswith(("yang ", "di", "sebelumnya "), stop) and (
+    if rest and stop_kind == "lower" and cap and text.startswith(("yang ", "di", "sebelumnya ", "kini "), stop) and (
         _NAMED.match(text, stop, limit) is not None
+        or (_opens_clause(text, pos_start) and _FILLED.match(text, stop, limit) is not None)
     ):
         tail, rest = items, []  # Kapolsek Dolok Silau yang sebelumnya dijabat Nama: the words name the place
     if rest:
@@ -2530,6 +2539,14 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         if bm is None and (pw := prev_word(text, pos_start)) is not None and pw.casefold() in _OFFICE_WORDS:
             bm = _FILLED.match(text, stop, limit)
             filled = bm is not None
+        elif bm is None and cap and items and _opens_clause(text, pos_start) and (
+            (fm := _FILLED.match(text, stop, limit)) is not None
+        ):
+            # Kapolsek Paron kini diisi AKP Budi: an office opening its clause, then a holder
+            # with a title or a full name (Posko Bupati ditempati warga: no office word, no clause start)
+            fn = parse_name(lx, text, fm.end(), limit, ctx.regions, memo=ctx.memo)
+            if fn is not None and (fn.start < fn.name_start or " " in fn.name):
+                bm, filled = fm, True
         if bm is None and text.startswith(("yang ", "lain"), stop) and any(
             it.kind in ("unit", "region", "paren", "num") for it in items
         ):
@@ -2548,7 +2565,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
                 if "sebelum" in bm.group(0) or "semula" in bm.group(0):
                     c.rank = 0  # Kapolsek X yang sebelumnya dijabat Nama: a past holder
-                elif filled or "jabat" in bm.group(0):
+                elif filled or "jabat" in bm.group(0) or "emban" in bm.group(0) or "percaya" in bm.group(0):
                     c.rank = 2  # the office is held now: jabatan X ditempati oleh Nama wins over Nama's old one
                 return c
     # Kepala X, Nama, mengatakan
@@ -2601,12 +2618,22 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             return make(items, nm, "officials.position_comma_name")
     if not cap:
         return None
+    # Kepala Dinas A: Budi Santoso. / Kepala A : Budi, Kepala B : Rudi; ...: an office opening its
+    # sentence, line or list item, a colon, and a name closing the item
+    if (
+        stop_kind == "other" and text[stop:stop + 1] == ":" and not rest
+        and _opens_clause(text, pos_start) and (nm := _colon_holder(ctx, stop + 1, limit)) is not None
+    ):
+        return make(items, nm, "officials.position_name")
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
         closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
         selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+        gapped = selaku is None and text.endswith(" menjadi ", 0, pos_start) and _gapped_appointment(ctx, pos_start - 8)
+        if gapped:
+            selaku = _MENJADI.match(text, pos_start - 8)  # Budi dilantik menjadi A dan Rudi menjadi B
         if closed or selaku is not None:
-            rank = 1 if selaku is None else _cue_rank(selaku.group(0))
+            rank = 1 if selaku is None else 2 if gapped else _cue_rank(selaku.group(0))
             before = None
             if rank != 1:
                 # Kepala A Budi yang dipindah tugas menjadi Kepala B: the holder just read moves
@@ -2678,6 +2705,84 @@ _APPOINT_WORDS = ("dilantik", "melantik", "dikukuhkan", "mengukuhkan", "diangkat
 
 
 _LIST_OPEN = (",", ":", ";", "yakni", "yaitu", "antara lain", "masing-masing")
+
+
+_MENJADI = re.compile(r"menjadi[ ]+")
+# an appointment verb with its menjadi / sebagai (Budi ditunjuk menjadi, resmi dilantik sebagai)
+_APPOINTED = re.compile(
+    r"\b(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih|resmi)[ ]+(?:menjadi|sebagai)[ ]"
+)
+
+
+def _gapped_appointment(ctx: _Ctx, pos: int) -> bool:
+    """Is the bare ``menjadi`` at ``pos`` the appointment verb left out after a list item
+    (``Budi ditunjuk menjadi Camat A dan Rudi menjadi Camat B``)? An appointment verb with its
+    menjadi/sebagai stands earlier in the sentence and the name before ``menjadi`` follows a
+    comma, ``dan``, ``serta`` or ``sedangkan``. A bare menjadi alone is not read (``Saat Jokowi
+    menjadi Gubernur``)."""
+    text = ctx.text
+    sent = ctx.doc.sentence_of(pos)
+    if sent is None or text.find("menjadi", sent[0], pos) < 0 and text.find("sebagai", sent[0], pos) < 0:
+        return False
+    ap = None
+    for ap in _APPOINTED.finditer(text, sent[0], pos):
+        pass
+    if ap is None:
+        return False
+    # the capitalised words of the name before menjadi, then the word or comma before them
+    toks = text[ap.end():pos].split()
+    n = len(toks)
+    while n > 0 and toks[n - 1][:1].isupper() and not toks[n - 1].endswith(","):
+        n -= 1
+    if n == len(toks) or n == 0:
+        return False
+    return toks[n - 1].endswith(",") or toks[n - 1] in ("dan", "serta", "sedangkan", "sementara")
+
+
+# what may follow the name after ROLE: — the end of the sentence or line, or a comma or semicolon
+# before the next item (checked to open with an office)
+_COLON_ITEM_END = re.compile(r"[ ]*(?:(?P<sep>[,;])[ ]*(?:(?:dan|serta)[ ]+)?|\.(?:[ ]|\n|\Z)|\n|\Z)")
+
+
+def _colon_holder(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
+    """The name right after the colon of ``Kepala Dinas A: Budi Santoso``: a person's name (a title
+    or two words or more) closing the sentence, the line or the list item (a comma or semicolon
+    before the next office: ``Kepala A: Budi, Kepala B: Rudi``)."""
+    text, lx = ctx.text, ctx.lx
+    p = _skip_space(text, pos)
+    if not (text[p:p + 1].isupper() or text.startswith(("dr", "ir."), p)) or match_head(lx, text, p) is not None:
+        return None
+    nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != p:
+        return None
+    # a person: a title or degree, a frequent given name, or one item of several (another colon
+    # near): Kepala Dinas A: Stok Vaksin Aman alone is a headline
+    if not (
+        nm.start < nm.name_start or nm.end > nm.name_end or any(w in lx.given for w in nm.name.split())
+        or text.find(":", max(0, pos - 150), pos - 1) >= 0 or text.find(":", nm.end, nm.end + 150) >= 0
+    ):
+        return None
+    g = _COLON_ITEM_END.match(text, nm.end)
+    if g is None:
+        return None
+    if g.group("sep") is not None and match_head(lx, text, g.end()) is None:
+        return None  # (Kepala A: Budi, warga ...: no list of offices)
+    return nm
+
+
+def _opens_clause(text: str, pos: int) -> bool:
+    """Does ``pos`` open a sentence, a line, a clause after a comma or a dateline's dash, or the
+    first item after a list cue (``antara lain``, ``yakni``, ``yaitu``)?"""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j == 0 or text[j - 1] in ".\n,;:-":
+        return True
+    return j < pos and text.endswith(_LIST_CUES, 0, j)
+
+
+# the words that open a list right before its first item
+_LIST_CUES = (" antara lain", " yakni", " yaitu", " adalah", " ialah", " diantaranya", " di antaranya")
 
 
 def _appointee_cue(ctx: _Ctx, pos: int, acting: bool) -> bool:
@@ -3573,6 +3678,7 @@ def run(doc: Document) -> None:
         if ur := _unit_rosters(ctx, taken, body):
             cands.extend(ur)
     paired: Optional[Intervals] = None
+    makeup: Optional[tuple[int, int, int]] = None  # (body start, end, sentence end) of X terdiri dari ...
     if pairs and "(" in text:
         # pasangan bupati/wakil bupati yang dilantik masing-masing: Kabupaten X (A dan B), ...
         pl, paired = _pair_lists(ctx, taken, body)  # (paired None where no list was read)
@@ -3681,6 +3787,16 @@ def run(doc: Document) -> None:
         if prev in lx.documents and (cand.name is None or _NUMBER_AFTER.match(text, cand.pos_end)):
             consumed_until = cand.pos_end  # Keputusan Presiden Nomor 12: the document
             continue
+        if cand.name is None and text.startswith(" terdiri ", cand.pos_end):
+            consumed_until = cand.pos_end  # Pimpinan DPRD terdiri dari Ketua ...: a body's make-up, no person
+            if cand.items and (sent := ctx.doc.sentence_of(cand.pos_end)) is not None:
+                makeup = (cand.items[0].start, cand.pos_end, sent[1])
+            continue
+        if (
+            makeup is not None and makeup[1] < cand.pos_start < makeup[2] and not cand.items
+            and cand.unit is None and cand.name is not None and cand.row.canonical in _OFFICER_HEADS
+        ):
+            cand.unit = (makeup[0], makeup[1])  # ... terdiri dari Ketua Budi: Ketua DPRD
         if cand.name is None and cand.region is None and not cand.row.unique and _GENERIC_AFTER.match(text, cand.pos_end) is not None:
             consumed_until = cand.pos_end  # Kepala BPBD adalah sekda: what the office is, not a holder
             continue
@@ -3723,6 +3839,14 @@ def run(doc: Document) -> None:
                 taken.add(succ.start, succ.end)
                 ctx.named_end[succ.end] = succ
                 consumed_until = max(consumed_until, succ.end)
+            elif replaces and (fm := _replaced(ctx, cand.name, taken)) is not None:
+                # Kapolsek X kini diisi AKP Budi, menggantikan AKP Rudi: Rudi held the office before
+                cands.append(Candidate(
+                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, fm, cand.region,
+                    cand.rule, cand.items, cand.head_end, rank=0, unit=cand.unit, label=cand.label,
+                ))
+                taken.add(fm.start, fm.end)
+                consumed_until = max(consumed_until, fm.end)
             elif before_ and (fm := _former_holder(ctx, cand.name, taken)) is not None:
                 # Camat X dijabat oleh Budi yang sebelumnya dipegang Rudi: Rudi held the office before
                 cands.append(Candidate(
@@ -3792,6 +3916,10 @@ _SHARED_CUE = re.compile(
     r"[ ]*(?:(?:kembali|juga|masing-masing)[ ]+)?(?:menjabat(?:[ ]+sebagai)?|sebagai|selaku"
     r"|di(?:lantik|angkat|tunjuk|tetapkan)[ ]+(?:menjadi|sebagai))[ ]+\Z"
 )
+
+
+# the officers of a body's make-up (Pimpinan DPRD terdiri dari Ketua ..., Wakil Ketua ...)
+_OFFICER_HEADS = frozenset({"Ketua", "Sekretaris", "Bendahara", "Anggota"})
 
 
 def _co_holder(ctx: _Ctx, cand: Candidate, taken: Intervals) -> Optional[NameParse]:
@@ -4471,6 +4599,24 @@ def _replacer(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]
     if g is None:
         return None
     return _name_before(ctx, g.start(), taken, selaku=True)
+
+
+# <office> <holder>(,) (yang) menggantikan (posisi) Rudi: the words after the holder before the replaced one
+_REPLACING_AFTER = re.compile(
+    r"[ ]*,?[ ]*(?:yang[ ]+)?(?:(?:resmi|akan|kini|telah|sudah)[ ]+)?menggantikan"
+    r"(?:[ ]+(?:posisi|jabatan|kedudukan))?[ ]+(?=[A-Z])"
+)
+
+
+def _replaced(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
+    """The name after ``<office> <nm>(,) menggantikan``: the office's past holder, whom ``nm``
+    replaces (``Kapolsek X kini diisi AKP Budi, menggantikan AKP Rudi``), as ``_replacer`` reads
+    ``Budi menggantikan Rudi sebagai Camat X``."""
+    text = ctx.text
+    if text.find("menggantikan", nm.end, nm.end + 30) < 0:
+        return None
+    g = _REPLACING_AFTER.match(text, nm.end)
+    return _closed_name_at(ctx, g.end(), taken) if g is not None else None
 
 
 def _former_holder(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
@@ -5382,7 +5528,7 @@ def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
 # all (otherwise "jabatan Bupati" is the office, not a person)
 _OFFICE_WORDS = frozenset({"jabatan", "posisi", "kursi"})
 _HELD_AHEAD = re.compile(  # not a passing holding (sempat/pernah dijabat); sebelumnya dijabat: a past holder, read
-    r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)[ ](?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang)[ ]"
+    r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)[ ](?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang|diemban|dipercayakan)[ ]"
 )
 # menduduki jabatan Kepala X: the office word after a verb of holding names the office taken
 _OFFICE_TAKERS = frozenset({"menduduki", "menempati", "memangku"})
