@@ -3662,6 +3662,10 @@ def run(doc: Document) -> None:
     rotated = _rotations(ctx, taken, body, cands, from_) if (
         from_ or "sebelumnya" in words or "semula" in words or ("lama" in words and "jabatan" in words)
     ) else None
+    if "baru" in words and "jabatan" in words and "(" in text and (
+        rows := _rotation_rows(ctx, taken, body, cands)  # - Budi (Kepala A, kemungkinan jabatan baru Kepala B)
+    ):
+        rotated = _merged(sorted(rows + (rotated.spans if rotated is not None else [])))
     before_ = "sebelumnya" in words  # (Camat X dijabat Budi yang sebelumnya dipegang Rudi)
     successor_ = "penggantinya" in words  # (Kapolsek X, penggantinya AKP Rudi)
     replaces = "menggantikan" in words  # (Budi menggantikan Rudi sebagai Camat X)
@@ -3829,6 +3833,16 @@ def run(doc: Document) -> None:
             ctx.named_end[cand.name.end] = cand.name
             if cand.name.end <= cand.pos_start:
                 ctx.named_end[cand.pos_end] = cand.name
+                if "digantikan" in words and (succ := _successor(ctx, cand.name, taken, at=cand.pos_end)) is not None:
+                    # Budi yang menjabat Kapolda X akan digantikan Rudi: Rudi takes the office
+                    cand.rank = 0
+                    cands.append(Candidate(
+                        cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, succ, cand.region,
+                        cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
+                    ))
+                    taken.add(succ.start, succ.end)
+                    ctx.named_end[succ.end] = succ
+                    consumed_until = max(consumed_until, succ.end)
             elif (succ := _successor(ctx, cand.name, taken, cand.rank == 0)) is not None:
                 # Kepala Dinas X, Budi digantikan oleh Rudi: Rudi holds the office now
                 cand.rank = 0
@@ -3979,15 +3993,89 @@ _ROT_OLD = re.compile(
 _ROT_NEW = re.compile(
     r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|saat[ ]+ini|lalu|kemudian)[ ]+)?(?:resmi[ ]+)?(?:menjadi"
     r"|menjabat(?:[ ]+(?:sebagai|menjadi))?"
-    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|dikukuhkan)[ ]+(?:sebagai|menjadi)"
-    r"|(?:berpindah|pindah|bergeser|digeser|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke))"
-    r"|kini|sekarang|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Z])"
+    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|dikukuhkan|bertugas)[ ]+(?:sebagai|menjadi)"
+    r"|(?:berpindah|pindah|bergeser|digeser|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke)"
+    r"|(?:harus[ ]+)?(?:duduk[ ]+di[ ]?kursi|menduduki[ ]+(?:jabatan|kursi|posisi)(?:[ ]+baru)?(?:[ ]+sebagai)?))"
+    r"|kini|sekarang|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Za-z])"
 )
+# an old post that is no office of the lexicon (guru di SMAN 1 X, bertugas sebagai guru di Y, di SMKN Z):
+# a short run of words, no sentence end, up to the new office's cue
+_ROT_OLD_FREE = re.compile(r"[a-z][\w'’/.-]*(?:[ ]+[\w'’/.-]+){0,9}?(?=[ ]*,?[ ]*(?:kini|sekarang|saat[ ]+ini)\b)")
+# a school head's office followed by its school: kepala sekolah di SMAN 2 X
+_AT_SCHOOL = re.compile(r"[ ]+di[ ]+(?=(?:SD|SMP|SMA|SMK|SLB|MI|MTs|MA)[A-Z]{0,3}N?\b)")
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 # verbs of a new office, one of which must be in the text for "Nama dari LAMA ... BARU" to be read
 _ROT_FROM_VERBS = frozenset({
     "menjabat", "menjadi", "dilantik", "diangkat", "ditunjuk", "dimutasi", "dirotasi", "digeser", "bergeser", "menggeser",
 })
+
+
+# after a holder's new office: (, yang) menggantikan (posisi) Nama / . Menggantikan Nama: the office's past holder
+_REPLACED_NEXT = re.compile(
+    r"[ ]*(?:,[ ]*(?:yang[ ]+)?|\.[ ]+(?=M))?(?:[Mm]enggantikan)(?:[ ]+(?:posisi|jabatan|kedudukan))?[ ]+(?=[A-Z])"
+)
+
+
+def _replaced_next(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]:
+    """The name after ``<office>(, yang) menggantikan`` or after ``<office>. Menggantikan`` (the next
+    sentence opening with the verb) right after ``pos``: the holder the office's new holder replaces."""
+    text = ctx.text
+    if text.find("enggantikan", pos, pos + 24) < 0:
+        return None
+    g = _REPLACED_NEXT.match(text, pos)
+    return _closed_name_at(ctx, g.end(), taken) if g is not None else None
+
+
+# a rotation list row: (- ) Nama (LAMA, kemungkinan jabatan baru BARU): the cue before the new office;
+# a hedge (kemungkinan, diusulkan, rencana, calon) leaves the old office the one held
+_ROW_NEW = re.compile(
+    r",[ ]*(?P<hedge>(?:kemungkinan|diusulkan|direncanakan|rencana|calon)[ ]+)?"
+    r"(?:jabatan[ ]+baru(?:nya)?|kini|sekarang|menjadi|dimutasi[ ]+(?:menjadi|ke)|pindah[ ]+ke)[ ]*:?[ ]*(?=[A-Z])"
+)
+_ROW_OPEN = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\d{1,2}[.)])?[ \t]*(?=\S)")
+
+
+def _rotation_rows(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """Rows of a rotation list, one a line: ``- Budi Santoso (Kepala Dinas A, kemungkinan jabatan baru
+    Kepala Dinas B)``, ``1. Rudi (Camat X, jabatan baru Kepala Bappeda)``: the name, then in
+    parentheses the old office and after a comma the new one. The new office is the holder's
+    (rank 2), unless the cue is hedged (kemungkinan, diusulkan: the old office is the one held).
+    Returns the spans of the rows' parentheses (their offices are not read again)."""
+    text, lx = ctx.text, ctx.lx
+    spans: list[tuple[int, int]] = []
+    p = text.find(" (", body)
+    while p >= 0:
+        q = p + 2
+        p = text.find(" (", q)
+        close = text.find(")", q, q + 240)
+        if close < 0 or text.find("\n", q, close) >= 0 or (nw := _ROW_NEW.search(text, q, close)) is None:
+            continue
+        ls = text.rfind("\n", 0, q) + 1
+        if ls < body or text[close + 1:close + 2].strip() or (op := _ROW_OPEN.match(text, ls, q)) is None:
+            continue  # (the row ends with its parentheses)
+        nm = parse_name(lx, text, op.end(), q - 2, ctx.regions, memo=ctx.memo)
+        if nm is None or nm.start != op.end() or _skip_space(text, nm.end) != q - 1 or (
+            taken.overlaps(nm.name_start, nm.name_end) or match_head(lx, text, nm.name_start) is not None
+        ):
+            continue
+        hedged = nw.group("hedge") is not None
+        s0, e0 = (q, nw.start()) if hedged else (nw.end(), close)
+        m = match_head(lx, text, s0)
+        if m is None or m.start != s0 or m.lower:
+            continue
+        items, _, _ = _read_items(ctx, m.row, m.end, e0)
+        pend = e0  # (the office as written up to the cue or the parenthesis: Bidang A, B dan C)
+        while pend > m.end and text[pend - 1] == " ":
+            pend -= 1
+        region = next((it.region for it in items if it.region is not None), None)
+        cands.append(Candidate(
+            m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.name_comma_position", items,
+            m.head_end, rank=2,
+        ))
+        taken.add(nm.start, nm.end)
+        ctx.named_end[nm.end] = nm
+        spans.append((q, close))  # (the offices in the parentheses are read here only)
+    return spans
 
 
 def _rotations(
@@ -4015,27 +4103,54 @@ def _rotations(
     runs = lx.any_first_runs  # a head opens with one of these letter runs (a look-up before match_head)
     for n, p in enumerate(hits):
         om = _ROT_OLD.match(text, p)
-        if om is None or (
-            runs is not None and ((rm := _LETTER_RUN.match(text, om.end())) is None or rm.group().lower() not in runs)
-        ) or (mo := match_head(lx, text, om.end())) is None:
+        if om is None:
             continue
+        mo = None
+        if runs is None or ((rm := _LETTER_RUN.match(text, om.end())) is not None and rm.group().lower() in runs):
+            mo = match_head(lx, text, om.end())
+        old_end = mo.end if mo is not None else -1
+        if mo is None:
+            # Budi, yang sebelumnya guru di SMAN 1 X, kini kepala SMAN Y: an old post the lexicon
+            # has no head for, closed by kini / sekarang before the new office (only after yang sebelumnya)
+            if text[p:p + 10] != "sebelumnya" or text[max(0, p - 5):p] != "yang " or (
+                fm := _ROT_OLD_FREE.match(text, om.end())
+            ) is None or text.find(".", om.end(), fm.end()) >= 0:
+                continue
+            old_end = fm.end()
         cs = p
         if text[max(0, p - 5):p] == "yang " and (p < 6 or not text[p - 6].isalnum()):
             cs = p - 5
         nm = _name_before(ctx, cs, taken, selaku=True)
         if nm is None:
             continue
-        nl = text.find("\n", mo.end)
+        nl = text.find("\n", old_end)
         limit = min(len(text), p + 320, hits[n + 1] if n + 1 < len(hits) else len(text), nl if nl >= 0 else len(text))
-        nw = _ROT_NEW.search(text, mo.end, limit)
-        if nw is None or (sent := ctx.doc.sentence_of(mo.start)) is None or nw.start() >= sent[1]:
+        mn = nw = None
+        for nw in _ROT_NEW.finditer(text, old_end, limit):
+            # (a cue before words that open no office: kini telah dilantik sebagai ... reads the later cue)
+            if (mn := match_head(lx, text, nw.end())) is not None:
+                break
+        if mn is None or nw is None or (sent := ctx.doc.sentence_of(om.end())) is None or nw.start() >= sent[1]:
             continue  # (the new office in the old one's sentence: the document's split knows H., Drs.)
-        if text.startswith("dari", p) and text.find(" yang ", mo.end, nw.start() + 1) >= 0:
+        if text.startswith("dari", p) and text.find(" yang ", old_end, nw.start() + 1) >= 0:
             continue  # Budi dari Kepala Desa X yang kini menjabat ...: the head's own new office
-        mn = match_head(lx, text, nw.end())
-        if mn is None:
-            continue
         c = _parse_lower(ctx, mn, taken) if mn.lower else _parse_at(ctx, mn, taken)
+        if c is None and mn.lower and (read := _read_appos(ctx, mn)) is not None and read[3] and any(
+            it.kind in ("unit", "region") for it in read[1]
+        ):
+            # kini kepala SMAN Y.: a lower-case office with its unit, closed by punctuation
+            items = read[1]
+            region = next((it.region for it in items if it.region is not None), None)
+            c = Candidate(mn.start, read[0], mn.row, mn.acting, mn.modifier, None, region,
+                          "officials.name_comma_position", items, mn.head_end)
+        if c is None and (sm := _AT_SCHOOL.match(text, mn.end)) is not None and (
+            lx.head_keys.get(("kepala", "sekolah")) is mn.row
+        ):
+            # kepala sekolah di SMAN 2 X: the school after di is the office's unit
+            read = _read_appos(ctx, HeadMatch(sm.end(), sm.end(), sm.end(), sm.end(), mn.row, None, None, True))
+            if read is not None and read[3] and read[1]:
+                c = Candidate(mn.start, read[0], mn.row, mn.acting, mn.modifier, None, None,
+                              "officials.name_comma_position", read[1], mn.head_end)
         if c is None or c.pos_start != mn.start:
             continue
         pend = c.pos_end
@@ -4047,7 +4162,14 @@ def _rotations(
         ))
         taken.add(nm.start, nm.end)
         ctx.named_end[nm.end] = nm
-        spans.append((om.end(), pend))
+        spans.append((om.end() if mo is not None else mn.start, pend))
+        if (rp := _replaced_next(ctx, pend, taken)) is not None:
+            # ... kini kepala SMAN Y. Menggantikan Rudi yang dipindah ke ...: Rudi held the office before
+            cands.append(Candidate(
+                c.pos_start, pend, c.row, c.acting, c.modifier, rp, c.region, "officials.name_comma_position",
+                c.items, c.head_end, rank=0, unit=c.unit, label=c.label,
+            ))
+            taken.add(rp.start, rp.end)
     return _merged(spans) if spans else None
 
 
@@ -4123,6 +4245,16 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
     text, lx = ctx.text, ctx.lx
     spans: list[tuple[int, int]] = []
     for h in _HANDOVER.finditer(text, body):
+        le = text.find("\n", h.end())
+        if le > 0 and text[le - 1] == ":" or le < 0 and text.rstrip().endswith(":"):
+            # Jabatan yang diserahterimakan adalah:\n Pangdam I/BB dari A kepada B;\n ...: the items below
+            _handover_items(ctx, taken, le if le > 0 else len(text.rstrip()), cands, spans)
+            continue
+        colon = text.find(":", h.end(), le if le > 0 else len(text))
+        if colon > 0 and text.find(".", h.end(), colon) < 0 and text.find(" dari ", colon, le if le > 0 else len(text)) > 0:
+            # ... sertijab tiga jabatan, yakni: Kadis A dari B kepada C; Kadis D dari E kepada F.
+            if _handover_items(ctx, taken, colon + 1, cands, spans):
+                continue
         if text.startswith("diserahterimakan", h.start()):
             # Jabatan Kapolsek X diserahterimakan dari ...: the office stands before the verb
             k = h.start()
@@ -4168,6 +4300,54 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
 
 
 _DARI = re.compile(r"[ ]*\bdari[ ]+(?=[A-Z])")
+# the opening of an item of a handover list: a new line or ; (a bullet, a number), or , dan / ; dan
+_ITEM_OPEN = re.compile(r"[ ]*(?:[;,][ ]*)?(?:\n[ \t]*)*(?:(?:[-•*]|\d{1,2}[.)])[ ]*)?(?:(?:dan|serta)[ ]+)?")
+_ITEM_CLOSE = re.compile(r"[ ]*(?:[;.,]|(?=\n)|\Z|(?=[ ]+(?:dan|serta)[ ]))")
+
+
+def _handover_items(ctx: _Ctx, taken: Intervals, pos: int, cands: list[Candidate], spans: list[tuple[int, int]]) -> bool:
+    """The items of a handover list after its cue's colon at ``pos``: each ``<office> dari Nama
+    (,) kepada Nama`` on its own line or after a ``;`` (``Pangdam I/BB dari Mayjen TNI A kepada
+    Mayjen TNI B;``), the office opening the item. The past holder ranks 0, the new one 2.
+    Reads items until one is of another shape; True when one was read."""
+    text, lx = ctx.text, ctx.lx
+    read = False
+    for _ in range(24):
+        op = _ITEM_OPEN.match(text, pos)
+        k = op.end()  # type: ignore[union-attr]
+        if k >= len(text) or not text[k].isupper():
+            break
+        m = match_head(lx, text, k)
+        if m is None or m.start != k or m.lower:
+            break
+        le = text.find("\n", m.end)
+        dari = _DARI.search(text, m.end, min(m.end + 120, le if le > 0 else len(text)))
+        if dari is None or text.find(".", m.end, dari.start()) >= 0 or text.find(";", m.end, dari.start()) >= 0:
+            break
+        items, _, _ = _read_items(ctx, m.row, m.end, dari.start())
+        if items and items[-1].end < dari.start() - 1 and text[items[-1].end:dari.start()].strip():
+            break  # (words after the office that are no part of it)
+        n1 = _closed_name_at(ctx, dari.end(), taken)
+        if n1 is None or (to := _HANDOVER_TO.match(text, n1.end)) is None:
+            break
+        n2 = _closed_name_at(ctx, to.end(), taken)
+        if n2 is None or (cl := _ITEM_CLOSE.match(text, n2.end)) is None:
+            break
+        pend = items[-1].end if items else m.end
+        region = next((it.region for it in items if it.region is not None), None)
+        for nm, rank in ((n1, 0), (n2, 2)):
+            cands.append(Candidate(
+                m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
+                m.head_end, rank=rank, listed=rank == 2,
+            ))
+            taken.add(nm.start, nm.end)
+            ctx.named_end[nm.end] = nm
+        spans.append((m.start, pend))
+        read = True
+        pos = n2.end
+        if text[cl.start():cl.end()].strip() == ".":
+            break  # (a full stop closes the list)
+    return read
 
 
 def _gapped_item(ctx: _Ctx, row: PositionRow, j: int, taken: Intervals) -> Optional[tuple[NameParse, HeadMatch]]:
@@ -4553,22 +4733,48 @@ _SUCCESSOR_NAMED = re.compile(
 )
 
 
+# a last initial closing a holder's name (digantikan oleh Mayjen Budi Santoso S.): the end of the
+# sentence, a comma or a lower-case word after it
+_MID_INITIAL = re.compile(r"[ ][A-Z]\.[ ]+(?=[A-Z][a-z]+[ ]+[A-Z][a-z])")
+_END_INITIAL = re.compile(r"[ ]+([A-Z])(?=\.(?:[ ]|\n|\Z)|[ ]*[,;)\n]|[ ]*\Z|[ ]+[a-z])")
+
+
 def _closed_name_at(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]:
-    """A closed person's name starting at ``pos`` that no other reading took and no office opens."""
+    """A closed person's name starting at ``pos`` that no other reading took and no office opens;
+    a last initial after its words is part of it (``Totok Imam S``)."""
     text = ctx.text
     sn = parse_name(ctx.lx, text, pos, min(len(text), pos + 120), ctx.regions, memo=ctx.memo)
-    if (
-        sn is None or sn.start != pos or not _closed_after(ctx.lx, text, sn.end)
-        or taken.overlaps(sn.name_start, sn.name_end) or match_head(ctx.lx, text, sn.name_start) is not None
+    if sn is None or sn.start != pos:
+        return None
+    if (d := text.find(". ", sn.name_start, sn.name_end)) > 0 and (mi := _MID_INITIAL.match(text, d - 2)) is not None and (
+        text.find(text[mi.end():sn.name_end], 0, pos) >= 0
     ):
+        # digantikan oleh Budi Santoso S. Andi Wijaya dimutasi ...: the words after the initial are a
+        # name read before, opening the next sentence
+        sn = parse_name(ctx.lx, text, pos, d, ctx.regions, memo=ctx.memo)
+        if sn is None or sn.start != pos:
+            return None
+    if not _closed_after(ctx.lx, text, sn.end):
+        g = _END_INITIAL.match(text, sn.end) if sn.end == sn.name_end and " " in sn.name else None
+        if g is None:
+            return None
+        sn = NameParse(sn.start, g.end(1), sn.name_start, g.end(1), sn.name + " " + g.group(1), sn.honorifics)
+    if taken.overlaps(sn.name_start, sn.name_end) or match_head(ctx.lx, text, sn.name_start) is not None:
         return None
     return sn
 
 
-def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False) -> Optional[NameParse]:
+def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False, at: int = -1) -> Optional[NameParse]:
     """The name after ``<holder> digantikan (oleh)``, when it is a closed name and no office; after
-    a past holder (``past``) also after ``diserahkan (kepada)`` (the office handed over)."""
+    a past holder (``past``) also after ``diserahkan (kepada)`` (the office handed over). With
+    ``at``, after the office written there behind its holder (``Budi yang menjabat Kapolda X akan
+    digantikan Rudi``)."""
     text = ctx.text
+    if at >= 0:
+        if text.find("digantikan", at, at + 40) < 0:
+            return None
+        g = _REPLACED.match(text, at)
+        return _closed_name_at(ctx, g.end(), taken) if g is not None else None
     if text.find("digantikan", nm.end, nm.end + 40) >= 0:
         g = _REPLACED.match(text, nm.end)
         return _closed_name_at(ctx, g.end(), taken) if g is not None else None
