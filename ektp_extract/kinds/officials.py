@@ -3806,6 +3806,8 @@ def run(doc: Document) -> None:
             continue
         if group is not None and cand.name is None and ((gs := _group_size(group)) is None or gs > 1):
             ctx.plural_at.add(cand.pos_start)  # 11 Ketua TP PKK Kecamatan se-Kabupaten X dilantik: a group of holders
+        if cand.name is None and cand.pos_start >= body and text.endswith(("jadi ", "sebagai "), 0, cand.pos_start):
+            _appointed_unnamed(ctx, cand, taken, replaces)  # menunjuk Budi menjadi Kajati X
         cands.append(cand)
         consumed_until = cand.pos_end
         if cand.rank == 2 and cand.name is not None and cand.name.end <= cand.pos_start and text.startswith(
@@ -4024,6 +4026,36 @@ def _replaced_next(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]
         return None
     g = _REPLACED_NEXT.match(text, pos)
     return _closed_name_at(ctx, g.end(), taken) if g is not None else None
+
+
+# an appointer's verb before the appointee (Jaksa Agung menunjuk Budi menjadi Kajati X), and the
+# appointee's passive verb before the office (Budi diangkat jadi Komandan X menggantikan Rudi)
+_APPOINTER = frozenset({"menunjuk", "mengangkat", "melantik", "menetapkan", "memilih", "mempercayakan"})
+_APPOINTEE_CUE = re.compile(
+    r"(?:diangkat|ditunjuk|dilantik|dipromosikan|dimutasi|ditetapkan)[ ]+(?:men)?jadi[ ]+\Z|(?<=[ ])(?:men)?jadi[ ]+\Z|sebagai[ ]+\Z"
+)
+
+
+def _appointed_unnamed(ctx: _Ctx, cand: Candidate, taken: Intervals, replaces: bool) -> None:
+    """An office read with no holder after ``menjadi``/``jadi``/``sebagai``: ``menunjuk Budi
+    menjadi Kajati X`` (an appointer's verb, the appointee, the cue) gives Budi the office (rank
+    2); ``Budi diangkat jadi Komandan X menggantikan Rudi`` (a passive appointment verb right
+    before the office) gives it to Rudi as its past holder (rank 0). Sets ``cand.name``."""
+    text = ctx.text
+    cm = _APPOINTEE_CUE.search(text, max(0, cand.pos_start - 30), cand.pos_start)
+    if cm is None:
+        return
+    if not cm.group(0).startswith("di"):
+        nm = _name_before(ctx, cm.start(), taken, selaku=True)
+        if nm is not None and (pw := prev_word(text, nm.start)) is not None and pw.casefold() in _APPOINTER:
+            cand.name, cand.rank, cand.rule = nm, 2, "officials.name_comma_position"
+            taken.add(nm.start, nm.end)
+            ctx.named_end[nm.end] = nm
+        return
+    if replaces and (rp := _replaced_next(ctx, cand.pos_end, taken)) is not None:
+        cand.name, cand.rank, cand.rule = rp, 0, "officials.position_named"
+        taken.add(rp.start, rp.end)
+        ctx.named_end[rp.end] = rp
 
 
 # a rotation list row: (- ) Nama (LAMA, kemungkinan jabatan baru BARU): the cue before the new office;
@@ -6116,6 +6148,8 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             if host is None:
                 # bupati bernama X ... Bupati Gianyar: the named holder takes the fuller position
                 host = next((n for n in named if n.row.id == o.row.id and _same_office(n.canonical, o.canonical)), None)
+                if host is not None and _OTHER_HOLDER_BEFORE.search(text, max(0, o.pos_range[0] - 40), o.pos_range[0]):
+                    host = None  # Sedangkan Rudi menjadi Staf Ahli Bidang B: Rudi's office, unlinked, not Budi's
                 if host is not None and len(o.position) > len(host.position):
                     host.position, host.canonical, host.pos_range = o.position, o.canonical, o.pos_range
                     host.unit_range = o.unit_range
@@ -6150,6 +6184,8 @@ def _short_remention(offs: list[_Off], named_keys: list[tuple[_Off, list[str]]])
         gone.add(id(o))
     return [o for o in offs if id(o) not in gone] if gone else offs
 
+# a capitalised name word, then menjadi, right before an unnamed office: another person's office
+_OTHER_HOLDER_BEFORE = re.compile(r"[A-Z][a-z]+[ ]+(?:(?:kini|akan|lalu|kemudian)[ ]+)?menjadi[ ]+\Z")
 
 _WIFE_TITLES = frozenset({"ny", "ny.", "nyonya"})
 
