@@ -2676,8 +2676,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if not rest and text[pos_start - 1:pos_start] == " " and text[pos_start - 2:pos_start - 1].isalpha() and (
         stop_kind in ("comma", "end") or text[stop:stop + 1] in (";", ")")
         or (stop_kind == "lower" and _LINEUP_AND.match(text, stop) is not None)
-    ) and (pwl := prev_word(text, pos_start)) is not None and pwl[:1].isupper() and (
-        # (a name's last word before the head; an unmistakable office)
+    ) and _lineup_gate(text, pos_start) and (
+        # (an unmistakable office)
         row.unique or " " in text[m.head_start:head_end] or any(it.kind != "paren" for it in items)
     ):
         # (Nama Kepala X. alone between full stops: an item of a list of sentences, its verb left out)
@@ -3344,6 +3344,24 @@ _VENUE_WORDS = frozenset({
 
 # capitalised words of company before an office (Kapusdalops BNPB, Bersama Kalaksa BPBD, ...)
 _WITH_WORDS = frozenset({"bersama", "beserta", "didampingi", "dampingi", "mendampingi", "bareng", "bertemu"})
+
+
+def _lineup_gate(text: str, pos: int) -> bool:
+    """A cheap look before :func:`_name_before` reads a line-up item: within 80 characters
+    before the head ``pos`` a list separator (, : ; .) or a lead-in word, then only
+    capitalised words (the name, with ranks and initials) up to the head."""
+    lo = max(0, pos - 80)
+    k = max(text.rfind(",", lo, pos), text.rfind(":", lo, pos), text.rfind(";", lo, pos), text.rfind(".", lo, pos))
+    words = text[k + 1 if k >= 0 else lo:pos].split()
+    if not words:
+        return False
+    n = 0  # capitalised words (name, rank, initials) closing the stretch
+    for w in reversed(words):
+        if w[:1].isupper() or w[:1] == "(":
+            n += 1
+            continue
+        return n > 0 and w in _LINEUP_AFTER
+    return k >= 0 or lo == 0
 
 
 def _lineup_name(ctx: _Ctx, nm: NameParse, head_start: int) -> bool:
