@@ -1597,6 +1597,7 @@ def _read_window(
                 continue
             if cf in ("dan", "serta") and (
                 _head_next(ctx, tk, i) or _name_run_end(ctx, items) or _person_after_and(ctx, items, e, limit)
+                or _own_after_and(ctx, e, limit)
             ):
                 # Menteri Agama X dan Menteri Perumahan Y; Mensesneg Hatta Rajasa dan Sekretaris ...:
                 # "dan" after a person's name ends the position (inside a unit it joins unit words);
@@ -2025,8 +2026,10 @@ def _own_after_and(ctx: _Ctx, e: int, limit: int) -> bool:
     dan Budi menjabat kepala X``, ``ketua panitia dan Budi selaku bendahara``)?"""
     text = ctx.text
     p = _skip_space(text, e)
-    if not text[p:p + 1].isupper() or _CUE_NEAR.search(text, p, min(limit, p + 70)) is None:
-        return False  # (a look for the cue words first: no name is parsed where none stands near)
+    if not (text[p:p + 1].isupper() or (text[p:p + 1] in "di" and ctx.lx.pre_one.match(text, p, limit))) or (
+        _CUE_NEAR.search(text, p, min(limit, p + 70)) is None
+    ):
+        return False  # (a look for the cue words first: no name is parsed where none stands near; dr. Budi)
     if match_head(ctx.lx, text, p) is not None:
         return False
     nm = parse_name(ctx.lx, text, p, limit, ctx.regions, memo=ctx.memo)
@@ -2402,6 +2405,26 @@ def _after_holder(ctx: _Ctx, pos: int) -> bool:
     return j in ctx.named_end
 
 
+# the next item of a list of holders written name first: (, / ; / dan / serta) Nama(, degrees), <Head>;
+# Nama (<Head>); Nama sebagai <Head>
+_ITEM_GAP = re.compile(r"[ ]*[,;]?[ ]*(?:(?:dan|serta)[ ]+)?")
+_ITEM_SEP = re.compile(r"[ ]*,[ ]*|[ ]*\([ ]*|[ ]+(?:sebagai|selaku)[ ]+")
+
+
+def _name_first_next(ctx: _Ctx, pos: int, limit: int) -> bool:
+    """Does the next item of a list, after a separator at ``pos``, read ``Nama, <Head>`` (a name with
+    an office of its own written after it, in capitals)?"""
+    text, lx = ctx.text, ctx.lx
+    p = _ITEM_GAP.match(text, pos, limit).end()  # type: ignore[union-attr]
+    if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
+        return False
+    nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
+    if nm is None or (sep := _ITEM_SEP.match(text, nm.end, limit)) is None:
+        return False
+    h = match_head(lx, text, sep.end())
+    return h is not None and not h.lower
+
+
 def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     """Read one position (and its holder) at a head match.
 
@@ -2613,8 +2636,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 return c
         if nm is not None and _closed_after(lx, text, nm.end) and not (
             nm.name_start == nm.start and " " not in nm.name and _ONE_WORD_LIST.match(text, nm.end) is not None
-        ) and not (text.startswith(_OWN_NEXT_STARTS, nm.end) and _own_office_next(ctx, nm, pos_start, taken)):
+        ) and not (text.startswith(_OWN_NEXT_STARTS, nm.end) and _own_office_next(ctx, nm, pos_start, taken)) and not (
+            cap and _name_first_next(ctx, nm.start, limit) and _name_before(ctx, pos_start, taken) is not None
+        ):
             # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
+            # (Budi, Kepala A, Rudi, Kepala B: names and offices in turn, each name before its office)
             return make(items, nm, "officials.position_comma_name")
     if not cap:
         return None
@@ -2627,7 +2653,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         return make(items, nm, "officials.position_name")
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
-        closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"')
+        # (a semicolon closes an item of a list of holders: Budi, Kepala A; Rudi, Kepala B; ...)
+        closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"', ";") or (
+            stop_kind == "lower" and text.startswith(("dan ", "serta "), stop) and _name_first_next(ctx, stop, limit)
+        )  # (Budi, Kepala A dan Rudi, Kepala B)
         selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
         gapped = selaku is None and text.endswith(" menjadi ", 0, pos_start) and _gapped_appointment(ctx, pos_start - 8)
         if gapped:
@@ -2992,7 +3021,17 @@ def _holder_cue(ctx: _Ctx, cue: str, nm: NameParse) -> bool:
     if pw is None:
         return True
     w = pw.casefold()
-    return w not in ctx.lx.nominating and w not in ("dan", "serta", "atau")
+    if w in ("dan", "serta"):
+        # Budi sebagai Kepala A dan Rudi sebagai Kepala B: a chain of holders, each with his own
+        # office (the office before the dan was read with its holder written before it)
+        j = nm.start
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        j -= len(pw)
+        while j > 0 and text[j - 1] in " ,;":
+            j -= 1
+        return j in ctx.named_end
+    return w not in ctx.lx.nominating and w != "atau"
 
 
 _ANAPHORS = frozenset({"itu", "tersebut", "ini"})
@@ -3217,7 +3256,7 @@ _CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
 def _paren_before(text: str, pos: int) -> bool:
-    """Does a parenthesis open right before ``pos``, after a word (``Budi Santoso (``)?"""
+    """Does a parenthesis open right before ``pos``, after a word (``Budi Santoso (``, ``Budi, S.H. (``)?"""
     j = pos
     while j > 0 and text[j - 1] == " ":
         j -= 1
@@ -3226,7 +3265,8 @@ def _paren_before(text: str, pos: int) -> bool:
     j -= 1
     while j > 0 and text[j - 1] == " ":
         j -= 1
-    return j > 0 and text[j - 1].isalpha()
+    # (or a degree's full stop: Budi Santoso, S.H. (Kabag Ops))
+    return j > 0 and (text[j - 1].isalpha() or (text[j - 1] == "." and text[j - 2:j - 1].isalpha()))
 
 
 # the end of a line-up's last-but-one item: dan / serta and a capitalised word
@@ -3699,6 +3739,11 @@ def run(doc: Document) -> None:
         # Panja ... sebagai berikut Fraksi Golkar Budi, Fraksi PKS Rudi ...: members by unit
         if ur := _unit_rosters(ctx, taken, body):
             cands.extend(ur)
+    if "(" in text and ("ketua" in words or "anggota" in words or "sekretaris" in words) and any(
+        r in text for r in _LINEUP_ROLES
+    ):
+        # Tim seleksi terdiri atas Budi (ketua), Ani (sekretaris) dan Rudi (anggota)
+        cands.extend(_lineups(ctx, taken, body))
     paired: Optional[Intervals] = None
     makeup: Optional[tuple[int, int, int]] = None  # (body start, end, sentence end) of X terdiri dari ...
     if pairs and "(" in text:
@@ -3746,7 +3791,9 @@ def run(doc: Document) -> None:
         else:
             cand = None
             if headline.at(m.start):
-                continue
+                # 1. Budi Santoso sebagai Kepala Dinas X: a list's row, not a headline
+                if m.lower or m.start < body or (cand := _name_first_row(ctx, m, taken)) is None:
+                    continue
         if cand is None and not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
         group = _group_before(text, m.start) if prev in _GROUP_WORDS or not prev or prev == "orang" else None
@@ -4759,6 +4806,101 @@ def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
                 for c in items:
                     taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
                 out.extend(items)
+    return out
+
+
+# a body's line-up with each member's role in lower case in parentheses after his name: Tim seleksi
+# terdiri atas ..., yakni Budi (ketua), Ani (sekretaris), dan Rudi serta Joko (anggota)
+_LINEUP_ROLE = re.compile(r"[ ]*\((?P<r>(?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator))[ ]*\)")
+_LINEUP_ROLES = ("(ketua", "(sekretaris", "(bendahara", "(anggota", "(koordinator", "(wakil", "(Ketua", "(Sekretaris",
+                 "(Anggota", "(Bendahara", "(Koordinator", "(Wakil")
+_LINEUP_CUE = re.compile(
+    r"(?:[ ]+(?:terdiri[ ]+(?:atas|dari)|beranggotakan|yakni|yaitu|antara[ ]+lain|di[ ]?antaranya|masing-masing"
+    r"|sebagai[ ]+berikut|adalah|ialah))+[ ]*:?(?:[ ]+[a-z]+[ ]+orang[ ]*,?(?:[ ]+(?:yakni|yaitu|antara[ ]+lain))?)?"
+    r"[ ]*:?[ ]+(?=[A-Z])"
+)
+# the bodies whose line-up gives offices (Tim, Panitia, Pansel ...) and the words before them that name
+# the line-up itself (Susunan pengurus Koperasi X)
+_LINEUP_BODIES = frozenset(
+    "tim panitia pansel komite majelis dewan badan satgas satuan pokja koperasi forum yayasan komisi lembaga "
+    "kelompok gugus juri".split()
+)
+_LINEUP_LEAD = frozenset("susunan struktur komposisi pengurus kepengurusan anggota keanggotaan personel formasi".split())
+_LINEUP_SEP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+|[ ]*;[ ]*(?:(?:dan|serta)[ ]+)?")
+
+
+def _lineup_body(ctx: _Ctx, ss: int, cue: int) -> Optional[tuple[int, int]]:
+    """The body named between a sentence's start ``ss`` and the line-up's cue (``Tim seleksi``,
+    ``Pansel JPT Pratama Kabupaten Ngawi``; past ``Susunan pengurus``): a body word opening the
+    words, which run to the cue with no verb or function word among them; None if there is none."""
+    text, lx = ctx.text, ctx.lx
+    words = list(_LINE_WORD.finditer(text, ss, cue))
+    i = 0
+    while i < len(words) and words[i].group(0).casefold() in _LINEUP_LEAD:
+        i += 1
+    if i >= len(words) or words[i].group(0).casefold() not in _LINEUP_BODIES or len(words) - i > 8:
+        return None
+    for w in words[i + 1:]:
+        t = w.group(0)
+        cf = t.casefold()
+        if t[0].islower() and (cf in lx.stop or _verbish(lx, cf)) and cf not in lx.unit_words:
+            return None  # (Tim yang dibentuk bupati terdiri atas ...: no body's name)
+    return words[i].start(), words[-1].end()
+
+
+def _lineups(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
+    """``Tim seleksi terdiri atas lima orang, yakni Prof. Budi (ketua), Dr. Ani (sekretaris), dan Rudi
+    serta Joko (anggota)``: a body's line-up, each name followed by its role in parentheses, a role
+    shared by the names listed before it with no role of their own. The sentence opens with the body
+    (a body word: tim, panitia, pansel, komite, majelis, koperasi ...) and a cue (terdiri atas/dari,
+    beranggotakan, yakni, antara lain ...) brings in the list; each member holds the role in that
+    body (Ketua Tim seleksi, Anggota Tim seleksi)."""
+    text, lx = ctx.text, ctx.lx
+    out: list[Candidate] = []
+    done = -1
+    for rm in _LINEUP_ROLE.finditer(text, body):
+        if rm.start() < done:
+            continue
+        sent = ctx.doc.sentence_of(rm.start())
+        if sent is None:
+            continue
+        done = sent[1]
+        cm = _LINEUP_CUE.search(text, sent[0], rm.start())
+        if cm is None:
+            continue
+        bd = _lineup_body(ctx, sent[0], cm.start())
+        if bd is None:
+            continue
+        items: list[Candidate] = []
+        pending: list[NameParse] = []
+        pos, limit = cm.end(), sent[1]
+        while pos < limit:
+            nm = _list_name(ctx, pos, limit)
+            if nm is None:
+                break
+            pending.append(nm)
+            q = nm.end
+            if (r := _LINEUP_ROLE.match(text, q, limit)) is not None:
+                label = r.group("r")
+                row = lx.head_keys.get((label.split()[-1].casefold(),))
+                if row is None:
+                    break
+                label = " ".join(w[:1].upper() + w[1:] for w in label.split())
+                for p in pending:
+                    if not taken.overlaps(p.name_start, p.name_end):
+                        items.append(Candidate(
+                            bd[0], bd[1], row, None, None, p, None, "officials.lineup", [], bd[0], label=label,
+                        ))
+                pending = []
+                q = r.end()
+            sp = _LINEUP_SEP.match(text, q, limit)
+            if sp is None or sp.end() == q:
+                break
+            pos = sp.end()
+        if items:
+            for c in items:
+                taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+            out.extend(items)
     return out
 
 
@@ -5982,6 +6124,101 @@ def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
         return None
     c = _BULLET.match(text, k).end()
     return (-1, -1) if _colon_row(ctx, c, _line_end(text, c)) else None
+
+
+# a list item's mark opening a line: "1.", "2)", "a.", "-", "•"
+_ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-z])[ \t]*[.)][ \t]*|[-•*·▪][ \t]*)")
+_ROW_SEP_WORDS = ("sebagai", "selaku")
+_LEAD_ROWS = 30  # rows looked at above a row for the lead-in ending in a colon
+
+
+def _under_lead_in(text: str, ls: int) -> bool:
+    """Does the line starting at ``ls`` stand in a list under a lead-in ending in a colon
+    (``Berikut pejabat yang dilantik:``), the lines between being short rows with no full stop?"""
+    k = ls - 1
+    for _ in range(_LEAD_ROWS):
+        while k > 0 and text[k - 1] in " \t\n":
+            k -= 1
+        if k <= 0:
+            return False
+        pls = text.rfind("\n", 0, k) + 1
+        if text[k - 1] == ":":
+            return True
+        if text[k - 1] == "." or k - pls > _ROW_MAX:
+            return False
+        k = pls - 1
+    return False
+
+
+def _name_first_row(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
+    """A row of a list of holders written name first, one to a line, with no full stop:
+    ``1. Drs. Budi Santoso, M.Si sebagai Kepala Dinas X``, ``- Budi Santoso - Kepala Bagian Umum``,
+    ``a. Budi Santoso, SE, Kepala Badan X``, ``Budi Santoso: Kepala Dinas X``, ``Budi Santoso (Kepala
+    Dinas X)``; the name (with its titles and degrees) fills the line up to the separator, the office
+    runs to the line's end. The row opens with a number, a letter or a bullet, or stands under a
+    lead-in ending in a colon; a sebagai / selaku opening the line may follow a name alone on the
+    line before (``1. Budi Santoso`` / ``sebagai Kepala Dinas X``)."""
+    text, lx = ctx.text, ctx.lx
+    ls = text.rfind("\n", 0, m.start) + 1
+    le = _line_end(text, m.start)
+    if le - ls > _ROW_MAX:
+        return None
+    mk = _ITEM_MARK.match(text, ls, m.start)
+    c = mk.end() if mk is not None else _skip_space(text, ls)
+    # the separator before the head
+    j = m.start
+    while j > c and text[j - 1] == " ":
+        j -= 1
+    sep = text[j - 1:j]
+    if sep in ("-", "–", "—", ":", ",", "("):
+        if sep != "," and j == m.start and sep != "(":
+            return None  # (a dash or colon set off by a space: Budi Santoso - Kepala X)
+        j -= 1
+    elif text.endswith(_ROW_SEP_WORDS, c, j):
+        j -= 7 if text.endswith("sebagai", c, j) else 6
+        if text[j - 1:j] not in (" ", "\n") and j != c:
+            return None
+    else:
+        return None
+    if j <= c:
+        # sebagai Kepala X under a row holding a name alone (1. Budi Santoso)
+        if sep in ("-", "–", "—", ":", ",", "(") or ls == 0:
+            return None
+        ls = text.rfind("\n", 0, ls - 1) + 1
+        mk = _ITEM_MARK.match(text, ls)
+        c, j = (mk.end() if mk is not None else _skip_space(text, ls)), ls + len(text[ls:j].rstrip(" \n"))
+        if mk is None:
+            return None
+    if mk is None and not _under_lead_in(text, ls):
+        return None
+    while j > c and text[j - 1] == " ":
+        j -= 1
+    if j > c and text[j - 1] == ",":
+        j -= 1  # Budi Santoso, SE, Kepala X
+    if not text[c:c + 1].isupper() and lx.pre_one.match(text, c, j) is None:
+        return None
+    nm = parse_name(lx, text, c, j, ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != c or text[nm.end:j].strip(" ,") or taken.overlaps(nm.name_start, nm.name_end):
+        return None
+    if match_head(lx, text, nm.name_start) is not None or not (
+        " " in nm.name or nm.honorifics or nm.name in lx.given
+    ):
+        return None  # (Doa - Kepala KUA X: one word is no name of its own)
+    items, stop, _kind = _read_items(ctx, m.row, m.end, le)
+    tail = _trim(items)
+    pend = tail[-1].end if tail else m.head_end
+    q = pend
+    if sep == "(":
+        q = _skip_space(text, q)
+        if text[q:q + 1] != ")":
+            return None
+        q += 1
+    if _ROW_END.match(text, q) is None or any(
+        it.kind == "unk" and ((cf := text[it.start:it.end].casefold()) in lx.stop or _verbish(lx, cf)) for it in tail
+    ):
+        return None  # (Budi Santoso, Kepala Dinas X Terpilih Lagi: a title's words)
+    region = next((it.region for it in tail if it.region is not None), None)
+    return Candidate(m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.list_row", tail, m.head_end)
 
 
 def _parse_row(ctx: _Ctx, m: HeadMatch, taken: Intervals, heading: tuple[int, int]) -> Optional[Candidate]:
