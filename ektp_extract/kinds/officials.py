@@ -6156,8 +6156,8 @@ def _name_first_row(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candi
     ``a. Budi Santoso, SE, Kepala Badan X``, ``Budi Santoso: Kepala Dinas X``, ``Budi Santoso (Kepala
     Dinas X)``; the name (with its titles and degrees) fills the line up to the separator, the office
     runs to the line's end. The row opens with a number, a letter or a bullet, or stands under a
-    lead-in ending in a colon; a sebagai / selaku opening the line may follow a name alone on the
-    line before (``1. Budi Santoso`` / ``sebagai Kepala Dinas X``)."""
+    lead-in ending in a colon; an office opening a line (after sebagai / selaku or none) may follow a
+    numbered or bulleted name alone on the line before (``1. Budi Santoso`` / ``(sebagai) Kepala Dinas X``)."""
     text, lx = ctx.text, ctx.lx
     ls = text.rfind("\n", 0, m.start) + 1
     le = _line_end(text, m.start)
@@ -6169,25 +6169,30 @@ def _name_first_row(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candi
     j = m.start
     while j > c and text[j - 1] == " ":
         j -= 1
-    sep = text[j - 1:j]
+    sep = text[j - 1:j] if j > c else ""
     if sep in ("-", "–", "—", ":", ",", "("):
         if sep != "," and j == m.start and sep != "(":
-            return None  # (a dash or colon set off by a space: Budi Santoso - Kepala X)
+            return None  # (a dash or colon glued to the head: a hyphenated word)
         j -= 1
     elif text.endswith(_ROW_SEP_WORDS, c, j):
         j -= 7 if text.endswith("sebagai", c, j) else 6
         if text[j - 1:j] not in (" ", "\n") and j != c:
             return None
-    else:
+    elif j > c or mk is not None:
         return None
     if j <= c:
-        # sebagai Kepala X under a row holding a name alone (1. Budi Santoso)
-        if sep in ("-", "–", "—", ":", ",", "(") or ls == 0:
+        # (sebagai) Kepala X under a row holding a name alone (1. Budi Santoso)
+        if sep in ("-", "–", "—", ":", ",", "(") or ls == 0 or (mk is not None and not sep):
             return None
         ls = text.rfind("\n", 0, ls - 1) + 1
         mk = _ITEM_MARK.match(text, ls)
         c, j = (mk.end() if mk is not None else _skip_space(text, ls)), ls + len(text[ls:j].rstrip(" \n"))
         if mk is None:
+            return None
+        k = ls - 1  # (the line above the name's: the lead-in or the office of the item before, not a
+        while k > 0 and text[k - 1] in " \t\n":  # name of a list of names: 1. Budi / 2. Ani / Kepala X)
+            k -= 1
+        if k > 0 and _ITEM_MARK.match(text, text.rfind("\n", 0, k) + 1, k) is not None:
             return None
     if mk is None and not _under_lead_in(text, ls):
         return None
