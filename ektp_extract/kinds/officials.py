@@ -2409,17 +2409,19 @@ def _after_holder(ctx: _Ctx, pos: int) -> bool:
 # Nama (<Head>); Nama sebagai <Head>
 _ITEM_GAP = re.compile(r"[ ]*[,;]?[ ]*(?:(?:dan|serta)[ ]+)?")
 _ITEM_SEP = re.compile(r"[ ]*,[ ]*|[ ]*\([ ]*|[ ]+(?:sebagai|selaku)[ ]+")
+_ITEM_SEP_STARTS = (",", "(", " ,", " (", " sebagai ", " selaku ")  # (a look before the name is parsed again)
 
 
-def _name_first_next(ctx: _Ctx, pos: int, limit: int) -> bool:
-    """Does the next item of a list, after a separator at ``pos``, read ``Nama, <Head>`` (a name with
-    an office of its own written after it, in capitals)?"""
+def _name_first_next(ctx: _Ctx, pos: int, limit: int, nm: Optional[NameParse] = None) -> bool:
+    """Does the next item of a list, after a separator at ``pos`` (or the name ``nm`` already read),
+    read ``Nama, <Head>`` (a name with an office of its own written after it, in capitals)?"""
     text, lx = ctx.text, ctx.lx
-    p = _ITEM_GAP.match(text, pos, limit).end()  # type: ignore[union-attr]
-    if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
-        return False
-    nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
-    if nm is None or (sep := _ITEM_SEP.match(text, nm.end, limit)) is None:
+    if nm is None:
+        p = _ITEM_GAP.match(text, pos, limit).end()  # type: ignore[union-attr]
+        if not text[p:p + 1].isupper() or match_head(lx, text, p) is not None:
+            return False
+        nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
+    if nm is None or (sep := _ITEM_SEP.match(text, nm.end, limit)) is None or not text[sep.end():sep.end() + 1].isupper():
         return False
     h = match_head(lx, text, sep.end())
     return h is not None and not h.lower
@@ -2637,7 +2639,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         if nm is not None and _closed_after(lx, text, nm.end) and not (
             nm.name_start == nm.start and " " not in nm.name and _ONE_WORD_LIST.match(text, nm.end) is not None
         ) and not (text.startswith(_OWN_NEXT_STARTS, nm.end) and _own_office_next(ctx, nm, pos_start, taken)) and not (
-            cap and _name_first_next(ctx, nm.start, limit) and _name_before(ctx, pos_start, taken) is not None
+            cap and text.startswith(_ITEM_SEP_STARTS, nm.end) and _name_first_next(ctx, nm.start, limit, nm)
+            and _name_before(ctx, pos_start, taken) is not None
         ):
             # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
             # (Budi, Kepala A, Rudi, Kepala B: names and offices in turn, each name before its office)
