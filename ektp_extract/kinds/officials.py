@@ -3742,9 +3742,7 @@ def run(doc: Document) -> None:
         # Panja ... sebagai berikut Fraksi Golkar Budi, Fraksi PKS Rudi ...: members by unit
         if ur := _unit_rosters(ctx, taken, body):
             cands.extend(ur)
-    if "(" in text and ("ketua" in words or "anggota" in words or "sekretaris" in words) and any(
-        r in text for r in _LINEUP_ROLES
-    ):
+    if ("ketua" in words or "anggota" in words or "sekretaris" in words) and "(" in text:
         # Tim seleksi terdiri atas Budi (ketua), Ani (sekretaris) dan Rudi (anggota)
         cands.extend(_lineups(ctx, taken, body))
     paired: Optional[Intervals] = None
@@ -4815,8 +4813,8 @@ def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
 # a body's line-up with each member's role in lower case in parentheses after his name: Tim seleksi
 # terdiri atas ..., yakni Budi (ketua), Ani (sekretaris), dan Rudi serta Joko (anggota)
 _LINEUP_ROLE = re.compile(r"[ ]*\((?P<r>(?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator))[ ]*\)")
-_LINEUP_ROLES = ("(ketua", "(sekretaris", "(bendahara", "(anggota", "(koordinator", "(wakil", "(Ketua", "(Sekretaris",
-                 "(Anggota", "(Bendahara", "(Koordinator", "(Wakil")
+# (the same, found in the text: a literal parenthesis first, one scan)
+_LINEUP_FIND = re.compile(r"\((?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator)[ ]*\)")
 _LINEUP_CUE = re.compile(
     r"(?:[ ]+(?:terdiri[ ]+(?:atas|dari)|beranggotakan|yakni|yaitu|antara[ ]+lain|di[ ]?antaranya|masing-masing"
     r"|sebagai[ ]+berikut|adalah|ialah))+[ ]*:?(?:[ ]+[a-z]+[ ]+orang[ ]*,?(?:[ ]+(?:yakni|yaitu|antara[ ]+lain))?)?"
@@ -4861,7 +4859,7 @@ def _lineups(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     text, lx = ctx.text, ctx.lx
     out: list[Candidate] = []
     done = -1
-    for rm in _LINEUP_ROLE.finditer(text, body):
+    for rm in _LINEUP_FIND.finditer(text, body):
         if rm.start() < done:
             continue
         sent = ctx.doc.sentence_of(rm.start())
