@@ -3487,6 +3487,11 @@ def canonical_position(lx: OffLex, cand: Candidate, text: str,
         parts.append(cand.modifier.canonical)
     # (a label that is the row's own head, Kapolsek for Polsek X dijabat ..., expands as the head)
     own = cand.label is not None and " " not in cand.label and lx.head_keys.get((cand.label.casefold(),)) is cand.row
+    if not own and cand.label is not None and cand.acting is not None:
+        # (a label that is the acting prefix and the row's head as written, PJ Kepala Desa / penjabat
+        # kades for Desa Sejati (PJ Budi): the prefix and the head, expanded)
+        toks = cand.label.casefold().replace(".", "").split()
+        own = len(toks) > 1 and (toks[0],) in lx.acting_keys and lx.head_keys.get(tuple(toks[1:])) is cand.row
     parts.append(cand.row.canonical if cand.label is None or own else cand.label)
     tail = text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else ""
     if tail[:1] == ".":
@@ -3736,6 +3741,8 @@ def run(doc: Document) -> None:
         "sertijab" in words or "serah" in words or "diserahterimakan" in words
     ) else None  # Sertijab Kapolres X dari AKBP Budi kepada AKBP Rudi
     each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
+    own_items: list[Candidate] = []  # (an own office read inside a group's list)
+    replaced_ = "diganti" in words or "ganti" in words  # (Kajari yang dimutasi antara lain Budi diganti Rudi)
     roster = "pengurus" in words or "susunan" in words or "terdiri" in words or "kepengurusan" in words
     pairs = "wakil" in words  # (Bupati dan Wakil Bupati X A-B)
     if ("fraksi" in words or "komisi" in words) and not _ROSTER_BODY_WORDS.isdisjoint(words):
@@ -3745,6 +3752,10 @@ def run(doc: Document) -> None:
     if ("ketua" in words or "anggota" in words or "sekretaris" in words) and "(" in text:
         # Tim seleksi terdiri atas Budi (ketua), Ani (sekretaris) dan Rudi (anggota)
         cands.extend(_lineups(ctx, taken, body))
+    if "(Pj" in text or "(PJ" in text or "(Pl" in text or "(PL" in text or "( P" in text:
+        # Desa Sejati (PJ Budi), Rabasan (PJ Rudi): each village's acting head
+        if ab := _acting_by_place(ctx, taken, body):
+            cands.extend(ab)
     paired: Optional[Intervals] = None
     makeup: Optional[tuple[int, int, int]] = None  # (body start, end, sentence end) of X terdiri dari ...
     if pairs and "(" in text:
@@ -3785,6 +3796,21 @@ def run(doc: Document) -> None:
         row_at = -1 if m.lower or m.start < body else _row_start(text, m.start)
         lst = _list_row(ctx, m, row_at) if row_at >= 0 else None
         cand: Optional[Candidate]
+        if (m.row.shared or prev == "para") and text.find(":", m.end, m.end + 40) >= 0 and not _not_lower(
+            lx, text, m, lx.not_office
+        ) and not (m.lower and _not_lower(lx, text, m)) and (cl := _colon_list(ctx, m)) is not None:
+            # Anggota: 1. Budi; 2. Rudi, dan 3. Joko / Anggota tim:\n1. Budi\n2. Rudi: each holds it
+            pend, names = cl
+            items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
+            region = next((it.region for it in items if it.region is not None), None)
+            for k, nm in enumerate(names):
+                cands.append(Candidate(
+                    m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.group_list", items, m.end,
+                    listed=k > 0,
+                ))
+                taken.add(nm.start, nm.end)
+            consumed_until = max(consumed_until, names[-1].end)
+            continue
         if lst is not None:
             cand = _parse_row(ctx, m, taken, lst)
             if cand is None and headline.at(m.start):
@@ -3798,10 +3824,46 @@ def run(doc: Document) -> None:
         if cand is None and not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
         group = _group_before(text, m.start) if prev in _GROUP_WORDS or not prev or prev == "orang" else None
-        if cand is None and (m.row.shared or group is not None) and m.start >= body and (
+        if cand is None and text.find(" oleh ", m.end, m.end + 80) >= 0 and m.start >= body and (
+            hp := _held_by_place(ctx, m)
+        ) is not None:
+            # penjabat kades yaitu, untuk Desa Raharja oleh Budi, Desa Karyamukti oleh Rudi: each his village's
+            label = " ".join(text[m.start:m.end].split())
+            for k, (ps, pe, nm) in enumerate(hp):
+                cands.append(Candidate(
+                    ps, pe, m.row, m.acting, m.modifier, nm, None, "officials.group_list", [], ps, label=label,
+                ))
+                taken.add(nm.start, nm.end)
+            consumed_until = max(consumed_until, hp[-1][2].end)
+            continue
+        if cand is None and replaced_ and m.start >= body and text.find("ganti", m.end, m.end + 300) >= 0 and (
+            rl := _replacement_list(ctx, m)
+        ) is not None:
+            # Kajari yang dimutasi antara lain Budi diganti Rudi, Ani di ganti Sri: each pair's second holds it
+            pend, rpairs = rl
+            items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
+            region = next((it.region for it in items if it.region is not None), None)
+            for k, (a, b) in enumerate(rpairs):
+                for nm, rank in ((a, 0), (b, 2)):
+                    if rank == 0 and _place_word(ctx, nm):
+                        continue  # (Hasundutan di ganti Budi: a place's word, no person)
+                    cands.append(Candidate(
+                        m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.group_list", items,
+                        m.end, listed=k > 0 or rank == 2, rank=rank,
+                    ))
+                    taken.add(nm.start, nm.end)
+            consumed_until = max(consumed_until, rpairs[-1][1].end)
+            continue
+        if cand is None and m.start >= body and (
             text.find("yakni", m.end, m.end + 160) >= 0 or text.find("yaitu", m.end, m.end + 160) >= 0
-        ):
-            cand = _intro_list(ctx, m, group)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
+        ) and (m.row.shared or group is not None or text.find(") ", m.end, m.end + 200) >= 0):
+            cand = _intro_list(ctx, m, group, taken, own_items)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
+            if own_items:
+                # (anggota lainnya yakni Wakil Menteri X Budi, Rudi dan Ani: the first item's own office)
+                for oc in own_items:
+                    cands.append(oc)
+                    taken.add(oc.name.start, oc.name.end)  # type: ignore[union-attr]
+                own_items.clear()
         # (Bupati/Wakil Bupati X: the first head is written glued to the slash, read from the second)
         m1 = _slash_first(ctx, m) if pairs and m.modifier is not None and text[m.start - 1:m.start] == "/" else None
         if pairs and cand is None and m.start >= body and (
@@ -3844,6 +3906,21 @@ def run(doc: Document) -> None:
                 consumed_until = max(consumed_until, pend)
                 if cand is None or cand.pos_end > pend:
                     continue  # (an unnamed reading within the group's office joins the holders)
+        if (cand is None or cand.name is None) and m.start >= body and not m.lower and text.find(
+            " yang ", m.end, m.end + 60
+        ) >= 0 and (pn := _placed_list_next(ctx, m)) is not None:
+            # Ketua TP PKK yang dilantik ... . Ani (Gorontalo), Sri (Banten) dan Rina (Papua Barat).
+            pend, names = pn
+            items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
+            places = _last_word(text, m.start, pend)
+            for k, nm in enumerate(names):
+                cands.append(Candidate(
+                    m.start, pend, m.row, m.acting, m.modifier, nm, None, "officials.group_list", items, m.end,
+                    listed=k > 0, unit=_item_unit(ctx, nm, places),
+                ))
+                taken.add(nm.start, nm.end)
+            consumed_until = max(consumed_until, pend)
+            continue
         if cand is None or (cand.name is None and m.start < body):
             continue
         if held and cand.rule != "officials.position_named" and cand.rank != 2:
@@ -3959,7 +4036,7 @@ def run(doc: Document) -> None:
                 ))
                 taken.add(co.start, co.end)
             if (
-                cand.row.shared or group is not None or (roster and _deputies_listed(ctx, cand))
+                cand.row.shared or group is not None or (roster and _deputies_listed(ctx, cand)) or cand.unit is not None
             ) and cand.name.start >= cand.pos_end:
                 gap = text[cand.pos_end:cand.name.start]
                 # (set off from the office: a comma, yakni / yaitu, or a group word before it)
@@ -3968,13 +4045,14 @@ def run(doc: Document) -> None:
                 introduced = group is not None or "yakni" in gap or "yaitu" in gap or "hadir" in gap or (
                     "," in gap and not (cand.items and cand.items[-1].kind == "unk")
                 ) or not (cand.row.shared or group is not None)  # (a roster's deputies: _deputies_listed)
-                listed = _listed_holders(ctx, cand.name, introduced)
+                places = _last_word(text, cand.pos_start, cand.pos_end) if cand.unit is not None else None
+                listed = _listed_holders(ctx, cand.name, introduced, places)
                 if (n := _group_size(group)) is not None and n != len(listed) + 1:
                     listed = []  # dua anggota DPRD, Budi, Ani dan Rudi: the count says it is no list of them
                 for nm in listed:
                     cands.append(Candidate(
                         cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, nm, cand.region,
-                        cand.rule, cand.items, cand.head_end, listed=True,
+                        cand.rule, cand.items, cand.head_end, listed=True, unit=_item_unit(ctx, nm, places),
                     ))
                     taken.add(nm.start, nm.end)
                     consumed_until = max(consumed_until, nm.end)
@@ -4906,7 +4984,7 @@ def _lineups(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
 
 
 # Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
-_REPLACED = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?digantikan(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+_REPLACED = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti(?:kan)?(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
 
 
 # Kapolsek X yang sebelumnya dijabat Budi, (yang memasuki masa pensiun) diserahkan kepada Rudi:
@@ -4964,11 +5042,11 @@ def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False, a
     digantikan Rudi``)."""
     text = ctx.text
     if at >= 0:
-        if text.find("digantikan", at, at + 40) < 0:
+        if text.find("ganti", at, at + 40) < 0:  # (digantikan, diganti, di ganti)
             return None
         g = _REPLACED.match(text, at)
         return _closed_name_at(ctx, g.end(), taken) if g is not None else None
-    if text.find("digantikan", nm.end, nm.end + 40) >= 0:
+    if text.find("ganti", nm.end, nm.end + 40) >= 0:  # (digantikan, diganti, di ganti)
         g = _REPLACED.match(text, nm.end)
         return _closed_name_at(ctx, g.end(), taken) if g is not None else None
     if past and (text.find("diser", nm.end, nm.end + 80) >= 0 or text.find("dilimpahkan", nm.end, nm.end + 80) >= 0):
@@ -5362,9 +5440,11 @@ _PARTY_GAP = re.compile(r"[ ]+(?=[A-Z])")
 _LIST_DEBRIS = re.compile(r"(?:[ ]+[A-Z]{1,4}\.?)+(?=[ ]*,|[ ]+(?:dan|serta)[ ])")
 
 
-def _list_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
+def _list_name(ctx: _Ctx, pos: int, limit: int, places: Optional[str] = None) -> Optional[NameParse]:
     """A person's name as an item of a list at ``pos``: no office opens it, it is no place,
-    and degree letters after it up to the next comma or ``dan`` belong to it."""
+    and degree letters after it up to the next comma or ``dan`` belong to it. ``places``
+    (the office's last word, case-folded): a place in parentheses after the name is the
+    item's (:func:`_place_after`)."""
     text, lx = ctx.text, ctx.lx
     nm = parse_name(lx, text, pos, limit, ctx.regions, memo=ctx.memo)
     if nm is None or nm.start != pos or match_head(lx, text, nm.name_start) is not None:
@@ -5381,7 +5461,45 @@ def _list_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
     if (pp := _party_after(ctx, nm.end, limit)) is not None:
         # Budi Santoso (Golkar), Rahmat (PKS) dan ...: the member's party belongs to the item
         nm = NameParse(nm.start, pp[1], nm.name_start, nm.name_end, nm.name, nm.honorifics)
+    elif places is not None and (pl := _place_after(ctx, nm.end, limit, places)) is not None:
+        # Saptono (Desa Raharja), Hasim (Raharja) ...: the village each holds the office in
+        nm = NameParse(nm.start, pl[1], nm.name_start, nm.name_end, nm.name, nm.honorifics)
     return nm
+
+
+# the type words of a place written in parentheses after a listed holder: (Desa Raharja)
+_PLACE_TYPES = frozenset(
+    "desa kelurahan kecamatan kabupaten kota provinsi dusun kampung nagari gampong distrik".split()
+)
+# offices of a village or ward: any capitalised words in the parentheses name its place
+_VILLAGE_OFFICE = frozenset("desa kades lurah kelurahan dusun kadus kampung nagari gampong".split())
+_PLACE_PAREN = re.compile(r"[ ]*\([ ]*([A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3})[ ]*\)")
+
+
+def _place_after(ctx: _Ctx, pos: int, limit: int, office: str) -> Optional[tuple[int, int, int, int]]:
+    """(start, end) of a place in parentheses right after a listed holder at ``pos`` and
+    (start, end) of the place's words without their type word when ``office`` (the office's
+    last word, case-folded) names it (``Kepala Desa`` + ``(Desa Raharja)``: Raharja): it opens
+    with a place type (Desa, Kelurahan ...), is a known region, or is any capitalised words
+    after a village office (Kepala Desa ... Hasim (Raharja)); no office opens it."""
+    text = ctx.text
+    if text.find("(", pos, pos + 3) < 0:
+        return None
+    pm = _PLACE_PAREN.match(text, pos, limit)
+    if pm is None:
+        return None
+    us, ue = pm.span(1)
+    first = text[us:text.find(" ", us, ue) if " " in text[us:ue] else ue].casefold()
+    if first in _PLACE_TYPES:
+        if first == office:
+            us = _skip_space(text, us + len(first))  # (Kepala Desa + Desa Raharja: Raharja)
+            if us >= ue:
+                return None
+    elif not (
+        office in _VILLAGE_OFFICE or (ctx.regions is not None and ctx.regions.is_place(text[us:ue]))
+    ) or match_head(ctx.lx, text, us) is not None or first in ctx.lx.party_parens:
+        return None
+    return pm.start(), pm.end(), us, ue
 
 
 def _party_after(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int]]:
@@ -5412,7 +5530,9 @@ def _faction_of(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int, str]]:
     return s, e, "Juru Bicara" if text[s:s + 7].casefold() == "fraksi " else "Juru Bicara Fraksi"
 
 
-def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> list[NameParse]:
+def _listed_holders(
+    ctx: _Ctx, first: NameParse, introduced: bool = False, places: Optional[str] = None
+) -> list[NameParse]:
     """The further holders of a shared office named in a list right after its first holder
     (``anggota DPRD, Budi, Ani dan Rudi``): every item up to the one after ``dan``/``serta``
     must be a name that no office opens, and the list must close after it; else none.
@@ -5429,7 +5549,7 @@ def _listed_holders(ctx: _Ctx, first: NameParse, introduced: bool = False) -> li
             g = _PARTY_GAP.match(text, pos, limit)  # Budi (Golkar) Rahmat (PKS), ...: a comma left out
         if g is None:
             return []
-        nm = _list_name(ctx, g.end(), limit)
+        nm = _list_name(ctx, g.end(), limit, places)
         if nm is None:
             return []
         out.append(nm)
@@ -5517,8 +5637,11 @@ def _group_size(word: Optional[str]) -> Optional[int]:
 
 
 # a list introduced after an office: para Anggota DPRD Dapil III(,) yakni(.|:) Budi, ...
-_LIST_CUE = re.compile(r"[ ]*(?:,[ ]*)?(?:yakni|yaitu)[ ]*[.:,]?[ ]*(?=[A-Z])")
+_LIST_CUE = re.compile(r"[ ]*(?:lain(?:n?ya)?[ ]*)?(?:,[ ]*)?(?:yakni|yaitu)[ ]*[.:,]?[ ]*(?=[A-Z])")
 _ROLE_MAX = 16  # tokens of an office's words before its list
+
+
+_OTHER_WORDS = frozenset(("lain", "lainnya", "lainya"))  # anggota panitia lainnya: no word of the office
 
 
 def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[int, int]:
@@ -5556,7 +5679,7 @@ def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[in
             pass
         elif cf in lx.unit_words or _field_noun(cf):
             pend = e
-        elif lower_words > 0 and cf not in lx.stop and not _verbish(lx, cf):
+        elif lower_words > 0 and cf not in lx.stop and not _verbish(lx, cf) and cf not in _OTHER_WORDS:
             lower_words -= 1
             pend = e
         else:
@@ -5565,7 +5688,10 @@ def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[in
     return pend, (x[0] if (x := tk.at(i)) is not None else limit)
 
 
-def _intro_list(ctx: _Ctx, m: HeadMatch, group: Optional[str]) -> Optional[Candidate]:
+def _intro_list(
+    ctx: _Ctx, m: HeadMatch, group: Optional[str], taken: Optional[Intervals] = None,
+    own: Optional[list[Candidate]] = None,
+) -> Optional[Candidate]:
     """``para Anggota DPRD daerah pemilihan (Dapil) III Tanah Abang dan Abab yakni.
     Mulyadi, Saipul dan Supardi``, ``enam hakim yakni Budi, Ani dan Rudi``: a group's
     office (shared, or after a group word), ``yakni``/``yaitu`` (a stray full stop or a
@@ -5582,20 +5708,51 @@ def _intro_list(ctx: _Ctx, m: HeadMatch, group: Optional[str]) -> Optional[Candi
         cue = _LIST_CUE.match(text, rel.end(), limit) if rel is not None else None
     if cue is None:
         return None
-    first = _list_name(ctx, cue.end(), limit)
-    if first is None:
+    places = _last_word(text, m.start, pend)
+    first = _list_name(ctx, cue.end(), limit, places)
+    if first is None and own is not None and (hm := match_head(ctx.lx, text, cue.end())) is not None:
+        # anggota tim lainnya yakni Wakil Menteri X Budi, Rudi, Ani dan Joko: the first item names
+        # its holder's own office; the bare names after it hold the group's
+        oc = _parse_at(ctx, hm, taken) if taken is not None else None
+        if oc is None or oc.name is None or oc.name.start < oc.pos_end or text[oc.name.end:oc.name.end + 1] != ",":
+            return None
+        first = _list_name(ctx, _skip_space(text, oc.name.end + 1), limit, places)
+        if first is None or not (rest := _listed_holders(ctx, first, True, places)) or group is not None:
+            return None
+        own.append(oc)
+    elif first is None:
         return None
-    rest = _listed_holders(ctx, first, True)
+    else:
+        rest = _listed_holders(ctx, first, True, places)
     if not rest:
         return None
+    if not (m.row.shared or group is not None) and any(_item_unit(ctx, nm, places) is None for nm in (first, *rest)):
+        return None  # (an office held once per place: Ketua TP PKK yakni Ani (Banten), Sri (Gorontalo))
     n = _group_size(group)
     if n is not None and n != len(rest) + 1:
         return None  # tiga anggota yakni Budi dan Ani: the count says it is no list of them
     items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
     region = next((it.region for it in items if it.region is not None), None)
     return Candidate(
-        m.start, pend, m.row, m.acting, m.modifier, first, region, "officials.position_named", items, m.end
+        m.start, pend, m.row, m.acting, m.modifier, first, region, "officials.position_named", items, m.end,
+        unit=_item_unit(ctx, first, places),
     )
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last word of ``text[start:end]``, case-folded (an office's: desa of Kepala Desa)."""
+    i = text.rfind(" ", start, end)
+    return text[i + 1:end].casefold().strip("().")
+
+
+def _item_unit(ctx: _Ctx, nm: NameParse, places: Optional[str]) -> Optional[tuple[int, int]]:
+    """The place a listed holder's item gives in parentheses (``Hasim (Raharja)``), as the
+    unit of his office, or None."""
+    if places is None or nm.end <= nm.name_end or ctx.text[nm.end - 1] != ")":
+        return None
+    p = ctx.text.rfind("(", nm.name_end, nm.end)
+    pl = _place_after(ctx, p, nm.end, places) if p >= 0 else None
+    return (pl[2], pl[3]) if pl is not None else None
 
 
 _REL_CLAUSE = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}(?=[ ]*,?[ ]*(?:yakni|yaitu)\b)")
@@ -5642,6 +5799,269 @@ def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int
     if text[_skip_space(text, rest[-1].end):_skip_space(text, rest[-1].end) + 1] not in (".", ""):
         return None  # the list closes the sentence
     pend, _ = _role_run(ctx, m, se, 2 if m.lower else 0)
+    return pend, [first, *rest]
+
+
+# a list of names after a group's office and a colon, numbered or one per line: Anggota: 1. Budi;
+# 2. Rudi, dan 3. Joko / Anggota tim:\n1. Budi\n2. Rudi / - Budi\n- Rudi
+_ITEM_MARK = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)][ \t]*|[-\u2022*][ \t]+)")
+_ITEM_SEP = re.compile(r"[ \t]*(?:[;,][ \t]*(?:(?:dan|serta)[ \t]+)?|(?:dan|serta)[ \t]+)")
+_ITEM_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")  # 1. Budi (akademisi); 2. ...: the item's own aside
+
+
+def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]]:
+    """``Anggota: 1. Budi Santoso; 2. Rudi Hartono, dan 3. Joko``, ``Anggota tim:`` over lines
+    ``1. Budi`` / ``- Rudi``: a group's office, a colon and a list of two names or more, each
+    numbered (1, 2, 3 ... in turn) or on its own line; a list of names joined by commas only
+    is another reader's. Returns (end of the office's words, the names), or None."""
+    text = ctx.text
+    nl = text.find("\n", m.end, m.end + 120)
+    pend, _ = _role_run(ctx, m, len(text) if nl < 0 else nl, 1 if m.lower else 0)
+    c = _skip_space(text, pend)
+    if text[c:c + 1] != ":":
+        return None
+    pos = c + 1
+    names: list[NameParse] = []
+    lines = False  # one item per line
+    want = 1  # the number the next item must bear
+    n_text = len(text)
+    while len(names) < 40:
+        j = _skip_space(text, pos)
+        if text[j:j + 1] == "\n":
+            if names and not lines:
+                break  # (an inline list ends at its line)
+            lines = True
+            j = _skip_space(text, j + 1)
+        mk = _ITEM_MARK.match(text, j)
+        if mk is not None:
+            if mk.group("n") is not None:
+                if int(mk.group("n")) != want:
+                    break
+                want += 1
+            j = mk.end()
+        elif not lines:
+            break
+        le = text.find("\n", j)
+        limit = n_text if le < 0 else le
+        nm = _list_name(ctx, j, limit)
+        if nm is None:
+            break
+        e = nm.end
+        if (a := _ITEM_ASIDE.match(text, e, limit)) is not None:
+            e = a.end()
+        k = _skip_space(text, e)
+        closed = k >= limit or text[k] == "." or (lines and text[k] in ";," and _skip_space(text, k + 1) >= limit)
+        sep = None if closed else _ITEM_SEP.match(text, e, limit)
+        if not closed and (sep is None or lines):
+            break  # (more words after the name: no list item)
+        names.append(nm)
+        if lines:
+            pos = limit
+        elif closed:
+            break
+        else:
+            pos = sep.end()  # type: ignore[union-attr]
+    if len(names) < 2 or (not lines and want <= len(names)):
+        return None  # (an inline list is numbered throughout)
+    return pend, names
+
+
+# after a group's office: where it sits, a relative clause and a list cue (Kepala Kejaksaan Negeri di
+# Sumatera Utara yang dimutasi berdasarkan kebijakan Jaksa Agung antara lain ...)
+_GROUP_CUE = re.compile(
+    r"(?:[ ]+(?:di|se)[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*){0,3})?"
+    r"(?:[ ]*,?[ ]+yang(?:[ ]+[\w-]+){1,8}?)?"
+    r"[ ]*,?[ ]*(?:antara[ ]+lain|di[ ]?antaranya|yakni|yaitu|adalah|ialah)[ ]*[:,]?[ ]*(?=[A-Z])"
+)
+# one item of a list of replacements: Budi diganti (oleh) Rudi / Budi di ganti Rudi
+_REPLACED_BY = re.compile(r"[ ]+di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+_PAIR_ITEM_SEP = re.compile(r"[ ]*(?:[,;][ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)(?:(?:terakhir|juga)[ ]+)?")
+
+
+def _place_word(ctx: _Ctx, nm: NameParse) -> bool:
+    """Is a one-word item the last word of a place the text names elsewhere (``Hasundutan``
+    after ``Kabupaten Humbang Hasundutan``)?"""
+    text, w = ctx.text, nm.name
+    if " " in w or ctx.regions is None:
+        return False
+    i = text.find(w)
+    while i >= 0:
+        if i != nm.name_start and (pw := prev_word(text, i)) is not None and ctx.regions.is_place(f"{pw} {w}"):
+            return True
+        i = text.find(w, i + len(w))
+    return False
+
+
+def _replacement_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[tuple[NameParse, NameParse]]]]:
+    """``Kepala Kejaksaan Negeri yang dimutasi antara lain Budi diganti Rudi, Ani di ganti Sri,
+    dan terakhir Joko diganti Tono``: an office stated once, a list cue and items ``A diganti
+    B``: in each, B holds the office now and A held it. Returns (end of the office's words,
+    the (past, new) pairs), or None."""
+    text = ctx.text
+    nl = text.find("\n", m.end)
+    limit = len(text) if nl < 0 else nl
+    pend, _ = _role_run(ctx, m, min(limit, m.end + 200), 1 if m.lower else 0)
+    cue = _GROUP_CUE.match(text, pend, min(limit, pend + 160))
+    if cue is None or "." in text[pend:cue.end()]:
+        return None
+    pairs: list[tuple[NameParse, NameParse]] = []
+    pos = cue.end()
+    while len(pairs) < 12:
+        a = _list_name(ctx, pos, limit)
+        if a is None or (g := _REPLACED_BY.match(text, a.end, limit)) is None:
+            break
+        b = _list_name(ctx, g.end(), limit)
+        if b is None:
+            break
+        pairs.append((a, b))
+        sep = _PAIR_ITEM_SEP.match(text, b.end, limit)
+        if sep is None:
+            break
+        pos = sep.end()
+    if not pairs or not _closed_after(ctx.lx, text, pairs[-1][1].end):
+        return None
+    return pend, pairs
+
+
+# an acting holder in parentheses after the place he holds office in: Desa Sejati (PJ Budi),
+# Kelurahan Mulyorejo (Plt Rudi)
+_ACTING_PAREN = re.compile(r"\([ ]*(Pj|PJ|Pjs|PJS|Plt|PLT|Plh|PLH)\.?[ ]+(?=[A-Z])")
+_PLACE_OFFICES = {"desa": ("kepala", "desa"), "kelurahan": ("lurah",)}
+_PLACE_LABELS = {"desa": "Kepala Desa", "kelurahan": "Lurah"}
+_PLACE_ITEM_GAP = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)\Z")
+
+
+def _acting_by_place(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
+    """``penjabat yang ditugaskan antara lain Desa Dharma Tanjung (PJ Budi), Sejati (PJ Rudi) dan
+    Rabasan. (PJ Ani)``: villages (or wards) each with its acting head in parentheses: the
+    holder is the acting head (Penjabat Kepala Desa) of the place before the parenthesis. The
+    first place of a list is written with its type (Desa, Kelurahan); the places after it
+    joined by commas or ``dan`` share it."""
+    text, lx = ctx.text, ctx.lx
+    out: list[Candidate] = []
+    typ: Optional[str] = None
+    prev_end = -1  # the end of the last item read
+    for am in _ACTING_PAREN.finditer(text, body):
+        p = am.start()
+        close = text.find(")", am.end(), am.end() + 60)
+        if close < 0:
+            continue
+        nm = _list_name(ctx, am.end(), close)
+        if nm is None or _skip_space(text, nm.end) != close or taken.overlaps(nm.name_start, nm.name_end):
+            continue
+        j = p
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+        if text[j - 1:j] == ".":
+            j -= 1  # (Prajjan. (PJ Budi): a stray full stop before the parenthesis)
+        run = _NAME_RUN_BACK.search(text, max(0, j - 60), j)
+        if run is None:
+            continue
+        words = run.group(0).split()
+        rs = run.start()
+        t_at = max((k for k, w in enumerate(words) if w.casefold() in _PLACE_OFFICES), default=-1)
+        if t_at >= 0:
+            if t_at == len(words) - 1:
+                continue
+            typ = words[t_at].casefold()
+            for w in words[:t_at + 1]:
+                rs = text.index(w, rs) + len(w)
+            rs = _skip_space(text, rs)
+        elif typ is None or prev_end < 0 or _PLACE_ITEM_GAP.search(text, prev_end, rs) is None:
+            typ = None
+            continue  # (a bare place only after an item of the list)
+        if match_head(lx, text, rs) is not None:
+            continue
+        row = lx.head_keys.get(_PLACE_OFFICES[typ])
+        acting = lx.acting_keys.get((am.group(1).casefold(),))
+        if row is None or acting is None:
+            continue
+        out.append(Candidate(
+            rs, j, row, acting, None, nm, None, "officials.group_list", [], rs,
+            label=f"{am.group(1)} {_PLACE_LABELS[typ]}",
+        ))
+        taken.add(nm.start, nm.end)
+        prev_end = close + 1
+    return out
+
+
+# a list cue after a village office whose items each name the village first: penjabat kades
+# yaitu, untuk Desa Raharja oleh Budi dari Staf Dinsos, Desa Karyamukti oleh Rudi ...
+_BY_PLACE_CUE = re.compile(r"[ ]*,?[ ]*(?:antara[ ]+lain|di[ ]?antaranya|yakni|yaitu|masing-masing)[ ]*[:,]?[ ]*")
+_BY_PLACE_ITEM = re.compile(
+    r"(?:untuk[ ]+)?(?P<t>Desa|Kelurahan)[ ]+(?P<p>[A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,3})[ ]+oleh[ ]+(?=[A-Z])"
+)
+_BY_PLACE_NEXT = re.compile(r",[ ]*(?:(?:dan|serta)[ ]+)?(?=(?:untuk[ ]+)?(?:Desa|Kelurahan)[ ]+[A-Z])")
+
+
+def _held_by_place(ctx: _Ctx, m: HeadMatch) -> Optional[list[tuple[int, int, NameParse]]]:
+    """``penjabat kades yaitu, untuk Desa Raharja oleh Budi dari Staf Dinsos, Desa Karyamukti
+    oleh Rudi ..., dan Desa Mekarsari oleh Ani``: a village office stated once, a list cue and
+    items ``Desa X oleh NAME`` (words after the name up to the next item are his own): each
+    holds the office in his village. Returns (start, end of the place's words, the name) for
+    each item (two or more), or None."""
+    text = ctx.text
+    pend, _ = _role_run(ctx, m, min(len(text), m.end + 80), 0)
+    if pend != m.end:
+        return None  # (the office has its own place)
+    cue = _BY_PLACE_CUE.match(text, pend)
+    if cue is None:
+        return None
+    end = len(text) if (nl := text.find("\n", pend)) < 0 else nl
+    out: list[tuple[int, int, NameParse]] = []
+    pos = cue.end()
+    while len(out) < 20:
+        it = _BY_PLACE_ITEM.match(text, pos, end)
+        if it is None or ctx.lx.head_keys.get(_PLACE_OFFICES[it.group("t").casefold()]) is not m.row:
+            break
+        nm = _list_name(ctx, it.end(), end)
+        if nm is None:
+            break
+        out.append((it.start("p"), it.end("p"), nm))
+        stop = text.find(".", nm.end, end)
+        nx = _BY_PLACE_NEXT.search(text, nm.end, end if stop < 0 else stop)
+        if nx is None:
+            break
+        pos = nx.end()
+    return out if len(out) >= 2 else None
+
+
+_SENT_END = re.compile(r"[.!?][\"”']?(?:[ \t]*\n){0,2}[ \t]*(?=[A-Z])|[.!?][\"”']?[ \t]+(?=[A-Z])")
+
+
+def _placed_list_next(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]]:
+    """``Ketua TP PKK yang dilantik berasal dari lima provinsi. Ani (Gorontalo), Sri (Banten) dan
+    Rina (Papua Barat).``: an office opening its sentence with a relative clause, and a next
+    sentence (in the same or the next paragraph) that is nothing but a list of two names or
+    more, each with the place he holds it in, in parentheses. Returns (end of the office's
+    words, the names), or None."""
+    text = ctx.text
+    j = m.start
+    while j > 0 and text[j - 1] in " \t\"“":
+        j -= 1
+    if j > 0 and text[j - 1] not in ".!?\n":
+        return None  # (the office opens its sentence; no sentence split of the text is asked for)
+    stop = _SENT_END.search(text, m.end, min(len(text), m.end + 400))
+    if stop is None or text.find("\n", m.end, stop.start()) >= 0:
+        return None
+    se, nxt = stop.start() + 1, stop.end()
+    if text.count("\n", se, nxt) > 2 or text.find("(", nxt, nxt + 80) < 0:
+        return None
+    pend, _ = _role_run(ctx, m, se, 0)
+    if not text.startswith(" yang ", pend):
+        return None
+    places = _last_word(text, m.start, pend)
+    nl = text.find("\n", nxt)
+    limit = len(text) if nl < 0 else nl
+    first = _list_name(ctx, nxt, limit, places)
+    if first is None or first.start != nxt:
+        return None
+    rest = _listed_holders(ctx, first, True, places)
+    if not rest or any(_item_unit(ctx, nm, places) is None for nm in (first, *rest)):
+        return None
+    j = _skip_space(text, rest[-1].end)
+    if text[j:j + 1] not in (".", ""):
+        return None  # (the list is the whole sentence)
     return pend, [first, *rest]
 
 
