@@ -5804,8 +5804,8 @@ def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int
 
 # a list of names after a group's office and a colon, numbered or one per line: Anggota: 1. Budi;
 # 2. Rudi, dan 3. Joko / Anggota tim:\n1. Budi\n2. Rudi / - Budi\n- Rudi
-_ITEM_MARK = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)][ \t]*|[-\u2022*][ \t]+)")
-_ITEM_SEP = re.compile(r"[ \t]*(?:[;,][ \t]*(?:(?:dan|serta)[ \t]+)?|(?:dan|serta)[ \t]+)")
+_COLON_ITEM_MARK = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)][ \t]*|[-\u2022*][ \t]+)")
+_COLON_ITEM_SEP = re.compile(r"[ \t]*(?:[;,][ \t]*(?:(?:dan|serta)[ \t]+)?|(?:dan|serta)[ \t]+)")
 _ITEM_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")  # 1. Budi (akademisi); 2. ...: the item's own aside
 
 
@@ -5832,7 +5832,7 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
                 break  # (an inline list ends at its line)
             lines = True
             j = _skip_space(text, j + 1)
-        mk = _ITEM_MARK.match(text, j)
+        mk = _COLON_ITEM_MARK.match(text, j)
         if mk is not None:
             if mk.group("n") is not None:
                 if int(mk.group("n")) != want:
@@ -5851,7 +5851,7 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
             e = a.end()
         k = _skip_space(text, e)
         closed = k >= limit or text[k] == "." or (lines and text[k] in ";," and _skip_space(text, k + 1) >= limit)
-        sep = None if closed else _ITEM_SEP.match(text, e, limit)
+        sep = None if closed else _COLON_ITEM_SEP.match(text, e, limit)
         if not closed and (sep is None or lines):
             break  # (more words after the name: no list item)
         names.append(nm)
