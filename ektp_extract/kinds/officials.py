@@ -3971,8 +3971,7 @@ def run(doc: Document) -> None:
                 cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, nr, cand.region,
                 cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
             ))
-            taken.add(nr.start, nr.end)
-            ctx.named_end[nr.end] = nr
+            _take_name(ctx, taken, nr)
         if cand.name is not None:
             taken.add(cand.name.start, cand.name.end)
             ctx.named_end[cand.name.end] = cand.name
@@ -3985,8 +3984,7 @@ def run(doc: Document) -> None:
                         cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, succ, cand.region,
                         cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
                     ))
-                    taken.add(succ.start, succ.end)
-                    ctx.named_end[succ.end] = succ
+                    _take_name(ctx, taken, succ)
                     consumed_until = max(consumed_until, succ.end)
             elif (succ := _successor(ctx, cand.name, taken, cand.rank == 0)) is not None:
                 # Kepala Dinas X, Budi digantikan oleh Rudi: Rudi holds the office now
@@ -3995,8 +3993,7 @@ def run(doc: Document) -> None:
                     cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, succ, cand.region,
                     cand.rule, cand.items, cand.head_end, rank=2,
                 ))
-                taken.add(succ.start, succ.end)
-                ctx.named_end[succ.end] = succ
+                _take_name(ctx, taken, succ)
                 consumed_until = max(consumed_until, succ.end)
             elif replaces and (fm := _replaced(ctx, cand.name, taken)) is not None:
                 # Kapolsek X kini diisi AKP Budi, menggantikan AKP Rudi: Rudi held the office before
@@ -4020,8 +4017,7 @@ def run(doc: Document) -> None:
                     cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, sn, cand.region,
                     cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
                 ))
-                taken.add(sn.start, sn.end)
-                ctx.named_end[sn.end] = sn
+                _take_name(ctx, taken, sn)
                 consumed_until = max(consumed_until, sn.end)
             consumed_until = max(consumed_until, cand.name.end)
             if (
@@ -4193,13 +4189,11 @@ def _appointed_unnamed(ctx: _Ctx, cand: Candidate, taken: Intervals, replaces: b
         nm = _name_before(ctx, cm.start(), taken, selaku=True)
         if nm is not None and (pw := prev_word(text, nm.start)) is not None and pw.casefold() in _APPOINTER:
             cand.name, cand.rank, cand.rule = nm, 2, "officials.name_comma_position"
-            taken.add(nm.start, nm.end)
-            ctx.named_end[nm.end] = nm
+            _take_name(ctx, taken, nm)
         return
     if replaces and (rp := _replaced_next(ctx, cand.pos_end, taken)) is not None:
         cand.name, cand.rank, cand.rule = rp, 0, "officials.position_named"
-        taken.add(rp.start, rp.end)
-        ctx.named_end[rp.end] = rp
+        _take_name(ctx, taken, rp)
 
 
 # a rotation list row: (- ) Nama (LAMA, kemungkinan jabatan baru BARU): the cue before the new office;
@@ -4248,8 +4242,7 @@ def _rotation_rows(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate
             m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.name_comma_position", items,
             m.head_end, rank=2,
         ))
-        taken.add(nm.start, nm.end)
-        ctx.named_end[nm.end] = nm
+        _take_name(ctx, taken, nm)
         spans.append((q, close))  # (the offices in the parentheses are read here only)
     return spans
 
@@ -4336,8 +4329,7 @@ def _rotations(
             c.pos_start, pend, c.row, c.acting, c.modifier, nm, c.region, "officials.name_comma_position",
             c.items, c.head_end, rank=2, unit=c.unit, label=c.label,
         ))
-        taken.add(nm.start, nm.end)
-        ctx.named_end[nm.end] = nm
+        _take_name(ctx, taken, nm)
         spans.append((om.end() if mo is not None else mn.start, pend))
         if (rp := _replaced_next(ctx, pend, taken)) is not None:
             # ... kini kepala SMAN Y. Menggantikan Rudi yang dipindah ke ...: Rudi held the office before
@@ -4401,8 +4393,7 @@ def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
             ps, pend, row, None, None, nm, region[1] if region is not None and region[0] <= pend else None,
             "officials.position_named", [], ps, rank=0 if ("sebelum" in t or "semula" in t) else 2, label=head,
         ))
-        taken.add(nm.start, nm.end)
-        ctx.named_end[nm.end] = nm
+        _take_name(ctx, taken, nm)
 
 
 # a handover of an office: (acara) sertijab / serah terima jabatan (Sertijab) / (jabatan) ... diserahterimakan
@@ -4469,8 +4460,7 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
                 m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
                 m.head_end, rank=rank, listed=rank == 2,
             ))
-            taken.add(nm.start, nm.end)
-            ctx.named_end[nm.end] = nm
+            _take_name(ctx, taken, nm)
         spans.append((m.start, pend))
     return _merged(spans) if spans else None
 
@@ -4516,8 +4506,7 @@ def _handover_items(ctx: _Ctx, taken: Intervals, pos: int, cands: list[Candidate
                 m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
                 m.head_end, rank=rank, listed=rank == 2,
             ))
-            taken.add(nm.start, nm.end)
-            ctx.named_end[nm.end] = nm
+            _take_name(ctx, taken, nm)
         spans.append((m.start, pend))
         read = True
         pos = n2.end
@@ -5008,6 +4997,13 @@ _SUCCESSOR_NAMED = re.compile(
 # sentence, a comma or a lower-case word after it
 _MID_INITIAL = re.compile(r"[ ][A-Z]\.[ ]+(?=[A-Z][a-z]+[ ]+[A-Z][a-z])")
 _END_INITIAL = re.compile(r"[ ]+([A-Z])(?=\.(?:[ ]|\n|\Z)|[ ]*[,;)\n]|[ ]*\Z|[ ]+[a-z])")
+
+
+def _take_name(ctx: _Ctx, taken: Intervals, nm: NameParse) -> None:
+    """Mark a holder's name as read: no later reader takes its span, and readers that look back
+    for a name ending at a position find it in ``ctx.named_end``."""
+    taken.add(nm.start, nm.end)
+    ctx.named_end[nm.end] = nm
 
 
 def _closed_name_at(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]:
