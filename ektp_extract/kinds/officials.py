@@ -4447,22 +4447,35 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
         items, _, _ = _read_items(ctx, m.row, m.end, pend)
         if items and items[-1].end < pend - 1 and text[items[-1].end:pend].strip():
             continue  # (words after the office that are no part of it)
-        n1 = _closed_name_at(ctx, dari.end(), taken)
-        if n1 is None or (to := _HANDOVER_TO.match(text, n1.end)) is None:
+        if (pair := _handover_names(ctx, taken, dari.end())) is None:
             continue
-        n2 = _closed_name_at(ctx, to.end(), taken)
-        if n2 is None:
-            continue
-        pend = items[-1].end if items else m.end
-        region = next((it.region for it in items if it.region is not None), None)
-        for nm, rank in ((n1, 0), (n2, 2)):
-            cands.append(Candidate(
-                m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
-                m.head_end, rank=rank, listed=rank == 2,
-            ))
-            _take_name(ctx, taken, nm)
-        spans.append((m.start, pend))
+        spans.append(_handover_pair(ctx, taken, m, items, pair, cands))
     return _merged(spans) if spans else None
+
+
+def _handover_names(ctx: _Ctx, taken: Intervals, pos: int) -> Optional[tuple[NameParse, NameParse]]:
+    """``Nama (,) kepada Nama2`` at ``pos`` (right after ``dari``): the past and the new holder."""
+    n1 = _closed_name_at(ctx, pos, taken)
+    if n1 is None or (to := _HANDOVER_TO.match(ctx.text, n1.end)) is None:
+        return None
+    n2 = _closed_name_at(ctx, to.end(), taken)
+    return None if n2 is None else (n1, n2)
+
+
+def _handover_pair(
+    ctx: _Ctx, taken: Intervals, m: HeadMatch, items: list[Item], pair: tuple[NameParse, NameParse],
+    cands: list[Candidate],
+) -> tuple[int, int]:
+    """Both holders of a handed-over office: the past one ranks 0, the new one 2. Returns the office's span."""
+    pend = items[-1].end if items else m.end
+    region = next((it.region for it in items if it.region is not None), None)
+    for nm, rank in ((pair[0], 0), (pair[1], 2)):
+        cands.append(Candidate(
+            m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
+            m.head_end, rank=rank, listed=rank == 2,
+        ))
+        _take_name(ctx, taken, nm)
+    return (m.start, pend)
 
 
 _DARI = re.compile(r"[ ]*\bdari[ ]+(?=[A-Z])")
@@ -4493,23 +4506,12 @@ def _handover_items(ctx: _Ctx, taken: Intervals, pos: int, cands: list[Candidate
         items, _, _ = _read_items(ctx, m.row, m.end, dari.start())
         if items and items[-1].end < dari.start() - 1 and text[items[-1].end:dari.start()].strip():
             break  # (words after the office that are no part of it)
-        n1 = _closed_name_at(ctx, dari.end(), taken)
-        if n1 is None or (to := _HANDOVER_TO.match(text, n1.end)) is None:
+        pair = _handover_names(ctx, taken, dari.end())
+        if pair is None or (cl := _ITEM_CLOSE.match(text, pair[1].end)) is None:
             break
-        n2 = _closed_name_at(ctx, to.end(), taken)
-        if n2 is None or (cl := _ITEM_CLOSE.match(text, n2.end)) is None:
-            break
-        pend = items[-1].end if items else m.end
-        region = next((it.region for it in items if it.region is not None), None)
-        for nm, rank in ((n1, 0), (n2, 2)):
-            cands.append(Candidate(
-                m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
-                m.head_end, rank=rank, listed=rank == 2,
-            ))
-            _take_name(ctx, taken, nm)
-        spans.append((m.start, pend))
+        spans.append(_handover_pair(ctx, taken, m, items, pair, cands))
         read = True
-        pos = n2.end
+        pos = pair[1].end
         if text[cl.start():cl.end()].strip() == ".":
             break  # (a full stop closes the list)
     return read
