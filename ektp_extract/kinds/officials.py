@@ -2569,7 +2569,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         ):
             # Kapolsek Paron kini diisi AKP Budi: an office opening its clause, then a holder
             # with a title or a full name (Posko Bupati ditempati warga: no office word, no clause start)
-            fn = parse_name(lx, text, fm.end(), limit, ctx.regions, memo=ctx.memo)
+            fn = parse_name(lx, text, _skip_acting(ctx, fm.end()), limit, ctx.regions, memo=ctx.memo)
             if fn is not None and (fn.start < fn.name_start or " " in fn.name):
                 bm, filled = fm, True
         if bm is None and text.startswith(("yang ", "lain"), stop) and any(
@@ -2585,9 +2585,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         )):
             # (yaitu / yakni only after a capitalised office or body: calon gubernur dan wakil gubernur
             # yakni X dan Y names a pair of candidates; ketua Bapemperda yaitu X is read)
-            nm = parse_name(lx, text, bm.end(), limit, ctx.regions, memo=ctx.memo)
+            nm = parse_name(lx, text, _skip_acting(ctx, bm.end()) if filled else bm.end(), limit, ctx.regions, memo=ctx.memo)
             if nm is not None and _closed_after(lx, text, nm.end) and match_head(lx, text, nm.name_start) is None:
                 c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
+                if filled and c.acting is None:
+                    c.acting = _acting_back(ctx, nm)  # jabatan X diisi oleh Plt Budi: Budi is acting
                 if "sebelum" in bm.group(0) or "semula" in bm.group(0):
                     c.rank = 0  # Kapolsek X yang sebelumnya dijabat Nama: a past holder
                 elif filled or "jabat" in bm.group(0) or "emban" in bm.group(0) or "percaya" in bm.group(0):
@@ -2651,7 +2653,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     # sentence, line or list item, a colon, and a name closing the item
     if (
         stop_kind == "other" and text[stop:stop + 1] == ":" and not rest
-        and _opens_clause(text, pos_start) and (nm := _colon_holder(ctx, stop + 1, limit)) is not None
+        and (_opens_clause(text, pos_start) or (
+            # Kades A: Budi dan Kades B: Rudi: the last item of a list of offices and holders
+            text.endswith((" dan ", " serta "), 0, pos_start) and text.find(":", max(0, pos_start - 120), pos_start) >= 0
+        ))
+        and (nm := _colon_holder(ctx, stop + 1, limit, row.takes == "place" and bool(items))) is not None
     ):
         return make(items, nm, "officials.position_name")
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
@@ -2773,13 +2779,15 @@ def _gapped_appointment(ctx: _Ctx, pos: int) -> bool:
 
 # what may follow the name after ROLE: — the end of the sentence or line, or a comma or semicolon
 # before the next item (checked to open with an office)
-_COLON_ITEM_END = re.compile(r"[ ]*(?:(?P<sep>[,;])[ ]*(?:(?:dan|serta)[ ]+)?|\.(?:[ ]|\n|\Z)|\n|\Z)")
+_COLON_ITEM_END = re.compile(r"[ ]*(?:(?P<sep>[,;])[ ]*(?:(?:dan|serta)[ ]+)?|\.(?:[ ]|\n|\Z)|\n|\Z)|[ ]+(?P<and>dan|serta)[ ]+")
 
 
-def _colon_holder(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
+def _colon_holder(ctx: _Ctx, pos: int, limit: int, placed: bool = False) -> Optional[NameParse]:
     """The name right after the colon of ``Kepala Dinas A: Budi Santoso``: a person's name (a title
     or two words or more) closing the sentence, the line or the list item (a comma or semicolon
-    before the next office: ``Kepala A: Budi, Kepala B: Rudi``)."""
+    before the next office: ``Kepala A: Budi, Kepala B: Rudi``). ``placed``: the office is one
+    of a place named before the colon (``Kepala Desa Sukamaju: Tarmuji``), whose holder may
+    bear one name word."""
     text, lx = ctx.text, ctx.lx
     p = _skip_space(text, pos)
     if not (text[p:p + 1].isupper() or text.startswith(("dr", "ir."), p)) or match_head(lx, text, p) is not None:
@@ -2792,14 +2800,52 @@ def _colon_holder(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
     if not (
         nm.start < nm.name_start or nm.end > nm.name_end or any(w in lx.given for w in nm.name.split())
         or text.find(":", max(0, pos - 150), pos - 1) >= 0 or text.find(":", nm.end, nm.end + 150) >= 0
+        or (placed and _one_word_holder(ctx, nm))
     ):
         return None
     g = _COLON_ITEM_END.match(text, nm.end)
     if g is None:
         return None
-    if g.group("sep") is not None and match_head(lx, text, g.end()) is None:
+    if (g.group("sep") is not None or g.group("and") is not None) and match_head(lx, text, g.end()) is None:
         return None  # (Kepala A: Budi, warga ...: no list of offices)
     return nm
+
+
+def _one_word_holder(ctx: _Ctx, nm: NameParse) -> bool:
+    """Can the one word ``nm`` (Tarmuji, Sutarno) after ``Kepala Desa Sukamaju:`` be its holder's
+    whole name? Not a place, a body, a date word, a word of offices or units, a verb (meN-, ber-,
+    ter-, di-) or a field noun; the word closes its sentence or line, or a comma follows it."""
+    w = nm.name
+    if " " in w or len(w) < 4 or not w[1:].islower():
+        return False
+    cf = w.casefold()
+    lx = ctx.lx
+    if (
+        cf in lx.date_words or cf in lx.non_person or cf in lx.position_words or cf in lx.place_cues
+        or cf in lx.status_quals or cf in lx.temporal_quals or _verbish(lx, cf) or _field_noun(cf)
+        or not name_word_ok(lx, w, ctx.regions)
+    ):
+        return False
+    if ctx.regions is not None and ctx.regions.is_place(w):
+        return False
+    if ctx.agency_cover(nm.name_start) is not None:
+        return False
+    text = ctx.text
+    if text.find(w, max(0, nm.start - 80), nm.start) >= 0:
+        return False  # (Kepala Desa Sukamaju: Sukamaju: the place again)
+    if text[nm.end:nm.end + 1] not in (".", ",", ";", "\n", ""):
+        return False
+    # (Camat Geneng: Aman. / Kepala Desa A: Siap.: a word quoted after the office reads the same) the
+    # word is a name when the article writes it again inside a sentence (kata Tarmuji, Menurut Tarmuji)
+    n = len(w)
+    i = text.find(w)
+    while i >= 0:
+        if i != nm.name_start and i >= 2 and text[i - 1] == " " and text[i - 2].isalpha() and not (
+            text[i + n:i + n + 1].isalpha()
+        ):
+            return True
+        i = text.find(w, i + n)
+    return False
 
 
 def _opens_clause(text: str, pos: int) -> bool:
@@ -3796,7 +3842,9 @@ def run(doc: Document) -> None:
         row_at = -1 if m.lower or m.start < body else _row_start(text, m.start)
         lst = _list_row(ctx, m, row_at) if row_at >= 0 else None
         cand: Optional[Candidate]
-        if (m.row.shared or prev == "para") and text.find(":", m.end, m.end + 40) >= 0 and not _not_lower(
+        if (
+            m.row.shared or prev == "para" or (m.modifier is not None and m.modifier.id == "wakil")
+        ) and text.find(":", m.end, m.end + 40) >= 0 and not _not_lower(
             lx, text, m, lx.not_office
         ) and not (m.lower and _not_lower(lx, text, m)) and (cl := _colon_list(ctx, m)) is not None:
             # Anggota: 1. Budi; 2. Rudi, dan 3. Joko / Anggota tim:\n1. Budi\n2. Rudi: each holds it
@@ -3981,8 +4029,8 @@ def run(doc: Document) -> None:
                     # Budi yang menjabat Kapolda X akan digantikan Rudi: Rudi takes the office
                     cand.rank = 0
                     cands.append(Candidate(
-                        cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, succ, cand.region,
-                        cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
+                        cand.pos_start, cand.pos_end, cand.row, _acting_back(ctx, succ) or cand.acting, cand.modifier,
+                        succ, cand.region, cand.rule, cand.items, cand.head_end, rank=2, unit=cand.unit, label=cand.label,
                     ))
                     _take_name(ctx, taken, succ)
                     consumed_until = max(consumed_until, succ.end)
@@ -3990,8 +4038,8 @@ def run(doc: Document) -> None:
                 # Kepala Dinas X, Budi digantikan oleh Rudi: Rudi holds the office now
                 cand.rank = 0
                 cands.append(Candidate(
-                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, succ, cand.region,
-                    cand.rule, cand.items, cand.head_end, rank=2,
+                    cand.pos_start, cand.pos_end, cand.row, _acting_back(ctx, succ) or cand.acting, cand.modifier,
+                    succ, cand.region, cand.rule, cand.items, cand.head_end, rank=2,
                 ))
                 _take_name(ctx, taken, succ)
                 consumed_until = max(consumed_until, succ.end)
@@ -5008,10 +5056,33 @@ def _take_name(ctx: _Ctx, taken: Intervals, nm: NameParse) -> None:
     ctx.named_end[nm.end] = nm
 
 
+# an acting prefix between a verb and the holder's name (diisi oleh Plt Budi, digantikan oleh Plh. Rudi)
+_ACTING_NAME = re.compile(r"(Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\.?[ ]+(?=[A-Z])")
+_ACTING_NAME_BACK = re.compile(r"(?:^|(?<=[ (]))(Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\.?[ ]+\Z")
+
+
+def _skip_acting(ctx: _Ctx, pos: int) -> int:
+    """``pos`` moved past an acting prefix written before a name there (``Plt Budi``), not before
+    an office (``Plt Kepala Dinas X Budi`` is read at its head)."""
+    if ctx.text[pos:pos + 1] != "P" or (a := _ACTING_NAME.match(ctx.text, pos)) is None:
+        return pos
+    return pos if match_head(ctx.lx, ctx.text, a.end()) is not None else a.end()
+
+
+def _acting_back(ctx: _Ctx, nm: NameParse) -> Optional[PrefixRow]:
+    """The acting prefix written right before the name ``nm`` (diisi oleh Plt Budi: Plt), or None."""
+    s = nm.start
+    if s < 3 or ctx.text[s - 1] != " " or (a := _ACTING_NAME_BACK.search(ctx.text, max(0, s - 6), s)) is None:
+        return None
+    return ctx.lx.acting_keys.get((a.group(1).casefold(),))
+
+
 def _closed_name_at(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]:
-    """A closed person's name starting at ``pos`` that no other reading took and no office opens;
-    a last initial after its words is part of it (``Totok Imam S``)."""
+    """A closed person's name starting at ``pos`` (past an acting prefix, ``Plt Budi``) that no
+    other reading took and no office opens; a last initial after its words is part of it
+    (``Totok Imam S``)."""
     text = ctx.text
+    pos = _skip_acting(ctx, pos)
     sn = parse_name(ctx.lx, text, pos, min(len(text), pos + 120), ctx.regions, memo=ctx.memo)
     if sn is None or sn.start != pos:
         return None
@@ -5822,6 +5893,8 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
     names: list[NameParse] = []
     lines = False  # one item per line
     want = 1  # the number the next item must bear
+    plain = False  # an inline list with no numbers: Wakil Ketua: Budi dan Rudi
+    closed = False
     n_text = len(text)
     while len(names) < 40:
         j = _skip_space(text, pos)
@@ -5831,13 +5904,15 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
             lines = True
             j = _skip_space(text, j + 1)
         mk = _COLON_ITEM_MARK.match(text, j)
-        if mk is not None:
+        if mk is not None and not plain:
             if mk.group("n") is not None:
                 if int(mk.group("n")) != want:
                     break
                 want += 1
             j = mk.end()
-        elif not lines:
+        elif not names and not lines:
+            plain = True
+        elif not (lines or plain):
             break
         le = text.find("\n", j)
         limit = n_text if le < 0 else le
@@ -5859,7 +5934,17 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
             break
         else:
             pos = sep.end()  # type: ignore[union-attr]
-    if len(names) < 2 or (not lines and want <= len(names)):
+    if len(names) < 2:
+        return None
+    if plain:
+        # an inline list with no numbers ends its sentence or line, or the next office opens after
+        # it (Wakil Ketua: Budi dan Rudi, Sekretaris: Joko); each item a person's name (two words
+        # or more, a title or a degree): Anggota: Kecamatan A dan B names no holders
+        if not (closed or match_head(ctx.lx, text, _skip_space(text, pos)) is not None) or any(
+            nm.start == nm.name_start and nm.end == nm.name_end and " " not in nm.name for nm in names
+        ):
+            return None
+    elif not lines and want <= len(names):
         return None  # (an inline list is numbered throughout)
     return pend, names
 
