@@ -1567,7 +1567,7 @@ def _read_window(
             if _given_opens(lx, text, t, e, limit):
                 return items, s, "title"  # Kepala Dinas Kesehatan Hari Wibowo: a name starts
             return items, s, "other"  # Presiden Nomor ..., Kepala Dinas Senin ... (but Camat Seputih Banyak)
-        if t in ("I", "Ni") and _is_balinese_i(ctx, tk, i):
+        if t in ("I", "Ni") and _is_balinese_i(ctx, tk, i, items):
             return items, s, "title"  # Camat Seputih Banyak I Wayan Sukerta: a Balinese name starts
         if (
             (t[0].isupper() or t[0].isdigit())
@@ -1707,7 +1707,7 @@ def _read_window(
             # Gubernur Maluku K.A. Ralahalu: after the region that closes a position, initials joined
             # by dots open the name (Ketua P.P. Muhammadiyah, DPD K.N.P.I.: a body's dotted acronym)
             return items, s, "title"
-        if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i)):
+        if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i, items)):
             items.append(Item("num", s, e))
         elif len(t) == 1 and t.isupper() and not ((x := tk.at(i + 1)) is not None and x[2] == ".") and not (
             items and items[-1].kind == "unk"
@@ -2142,12 +2142,23 @@ def _agent_noun(lx: OffLex, w: str) -> bool:
     )
 
 
-def _is_balinese_i(ctx: _Ctx, tk: _Toks, i: int) -> bool:
+# the words that follow the Balinese particle I in a name (I Wayan, I Gusti, I Made)
+_BALINESE_AFTER_I = frozenset(
+    "Wayan Made Nyoman Ketut Putu Gede Kadek Komang Gusti Dewa Nengah Luh Ida Anak Kompyang Nym Wyn".split()
+)
+
+
+def _is_balinese_i(ctx: _Ctx, tk: _Toks, i: int, items: Optional[list[Item]] = None) -> bool:
+    """Does the particle ``I`` (or ``Ni``) at token ``i`` open a Balinese name? Right after the
+    office's head (``items`` empty) ``I`` is the office's number unless a Balinese name word
+    follows it: Asisten I Sugeng Riyadi (the first assistant), Gubernur I Wayan Koster."""
     t = tk.items[i][2]
     x = tk.at(i + 1)
     if t not in ("I", "Ni") or x is None:
         return False
     nxt = x[2]
+    if items is not None and not items and t == "I" and nxt not in _BALINESE_AFTER_I:
+        return False
     return nxt in ctx.lx.initial_particles or nxt in ctx.lx.given
 
 
@@ -2667,6 +2678,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             stop_kind == "lower" and text.startswith(("dan ", "serta "), stop) and _name_first_next(ctx, stop, limit)
         )  # (Budi, Kepala A dan Rudi, Kepala B)
         selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+        if selaku is None and text[pos_start - 1:pos_start] == " " and text[pos_start - 2:pos_start - 1].islower():
+            selaku = _misspelt_cue(text, pos_start)  # Budi sebagi Kepala Dinas X: sebagai mistyped
         gapped = selaku is None and text.endswith(" menjadi ", 0, pos_start) and _gapped_appointment(ctx, pos_start - 8)
         if gapped:
             selaku = _MENJADI.match(text, pos_start - 8)  # Budi dilantik menjadi A dan Rudi menjadi B
@@ -2809,6 +2822,45 @@ def _colon_holder(ctx: _Ctx, pos: int, limit: int, placed: bool = False) -> Opti
     if (g.group("sep") is not None or g.group("and") is not None) and match_head(lx, text, g.end()) is None:
         return None  # (Kepala A: Budi, warga ...: no list of offices)
     return nm
+
+
+class _CueFix:
+    """A holder cue written with one typing slip (sebagi, selau, menjbat), standing in for the
+    match of :data:`_SELAKU`: its start and its words as they should read."""
+
+    __slots__ = ("_start", "_text")
+
+    def __init__(self, start: int, text: str) -> None:
+        self._start, self._text = start, text
+
+    def start(self) -> int:
+        return self._start
+
+    def group(self, _n: int = 0) -> str:
+        return self._text
+
+
+# the last lower-case word before an office, after a name (and yang): a cue word perhaps mistyped
+_LAST_LOWER = re.compile(r"(?:,[ ]*)?\b((?:yang[ ]+)?)([a-z]{5,9})[ ]+\Z")
+_CUE_WORDS = ("sebagai", "selaku", "menjabat")
+# real words one slip away from a cue word: no typo (sebagian Kepala Desa: some of the village heads)
+_CUE_LOOKALIKES = frozenset({"sebagian", "selalu", "selaki", "meniabat"})
+
+
+def _misspelt_cue(text: str, pos: int) -> Optional[_CueFix]:
+    """``sebagai``, ``selaku`` or ``(yang) menjabat`` written with one slip (a letter dropped,
+    added, changed or two swapped: sebagi, sbagai, selau, menjbat) right before the office at
+    ``pos``; None for a real word (sebagian, selalu)."""
+    g = _LAST_LOWER.search(text, max(0, pos - 20), pos)
+    if g is None:
+        return None
+    w = g.group(2)
+    if w in _CUE_LOOKALIKES or w in _CUE_WORDS or w[0] not in "sm":
+        return None
+    for cue in _CUE_WORDS:
+        if one_edit(w, cue) and (cue != "menjabat" or g.group(1) or len(w) >= 7):
+            return _CueFix(g.start(), g.group(0)[:g.start(2) - g.start()] + cue + " ")
+    return None
 
 
 def _one_word_holder(ctx: _Ctx, nm: NameParse) -> bool:
@@ -3146,6 +3198,21 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
     pw = prev_word(text, m.start)
     if pw is not None and pw.casefold() in ("para", "sejumlah", "beberapa", "semua", "seluruh"):
         return None  # para menteri luar negeri ...: several holders, none named here
+    if text[m.start - 2:m.start].endswith("(") and _paren_before(text, m.start):
+        # Budi Santoso (Plt. kadisdik), Rudi (plt kepala dinas kesehatan): the office in parentheses
+        # after the name, written in lower case; acting, or with a body or place in capitals (a
+        # bare (ketua) is a line-up's role, read with its body by _lineups; (ketua rombongan): no office)
+        read = _read_appos(ctx, m)
+        if read is not None and text[read[0]:read[0] + 1] == ")" and (
+            m.acting is not None or m.row.unique
+            or any(it.kind == "region" or (it.kind == "unit" and text[it.start].isupper()) for it in read[1])
+        ) and (nm := _name_before(ctx, m.start, taken, paren=True)) is not None:
+            region = next((it.region for it in read[1] if it.region is not None), None)
+            return Candidate(
+                m.start, read[0], m.row, m.acting, m.modifier, nm, region,
+                "officials.name_comma_position", read[1], m.head_end, False,
+            )
+        return None
     cue = _APPOS_CUE.search(text, max(0, m.start - 45), m.start)
     if cue is not None:
         read = _read_appos(ctx, m)
