@@ -960,6 +960,8 @@ def _name_words(
             not words and w in lx.stop_openers and _stop_opens(lx, text, w, j, end)
         ) and not (
             titled and len(words) >= 2 and _unit_word_closes(lx, text, w, j + len(w), end)
+        ) and not (
+            len(words) == 1 and _unit_surname(lx, text, text[words[0][0]:words[0][1]], w, j + len(w), end)
         ):
             break
         if not words and w.casefold() in lx.title_starts and lx.pre_one.match(text, j, end):
@@ -1027,11 +1029,43 @@ def _unit_word_closes(lx: OffLex, text: str, w: str, e: int, end: int) -> bool:
 
 def _given_opens(lx: OffLex, text: str, w: str, e: int, end: int) -> bool:
     """Hari Purnomo: a frequent given name that is also a common word (hari 'day') opens a
-    name when a capitalised name word that is no date word follows."""
+    name when a capitalised name word that is no date word follows (or a unit word closing
+    the name: Budi Karya, :func:`_unit_surname`)."""
     if w not in lx.given or w.casefold() in lx.date_words:
         return False
     nx = _NEXT_CAP_WORD.match(text, e, end)
-    return nx is not None and name_word_ok(lx, nx.group(1)) and nx.group(1).casefold() not in lx.non_person
+    return nx is not None and (
+        name_word_ok(lx, nx.group(1)) or _unit_surname(lx, text, w, nx.group(1), nx.end(1), end)
+    ) and nx.group(1).casefold() not in lx.non_person
+
+
+def _unit_surname(lx: OffLex, text: str, first: str, w: str, e: int, end: int) -> bool:
+    """Budi Karya, Agus Pribadi, Hadi Utama: a unit word written as a name word right after a
+    frequent given name that opens the name, closing the run (punctuation or a lower-case word
+    after it), is the name's second word, not a unit (Kepala Dinas X Budi Karya hadir). Not a
+    head, a status or time word (Baru) or a field noun; not after a given name that is also a
+    common word (Hari Raya); not a body's short name (Disdukcapil)."""
+    cf = w.casefold()
+    return (
+        first in lx.given and first.casefold() not in lx.non_person and first.casefold() not in lx.date_words
+        and cf in lx.unit_words and w[1:].islower() and cf not in lx.not_name and (cf,) not in lx.head_keys
+        and cf not in lx.status_quals and cf not in lx.temporal_quals and cf not in lx.date_words
+        and not _field_noun(cf) and _BOUNDARY_AFTER.match(text, e, end) is not None
+        # (kata Andi Disdukcapil telah ...: a body's short name is no name word)
+        and w not in lx.acronyms and w not in lx.body_acronyms and cf not in lx.exp_plain and cf not in lx.exp_after
+        and _OPD_SHAPE.match(w) is None
+        and not _name_after_comma(lx, text, e, end)
+    )
+
+
+_COMMA_WORD = re.compile(r"[ ]*,[ ]*([A-Z][A-Za-z]*)")
+
+
+def _name_after_comma(lx: OffLex, text: str, e: int, end: int) -> bool:
+    """Does a comma, then a title or a frequent given name follow ``e`` (Ketua Koperasi Sri
+    Sejahtera, Budi Santoso: the words before the comma were the body's)?"""
+    g = _COMMA_WORD.match(text, e, end) if text.startswith((",", " ,"), e) else None
+    return g is not None and (g.group(1) in lx.given or g.group(1).casefold() in lx.title_starts)
 
 
 def _unit_word_in_name(lx: OffLex, text: str, words: list[tuple[int, int]], w: str, e: int, end: int) -> bool:
@@ -1727,8 +1761,11 @@ def _read_window(
         elif _caps_name(ctx, row, items, t, text, e):
             return items, s, "caps"  # Presiden SBY
         elif (cf in lx.unit_words or t in lx.acronyms or _field_noun(cf)) and t not in lx.given and not (
-            items and items[-1].kind == "unk"
-            and _unit_word_in_name(lx, text, [(items[-1].start, items[-1].end)], t, e, limit)
+            items and items[-1].kind == "unk" and (
+                _unit_word_in_name(lx, text, [(items[-1].start, items[-1].end)], t, e, limit)
+                # Kepala Dinas X Budi Karya hadir: the unit word closes the given name's run
+                or _unit_surname(lx, text, text[items[-1].start:items[-1].end], t, e, limit)
+            )
         ):
             items.append(Item("unit", s, e))
         elif t[:2] == "Pe" and items and items[-1].kind == "unit" and text[items[-1].start] != "(" and _agent_noun(lx, t) and (
@@ -4169,6 +4206,8 @@ def run(doc: Document) -> None:
                     consumed_until = max(consumed_until, nm.end)
     if "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text:
         _anaphoric_fills(ctx, cands, taken, body)
+    if "iganti" in text or "i ganti" in text:
+        _anaphoric_replaced(ctx, cands, taken, body)
     lw = lower_words(doc)  # (kept in doc.scratch: word look-ups instead of scans of the text)
     if "bacakan" in text or "sampaikan" in text or "elalui ju" in text or _has_word(lw, text, "diwakili") or (
         _has_word(lw, text, "dibaca")
@@ -5297,6 +5336,55 @@ def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: 
             unit=ante.unit, label=ante.label,
         ))
         taken.add(nm.start, nm.end)
+
+
+# Posisinya (kini) digantikan oleh Nama / Jabatan Budi diganti Nama: the office of a holder named
+# just before, now another's
+_ANAPHORIC_REPLACED = re.compile(
+    r"\b(?:[Pp]osisi|[Jj]abatan|[Kk]edudukan|[Kk]ursi)(?:nya|[ ]+(?P<who>[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+){0,2}))"
+    r"(?:[ ]+(?:pun|kini|sekarang|saat[ ]+ini|kemudian|selanjutnya|akan|resmi|sementara))*"
+    r"[ ]+di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])"
+)
+
+
+def _anaphoric_replaced(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: int) -> None:
+    """``Budi yang menjabat Kepala Dinas X dimutasi. Posisinya digantikan oleh Rudi``: Rudi
+    takes the office of the holder read last before it, in the same sentence or the one before
+    (``Posisi Budi digantikan``: the holder so named); the holder before keeps it as a past one.
+    No holder read there (Pemain Andi cedera. Posisinya digantikan Bayu): nothing."""
+    text, doc = ctx.text, ctx.doc
+    for m in _ANAPHORIC_REPLACED.finditer(text, body):
+        nm = _closed_name_at(ctx, m.end(), taken)
+        if nm is None:
+            continue
+        sent = doc.sentence_of(m.start())
+        if sent is None:
+            continue
+        j = sent[0]
+        while j > 0 and text[j - 1] in " \t\n":
+            j -= 1
+        prev = doc.sentence_of(j - 1) if j > 0 else None
+        lo = max(body, prev[0] if prev is not None else sent[0])
+        named = [
+            c for c in cands if c.name is not None and lo <= min(c.pos_start, c.name.start) and c.name.end <= m.start()
+        ]
+        if not named:
+            continue
+        ante = max(named, key=lambda c: max(c.name.end, c.pos_end))  # type: ignore[union-attr]
+        if m.group("who") is not None:
+            who = _norm_name(m.group("who"))
+            if not set(who) <= set(_norm_name(ante.name.name)):  # type: ignore[union-attr]
+                continue
+        elif any(not _same_person(_norm_name(c.name.name), _norm_name(ante.name.name)) for c in named):  # type: ignore[union-attr]
+            continue  # (Kepala A Budi dan Kepala B Rudi dimutasi. Posisinya ...: whose is not said)
+        if ante.rank == 1:
+            ante.rank = 0
+        cands.append(Candidate(
+            ante.pos_start, ante.pos_end, ante.row, _acting_back(ctx, nm) or ante.acting, ante.modifier, nm,
+            ante.region, "officials.position_named", ante.items, ante.head_end, listed=True, rank=2,
+            unit=ante.unit, label=ante.label,
+        ))
+        _take_name(ctx, taken, nm)
 
 
 _READ_VERBS = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan", "dibaca", "diwakili")
