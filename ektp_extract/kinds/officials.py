@@ -2888,6 +2888,9 @@ def _misspelt_cue(text: str, pos: int) -> Optional[_CueFix]:
     """``sebagai``, ``selaku`` or ``(yang) menjabat`` written with one slip (a letter dropped,
     added, changed or two swapped: sebagi, sbagai, selau, menjbat) right before the office at
     ``pos``; None for a real word (sebagian, selalu)."""
+    b = text.rfind(" ", max(0, pos - 12), pos - 1) + 1
+    if not (5 <= pos - 1 - b <= 9 and text[b] in "sm"):
+        return None  # (the word before is no cue word's length or first letter: no search)
     g = _LAST_LOWER.search(text, max(0, pos - 20), pos)
     if g is None:
         return None
