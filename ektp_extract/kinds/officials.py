@@ -1432,6 +1432,7 @@ _PRESENT = twin(
 # read only after the office word (Posko Bupati ditempati warga: a place)
 _FILLED = twin(
     r"(?:yang[ ]+)?(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|kemudian|selanjutnya)[ ]+)?"
+    r"(?:untuk[ ]+sementara(?:[ ]+waktu)?[ ]+)?"  # (untuk sementara diisi oleh Plt Nama: an acting holder)
     r"(?:ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=\p{Lu}|drg?\.?[ ])"
 )
 # a term of office after a position: periode 2019–2024, masa jabatan 2014 s.d. 2019, masa bakti 2020
@@ -5131,6 +5132,8 @@ def _lineups(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     return out
 
 
+# Budi pensiun dan / dimutasi lalu (digantikan): a short clause of the holder's before his successor
+_CLAUSE_THEN = re.compile(r"(?:[ ]+[a-z]+){1,3}?[ ]+(?:dan|lalu|kemudian)(?=[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti)")
 # Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
 _REPLACED = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti(?:kan)?(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
 
@@ -5226,6 +5229,8 @@ def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False, a
         return _closed_name_at(ctx, g.end(), taken) if g is not None else None
     if text.find("ganti", nm.end, nm.end + 40) >= 0:  # (digantikan, diganti, di ganti)
         g = _REPLACED.match(text, nm.end)
+        if g is None and (c := _CLAUSE_THEN.match(text, nm.end, nm.end + 40)) is not None:
+            g = _REPLACED.match(text, c.end())  # Budi pensiun dan digantikan oleh Rudi
         return _closed_name_at(ctx, g.end(), taken) if g is not None else None
     if past and (text.find("diser", nm.end, nm.end + 80) >= 0 or text.find("dilimpahkan", nm.end, nm.end + 80) >= 0):
         h = _HANDED.match(text, nm.end)
@@ -5298,6 +5303,7 @@ _ANAPHORIC_FILL = re.compile(
     r"\b(?:[Jj]abatan|[Pp]osisi|[Kk]ursi)(?:[ ]+(?P<dem>tersebut|itu|ini)"
     r"|[ ]+yang[ ]+(?:di)?tinggalkan(?:[ ]+oleh)?[ ]+(?P<prev>[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,4}))"
     r"(?:[ ]+(?:sendiri|kini|sekarang|saat[ ]+ini|kemudian|selanjutnya|akan))?"
+    r"(?:[ ]+untuk[ ]+sementara(?:[ ]+waktu)?)?"
     r"[ ]+(?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=[A-Z])"
 )
 
@@ -5310,9 +5316,10 @@ def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: 
     sentence (``Sebelumnya, jabatan tersebut ditempati Nama``) makes the holding past."""
     text, lx = ctx.text, ctx.lx
     for m in _ANAPHORIC_FILL.finditer(text, body):
-        nm = parse_name(lx, text, m.end(), min(len(text), m.end() + 120), ctx.regions, memo=ctx.memo)
+        p = _skip_acting(ctx, m.end())  # jabatan itu diisi oleh Plt Nama: the holder acts
+        nm = parse_name(lx, text, p, min(len(text), p + 120), ctx.regions, memo=ctx.memo)
         if (
-            nm is None or nm.start != m.end() or not _closed_after(lx, text, nm.end)
+            nm is None or nm.start != p or not _closed_after(lx, text, nm.end)
             or taken.overlaps(nm.name_start, nm.name_end) or match_head(lx, text, nm.name_start) is not None
         ):
             continue
@@ -5334,7 +5341,7 @@ def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: 
         ss = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
         past = "ebelum" in text[ss + 1:m.start()]
         cands.append(Candidate(
-            ante.pos_start, ante.pos_end, ante.row, ante.acting, ante.modifier, nm, ante.region,
+            ante.pos_start, ante.pos_end, ante.row, _acting_back(ctx, nm) or ante.acting, ante.modifier, nm, ante.region,
             "officials.position_named", ante.items, ante.head_end, listed=True, rank=0 if past else 2,
             unit=ante.unit, label=ante.label,
         ))
