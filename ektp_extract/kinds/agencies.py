@@ -180,6 +180,19 @@ class ForeignHeadRow(Entry):
     between: int = 0  # words (any case) allowed between the head and the country
 
 
+class OfficeAcronymRow(Entry):
+    """How a regional office's acronym is made, for acronyms outside the lexicon written after
+    an office word (``Kepala DLHP``, ``Kepala Dinsosdaldukkb``): the head's letter followed by
+    the initials of the fields in capitals (``DLHP``, ``DP3APMD``), or the head's syllable
+    followed by field syllables in lower case (``Din`` + ``sos`` + ``dal`` + ``duk`` + ``kb``)."""
+
+    cues: list[str]  # office words right before the acronym (Kepala, Kadis)
+    initial: str  # the head's letter of an initials acronym (D)
+    prefixes: list[str]  # the head's syllables of a syllable acronym (Din, Dis)
+    syllables: list[str]  # field syllables (sos, duk, kb, perin, naker ...)
+    kind: str
+
+
 class NamedAfterRow(Entry):
     """Words that make a body mention the name of a thing (``BI Rate``, ``Spirit Demokrat``),
     or, with ``side = "place"``, words after which a capitalised word is a place."""
@@ -198,6 +211,7 @@ register_table("agencies", "countries", CountryRow)
 register_table("agencies", "foreign_heads", ForeignHeadRow)
 register_table("agencies", "named_after", NamedAfterRow)
 register_table("agencies", "sub_units", CueRow)
+register_table("agencies", "office_acronyms", OfficeAcronymRow)
 
 _LB = r"(?<![\p{L}\d])"
 _RB = r"(?![\p{L}\d])"
@@ -322,6 +336,11 @@ class _Compiled:
     dinas_merge_rows: frozenset[str] = frozenset()  # merge rows of kind dinas (no same_as, no name)
     and_heads: dict[str, str] = field(default_factory=dict)  # dinas row → "its name dan "
     and_rows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # → dinas rows so named
+    #: [[office_acronyms]]: "cue + space + head letter" strings to find, the acronym's shape
+    #: (matched at the letter), and per row (kind, syllable prefixes, syllables, longest syllable)
+    office_finds: tuple[str, ...] = ()
+    office_scan: Optional["re.Pattern[str]"] = None
+    office_rows: dict[str, tuple[str, tuple[str, ...], frozenset[str], int]] = field(default_factory=dict)
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
@@ -411,7 +430,7 @@ def _build(lex: Lexicon) -> _Compiled:
     if head_words:
         heads = twin(
             f"(?P<head>{_alt(head_words)})"
-            r"(?P<body>(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+)"
+            r"(?P<body>(?:(?:,?[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*)*|\d+))+)"
         )
     # One scan per article finds every place where something may start: the first
     # word of a form or of a head word (any case after a capital), or the first
@@ -510,6 +529,16 @@ def _build(lex: Lexicon) -> _Compiled:
                 if len(w) >= 6:  # the form with this word left out → (form, the word's index)
                     c.full_shape.setdefault((*fw[:i], "", *fw[i + 1:]), []).append((f, i))
     c.by_first_ascii = {w: ascii_twin(rx) or rx for w, rx in by_first.items()}
+    oa = lex.rows("agencies", "office_acronyms")
+    if oa:
+        cues = sorted({w for r in oa for w in r.cues}, key=len, reverse=True)
+        shapes = "|".join(f"{re.escape(r.initial)}[A-Z0-9]{{1,9}}[A-Z]"
+                          f"|(?:{'|'.join(re.escape(p) for p in r.prefixes)})[a-z]{{4,18}}" for r in oa)
+        c.office_finds = tuple(sorted({f"{cue} {r.initial}" for r in oa for cue in cues}))
+        c.office_scan = re.compile(rf"({shapes})(?![\w-])")
+        for r in oa:
+            c.office_rows[r.initial] = (r.kind, tuple(r.prefixes), frozenset(r.syllables),
+                                        max(map(len, r.syllables)))
     return c
 
 
@@ -622,7 +651,8 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
             break  # a person's name follows the body's (... Mertoyudan Agus Santoso)
         substantive += first_ok is None
         if tok.endswith(".") and ((len(tok) > 4 and not tok[:-1].isupper()) or (
-                words and len(tok) > 2 and tok[:-1].isalpha() and tok[:-1].isupper())):
+                words and len(tok) > 2 and tok[:-1].isalpha() and tok[:-1].isupper()) or (
+                len(tok) > 2 and _ROMAN.fullmatch(tok, 0, len(tok) - 1))):
             # a full stop ends the sentence (also after a word in capitals that is not the
             # name's first: PT Bank NTB. Secara ...; an initial keeps its dot: PT H. M. ...)
             words.append(tok[:-1])
@@ -1309,6 +1339,12 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
                 longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
                 if longer is not None and longer.end > mn.end:
                     mn = longer
+            elif text.startswith(", ", mn.end) and _field_next(c, text, mn.end + 1):
+                # a merged dinas written as a list: Dinas Kebudayaan, Pariwisata, Pemuda, dan
+                # Olahraga (the list must close with dan, else the name ends at the comma)
+                longer = _generic_at(doc, c, text, s)
+                if longer is not None and longer.end > mn.end + 2:
+                    mn = longer
             elif _field_next(c, text, mn.end):
                 # a merged dinas written without its comma: Dinas Sosial Pemberdayaan Perempuan
                 # dan Perlindungan Anak, Dinas Perhubungan Komunikasi dan Informatika
@@ -1325,6 +1361,9 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
             continue
         if not mn.full and _names_a_thing(doc, c, text, mn):
             last = mn.end  # BI Rate, Hanura Digital, Spirit Demokrat: a product or an event
+            continue
+        if mn.name_part and _norm(text[mn.start:mn.end]).casefold() in c.not_alone:
+            last = mn.end  # Partai Politik: the common noun, no party
             continue
         if source_words and (mn.name_part or mn.generic_kind) and not source_words.isdisjoint(
                 w.casefold() for w in _WORD.findall(text, mn.start, mn.end)):
@@ -1514,10 +1553,13 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
     if low is None:
         low = word.casefold()
     acrs = c.single_acr.get(low)
+    titled = False
     if acrs is not None:
         if word not in acrs:
-            return None  # the word is the whole run: no one-word acronym matches otherwise
-        g, e, written = "a", s + len(word), word
+            if len(word) < 4 or not word[1:].islower() or word.upper() not in acrs:
+                return None  # the word is the whole run: no one-word acronym matches otherwise
+            titled = True  # Dprd Kab. Kukar: an acronym in title case, only before its region
+        g, e, written = "a", s + len(word), word.upper() if titled else word
     else:
         rx = (c.by_first_ascii if text.isascii() else c.by_first).get(low)
         if rx is None:
@@ -1550,7 +1592,7 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
         mn = _Mention(s, e, list(rows), False, _norm(written))
         mn.national = written.endswith(" RI")  # KPU RI, DPR RI
         mn.party_id = c.fused.get(written, "")  # FPPP: Fraksi PPP
-        ok = _tail(c, doc, text, mn, acronym=True)
+        ok = _tail(c, doc, text, mn, acronym=True) and (not titled or mn.region is not None)
     else:
         rid = c.pattern_rows.get(g or "")
         if rid is None:
@@ -1715,7 +1757,7 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
     return mn
 
 
-_GENERIC_TOKEN = twin(r"(?:[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*|\d+)")
+_GENERIC_TOKEN = twin(r"(?:,?[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*)*|\d+)")
 _CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
 _PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
@@ -1737,7 +1779,7 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
 
 #: the letter or number of a unit right after its head (Komisi A, Komisi IV, Komisi 2)
 _DESIGNATOR = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
-_GENERIC_BODY = twin(r"(?:(?:[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*|\d+))+")
+_GENERIC_BODY = twin(r"(?:(?:,?[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*)*|\d+))+")
 
 
 def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
@@ -1750,6 +1792,8 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
         m = c.heads.match(text, s)
         if m is None or not text[s].isupper():
             return None
+        if s >= 6 and text[s - 6:s].casefold() == "antar ":
+            return None  # Hubungan Antar Lembaga: a field (between bodies), no body
         head, base, body = _norm(m.group("head")), m.start("body"), m.group("body")
     else:
         bm = _GENERIC_BODY.match(text, head_at[1])
@@ -1772,8 +1816,11 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
             break  # a person's name (Dewan Pembina Andi ...), but ... Perlindungan Anak
         if w in c.countries:
             break  # Kementerian Pertanian dan Jepang: a partner, not part of the name
-        if t.group(0).startswith(",") and not keep:
-            break
+        if t.group(0).startswith(",") and (not keep or low in c.head_kind):
+            break  # Badan Anggaran, Badan Kehormatan, dan ...: a list of bodies, not one name
+        if (t.group(0).startswith(", dan") and keep
+                and not any(k.group(0).startswith(",") and not k.group(0).startswith(", dan") for k in keep)):
+            break  # Dinas Sosial, dan Dinas ...: a comma before dan closes a list only after commas
         if (len(keep) == 1 and low not in c.field_words and not t.group(0).startswith(",")
                 and _DESIGNATOR.fullmatch(keep[0].group(1))):
             break  # Komisi A <Name Name>: a lettered or numbered unit ends at its letter
@@ -1781,7 +1828,7 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     # "Dinas Pemberdayaan Masyarakat, Desa, Kependudukan dan Pencatatan Sipil": commas
     # inside a name only when a "dan" closes the list; else the name ends at the comma
     commas = [i for i, t in enumerate(keep) if t.group(0).startswith(",")]
-    if commas and not any(t.group(0).startswith(" dan") for t in keep[commas[-1]:]):
+    if commas and not any(t.group(0).startswith((" dan", ", dan")) for t in keep[commas[-1]:]):
         keep = keep[:commas[0]]
     # a trailing region name belongs to the region, not to the body's name
     while len(keep) > 1:
@@ -1795,7 +1842,7 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     if (len(words) >= 2 and head.casefold() in c.no_person_heads
             and all(_person_like(c, w) for w in words) and _role_before(c, text, s)):
         return None  # Wakil Ketua Komisi <Name Name>: a person, no commission
-    k = _person_cut(c, text, s, words, True, [t.group(0).startswith(" dan") for t in keep]) \
+    k = _person_cut(c, text, s, words, True, [t.group(0).startswith((" dan", ", dan")) for t in keep]) \
         if len(words) > 1 else len(words)
     if 0 < k < len(keep):
         keep = keep[:k]
@@ -1811,6 +1858,10 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     mn = _Mention(s, e, ["_generic"], True, form,
                   generic_kind=c.head_kind.get(head.casefold(), "lembaga"))
     pos = e
+    if (len(keep) <= 2 and head.casefold() == "kantor" and text[pos:pos + 2] != " ("
+            and _norm(text[base + keep[0].start(1):e]) in c.acr
+            and match_region(doc.lexicon, text, pos, None) is None):
+        return None  # Kantor Kemenko Polhukam: the building of the body named after it
     pm = _PAREN.match(text, pos)
     if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
         mn.paren, mn.paren_span = pm.group("a"), (pm.start("a"), pm.end("a"))
@@ -2690,6 +2741,10 @@ def run(doc: Document) -> None:
     doc.scratch.setdefault("agency_keys", {})
     c = compiled(doc.lexicon)
     found = _find(doc, c)
+    if c.office_scan is not None:
+        extra = _office_acronyms(doc, c, found)  # Kepala DLHP, Kepala Dinsosdaldukkb
+        if extra:
+            found = sorted(found + extra, key=_START_END)
     if not found:
         return
     titles = _Titles(doc.text)
@@ -2708,6 +2763,57 @@ def run(doc: Document) -> None:
 
 
 _CAP_RUN_WORD = re.compile(r"\S+")
+
+
+def _syllables(rest: str, sylls: frozenset[str], longest: int) -> bool:
+    """Whether ``rest`` is a run of field syllables (``sosdaldukkb`` = sos dal duk kb)."""
+    ok = [True] + [False] * len(rest)  # ok[i]: rest[:i] is a run of syllables
+    for i in range(1, len(rest) + 1):
+        ok[i] = any(ok[j] and rest[j:i] in sylls for j in range(max(0, i - longest), i))
+    return ok[-1]
+
+
+def _office_acronyms(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
+    """A regional office written by an acronym outside the lexicon after an office word
+    (``Kepala DLHP Kabupaten X``, ``Kepala Dinkukmp``): a body of its own named by the
+    acronym. Not when the article defines the acronym in parentheses (the full form is the
+    body) nor inside a mention already found."""
+    text = doc.text
+    if c.office_scan is None:
+        return []
+    out: list[_Mention] = []
+    hits: list[int] = []
+    for f in c.office_finds:  # str.find: most articles have no "Kepala D..." at all
+        i = text.find(f)
+        while i >= 0:
+            if i == 0 or not text[i - 1].isalnum():
+                hits.append(i + len(f) - 1)
+            i = text.find(f, i + 1)
+    for s in sorted(hits):
+        m = c.office_scan.match(text, s)
+        if m is None:
+            continue
+        w = m.group(1)
+        if w in c.acr or f"({w})" in text or _covered(found, s, m.end(1)):
+            continue
+        spec = c.office_rows.get(w[0])
+        if spec is None:
+            continue
+        kind, prefixes, sylls, longest = spec
+        if w[1:].islower():  # Dinsosdaldukkb: the head's syllable and field syllables
+            p = next((p for p in prefixes if w.startswith(p)), "")
+            if not p or not _syllables(w[len(p):], sylls, longest):
+                continue
+        elif sum(ch.isalpha() for ch in w) < 3 or _is_place(doc, w):
+            continue  # DKI: a place, no office
+        mn = _Mention(s, m.end(1), ["_generic"], True, w, generic_kind=kind)
+        rm = match_region(doc.lexicon, text, mn.end, None)
+        if rm is not None and not rm.ambiguous:
+            mn.region = pick_alternative(text, s, rm) if rm.alternatives else rm.region
+            mn.region_text = _norm(text[rm.start:rm.end])
+            mn.end = rm.end
+        out.append(mn)
+    return out
 
 
 def _spelled_from(text: str, p: int, acr: str) -> int:
