@@ -336,9 +336,10 @@ class _Compiled:
     dinas_merge_rows: frozenset[str] = frozenset()  # merge rows of kind dinas (no same_as, no name)
     and_heads: dict[str, str] = field(default_factory=dict)  # dinas row → "its name dan "
     and_rows: dict[str, tuple[str, ...]] = field(default_factory=dict)  # → dinas rows so named
-    #: [[office_acronyms]]: "cue + space + head letter" strings to find, the acronym's shape
-    #: (matched at the letter), and per row (kind, syllable prefixes, syllables, longest syllable)
-    office_finds: tuple[str, ...] = ()
+    #: [[office_acronyms]]: "last letter of a cue + space + head letter" strings to find (a few
+    #: finds instead of one per cue) → the cues ending in that letter, the acronym's shape
+    #: (matched at the head letter), and per row (kind, syllable prefixes, syllables, longest)
+    office_finds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     office_scan: Optional["re.Pattern[str]"] = None
     office_rows: dict[str, tuple[str, tuple[str, ...], frozenset[str], int]] = field(default_factory=dict)
 
@@ -534,7 +535,10 @@ def _build(lex: Lexicon) -> _Compiled:
         cues = sorted({w for r in oa for w in r.cues}, key=len, reverse=True)
         shapes = "|".join(f"{re.escape(r.initial)}[A-Z0-9]{{1,9}}[A-Z]"
                           f"|(?:{'|'.join(re.escape(p) for p in r.prefixes)})[a-z]{{4,18}}" for r in oa)
-        c.office_finds = tuple(sorted({f"{cue} {r.initial}" for r in oa for cue in cues}))
+        for r in oa:
+            for cue in cues:
+                key = f"{cue[-1]} {r.initial}"
+                c.office_finds[key] = tuple(sorted({*c.office_finds.get(key, ()), cue}))
         c.office_scan = re.compile(rf"({shapes})(?![\w-])")
         for r in oa:
             c.office_rows[r.initial] = (r.kind, tuple(r.prefixes), frozenset(r.syllables),
@@ -2783,11 +2787,14 @@ def _office_acronyms(doc: Document, c: _Compiled, found: list[_Mention]) -> list
         return []
     out: list[_Mention] = []
     hits: list[int] = []
-    for f in c.office_finds:  # str.find: most articles have no "Kepala D..." at all
+    for f, cues in c.office_finds.items():  # str.find of "a D": few hits, then the cue word
         i = text.find(f)
         while i >= 0:
-            if i == 0 or not text[i - 1].isalnum():
-                hits.append(i + len(f) - 1)
+            for cue in cues:
+                b = i + 1 - len(cue)
+                if b >= 0 and text.startswith(cue, b) and (b == 0 or not text[b - 1].isalnum()):
+                    hits.append(i + 2)
+                    break
             i = text.find(f, i + 1)
     for s in sorted(hits):
         m = c.office_scan.match(text, s)
