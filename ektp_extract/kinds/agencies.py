@@ -340,6 +340,7 @@ class _Compiled:
     #: finds instead of one per cue) → the cues ending in that letter, the acronym's shape
     #: (matched at the head letter), and per row (kind, syllable prefixes, syllables, longest)
     office_finds: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    office_initials: frozenset[str] = frozenset()  # the rows' head letters (D)
     office_scan: Optional["re.Pattern[str]"] = None
     office_rows: dict[str, tuple[str, tuple[str, ...], frozenset[str], int]] = field(default_factory=dict)
 
@@ -431,7 +432,7 @@ def _build(lex: Lexicon) -> _Compiled:
     if head_words:
         heads = twin(
             f"(?P<head>{_alt(head_words)})"
-            r"(?P<body>(?:(?:,?[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*)*|\d+))+)"
+            r"(?P<body>(?:(?:,?[ ]dan|[ ]&|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*(?:\d+\p{Lu}[\p{L}-]*)*|)|\d+))+)"
         )
     # One scan per article finds every place where something may start: the first
     # word of a form or of a head word (any case after a capital), or the first
@@ -522,7 +523,10 @@ def _build(lex: Lexicon) -> _Compiled:
     c.name_merge_rows = frozenset(i for i in c.merge_rows if not rows[i].same_as and rows[i].takes == "name")
     c.dinas_merge_rows = c.merge_rows - c.name_merge_rows - {i for i in c.merge_rows if rows[i].same_as}
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
-    c.scan_ascii = _scan_ascii(c.scan_words, c.near)
+    oa = lex.rows("agencies", "office_acronyms")
+    c.scan_ascii = _scan_ascii(c.scan_words, c.near,
+                               {r.initial: sorted({q for o in oa if o.initial == r.initial for q in o.cues})
+                                for r in oa if r.initial.isascii() and r.initial.isupper()})
     for f in full:
         fw = f.split()
         if len(fw) >= 2:
@@ -530,7 +534,6 @@ def _build(lex: Lexicon) -> _Compiled:
                 if len(w) >= 6:  # the form with this word left out → (form, the word's index)
                     c.full_shape.setdefault((*fw[:i], "", *fw[i + 1:]), []).append((f, i))
     c.by_first_ascii = {w: ascii_twin(rx) or rx for w, rx in by_first.items()}
-    oa = lex.rows("agencies", "office_acronyms")
     if oa:
         cues = sorted({w for r in oa for w in r.cues}, key=len, reverse=True)
         shapes = "|".join(f"{re.escape(r.initial)}[A-Z0-9]{{1,9}}[A-Z]"
@@ -540,6 +543,7 @@ def _build(lex: Lexicon) -> _Compiled:
                 key = f"{cue[-1]} {r.initial}"
                 c.office_finds[key] = tuple(sorted({*c.office_finds.get(key, ()), cue}))
         c.office_scan = re.compile(rf"({shapes})(?![\w-])")
+        c.office_initials = frozenset(r.initial for r in oa)
         for r in oa:
             c.office_rows[r.initial] = (r.kind, tuple(r.prefixes), frozenset(r.syllables),
                                         max(map(len, r.syllables)))
@@ -1254,7 +1258,8 @@ def _trie_any_case(words: list[str]) -> str:
     return body + ("?" if ends else "")
 
 
-def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]]) -> re.Pattern[str]:
+def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
+                office: dict[str, list[str]] | None = None) -> re.Pattern[str]:
     """One stdlib pattern finding, in ASCII text, exactly the words ``_starts`` keeps.
 
     A word there is a run ``[A-Z][A-Za-z0-9]*`` with no word character before it and no
@@ -1270,6 +1275,11 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]]) -> re.Pa
     (:func:`_trie_any_case`): a branch of the engine skips a literal that differs without
     entering it, where a case-insensitive letter is entered and tried (the scan tries
     every capital of the text; about 13% fewer instructions).
+
+    ``office`` (an [[office_acronyms]] head letter → its cues) adds, after the words, the
+    bare head letter right after a cue word and before a letter or digit (``Kepala DLHP``
+    gives ``D``): a one-letter start ``_find`` passes to the office-acronym reader, found
+    in the same scan instead of by a ``str.find`` per cue.
     """
     by_capital: dict[str, tuple[list[str], list[str]]] = {}
     for w in scan_words:
@@ -1278,6 +1288,8 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]]) -> re.Pa
     for k in near:
         if k.isascii() and k.isalnum() and k[:1].isupper():
             by_capital.setdefault(k[0], ([], []))[1].append(k[1:])
+    for cap in office or {}:
+        by_capital.setdefault(cap, ([], []))
     branches = []
     for cap, (rests, near_rests) in sorted(by_capital.items()):
         alts = []
@@ -1285,6 +1297,12 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]]) -> re.Pa
             alts.append(f"{_trie_any_case(rests)}(?![A-Za-z0-9])")
         if near_rests:
             alts.append(f"{_trie(near_rests)}[A-Za-z0-9]*")
+        cues = (office or {}).get(cap)
+        if cues:  # last, after the words; one look-behind at the cues' last letters first
+            ends = "".join(sorted({re.escape(q[-1]) for q in cues}))
+            behind = "|".join(f"(?<={re.escape(q)} {cap})(?<![A-Za-z0-9]{re.escape(q)} {cap})"
+                              for q in sorted(cues, key=len, reverse=True))
+            alts.append(f"(?<=[{ends}] {cap})(?:{behind})(?=[A-Za-z0-9])")
         branches.append(f"{cap}(?<![A-Za-z0-9_].)(?:{'|'.join(alts)})")
     return re.compile("|".join(branches) or "(?!)", re.ASCII)
 
@@ -1308,11 +1326,16 @@ def _starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
     return out
 
 
-def _find(doc: Document, c: _Compiled) -> list[_Mention]:
+def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[_Mention]:
     """Every mention, left to right, without overlaps: at each candidate start a lexicon
-    form, else a head word with capitalised words, else a near-miss acronym."""
+    form, else a head word with capitalised words, else a near-miss acronym.
+
+    ``office`` (ASCII text) receives the starts that begin with an [[office_acronyms]] head
+    letter and start no mention, the office-acronym reader's candidates (the scan's bare
+    ``D`` after ``Kepala``, see :func:`_scan_ascii`); else it is left empty."""
     text = doc.text
     out: list[_Mention] = []
+    initials = c.office_initials if office is not None and text.isascii() else frozenset()
     last = -1
     foreign_firsts, sub_firsts, near, source_words = c.foreign_firsts, c.sub_firsts, c.near, c.source_words
     # a head word's regex can only match where the scan's word is the head's first word
@@ -1323,6 +1346,8 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
         starts = sorted(starts + lower)
     for s, word, low in starts:
         if s < last:
+            if initials and word[0] in initials:
+                office.append(s)  # type: ignore[union-attr]
             continue
         mn = None
         if lower and word[:1].islower():
@@ -1362,6 +1387,8 @@ def _find(doc: Document, c: _Compiled) -> list[_Mention]:
         if mn is None and len(word) >= 6 and word[:_NEAR_PREFIX] in near:
             mn = _near_at(doc, c, text, s, word)
         if mn is None:
+            if initials and word[0] in initials:
+                office.append(s)  # type: ignore[union-attr]
             continue
         if not mn.full and _names_a_thing(doc, c, text, mn):
             last = mn.end  # BI Rate, Hanura Digital, Spirit Demokrat: a product or an event
@@ -1761,7 +1788,9 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
     return mn
 
 
-_GENERIC_TOKEN = twin(r"(?:,?[ ]dan|[ ]&|,)?[ ](\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*)*|\d+)")
+# (?:A|B|) for (?:A|B)? and digits inside a name (P3APPKB) as X(?:X)*| for (?:X)*: the same
+# matches, but a token costs a branch, not a repeat (the stdlib engine allocates one per repeat)
+_GENERIC_TOKEN = twin(r"(?:,?[ ]dan|[ ]&|,|)[ ](\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*(?:\d+\p{Lu}[\p{L}-]*)*|)|\d+)")
 _CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
 _PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
@@ -1783,7 +1812,7 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
 
 #: the letter or number of a unit right after its head (Komisi A, Komisi IV, Komisi 2)
 _DESIGNATOR = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
-_GENERIC_BODY = twin(r"(?:(?:,?[ ]dan|[ ]&|,)?[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*)*|\d+))+")
+_GENERIC_BODY = twin(r"(?:(?:,?[ ]dan|[ ]&|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*(?:\d+\p{Lu}[\p{L}-]*)*|)|\d+))+")
 
 
 def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
@@ -2744,9 +2773,10 @@ def run(doc: Document) -> None:
     doc.scratch.setdefault("agency_mentions", [])
     doc.scratch.setdefault("agency_keys", {})
     c = compiled(doc.lexicon)
-    found = _find(doc, c)
-    if c.office_scan is not None:
-        extra = _office_acronyms(doc, c, found)  # Kepala DLHP, Kepala Dinsosdaldukkb
+    office: list[int] = []  # ASCII text: the scan's candidates (most articles: none)
+    found = _find(doc, c, office)
+    if c.office_scan is not None and (office or not doc.text.isascii()):
+        extra = _office_acronyms(doc, c, found, office or None)  # Kepala DLHP, Kepala Dinsosdaldukkb
         if extra:
             found = sorted(found + extra, key=_START_END)
     if not found:
@@ -2777,7 +2807,8 @@ def _syllables(rest: str, sylls: frozenset[str], longest: int) -> bool:
     return ok[-1]
 
 
-def _office_acronyms(doc: Document, c: _Compiled, found: list[_Mention]) -> list[_Mention]:
+def _office_acronyms(doc: Document, c: _Compiled, found: list[_Mention],
+                     starts: list[int] | None = None) -> list[_Mention]:
     """A regional office written by an acronym outside the lexicon after an office word
     (``Kepala DLHP Kabupaten X``, ``Kepala Dinkukmp``): a body of its own named by the
     acronym. Not when the article defines the acronym in parentheses (the full form is the
@@ -2787,7 +2818,16 @@ def _office_acronyms(doc: Document, c: _Compiled, found: list[_Mention]) -> list
         return []
     out: list[_Mention] = []
     hits: list[int] = []
-    for f, cues in c.office_finds.items():  # str.find of "a D": few hits, then the cue word
+    # ASCII text: the scan's starts at a head letter (the cue checked again below); else
+    # str.find of "a D": few hits, then the cue word
+    for s in starts or ():
+        f = text[s - 2:s + 1]
+        for cue in c.office_finds.get(f, ()) if s >= 2 else ():
+            b = s - 1 - len(cue)
+            if b >= 0 and text.startswith(cue, b) and (b == 0 or not text[b - 1].isalnum()):
+                hits.append(s)
+                break
+    for f, cues in c.office_finds.items() if starts is None else ():
         i = text.find(f)
         while i >= 0:
             for cue in cues:
