@@ -8,6 +8,8 @@ stages, ``ensure_inferred`` / ``agency_at``, warnings and the lexicon itself.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from _util import PINNED_REFERENCE, ROOT, assert_spans
 
@@ -353,17 +355,19 @@ def _scan_reference(c: ag._Compiled, text: str) -> list[tuple[int, str, str]]:
 
 
 def _office_reference(c: ag._Compiled, text: str, words: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
-    """``words`` and, where no word starts, the bare head letter of an [[office_acronyms]] row
-    after a whole cue word and a space, before a letter or digit (Kepala DLHP: the D), which
-    the ASCII scan adds for the office-acronym reader."""
+    """``words`` and, where no word starts, the word of an [[office_acronyms]] row's head
+    letter after a whole cue word and a space whose second character an acronym of the row
+    may have (Kepala DLHP, Kepala Dinsos; not Kepala Daerah), which the ASCII scan adds for
+    the office-acronym reader."""
     taken = {s for s, _, _ in words}
     extra = []
     for p, ch in enumerate(text):
-        if ch in c.office_initials and p not in taken and text[p + 1:p + 2].isalnum():
-            for cue in c.office_finds.get(text[p - 2:p + 1] if p >= 2 else "", ()):
+        if p >= 2 and ch in c.office_initials and p not in taken and text[p - 2:p + 2] in c.office_keys:
+            for cue in c.office_finds.get(text[p - 2:p + 1], ()):
                 b = p - 1 - len(cue)
                 if b >= 0 and text.startswith(cue, b) and (b == 0 or not text[b - 1].isalnum()):
-                    extra.append((p, ch, ch.lower()))
+                    w = re.match(r"[A-Za-z0-9]*", text[p:]).group(0)  # the rest of the word
+                    extra.append((p, w, w.lower()))
                     break
     return sorted(words + extra)
 
@@ -390,7 +394,8 @@ def test_scan_ascii_fast_path_on_the_fixtures(extractor: Extractor) -> None:
     texts.append(" ".join(w[:1].upper() + w[1:] for w in words))  # Dinas, Kpu, Dukc ...
     texts.append(" ".join(w.upper() + "x" + "/" + w.title() + "_" for w in words))  # near misses, ends
     texts.append("".join("(" + w.capitalize() + "9)" for w in words))
-    texts.append("Kepala DLHP, kepala Dinsos Kadis DP3A XKepala DLHP Sekdis D Kepala DPRD KEPALA D2X")
+    texts.append("Kepala DLHP, kepala Dinsos Kadis DP3A XKepala DLHP Sekdis D Kepala DPRD KEPALA D2X"
+                 " Kepala Daerah Kadis Dixyz Kepala Dinas")
     for text in texts:
         if text.isascii():
             assert ag._starts(c, text) == _office_reference(c, text, _scan_reference(c, text))

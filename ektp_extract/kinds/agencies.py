@@ -341,6 +341,9 @@ class _Compiled:
     #: (matched at the head letter), and per row (kind, syllable prefixes, syllables, longest)
     office_finds: dict[str, tuple[str, ...]] = field(default_factory=dict)
     office_initials: frozenset[str] = frozenset()  # the rows' head letters (D)
+    #: a cue's last letter + space + head letter + a second letter some shape allows ("a DL",
+    #: "a Di"): the scan's starts whose text there is none of these are no candidates
+    office_keys: frozenset[str] = frozenset()
     office_scan: Optional["re.Pattern[str]"] = None
     office_rows: dict[str, tuple[str, tuple[str, ...], frozenset[str], int]] = field(default_factory=dict)
 
@@ -524,8 +527,14 @@ def _build(lex: Lexicon) -> _Compiled:
     c.dinas_merge_rows = c.merge_rows - c.name_merge_rows - {i for i in c.merge_rows if rows[i].same_as}
     c.head_firsts = frozenset(_first_word(w).casefold() for w in head_words)
     oa = lex.rows("agencies", "office_acronyms")
+    # per head letter: the letters an acronym's second character may be (the capitals and
+    # digits of an initials acronym, the second letters of the head's syllables: Din, Dis)
+    seconds = {r.initial: _UPPER_DIGITS + "".join(p[1:2] for o in oa if o.initial == r.initial
+                                                   for p in o.prefixes if p[:1] == r.initial)
+               for r in oa}
     c.scan_ascii = _scan_ascii(c.scan_words, c.near,
-                               {r.initial: sorted({q for o in oa if o.initial == r.initial for q in o.cues})
+                               {r.initial: (sorted({q for o in oa if o.initial == r.initial for q in o.cues}),
+                                            "".join(sorted(set(seconds[r.initial]))))
                                 for r in oa if r.initial.isascii() and r.initial.isupper()})
     for f in full:
         fw = f.split()
@@ -544,6 +553,7 @@ def _build(lex: Lexicon) -> _Compiled:
                 c.office_finds[key] = tuple(sorted({*c.office_finds.get(key, ()), cue}))
         c.office_scan = re.compile(rf"({shapes})(?![\w-])")
         c.office_initials = frozenset(r.initial for r in oa)
+        c.office_keys = frozenset(f + ch for f in c.office_finds for ch in seconds[f[-1]])
         for r in oa:
             c.office_rows[r.initial] = (r.kind, tuple(r.prefixes), frozenset(r.syllables),
                                         max(map(len, r.syllables)))
@@ -1258,8 +1268,11 @@ def _trie_any_case(words: list[str]) -> str:
     return body + ("?" if ends else "")
 
 
+_UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+
+
 def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
-                office: dict[str, list[str]] | None = None) -> re.Pattern[str]:
+                office: dict[str, tuple[list[str], str]] | None = None) -> re.Pattern[str]:
     """One stdlib pattern finding, in ASCII text, exactly the words ``_starts`` keeps.
 
     A word there is a run ``[A-Z][A-Za-z0-9]*`` with no word character before it and no
@@ -1276,10 +1289,14 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
     entering it, where a case-insensitive letter is entered and tried (the scan tries
     every capital of the text; about 13% fewer instructions).
 
-    ``office`` (an [[office_acronyms]] head letter → its cues) adds, after the words, the
-    bare head letter right after a cue word and before a letter or digit (``Kepala DLHP``
-    gives ``D``): a one-letter start ``_find`` passes to the office-acronym reader, found
-    in the same scan instead of by a ``str.find`` per cue.
+    ``office`` (an [[office_acronyms]] head letter → its cues and the letters its
+    acronyms' second character may be) adds, after the words, any other word of that
+    head letter right after a cue word whose second character is one of those
+    (``Kepala DLHP``, ``Kepala Dinsosdaldukkb``): a start that no lookup finds (the words
+    and near misses are taken by the first branches), which ``_find`` passes to the
+    office-acronym reader, found in the same scan instead of by a ``str.find`` per cue.
+    The branch opens with that second character, so the engine skips it without entering
+    it at most words (Daerah, Desa, Dalam), and only then looks behind at the cue.
     """
     by_capital: dict[str, tuple[list[str], list[str]]] = {}
     for w in scan_words:
@@ -1297,12 +1314,12 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
             alts.append(f"{_trie_any_case(rests)}(?![A-Za-z0-9])")
         if near_rests:
             alts.append(f"{_trie(near_rests)}[A-Za-z0-9]*")
-        cues = (office or {}).get(cap)
+        cues, seconds = (office or {}).get(cap, ([], ""))
         if cues:  # last, after the words; one look-behind at the cues' last letters first
             ends = "".join(sorted({re.escape(q[-1]) for q in cues}))
-            behind = "|".join(f"(?<={re.escape(q)} {cap})(?<![A-Za-z0-9]{re.escape(q)} {cap})"
+            behind = "|".join(f"(?<={re.escape(q)} {cap}.)(?<![A-Za-z0-9]{re.escape(q)} {cap}.)"
                               for q in sorted(cues, key=len, reverse=True))
-            alts.append(f"(?<=[{ends}] {cap})(?:{behind})(?=[A-Za-z0-9])")
+            alts.append(f"[{re.escape(seconds)}](?<=[{ends}] {cap}.)(?:{behind})[A-Za-z0-9]*")
         branches.append(f"{cap}(?<![A-Za-z0-9_].)(?:{'|'.join(alts)})")
     return re.compile("|".join(branches) or "(?!)", re.ASCII)
 
@@ -1331,11 +1348,15 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
     form, else a head word with capitalised words, else a near-miss acronym.
 
     ``office`` (ASCII text) receives the starts that begin with an [[office_acronyms]] head
-    letter and start no mention, the office-acronym reader's candidates (the scan's bare
-    ``D`` after ``Kepala``, see :func:`_scan_ascii`); else it is left empty."""
+    letter right after a cue's last letter and a space and before a second letter some
+    acronym's shape allows (``c.office_keys``: ``a DL``) and start no mention, the
+    office-acronym reader's candidates (such as the scan's ``DLHP`` after ``Kepala``, see
+    :func:`_scan_ascii`); else it is left empty, as it is in most articles, which then
+    skip the reader."""
     text = doc.text
     out: list[_Mention] = []
     initials = c.office_initials if office is not None and text.isascii() else frozenset()
+    office_keys = c.office_keys
     last = -1
     foreign_firsts, sub_firsts, near, source_words = c.foreign_firsts, c.sub_firsts, c.near, c.source_words
     # a head word's regex can only match where the scan's word is the head's first word
@@ -1346,7 +1367,7 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
         starts = sorted(starts + lower)
     for s, word, low in starts:
         if s < last:
-            if initials and word[0] in initials:
+            if word[0] in initials and text[s - 2:s + 2] in office_keys:
                 office.append(s)  # type: ignore[union-attr]
             continue
         mn = None
@@ -1387,19 +1408,20 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
         if mn is None and len(word) >= 6 and word[:_NEAR_PREFIX] in near:
             mn = _near_at(doc, c, text, s, word)
         if mn is None:
-            if initials and word[0] in initials:
+            if word[0] in initials and text[s - 2:s + 2] in office_keys:
                 office.append(s)  # type: ignore[union-attr]
             continue
         if not mn.full and _names_a_thing(doc, c, text, mn):
             last = mn.end  # BI Rate, Hanura Digital, Spirit Demokrat: a product or an event
             continue
-        if mn.name_part and _norm(text[mn.start:mn.end]).casefold() in c.not_alone:
-            last = mn.end  # Partai Politik: the common noun, no party
-            continue
-        if source_words and (mn.name_part or mn.generic_kind) and not source_words.isdisjoint(
-                w.casefold() for w in _WORD.findall(text, mn.start, mn.end)):
-            last = mn.end  # Kantor Berita Antara, Perum LKBN Antara: a news source
-            continue
+        if mn.name_part or mn.generic_kind:  # (one test for the lexicon's bodies)
+            if mn.name_part and _norm(text[mn.start:mn.end]).casefold() in c.not_alone:
+                last = mn.end  # Partai Politik: the common noun, no party
+                continue
+            if source_words and not source_words.isdisjoint(
+                    w.casefold() for w in _WORD.findall(text, mn.start, mn.end)):
+                last = mn.end  # Kantor Berita Antara, Perum LKBN Antara: a news source
+                continue
         out.append(mn)
         last = mn.end
     return out
@@ -1584,13 +1606,15 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
     if low is None:
         low = word.casefold()
     acrs = c.single_acr.get(low)
-    titled = False
     if acrs is not None:
         if word not in acrs:
             if len(word) < 4 or not word[1:].islower() or word.upper() not in acrs:
                 return None  # the word is the whole run: no one-word acronym matches otherwise
-            titled = True  # Dprd Kab. Kukar: an acronym in title case, only before its region
-        g, e, written = "a", s + len(word), word.upper() if titled else word
+            # Dprd Kab. Kukar: an acronym in title case, read as in capitals, only before
+            # its region (a call of its own: the common path pays nothing for it)
+            mn = _lexicon_at(doc, c, text, s, word.upper(), low)
+            return mn if mn is not None and mn.region is not None else None
+        g, e, written = "a", s + len(word), word
     else:
         rx = (c.by_first_ascii if text.isascii() else c.by_first).get(low)
         if rx is None:
@@ -1623,7 +1647,7 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
         mn = _Mention(s, e, list(rows), False, _norm(written))
         mn.national = written.endswith(" RI")  # KPU RI, DPR RI
         mn.party_id = c.fused.get(written, "")  # FPPP: Fraksi PPP
-        ok = _tail(c, doc, text, mn, acronym=True) and (not titled or mn.region is not None)
+        ok = _tail(c, doc, text, mn, acronym=True)
     else:
         rid = c.pattern_rows.get(g or "")
         if rid is None:
@@ -2773,15 +2797,16 @@ def run(doc: Document) -> None:
     doc.scratch.setdefault("agency_mentions", [])
     doc.scratch.setdefault("agency_keys", {})
     c = compiled(doc.lexicon)
+    text = doc.text
     office: list[int] = []  # ASCII text: the scan's candidates (most articles: none)
     found = _find(doc, c, office)
-    if c.office_scan is not None and (office or not doc.text.isascii()):
+    if office or (c.office_scan is not None and not text.isascii()):
         extra = _office_acronyms(doc, c, found, office or None)  # Kepala DLHP, Kepala Dinsosdaldukkb
         if extra:
             found = sorted(found + extra, key=_START_END)
     if not found:
         return
-    titles = _Titles(doc.text)
+    titles = _Titles(text)
     # a headline's capitalised words are not a school's or a body's name
     found = [m for m in found if not ((m.name_part or m.generic_kind) and m.start in titles)
              or _paren_only(doc, c, m)]
@@ -2789,7 +2814,7 @@ def run(doc: Document) -> None:
     found += _parents(doc, c, found)
     found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
     found.sort(key=_START_END)
-    found = _drop_redefined(doc.text, c, found)
+    found = _drop_redefined(text, c, found)
     if _REDEF in doc.scratch:
         _redefine(doc, c, found)
     resolved = _resolve(doc, c, found)
