@@ -435,7 +435,7 @@ def _build(lex: Lexicon) -> _Compiled:
     if head_words:
         heads = twin(
             f"(?P<head>{_alt(head_words)})"
-            r"(?P<body>(?:(?:,?[ ]dan|[ ]&|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*(?:\d+\p{Lu}[\p{L}-]*)*|)|\d+))+)"
+            r"(?P<body>(?:(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*))+)"
         )
     # One scan per article finds every place where something may start: the first
     # word of a form or of a head word (any case after a capital), or the first
@@ -1349,10 +1349,12 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
 
     ``office`` (ASCII text) receives the starts that begin with an [[office_acronyms]] head
     letter right after a cue's last letter and a space and before a second letter some
-    acronym's shape allows (``c.office_keys``: ``a DL``) and start no mention, the
-    office-acronym reader's candidates (such as the scan's ``DLHP`` after ``Kepala``, see
-    :func:`_scan_ascii`); else it is left empty, as it is in most articles, which then
-    skip the reader."""
+    acronym's shape allows (``c.office_keys``: ``a DL``) that neither start a mention nor
+    lie inside one, the office-acronym reader's candidates (such as the scan's ``DLHP``
+    after ``Kepala``, see :func:`_scan_ascii`); else it is left empty, as it is in most
+    articles, which then skip the reader. (Inside a mention the reader would leave the
+    acronym; the spans passed over without a mention, a product's, a news source's or
+    Partai Politik, hold no office word.)"""
     text = doc.text
     out: list[_Mention] = []
     initials = c.office_initials if office is not None and text.isascii() else frozenset()
@@ -1367,9 +1369,7 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
         starts = sorted(starts + lower)
     for s, word, low in starts:
         if s < last:
-            if word[0] in initials and text[s - 2:s + 2] in office_keys:
-                office.append(s)  # type: ignore[union-attr]
-            continue
+            continue  # (an office acronym here is inside a mention: the reader leaves it)
         mn = None
         if lower and word[:1].islower():
             mn = _lower_gov_at(doc, c, text, s, word)  # komitmen pemprov DKI
@@ -1813,8 +1813,10 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
 
 
 # (?:A|B|) for (?:A|B)? and digits inside a name (P3APPKB) as X(?:X)*| for (?:X)*: the same
-# matches, but a token costs a branch, not a repeat (the stdlib engine allocates one per repeat)
-_GENERIC_TOKEN = twin(r"(?:,?[ ]dan|[ ]&|,|)[ ](\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*(?:\d+\p{Lu}[\p{L}-]*)*|)|\d+)")
+# matches, but a token costs a branch, not a repeat (the stdlib engine allocates one per repeat);
+# each branch opens with a literal or a class (,[ ]dan|[ ](?:dan|&) for ,?[ ]dan|[ ]&, \d\d* for
+# \d+), which the engine tests without entering the branch (the same matches, in the same order)
+_GENERIC_TOKEN = twin(r"(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*)")
 _CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
 _PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
@@ -1836,7 +1838,7 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
 
 #: the letter or number of a unit right after its head (Komisi A, Komisi IV, Komisi 2)
 _DESIGNATOR = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
-_GENERIC_BODY = twin(r"(?:(?:,?[ ]dan|[ ]&|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d+\p{Lu}[\p{L}-]*(?:\d+\p{Lu}[\p{L}-]*)*|)|\d+))+")
+_GENERIC_BODY = twin(r"(?:(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*))+")
 
 
 def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
