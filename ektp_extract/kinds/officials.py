@@ -861,6 +861,7 @@ def _name_words(
                 continue
             if (
                 words and len(tok) <= 3 and not _is_degree(lx, text, i, st.end(), end)
+                and _vowels(tok) < 2  # (Asrun Lio. Hetifah ...: a short surname ends a sentence)
                 and lx.pre_one.match(text, j, end) is None  # (Rosmala Hj. Dewi: a title)
                 and (nx := _NEXT_CAP_WORD.match(text, st.end() + 1, end)) is not None
                 and name_word_ok(lx, nx.group(1)) and nx.group(1).casefold() not in lx.non_person
@@ -889,7 +890,10 @@ def _name_words(
                     words.append((j, st.end()))
                     i = st.end()
                     continue
-            if len(words) >= 2 and tok in _ROMANS:
+            if words and tok in _ROMANS and (len(words) >= 2 or (
+                tok != "I" and words[0][1] - words[0][0] >= 6 and _BOUNDARY_AFTER.match(text, st.end(), end)
+            )):
+                # Sri Sultan Hamengku Buwono X, Pakubuwono XIII: a regnal numeral closes the name
                 words.append((j, st.end()))
                 i = st.end()
                 continue
@@ -900,6 +904,13 @@ def _name_words(
             # initials in capitals after a name word (Widodo AS, Mahfud MD); not a body's
             # acronym (Budi PDIP) nor a degree (Budi Santoso SH)
             tok = st.group(kind)
+            if (
+                not words and tok.capitalize() in lx.name_abbrev
+                and (nx := _NEXT_CAP_WORD.match(text, st.end(), end)) is not None and name_word_ok(lx, nx.group(1))
+            ):
+                words.append((j, st.end()))  # MHD Hudawi: a given name abbreviated in capitals (Muhammad)
+                i = st.end()
+                continue
             if (
                 not words
                 and tok not in lx.body_acronyms
@@ -952,6 +963,20 @@ def _name_words(
             w = st.group(kind)
         if words and w in lx.word_degrees:
             break  # Budi Santoso Sos, Msi: a degree written as a name word
+        if words and w in _CAP_PARTICLES and _particle_joins(lx, text, st.end(), end):
+            words.append((j, j + len(w)))  # Mardani Bin Nasir, Siti Binti H. Ali: a patronymic
+            i = j + len(w)
+            continue
+        if (
+            titled and not words and w.casefold() in lx.unit_words and (w.casefold(),) not in lx.head_keys
+            and not _field_noun(w.casefold()) and w.casefold() not in lx.non_person
+            and (nx := _NEXT_CAP_WORD.match(text, j + len(w), end)) is not None and name_word_ok(lx, nx.group(1))
+            and nx.group(1).casefold() not in lx.non_person and nx.group(1).casefold() not in lx.title_starts
+            and (prev_word(text, j) or "").casefold() not in _KIN_TITLES  # (Ibu Negara Ny Ani: a phrase)
+        ):
+            words.append((j, j + len(w)))  # Brigjen Pol Tugas Dwi Apriyanto: after a title, before a name word
+            i = j + len(w)
+            continue
         if not name_word_ok(lx, w) and not (
             w in particles and (not words or all(text[a:b] in particles for a, b in words))
         ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end) and not (
@@ -982,6 +1007,25 @@ def _name_words(
         if b - a > 1 and text[b - 1] != "." and text[b - 2] != ".":
             return words
     return None  # initials only
+
+
+# capitalised patronymic particles inside a name (Mardani Bin Nasir): Bin is also BIN's word
+_CAP_PARTICLES = frozenset(("Bin", "Binti"))
+_AFTER_PARTICLE = twin(r"[ ]+(?:H\.[ ]*|Hj\.[ ]*)?(\p{Lu}\p{Ll}+)(?![\p{L}\d])")
+
+
+def _particle_joins(lx: OffLex, text: str, e: int, end: int) -> bool:
+    """After a capitalised ``Bin``/``Binti`` a name word (a Haji title may stand before it) goes on."""
+    nx = _AFTER_PARTICLE.match(text, e, end)
+    return nx is not None and name_word_ok(lx, nx.group(1)) and nx.group(1).casefold() not in lx.non_person
+
+
+# forms of address that stand before a phrase as well as a name (Ibu Negara, Bapak Presiden)
+_KIN_TITLES = frozenset(("ibu", "bapak", "bu", "pak", "ny", "ny.", "nyonya", "saudara", "sdr", "sdr.", "tuan"))
+
+
+def _vowels(tok: str) -> int:
+    return sum(c in "aeiouAEIOU" for c in tok)
 
 
 def _nya_name(lx: OffLex, w: str) -> bool:
@@ -1742,7 +1786,13 @@ def _read_window(
             # Gubernur Maluku K.A. Ralahalu: after the region that closes a position, initials joined
             # by dots open the name (Ketua P.P. Muhammadiyah, DPD K.N.P.I.: a body's dotted acronym)
             return items, s, "title"
-        if t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i, items)):
+        if (
+            t in _ROMANS and t != "I" and items and items[-1].kind == "unk"
+            and any(it.kind in ("region", "unit") for it in items) and _boundary_after(text, e)
+            and _name_at(lx, text, _unk_run_start(items), limit, ctx.regions, ctx.memo)
+        ):
+            items.append(Item("unk", s, e))  # Gubernur DIY Hamengkubuwono X: a regnal numeral closes the name
+        elif t[0].isdigit() or "/" in t or (t in _ROMANS and not _is_balinese_i(ctx, tk, i, items)):
             items.append(Item("num", s, e))
         elif len(t) == 1 and t.isupper() and not ((x := tk.at(i + 1)) is not None and x[2] == ".") and not (
             items and items[-1].kind == "unk"
@@ -1761,6 +1811,13 @@ def _read_window(
             items.append(Item("unk", s, e))  # Widodo AS, Mahfud MD: initials closing a name
         elif _caps_name(ctx, row, items, t, text, e):
             return items, s, "caps"  # Presiden SBY
+        elif (
+            len(t) == 3 and t.isupper() and items and t.capitalize() in lx.name_abbrev
+            and items[-1].kind in ("region", "unit") and _name_at(lx, text, s, limit, ctx.regions, ctx.memo)
+        ):
+            return items, s, "title"  # Bupati Langkat MHD Syah Afandin: Muhammad abbreviated opens the name
+        elif t in _CAP_PARTICLES and items and items[-1].kind == "unk" and _particle_joins(lx, text, e, limit):
+            items.append(Item("unk", s, e))  # Ketua PMI DKI Mardani Bin Nasir: a patronymic inside the name
         elif (cf in lx.unit_words or t in lx.acronyms or _field_noun(cf)) and t not in lx.given and not (
             items and items[-1].kind == "unk" and (
                 _unit_word_in_name(lx, text, [(items[-1].start, items[-1].end)], t, e, limit)
@@ -1792,6 +1849,14 @@ def _read_window(
             return items, s, "other"
         i += 1
     return items, window, "end"
+
+
+def _unk_run_start(items: list[Item]) -> int:
+    """Where the run of unknown words closing ``items`` starts."""
+    k = len(items) - 1
+    while k > 0 and items[k - 1].kind == "unk":
+        k -= 1
+    return items[k].start
 
 
 def _lower_units_cap(ctx: _Ctx, pos: int, limit: int) -> bool:
@@ -2105,6 +2170,8 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
     text, lx = ctx.text, ctx.lx
     nxt = _skip_space(text, ae)
     ran_on = False  # Kepala Dinas Lutfi  Rumbia: the mention stops inside the name (two spaces)
+    if text.startswith(("periode ", "masa jabatan "), nxt):
+        return ae  # Rektor Universitas Pendidikan Ganesha periode 2019-2023: the term closes the body
     if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
         if not (ctx.two_spaces and as_ < tk.items[i][0] and nxt > ae + 1 and text[nxt].isupper()):
             return ae
@@ -3833,6 +3900,30 @@ def _one_slip(a: list[str], b: list[str]) -> bool:
     if min(len(x), len(y)) < 5 or x[0] != y[0] or not (x.isalpha() and y.isalpha()):
         return False
     return one_edit(x, y)
+
+
+def _variant(a: list[str], b: list[str], same_office: bool) -> bool:
+    """Other writings of one name that :func:`_same_person` does not join; the caller asks for
+    compatible offices. A one-word name misspelt by one letter (``alfedri`` / ``alferdri``, only
+    under the same office); a short word misspelt beside an identical long one (``riki
+    hariansyah`` / ``riky hariansyah``); a middle name dropped (``s tanjung`` / ``s suleman
+    tanjung``)."""
+    la, lb = len(a), len(b)
+    if la == lb == 1:
+        x, y = a[0], b[0]
+        return same_office and min(len(x), len(y)) >= 6 and x[0] == y[0] and x.isalpha() and y.isalpha() and (
+            one_edit(x, y)
+        )
+    if la == lb:
+        diff = [(x, y) for x, y in zip(a, b) if x != y]
+        if len(diff) != 1 or not any(len(x) >= 5 for x, y in zip(a, b) if x == y):
+            return False
+        x, y = diff[0]
+        return min(len(x), len(y)) >= 4 and x[0] == y[0] and x.isalpha() and y.isalpha() and one_edit(x, y)
+    short, long_ = (a, b) if la < lb else (b, a)
+    return len(short) == 2 and len(long_) == 3 and short[0] == long_[0] and short[1] == long_[2] and (
+        len(short[1]) >= 4
+    )
 
 
 def _blend(short: str, name: list[str]) -> bool:
@@ -6991,6 +7082,8 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                     ) or (
                         # Arinal Djunaidi ... Arinal Djuanidi, the same office: one word misspelt
                         p.canonical == canon and len(key) == len(pkey) >= 2 and _one_slip(key, pkey)
+                    ) or (
+                        _variant(key, pkey, p.canonical == canon) and _office_within(p.canonical, canon)
                     ):
                         same = p
                         break
