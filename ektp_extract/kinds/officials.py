@@ -3950,12 +3950,43 @@ def _office_within(a: str, b: str) -> bool:
     return ta <= tb or tb <= ta
 
 
+# a line broken inside a sentence: a word (or comma) at the line's end, a lower-case word opening the next
+_WRAP_LOWER = re.compile(r"[a-z,]\n[a-z]")
+# a single line break that a hard-wrapped text puts inside a sentence: no sentence punctuation before it,
+# no blank line, list mark or number after it
+_WRAP_BREAK = re.compile(r"(?<=[^\s.!?:;\"\u201d\u2019'])\n(?=[^\s\-\u2022*\u2013\d])")
+
+
+def _unwrapped(text: str, body: int) -> str:
+    """``text`` with the line breaks of hard-wrapped prose (blog reposts: lines of 60–90 characters
+    broken anywhere, ``Kepala Kepolisian⏎Negara Republik Indonesia``) read as spaces, the same
+    length; ``text`` itself when its lines are not wrapped. A text counts as wrapped when it has
+    many single line breaks and at least three of them fall between two lower-case words."""
+    n1 = text.count("\n") - 2 * text.count("\n\n")
+    if n1 < 5 or len(text) > 160 * n1:
+        return text  # (paragraphs one a line, or a blank line between them)
+    if len(_WRAP_LOWER.findall(text, body)) < 3:
+        return text
+    out = list(text)
+    for m in _WRAP_BREAK.finditer(text, body):
+        i = m.start()
+        ls = text.rfind("\n", 0, i) + 1
+        le = text.find("\n", i + 1)
+        if i - ls < 50 and (le if le >= 0 else len(text)) - i < 50:
+            continue  # two short lines in a row: list rows or a heading, not a wrapped sentence
+        out[i] = " "
+    return "".join(out)
+
+
 def run(doc: Document) -> None:
     """Find officials in ``doc.text`` and append them to ``doc.officials``."""
     text = doc.text
     if not text.strip():
         return
     ctx = _Ctx(doc)
+    body0 = doc.body_start if 0 <= doc.body_start < len(text) else 0
+    if (joined := _unwrapped(text, body0)) is not text:
+        text = ctx.text = joined  # (same length: every position stays)
     lx = ctx.lx
     body = doc.body_start if 0 <= doc.body_start < len(text) else 0
     cands: list[Candidate] = []
@@ -6865,8 +6896,8 @@ def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
         hd = _list_heading(ctx, c, k)
         if hd is not None:
             return hd
-        if text[k - 1] == "." or text[c].islower() or match_head(ctx.lx, text, c) is None:
-            break
+        if text[k - 1] == "." or text[c].islower() or k - c > 200 or match_head(ctx.lx, text, c) is None:
+            break  # (a line of 200 characters is a paragraph of prose, no row)
         if first:
             above_colon = _colon_row(ctx, c, k)
         first = False
