@@ -346,6 +346,8 @@ class OffLex:
     non_person: set[str]  # casefolded
     date_words: set[str]  # casefolded
     weekdays: frozenset[str] = frozenset()  # the calendar's weekday names as written (Senin, Jum'at)
+    # the three-letter name abbreviations in capitals (MHD, MOH): a given name opening a name, no acronym
+    caps_abbrev: frozenset[str] = frozenset()
     position_words: set[str] = field(default_factory=set)
     not_after: set[str] = field(default_factory=set)  # casefolded
     place_cues: set[str] = field(default_factory=set)  # casefolded
@@ -555,6 +557,9 @@ def _build(lex: Lexicon) -> OffLex:
         initial_particles=set(_words(lex, "names", "wordlists", "initial_particles")),
         no_short=set(_words(lex, "names", "wordlists", "no_short_mention")),
         name_abbrev=set(_words(lex, "names", "wordlists", "name_abbreviations")),
+        caps_abbrev=frozenset(
+            w.upper() for w in _words(lex, "names", "wordlists", "name_abbreviations") if len(w) == 3 and w[1:].islower()
+        ),
         given=given,
         stop={w.casefold() for w in _words(lex, "names", "wordlists", "stopwords")},
         # an acting prefix (Plt., Pj, Penjabat) is never a name word: Budi, Plt. Kabag Umum ...
@@ -905,7 +910,7 @@ def _name_words(
             # acronym (Budi PDIP) nor a degree (Budi Santoso SH)
             tok = st.group(kind)
             if (
-                not words and tok.capitalize() in lx.name_abbrev
+                not words and tok in lx.caps_abbrev
                 and (nx := _NEXT_CAP_WORD.match(text, st.end(), end)) is not None and name_word_ok(lx, nx.group(1))
             ):
                 words.append((j, st.end()))  # MHD Hudawi: a given name abbreviated in capitals (Muhammad)
@@ -1812,7 +1817,7 @@ def _read_window(
         elif _caps_name(ctx, row, items, t, text, e):
             return items, s, "caps"  # Presiden SBY
         elif (
-            len(t) == 3 and t.isupper() and items and t.capitalize() in lx.name_abbrev
+            t in lx.caps_abbrev and items
             and items[-1].kind in ("region", "unit") and _name_at(lx, text, s, limit, ctx.regions, ctx.memo)
         ):
             return items, s, "title"  # Bupati Langkat MHD Syah Afandin: Muhammad abbreviated opens the name
@@ -7098,6 +7103,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             if exact is not None and (_styled_wife(exact.honorifics) == wife or _office_within(exact.canonical, canon)):
                 same = exact
             else:
+                k0 = key[0][0] if key else "."  # (no name word starts with a full stop)
                 for p, pkey in named_keys:
                     if _styled_wife(p.honorifics) != wife and not _office_within(p.canonical, canon):
                         continue  # Kajati Budi Santoso, Ketua IAD Ny. Budi Santoso: his wife
@@ -7114,7 +7120,9 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                         # Arinal Djunaidi ... Arinal Djuanidi, the same office: one word misspelt
                         p.canonical == canon and len(key) == len(pkey) >= 2 and _one_slip(key, pkey)
                     ) or (
-                        _variant(key, pkey, p.canonical == canon) and _office_within(p.canonical, canon)
+                        # (every variant keeps the first letter: most pairs are passed over at once)
+                        pkey and pkey[0][0] == k0 and _variant(key, pkey, p.canonical == canon)
+                        and _office_within(p.canonical, canon)
                     ):
                         same = p
                         break
