@@ -4033,7 +4033,7 @@ def run(doc: Document) -> None:
     if ("ketua" in words or "anggota" in words or "sekretaris" in words) and "(" in text:
         # Tim seleksi terdiri atas Budi (ketua), Ani (sekretaris) dan Rudi (anggota)
         cands.extend(_lineups(ctx, taken, body))
-    if "(Pj" in text or "(PJ" in text or "(Pl" in text or "(PL" in text or "( P" in text:
+    if _ACTING_CUE.search(text) is not None:
         # Desa Sejati (PJ Budi), Rabasan (PJ Rudi): each village's acting head
         if ab := _acting_by_place(ctx, taken, body):
             cands.extend(ab)
@@ -4335,8 +4335,10 @@ def run(doc: Document) -> None:
                     ))
                     taken.add(nm.start, nm.end)
                     consumed_until = max(consumed_until, nm.end)
-    if "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text:
-        _anaphoric_fills(ctx, cands, taken, body)
+    if not _FILL_NOUNS.isdisjoint(words) and (
+        "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text
+    ):
+        _anaphoric_fills(ctx, cands, taken, body)  # (jabatan tersebut ditempati Nama)
     if "iganti" in text or "i ganti" in text:
         _anaphoric_replaced(ctx, cands, taken, body)
     lw = lower_words(doc)  # (kept in doc.scratch: word look-ups instead of scans of the text)
@@ -5435,6 +5437,11 @@ _ANAPHORIC_FILL = re.compile(
 )
 
 
+# the nouns _ANAPHORIC_FILL opens with, lower case: a match is one of them as a whole letter run,
+# so a text whose words hold none of them has no match (a set look-up before five scans of it)
+_FILL_NOUNS = frozenset({"jabatan", "posisi", "kursi"})
+
+
 def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: int) -> None:
     """``jabatan tersebut ditempati Nama`` takes the office named last before it in the
     paragraph (within 200 characters); ``jabatan yang ditinggalkan Budi ditempati oleh Nama``
@@ -6304,6 +6311,11 @@ _ACTING_PAREN = re.compile(r"\([ ]*(Pj|PJ|Pjs|PJS|Plt|PLT|Plh|PLH)\.?[ ]+(?=[A-Z
 _PLACE_OFFICES = {"desa": ("kepala", "desa"), "kelurahan": ("lurah",)}
 _PLACE_LABELS = {"desa": "Kepala Desa", "kelurahan": "Lurah"}
 _PLACE_ITEM_GAP = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)\Z")
+
+
+# the gate of _acting_by_place: (Pj, (PJ, (Pl, (PL or ( P — one scan for the parenthesis (five
+# substring scans of the text cost about eight times as much)
+_ACTING_CUE = re.compile(r"\((?:P[jJlL]| P)")
 
 
 def _acting_by_place(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
