@@ -1424,18 +1424,19 @@ _HOLDER_CUE = (
     r"(?:kembali[ ]+)?(?:menjabat|merupakan)(?:[ ]+sebagai)?"
     r"|yang[ ]+(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?menjadi"
     r"|yang[ ]+" + _NOW_THEN + r"[ ]+sebagai"
-    r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?"
+    r"|(?:yang[ ]+)?(?:(?:resmi|baru|telah|sudah)[ ]+)?(?:(?:mengklaim|dinyatakan)[ ]+)?"
     r"(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih)"
     r"(?:[ ]+dan[ ]+di(?:ambil[ ]+sumpah(?:nya)?|sumpah|lantik|kukuhkan|tetapkan))?[ ]+(?:menjadi|sebagai)"
     r"|(?:yang[ ]+)?(?:kini[ ]+|telah[ ]+|sudah[ ]+)?resmi[ ]+menjadi"
     r"|" + _MOVE_CUE + r"|selaku|sebagai|yang[ ]+juga"
+    r"|(?:(?:yang[ ]+)?duduk[ ]+)?di[ ]+kursi"  # Budi (duduk) di kursi Wakil Ketua Umum: the seat of a board
 )
 # the cue's word for when the office is held: a move or appointment names the new office
 # (it wins over the old one named with the holder), a time word before names a past one
 _NEW_CUE_WORDS = (
     "lantik", "angkat", "tunjuk", "tetapkan", "kukuhkan", "pilih", "percaya", "dapuk", "pindah",
     "mutasi", "rotasi", "geser", "promosi", "duduki", "tempati", "memangku", "baru", "kini", "sekarang", "resmi",
-    "saat ini",
+    "saat ini", "kursi",
 )
 _OLD_CUE_WORDS = ("sebelum", "semula", "dulunya", "terakhir")
 
@@ -2764,6 +2765,10 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         ) and not (text.startswith(_OWN_NEXT_STARTS, nm.end) and _own_office_next(ctx, nm, pos_start, taken)) and not (
             cap and text.startswith(_ITEM_SEP_STARTS, nm.end) and _name_first_next(ctx, nm.start, limit, nm)
             and _name_before(ctx, pos_start, taken) is not None
+        ) and not (
+            # Budi yang juga Ketua X, Rudi, Komisaris Y: the office after the cue is Budi's, the
+            # name after the comma opens the next item of the line-up
+            cap and text.startswith((",", " ,"), nm.end) and _cued_holder_before(ctx, pos_start, taken)
         ):
             # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
             # (Budi, Kepala A, Rudi, Kepala B: names and offices in turn, each name before its office)
@@ -2790,9 +2795,16 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
         if selaku is None and text[pos_start - 1:pos_start] == " " and text[pos_start - 2:pos_start - 1].islower():
             selaku = _misspelt_cue(text, pos_start)  # Budi sebagi Kepala Dinas X: sebagai mistyped
-        gapped = selaku is None and text.endswith(" menjadi ", 0, pos_start) and _gapped_appointment(ctx, pos_start - 8)
+        gapped = selaku is None and text.endswith(" menjadi ", 0, pos_start) and (
+            _gapped_appointment(ctx, pos_start - 8) or _menjadi_chain(ctx, pos_start - 8)
+        )
         if gapped:
             selaku = _MENJADI.match(text, pos_start - 8)  # Budi dilantik menjadi A dan Rudi menjadi B
+        elif selaku is None and text.endswith(" menjadi ", 0, pos_start) and (
+            (sj := _subject_menjadi(ctx, pos_start - 8)) >= 0
+        ):
+            # Budi Santoso (kini) menjadi Ketua DPRD X: the clause's subject takes the office
+            selaku = _ADV_MENJADI.match(text, sj)  # (a new office only with kini / resmi / sekarang)
         if closed or selaku is not None:
             rank = 1 if selaku is None else 2 if gapped else _cue_rank(selaku.group(0))
             before = None
@@ -2855,6 +2867,21 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     return None
 
 
+def _cued_holder_before(ctx: _Ctx, pos: int, taken: Intervals) -> bool:
+    """Is the office at ``pos`` written after a holder cue that follows a name (``Budi, yang juga
+    Ketua X``; ``Budi dilantik sebagai Kepala X``)? Then a ``, Nama, Kepala Y`` after it opens the
+    next item of a line-up and does not name the holder of X."""
+    if ctx.text.find("yang juga", max(0, pos - 60), pos) < 0 and ctx.text.find("sebagai", max(0, pos - 60), pos) < 0:
+        return False  # (a look for the cue words before the regex)
+    sel = _SELAKU.search(ctx.text, max(0, pos - 60), pos)
+    if sel is None:
+        return False
+    j = sel.start()
+    while j > 0 and ctx.text[j - 1] in " ,":
+        j -= 1
+    return j in ctx.named_end or _name_before(ctx, sel.start(), taken, True) is not None
+
+
 # a second office of the person just named (Wakil Bupati X Budi, S.T. sekaligus sebagai Ketua TPPS)
 _SECOND_CUE = re.compile(r"(?:,[ ]*)?(?:sekaligus|merangkap|yang[ ]+juga)(?:[ ]+(?:sebagai|menjabat))*[ ]+\Z")
 
@@ -2898,6 +2925,81 @@ def _gapped_appointment(ctx: _Ctx, pos: int) -> bool:
     if n == len(toks) or n == 0:
         return False
     return toks[n - 1].endswith(",") or toks[n - 1] in ("dan", "serta", "sedangkan", "sementara")
+
+
+# one item of a chain of appointments with bare menjadi (yaitu Budi menjadi Kepala A, Rudi menjadi
+# Kepala B dan Sri menjadi Kepala C): a list cue, comma, semicolon or dan/serta, a capitalised name
+# of one to six words, menjadi and a capitalised office
+_CHAIN_ITEM = re.compile(
+    r"(?:[,;:]|\b(?:dan|serta|yakni|yaitu|adalah))[ ]*(?:(?:dan|serta)[ ]+)?"
+    r"(?:[A-Z][A-Za-z'’.-]*[ ]+){1,6}menjadi[ ]+[A-Z]"
+)
+
+
+def _menjadi_chain(ctx: _Ctx, pos: int) -> bool:
+    """Is the bare ``menjadi`` at ``pos`` one item of a chain of appointments (``yaitu Budi menjadi
+    Kepala A, Rudi menjadi Kepala B``)? The name before it opens a list item (after a list cue,
+    a comma, a semicolon or dan/serta) and another such ``Nama menjadi Office`` item stands in the
+    same sentence. One item alone is not read: ``Saat Jokowi menjadi Gubernur`` (a past office
+    of a well-known person) has no list cue before the name, and ``Ketika Budi menjadi Bupati,
+    Rudi menjadi Wakil`` only one item."""
+    text = ctx.text
+    sent = ctx.doc.sentence_of(pos)
+    if sent is None or text.count(" menjadi ", sent[0], sent[1]) < 2:
+        return False
+    own = other = False
+    for it in _CHAIN_ITEM.finditer(text, sent[0], sent[1]):
+        if it.end() - 9 <= pos < it.end():
+            own = True
+        else:
+            other = True
+    return own and other
+
+
+# a subject name opening its clause right before a bare menjadi, with an adverb of the present
+# between (Budi Santoso kini menjadi): the clause's start (the sentence's, or a comma, semicolon or
+# colon), one to six capitalised words, an adverb or none
+_SUBJECT_MENJADI = re.compile(
+    r"(?:\A|[\n.,;:][ ]*)((?:[A-Z][A-Za-z'’.-]*[ ]+){1,6})"
+    r"(?:(?:kini|resmi|pun|akhirnya|kemudian|lalu|sekarang|juga|kembali|telah|sudah|langsung)[ ]+)*\Z"
+)
+# words before the subject that make its office a past, future or supposed one (Saat Jokowi
+# menjadi Gubernur; Pada 2012, Budi menjadi ...; Jika Budi menjadi ...)
+_NOT_NOW_WORDS = frozenset({
+    "saat", "ketika", "sewaktu", "semasa", "waktu", "sejak", "sebelum", "sebelumnya", "setelah", "sesudah",
+    "selama", "dulu", "dahulu", "pernah", "tahun", "jika", "kalau", "bila", "apabila", "seandainya", "andai",
+    "agar", "supaya", "usai", "begitu", "sempat", "bakal", "akan", "ingin", "berharap", "harapan",
+})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ADV_MENJADI = re.compile(
+    r"(?:(?:kini|resmi|pun|akhirnya|kemudian|lalu|sekarang|juga|kembali|telah|sudah|langsung)[ ]+)*menjadi[ ]+"
+)
+
+
+def _subject_menjadi(ctx: _Ctx, pos: int) -> int:
+    """Where the adverbs before the bare ``menjadi`` at ``pos`` start (-1: none) when it is said of
+    a person's name opening its clause (``Budi Santoso menjadi Ketua DPRD X``, ``Kemudian, Rudi
+    Hartono kini menjadi ...``)? Not when the
+    sentence before the name holds a time or condition word or a year (``Saat Jokowi menjadi
+    Gubernur``, ``Pada 2012, Budi menjadi ...``: a past office; ``Jika Budi menjadi ...``), nor
+    when a year stands after the office in the sentence (``... menjadi Bupati pada 2005``)."""
+    text = ctx.text
+    sent = ctx.doc.sentence_of(pos)
+    if sent is None:
+        return False
+    seg = text[sent[0]:pos]  # (the sentence up to menjadi: its start is the clause's start too)
+    sm = _SUBJECT_MENJADI.search(seg)
+    if sm is None:
+        return -1
+    words = sm.group(1).split()
+    if any(w.casefold() in _NOT_NOW_WORDS for w in words):
+        return -1
+    lead = seg[:sm.start(1)].casefold()
+    if any(w.strip(",;:") in _NOT_NOW_WORDS for w in lead.split()) or _YEAR.search(lead) is not None:
+        return -1
+    if _YEAR.search(text, pos, sent[1]) is not None:
+        return -1
+    return sent[0] + sm.end(1)
 
 
 # what may follow the name after ROLE: — the end of the sentence or line, or a comma or semicolon
@@ -3070,7 +3172,8 @@ def _second_office(ctx: _Ctx, pos: int) -> bool:
 # Kepala B; Budi sebagai Ketua I, Rudi selaku Ketua II): the name after the comma takes the
 # office written after it, not the one before the comma
 _OWN_OFFICE_NEXT = re.compile(
-    r"[ ]+(?:(?:kembali|juga|kini|tetap)[ ]+)?(?:menjabat|sebagai|selaku|(?:di(?:lantik|angkat|tunjuk)[ ]+)?menjadi)[ ]+"
+    r"[ ]+(?:(?:kembali|juga|kini|tetap)[ ]+)?(?:menjabat|sebagai|selaku|(?:di(?:lantik|angkat|tunjuk)[ ]+)?menjadi"
+    r"|di(?:lantik|angkat|tunjuk)[ ]+sebagai)[ ]+"
 )
 
 
@@ -3103,7 +3206,10 @@ def _own_office_next(ctx: _Ctx, nm: NameParse, pos_start: int, taken: Intervals)
         return sel is not None and _name_before(ctx, sel.start(), taken, True) is not None
     if nxt != " " or _OWN_OFFICE_NEXT.match(text, nm.end, nm.end + 40) is None:
         return False
-    return _SELAKU.search(text, max(0, pos_start - 60), pos_start) is not None
+    return _SELAKU.search(text, max(0, pos_start - 60), pos_start) is not None or (
+        # Budi menjadi Kepala A, Rudi menjadi Kepala B: a chain of bare menjadi items
+        text.endswith(" menjadi ", 0, pos_start) and _menjadi_chain(ctx, pos_start - 8)
+    )
 
 
 # one capitalised word more in a comma list after a one-word item (", Cibitung," / ", Cibitung dan")
@@ -4414,15 +4520,15 @@ def _has_word(lw: Optional[LowerWords], text: str, word: str) -> bool:
 # a rotation list item: Nama(,) (yang) sebelumnya (menjabat) (sebagai) LAMA menjadi BARU;
 # Nama, jabatan lama LAMA, jabatan baru BARU
 _ROT_OLD = re.compile(
-    r"(?:sebelumnya|semula)(?:[ ]+(?:menjabat|adalah))?(?:[ ]+sebagai)?[ ]+|jabatan[ ]+lama(?:nya)?[ ]*:?[ ]*"
+    r"(?:sebelumnya|semula)(?:[ ]+(?:menjabat|adalah|duduk))?(?:[ ]+sebagai)?[ ]+|jabatan[ ]+lama(?:nya)?[ ]*:?[ ]*"
     r"|dari[ ]+(?:jabatan[ ]+)?"
 )
 # the new office: (kini) menjadi / menjabat (sebagai) / dilantik sebagai / berpindah tugas ke ...,
 # or kini alone (Budi, sebelumnya Kepala A, kini Kepala B)
 _ROT_NEW = re.compile(
-    r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|saat[ ]+ini|lalu|kemudian)[ ]+)?(?:resmi[ ]+)?(?:menjadi"
+    r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|saat[ ]+ini|lalu|kemudian)[ ]+)?(?:resmi[ ]+)?(?:(?:men)?jadi"
     r"|menjabat(?:[ ]+(?:sebagai|menjadi))?"
-    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|dikukuhkan|bertugas)[ ]+(?:sebagai|menjadi)"
+    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|dikukuhkan|bertugas)(?:[ ]+[A-Z][A-Za-z]+)?[ ]+(?:sebagai|menjadi)"
     r"|(?:berpindah|pindah|bergeser|digeser|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke)"
     r"|(?:harus[ ]+)?(?:duduk[ ]+di[ ]?kursi|menduduki[ ]+(?:jabatan|kursi|posisi)(?:[ ]+baru)?(?:[ ]+sebagai)?))"
     r"|kini|sekarang|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Za-z])"
@@ -6754,6 +6860,14 @@ def _held_office(text: str, start: int, end: int, pw: str) -> bool:
     while k > 0 and text[k - 1] == " ":
         k -= 1
     w = prev_word(text, k - len(pw))
+    if w is not None and w == "di" and pw.casefold() == "kursi":
+        # Nama di kursi Wakil Ketua Umum, duduk di kursi Ketua X: the seat of a board held by the
+        # name (or the subject of duduk) before it
+        k -= len(pw)
+        while k > 0 and text[k - 1] == " ":
+            k -= 1
+        w2 = prev_word(text, k - 2)
+        return w2 is not None and (w2 == "duduk" or w2[:1].isupper())
     return w is not None and w.casefold() in _OFFICE_TAKERS
 
 
