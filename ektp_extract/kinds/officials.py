@@ -3350,7 +3350,7 @@ def _holder_cue(ctx: _Ctx, cue: str, nm: NameParse) -> bool:
         j -= len(pw)
         while j > 0 and text[j - 1] in " ,;":
             j -= 1
-        return j in ctx.named_end
+        return j in ctx.named_end or _shared_sebagai(ctx, nm)
     return w not in ctx.lx.nominating and w != "atau"
 
 
@@ -4412,14 +4412,15 @@ def run(doc: Document) -> None:
             if (
                 cand.rule == "officials.name_comma_position" and cand.name.end <= cand.pos_start
                 and text.endswith(" dan ", 0, cand.name.start)
-                and (co := _co_holder(ctx, cand, taken)) is not None
+                and (cos := _co_holder(ctx, cand, taken))
             ):
-                # Budi dan Rudi menjabat Staf Ahli: both hold the office
-                cands.append(Candidate(
-                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, co, cand.region,
-                    cand.rule, cand.items, cand.head_end, listed=True, rank=cand.rank,
-                ))
-                taken.add(co.start, co.end)
+                # Budi dan Rudi menjabat Staf Ahli; Budi, Rudi dan Ani sebagai Wakil Ketua X: all hold it
+                for co in reversed(cos):
+                    cands.append(Candidate(
+                        cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, co, cand.region,
+                        cand.rule, cand.items, cand.head_end, listed=True, rank=cand.rank,
+                    ))
+                    taken.add(co.start, co.end)
             if (
                 cand.row.shared or group is not None or (roster and _deputies_listed(ctx, cand)) or cand.unit is not None
             ) and cand.name.start >= cand.pos_end:
@@ -4471,24 +4472,96 @@ _SHARED_CUE = re.compile(
 _OFFICER_HEADS = frozenset({"Ketua", "Sekretaris", "Bendahara", "Anggota"})
 
 
-def _co_holder(ctx: _Ctx, cand: Candidate, taken: Intervals) -> Optional[NameParse]:
-    """``Budi dan Rudi menjabat Staf Ahli``: the bare name joined by ``dan`` before the holder
-    just read (``cand.name``, written before its office with a holder cue) holds the office
-    too. The name must open the clause (a sentence start, punctuation or a lower-case word
-    before it) and the office must be one (no ``dan`` joining a second office: Budi dan Rudi
-    menjabat Ketua dan Wakil Ketua names each his own)."""
+def _co_holder(ctx: _Ctx, cand: Candidate, taken: Intervals) -> list[NameParse]:
+    """``Budi dan Rudi menjabat Staf Ahli``, ``Budi, Rudi dan Ani sebagai Wakil Ketua X``: the bare
+    names listed before the holder just read (``cand.name``, joined to it by ``dan``, written
+    before its office with a holder cue) hold the office too. The list must open the clause (a
+    sentence start, punctuation, a lower-case word or a list cue before it) and the office must
+    be one (no ``dan`` joining a second office: Budi dan Rudi menjabat Ketua dan Wakil Ketua
+    names each his own). Empty when the names are no such list."""
     text, lx = ctx.text, ctx.lx
     nm = cand.name
     assert nm is not None
     if _SHARED_CUE.search(text, nm.end, cand.pos_start) is None or _skip_space(text, nm.end) >= cand.pos_start - 3:
-        return None
+        return []
     if any(it.kind == "conn" and text[it.start:it.end] in ("dan", "serta") for it in cand.items):
-        return None
+        return []
     if (g := _LIST_GAP.match(text, cand.pos_end)) is not None and "," not in g.group(0) and (
         match_head(lx, text, g.end()) is not None
     ):
-        return None
-    j = nm.start - 5  # the end of the name before " dan "
+        return []
+    return _names_listed_before(ctx, _and_before(ctx.text, nm.start), taken)
+
+
+def _and_before(text: str, pos: int) -> int:
+    """Where the name before `` dan``/``, dan``/`` serta`` ending at ``pos`` ends."""
+    j = _back_space(text, pos)
+    j -= 4 if text.endswith("serta", 0, j) else 3
+    j = _back_space(text, j)
+    if text[j - 1:j] == ",":
+        j = _back_space(text, j - 1)
+    return j
+
+
+# the word right before a list of names whose shared office follows after sebagai (seperti Budi,
+# Rudi dan Ani sebagai ...): a list cue or an agent's oleh; a verb there may nominate them
+_SHARED_OPENERS = frozenset({
+    "seperti", "yakni", "yaitu", "oleh", "lain", "diantaranya", "antaranya", "adalah", "ialah", "masing-masing",
+})
+
+
+def _shared_sebagai(ctx: _Ctx, nm: NameParse) -> bool:
+    """``Budi, Rudi dan Ani sebagai Wakil Ketua X`` (``nm`` is Ani): a list of bare names opening
+    its clause, or after a list cue (``seperti``, ``yakni``, ``oleh`` ...), shares the office
+    after ``sebagai``. Not after another word (``mengusulkan Budi dan Rudi sebagai ...``: a
+    nominating verb; ``memilih Budi dan Rudi sebagai ...``)."""
+    text = ctx.text
+    names = _names_listed_before(ctx, _and_before(text, nm.start), Intervals())
+    if not names:
+        return False
+    p = _back_space(text, names[-1].start)
+    if p == 0 or text[p - 1] in ",.;:\"'(\n":
+        return True
+    w = prev_word(text, names[-1].start)
+    return w is not None and w.casefold() in _SHARED_OPENERS
+
+
+def _names_listed_before(ctx: _Ctx, j: int, taken: Intervals) -> list[NameParse]:
+    """The bare names of a list ending at ``j`` (``Budi, Rudi`` before ``dan Ani sebagai ...``),
+    last first, when the list opens its clause (a sentence start, punctuation, a lower-case word
+    before it); empty otherwise (``Bupati Budi dan ...``: an office of his own, a taken name)."""
+    text = ctx.text
+    out: list[NameParse] = []
+    while len(out) < 8:
+        co = _bare_name_ending(ctx, j, taken)
+        if co is None:
+            return []
+        out.append(co)
+        p = co.start
+        while p > 0 and text[p - 1] == " ":
+            p -= 1
+        if p > 0 and text[p - 1] == "," and len(out) < 8 and (
+            (q := _bare_name_ending(ctx, _back_space(text, p - 1), taken)) is not None
+        ):
+            j = _back_space(text, p - 1)  # Budi, Rudi dan Ani: one more name before the comma
+            del q
+            continue
+        if p > 0 and not (text[p - 1] in ",.;:\"'(\n" or text[p - 1].islower()):
+            return []
+        return out
+    return []
+
+
+def _back_space(text: str, j: int) -> int:
+    """``j`` moved back over the spaces before it."""
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    return j
+
+
+def _bare_name_ending(ctx: _Ctx, j: int, taken: Intervals) -> Optional[NameParse]:
+    """A bare list name (no office opens it, not read before) that ends exactly at ``j``."""
+    text, lx = ctx.text, ctx.lx
     run = _NAME_RUN_BACK.search(text, max(0, j - 60), j)
     if run is None:
         return None
@@ -4501,11 +4574,6 @@ def _co_holder(ctx: _Ctx, cand: Candidate, taken: Intervals) -> Optional[NamePar
             return None  # Bupati Budi dan Rudi menjabat ...: Budi has an office of his own
         co = _list_name(ctx, s, j)
         if co is None or co.start != s or co.end != j:
-            return None
-        p = s
-        while p > 0 and text[p - 1] == " ":
-            p -= 1
-        if p > 0 and not (text[p - 1] in ",.;:\"'(\n" or text[p - 1].islower()):
             return None
         return co
     return None
