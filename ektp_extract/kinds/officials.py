@@ -2800,15 +2800,21 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         )
         if gapped:
             selaku = _MENJADI.match(text, pos_start - 8)  # Budi dilantik menjadi A dan Rudi menjadi B
-        elif selaku is None and text.endswith(" menjadi ", 0, pos_start) and (
+        anaphor = None
+        if selaku is None and text.endswith(" menjadi ", 0, pos_start) and text.find(" ", pos_start - 40, pos_start - 9) >= 0:
+            # ... adalah Budi Santoso. Dia (kini) menjadi Wakil Ketua X: the person closing the sentence before
+            anaphor = _pronoun_subject(ctx, pos_start - 8)
+            if anaphor is not None:
+                selaku = _MENJADI.match(text, pos_start - 8)
+        if anaphor is None and selaku is None and text.endswith(" menjadi ", 0, pos_start) and (
             (sj := _subject_menjadi(ctx, pos_start - 8)) >= 0
         ):
             # Budi Santoso (kini) menjadi Ketua DPRD X: the clause's subject takes the office
             selaku = _ADV_MENJADI.match(text, sj)  # (a new office only with kini / resmi / sekarang)
         if closed or selaku is not None:
             rank = 1 if selaku is None else 2 if gapped else _cue_rank(selaku.group(0))
-            before = None
-            if rank != 1:
+            before = anaphor
+            if rank != 1 and before is None:
                 # Kepala A Budi yang dipindah tugas menjadi Kepala B: the holder just read moves
                 j = selaku.start()
                 while j > 0 and text[j - 1] in " ,":
@@ -3000,6 +3006,35 @@ def _subject_menjadi(ctx: _Ctx, pos: int) -> int:
     if _YEAR.search(text, pos, sent[1]) is not None:
         return -1
     return sent[0] + sm.end(1)
+
+
+# a pronoun or a description with ini/tersebut opening the sentence before menjadi (Dia kini menjadi,
+# Politisi Partai Gerindra ini menjadi): the person is named at the end of the sentence before
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:Dia|Ia|Beliau|(?:Politisi|Politikus|Kader|Legislator|Anggota[ ]+dewan)(?:[ ]+[A-Z][\w-]*){1,4}[ ]+(?:ini|tersebut))"
+    r"[ ]+(?:(?:kini|pun|sekarang|lalu|kemudian|akhirnya)[ ]+)*\Z"  # (Ia juga menjadi: a second office)
+)
+
+
+def _pronoun_subject(ctx: _Ctx, pos: int) -> Optional[NameParse]:
+    """``... adalah Budi Santoso. Dia menjadi Wakil Ketua Komisi C`` (``pos`` at menjadi): the
+    name closing the sentence before when the sentence of ``menjadi`` opens with ``Dia``, ``Ia``,
+    ``Beliau`` or ``Politisi/Politikus/Kader PARTY ini`` and the adverbs of the present only.
+    A name anywhere else in the sentence before is no sure antecedent: not read."""
+    text = ctx.text
+    sent = ctx.doc.sentence_of(pos)
+    if sent is None or _PRONOUN_SUBJECT.fullmatch(text, sent[0], pos) is None:
+        return None
+    j = _back_space(text, sent[0])
+    if text[j - 1:j] != ".":
+        return None
+    nm = _bare_name_ending(ctx, j - 1, Intervals())
+    if nm is None or " " not in nm.name:
+        return None  # (a two-word name at least: one word may be a place or a thing)
+    p = _back_space(text, nm.start)
+    if not (text[p - 1:p] == "," or (w := prev_word(text, nm.start)) is not None and w in _SHARED_OPENERS | {"ada"}):
+        return None  # (the name after a comma or a list cue: ..., Budi Santoso. / adalah Budi Santoso.)
+    return nm
 
 
 # what may follow the name after ROLE: — the end of the sentence or line, or a comma or semicolon
