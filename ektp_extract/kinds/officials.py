@@ -2812,8 +2812,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # Budi Santoso (kini) menjadi Ketua DPRD X: the clause's subject takes the office
             selaku = _ADV_MENJADI.match(text, sj)  # (a new office only with kini / resmi / sekarang)
         if closed or selaku is not None:
-            rank = 1 if selaku is None else 2 if gapped else _cue_rank(selaku.group(0))
-            before = anaphor
+            rank = 1 if selaku is None else 2 if gapped or anaphor is not None else _cue_rank(selaku.group(0))
+            before = anaphor  # (the office said of the person named before: his office now)
             if rank != 1 and before is None:
                 # Kepala A Budi yang dipindah tugas menjadi Kepala B: the holder just read moves
                 j = selaku.start()
