@@ -2976,7 +2976,7 @@ _NOT_NOW_WORDS = frozenset({
     "selama", "dulu", "dahulu", "pernah", "tahun", "jika", "kalau", "bila", "apabila", "seandainya", "andai",
     "agar", "supaya", "usai", "begitu", "sempat", "bakal", "akan", "ingin", "berharap", "harapan",
 })
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
 _ADV_MENJADI = re.compile(
     r"(?:(?:kini|resmi|pun|akhirnya|kemudian|lalu|sekarang|juga|kembali|telah|sudah|langsung)[ ]+)*menjadi[ ]+"
 )
@@ -3001,9 +3001,9 @@ def _subject_menjadi(ctx: _Ctx, pos: int) -> int:
     if any(w.casefold() in _NOT_NOW_WORDS for w in words):
         return -1
     lead = seg[:sm.start(1)].casefold()
-    if any(w.strip(",;:") in _NOT_NOW_WORDS for w in lead.split()) or _YEAR.search(lead) is not None:
+    if any(w.strip(",;:") in _NOT_NOW_WORDS for w in lead.split()) or _YEAR_WORD.search(lead) is not None:
         return -1
-    if _YEAR.search(text, pos, sent[1]) is not None:
+    if _YEAR_WORD.search(text, pos, sent[1]) is not None:
         return -1
     return sent[0] + sm.end(1)
 
