@@ -2830,9 +2830,12 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                     j -= 1
                 if (before := ctx.named_end.get(j)) is not None:
                     rank = 2
+            close = stop if text[stop:stop + 1] == ")" else _place_then_close(ctx, stop) if (
+                before is None and selaku is None and text[stop:stop + 1] == ","
+            ) else -1
             if (
-                before is None and selaku is None and text[stop:stop + 1] == ")" and _paren_before(text, pos_start)
-                and _closed_after(lx, text, stop + 1)
+                before is None and selaku is None and close >= 0 and _paren_before(text, pos_start)
+                and _closed_after(lx, text, close + 1)
             ):
                 # Hadir Budi Santoso (Penyusun Rencana Humas): the office in parentheses after the name
                 # (but Sekretaris Depok (Sekda) Supian Suri: an abbreviation, the name after it)
@@ -3625,6 +3628,23 @@ def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool
 _CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
+_PLACE_CLOSE = re.compile(r"[ ]*,[ ]*(?=[A-Z])")
+
+
+def _place_then_close(ctx: _Ctx, comma: int) -> int:
+    """``(Bupati Way Kanan, Lampung)``: after the office's comma a known region (the province
+    of the office's place) and the closing parenthesis; its position, or -1."""
+    text = ctx.text
+    g = _PLACE_CLOSE.match(text, comma, comma + 4)
+    if g is None:
+        return -1
+    rg = ctx.region_at(g.end(), None, True)
+    if rg is None:
+        return -1
+    close = _skip_space(text, rg[0])
+    return close if text[close:close + 1] == ")" else -1
+
+
 def _paren_before(text: str, pos: int) -> bool:
     """Does a parenthesis open right before ``pos``, after a word (``Budi Santoso (``, ``Budi, S.H. (``)?"""
     j = pos
@@ -4180,11 +4200,25 @@ def run(doc: Document) -> None:
             cands.extend(ab)
     paired: Optional[Intervals] = None
     makeup: Optional[tuple[int, int, int]] = None  # (body start, end, sentence end) of X terdiri dari ...
-    if pairs and "(" in text:
+    if pairs and ("(" in text or "untuk " in text or "memimpin " in text):
         # pasangan bupati/wakil bupati yang dilantik masing-masing: Kabupaten X (A dan B), ...
         pl, paired = _pair_lists(ctx, taken, body)  # (paired None where no list was read)
         if pl:
             cands.extend(pl)
+    if _has_word(lw, text, "diketuai") and _CHAIR_CUE_WORDS.intersection(words):
+        # Komisi A diketuai Budi, sekretaris Rudi, dan wakil ketua Ani: the body's line-up
+        cl, ccov = _chair_lists(ctx, taken, body)
+        if cl:
+            cands.extend(cl)
+            if paired is None:
+                paired = ccov
+            else:
+                for a, b in ccov.spans:  # type: ignore[union-attr]
+                    paired.add(a, b)
+    if pairs and " pasangan " in text:
+        # Budi dan Rudi menjadi pasangan gubernur dan wakil gubernur dari Bali
+        if pb := _pair_become(ctx, taken, body):
+            cands.extend(pb)
     for m in _heads(lx, text, 0, lw, body):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until or (rotated is not None and rotated.covers(m.start)) or (
@@ -4280,6 +4314,7 @@ def run(doc: Document) -> None:
             continue
         if cand is None and m.start >= body and (
             text.find("yakni", m.end, m.end + 160) >= 0 or text.find("yaitu", m.end, m.end + 160) >= 0
+            or text.find("antara", m.end, m.end + 160) >= 0
         ) and (m.row.shared or group is not None or text.find(") ", m.end, m.end + 200) >= 0):
             cand = _intro_list(ctx, m, group, taken, own_items)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
             if own_items:
@@ -4488,7 +4523,9 @@ def run(doc: Document) -> None:
         _has_word(lw, text, "dibaca")
     ) or ("melalui" in words and "fraksi" in words):
         cands.extend(_faction_readers(ctx, taken, body))
-    if _has_word(lw, text, "diketuai"):
+    if _has_word(lw, text, "diketuai") or _has_word(lw, text, "dipimpin") or _has_word(
+        lw, text, "dinakhodai"
+    ) or _has_word(lw, text, "dikomandoi"):
         cands.extend(_chaired_by(ctx, taken, body))
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
@@ -5170,7 +5207,7 @@ _PAIR_HEADS = re.compile(
 # antara lain / adalah / sebagai berikut / di antaranya, with or without a colon, or a colon alone
 _PAIR_CUE = re.compile(
     r"(?:\b(?:masing-masing|yakni|yaitu|antara[ ]+lain|adalah|ialah|sebagai[ ]+berikut|di[ ]?antaranya)"
-    r"[ ]*:?|:)[ ]*(?=[A-Z])"
+    r"[ ]*:?|:)[ ]*(?=[A-Z]|\d{1,2}[.)][ ]*[A-Z])"
 )
 # one item: (Head) Region (Name1 dan Name2) / (Name1-Name2)
 _PAIR_ITEM = re.compile(
@@ -5182,6 +5219,135 @@ _PAIR_SPLIT = re.compile(r"[ ]+dan[ ]+|[ ]*[–—][ ]*|(?<=[a-z])-(?=[A-Z])")
 _PAIR_ROWS = {"bupati": ("bupati", "wakil bupati"), "walikota": ("walikota", "wakil walikota"),
               "gubernur": ("gubernur", "wakil gubernur")}
 _PAIR_TYPES = {"kabupaten": "bupati", "kab.": "bupati", "kota": "walikota", "provinsi": "gubernur"}
+
+
+_PAIR_LABELS = {"bupati": "Bupati", "walikota": "Wali Kota", "gubernur": "Gubernur"}
+# after the names of a pair: (Region) or untuk (provinsi) Region or yang (akan) memimpin Region
+_PAIR_TAIL = re.compile(
+    r"[ ]*(?P<paren>\()[ ]*|[ ]+(?:untuk|yang[ ]+(?:akan[ ]+)?memimpin)[ ]+"
+    r"(?:(?P<type>[Pp]rovinsi|[Kk]abupaten|[Kk]ota)[ ]+)?(?=[A-Z])"
+)
+_PAIR_MORE = re.compile(r"\b[Pp]asangan[ ]+(?:lain(?:n?ya)?|berikutnya|selanjutnya)\b")
+_PAIR_MARK = re.compile(r"\d{1,2}[.)][ ]*")
+_PAIR_TAIL_END = re.compile(r"[ ]*(?:[,;.]|\n|\Z|(?:dan|serta)[ ])")
+
+
+def _names_first_pair(
+    ctx: _Ctx, pos: int, limit: int, heads: set[str], taken: Intervals
+) -> Optional[tuple[int, int, int, int, str, str, list[NameParse]]]:
+    """One item of a pair list written names first: ``(1.) Budi dan Rudi (Jawa Barat)``,
+    ``Budi-Rudi untuk (provinsi) Jambi``, ``Budi-Rudi yang akan memimpin Bali``. The region
+    must be known and close the item; its type (or the type word before it) chooses the
+    office, which must be among the lead-in's. Returns (item start, item end, region start,
+    region end, head, region, the two names)."""
+    text = ctx.text
+    s0 = pos
+    mk = _PAIR_MARK.match(text, pos, limit)
+    if mk is not None:
+        pos = mk.end()
+    if not text[pos:pos + 1].isupper():
+        return None
+    tail = _PAIR_TAIL.search(text, pos, min(limit, pos + 100))
+    if tail is None:
+        return None
+    names = text[pos:tail.start()]
+    if "," in names or ";" in names or ")" in names:
+        return None
+    sp = _PAIR_SPLIT.search(names)
+    if sp is None:
+        return None
+    pair: list[NameParse] = []
+    for a, b in ((pos, pos + sp.start()), (pos + sp.end(), tail.start())):
+        nm = _list_name(ctx, a, b) if text[a:a + 1].isupper() else None
+        if nm is None or nm.start != a or _skip_space(text, nm.end) < b or taken.overlaps(
+            nm.name_start, nm.name_end
+        ):
+            return None
+        pair.append(nm)
+    rs = tail.end()
+    rg = ctx.region_at(rs, None, True)
+    if rg is None:
+        return None
+    end = rg[0]
+    if tail.group("paren") is not None:
+        close = _skip_space(text, end)
+        if text[close:close + 1] != ")":
+            return None
+        e0 = close + 1
+    else:
+        if _PAIR_TAIL_END.match(text, end, limit) is None:
+            return None
+        e0 = end
+    typ = tail.group("type")
+    if typ is not None:
+        head = _PAIR_TYPES[typ.casefold()]
+    else:
+        head = "walikota" if rg[1].startswith("Kota ") else "bupati" if rg[1].startswith(
+            "Kabupaten ") else "gubernur"
+    if head not in heads:
+        return None
+    pend = end
+    while pend > rs and text[pend - 1] == " ":
+        pend -= 1
+    return s0, e0, rs, pend, head, rg[1], pair
+
+
+# Budi dan Rudi (juga) menjadi pasangan gubernur dan wakil gubernur (terpilih) dari Bali
+_PAIR_BECOME = re.compile(
+    r"[ ]+(?:(?:juga|pun|kini|resmi)[ ]+)?(?:menjadi|sebagai|adalah|merupakan)[ ]+pasangan[ ]+"
+    r"(?P<h>[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)[ ]*(?:dan|/)[ ]*[Ww]akil[ ]+(?:[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)"
+    r"(?:[ ]+(?:terpilih|definitif))?[ ]+(?:dari|di|untuk)[ ]+(?:(?P<type>[Pp]rovinsi|[Kk]abupaten|[Kk]ota)[ ]+)?(?=[A-Z])"
+)
+
+
+def _pair_become(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
+    """``Budi Santoso, S.E. dan Drs. Rudi Hartono juga menjadi pasangan gubernur dan wakil
+    gubernur dari Bali``: the two names opening the sentence hold the head's office of the
+    region and the deputy's. The region must be known and of the pair's type."""
+    text, lx = ctx.text, ctx.lx
+    out: list[Candidate] = []
+    i = text.find(" pasangan ", body)
+    while i >= 0:
+        m = _PAIR_BECOME.search(text, max(body, i - 30), i + 90)
+        i = text.find(" pasangan ", i + 10)
+        if m is None or m.start() < body:
+            continue
+        sent = ctx.doc.sentence_of(m.start())
+        if sent is None:
+            continue
+        ss = _skip_space(text, max(sent[0], body))
+        nm1 = _list_name(ctx, ss, m.start()) if text[ss:ss + 1].isupper() else None
+        if nm1 is None or nm1.start != ss:
+            continue
+        gap = _LIST_GAP.match(text, nm1.end, m.start())
+        if gap is None or "dan" not in text[gap.start():gap.end()]:
+            continue
+        nm2 = _list_name(ctx, gap.end(), m.start())
+        if nm2 is None or nm2.start != gap.end() or _skip_space(text, nm2.end) != m.start() + 1:
+            continue
+        rg = ctx.region_at(m.end(), None, True)
+        if rg is None or _PAIR_TAIL_END.match(text, rg[0]) is None:
+            continue
+        h = m.group("h").casefold().replace(" ", "")
+        typ = m.group("type")
+        kind = _PAIR_TYPES[typ.casefold()] if typ is not None else "walikota" if rg[1].startswith(
+            "Kota ") else "bupati" if rg[1].startswith("Kabupaten ") else "gubernur"
+        if kind != h or taken.overlaps(nm1.name_start, nm1.name_end) or taken.overlaps(nm2.name_start, nm2.name_end):
+            continue
+        pend = rg[0]
+        while pend > m.end() and text[pend - 1] == " ":
+            pend -= 1
+        for k, (key, nm) in enumerate(zip(_PAIR_ROWS[h], (nm1, nm2))):
+            row = lx.head_keys.get(tuple(key.split()))
+            if row is None:
+                break
+            label = _PAIR_LABELS[h]
+            out.append(Candidate(
+                m.end(), pend, row, None, None, nm, rg[1], "officials.pair_list", [], m.end(),
+                label=label if k == 0 else f"Wakil {label}",
+            ))
+            taken.add(nm.start, nm.end)
+    return out
 
 
 def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate], Optional[Intervals]]:
@@ -5197,6 +5363,7 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
     out: list[Candidate] = []
     covered: Optional[Intervals] = None
     done = -1  # the end of the last list read
+    last_heads: set[str] = set()  # the offices of the last list read (for a later Pasangan lain ...)
     i = text.find("akil ", body)
     while i >= 0:
         # (a look-up of each "wakil" first: the pattern is tried only where one stands)
@@ -5221,8 +5388,36 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
         items: list[Candidate] = []
         while True:
             it = _PAIR_ITEM.match(text, pos, limit)
+            if it is not None and it.group("head") is None and it.group("type") is None and ctx.region_at(
+                it.start("region"), None, True
+            ) is None:
+                it = None  # (Budi-Rudi (Bali): names before the parenthesis, no region)
             if it is None:
-                break
+                # 1. Budi dan Rudi (Jawa Barat); Ani-Sri untuk provinsi Bali: the names first
+                nf = _names_first_pair(ctx, pos, limit, heads, taken)
+                if nf is None:
+                    break
+                s0, e0, rs, pend, head, region, pair = nf
+                label = " ".join(w[:1].upper() + w[1:] for w in lead.group("h").split())
+                if head != lead.group("h").casefold().replace(" ", ""):
+                    label = _PAIR_LABELS[head]
+                for k, (key, nm) in enumerate(zip(_PAIR_ROWS[head], pair)):
+                    row = lx.head_keys.get(tuple(key.split()))
+                    if row is None:
+                        break
+                    items.append(Candidate(
+                        rs, pend, row, None, None, nm, region, "officials.pair_list", [], rs,
+                        label=label if k == 0 else f"Wakil {label}",
+                    ))
+                if covered is None:
+                    covered = Intervals()
+                covered.add(s0, e0)
+                sep = _PAIR_SEP.match(text, e0, limit)
+                if sep is None:
+                    pos = e0
+                    break
+                pos = sep.end()
+                continue
             written = it.group("head")
             typ = it.group("type")
             rs = it.start("region")
@@ -5286,6 +5481,40 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
             for c in items:
                 taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
             out.extend(items)
+            last_heads = heads
+    if last_heads and (i := text.find("asangan ", done)) >= 0:
+        # Pasangan lain yang dilantik yaitu Ani-Sri untuk Jambi; ...: a later list of further pairs
+        # of the offices just listed, names first
+        while i >= 0:
+            more = _PAIR_MORE.match(text, i - 1)
+            i = text.find("asangan ", i + 8)
+            if more is None:
+                continue
+            nl = text.find("\n", more.end())
+            limit = len(text) if nl < 0 else nl
+            cue = _PAIR_CUE.search(text, more.end(), min(limit, more.end() + 120))
+            if cue is None or "." in text[more.end():cue.start()] or "calon" in text[more.end():cue.start()]:
+                continue
+            pos = cue.end()
+            while (nf := _names_first_pair(ctx, pos, limit, last_heads, taken)) is not None:
+                s0, e0, rs, pend, head, region, pair = nf
+                label = _PAIR_LABELS[head]
+                for k, (key, nm) in enumerate(zip(_PAIR_ROWS[head], pair)):
+                    row = lx.head_keys.get(tuple(key.split()))
+                    if row is None:
+                        break
+                    out.append(Candidate(
+                        rs, pend, row, None, None, nm, region, "officials.pair_list", [], rs,
+                        label=label if k == 0 else f"Wakil {label}",
+                    ))
+                    taken.add(nm.start, nm.end)
+                if covered is None:
+                    covered = Intervals()
+                covered.add(s0, e0)
+                sep = _PAIR_SEP.match(text, e0, limit)
+                if sep is None:
+                    break
+                pos = sep.end()
     return out, covered
 
 
@@ -5954,13 +6183,124 @@ def _chaired_by(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
             out.append(c)
             taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
         v = text.find("diketuai ", v + 9)
+    for verb in _LED_VERBS:
+        v = text.find(verb, body)
+        while v >= 0:
+            c = _chaired(ctx, taken, row, v, _LED, True)
+            if c is not None:
+                out.append(c)
+                taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+            v = text.find(verb, v + len(verb))
     return out
 
 
 _GATHERINGS = frozenset({"rapat", "sidang", "apel", "upacara", "gelar"})
+_FIELD_BACK = re.compile(r"[ ]+bidang(?:[ ]+(?:[A-Za-z]+|dan|&)){1,4}\Z")
+_LED = re.compile(r"[ ]*,?[ ]*(?:yang[ ]+)?(?:dipimpin|dinakhodai|dinahkodai|dikomandoi|dikomandani)(?:[ ]+oleh)?[ ]+(?=[A-Za-z])")
+_LED_VERBS = ("dipimpin ", "dinakhodai ", "dinahkodai ", "dikomandoi ", "dikomandani ")
+# the bodies whose leader is their chair (Ketua): Komisi A dipimpin Budi
+_LED_BODIES = frozenset(
+    "komisi fraksi panitia pansus panja pansel komite dewan majelis pengurus kepengurusan koperasi "
+    "yayasan asosiasi ikatan persatuan himpunan forum paguyuban perkumpulan".split()
+)
+# a group the led body is part of: rombongan / tim dari Komisi X yang dipimpin Budi (the group's leader)
+_LED_PARTS = frozenset(
+    "dari rombongan tim delegasi kunjungan anggota perwakilan utusan para rapat sidang kegiatan acara bersama".split()
+)
+# an apposed description before the holder: politisi (perempuan) asal Partai X, / putra asal Toraja,
+_DESCRIPTOR = re.compile(
+    r"(?:politisi|politikus|kader|putra|putri|tokoh|srikandi)(?:[ ]+(?:perempuan|muda|senior|wanita))?"
+    r"[ ]+(?:asal|dari)[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*){0,3}[ ]*,[ ]*(?=[A-Z])"
+)
+_LOWER_WORD_BACK = re.compile(r"(?<![\w-])[a-z]{3,}\Z")
+# the further offices of a body's line-up after its chair: , sekretaris Nama (X), dan wakil
+# (ketua) (dijabat oleh) Nama
+_CHAIR_ITEM = re.compile(
+    r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)(?P<r>[Ww]akil[ ]+[Kk]etua|[Ww]akil|[Ss]ekretaris|[Bb]endahara|[Aa]nggota)"
+    r"(?:[ ]+(?:dijabat|diisi|dipegang)[ ]+oleh)?[ ]+(?=[A-Z])"
+)
+_CHAIR_ROLES = {"wakil": "wakil ketua"}
+_CHAIR_CUE_WORDS = frozenset({"wakil", "sekretaris", "bendahara", "anggota"})
+_CHAIR_SHARED = frozenset({"wakil ketua", "anggota"})
 
 
-def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[Candidate]:
+def _chair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate], Optional[Intervals]]:
+    """``Komisi A diketuai Budi (PDIP), sekretaris Rudi (Golkar), dan wakil dijabat oleh Ani
+    (Gerindra)``: a body's chair (:func:`_chaired`) and, after it, further offices of the
+    same body, each a bare head (wakil ketua, wakil, sekretaris, bendahara; ``dijabat oleh``
+    may follow) and a name; each holds its office of the body. Read before the heads so that
+    a bare ``sekretaris Nama`` is not read with the chair's name before it; returns the
+    candidates and the spans of the lists (None when none was read)."""
+    text, lx = ctx.text, ctx.lx
+    row = lx.head_keys.get(("ketua",))
+    if row is None:
+        return [], None
+    out: list[Candidate] = []
+    cov: Optional[Intervals] = None
+    v = text.find("diketuai ", body)
+    while v >= 0:
+        nx = text.find("diketuai ", v + 9)
+        c = _chaired(ctx, taken, row, v)
+        v = nx
+        if c is None or c.name is None:
+            continue
+        limit = text.find("\n", c.name.end)
+        limit = len(text) if limit < 0 else limit
+        pos = c.name.end
+        if (pp := _party_after(ctx, pos, limit)) is not None:
+            pos = pp[1]  # Budi (PDIP), sekretaris ...
+        items: list[Candidate] = []
+        while True:
+            g = _CHAIR_ITEM.match(text, pos, limit)
+            if g is None:
+                break
+            r = g.group("r").casefold().replace("  ", " ")
+            r = _CHAIR_ROLES.get(r, r)
+            irow = lx.head_keys.get(tuple(r.split()[-1:]))  # (wakil ketua: the head ketua, the label says wakil)
+            nm = _list_name(ctx, g.end(), limit)
+            if irow is None or nm is None or taken.overlaps(nm.name_start, nm.name_end) or not _closed_after(
+                lx, text, nm.end
+            ):
+                break
+            label = " ".join(w[:1].upper() + w[1:] for w in r.split())
+            holders = [nm]
+            pos = nm.end
+            if r in _CHAIR_SHARED:
+                # wakil ketua Budi, Rudi, Ani: further bare names up to the next office hold it too
+                while (g2 := _LIST_GAP.match(text, pos, limit)) is not None and _CHAIR_ITEM.match(
+                    text, pos, limit
+                ) is None:
+                    nm2 = _list_name(ctx, g2.end(), limit)
+                    if nm2 is None or taken.overlaps(nm2.name_start, nm2.name_end) or not _closed_after(
+                        lx, text, nm2.end
+                    ):
+                        break
+                    holders.append(nm2)
+                    pos = nm2.end
+            for k, h in enumerate(holders):
+                items.append(Candidate(
+                    c.pos_start, c.pos_end, irow, None, None, h, c.region, "officials.position_named", c.items,
+                    c.pos_start, label=label, listed=k > 0,
+                ))
+        if not items:
+            continue
+        for it in (c, *items):
+            taken.add(it.name.start, it.name.end)  # type: ignore[union-attr]
+        out.append(c)
+        out.extend(items)
+        if cov is None:
+            cov = Intervals()
+        cov.add(c.name.start, pos)
+    return out, cov
+
+
+
+def _chaired(
+    ctx: _Ctx, taken: Intervals, row: PositionRow, v: int, cue: "re.Pattern[str]" = _CHAIRED, led: bool = False
+) -> Optional[Candidate]:
+    """The chair of the body written before ``diketuai`` at ``v`` (``cue``); ``led``: the
+    verb is one of leading (dipimpin, dinakhodai ...), and the body must be one a chair
+    leads (komisi, fraksi, panitia ...)."""
     text, lx = ctx.text, ctx.lx
     k = v
     while k > 0 and text[k - 1] == " ":
@@ -5969,16 +6309,25 @@ def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[
         k -= 4
     while k > 0 and text[k - 1] in " ,":
         k -= 1
-    g = _CHAIRED.match(text, k)
+    g = cue.match(text, k)
     if g is None or g.end() <= v:
         return None
     end = k
+    if (fd := _FIELD_BACK.search(text, max(0, k - 60), k)) is not None:
+        # Komisi A bidang pemerintahan diketuai ...: the commission's field, no part of its name
+        end = k = fd.start()
     words: list[int] = []  # starts of the body's words, right to left
     lo = max(0, k - 200)
     while len(words) < 16:
         w = _BODY_WORD_BACK.search(text, lo, k)
         if w is None:
+            # komisi A diketuai ...: a unit word in lower case may open the body
+            lw_ = _LOWER_WORD_BACK.search(text, lo, k) if words else None
+            if lw_ is not None and lw_.group(0).casefold() in _LED_BODIES and lw_.group(0).casefold() in lx.unit_words:
+                words.append(lw_.start())
             break
+        if words and w.group(0).endswith(".") and w.group(0)[:-1].casefold() not in _ABBR_DOT:
+            break  # (Sekretaris DPRD. Komisi C diketuai ...: the sentence before)
         words.append(w.start())
         k = w.start()
         if k == 0 or text[k - 1] != " ":
@@ -6003,7 +6352,15 @@ def _chaired(ctx: _Ctx, taken: Intervals, row: PositionRow, v: int) -> Optional[
             return None  # Rapat Paripurna DPRD yang diketuai ...: the meeting's chair, not the body's
     if start < 0 or match_head(lx, text, start) is not None:
         return None
-    nm = _reader_name(ctx, taken, g.end())
+    if led and (
+        text[start:text.find(" ", start, end) if " " in text[start:end] else end].casefold() not in _LED_BODIES
+        or (pw := prev_word(text, start)) is not None and pw.casefold() in _LED_PARTS
+    ):
+        return None  # (Polres X dipimpin AKBP Budi: a chief, no chair; tim dari Komisi X yang dipimpin: the team's)
+    j = g.end()
+    if (ds := _DESCRIPTOR.match(text, j)) is not None:
+        j = ds.end()  # dipimpin politisi asal Partai X, Budi: the holder after the description
+    nm = _reader_name(ctx, taken, j)
     if nm is None:
         return None
     items, _, _ = _read_items(ctx, row, start, end)
@@ -6214,7 +6571,9 @@ def _group_size(word: Optional[str]) -> Optional[int]:
 
 
 # a list introduced after an office: para Anggota DPRD Dapil III(,) yakni(.|:) Budi, ...
-_LIST_CUE = re.compile(r"[ ]*(?:lain(?:n?ya)?[ ]*)?(?:,[ ]*)?(?:yakni|yaitu)[ ]*[.:,]?[ ]*(?=[A-Z])")
+_LIST_CUE = re.compile(
+    r"[ ]*(?:lain(?:n?ya)?[ ]*)?(?:,[ ]*)?(?:yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)[ ]*[.:,]?[ ]*(?=[A-Z])"
+)
 _ROLE_MAX = 16  # tokens of an office's words before its list
 
 
@@ -6332,7 +6691,7 @@ def _item_unit(ctx: _Ctx, nm: NameParse, places: Optional[str]) -> Optional[tupl
     return (pl[2], pl[3]) if pl is not None else None
 
 
-_REL_CLAUSE = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}(?=[ ]*,?[ ]*(?:yakni|yaitu)\b)")
+_REL_CLAUSE = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}?(?=[ ]*,?[ ]*(?:yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)\b)")
 # the next sentence names the group: Mereka (yang baru dilantik ini) adalah / Keduanya
 # masing-masing / Ketiganya yakni N1, N2 dan N3
 _GROUP_NAMED = re.compile(
