@@ -3633,16 +3633,21 @@ _PLACE_CLOSE = re.compile(r"[ ]*,[ ]*(?=[A-Z])")
 
 def _place_then_close(ctx: _Ctx, comma: int) -> int:
     """``(Bupati Way Kanan, Lampung)``: after the office's comma a known region (the province
-    of the office's place) and the closing parenthesis; its position, or -1."""
+    of the office's place; or a city and its province) and the closing parenthesis; its
+    position, or -1."""
     text = ctx.text
-    g = _PLACE_CLOSE.match(text, comma, comma + 4)
-    if g is None:
-        return -1
-    rg = ctx.region_at(g.end(), None, True)
-    if rg is None:
-        return -1
-    close = _skip_space(text, rg[0])
-    return close if text[close:close + 1] == ")" else -1
+    for _ in range(2):  # (Direktur Yayasan X, Surabaya, Jawa Timur): a city, then its province
+        g = _PLACE_CLOSE.match(text, comma, comma + 4)
+        if g is None:
+            return -1
+        rg = ctx.region_at(g.end(), None, True)
+        if rg is None:
+            return -1
+        close = _skip_space(text, rg[0])
+        if text[close:close + 1] == ")":
+            return close
+        comma = close
+    return -1
 
 
 def _paren_before(text: str, pos: int) -> bool:
@@ -6613,8 +6618,10 @@ def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[in
             pend = e
         elif cf in ("dan", "serta") or cf.startswith("se-"):
             pass
-        elif cf in lx.unit_words or _field_noun(cf):
-            pend = e
+        elif cf == "dari" and i and (x := tk.at(i + 1)) is not None and x[2][0].isupper():
+            pass  # Anggota DPRD terpilih dari PDIP / dari Dapil 1 yakni ...: the member's party or seat
+        elif cf in lx.unit_words or _field_noun(cf) or cf in lx.status_quals:
+            pend = e  # (Anggota DPRD terpilih yakni ...: a status word of the office)
         elif lower_words > 0 and cf not in lx.stop and not _verbish(lx, cf) and cf not in _OTHER_WORDS:
             lower_words -= 1
             pend = e
