@@ -2831,8 +2831,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 if (before := ctx.named_end.get(j)) is not None:
                     rank = 2
             close = stop if text[stop:stop + 1] == ")" else _place_then_close(ctx, stop) if (
-                before is None and selaku is None and text[stop:stop + 1] == ","
-            ) else -1
+                before is None and selaku is None and text[stop:stop + 1] == "," and _paren_before(text, pos_start)
+            ) else -1  # (Nama (Bupati X, Lampung): the province inside the parentheses)
             if (
                 before is None and selaku is None and close >= 0 and _paren_before(text, pos_start)
                 and _closed_after(lx, text, close + 1)
