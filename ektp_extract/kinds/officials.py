@@ -2505,7 +2505,11 @@ def _closed_after(lx: OffLex, text: str, pos: int) -> bool:
     return c in ",.;:)(\"'\n!?" or c.islower() or c == "-" or (
         j > pos and c.isupper() and (w := _WORD_BEFORE_DATE.match(text, j)) is not None
         and w.group(1) in lx.weekdays
-    )
+    ) or (c == "N" and j > pos and _DOC_NUMBER.match(text, j) is not None)
+
+
+# a document's number after its author's name (Keputusan Panglima TNI Jenderal Nama Nomor 45/2022)
+_DOC_NUMBER = re.compile(r"(?:Nomor|Nomer|No\.?)[ ]*\d")
 
 
 # the offices of a body's board (Ketua, Sekretaris, Bendahara, Anggota ...), not a minister's or regent's
@@ -4181,12 +4185,19 @@ def run(doc: Document) -> None:
         rotated = _merged(sorted(rows + (rotated.spans if rotated is not None else [])))
     before_ = "sebelumnya" in words  # (Camat X dijabat Budi yang sebelumnya dipegang Rudi)
     successor_ = "penggantinya" in words  # (Kapolsek X, penggantinya AKP Rudi)
+    old_officer = "pejabat" in words and ("lama" in words or "sebelumnya" in words or "terdahulu" in words)
     replaces = "menggantikan" in words  # (Budi menggantikan Rudi sebagai Camat X)
     if ("dijabat" in words or "jabat" in words or "dipimpin" in words) and not _UNIT_HEADS.keys().isdisjoint(words):
         _unit_held(ctx, taken, body, cands)  # Polsek Kasembon dijabat AKP Budi
     handed = _handovers(ctx, taken, body, cands) if "kepada" in words and (
-        "sertijab" in words or "serah" in words or "diserahterimakan" in words
+        "sertijab" in words or "serah" in words or "diserahterimakan" in words or "jabatan" in words
+        or "mutasi" in words or "rotasi" in words
     ) else None  # Sertijab Kapolres X dari AKBP Budi kepada AKBP Rudi
+    if ("kursi" in words or "tongkat" in words or "posisi" in words or "jabatan" in words) and not words.isdisjoint(
+        _SEAT_WORDS
+    ) and (seats := _seats_given(ctx, taken, body, cands)):
+        # Kursi Kapolda X diserahkan pada Kapolda Y Irjen Budi: Budi takes Kapolda X, leaves Kapolda Y
+        handed = _merged(sorted(seats + (handed.spans if handed is not None else [])))
     each = "masing" in words  # (masing-masing juru bicara ... . Mereka adalah ...)
     own_items: list[Candidate] = []  # (an own office read inside a group's list)
     replaced_ = "diganti" in words or "ganti" in words  # (Kajari yang dimutasi antara lain Budi diganti Rudi)
@@ -4475,6 +4486,13 @@ def run(doc: Document) -> None:
                 ))
                 taken.add(fm.start, fm.end)
                 consumed_until = max(consumed_until, fm.end)
+            if old_officer and (po := _past_officer(ctx, cand, taken)) is not None:
+                # Mendagri Budi (kiri) saat serah terima jabatan dari pejabat lama Rudi: Rudi held it before
+                cands.append(Candidate(
+                    cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, po, cand.region,
+                    cand.rule, cand.items, cand.head_end, rank=0, unit=cand.unit, label=cand.label,
+                ))
+                _take_name(ctx, taken, po)
             if successor_ and (sn := _named_successor(ctx, max(cand.pos_end, cand.name.end), taken)) is not None:
                 # AKP Budi menjabat Kapolsek X, Kabupaten Y, penggantinya AKP Rudi: Rudi takes the office
                 cands.append(Candidate(
@@ -4517,6 +4535,8 @@ def run(doc: Document) -> None:
                     ))
                     taken.add(nm.start, nm.end)
                     consumed_until = max(consumed_until, nm.end)
+    if (replaced_ or "digantikan" in words) and ("Dia " in text or "Ia " in text or "Beliau " in text or "dia " in text):
+        _pronoun_replaced(ctx, cands, taken, body)  # Kapolda X Budi dimutasi. Dia diganti Brigjen Rudi.
     if not _FILL_NOUNS.isdisjoint(words) and (
         "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text
     ):
@@ -4937,9 +4957,13 @@ def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
 # a handover of an office: (acara) sertijab / serah terima jabatan (Sertijab) / (jabatan) ... diserahterimakan
 _HANDOVER = re.compile(
     r"\b(?:[Ss]ertijab|SERTIJAB|[Ss]erah[ ]+[Tt]erima[ ]+[Jj]abatan(?:[ ]*\([ ]*[Ss]ertijab[ ]*\))?"
-    r"|diserahterimakan)[ ]+(?:[Jj]abatan[ ]+)?"
+    r"|diserahterimakan)(?:[ ]+(?:[Jj]abatan[ ]+)?|(?=[,:]))"
 )
 _HANDOVER_TO = re.compile(r"[ ]*,?[ ]*(?:ke(?:pada)?)[ ]+(?=[A-Z])")
+# jabatan yang diserahterimakan, yakni / adalah / antara lain: the items follow in the sentence
+_HANDOVER_LIST_CUE = re.compile(
+    r"[ ]*[,:]?[ ]*(?:yakni|yaitu|adalah|ialah|antara[ ]+lain|meliputi|di[ ]?antaranya)[ ]*[,:]?[ ]*(?=[A-Z])"
+)
 
 
 def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> Optional[Intervals]:
@@ -4960,6 +4984,12 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
             # ... sertijab tiga jabatan, yakni: Kadis A dari B kepada C; Kadis D dari E kepada F.
             if _handover_items(ctx, taken, colon + 1, cands, spans):
                 continue
+        if text.startswith("diserahterimakan", h.start()) and (
+            cue := _HANDOVER_LIST_CUE.match(text, h.start() + 16)
+        ) is not None:
+            # tujuh jabatan yang diserahterimakan, yakni Kapolres A dari B kepada C, Kapolres D dari ...
+            _handover_items(ctx, taken, cue.end(), cands, spans)
+            continue
         if text.startswith("diserahterimakan", h.start()):
             # Jabatan Kapolsek X diserahterimakan dari ...: the office stands before the verb
             k = h.start()
@@ -4968,7 +4998,9 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
             ls = max(body, k - 120)
             m = None
             for hm in _heads(lx, text[:k], ls):
-                m = hm  # (the last head before the verb)
+                if m is None or hm.start >= m.end and (m.row.takes != "org" or text[m.end:hm.start].strip()):
+                    m = hm  # (the last head before the verb)
+                # (Asrena Kasal, Staf Ahli Bupati: a head of the chief served, read with the first)
             if m is None or _DARI.match(text, h.end()) is None:
                 continue
             dari, pend = _DARI.match(text, h.end()), k
@@ -4988,7 +5020,123 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
         if (pair := _handover_names(ctx, taken, dari.end())) is None:
             continue
         spans.append(_handover_pair(ctx, taken, m, items, pair, cands))
+        if text.startswith((",", ";", " dan ", " serta "), pair[1].end):
+            # ... diserahterimakan dari A kepada B, Kapolres D dari E kepada F dan (jabatan) Kapolres G
+            # dari H kepada I: further offices handed over, the verb left out
+            _handover_items(ctx, taken, pair[1].end, cands, spans)
+    if text.find(" kepada ", body) >= 0:
+        _bare_handovers(ctx, taken, body, cands, spans)
     return _merged(spans) if spans else None
+
+
+def _bare_handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate], spans: list[tuple[int, int]]) -> None:
+    """``(Jabatan) Pangdam Jaya dari Mayjen TNI A kepada Mayjen TNI B.``: an office handed over
+    with no verb, opening its sentence or line (or after ``jabatan``), both holders closed names;
+    further items may follow (``, Danrem X dari C kepada D``). Read in a text about offices
+    handed over (the caller's cue words); spans already read are left alone."""
+    text, lx = ctx.text, ctx.lx
+    k = text.find(" dari ", body)
+    while k >= 0:
+        nxt = text.find(" dari ", k + 6)
+        to = text.find(" kepada ", k + 6, k + 130)
+        if to < 0 or any(a <= k < b for a, b in spans):
+            k = nxt
+            continue
+        ls = max(body, text.rfind("\n", 0, k) + 1, k - 120)
+        m = None
+        for hm in _heads(lx, text[:k], ls):
+            if m is None or hm.start >= m.end and (m.row.takes != "org" or text[m.end:hm.start].strip()):
+                m = hm  # (Asrena Kasal: the chief served is read with the first head, as above)
+        if m is None or m.lower or taken.covers(m.start):
+            k = nxt
+            continue
+        j = m.start
+        while j > ls and text[j - 1] == " ":
+            j -= 1
+        pw = prev_word(text, m.start)
+        if pw is not None and pw.casefold() == "jabatan":
+            j -= len(pw)
+            while j > ls and text[j - 1] == " ":
+                j -= 1
+        if not (j == ls == text.rfind("\n", 0, k) + 1 or j > 0 and text[j - 1] in ".;:" or j == body):
+            k = nxt
+            continue  # (Bantuan dari Bupati A kepada B: no office opens the item)
+        items, _, _ = _read_items(ctx, m.row, m.end, k)
+        if items and items[-1].end < k - 1 and text[items[-1].end:k].strip():
+            k = nxt
+            continue  # (words after the office that are no part of it)
+        if (pair := _handover_names(ctx, taken, k + 6)) is None or _ITEM_CLOSE.match(text, pair[1].end) is None:
+            k = nxt
+            continue
+        spans.append(_handover_pair(ctx, taken, m, items, pair, cands))
+        if text.startswith((",", ";", " dan ", " serta "), pair[1].end):
+            _handover_items(ctx, taken, pair[1].end, cands, spans)
+        k = text.find(" dari ", spans[-1][1] if spans[-1][1] > k else k + 6)
+
+
+# kursi / tongkat (komando) / posisi / jabatan <office> (kini) diserahkan (kepada|pada) / diisi (oleh) ...:
+# the office, then (the office the holder leaves and) its new holder
+_SEAT = re.compile(r"\b(?:[Kk]ursi|[Tt]ongkat(?:[ ]+[Kk]omando)?|[Pp]osisi|[Jj]abatan)[ ]+(?=[A-Z])")
+_SEAT_GIVEN = re.compile(
+    r"[ ]*,?[ ]+(?:(?:kini|kemudian|lalu|selanjutnya|akhirnya|pun)[ ]+)?"
+    r"(?:(?:diserahkan|dipercayakan|dilimpahkan|diberikan)[ ]+(?:kepada|pada|ke)"
+    r"|(?:di[ ]?isi|di[ ]?jabat|ditempati|diduduki|dipegang|diemban|dipimpin)(?:[ ]+oleh)?)[ ]+(?=[A-Z])"
+)
+_SEAT_WORDS = frozenset({"diserahkan", "dipercayakan", "dilimpahkan", "diberikan", "diisi", "isi", "dijabat", "jabat",
+                         "ditempati", "diduduki", "dipegang", "diemban", "dipimpin"})
+_SEAT_VERBS = ("diserahkan", "dipercayakan", "dilimpahkan", "diberikan", "diisi", "dijabat", "ditempati",
+               "diduduki", "dipegang", "diemban", "dipimpin", "di isi", "di jabat")
+
+
+def _seats_given(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> list[tuple[int, int]]:
+    """``Kursi Kapolda X diserahkan pada Kapolda Y Irjen Budi``, ``Posisi Kakorlantas diisi
+    Kapolda Z Brigjen Rudi``, ``Tongkat komando Danrem A diserahkan kepada Kolonel Inf Sri``: the
+    office named after the seat word goes to the holder named after the verb (rank 2); an office
+    written before his name is the one he leaves (rank 0). Returns the offices' spans."""
+    text, lx = ctx.text, ctx.lx
+    spans: list[tuple[int, int]] = []
+    for sm in _SEAT.finditer(text, body):
+        m = match_head(lx, text, sm.end())
+        if m is None or m.start != sm.end() or m.lower or taken.covers(m.start):
+            continue
+        le = _line_end(text, m.end)
+        g = None
+        for v in _SEAT_VERBS:
+            vk = text.find(v, m.end, min(le, m.end + 90))
+            if vk >= 0 and (g := _SEAT_GIVEN.search(text, m.end, min(le, vk + 40))) is not None:
+                break
+        if g is None or text.find(".", m.end, g.start()) >= 0 and "." in text[m.end:g.start()].replace("Kab.", ""):
+            continue
+        items, _, _ = _read_items(ctx, m.row, m.end, g.start())
+        if items and text[items[-1].end:g.start()].strip(" ,") or not items and text[m.end:g.start()].strip(" ,"):
+            continue  # (words after the office that are no part of it)
+        j = g.end()
+        old = match_head(lx, text, j)
+        oc: Optional[Candidate] = None
+        if old is not None and old.start == j and not old.lower and (
+            (rk := lx.pre_one.match(text, j, min(len(text), j + 40))) is None or rk.start() != j
+        ):  # (Irjen Budi: a rank, though Irjen is an office too)
+            oc = _parse_at(ctx, old, taken)
+            if oc is None or oc.name is None or oc.name.start < oc.pos_end:
+                continue
+            nm = oc.name
+        else:
+            nm = _closed_name_at(ctx, j, taken)
+        if nm is None or not _closed_after(lx, text, nm.end):
+            continue
+        region = next((it.region for it in items if it.region is not None), None)
+        pend = items[-1].end if items else m.end
+        cands.append(Candidate(
+            m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
+            m.head_end, rank=2,
+        ))
+        spans.append((m.start, pend))
+        if oc is not None:
+            oc.rank = 0
+            cands.append(oc)
+            spans.append((oc.pos_start, oc.pos_end))
+        _take_name(ctx, taken, nm)
+    return spans
 
 
 def _handover_names(ctx: _Ctx, taken: Intervals, pos: int) -> Optional[tuple[NameParse, NameParse]]:
@@ -5018,7 +5166,9 @@ def _handover_pair(
 
 _DARI = re.compile(r"[ ]*\bdari[ ]+(?=[A-Z])")
 # the opening of an item of a handover list: a new line or ; (a bullet, a number), or , dan / ; dan
-_ITEM_OPEN = re.compile(r"[ ]*(?:[;,][ ]*)?(?:\n[ \t]*)*(?:(?:[-•*]|\d{1,2}[.)])[ ]*)?(?:(?:dan|serta)[ ]+)?")
+_ITEM_OPEN = re.compile(
+    r"[ ]*(?:[;,][ ]*)?(?:\n[ \t]*)*(?:(?:[-•*]|\d{1,2}[.)])[ ]*)?(?:(?:dan|serta)[ ]+)?(?:[Jj]abatan[ ]+)?"
+)
 _ITEM_CLOSE = re.compile(r"[ ]*(?:[;.,]|(?=\n)|\Z|(?=[ ]+(?:dan|serta)[ ]))")
 
 
@@ -5851,6 +6001,32 @@ def _replaced(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]
     return _closed_name_at(ctx, g.end(), taken) if g is not None else None
 
 
+# <office> <holder> ... (serah terima jabatan) dari / menggantikan pejabat lama Rudi: the office's past holder
+_PAST_OFFICER = re.compile(
+    r"\b(?:dari|menggantikan)[ ]+(?:para[ ]+)?pejabat[ ]+(?:lama|sebelumnya|terdahulu)(?:[ ]+yakni|[ ]+yaitu)?[ ]*,?[ ]*(?=[A-Z])"
+)
+
+
+def _past_officer(ctx: _Ctx, cand: Candidate, taken: Intervals) -> Optional[NameParse]:
+    """The name after ``dari / menggantikan pejabat lama`` in the sentence of ``cand`` (its
+    holder named), no other office between: the office's past holder (``Kajari X kini dijabat
+    Budi menggantikan pejabat lama Rudi``, a caption's ``Mendagri Budi (kiri) saat serah terima
+    jabatan dari pejabat lama Rudi (kanan)``)."""
+    text = ctx.text
+    nm = cand.name
+    assert nm is not None
+    start = max(nm.end, cand.pos_end)
+    k = text.find("pejabat ", start, start + 100)
+    if k < 0:
+        return None
+    g = _PAST_OFFICER.search(text, max(start, k - 16), k + 40)
+    if g is None or "." in text[start:g.start()].replace("(", "") and _SENT_END.search(text, start, g.start()):
+        return None
+    if any(True for _ in _heads(ctx.lx, text[:g.start()], start)):
+        return None  # (another office between: its holder's past one)
+    return _closed_name_at(ctx, g.end(), taken)
+
+
 def _former_holder(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]:
     """The name after ``<holder> yang sebelumnya dipegang/dijabat (oleh)``: the office's past holder."""
     text = ctx.text
@@ -5883,6 +6059,46 @@ _ANAPHORIC_FILL = re.compile(
 # the nouns _ANAPHORIC_FILL opens with, lower case: a match is one of them as a whole letter run,
 # so a text whose words hold none of them has no match (a set look-up before five scans of it)
 _FILL_NOUNS = frozenset({"jabatan", "posisi", "kursi"})
+
+# Dia / Ia / Beliau (kemudian) diganti(kan) (oleh) Nama: the holder named last before leaves his office to Nama
+_PRONOUN_REPLACED = re.compile(
+    r"(?:(?<=[.,;] )|(?<=\n)|(?<=[.,;]  ))(?:[Dd]ia|[Ii]a|[Bb]eliau)[ ]+(?:(?:akan|kini|kemudian|lalu|selanjutnya|pun)[ ]+)?"
+    r"di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])"
+)
+
+
+def _pronoun_replaced(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: int) -> None:
+    """``Kapolda X Budi dimutasi menjadi Y. Dia diganti Brigjen Rudi.``: the person named last
+    before the pronoun (in its paragraph, within 250 characters) leaves the office he held
+    (his past or only office, not one given to him as new) to the closed name after the
+    verb, who holds it now (rank 2); the leaver's holding becomes past."""
+    text = ctx.text
+    for m in _PRONOUN_REPLACED.finditer(text, body):
+        nm = _closed_name_at(ctx, m.end(), taken)
+        if nm is None:
+            continue
+        lo = max(body, m.start() - 250, text.rfind("\n", 0, m.start()) + 1)
+        prev = [c for c in cands if c.name is not None and lo <= c.name.start < m.start()]
+        if not prev:
+            continue
+        last = max(prev, key=lambda c: c.name.start)  # type: ignore[union-attr]
+        if _SENT_END.search(text, last.name.end, m.start()) is None and not text[last.name.end:m.start()].rstrip().endswith(
+            (".", ";")
+        ):
+            continue  # (the pronoun's sentence must follow the holder's)
+        key = _norm_name(last.name.name)  # type: ignore[union-attr]
+        own = [c for c in prev if _norm_name(c.name.name) == key]  # type: ignore[union-attr]
+        low = min(own, key=lambda c: (c.rank, c.pos_start))
+        if low.rank >= 2 or any(
+            c.name is not None and c.name.start > last.name.start and _norm_name(c.name.name) != key for c in prev  # type: ignore[union-attr]
+        ):
+            continue
+        low.rank = 0
+        cands.append(Candidate(
+            low.pos_start, low.pos_end, low.row, low.acting, low.modifier, nm, low.region,
+            "officials.position_named", low.items, low.head_end, listed=True, rank=2, unit=low.unit, label=low.label,
+        ))
+        _take_name(ctx, taken, nm)
 
 
 def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: int) -> None:
@@ -7541,6 +7757,66 @@ def _under_lead_in(text: str, ls: int) -> bool:
     return False
 
 
+# a field of a list item's record, its label before a colon: Jabatan Baru: Kapolda X / Jabatan Lama:
+# Kapolda Y (the holder named on the item's first line); Baru / Sekarang the new office, Lama /
+# Sebelumnya / Semula the past one
+_ROW_LABEL = re.compile(
+    r"(?:[Jj]abatan|[Pp]osisi)(?:[ ]+(?P<age>[Bb]aru|[Ll]ama|[Ss]ebelumnya|[Ss]emula|[Tt]erakhir|[Ss]ekarang|[Ss]aat[ ]+[Ii]ni))?"
+    r"[ \t]*:[ \t]*"
+)
+_ROW_NAME_LABEL = re.compile(r"[Nn]ama[ \t]*:[ \t]*")
+_PAST_LABELS = frozenset({"lama", "sebelumnya", "semula", "terakhir"})
+
+
+def _labelled_row(ctx: _Ctx, m: HeadMatch, ls: int, le: int, lb: Any) -> Optional[Candidate]:
+    """``Jabatan Baru: Kapolda X`` (the head ``m`` right after the label ``lb``) in a record laid out
+    one field to a line under its holder's line: ``1. Irjen Budi Santoso`` (a number or bullet and
+    the name alone) or ``Nama: Budi Santoso``, other field lines (``Jabatan Lama: ...``) between.
+    The office runs to the line's end; a past label (Lama, Sebelumnya) makes it a past office."""
+    text, lx = ctx.text, ctx.lx
+    if lb.end() != m.start:
+        return None
+    k = ls - 1
+    nm: Optional[NameParse] = None
+    for _ in range(4):  # the lines above: other fields, then the holder's
+        while k > 0 and text[k - 1] in " \t\n":
+            k -= 1
+        if k <= 0:
+            return None
+        pls = text.rfind("\n", 0, k) + 1
+        mk = _ITEM_MARK.match(text, pls, k)
+        c = mk.end() if mk is not None else _skip_space(text, pls)
+        if mk is None and _ROW_LABEL.match(text, c, k) is not None:
+            k = pls - 1  # (Jabatan Baru: ... above Jabatan Lama: ...)
+            continue
+        if mk is None and (nl := _ROW_NAME_LABEL.match(text, c, k)) is not None:
+            c = nl.end()
+        elif mk is None:
+            return None
+        e = k
+        while e > c and text[e - 1] in " ,;.":
+            e -= 1
+        if not text[c:c + 1].isupper():
+            return None
+        nm = parse_name(lx, text, c, e, ctx.regions, memo=ctx.memo)
+        if nm is None or nm.start != c or text[nm.end:e].strip(" ,") or match_head(lx, text, nm.name_start) is not None:
+            return None
+        break
+    if nm is None:
+        return None
+    items, _stop, _kind = _read_items(ctx, m.row, m.end, le)
+    tail = _trim(items)
+    pend = tail[-1].end if tail else m.head_end
+    if _ROW_END.match(text, pend) is None:
+        return None
+    region = next((it.region for it in tail if it.region is not None), None)
+    age = (lb.group("age") or "").casefold()
+    return Candidate(
+        m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.list_row", tail, m.head_end,
+        rank=0 if age in _PAST_LABELS or age.startswith("sebelum") else 2 if age else 1,
+    )
+
+
 def _name_first_row(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     """A row of a list of holders written name first, one to a line, with no full stop:
     ``1. Drs. Budi Santoso, M.Si sebagai Kepala Dinas X``, ``- Budi Santoso - Kepala Bagian Umum``,
@@ -7556,6 +7832,8 @@ def _name_first_row(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candi
         return None
     mk = _ITEM_MARK.match(text, ls, m.start)
     c = mk.end() if mk is not None else _skip_space(text, ls)
+    if mk is None and (lb := _ROW_LABEL.match(text, c, m.start)) is not None:
+        return _labelled_row(ctx, m, ls, le, lb)
     # the separator before the head
     j = m.start
     while j > c and text[j - 1] == " ":
