@@ -5127,9 +5127,9 @@ def _seats_given(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate])
         region = next((it.region for it in items if it.region is not None), None)
         pend = items[-1].end if items else m.end
         cands.append(Candidate(
-            m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.position_named", items,
-            m.head_end, rank=2,
-        ))
+            m.start, pend, m.row, m.acting or _acting_back(ctx, nm), m.modifier, nm, region,
+            "officials.position_named", items, m.head_end, rank=2,
+        ))  # (diisi oleh Plt. Nama: the holder acts in the office)
         spans.append((m.start, pend))
         if oc is not None:
             oc.rank = 0
@@ -6095,7 +6095,7 @@ def _pronoun_replaced(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body:
             continue
         low.rank = 0
         cands.append(Candidate(
-            low.pos_start, low.pos_end, low.row, low.acting, low.modifier, nm, low.region,
+            low.pos_start, low.pos_end, low.row, _acting_back(ctx, nm), low.modifier, nm, low.region,
             "officials.position_named", low.items, low.head_end, listed=True, rank=2, unit=low.unit, label=low.label,
         ))
         _take_name(ctx, taken, nm)
