@@ -4541,12 +4541,15 @@ def run(doc: Document) -> None:
         "ditempati" in text or "diisi" in text or "jabat " in text or "diduduki" in text or "dipegang" in text
     ):
         _anaphoric_fills(ctx, cands, taken, body)  # (jabatan tersebut ditempati Nama)
-    if "iganti" in text or "i ganti" in text:
-        _anaphoric_replaced(ctx, cands, taken, body)
+    if not _REPLACED_NOUNS.isdisjoint(words) and ("iganti" in text or "i ganti" in text):
+        _anaphoric_replaced(ctx, cands, taken, body)  # (Posisinya digantikan oleh Nama)
     lw = lower_words(doc)  # (kept in doc.scratch: word look-ups instead of scans of the text)
-    if "bacakan" in text or "sampaikan" in text or "elalui ju" in text or _has_word(lw, text, "diwakili") or (
-        _has_word(lw, text, "dibaca")
-    ) or ("melalui" in words and "fraksi" in words):
+    # (every reading of _faction_readers needs a faction: Fraksi / fraksi in the text, or a word
+    # F-X / F.X, whose F is a letter run of its own; one scan of the lower-case text before three)
+    if (lw is None or "f" in words or "fraksi" in lw.low) and (
+        "bacakan" in text or "sampaikan" in text or "elalui ju" in text or _has_word(lw, text, "diwakili")
+        or _has_word(lw, text, "dibaca") or ("melalui" in words and "fraksi" in words)
+    ):
         cands.extend(_faction_readers(ctx, taken, body))
     if _has_word(lw, text, "diketuai") or _has_word(lw, text, "dipimpin") or _has_word(
         lw, text, "dinakhodai"
@@ -6148,6 +6151,13 @@ _ANAPHORIC_REPLACED = re.compile(
     r"(?:[ ]+(?:pun|kini|sekarang|saat[ ]+ini|kemudian|selanjutnya|akan|resmi|sementara))*"
     r"[ ]+di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])"
 )
+
+
+# the words _ANAPHORIC_REPLACED opens with, lower case, each a whole letter run in a match
+# (posisi Budi digantikan, posisinya digantikan): without one of them there is no match
+_REPLACED_NOUNS = frozenset({
+    w + e for w in ("posisi", "jabatan", "kedudukan", "kursi") for e in ("", "nya")
+})
 
 
 def _anaphoric_replaced(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: int) -> None:
