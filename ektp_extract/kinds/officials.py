@@ -5390,6 +5390,23 @@ _PAIR_MARK = re.compile(r"\d{1,2}[.)][ ]*")
 _PAIR_TAIL_END = re.compile(r"[ ]*(?:[,;.]|\n|\Z|(?:dan|serta)[ ])")
 
 
+def _pair_candidates(
+    lx: OffLex, head: str, pair: Iterable[Any], start: int, end: int, region: Optional[str], label: str
+) -> list[Candidate]:
+    """The two holders of one pair in a list of pairs (Bupati X Budi, Wakil Bupati X Rudi): the
+    head's row for the first name, its deputy's for the second, both over ``start:end``."""
+    out: list[Candidate] = []
+    for k, (key, nm) in enumerate(zip(_PAIR_ROWS[head], pair)):
+        row = lx.head_keys.get(tuple(key.split()))
+        if row is None:
+            break
+        out.append(Candidate(
+            start, end, row, None, None, nm, region, "officials.pair_list", [], start,
+            label=label if k == 0 else f"Wakil {label}",
+        ))
+    return out
+
+
 def _names_first_pair(
     ctx: _Ctx, pos: int, limit: int, heads: set[str], taken: Intervals
 ) -> Optional[tuple[int, int, int, int, str, str, list[NameParse]]]:
@@ -5495,16 +5512,9 @@ def _pair_become(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
         pend = rg[0]
         while pend > m.end() and text[pend - 1] == " ":
             pend -= 1
-        for k, (key, nm) in enumerate(zip(_PAIR_ROWS[h], (nm1, nm2))):
-            row = lx.head_keys.get(tuple(key.split()))
-            if row is None:
-                break
-            label = _PAIR_LABELS[h]
-            out.append(Candidate(
-                m.end(), pend, row, None, None, nm, rg[1], "officials.pair_list", [], m.end(),
-                label=label if k == 0 else f"Wakil {label}",
-            ))
-            taken.add(nm.start, nm.end)
+        for c in _pair_candidates(lx, h, (nm1, nm2), m.end(), pend, rg[1], _PAIR_LABELS[h]):
+            out.append(c)
+            taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
     return out
 
 
@@ -5559,14 +5569,7 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
                 label = " ".join(w[:1].upper() + w[1:] for w in lead.group("h").split())
                 if head != lead.group("h").casefold().replace(" ", ""):
                     label = _PAIR_LABELS[head]
-                for k, (key, nm) in enumerate(zip(_PAIR_ROWS[head], pair)):
-                    row = lx.head_keys.get(tuple(key.split()))
-                    if row is None:
-                        break
-                    items.append(Candidate(
-                        rs, pend, row, None, None, nm, region, "officials.pair_list", [], rs,
-                        label=label if k == 0 else f"Wakil {label}",
-                    ))
+                items.extend(_pair_candidates(lx, head, pair, rs, pend, region, label))
                 if covered is None:
                     covered = Intervals()
                 covered.add(s0, e0)
@@ -5611,21 +5614,13 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
                 pair.append(nm)
             if len(pair) != 2:
                 break
-            keys = _PAIR_ROWS[head]
             pend = _skip_space(text, rg[0]) if rg is not None else it.end("region")
             while pend > rs and text[pend - 1] == " ":
                 pend -= 1
             label = written if written is not None else lead.group("h")
             label = " ".join(w[:1].upper() + w[1:] for w in label.split())
             region = rg[1] if rg is not None else None
-            for k, (key, nm) in enumerate(zip(keys, pair)):
-                row = lx.head_keys.get(tuple(key.split()))
-                if row is None:
-                    break
-                items.append(Candidate(
-                    rs, pend, row, None, None, nm, region, "officials.pair_list", [], rs,
-                    label=label if k == 0 else f"Wakil {label}",
-                ))
+            items.extend(_pair_candidates(lx, head, pair, rs, pend, region, label))
             if covered is None:
                 covered = Intervals()
             covered.add(it.start(), it.end())
@@ -5656,16 +5651,9 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
             pos = cue.end()
             while (nf := _names_first_pair(ctx, pos, limit, last_heads, taken)) is not None:
                 s0, e0, rs, pend, head, region, pair = nf
-                label = _PAIR_LABELS[head]
-                for k, (key, nm) in enumerate(zip(_PAIR_ROWS[head], pair)):
-                    row = lx.head_keys.get(tuple(key.split()))
-                    if row is None:
-                        break
-                    out.append(Candidate(
-                        rs, pend, row, None, None, nm, region, "officials.pair_list", [], rs,
-                        label=label if k == 0 else f"Wakil {label}",
-                    ))
-                    taken.add(nm.start, nm.end)
+                for c in _pair_candidates(lx, head, pair, rs, pend, region, _PAIR_LABELS[head]):
+                    out.append(c)
+                    taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
                 if covered is None:
                     covered = Intervals()
                 covered.add(s0, e0)
