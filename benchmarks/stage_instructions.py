@@ -1,0 +1,73 @@
+"""Instructions per article of one extraction stage, counted by valgrind's callgrind.
+
+Instruction counts do not depend on the machine's load, so two trees can be compared
+while other work runs. Usage (valgrind must be installed)::
+
+    python benchmarks/stage_instructions.py officials      # or agencies, dates, quotes, ...
+    python benchmarks/stage_instructions.py officials --reps 3
+
+The articles are the bundled fixtures and the seed (``stage_timing.default_articles``),
+each prepared by the stages before the measured one outside the counted region; the stage
+itself runs inside ``functools.reduce``, the only function callgrind counts.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gc
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _inner(stage_name: str, reps: int) -> None:
+    sys.path.insert(0, os.path.dirname(HERE))
+    sys.path.insert(0, HERE)
+    from ektp_extract import Extractor
+    from stage_timing import default_articles, prepared
+
+    ex = Extractor()
+    stage = dict(ex.stages)[stage_name]
+    texts = [t for t in default_articles() if t.strip()]
+    for t in texts:  # warm the look-ups built on first use
+        stage(prepared(ex, t, stage_name))
+    docs = [prepared(ex, t, stage_name) for _ in range(reps) for t in texts]
+    gc.collect()
+    gc.freeze()
+    functools.reduce(lambda _, d: stage(d), docs, None)
+    print("docs", len(docs), file=sys.stderr)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("stage")
+    ap.add_argument("--reps", type=int, default=1)
+    ap.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.inner:
+        _inner(a.stage, a.reps)
+        return 0
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "callgrind.out")
+        env = dict(os.environ, PYTHONHASHSEED="0")
+        run = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", "--collect-atstart=no",
+             "--toggle-collect=functools_reduce", sys.executable, __file__, a.stage, "--reps", str(a.reps),
+             "--inner"],
+            capture_output=True, text=True, env=env,
+        )
+        n = [int(line.split()[1]) for line in run.stderr.splitlines() if line.startswith("docs ")]
+        if run.returncode != 0 or not n:
+            print(run.stderr[-2000:], file=sys.stderr)
+            return 1
+        ann = subprocess.run(["callgrind_annotate", out], capture_output=True, text=True).stdout
+        total = next(int(line.split()[0].replace(",", "")) for line in ann.splitlines() if "PROGRAM TOTALS" in line)
+    print(f"{a.stage} instructions per article: {total / n[0] / 1e6:.4f} M (articles {n[0]})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
