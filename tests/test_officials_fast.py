@@ -155,3 +155,37 @@ def test_same_person_gives_up_early_only_where_no_word_is_shared() -> None:
             assert O._same_person(a, b) == O._same_person_rules(a, b), (a, b)
             same += O._same_person(a, b)
     assert same > 100
+
+
+def test_acting_cue_scan_finds_what_the_five_substring_tests_found() -> None:
+    """The acting-by-place gate is one scan for ``(Pj``, ``(PJ``, ``(Pl``, ``(PL`` or ``( P``."""
+    rng = random.Random(11)
+    cues = ("(Pj", "(PJ", "(Pl", "(PL", "( P")
+    seen = 0
+    for _ in range(20000):
+        t = "".join(rng.choice("(PpjJlLx ") for _ in range(rng.randint(0, 9)))
+        want = any(c in t for c in cues)
+        seen += want
+        assert (O._ACTING_CUE.search(t) is not None) == want, t
+    assert seen > 200  # (the strings do hold the cues)
+
+
+def test_replaced_reader_gate_holds_wherever_its_pattern_matches() -> None:
+    """The anaphoric-replacement reader runs only when the word set holds posisi/jabatan/
+    kedudukan/kursi (or with -nya): wherever its pattern matches, one of them is a word."""
+    rng = random.Random(5)
+    nouns = ["Posisi", "posisinya", "Jabatannya", "jabatan", "Kedudukan", "Kursinya", "Kursi-nya", "Posisi2",
+             "Reposisi", "KURSI", "Kursi", "Budi", "kedudukannya"]
+    matched = 0
+    for _ in range(20000):
+        t = (
+            rng.choice(["", "Lalu ", "x.", "Budi dimutasi. ", "("]) + rng.choice(nouns)
+            + rng.choice(["", " Budi", " Rudi Hartono", "  Budi"]) + rng.choice(["", " kini", " pun", " kini pun"])
+            + rng.choice([" digantikan", " diganti", " di ganti", "diganti", " diganti-kan"])
+            + rng.choice([" oleh", "", " oleh  "]) + rng.choice([" Ani", " ani", "Ani"])
+        )
+        words = frozenset(O.re.findall(r"[^\W\d_]+", t.lower()))
+        if O._ANAPHORIC_REPLACED.search(t) is not None:
+            matched += 1
+            assert not O._REPLACED_NOUNS.isdisjoint(words), t
+    assert matched > 1000
