@@ -356,6 +356,7 @@ class OffLex:
     status_quals: set[str] = field(default_factory=set)  # casefolded single words: terpilih, sementara
     temporal_quals: set[str] = field(default_factory=set)  # casefolded single words: baru, ketiga
     temporal_pairs: dict[str, set[str]] = field(default_factory=dict)  # saat -> {ini, itu}: two-word ones
+    companions: frozenset[str] = frozenset()  # casefolded: jajaran, rombongan (Nama dan jajaran)
     letter_units: set[str] = field(default_factory=set)  # casefolded: Komisi (A), Kelas (B)
     not_lower: set[tuple[str, ...]] = field(default_factory=set)  # casefolded token sequences
     not_office: set[tuple[str, ...]] = field(default_factory=set)  # the same, in any case
@@ -580,6 +581,7 @@ def _build(lex: Lexicon) -> OffLex:
         status_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "status") if " " not in w},
         temporal_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal") if " " not in w},
         temporal_pairs=_pairs(w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal")),
+        companions=frozenset(w.casefold() for w in _words(lex, "positions", "qualifiers", "companions")),
         letter_units={w.casefold() for r in lex.rows("positions", "letter_units") for w in r.words},
         not_lower={_key(w) for r in lex.rows("positions", "not_lower") for w in r.words},
         not_office={_key(w) for r in lex.rows("positions", "not_office") for w in r.words},
@@ -1682,7 +1684,7 @@ def _read_window(
                 continue
             if cf in ("dan", "serta") and (
                 _head_next(ctx, tk, i) or _name_run_end(ctx, items) or _person_after_and(ctx, items, e, limit)
-                or _own_after_and(ctx, e, limit)
+                or _own_after_and(ctx, e, limit) or _plain_after_and(ctx, items, e)
             ):
                 # Menteri Agama X dan Menteri Perumahan Y; Mensesneg Hatta Rajasa dan Sekretaris ...:
                 # "dan" after a person's name ends the position (inside a unit it joins unit words);
@@ -2128,6 +2130,17 @@ def _person_after_and(ctx: _Ctx, items: list[Item], e: int, limit: int) -> bool:
         return False
     # one word: a given name, or the first word of a fuller name the text writes elsewhere
     return own or len(words) > 1 or words[0] in lx.given or _opens_name_elsewhere(text, words[0], nm.name_start)
+
+
+def _plain_after_and(ctx: _Ctx, items: list[Item], e: int) -> bool:
+    """Does ``dan`` ending at ``e`` follow a word the lexicons do not know and come before a
+    lower-case word that is no unit word or that names the holder's company (``Bupati Sleman
+    Hartoko dan para camat``, ``... Hartoko dan rombongan``)? Then the unknown word is the
+    holder's name, not a unit joined by ``dan`` (``Kabid Sarana dan prasarana``)."""
+    if not items or items[-1].kind != "unk":
+        return False
+    m = _LOWER_WORD.match(ctx.text, _skip_space(ctx.text, e))
+    return m is not None and (m.group(0) not in ctx.lx.unit_words or m.group(0) in ctx.lx.companions)
 
 
 def _own_after_and(ctx: _Ctx, e: int, limit: int) -> bool:
