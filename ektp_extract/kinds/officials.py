@@ -357,6 +357,7 @@ class OffLex:
     temporal_quals: set[str] = field(default_factory=set)  # casefolded single words: baru, ketiga
     temporal_pairs: dict[str, set[str]] = field(default_factory=dict)  # saat -> {ini, itu}: two-word ones
     companions: frozenset[str] = frozenset()  # casefolded: jajaran, rombongan (Nama dan jajaran)
+    closers: frozenset[str] = frozenset()  # casefolded: saat, kepada (Nama, Kepala X saat ditemui)
     letter_units: set[str] = field(default_factory=set)  # casefolded: Komisi (A), Kelas (B)
     not_lower: set[tuple[str, ...]] = field(default_factory=set)  # casefolded token sequences
     not_office: set[tuple[str, ...]] = field(default_factory=set)  # the same, in any case
@@ -582,6 +583,7 @@ def _build(lex: Lexicon) -> OffLex:
         temporal_quals={w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal") if " " not in w},
         temporal_pairs=_pairs(w.casefold() for w in _words(lex, "positions", "qualifiers", "temporal")),
         companions=frozenset(w.casefold() for w in _words(lex, "positions", "qualifiers", "companions")),
+        closers=frozenset(w.casefold() for w in _words(lex, "positions", "qualifiers", "closers")),
         letter_units={w.casefold() for r in lex.rows("positions", "letter_units") for w in r.words},
         not_lower={_key(w) for r in lex.rows("positions", "not_lower") for w in r.words},
         not_office={_key(w) for r in lex.rows("positions", "not_office") for w in r.words},
@@ -2808,7 +2810,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         # (a semicolon closes an item of a list of holders: Budi, Kepala A; Rudi, Kepala B; ...)
         closed = stop_kind == "comma" or stop_kind == "end" or text[stop:stop + 1] in (")", '"', ";") or (
             stop_kind == "lower" and text.startswith(("dan ", "serta "), stop) and _name_first_next(ctx, stop, limit)
-        )  # (Budi, Kepala A dan Rudi, Kepala B)
+        ) or (  # (Budi, Kepala A dan Rudi, Kepala B)
+            # ujar Budi, Kepala Dinas X saat ditemui / kepada wartawan: a word opening an adverbial
+            # phrase closes the office
+            stop_kind == "lower" and _lower_at(text, stop) in lx.closers
+        )
         selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
         if selaku is None and text[pos_start - 1:pos_start] == " " and text[pos_start - 2:pos_start - 1].islower():
             selaku = _misspelt_cue(text, pos_start)  # Budi sebagi Kepala Dinas X: sebagai mistyped
