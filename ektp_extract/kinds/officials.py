@@ -2140,7 +2140,7 @@ def _plain_after_and(ctx: _Ctx, items: list[Item], e: int) -> bool:
     Hartoko dan para camat``, ``... Hartoko dan rombongan``)? Then the unknown word is the
     holder's name, not a unit joined by ``dan`` (``Kabid Sarana dan prasarana``). Only after a
     region: before one the unknown word may be the office's place."""
-    if not items or items[-1].kind != "unk" or not any(it.kind == "region" for it in items):
+    if not items or items[-1].kind != "unk" or not any(it.region is not None for it in items):
         return False  # (Kepala Puskesmas Cangkringan dan jajaran: with no region read, the word is the place)
     m = _LOWER_WORD.match(ctx.text, _skip_space(ctx.text, e))
     return m is not None and (m.group(0) not in ctx.lx.unit_words or m.group(0) in ctx.lx.companions)
