@@ -2428,7 +2428,7 @@ def _split_unknown(
 
 
 # words that close a place name after its first word (Seram Timur, Kota Baru, Batang Hari Hilir)
-_COMPASS = COMPASS_WORDS | {"Hilir", "Hulu", "Ilir", "Ulu", "Raya"}
+_COMPASS = COMPASS_WORDS | {"Hilir", "Hulu", "Ilir", "Ulu", "Raya", "Lor", "Kidul", "Wetan", "Kulon", "Kaler"}  # (Javanese, Sundanese)
 
 
 def _compass_run(ctx: _Ctx, rest: list[Item], n: int) -> int:
