@@ -2382,8 +2382,10 @@ def _split_unknown(
         if comma:
             # Kuwu desa Mekarsari M Ghojin, ...: an initial opens the name, the place ends before it
             n = next((j for j in range(1, len(rest)) if rest[j].end - rest[j].start == 1), n)
-        if n == 1 and len(rest) > 1 and text[rest[0].start:rest[0].end] in ctx.lx.body_openers:
-            n = 2
+        if n == 1 and len(rest) > 1 and (
+            (w0 := text[rest[0].start:rest[0].end]) in ctx.lx.body_openers or w0.casefold() in ctx.lx.non_person
+        ):
+            n = 2  # (Kepala Desa Air Molek Saipul: a word opening places opens a place of two words)
         n = _compass_run(ctx, rest, n)  # Kecamatan Seram Timur, Cabang Jakarta Selatan
         tail, rest = tail + rest[:n], rest[n:]
         if not rest:
