@@ -770,8 +770,8 @@ def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
     if cf in lx.not_name or w in lx.acronyms:  # stopwords and speech verbs
         return False
     n = len(w)
-    if n >= 7 and cf.endswith("nya"):
-        return False  # Umumnya, Menurutnya: a word with the -nya enclitic
+    if n >= 7 and cf.endswith("nya") and w not in lx.given:
+        return False  # Umumnya, Menurutnya: a word with the -nya enclitic (but Sefanya, a given name)
     if n >= 8 and cf.endswith("an") and cf.startswith(("pe", "ke")):
         return False  # Pemasaran, Perlindungan, Kebudayaan: a field, not a name (_field_noun)
     if cf in lx.unit_words and w not in lx.given:
