@@ -3079,10 +3079,12 @@ def _colon_holder(ctx: _Ctx, pos: int, limit: int, placed: bool = False) -> Opti
     bear one name word."""
     text, lx = ctx.text, ctx.lx
     p = _skip_space(text, pos)
-    if not (text[p:p + 1].isupper() or text.startswith(("dr", "ir."), p)) or match_head(lx, text, p) is not None:
+    if not (text[p:p + 1].isupper() or text.startswith(("dr", "ir."), p)):
         return None
+    if (hm := match_head(lx, text, p)) is not None and not _rank_not_office(ctx, hm, limit):
+        return None  # (Inspektur Upacara: Bupati X Nama: the office after the colon is read for itself)
     nm = parse_name(lx, text, p, limit, ctx.regions, memo=ctx.memo)
-    if nm is None or nm.start != p:
+    if nm is None or nm.start != p or (hm is not None and nm.name_start < hm.head_end):
         return None
     # a person: a title or degree, a frequent given name, or one item of several (another colon
     # near): Kepala Dinas A: Stok Vaksin Aman alone is a headline
@@ -3093,11 +3095,31 @@ def _colon_holder(ctx: _Ctx, pos: int, limit: int, placed: bool = False) -> Opti
     ):
         return None
     g = _COLON_ITEM_END.match(text, nm.end)
+    if g is None and text.find("ganti", nm.end, nm.end + 40) >= 0 and (r := _REPLACED.match(text, nm.end)) is not None:
+        # Kapolda A: Irjen Budi digantikan oleh Brigjen Rudi.: the item closes after the successor
+        # (read with the office by _successor)
+        sn = parse_name(lx, text, r.end(), limit, ctx.regions, memo=ctx.memo)
+        if sn is None or sn.start != r.end() or match_head(lx, text, sn.name_start) is not None:
+            return None
+        g = _COLON_ITEM_END.match(text, sn.end)
     if g is None:
         return None
     if (g.group("sep") is not None or g.group("and") is not None) and match_head(lx, text, g.end()) is None:
         return None  # (Kepala A: Budi, warga ...: no list of offices)
     return nm
+
+
+def _rank_not_office(ctx: _Ctx, hm: HeadMatch, limit: int) -> bool:
+    """Is the head ``hm`` a rank opening a name rather than an office (``Irjen Pol Budi``, ``Irjen
+    Budi``; the office Irjen only before its body, ``Irjen Kemendagri``)?"""
+    text, lx = ctx.text, ctx.lx
+    if text[hm.head_start:hm.head_end].casefold() not in lx.title_starts:
+        return False
+    rk = lx.pre_one.match(text, hm.head_start, limit)
+    if rk is None or rk.end("t") < hm.head_end:
+        return False
+    j = _skip_space(text, rk.end())
+    return ctx.agency_cover(j) is None and match_head(lx, text, j) is None
 
 
 class _CueFix:
