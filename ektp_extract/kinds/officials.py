@@ -6637,6 +6637,25 @@ _PARTY_GAP = re.compile(r"[ ]+(?=[A-Z])")
 _LIST_DEBRIS = re.compile(r"(?:[ ]+[A-Z]{1,4}\.?)+(?=[ ]*,|[ ]+(?:dan|serta)[ ])")
 
 
+# a list item's name going on past a unit word (Budi Pribadi Santoso, Ani Karya Lestari): the unit
+# word, one or two capitalised words, and the item's end (a comma, dan / serta, a full stop)
+_UNIT_IN_ITEM = re.compile(r"[ ]([A-Z][a-z]+)((?:[ ][A-Z][a-z]+){1,2})(?=[ ]*,|[ ]+(?:dan|serta)[ ]|[ ]*\.(?:[ ]|\n|\Z)|[ ]*\Z)")
+
+
+def _unit_in_item(ctx: _Ctx, nm: NameParse, u: Any) -> NameParse:
+    """``nm`` stretched over a unit word written inside a listed person's name and the name words
+    after it, up to the item's end (``..., Hadi Pribadi Kusmanto, ...``), when the unit word is no
+    head, field noun or body and the words after it are name words; else ``nm`` as it was."""
+    lx = ctx.lx
+    w, cf = u.group(1), u.group(1).casefold()
+    if cf not in lx.unit_words or (cf,) in lx.head_keys or _field_noun(cf) or ctx.agency_cover(u.start(1)) is not None:
+        return nm
+    rest = u.group(2).split()
+    if not all(name_word_ok(lx, x) and x.casefold() not in lx.unit_words for x in rest):
+        return nm
+    return NameParse(nm.start, u.end(), nm.name_start, u.end(), nm.name + " " + w + " " + " ".join(rest), nm.honorifics)
+
+
 def _list_name(ctx: _Ctx, pos: int, limit: int, places: Optional[str] = None) -> Optional[NameParse]:
     """A person's name as an item of a list at ``pos``: no office opens it, it is no place,
     and degree letters after it up to the next comma or ``dan`` belong to it. ``places``
@@ -6652,6 +6671,10 @@ def _list_name(ctx: _Ctx, pos: int, limit: int, places: Optional[str] = None) ->
         return None  # a body (Gerindra, Bappeda): no person
     if " " not in nm.name and nm.name.casefold() in lx.title_starts:
         return None  # a rank or title alone (Sertu, Praka): no name
+    if nm.end == nm.name_end and text[nm.end:nm.end + 1] == " " and text[nm.end + 1:nm.end + 2].isupper() and (
+        u := _UNIT_IN_ITEM.match(text, nm.end, limit)
+    ) is not None:
+        nm = _unit_in_item(ctx, nm, u)
     d = _LIST_DEBRIS.match(text, nm.end, limit)
     if d is not None:
         nm = NameParse(nm.start, d.end(), nm.name_start, nm.name_end, nm.name, nm.honorifics)
