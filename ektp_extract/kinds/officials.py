@@ -4313,18 +4313,21 @@ def run(doc: Document) -> None:
         lst = _list_row(ctx, m, row_at) if row_at >= 0 else None
         cand: Optional[Candidate]
         if (
-            m.row.shared or prev == "para" or (m.modifier is not None and m.modifier.id == "wakil")
-        ) and text.find(":", m.end, m.end + 40) >= 0 and not _not_lower(
+            (group_ok := m.row.shared or prev == "para" or (m.modifier is not None and m.modifier.id == "wakil"))
+            and text.find(":", m.end, m.end + 40) >= 0
+            or (group_ok or m.row.takes == "place") and _roster_below(text, m.end)
+        ) and not _not_lower(
             lx, text, m, lx.not_office
         ) and not (m.lower and _not_lower(lx, text, m)) and (cl := _colon_list(ctx, m)) is not None:
             # Anggota: 1. Budi; 2. Rudi, dan 3. Joko / Anggota tim:\n1. Budi\n2. Rudi: each holds it
-            pend, names = cl
+            # (Lima peratin yang dilantik adalah,\n1.BUDI, Pekon A\n2.RUDI, Pekon B: each in his place)
+            pend, names, units = cl
             items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
             region = next((it.region for it in items if it.region is not None), None)
             for k, nm in enumerate(names):
                 cands.append(Candidate(
                     m.start, pend, m.row, m.acting, m.modifier, nm, region, "officials.group_list", items, m.end,
-                    listed=k > 0,
+                    listed=k > 0, unit=units[k],
                 ))
                 taken.add(nm.start, nm.end)
             consumed_until = max(consumed_until, names[-1].end)
@@ -6689,10 +6692,13 @@ def _list_name(ctx: _Ctx, pos: int, limit: int, places: Optional[str] = None) ->
 
 # the type words of a place written in parentheses after a listed holder: (Desa Raharja)
 _PLACE_TYPES = frozenset(
-    "desa kelurahan kecamatan kabupaten kota provinsi dusun kampung nagari gampong distrik".split()
+    "desa kelurahan kecamatan kabupaten kota provinsi dusun kampung nagari gampong distrik pekon tiyuh lembang ohoi".split()
 )
 # offices of a village or ward: any capitalised words in the parentheses name its place
-_VILLAGE_OFFICE = frozenset("desa kades lurah kelurahan dusun kadus kampung nagari gampong".split())
+_VILLAGE_OFFICE = frozenset(
+    "desa kades lurah kelurahan dusun kadus kampung nagari gampong pekon peratin tiyuh lembang ohoi kuwu keuchik"
+    " geuchik perbekel sangadi kapitalau pambakal".split()
+)
 _PLACE_PAREN = re.compile(r"[ ]*\([ ]*([A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3})[ ]*\)")
 
 
@@ -7033,19 +7039,32 @@ _COLON_ITEM_SEP = re.compile(r"[ \t]*(?:[;,][ \t]*(?:(?:dan|serta)[ \t]+)?|(?:da
 _ITEM_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")  # 1. Budi (akademisi); 2. ...: the item's own aside
 
 
-def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]]:
+def _colon_list(
+    ctx: _Ctx, m: HeadMatch
+) -> Optional[tuple[int, list[NameParse], list[Optional[tuple[int, int]]]]]:
     """``Anggota: 1. Budi Santoso; 2. Rudi Hartono, dan 3. Joko``, ``Anggota tim:`` over lines
     ``1. Budi`` / ``- Rudi``: a group's office, a colon and a list of two names or more, each
     numbered (1, 2, 3 ... in turn) or on its own line; a list of names joined by commas only
-    is another reader's. Returns (end of the office's words, the names), or None."""
+    is another reader's. A lead-in closing its line with a list cue stands for the colon before
+    a list one to a line (``Lima peratin yang dilantik di Kecamatan X adalah,`` / ``1.BUDI
+    SANTOSO, Pekon Sukaraja``): each row may give the holder's place after his name (a place
+    type and its words up to the line's end), the unit of his office; an office held once per
+    place (``takes = "place"``) is read only when every row gives one. Returns (end of the
+    office's words, the names, each name's place or None), or None."""
     text = ctx.text
     nl = text.find("\n", m.end, m.end + 120)
     pend, _ = _role_run(ctx, m, len(text) if nl < 0 else nl, 1 if m.lower else 0)
     c = _skip_space(text, pend)
+    roster = False  # a lead-in closing its line: one holder a line, each with his place
     if text[c:c + 1] != ":":
-        return None
+        if nl < 0 or (ld := _ROSTER_LEAD.match(text, pend, nl + 1)) is None:
+            return None
+        roster = True
+        c = ld.end() - 2  # (the list opens at the line's end)
     pos = c + 1
     names: list[NameParse] = []
+    units: list[Optional[tuple[int, int]]] = []
+    office = _last_word(text, m.start, pend)
     lines = False  # one item per line
     want = 1  # the number the next item must bear
     plain = False  # an inline list with no numbers: Wakil Ketua: Budi dan Rudi
@@ -7071,18 +7090,27 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
             break
         le = text.find("\n", j)
         limit = n_text if le < 0 else le
-        nm = _list_name(ctx, j, limit)
+        if roster and not lines:
+            break  # (after a lead-in with no colon the rows stand one to a line)
+        place = _roster_place(ctx, j, limit) if lines else None
+        nm = _list_name(ctx, j, place[0] if place is not None else limit)
+        if nm is None and lines and mk is not None and mk.group("n") is not None:
+            nm = _caps_row_name(ctx, j, place[0] if place is not None else limit)  # 1.BUDI SANTOSO, Pekon X
         if nm is None:
             break
         e = nm.end
         if (a := _ITEM_ASIDE.match(text, e, limit)) is not None:
             e = a.end()
+        unit = None
+        if place is not None and _skip_space(text, e) >= place[0]:
+            e, unit = limit, (place[1] if place[2] != office else _skip_space(text, place[1] + len(place[2])), limit)
         k = _skip_space(text, e)
         closed = k >= limit or text[k] == "." or (lines and text[k] in ";," and _skip_space(text, k + 1) >= limit)
         sep = None if closed else _COLON_ITEM_SEP.match(text, e, limit)
         if not closed and (sep is None or lines):
             break  # (more words after the name: no list item)
         names.append(nm)
+        units.append(unit)
         if lines:
             pos = limit
         elif closed:
@@ -7101,7 +7129,89 @@ def _colon_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]
             return None
     elif not lines and want <= len(names):
         return None  # (an inline list is numbered throughout)
-    return pend, names
+    if not (m.row.shared or (m.modifier is not None and m.modifier.id == "wakil")) and (
+        m.row.takes != "place" or None in units
+    ) and _group_before(text, m.start) != "para":
+        return None  # (an office held once per place: each row names its place)
+    if any(u is not None for u in units) and None in units:
+        return None  # (some rows with a place, some without: no roster of places)
+    return pend, names, units
+
+
+def _roster_below(text: str, pos: int) -> bool:
+    """Does the line of ``pos`` end within 160 characters, the next line opening with a row
+    number (``1.``, ``1)``): a cheap test before reading a lead-in and its roster."""
+    nl = text.find("\n", pos, pos + 160)
+    if nl < 0:
+        return False
+    j = _skip_space(text, nl + 1)
+    return text[j:j + 1].isdigit() and text[j + 1:j + 3].lstrip("0123456789")[:1] in (".", ")")
+
+
+# a lead-in closing its line before a roster one to a line: (Lima peratin) yang dilantik di
+# Kecamatan X adalah," / (Kepala desa) terpilih sebagai berikut:
+_ROSTER_LEAD = re.compile(
+    r"(?:[ ]+(?:yang|di|se|terpilih|baru)(?:[ ]+[\w-]+){0,12}?)?[ ]*,?[ ]*"
+    r"(?:adalah|ialah|yakni|yaitu|sebagai[ ]+berikut|antara[ ]+lain|di[ ]?antaranya|masing-masing)"
+    r"[ ]*[:,]?[ ]*[\"”“']?[ ]*\n"
+)
+# a row's place after the holder's name: (,) Pekon Sukaraja / Desa Tanjung Raya up to the line's end
+_ROSTER_PLACE = re.compile(r"(?:[ ]*,[ ]*|[ ]+)([A-Z][a-z]+)[ ]+[A-Z][\w'’-]*(?:[ ]+[\w'’-]+){0,4}[ ]*[.,;]?[ ]*\Z")
+
+
+def _roster_place(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int, str]]:
+    """The place closing a roster row ``text[pos:limit]`` (``BUDI SANTOSO, Pekon Sukaraja``):
+    (start of its separator, start of its type word, the type word case-folded), or None. The
+    type is a place type below the province (Desa, Kelurahan, Pekon, Kampung ...)."""
+    text = ctx.text
+    row = text[pos:limit]
+    for k in range(len(row)):  # (the first place type word that opens the row's tail)
+        if row[k] in " ," and (g := _ROSTER_PLACE.match(row, k)) is not None and g.group(1).casefold() in _PLACE_TYPES:
+            if g.group(1).casefold() in ("kabupaten", "kota", "provinsi"):
+                return None
+            return pos + k, pos + g.start(1), g.group(1).casefold()
+    return None
+
+
+# a name in capitals in a numbered row (1.BUDI SANTOSO, Pekon X; 2.AGUS S, Desa Y), its words then
+# degrees written with a full stop or comma inside (S,T / S.PD) or known ones (SE, SH)
+_CAPS_NAME_WORD = re.compile(r"[ ]*([A-Z][A-Z'’-]*)(?![\w.,])")
+_CAPS_DEGREE = re.compile(r"[ ]*,?[ ]*([A-Z][A-Za-z]{0,3}(?:[.,][ ]?[A-Za-z]{1,4})+\.?)(?![\w])")
+
+
+def _caps_row_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
+    """A person's name written in capitals filling a numbered row up to ``limit`` (the row's
+    place, or its end), degrees after it apart: the name in title case (``MUZARNI M`` →
+    ``Muzarni M``). None when a word is a body's acronym, the words are no name, or more
+    follows."""
+    text, lx = ctx.text, ctx.lx
+    words: list[str] = []
+    p = pos
+    while len(words) < 6 and (w := _CAPS_NAME_WORD.match(text, p, limit)) is not None:
+        words.append(w.group(1))
+        p = w.end()
+    if not words or len(words[0]) < 3:
+        return None
+    name_end = pos + len(text[pos:p].rstrip())
+    degrees: list[str] = []
+    while (d := _CAPS_DEGREE.match(text, p, limit)) is not None:
+        degrees.append(d.group(1))
+        p = d.end()
+    while len(words) > 1 and words[-1].casefold() in _DEGREES_CAPS:
+        degrees.insert(0, words.pop())  # (BUDI SANTOSO SE: a degree in capitals)
+        name_end = text.rfind(" ", pos, name_end)
+    if text[p:limit].strip(" ,.;"):
+        return None  # (more words in the row)
+    if any(w in lx.acronyms or w in lx.body_acronyms for w in words) or not all(
+        len(w) == 1 or name_word_ok(lx, w.title()) for w in words
+    ):
+        return None
+    if ctx.regions is not None and ctx.regions.is_place(" ".join(w.title() for w in words)):
+        return None
+    return NameParse(pos, p if degrees else name_end, pos, name_end, " ".join(w.title() if len(w) > 1 else w for w in words), degrees)
+
+
+_DEGREES_CAPS = frozenset("se sh st sp spd sag sip sos ssos msi mm mh mpd ir drs".split())
 
 
 # after a group's office: where it sits, a relative clause and a list cue (Kepala Kejaksaan Negeri di
