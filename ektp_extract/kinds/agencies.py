@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import attrgetter
 from typing import Iterator, Literal, Optional, Sequence, get_args
 
@@ -928,7 +928,10 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
                     and _owner_gov(c, doc, text, mn, row, pos)):
                 return True  # Sekretariat Daerah (Setda) Pemkab Wonogiri: the government owning it
         if rm is not None and row.region_types and rm.region.type not in row.region_types:
-            rm = None
+            # Pengadilan Tipikor Semarang: of a bare name that is a kabupaten and a kota, the
+            # type the body takes
+            alt = next((a for a in rm.alternatives if a.type in row.region_types), None)
+            rm = None if alt is None else replace(rm, region=alt, alternatives=())
         if rm is not None and rm.ambiguous:
             nxt = text[rm.end:rm.end + 2]
             if len(nxt) == 2 and nxt[0] == " " and nxt[1].isupper():
