@@ -5007,7 +5007,7 @@ def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
 # a handover of an office: (acara) sertijab / serah terima jabatan (Sertijab) / (jabatan) ... diserahterimakan
 _HANDOVER = re.compile(
     r"\b(?:[Ss]ertijab|SERTIJAB|[Ss]erah[ ]+[Tt]erima[ ]+[Jj]abatan(?:[ ]*\([ ]*[Ss]ertijab[ ]*\))?"
-    r"|diserahterimakan)(?:[ ]+(?:[Jj]abatan[ ]+)?|(?=[,:]))"
+    r"|diserahterimakan)(?:[ ]+(?:(?:pula|juga)[ ]+)?(?:[Jj]abatan[ ]+)?|(?=[,:]))"
 )
 _HANDOVER_TO = re.compile(r"[ ]*,?[ ]*(?:ke(?:pada)?)[ ]+(?=[A-Z])")
 # jabatan yang diserahterimakan, yakni / adalah / antara lain: the items follow in the sentence
@@ -5040,8 +5040,11 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
             # tujuh jabatan yang diserahterimakan, yakni Kapolres A dari B kepada C, Kapolres D dari ...
             _handover_items(ctx, taken, cue.end(), cands, spans)
             continue
-        if text.startswith("diserahterimakan", h.start()):
+        if text.startswith("diserahterimakan", h.start()) and not (
+            (m := match_head(lx, text, h.end())) is not None and m.start == h.end() and not m.lower
+        ):
             # Jabatan Kapolsek X diserahterimakan dari ...: the office stands before the verb
+            # (diserahterimakan jabatan Kapolsek X dari ...: after it, read below)
             k = h.start()
             while k > 0 and text[k - 1] == " ":
                 k -= 1
@@ -5079,6 +5082,14 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
     return _merged(spans) if spans else None
 
 
+# a connective opening the sentence before a verbless handover item: Kemudian, Pangdam IX/Udy dari A
+# kepada B; Salah satu di antaranya, Kapolres X dari A kepada B
+_HANDOVER_LEAD = re.compile(
+    r"(?:Kemudian|Selanjutnya|Lalu|Berikutnya|Selain[ ]+itu|Sementara[ ]+itu|Adapun|Salah[ ]+satu(?:nya)?"
+    r"(?:[ ]+di[ ]?antaranya)?|Di[ ]?antaranya|Antara[ ]+lain)[ ]*,?\Z"
+)
+
+
 def _bare_handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate], spans: list[tuple[int, int]]) -> None:
     """``(Jabatan) Pangdam Jaya dari Mayjen TNI A kepada Mayjen TNI B.``: an office handed over
     with no verb, opening its sentence or line (or after ``jabatan``), both holders closed names;
@@ -5108,7 +5119,11 @@ def _bare_handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidat
             j -= len(pw)
             while j > ls and text[j - 1] == " ":
                 j -= 1
-        if not (j == ls == text.rfind("\n", 0, k) + 1 or j > 0 and text[j - 1] in ".;:" or j == body):
+        if not (j == ls == text.rfind("\n", 0, k) + 1 or j > 0 and text[j - 1] in ".;:" or j == body) and (
+            (lead := _HANDOVER_LEAD.search(text, max(body, j - 48), j)) is None
+            or not (lead.start() == body or lead.start() == text.rfind("\n", 0, k) + 1
+                    or text[:lead.start()].rstrip(" ")[-1:] in (".", ";", ":"))
+        ):
             k = nxt
             continue  # (Bantuan dari Bupati A kepada B: no office opens the item)
         items, _, _ = _read_items(ctx, m.row, m.end, k)
