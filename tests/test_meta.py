@@ -62,6 +62,9 @@ def test_datelines(extractor: Extractor) -> None:
         "Harianjogja.com, WATES--": ("Harianjogja.com", "Wates"),
         "TRIBUNMANADO.CO.ID, MANADO -": ("Tribunmanado.co.id", "Manado"),
         "SOREANG, (PR).-": ("Pikiran-Rakyat.com", "Soreang"),
+        # an outlet's own code, known to no list: the dateline without an outlet
+        "MUARA TEWEH, BK \u2013": (None, "Muara Teweh"),
+        "BLORA, SRN -": (None, "Blora"),
     }
     for dl, (outlet, loc) in cases.items():
         res = extractor.extract("Judul Berita yang Cukup Panjang Sekali\n\n" + dl + rest)

@@ -288,6 +288,9 @@ def _build(lex: Lexicon) -> _MetaRx:
         regex.compile(rf"^(?P<outlet>{_DOMAIN})\s+(?P<loc>\p{{Lu}}\p{{L}}+(?: \p{{Lu}}\p{{L}}+)?){_DASH}", regex.I),
         # Bogor: Badan Pusat Statistik ...   (title case: checked against known places by the caller)
         regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){0,2}):\s+(?=\p{Lu})"),
+        # TANJUNG SELOR, MK -   (a place in capitals, one to three words, and the outlet's own
+        # code of two to four capitals, known to no list: not read as the outlet)
+        regex.compile(r"^(?P<loc>\p{Lu}[\p{Lu}.']+(?:[ ]\p{Lu}[\p{Lu}.']+){0,2})\s*,\s*(?P<code>\p{Lu}{2,4})\s*-{1,3}\s+(?=\p{Lu})"),
     ]
     label_roles: dict[str, str] = {}
     for row in lex.rows("meta", "byline_labels"):
@@ -757,7 +760,7 @@ _CAPTION_DATELINE = _tw(regex.compile(
     r"\p{Lu}{3,}[\p{L}\d ()-]{0,40}?\s*:\s[^\n]{10,600}?[.!?][\"\u201d]?\s+"
     r"(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}\s+(?=\p{Lu})"
 ))
-_COLON_ONLY = (False,) * 7 + (True,)  # a line without a dash: only the "Bogor:" form can match
+_COLON_ONLY = (False,) * 7 + (True, False)  # a line without a dash: only the "Bogor:" form can match
 _DATELINE_NS = range(len(_COLON_ONLY))  # the indices of the dateline patterns
 _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
@@ -793,6 +796,7 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
         title,  # Jakarta -
         domain,  # GenPI.co Banten -
         upper and ":" in line,  # Bogor:
+        caps and comma > 0,  # TANJUNG SELOR, MK -
     )
 
 
