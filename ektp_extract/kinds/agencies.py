@@ -61,7 +61,10 @@ class BodyRow(Entry):
     level: Optional[Level] = None
     takes: Literal["none", "region", "name", "party"] = "none"
     region_types: list[RegionType] = []
-    bare: Literal["keep", "link", "local"] = "keep"
+    # a mention with no region, name or body to join: kept (keep), given the dateline's
+    # region (link) or the article's own kabupaten/kota (local), or no body at all (drop:
+    # ``ditahan di Rutan`` names no detention centre)
+    bare: Literal["keep", "link", "local", "drop"] = "keep"
     preceded_by: list[str] = []
     name_optional: bool = False
     name_needs_digit: bool = False
@@ -114,7 +117,7 @@ class _Row:
     level: Optional[Level]
     takes: Literal["none", "region", "name", "party"]
     region_types: list[RegionType]
-    bare: Literal["keep", "link", "local"]
+    bare: Literal["keep", "link", "local", "drop"]
     preceded_by: list[str]
     name_optional: bool
     name_needs_digit: bool
@@ -918,6 +921,14 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
         if row.name_words and _region_row_name(c, doc, text, mn, row, pos, True):
             return True  # Polres Pelabuhan Tanjung Perak
         rm = match_region(doc.lexicon, text, pos, implied)
+        if rm is None and mn.full and not mn.paren and (tm := _TYPE_PAREN.match(text, pos)) is not None and (
+                (tp := _PAREN.match(text, tm.end())) is not None and _looks_acronym(c, tp.group("a"), mn.form)):
+            # Sekretariat Daerah Provinsi (Setdaprov): the region's type is part of the written
+            # form, its name after the acronym or nowhere (the article's one province)
+            _set_paren(c, mn, tp, doc)
+            mn.form = f"{mn.form} {tm.group(1)}"
+            pos = mn.end = tp.end()
+            rm = match_region(doc.lexicon, text, pos, _TYPE_WORDS[tm.group(1)])
         if rm is None and text.startswith(_AGENT_WORD, pos):
             # the body's office in a province: BPK Perwakilan Provinsi NTB
             rm = match_region(doc.lexicon, text, pos + len(_AGENT_WORD) - 1, implied)
@@ -980,6 +991,11 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     if mn.paren:
         mn.end = pos  # Kementerian Dalam Negeri (Kemendagri)
     return True
+
+
+_TYPED_ENDS = (" Provinsi", " Kabupaten", " Kota")
+_TYPE_PAREN = re.compile(r"[ ](Provinsi|Kabupaten|Kota)(?=[ ]?\([ ]?[A-Z])")
+_TYPE_WORDS: dict[str, RegionType] = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kota": "kota"}
 
 
 _GOV_OWNER = re.compile(r"[ ](Pemkab|Pemkot|Pemprov|Pemda)(?=[ .])")
@@ -1105,10 +1121,10 @@ def _caps_around(text: str, start: int, end: int) -> bool:
     return m is not None and len(m.group(1)) > 1 and m.group(1).isupper()
 
 
-def _party_at(c: _Compiled, text: str, pos: int) -> _Mention | None:
-    """A party named right after ``pos`` (one space): ``Hanura``, ``Partai Golkar``,
+def _party_at(c: _Compiled, text: str, pos: int, sep: str = " ") -> _Mention | None:
+    """A party named right after ``pos`` (one space, or ``sep``): ``Hanura``, ``Partai Golkar``,
     ``PDI Perjuangan``, ``Partai Berkarya`` (a party outside the lexicon)."""
-    if text[pos:pos + 1] != " ":
+    if text[pos:pos + 1] != sep:
         return None
     q = pos + 1
     wm = _WORD.match(text, q)
@@ -1142,6 +1158,10 @@ def _party_at(c: _Compiled, text: str, pos: int) -> _Mention | None:
     return p
 
 
+_ORGAN_LEVEL = re.compile(r"[ ]I{1,2}(?=[ ])")
+_JOINT = "agency_joint_parties"  # doc.scratch: the second party of a joint faction (Fraksi A-B)
+
+
 def _organ_tail(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: list[str]) -> bool:
     """A party organ: the party after the organ (``DPD Hanura Sulsel``, ``Dewan Pimpinan
     Daerah (DPD) Golkar``, ``Fraksi PPP``, ``Dewan Pertimbangan DPP Partai Golkar``), or
@@ -1153,10 +1173,24 @@ def _organ_tail(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: lis
     if pm is not None:
         pos = pm.end()
     party: _Mention | None = None
+    joint: _Mention | None = None
     if mn.party_id:
         key = mn.party_id
     else:
         party = _party_at(c, text, pos)
+        if party is None and text.startswith(" I", pos) and "dpd_partai" in organ:
+            # DPD I / DPD II Partai Golkar: a party's board of a province or a regency, with
+            # its level's numeral (not the national council)
+            lm = _ORGAN_LEVEL.match(text, pos)
+            if lm is not None and (party := _party_at(c, text, lm.end())) is not None:
+                pos = lm.end()
+        if text.startswith(" Gabungan ", pos) and "fraksi" in organ:
+            # Fraksi Gabungan Nasdem-PSI: a joint faction of parties joined by hyphens
+            party = _party_at(c, text, pos + 9)
+            if party is not None and party.party_key and (joint := _party_at(c, text, party.end, "-")) is None:
+                party = None
+        elif party is not None and text.startswith("-", party.end) and "fraksi" in organ:
+            joint = _party_at(c, text, party.end, "-")  # Fraksi Hanura-PKPI
         if party is None:
             vb = _VIA_BOARD.match(text, pos)
             party = _party_at(c, text, vb.end()) if vb is not None else None
@@ -1164,10 +1198,14 @@ def _organ_tail(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: lis
             return _coordinated_organ(c, doc, text, mn, organ, pos)
         key, party.party_key = party.party_key, ""
         pos = party.end
+        if joint is not None and joint.party_key:
+            key, joint.party_key = f"{key}-{joint.party_key}", ""
+            pos = joint.end
+            doc.scratch.setdefault(_JOINT, []).append(joint)
     if pm is not None:
         _set_paren(c, mn, pm)
     mn.rows, mn.party_key, mn.party = list(organ), key, party
-    if party is not None and party.rows[0] in c.rows and c.rows[party.rows[0]].takes != "name":
+    if party is not None and joint is None and party.rows[0] in c.rows and c.rows[party.rows[0]].takes != "name":
         mn.party_id = party.rows[0]
     rm = match_region(doc.lexicon, text, pos, None)
     if rm is not None and not (rm.ambiguous and _capital_next(text, rm.end)):
@@ -1387,6 +1425,9 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
                 mn = _lexicon_at(doc, c, text, s, word, low) or _gov_region_at(doc, c, text, s, word)
         if mn is None:
             mn = _lexicon_at(doc, c, text, s, word, low)
+            if (mn is not None and text[s - 2] == "i" and s > 7 and text.startswith("fraksi ", s - 7)
+                    and s - 7 >= last and not text[s - 8].isalpha() and "fraksi" in c.rows):
+                mn = _lower_fraksi(doc, c, text, s - 7) or mn  # anggota fraksi PKS
         if mn is not None and low in head_firsts and mn.full and mn.region is None and not mn.paren:
             if _AND_CAP.match(text, mn.end):
                 longer = _generic_at(doc, c, text, s)  # Dinas Ketahanan Pangan dan Perikanan
@@ -1431,6 +1472,15 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
 
 
 _NEXT_TITLE = twin(r"[ ](\p{Lu}\p{Ll}+)")
+
+
+def _lower_fraksi(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | None:
+    """``fraksi`` in lower case before a party (``anggota fraksi PKS``, ``disampaikan fraksi
+    Partai Golkar``): the party's faction, read when the scan reaches the party."""
+    mn = _Mention(s, s + 6, ["fraksi"], True, "Fraksi")
+    if not _organ_tail(c, doc, text, mn, mn.rows) or not mn.party_key:
+        return None
+    return mn
 
 
 def _field_next(c: _Compiled, text: str, pos: int) -> bool:
@@ -1760,12 +1810,18 @@ def _title_line(text: str, ls: int, le: int) -> bool:
     return _title_like(text[ls:le])
 
 
+#: A reporter's sign-off after the last sentence of a paragraph, on the same line
+#: (``... dan pejabat lainnya. AB``, ``... katanya. (rdk)``): the line is prose, not a title.
+_SIGN_OFF = re.compile(r"[a-z]{3}[.!?][\"”]?[ ]+(?:[A-Z]{2,4}|\([A-Za-z]{2,4}\))$")
+
+
 def _title_like(line: str) -> bool:
     stripped = line.rstrip()
     if not stripped or stripped[-1] in _CLOSING:
         return False
     words = [w for w in stripped.split() if w[:1].isalpha() and w.casefold() not in _SMALL]
-    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+    return (len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+            and _SIGN_OFF.search(stripped, max(0, len(stripped) - 12)) is None)
 
 
 def _has_read_also(low: str) -> bool:
@@ -1925,7 +1981,11 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
             and match_region(doc.lexicon, text, pos, None) is None):
         return None  # Kantor Kemenko Polhukam: the building of the body named after it
     pm = _PAREN.match(text, pos)
-    if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
+    if pm is not None and not _looks_acronym(c, pm.group("a"), mn.form):
+        pm = None
+    if pm is None and text[pos:pos + 2] in _OPEN_PAREN:
+        pm = _merged_paren(c, text, pos, low_form)  # (Dinkes PP dan KB): one merged dinas
+    if pm is not None:
         mn.paren, mn.paren_span = pm.group("a"), (pm.start("a"), pm.end("a"))
         pos = pm.end()
         if mn.paren in c.acr:
@@ -1942,6 +2002,26 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     elif mn.paren:
         mn.end = max(mn.end, pos)
     return mn
+
+
+_OPEN_PAREN = frozenset((" (", "( "))
+_PAREN_MERGED = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d]{1,12}(?:[ ](?:dan[ ]|&[ ])?[\p{Lu}\d][\p{L}\d]*){1,4})[ ]?\)")
+
+
+def _merged_paren(c: _Compiled, text: str, pos: int, low_form: str) -> "re.Match[str] | regex.Match[str] | None":
+    """The parenthesised acronym of a merged dinas, several words that open with the acronym
+    of the lexicon body its name begins with: ``Dinas Kesehatan Pengendalian Penduduk dan
+    Keluarga Berencana (Dinkes PP dan KB)`` — one body, not a second Dinas Kesehatan."""
+    m = _PAREN_MERGED.match(text, pos)
+    if m is None:
+        return None
+    first = m.group("a").partition(" ")[0]
+    for rid in c.acr.get(first, ()):
+        row = c.rows[rid]
+        for f in (row.name, *row.forms):
+            if low_form.startswith(_norm(f).casefold() + " "):
+                return m
+    return None
 
 
 def _person_next(c: _Compiled, body: str, pos: int) -> bool:
@@ -2389,7 +2469,20 @@ def _resolve(doc: Document, c: _Compiled, ms: list[_Mention]) -> list[_Mention]:
         rid = _hint_row(text, mn, c)
         row = c.rows[rid]
         mn.rows = [rid]
+        if row.bare == "drop":
+            continue
         if row.bare == "link":
+            if mn.full and mn.form.endswith(_TYPED_ENDS):
+                # Sekretariat Daerah Provinsi (Setdaprov): the one province the article's
+                # bodies name, else a body without its place
+                typ = _TYPE_WORDS[mn.form.rpartition(" ")[2]]
+                regs = {k.region.canonical: k.region for k in keyed
+                        if k.region is not None and k.region.type == typ}
+                reg = next(iter(regs.values())) if len(regs) == 1 else None
+                mn.key = (rid, reg.canonical if reg is not None else "", "")
+                mn.inferred_region = reg
+                out.append(mn)
+                continue
             reg = _dateline_region(doc, row)
             if reg is None and mn.full and (reg := local.get()) is not None and (
                     row.region_types and reg.type not in row.region_types):
@@ -2692,6 +2785,8 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
             acronym = row.acronyms[0]
         if fulls:
             name = fulls[0] if len(fulls) == 1 else max(fulls, key=len)
+            if name[0] == "f":
+                name = "F" + name[1:]  # fraksi PKS (a faction in lower case): Fraksi PKS
         elif row is not None and row.takes == "party":
             name = " ".join(x for x in (row.name, _party_name(c, group), key[1]) if x)
         elif row is not None:
@@ -2818,6 +2913,8 @@ def run(doc: Document) -> None:
     found += _dynamic(doc, found, c)
     found += _parents(doc, c, found)
     found += [m.party for m in found if m.party is not None]  # DPD [Hanura] Sulsel
+    if _JOINT in doc.scratch:
+        found += doc.scratch.pop(_JOINT)  # Fraksi Hanura-[PKPI]
     found.sort(key=_START_END)
     found = _drop_redefined(text, c, found)
     if _REDEF in doc.scratch:
