@@ -1416,7 +1416,8 @@ _MOVE_CUE = (
     r"(?:yang[ ]+)?(?:juga[ ]+)?(?:(?:resmi|kini|akan|telah|sudah)[ ]+)?"
     r"(?:(?:di)?pindah(?:[ ]?tugas(?:kan)?|kan)?|dimutasi|dirotasi|digeser|bergeser|dipromosikan"
     r"|(?:menduduki|menempati|memangku)[ ]+(?:jabatan|posisi)(?:[ ]+baru)?"
-    r"|(?:mendapat(?:kan)?|menerima|diberi)[ ]+(?:amanah|amanat|jabatan|tugas|tanggung[ ]+jawab)[ ]+baru)"
+    r"|(?:mendapat(?:kan)?|menerima|diberi)[ ]+(?:amanah|amanat|jabatan|tugas|tanggung[ ]+jawab)[ ]+baru"
+    r"|(?:mendapat(?:kan)?|memperoleh)[ ]+promosi(?:[ ]+jabatan)?)"
     r"[ ]+(?:menjadi|sebagai)"
     r"|(?:yang[ ]+)?(?:juga[ ]+)?(?:menduduki|menempati|memangku)[ ]+(?:jabatan|posisi)(?:[ ]+baru)?"
 )
@@ -3032,9 +3033,20 @@ def _subject_menjadi(ctx: _Ctx, pos: int) -> int:
     lead = seg[:sm.start(1)].casefold()
     if any(w.strip(",;:") in _NOT_NOW_WORDS for w in lead.split()) or _YEAR_WORD.search(lead) is not None:
         return -1
-    if _YEAR_WORD.search(text, pos, sent[1]) is not None:
-        return -1
+    for y in _YEAR_WORD.finditer(text, pos, sent[1]):
+        if not _document_year(text, y.start()):
+            return -1
     return sent[0] + sm.end(1)
+
+
+# the number of a decree before its year: (Keppres) Nomor 13/TPA/Tahun / No. 86 Tahun
+_DECREE_YEAR = re.compile(r"\b(?:Nomor|NOMOR|Nomer|No\.?)[ ]*:?[ ]*[\w./-]+(?:[ ]+[\w./-]+){0,2}?(?:[ ]*/[ ]*|[ ]+)(?:Tahun|TAHUN|tahun|Thn\.?)[ ]+\Z")
+
+
+def _document_year(text: str, ys: int) -> bool:
+    """Is the year at ``ys`` part of a decree's number (``berdasarkan Keppres Nomor 13/TPA/Tahun
+    2024``, ``SK No. 86 Tahun 2024``), not the time of the office?"""
+    return text.find("ahun", max(0, ys - 8), ys) >= 0 and _DECREE_YEAR.search(text, max(0, ys - 48), ys) is not None
 
 
 # a pronoun or a description with ini/tersebut opening the sentence before menjadi (Dia kini menjadi,
@@ -4485,6 +4497,7 @@ def run(doc: Document) -> None:
                 consumed_until = max(consumed_until, g.pos_end)
         if (
             replaces and cand.name is not None and cand.name.end <= cand.pos_start
+            and _OWN_NEW_OFFICE.match(text, cand.name.end, cand.pos_start) is None
             and (nr := _replacer(ctx, cand.name, taken)) is not None
         ):
             # Budi menggantikan Rudi sebagai Camat X: Budi holds the office, Rudi held it before
@@ -6017,6 +6030,9 @@ def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False, a
     return None
 
 
+# Budi menggantikan Rudi yang mendapat promosi / dipromosikan menjadi OFFICE: a relative clause giving
+# the replaced holder's own new office (his old one, which Budi takes, is not named)
+_OWN_NEW_OFFICE = re.compile(r"[ ]*,?[ ]*yang[ ]+(?:[a-z]+[ ]+){0,4}?menjadi[ ]+\Z")
 # Budi (yang) menggantikan (posisi) Rudi ...: the words before the replaced holder's name
 _REPLACING = re.compile(
     r"(?:,[ ]*)?(?:yang[ ]+)?(?:(?:resmi|akan|kini|telah|sudah)[ ]+)?menggantikan"
