@@ -1279,6 +1279,9 @@ class _Ctx:
         # where unnamed offices of a group start (11 Ketua TP PKK Kecamatan, para Kepala Desa): many
         # holders, none of whom a named holder of a like office is
         self.plural_at: set[int] = set()
+        # (body start, end, sentence end) of a body's leadership listed in its sentence (DPRD X memiliki
+        # lima pimpinan, yaitu ...): a bare officer word there (ketua, wakil ketua) is the body's
+        self.makeup: Optional[tuple[int, int, int]] = None
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
         # outermost agency mentions (a commission's legislature lies inside the commission)
         try:
@@ -3535,7 +3538,10 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
         read = _read_appos(ctx, m)
         if read is not None:
             pend, items, anaphoric, closed, closer = read
-            ok = bool(items or anaphoric or m.row.unique) and (
+            ok = bool(items or anaphoric or m.row.unique or (
+                ctx.makeup is not None and ctx.makeup[1] < m.start < ctx.makeup[2]
+                and m.row.canonical in _OFFICER_HEADS and cue.group("sel") is not None and closed
+            )) and (
                 closed or cue.group("sel") is not None or (closer in _APPOS_PREPS and not _after_menurut(ctx, cue))
             )
             if cue.group("nama") is not None and not anaphoric:
@@ -3769,6 +3775,10 @@ def _name_before(
         comma = head_start  # the name runs up to "selaku" (or its comma)
         if text[j - 1:j] == ",":
             comma = j - 1
+        elif text[j - 1:j] == ")" and (o := text.rfind("(", max(0, j - 48), j)) > 0 and (
+            pp := _party_after(ctx, o, j)
+        ) is not None and pp[1] == j:
+            comma = o  # Budi (PDI Perjuangan) menjabat Ketua X: the member's party between name and cue
     elif paren:
         comma = head_start
     elif j == 0 or text[j - 1] != ",":
@@ -4272,6 +4282,8 @@ def run(doc: Document) -> None:
             cands.extend(ab)
     paired: Optional[Intervals] = None
     makeup: Optional[tuple[int, int, int]] = None  # (body start, end, sentence end) of X terdiri dari ...
+    if "pimpinan" in words and (makeup := _owned_makeup(ctx)) is not None:
+        ctx.makeup = makeup  # DPRD X memiliki lima pimpinan, yaitu Budi (PDIP) yang menjabat sebagai ketua
     if pairs and ("(" in text or "untuk " in text or "memimpin " in text):
         # pasangan bupati/wakil bupati yang dilantik masing-masing: Kabupaten X (A dan B), ...
         pl, paired = _pair_lists(ctx, taken, body)  # (paired None where no list was read)
@@ -4588,10 +4600,12 @@ def run(doc: Document) -> None:
                 listed = _listed_holders(ctx, cand.name, introduced, places)
                 if (n := _group_size(group)) is not None and n != len(listed) + 1:
                     listed = []  # dua anggota DPRD, Budi, Ani dan Rudi: the count says it is no list of them
+                body_unit = cand.unit if makeup is not None and cand.unit == (makeup[0], makeup[1]) else None
                 for nm in listed:
                     cands.append(Candidate(
                         cand.pos_start, cand.pos_end, cand.row, cand.acting, cand.modifier, nm, cand.region,
-                        cand.rule, cand.items, cand.head_end, listed=True, unit=_item_unit(ctx, nm, places),
+                        cand.rule, cand.items, cand.head_end, listed=True,
+                        unit=_item_unit(ctx, nm, places) or body_unit,  # (DPRD X ... wakil ketua yaitu A, B: the body's)
                     ))
                     taken.add(nm.start, nm.end)
                     consumed_until = max(consumed_until, nm.end)
@@ -4630,6 +4644,28 @@ _SHARED_CUE = re.compile(
 
 # the officers of a body's make-up (Pimpinan DPRD terdiri dari Ketua ..., Wakil Ketua ...)
 _OFFICER_HEADS = frozenset({"Ketua", "Sekretaris", "Bendahara", "Anggota"})
+# after a body: DPRD X (secara sah) (telah) memiliki lima pimpinan(,) yaitu / yakni / antara lain / :
+_OWNED_MAKEUP = re.compile(
+    r"(?:[ ]+(?:secara[ ]+sah|kini|resmi|telah|sudah|akhirnya|pun|baru))*[ ]+(?:memiliki|mempunyai)[ ]+"
+    r"(?:[a-z0-9]+[ ]+)?(?:unsur[ ]+)?pimpinan(?:[ ]+(?:baru|definitif))?[ ]*,?[ ]*(?:yaitu|yakni|antara[ ]+lain|:)"
+)
+
+
+def _owned_makeup(ctx: _Ctx) -> Optional[tuple[int, int, int]]:
+    """``DPRD Jateng secara sah telah memiliki lima pimpinan, yaitu Budi (PDIP) yang menjabat sebagai
+    ketua, serta empat wakil ketua yaitu ...``: the body mention right before the verb, as (start,
+    end, end of its sentence), or None; the bare officer words of the sentence are the body's."""
+    text = ctx.text
+    i = text.find(" pimpinan")
+    while i >= 0:
+        sent = ctx.doc.sentence_of(i)
+        k = bisect.bisect_left(ctx.ag_starts, i) - 1
+        if sent is not None and k >= 0 and ctx.ag[k][0] >= sent[0]:
+            a0, a1 = ctx.ag[k]
+            if (g := _OWNED_MAKEUP.match(text, a1, sent[1])) is not None and g.end() > i:
+                return a0, a1, sent[1]
+        i = text.find(" pimpinan", i + 9)
+    return None
 
 
 def _co_holder(ctx: _Ctx, cand: Candidate, taken: Intervals) -> list[NameParse]:
