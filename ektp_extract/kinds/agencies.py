@@ -964,6 +964,8 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
                 if pm is not None and _looks_acronym(c, pm.group("a"), mn.form):
                     _set_paren(c, mn, pm, doc)
                     pos = pm.end()  # Dinas ... Kota Bekasi (Disdukcapil)
+            if text.startswith(" Kelas ", pos) and (cm := _CLASS.match(text, pos)) is not None:
+                pos = cm.end()  # Pengadilan Agama Bogor Kelas IA: the class after the place
             mn.end = pos
         elif mn.paren:
             mn.end = pm.end() if pm is not None else mn.end
