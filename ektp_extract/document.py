@@ -100,7 +100,7 @@ class Document:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` of the ORIGINAL input for a working-text range."""
         prep = self.prep
-        s, e = prep.to_source(start, end)
+        s, e = prep.to_source(start, end) if prep._map is not None else (start, end)  # (identity: no call)
         # built without validation (the offsets are ints and the text is the source slice),
         # filled as Span.model_construct fills it but without its per-field loop (3x faster)
         return filled(Span, {"start": s, "end": e, "text": prep.source[s:e]}, {"start", "end", "text"})

@@ -521,7 +521,9 @@ class _Ctx:
         self.doc = doc
         self.rx = rx
         self.text = doc.text
-        self.to_source = doc.prep.to_source  # (Document.span's map, for _record)
+        # (Document.span's map, for _record; None when the offsets are the identity, nearly
+        # every text: no call per record then)
+        self.to_source = doc.prep.to_source if doc.prep._map is not None else None
         self.source = doc.source
         self.infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
         self.low = low = lowered(self.text)
@@ -1000,7 +1002,8 @@ def _record(
     (``as_number`` results, the kinds of the tables, qualifier rows), so the type tests are
     left out, and the span and the record are made by ``models.filled``.
     tests/test_quantities.py compares every record of the fixtures with ``make_quantity``."""
-    a, b = ctx.to_source(start, end)
+    to_source = ctx.to_source
+    a, b = (start, end) if to_source is None else to_source(start, end)
     text = ctx.source[a:b]
     span = filled(Span, {"start": a, "end": b, "text": text}, {"start", "end", "text"})
     data = {
