@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
 from datetime import date, datetime, timedelta, timezone, tzinfo
+from operator import attrgetter
 from typing import Any, Callable, Iterable, Literal, Mapping, Optional
 
 import regex
@@ -844,9 +845,11 @@ class _M:
             self.lg = lead.groups()
 
     def group(self, name: str | int = 0) -> Optional[str]:
-        i = self.lidx.get(name)  # type: ignore[call-overload]
-        if i is not None:
-            return self.lg[i - 1]
+        # (the lead's groups are looked up only when it has some: most matches have no lead)
+        if self.lg:
+            i = self.lidx.get(name)  # type: ignore[call-overload]
+            if i is not None:
+                return self.lg[i - 1]
         i = self.cidx.get(name)  # type: ignore[call-overload]
         if i is not None:
             return self.cg[i - 1]
@@ -855,7 +858,15 @@ class _M:
         return None
 
     def text(self, name: str | int) -> str:
-        """The group's text, "" when it did not take part."""
+        """The group's text, "" when it did not take part (``group(name) or ""``, read here
+        without a second call)."""
+        if self.lg:
+            i = self.lidx.get(name)  # type: ignore[call-overload]
+            if i is not None:
+                return self.lg[i - 1] or ""
+        i = self.cidx.get(name)  # type: ignore[call-overload]
+        if i is not None:
+            return self.cg[i - 1] or ""
         return self.group(name) or ""
 
     def num(self, name: str) -> int:
@@ -2302,6 +2313,9 @@ def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optiona
     return d
 
 
+_CAND_START = attrgetter("s")
+
+
 def _select(cands: list[_Cand], size: int) -> list[_Cand]:
     """Longest match first (cue words included); a candidate overlapping a taken one is dropped."""
     taken: list[_Cand] = []
@@ -2311,7 +2325,7 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
             continue
         occupied[c.s:c.e] = b"\x01" * (c.e - c.s)
         taken.append(c)
-    return sorted(taken, key=lambda c: c.s)
+    return sorted(taken, key=_CAND_START)
 
 
 _LETTERS = "".join(chr(i) for i in range(128) if chr(i).isalpha())
