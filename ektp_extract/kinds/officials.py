@@ -7753,12 +7753,16 @@ def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
     after = _skip_space(ctx.text, nm.end)
     if nm.start == nm.name_start and " " not in nm.name and ctx.text[after:after + 1] in ("", ".", "\n"):
         j = m.start
-        for _ in range(3):  # di (Halaman) Pendopo Bupati X: the words before the building
+        n = 3
+        while n:  # di (Halaman) Pendopo Bupati X: the words before the building
+            n -= 1
             pw = prev_word(ctx.text, j)
             if pw is None:
                 break
             if pw == "di":
                 return False
+            if pw.casefold() in _VENUE_WORDS:
+                n = 3  # di aula lantai dua kantor Gubernur, X: the building's own words before it
             j = ctx.text.rfind(pw, 0, j)
     return True
 
