@@ -49,6 +49,7 @@ class Document:
     _lines_blanked: list[tuple[int, int]] = field(default_factory=list)  # blanked since _lines was read
     _paragraphs: Optional[list[tuple[int, int]]] = None
     _sentences: Optional[list[tuple[int, int]]] = None
+    _lower: Optional[tuple[str, str]] = None  # (the working text, its str.lower())
 
     @property
     def source(self) -> str:
@@ -69,6 +70,15 @@ class Document:
             self._lines_blanked.append((start, end))
         self._paragraphs = None
         self._sentences = None
+
+    def lower_text(self) -> str:
+        """``self.text.lower()``, made once per working text and shared by the stages that
+        ask (quantities, agencies, officials): each call of ``str.lower`` copies the text."""
+        text = self.text
+        hit = self._lower
+        if hit is None or hit[0] is not text:
+            hit = self._lower = (text, text.lower())
+        return hit[1]
 
     @property
     def lines(self) -> list[tuple[int, int]]:

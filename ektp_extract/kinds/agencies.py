@@ -28,7 +28,7 @@ import re
 import string
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
-from typing import Iterator, Literal, Optional, Sequence, get_args
+from typing import Callable, Iterator, Literal, Optional, Sequence, get_args
 
 import regex
 from pydantic import field_validator
@@ -1755,8 +1755,9 @@ class _Titles:
     inline related link (``Baca Juga: Kemendagri Kirim 3 Juta Blanko ...``). Lines are
     judged lazily, only where a mention is, and remembered."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, low: Callable[[], str] | None = None) -> None:
         self.text = text
+        self.low = low  # text.lower(), when the document has it (Document.lower_text)
         self.lines: dict[int, bool] = {}
         self.links: list[tuple[int, int]] | None = None
 
@@ -1771,7 +1772,7 @@ class _Titles:
             return True
         links = self.links
         if links is None:
-            links = self.links = _read_also(text)
+            links = self.links = _read_also(text, self.low() if self.low is not None else None)
         for s, e in links:
             if s <= pos < e:
                 return True
@@ -1799,7 +1800,7 @@ class _Titles:
                 continue
             links = self.links
             if links is None:
-                links = self.links = _read_also(text)
+                links = self.links = _read_also(text, self.low() if self.low is not None else None)
             out.append(any(s <= pos < e for s, e in links) if links else False)
         return out
 
@@ -1837,9 +1838,10 @@ def _has_read_also(low: str) -> bool:
     return False
 
 
-def _read_also(text: str) -> list[tuple[int, int]]:
-    """Inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."."""
-    if not _has_read_also(text.lower()):
+def _read_also(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."
+    (``low``: ``text.lower()`` when the caller has it)."""
+    if not _has_read_also(text.lower() if low is None else low):
         return []
     out: list[tuple[int, int]] = []
     for m in _READ_ALSO.finditer(text):
@@ -2908,7 +2910,7 @@ def run(doc: Document) -> None:
             found = sorted(found + extra, key=_START_END)
     if not found:
         return
-    titles = _Titles(text)
+    titles = _Titles(text, doc.lower_text)
     # a headline's capitalised words are not a school's or a body's name
     found = [m for m in found if not ((m.name_part or m.generic_kind) and m.start in titles)
              or _paren_only(doc, c, m)]

@@ -680,7 +680,7 @@ def lower_words(doc: Document) -> Optional[LowerWords]:
         return hit
     if not text.isascii():
         return None
-    low = text.lower()
+    low = doc.lower_text()  # (made once for the stages: quantities has it already)
     words = frozenset(low.encode("ascii").translate(_ASCII_LETTERS_ONLY).decode("ascii").split())
     hit = doc.scratch["lower_words"] = LowerWords(text, low, words)
     return hit

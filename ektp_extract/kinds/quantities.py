@@ -465,9 +465,11 @@ def _rx(lex: Lexicon) -> _Rx:
     return rx
 
 
-def lowered(text: str) -> str:
-    """``text.lower()`` with the same length (characters whose lowercase is longer stay)."""
-    low = text.lower()
+def lowered(text: str, low: Optional[str] = None) -> str:
+    """``text.lower()`` with the same length (characters whose lowercase is longer stay);
+    ``low``: ``text.lower()`` when the caller has it."""
+    if low is None:
+        low = text.lower()
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
@@ -526,7 +528,7 @@ class _Ctx:
         self.to_source = doc.prep.to_source if doc.prep._map is not None else None
         self.source = doc.source
         self.infos: list[QuantityInfo] = doc.scratch.setdefault("quantity_info", [])
-        self.low = low = lowered(self.text)
+        self.low = low = lowered(self.text, doc.lower_text())
         self.alow = alow = _ascii_copy(rx, low)
         self.zeros = _zeros(alow) if alow is not None else None  # (digit runs, number words)
         ranges = sorted(r for label in ("date", "notquantity") for r in doc.claimed.get(label, ()))
