@@ -4792,7 +4792,7 @@ _ROT_OLD = re.compile(
 _ROT_NEW = re.compile(
     r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|saat[ ]+ini|lalu|kemudian)[ ]+)?(?:resmi[ ]+)?(?:(?:men)?jadi"
     r"|menjabat(?:[ ]+(?:sebagai|menjadi))?"
-    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|dikukuhkan|bertugas)(?:[ ]+[A-Z][A-Za-z]+)?[ ]+(?:sebagai|menjadi)"
+    r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|ditempatkan|dikukuhkan|bertugas)(?:[ ]+[A-Z][A-Za-z]+)?[ ]+(?:sebagai|menjadi)"
     r"|(?:berpindah|pindah|bergeser|digeser|dimutasi|dirotasi)(?:[ ]+tugas)?[ ]+(?:sebagai|menjadi|ke)"
     r"|(?:harus[ ]+)?(?:duduk[ ]+di[ ]?kursi|menduduki[ ]+(?:jabatan|kursi|posisi)(?:[ ]+baru)?(?:[ ]+sebagai)?))"
     r"|kini|sekarang|jabatan[ ]+baru(?:nya)?[ ]*:?)[ ]*(?=[A-Za-z])"
@@ -4800,12 +4800,21 @@ _ROT_NEW = re.compile(
 # an old post that is no office of the lexicon (guru di SMAN 1 X, bertugas sebagai guru di Y, di SMKN Z):
 # a short run of words, no sentence end, up to the new office's cue
 _ROT_OLD_FREE = re.compile(r"[a-z][\w'’/.-]*(?:[ ]+[\w'’/.-]+){0,9}?(?=[ ]*,?[ ]*(?:kini|sekarang|saat[ ]+ini)\b)")
+# the separator before the next rotation item's name (..., Nama2 / dan Nama2 / serta Nama2)
+_CUT_BEFORE_ITEM = re.compile(r"[ ]*(?:,[ ]*(?:dan[ ]+|serta[ ]+)?|[ ]+(?:dan|serta)[ ]+)(?:[a-z]{1,3}\.?[ ]+)?\Z")
+# Nama dari Puskesmas A jadi Kepala UPTD Puskesmas B: after dari the place or body the holder leaves (a
+# run of capitalised words, no office), right before the new office's cue
+_ROT_OLD_BODY = re.compile(
+    r"[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|\d{1,3})){0,5}"
+    r"(?=[ ]+(?:(?:men)?jadi|ditempatkan[ ]+(?:men)?jadi|(?:dimutasi|dirotasi|digeser|dipindah(?:kan)?)[ ]+(?:men)?jadi)[ ]+[A-Z])"
+)
 # a school head's office followed by its school: kepala sekolah di SMAN 2 X
 _AT_SCHOOL = re.compile(r"[ ]+di[ ]+(?=(?:SD|SMP|SMA|SMK|SLB|MI|MTs|MA)[A-Z]{0,3}N?\b)")
 _LETTER_RUN = re.compile(r"[A-Za-z]+")
 # verbs of a new office, one of which must be in the text for "Nama dari LAMA ... BARU" to be read
 _ROT_FROM_VERBS = frozenset({
     "menjabat", "menjadi", "dilantik", "diangkat", "ditunjuk", "dimutasi", "dirotasi", "digeser", "bergeser", "menggeser",
+    "jadi",
 })
 
 
@@ -4938,11 +4947,14 @@ def _rotations(
         if mo is None:
             # Budi, yang sebelumnya guru di SMAN 1 X, kini kepala SMAN Y: an old post the lexicon
             # has no head for, closed by kini / sekarang before the new office (only after yang sebelumnya)
-            if text[p:p + 10] != "sebelumnya" or text[max(0, p - 5):p] != "yang " or (
+            if text.startswith("dari ", p) and (fb := _ROT_OLD_BODY.match(text, om.end())) is not None:
+                old_end = fb.end()  # Budi dari Puskesmas A jadi Kepala UPTD B: the body he leaves
+            elif text[p:p + 10] != "sebelumnya" or text[max(0, p - 5):p] != "yang " or (
                 fm := _ROT_OLD_FREE.match(text, om.end())
             ) is None or text.find(".", om.end(), fm.end()) >= 0:
                 continue
-            old_end = fm.end()
+            else:
+                old_end = fm.end()
         cs = p
         if text[max(0, p - 5):p] == "yang " and (p < 6 or not text[p - 6].isalnum()):
             cs = p - 5
@@ -4982,9 +4994,18 @@ def _rotations(
         pend = c.pos_end
         if c.rule == "officials.position_name" and c.name is not None and c.name.start >= pend:
             pend = c.name.name_end  # jabatan baru Kepala KUA Kecamatan Dawe. Sumarni, ...: the place, no name
+        c_items = c.items
+        if n + 1 < len(hits) and hits[n + 1] < pend and text.startswith("dari ", hits[n + 1]) and (
+            (nb := _name_before(ctx, hits[n + 1], taken, selaku=True)) is not None and nb.start > mn.end
+        ):
+            # ... jadi Kepala UPTD A dan Rahmi dari Puskesmas A menjadi ...: the next item's name ends the office
+            cut = _CUT_BEFORE_ITEM.search(text, mn.end, nb.start)
+            if cut is not None:
+                pend = cut.start()
+                c_items = [it for it in c.items if it.end <= pend]
         cands.append(Candidate(
             c.pos_start, pend, c.row, c.acting, c.modifier, nm, c.region, "officials.name_comma_position",
-            c.items, c.head_end, rank=2, unit=c.unit, label=c.label,
+            c_items, c.head_end, rank=2, unit=c.unit, label=c.label,
         ))
         _take_name(ctx, taken, nm)
         spans.append((om.end() if mo is not None else mn.start, pend))
