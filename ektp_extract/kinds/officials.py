@@ -1414,7 +1414,7 @@ _NOW_THEN = (
     r"|(?:saat|kala|waktu|ketika)[ ]+(?:ini|itu)|sebelum[ ]+(?:ini|itu))"
 )
 # a move to a new office (Budi pindah tugas menjadi, dipindahtugaskan menjadi, dimutasi
-# sebagai, menduduki jabatan baru sebagai, mendapat amanah baru sebagai <position>)
+# sebagai, menduduki jabatan baru sebagai, mendapat amanah baru sebagai, mendapat promosi menjadi <position>)
 _MOVE_CUE = (
     r"(?:yang[ ]+)?(?:juga[ ]+)?(?:(?:resmi|kini|akan|telah|sudah)[ ]+)?"
     r"(?:(?:di)?pindah(?:[ ]?tugas(?:kan)?|kan)?|dimutasi|dirotasi|digeser|bergeser|dipromosikan"
@@ -1647,6 +1647,17 @@ def _read_window(
             items.append(it)
             continue
         cf = t.casefold()
+        if (cf == "kelas" or cf == "klas") and items and (x := tk.at(i + 1)) is not None and _CLASS_CODE.fullmatch(x[2]) and (
+            items[-1].kind in ("unit", "region", "unk")
+        ):
+            # Pengadilan Agama Bogor Kelas IA, PA Cikarang Kelas IB, Lapas X Kelas IIA: the class of a
+            # court or prison closes its name (the unknown words before it are its place, no name)
+            for it in items:
+                if it.kind == "unk":
+                    it.kind = "unit"
+            items.append(Item("unit", s, x[1]))
+            i += 2
+            continue
         if t in lx.stop_openers and _stop_opens(lx, text, t, s, limit):
             return items, s, "title"  # Kepala Bappeda NTB Lalu Gita Ariadi: a Sasak name starts
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
@@ -1863,6 +1874,10 @@ def _read_window(
             return items, s, "other"
         i += 1
     return items, window, "end"
+
+
+# the class of a court, prison or office after Kelas: I, IA, IB, II, IIA, IIB, III
+_CLASS_CODE = re.compile(r"(?:I{1,3}|IV)[AB]?")
 
 
 def _unk_run_start(items: list[Item]) -> int:
@@ -2786,6 +2801,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 c = make(items, pl[2], "officials.position_comma_name")
                 c.unit = (pl[0], pl[1])
                 return c
+        if nm is not None and (dg := lx.post_rx.match(text, stop, limit)) is not None and dg.end("d") >= nm.name_end:
+            nm = None  # Ahmad Hakim, S.Ag., S.H.: a degree after the comma, the head word closed a name
         if nm is not None and _closed_after(lx, text, nm.end) and not (
             nm.name_start == nm.start and " " not in nm.name and _ONE_WORD_LIST.match(text, nm.end) is not None
         ) and not (text.startswith(_OWN_NEXT_STARTS, nm.end) and _own_office_next(ctx, nm, pos_start, taken)) and not (
