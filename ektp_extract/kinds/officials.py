@@ -365,6 +365,8 @@ class OffLex:
     hyphen_particles: set[str] = field(default_factory=set)  # al-, el-
     body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
     branch_cues: set[str] = field(default_factory=set)  # cabang: a place cue only after a unit part
+    community_cues: set[str] = field(default_factory=set)  # casefolded: gapoktan, kelompok tani (_org_name_end)
+    org_words: set[str] = field(default_factory=set)  # Sido, Makmur, Maju, Jaya (as written)
     district_cues: set[str] = field(default_factory=set)  # casefolded: Kecamatan, Desa (a place follows)
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
     countries: set[str] = field(default_factory=set)  # casefolded words of countries abroad
@@ -591,6 +593,8 @@ def _build(lex: Lexicon) -> OffLex:
         hyphen_particles=set(_words(lex, "names", "wordlists", "hyphen_particles")),
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
         branch_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "branches")},
+        community_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "community-bodies")},
+        org_words=set(_words(lex, "names", "wordlists", "org_name_words")),
         district_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "below-regency")},
         body_acronyms={a for a in agency_names if a.isupper()},
         countries={w.casefold() for r in lex.rows("positions", "countries") for w in r.words},
@@ -783,6 +787,44 @@ def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
     if n >= 9 and _misspelt_unit(lx, cf) and w not in lx.given:
         return False
     return True
+
+
+_LONGER_HEADS: dict[int, dict[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _slip_of_longer_head(lx: OffLex, head: str, word: str) -> bool:
+    """Is ``word`` (five letters or more) one typing slip (a letter dropped, added, changed, or two
+    neighbours swapped) from the word that makes the head ``head`` a longer head form
+    (``Malves`` after ``Menko``: ``Menko Marves``)? The word itself is no such form's word."""
+    if len(word) < 5:
+        return False
+    nexts = _LONGER_HEADS.get(id(lx))
+    if nexts is None:
+        acc: dict[tuple[str, ...], set[str]] = {}
+        for key in lx.head_keys:
+            if len(key) >= 2:
+                acc.setdefault(key[:-1], set()).add(key[-1])
+        nexts = _LONGER_HEADS[id(lx)] = {k: frozenset(v) for k, v in acc.items()}
+    cands = nexts.get(tuple(head.casefold().split()))
+    if not cands:
+        return False
+    cf = word.casefold()
+    if cf in cands:
+        return False
+    n = len(cf)
+    for c in cands:
+        if abs(len(c) - n) > 1 or len(c) < 5:
+            continue
+        if len(c) == n:
+            diff = [k for k in range(n) if c[k] != cf[k]]
+            if len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and c[diff[0]] == cf[diff[1]]
+                                  and c[diff[1]] == cf[diff[0]]):
+                return True
+        else:
+            short, long_ = (cf, c) if n < len(c) else (c, cf)
+            if any(long_[:k] + long_[k + 1:] == short for k in range(len(long_))):
+                return True
+    return False
 
 
 def _misspelt_unit(lx: OffLex, cf: str) -> bool:
@@ -1008,8 +1050,10 @@ def _name_words(
     if not words or len(words) > 6:
         return None
     first = text[words[0][0]:words[0][1]]
-    if first.casefold() in lx.non_person and not (len(words) > 1 and first in lx.given):
-        return None  # (Hari Jadi, Hari Raya; but Hari Purnomo)
+    if first.casefold() in lx.non_person and not (len(words) > 1 and (first in lx.given or (
+        titled and first in lx.body_openers
+    ))):
+        return None  # (Hari Jadi, Hari Raya; but Hari Purnomo, and after a rank Mayor Darul Ikhsan)
     if len(words) == 1 and first in particles and first.casefold() in lx.unit_words and first not in lx.given:
         return None  # Perlindungan Anak, Kepala X: a particle that is also a unit word is no name alone
     for a, b in words:
@@ -1304,6 +1348,7 @@ class _Ctx:
         # rare constructions looked for only where the text can hold them
         self.untuk = "untuk " in self.text  # Kepala X untuk Kabupaten Y, Nama
         self.two_spaces = "  " in self.text  # Kepala Dinas Lutfi  Rumbia
+        self.also_at: set[tuple[int, int]] = set()  # (position start, name start) read after "yang juga"
 
     def used_as_place(self, run: str, at: int) -> bool:
         """Is the capitalised word run ``run`` (Tanah Abang, Lubuk Sikaping) written elsewhere
@@ -1501,6 +1546,8 @@ _TERM = re.compile(
 _CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
 _DOTTED_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,3}")  # K.A, A.M.S (a token: its last dot stands apart)
 _ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
+# a word, a full stop, an initial and its full stop, a name word, all glued (Pagaralam.M.Fadli)
+_GLUED_INITIAL = twin(r"(\p{L}*\p{Ll}\p{Ll})\.\p{Lu}\.\p{Lu}\p{Ll}")
 # abbreviated heads some sites write with a full stop before the unit (Kabag. Umum, Kasi. Pemerintahan)
 _HEAD_ABBRS = frozenset({
     "kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kasie", "kadis", "kasat", "kanit", "kaur",
@@ -1592,6 +1639,14 @@ def _read_window(
         if t in "/-&":
             if t == "&" and _head_next(ctx, tk, i):
                 return items, s, "other"
+            if t == "-" and items and items[-1].kind == "unk" and (text[s - 1] == " " or text[e:e + 1] == " ") and (
+                text[_skip_space(text, e):_skip_space(text, e) + 1].isupper() and (nx := tk.at(i + 1)) is not None and nx[2][:1].isupper()
+                and nx[2].casefold() not in lx.unit_words and (nx[2] in lx.given or (
+                    parse_name(lx, text, nx[0], limit, ctx.regions, memo=ctx.memo) is not None
+                    and ctx.region_at(nx[0], None, False) is None
+                ))
+            ):
+                return items, s, "other"  # bupati incumbent Budi -Rudi Hartono: a candidate and his running mate
             items.append(Item("conn", s, e))
             i += 1
             continue
@@ -1665,6 +1720,9 @@ def _read_window(
         ) and not (not items and cf in lx.status_quals and _cap_after(text, e)) and not (
             cf in lx.status_quals and (not items or items[-1].kind in ("unit", "region"))
             and (_COMMA_CAP.match(text, e) is not None or _cap_after(text, e))
+        ) and not (
+            # Gapoktan Sumber Rejeki: a word of a community body's own name
+            t in lx.org_words and items and text[items[-1].start:items[-1].end].casefold() in lx.community_cues
         ):
             # (but Ketua Sementara DPRD ...: a status word right after the head before capitals;
             # Ketua Sementara, Budi; Ketua DPRD (DKI) Sementara (,) Budi: the status, then the name)
@@ -1864,6 +1922,18 @@ def _read_window(
         elif cf in lx.countries and t[0].isupper() and not (items and items[-1].kind == "unk"):
             items.append(Item("unit", s, e))  # Presiden Kongo (Felix Tshisekedi)
         elif t[0].isupper():
+            if "." in t and (gm := _GLUED_INITIAL.match(t)) is not None and (
+                lx.post_rx.match(", " + t[gm.end(1) + 1:]) is None  # (Camat Mlati.S.Pd: a degree)
+            ):
+                # Wakil Walikota Pagaralam.M.Fadli: the office's place and the holder's initial glued by
+                # full stops, no space: the first full stop stands for the comma
+                d = s + gm.end(1)
+                rg = ctx.region_at(s, None, True) if cf[:gm.end(1)] in ctx.region_firsts else None
+                if rg is not None and rg[0] == d:
+                    items.append(Item("region", s, d, rg[1]))
+                else:
+                    items.append(Item("unit" if cf[:gm.end(1)] in lx.unit_words else "unk", s, d))
+                return items, d, "comma"
             # Kabag Sumber Daya Alam Budi, Kabid Bina Marga Budi: a word that is also a name word
             # closes a unit phrase after the phrase's word before it
             tails = lx.phrase_tails.get(cf) if items and items[-1].kind == "unit" else None
@@ -2379,6 +2449,13 @@ def _split_unknown(
         if ctx.regions is not None and ctx.regions.is_place(text[tail[-1].start + 3:rest[0].end]):
             tail, rest = tail + rest[:1], rest[1:]
     lx = ctx.lx
+    if len(tail) > 1 and text[tail[-1].start:tail[-1].end] in lx.org_words:
+        # Ketua Poktan Sumber Rejeki Budi: a unit word (Sumber) opening a community body's own name
+        ci = len(tail) - 1
+        while ci > 0 and text[tail[ci].start:tail[ci].end] in lx.org_words:
+            ci -= 1
+        if text[tail[ci].start:tail[ci].end].casefold() in lx.community_cues:
+            tail, rest = tail[:ci + 1], [Item("unk", it.start, it.end) for it in tail[ci + 1:]] + rest
     cue = text[tail[-1].start:tail[-1].end] if tail else (
         ctx.text[head_start:head_end].split()[-1] if row.takes != "place" else ""
     )
@@ -2398,6 +2475,11 @@ def _split_unknown(
         # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows;
         # Yayasan Al Falah, Pondok Pesantren Darul Ulum: two words
         n = len(rest) if comma else 1
+        if not comma and (cue.casefold() in lx.community_cues or cue2 in lx.community_cues):
+            # Ketua Gapoktan Sido Makmur Suwandi: the group's own name, then its holder
+            n = _org_name_end(lx, [text[it.start:it.end] for it in rest])
+            tail, rest = tail + rest[:n], rest[n:]
+            return tail, rest
         if comma:
             # Kuwu desa Mekarsari M Ghojin, ...: an initial opens the name, the place ends before it
             n = next((j for j in range(1, len(rest)) if rest[j].end - rest[j].start == 1), n)
@@ -2410,13 +2492,14 @@ def _split_unknown(
         if not rest:
             return tail, rest
     words = [text[it.start:it.end] for it in rest]
-    if tail and len(rest) >= 2 and words[0] not in ctx.lx.given and (len(rest) >= 3 or words[1] in ctx.lx.given):
-        # Kepala SMPN 1 Sukamaju Khoirul Anam: after a numbered school (SMPN 1, SMP Negeri 1) the
-        # place, then the name (a run of three words, or two when the second is a frequent given name)
+    if tail and len(rest) >= 2 and words[0] not in ctx.lx.given:
+        # Kepala SMPN 1 Sukamaju Khoirul Anam, Kepala SMPN 2 Mlati Sutarno: after a numbered school
+        # (SMPN 1, SMP Negeri 1) the place, then the name (a run of three words or more; of two,
+        # unless the first is written alone elsewhere as no place: the person's own word)
         school = " ".join(text[it.start:it.end] for it in tail[-3:]).split()
         if len(school) >= 2 and school[-1].isdigit() and (
             school[-2].casefold() in ctx.lx.place_cues or " ".join(school[-3:-1]).casefold() in ctx.lx.place_cues
-        ):
+        ) and (len(rest) >= 3 or words[1] in ctx.lx.given or not _alone_elsewhere(ctx, rest[0], rest[1])):
             tail, rest, words = tail + rest[:1], rest[1:], words[1:]
     given_at = next((j for j, w in enumerate(words) if w in ctx.lx.given), None)
     if tail and tail[-1].kind in ("qual", "conn"):
@@ -2446,6 +2529,49 @@ def _split_unknown(
         n = _compass_run(ctx, rest, 1)  # Camat Seram Timur Budi Santoso
         return tail + rest[:n], rest[n:]
     return tail, rest
+
+
+def _org_name_end(lx: OffLex, words: list[str]) -> int:
+    """How many of ``words`` (the capitalised run after a community body word: Sido Makmur Suwandi)
+    are the body's own name; the rest is its holder's. ``len(words)`` (no holder) when the two
+    cannot be told apart: the run's name words (names.toml ``org_name_words``) or a frequent
+    given name mark the border, and a word that is both (Sari, Sri) next to it leaves it unsure."""
+    org, given = lx.org_words, lx.given
+    n = len(words)
+    if words[0] in given and words[0] not in org:
+        return 0  # Ketua Gapoktan Budi Santoso: no name of the group, the holder's
+    g = next((j for j in range(1, n) if words[j] in given and words[j] not in org), None)
+    stop = n if g is None else g
+    last = max((j for j in range(stop) if words[j] in org), default=-1)
+    if g is not None and (last >= 0 or g == 1):
+        end = g  # Sumber Rejeki Agung Santoso, Nglanggeran Sugeng Handoko: the given name opens the holder's
+    elif last >= 0:
+        end = last + 1  # Sido Makmur Suwandi
+    else:
+        return n  # Ketua Gapoktan Budiyono Santoso: a name of the group or none, unknown
+    if end >= n or (words[end - 1] in given) or (words[end] in org):
+        return n  # Melati Sari Wulandari: Sari a word of the group's name or the holder's
+    return end
+
+
+def _alone_elsewhere(ctx: _Ctx, first: Item, second: Item) -> bool:
+    """Is the word ``first`` (Mlati of ``SMPN 2 Mlati Sutarno``) written elsewhere in the text
+    without ``second`` after it and not as a place (``di Mlati``, ``SMPN 2 Mlati``): a mention of
+    the person by that word (``kata Sutarno``)?"""
+    text = ctx.text
+    w = text[first.start:first.end]
+    pair = text[first.start:second.end]
+    i = text.find(w)
+    while i >= 0:
+        e = i + len(w)
+        if i != first.start and (i == 0 or not text[i - 1].isalnum()) and not text[e:e + 1].isalnum() and (
+            not text.startswith(pair, i) and not ctx.used_as_place(w, -1)
+        ):
+            before = text[max(0, i - 12):i].rstrip()
+            if not before[-1:].isdigit():  # (SMPN 2 Mlati: the school again)
+                return True
+        i = text.find(w, e)
+    return False
 
 
 # words that close a place name after its first word (Seram Timur, Kota Baru, Batang Hari Hilir)
@@ -2676,6 +2802,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # them and no frequent given name are the unit's own name (Dandim 0735 Budi Santoso is read)
             nm = None
         if (
+            nm is not None and not tail and nm.start == nm.name_start and " " not in nm.name
+            and _slip_of_longer_head(lx, text[m.head_start:m.head_end], nm.name)
+        ):
+            nm = None  # Menko Malves: the portfolio of a longer head (Menko Marves) misspelt, no name
+        if (
             nm is not None and rest[0].start in (nm.name_start, nm.start) and _closed_after(lx, text, nm.end)
             # guru besar Universitas Gadjah Mada itu: after an institution's word, a thing; so is
             # one bare word (no title, no second word) after a unit word: Wakil Rektor II Bidang
@@ -2812,6 +2943,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # Budi yang juga Ketua X, Rudi, Komisaris Y: the office after the cue is Budi's, the
             # name after the comma opens the next item of the line-up
             cap and text.startswith((",", " ,"), nm.end) and _cued_holder_before(ctx, pos_start, taken)
+        ) and not (
+            # di aula kantor Gubernur, Sofifi: a building of the office, then its town
+            text.endswith(_VENUE_BEFORE, max(0, pos_start - 12), pos_start)
         ):
             # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
             # (Budi, Kepala A, Rudi, Kepala B: names and offices in turn, each name before its office)
@@ -2890,6 +3024,8 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
                 c = make(items, before, "officials.name_comma_position")
                 c.rank = rank
+                if rank == 1 and selaku is not None and "juga" in selaku.group(0):
+                    ctx.also_at.add((c.pos_start, before.start))  # (Budi yang juga menjabat X)
                 return c
     # Nama Kepala X mengatakan: a name opening the sentence right before the head, the
     # position closed by a verb
@@ -2916,11 +3052,44 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             return make(items, before, "officials.name_comma_position")
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
+    if stop_kind == "lower" and not rest and has_body and text.startswith(_CLAUSE_OPENERS, stop) and (
+        _opens_clause(text, pos_start)
+    ) and (sn := _clause_then_said(ctx, stop, limit, taken)) is not None:
+        # Plt Kadis X setempat yang mengaku ... (18/04), Budi mengatakan: the office opening the
+        # sentence, a relative clause about its holder, then his name before a speech verb
+        return make(tail, sn, "officials.position_comma_name")
     if not row.named and (row.unique or has_body or (row.takes == "place" and region_of(tail))):
         if _second_office(ctx, pos_start):
             return None
         return make(tail, None, "officials.unnamed")
     return None
+
+
+_CLAUSE_OPENERS = ("yang ", "setempat yang ", "tersebut yang ")
+# an office's relative clause up to its comma (no sentence end, no other clause), then the name
+_CLAUSE_COMMA = twin(r"(?:setempat[ ]+|tersebut[ ]+)?yang[ ]+\p{Ll}[^,.;:!?\"“”\n]{2,150}?[ ]*,[ ]*(?=\p{Lu})")
+
+
+def _clause_then_said(ctx: _Ctx, pos: int, limit: int, taken: Intervals) -> Optional[NameParse]:
+    """The holder after an office's relative clause and a comma, before a speech verb:
+    ``(Kepala X) yang baru dilantik pekan lalu, Budi mengatakan``. The clause holds no other
+    office head; the name is followed by a speech verb of ``speech.toml``."""
+    text, lx = ctx.text, ctx.lx
+    cm = _CLAUSE_COMMA.match(text, pos, limit)
+    if cm is None:
+        return None
+    j = cm.start()
+    while (w := _CAP_START.search(text, j, cm.end())) is not None:
+        if match_head(lx, text, w.start()) is not None:
+            return None  # (yang mendampingi Bupati X, Budi ...: another office in the clause)
+        j = w.start() + 1
+    nm = parse_name(lx, text, cm.end(), limit, ctx.regions, memo=ctx.memo)
+    if nm is None or nm.start != cm.end() or taken.overlaps(nm.name_start, nm.name_end):
+        return None
+    v = _LOWER_WORD.match(text, _skip_space(text, nm.end))
+    if v is None or v.start() == nm.end or v.group(0) not in ctx.doc.lexicon.compiled("officials:say_verbs", _say_verbs):
+        return None
+    return nm
 
 
 def _cued_holder_before(ctx: _Ctx, pos: int, taken: Intervals) -> bool:
@@ -3843,8 +4012,8 @@ def _name_before(
                 return None
         elif bare and p > ls and text[p - 1] not in ".\"'":
             continue  # bare: the name opens the sentence
-        if selaku and p > ls and text[p - 1].isalpha() and _in_region_before(ctx, text, p, nm.name_start):
-            continue  # Kapolresta Deli Serdang selaku ...: the last word of a region, no name
+        if p > ls and text[p - 1].isalpha() and _in_region_before(ctx, text, p, nm.name_start):
+            continue  # Kapolresta Deli Serdang selaku ..., Kejari Lampung Barat, kepala X: a region's last word
         # strip sentence openers swallowed into the name (Sementara Budi → Budi)
         first = nm.name.split(" ", 1)[0]
         if first.casefold() in lx.stop and not (first in lx.given and " " in nm.name):
@@ -3862,6 +4031,10 @@ _VENUE_WORDS = frozenset({
     "pendopo", "pendapa", "rumah", "rumdin", "kantor", "gedung", "halaman", "aula", "balai", "ruang", "wisma",
     "istana", "graha", "rujab", "makam", "kediaman", "markas", "mako", "lapangan", "alun-alun",
 })
+
+
+# a venue word right before an office, as written (kantor Gubernur, Kantor Bupati)
+_VENUE_BEFORE = tuple(f"{w[0].upper()}{w[1:]} " for w in sorted(_VENUE_WORDS)) + tuple(f"{w} " for w in sorted(_VENUE_WORDS))
 
 
 # capitalised words of company before an office (Kapusdalops BNPB, Bersama Kalaksa BPBD, ...)
@@ -4441,6 +4614,15 @@ def run(doc: Document) -> None:
                     taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
                 consumed_until = max(consumed_until, pair[1].name.end)  # type: ignore[union-attr]
                 continue
+        if cand is None and m.start >= body and text.startswith(" dan ", m.end) and (
+            pair := _office_pair(ctx, m, taken)
+        ) is not None:
+            # ketua dan sekretaris (DPC Partai X), Budi dan Rudi: each name holds the office in its turn
+            for c in pair:
+                cands.append(c)
+                taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+            consumed_until = max(consumed_until, pair[1].name.end)  # type: ignore[union-attr]
+            continue
         if cand is None:
             cand = _parse_lower(ctx, m, taken) if m.lower else _parse_at(ctx, m, taken)
         # (masing-masing juru bicara fraksi ...: each of a group, only with the holders named next)
@@ -4646,6 +4828,12 @@ def run(doc: Document) -> None:
         lw, text, "dinakhodai"
     ) or _has_word(lw, text, "dikomandoi"):
         cands.extend(_chaired_by(ctx, taken, body))
+    if ctx.also_at:
+        # Budi yang juga menjabat Sekretaris X: an office besides the holder's main one, ranked
+        # below any other office read for him (as a past one is)
+        for c in cands:
+            if c.rank == 1 and c.name is not None and (c.pos_start, c.name.start) in ctx.also_at:
+                c.rank = 0
     offs = _merge(doc, ctx, cands)
     _short_mentions(doc, ctx, offs, head_spans)
     _emit(doc, ctx, offs)
@@ -5502,6 +5690,58 @@ def _deputy_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Can
         Candidate(shared, pend, m.row, None, None, n1, region, rule, items, shared, label=" ".join(own.split())),
         Candidate(m2.start, pend, m2.row, m2.acting, m2.modifier, n2, region, rule, items, m2.head_end),
     ]
+
+
+def _office_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Candidate]]:
+    """``ketua dan sekretaris, Budi dan Rudi``, ``Ketua dan Sekretaris DPC Partai X, Budi dan Rudi``:
+    two offices joined by ``dan`` (the first bare, a body after the second shared by both), a comma
+    and two names joined by ``dan`` closing the clause: the first name holds the first office, the
+    second the second. None unless all of it is there."""
+    text, lx = ctx.text, ctx.lx
+    c = text.find(",", m.end + 5, m.end + 150)
+    d = text.find(" dan ", c, c + 80) if c >= 0 else -1
+    if d < 0 or not text[d + 5:d + 6].isupper() or text.find(".", m.end, c) >= 0 or not all(
+        x[:1].isupper() for x in text[c + 1:d].split()
+    ):
+        return None  # (no comma before a pair of names: , Budi dan Rudi)
+    w = (text[m.end + 5:m.end + 20].split(" ", 1)[0].rstrip(",;:").casefold(),)
+    if w not in lx.head_first_caps and w not in lx.mod_keys and w not in lx.acting_keys:
+        return None  # (no office after dan)
+    m2 = match_head(lx, text, m.end + 5)
+    lower = text[m.start].islower()
+    if m2 is None or m2.start != m.end + 5 or text[m2.start].islower() != lower or m2.row is m.row and (
+        (m2.modifier is None) == (m.modifier is None)
+    ):
+        return None
+    para_end = text.find("\n", m2.end, m2.end + 200)
+    limit = min(len(text), m2.end + 200) if para_end < 0 else para_end
+    items, stop, kind = _read_items(ctx, m2.row, m2.end, limit, lower)
+    if kind != "comma" or (
+        items and m2.row.takes != "place" and all(it.kind == "unk" for it in items)
+    ):
+        return None  # (ketua dan sekretaris Budi, ...: unknown words alone may be a name)
+    n1 = parse_name(lx, text, stop + 1, limit, ctx.regions, memo=ctx.memo)
+    if n1 is None or not text.startswith(" dan ", n1.end):
+        return None
+    n2 = parse_name(lx, text, n1.end + 5, limit, ctx.regions, memo=ctx.memo)
+    if n2 is None or n2.start != n1.end + 5 or not _closed_after(lx, text, n2.end) or text.startswith(
+        " dan ", n2.end
+    ) or (text.startswith(",", n2.end) and not text[_skip_space(text, n2.end + 1):][:1].islower()):
+        return None  # (a longer list of names: no pair)
+    for nm in (n1, n2):
+        if match_head(lx, text, nm.name_start) is not None or taken.overlaps(nm.name_start, nm.name_end):
+            return None
+        if ctx.regions is not None and ctx.regions.is_place(nm.name):
+            return None
+    rule = "officials.position_comma_name"
+    pend = items[-1].end if items else m2.end
+    region = next((it.region for it in items if it.region is not None), None)
+    own = " ".join(text[m.start:m.end].split())
+    if items:
+        first = Candidate(items[0].start, pend, m.row, None, None, n1, region, rule, items, items[0].start, label=own)
+    else:
+        first = Candidate(m.start, m.end, m.row, m.acting, m.modifier, n1, None, rule, [], m.end)
+    return [first, Candidate(m2.start, pend, m2.row, m2.acting, m2.modifier, n2, region, rule, items, m2.end)]
 
 
 # a regional head and his deputy named as a pair (bupati/wakil bupati, Bupati dan Wakil Bupati,
