@@ -7368,13 +7368,52 @@ def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int
     if first is None:
         return None
     rest = _listed_holders(ctx, first, True)
+    if not rest and _ITEM_ASIDE.match(text, first.end, limit) is not None:
+        # Mereka adalah Budi, S.H. (PA Ciamis), Rudi (PA Cibinong) dan Ani (PA Depok): each name
+        # with an aside in parentheses (the court or office he comes from)
+        names = _aside_items(ctx, g.end(), limit)
+        if names is not None:
+            first, rest = names[0], names[1:]
     n = _group_size(group)
     if not rest or (n is not None and n != len(rest) + 1):
         return None
-    if text[_skip_space(text, rest[-1].end):_skip_space(text, rest[-1].end) + 1] not in (".", ""):
-        return None  # the list closes the sentence
+    if text[_skip_space(text, rest[-1].end):_skip_space(text, rest[-1].end) + 1] not in (".", "", "\n"):
+        return None  # the list closes the sentence (or its line)
     pend, _ = _role_run(ctx, m, se, 2 if m.lower else 0)
     return pend, [first, *rest]
+
+
+_ASIDE_SEP = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)")
+
+
+def _aside_items(ctx: _Ctx, pos: int, limit: int) -> Optional[list[NameParse]]:
+    """``Budi, S.H. (PA Ciamis), Rudi (PA Cibinong), dan Ani (PA Depok)`` at ``pos``: names each
+    followed by an aside in parentheses opening with a capital (the body or place he comes
+    from), joined by commas, the last by ``dan``/``serta``; the list closes its sentence or line.
+    Returns the names (each running over its aside), or None."""
+    text = ctx.text
+    names: list[NameParse] = []
+    while len(names) < 12:
+        nm = _list_name(ctx, pos, limit)
+        if nm is None or (a := _ITEM_ASIDE.match(text, nm.end, limit)) is None or not (
+            text[_skip_space(text, text.find("(", nm.end) + 1):][:1].isupper()
+        ):
+            return None
+        names.append(NameParse(nm.start, a.end(), nm.name_start, nm.name_end, nm.name, nm.honorifics))
+        sep = _ASIDE_SEP.match(text, a.end(), limit)
+        if sep is None:
+            break
+        last = "dan" in sep.group(0) or "serta" in sep.group(0)
+        if last:
+            nm = _list_name(ctx, sep.end(), limit)
+            if nm is None or (a := _ITEM_ASIDE.match(text, nm.end, limit)) is None:
+                return None
+            names.append(NameParse(nm.start, a.end(), nm.name_start, nm.name_end, nm.name, nm.honorifics))
+            break
+        pos = sep.end()
+    if len(names) < 2 or text[_skip_space(text, names[-1].end):_skip_space(text, names[-1].end) + 1] not in (".", "", "\n"):
+        return None
+    return names
 
 
 # a list of names after a group's office and a colon, numbered or one per line: Anggota: 1. Budi;
