@@ -1702,17 +1702,6 @@ def _read_window(
             items.append(it)
             continue
         cf = t.casefold()
-        if (cf == "kelas" or cf == "klas") and items and (x := tk.at(i + 1)) is not None and _CLASS_CODE.fullmatch(x[2]) and (
-            items[-1].kind in ("unit", "region", "unk")
-        ):
-            # Pengadilan Agama Bogor Kelas IA, PA Cikarang Kelas IB, Lapas X Kelas IIA: the class of a
-            # court or prison closes its name (the unknown words before it are its place, no name)
-            for it in items:
-                if it.kind == "unk":
-                    it.kind = "unit"
-            items.append(Item("unit", s, x[1]))
-            i += 2
-            continue
         if t in lx.stop_openers and _stop_opens(lx, text, t, s, limit):
             return items, s, "title"  # Kepala Bappeda NTB Lalu Gita Ariadi: a Sasak name starts
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
@@ -1922,6 +1911,15 @@ def _read_window(
         elif cf in lx.countries and t[0].isupper() and not (items and items[-1].kind == "unk"):
             items.append(Item("unit", s, e))  # Presiden Kongo (Felix Tshisekedi)
         elif t[0].isupper():
+            if (t == "Kelas" or t == "Klas") and items and (x := tk.at(i + 1)) is not None and _CLASS_CODE.fullmatch(x[2]):
+                # Pengadilan Agama Bogor Kelas IA, PA Cikarang Kelas IB, Lapas X Kelas IIA: the class of a
+                # court or prison closes its name (the unknown words before it are its place, no name)
+                for it in items:
+                    if it.kind == "unk":
+                        it.kind = "unit"
+                items.append(Item("unit", s, x[1]))
+                i += 2
+                continue
             if "." in t and (gm := _GLUED_INITIAL.match(t)) is not None and (
                 lx.post_rx.match(", " + t[gm.end(1) + 1:]) is None  # (Camat Mlati.S.Pd: a degree)
             ):
@@ -2932,7 +2930,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 c = make(items, pl[2], "officials.position_comma_name")
                 c.unit = (pl[0], pl[1])
                 return c
-        if nm is not None and (dg := lx.post_rx.match(text, stop, limit)) is not None and dg.end("d") >= nm.name_end:
+        if nm is not None and nm.name_end - nm.name_start <= 7 and (
+            dg := lx.post_rx.match(text, stop, limit)
+        ) is not None and dg.end("d") >= nm.name_end:
             nm = None  # Ahmad Hakim, S.Ag., S.H.: a degree after the comma, the head word closed a name
         if nm is not None and _closed_after(lx, text, nm.end) and not (
             nm.name_start == nm.start and " " not in nm.name and _ONE_WORD_LIST.match(text, nm.end) is not None
