@@ -206,7 +206,7 @@ def _skip_space(text: str, pos: int) -> int:
     n = len(text)
     while pos < n and text[pos] in " \t":
         pos += 1
-    return min(pos, n)  # (a regex clamps a start past the end)
+    return pos if pos < n else n  # (a regex clamps a start past the end; min() without the call)
 
 
 def _flex(form: str) -> str:
@@ -397,6 +397,10 @@ class OffLex:
     # degrees written like a name word (Sos, Msi, Lc): after a name word they close the name
     word_degrees: frozenset[str] = frozenset()
     stop_openers: set[str] = field(default_factory=set)  # Lalu, Lale: stopwords opening a name (_stop_opens)
+    # _misspelt_unit's answers by word (a pure function of the word and this lexicon; bounded)
+    misspelt_memo: dict[str, bool] = field(default_factory=dict)
+    # name_word_ok's answers by word (a pure function of the word and this lexicon; bounded)
+    name_word_memo: dict[str, bool] = field(default_factory=dict)
 
 
 def _words(lex: Lexicon, kind: str, table: str, row_id: str) -> list[str]:
@@ -769,7 +773,18 @@ def _field_noun(cf: str) -> bool:
 
 
 def name_word_ok(lx: OffLex, w: str, regions: Any = None) -> bool:
-    """Can ``w`` be part of a person's name?"""
+    """Can ``w`` be part of a person's name? (The answer depends on the word and the lexicon
+    only: kept by word in ``lx.name_word_memo``.)"""
+    memo = lx.name_word_memo
+    hit = memo.get(w)
+    if hit is None:
+        if len(memo) >= 4096:
+            memo.clear()  # bounded: a long batch of varied words does not grow it without end
+        hit = memo[w] = _name_word_ok(lx, w)
+    return hit
+
+
+def _name_word_ok(lx: OffLex, w: str) -> bool:
     cf = w.casefold()
     if cf in lx.not_name or w in lx.acronyms:  # stopwords and speech verbs
         return False
@@ -833,7 +848,16 @@ def _misspelt_unit(lx: OffLex, cf: str) -> bool:
     A changed letter is not counted: Parlindungan is a name, not Perlindungan misspelt."""
     if cf in lx.unit_near:
         return True
-    long_ = lx.unit_long
+    memo = lx.misspelt_memo
+    hit = memo.get(cf)
+    if hit is None:
+        if len(memo) >= 4096:
+            memo.clear()  # bounded: a long batch of varied words does not grow it without end
+        hit = memo[cf] = _misspelt_unit_scan(lx.unit_long, cf)
+    return hit
+
+
+def _misspelt_unit_scan(long_: set[str], cf: str) -> bool:
     for k in range(len(cf) - 1):
         if cf[:k] + cf[k + 1:] in long_ or cf[:k] + cf[k + 1] + cf[k] + cf[k + 2:] in long_:
             return True
@@ -882,8 +906,9 @@ def _name_words(
     words: list[tuple[int, int]] = []
     i = pos
     particles = lx.initial_particles
+    step = _STEP.a.match if _STEP.a is not None and text.isascii() else _STEP.match  # (Twin.match, no call)
     while i < end and len(words) < 7:
-        st = _STEP.match(text, i, end)
+        st = step(text, i, end)
         if st is None:
             break
         kind = st.lastindex
@@ -1327,21 +1352,27 @@ class _Ctx:
         # lima pimpinan, yaitu ...): a bare officer word there (ketua, wakil ketua) is the body's
         self.makeup: Optional[tuple[int, int, int]] = None
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
-        # outermost agency mentions (a commission's legislature lies inside the commission)
-        try:
-            outer = [(int(m[0]), int(m[1])) for m in _agencies.outermost_mentions(doc)]
-        except Exception:  # noqa: BLE001 — an older agencies stage: nested mentions, outer first
-            outer = []
-            for m in sorted(doc.scratch.get("agency_mentions", ()) or (), key=lambda m: (m[0], -m[1])):
-                if not outer or m[1] > outer[-1][1]:
-                    outer.append((int(m[0]), int(m[1])))
+        allm = list(doc.scratch.get("agency_mentions", ()) or ())
+        # outermost agency mentions (a commission's legislature lies inside the commission), as
+        # agencies.outermost_mentions gives them: by start, the longest first (a sort of decorated
+        # tuples, the index keeping it stable, in place of a key function), none inside the one before
+        outer: list[tuple[int, int]] = []
+        reach = -1
+        for s0, _ne, _n, e0 in sorted([(m[0], -m[1], n, m[1]) for n, m in enumerate(allm)]):
+            if e0 <= reach:
+                continue  # inside the previous outer mention
+            outer.append((int(s0), int(e0)))
+            reach = e0
         self.ag = outer
         self.ag_starts = [m[0] for m in outer]
         # every mention, for agency_at: sorted by start, with the longest length to bound a look-up
-        allm = list(doc.scratch.get("agency_mentions", ()) or ())
-        self.all_ag = sorted((int(m[0]), n, int(m[1]), m[2]) for n, m in enumerate(allm))
-        self.all_ag_starts = [m[0] for m in self.all_ag]
-        self.ag_maxlen = max((m[2] - m[0] for m in self.all_ag), default=0)
+        self.all_ag = all_ag = sorted([(int(m[0]), n, int(m[1]), m[2]) for n, m in enumerate(allm)])
+        self.all_ag_starts = [m[0] for m in all_ag]
+        maxlen = None  # (max(..., default=0) as a loop)
+        for m in all_ag:
+            if maxlen is None or m[2] - m[0] > maxlen:
+                maxlen = m[2] - m[0]
+        self.ag_maxlen = 0 if maxlen is None else maxlen
         self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
         self._nicks: Optional[set[str]] = None
         self._places: dict[str, list[int]] = {}  # word runs asked of used_as_place (one document)
@@ -1566,8 +1597,17 @@ class _Toks:
 
     def at(self, i: int) -> Optional[tuple[int, int, str]]:
         items = self.items
-        if i < len(items):  # most calls re-read a token already read
+        n = len(items)
+        if i < n:  # most calls re-read a token already read
             return items[i]
+        if i == n:  # the next token: one step of the scan
+            m = next(self.it, None)
+            if m is None:
+                return None
+            s, e = m.span()
+            tok = (s, e, self.text[s:e])
+            items.append(tok)
+            return tok
         text = self.text
         for m in self.it:
             s, e = m.span()  # one call, then a slice: cheaper than start(), end() and group()
@@ -1602,75 +1642,83 @@ def _read_window(
     items: list[Item] = []
     i = 0
     no_agency_until = -1
+    ag_starts, ag = ctx.ag_starts, ctx.ag
     nl = text.find("\n", start, window)
     if nl < 0:
         nl = window
-    while (tok := tk.at(i)) is not None:
+    while (tok := toks[i] if i < len(toks) else tk.at(i)) is not None:  # (a token already read: no call)
         s, e, t = tok
         if s > nl:
             return items, s, "end"
-        if t == ",":
-            field = bool(items) and items[-1].kind in ("unit", "unk") and _field_cue_in(ctx, items)
-            # (a comma already joined the list: the body may follow this one)
-            listing = any(it.kind == "conn" and text[it.start] == "," for it in items)
-            if items and (items[-1].kind == "unit" or field) and _field_list_after(ctx, tk, i, field, listing):
-                items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
-                i += 1
-                continue
-            return items, s, "comma"
-        if t == "(":
-            j = i + 1
-            while tk.at(j) is not None and j - i <= 10 and toks[j][2] != ")":
-                j += 1
-            if tk.at(j) is not None and toks[j][2] == ")" and j > i + 1:
-                inner = toks[i + 1:j]
-                words = [x[2] for x in inner if x[2][0].isalnum()]
-                if words and not any(w[0].islower() and w not in _CONN_WORDS for w in words) and not all(
-                    _DIGITS.fullmatch(w) for w in words
-                ):
-                    if _nickname(ctx, items, words):
-                        return items, s, "other"  # Presiden Joko Widodo (Jokowi), Susilo Bambang Yudhoyono (SBY)
-                    items.append(Item("paren", s, toks[j][1]))
-                    i = j + 1
-                    continue
-            if tk.at(j) is None and window < limit:
-                return items, window, "end"  # the parenthesis runs past the window: read more
-            return items, s, "other"
-        if t in "/-&":
-            if t == "&" and _head_next(ctx, tk, i):
-                return items, s, "other"
-            if t == "-" and items and items[-1].kind == "unk" and (text[s - 1] == " " or text[e:e + 1] == " ") and (
-                text[_skip_space(text, e):_skip_space(text, e) + 1].isupper() and (nx := tk.at(i + 1)) is not None and nx[2][:1].isupper()
-                and nx[2].casefold() not in lx.unit_words and (nx[2] in lx.given or (
-                    parse_name(lx, text, nx[0], limit, ctx.regions, memo=ctx.memo) is not None
-                    and ctx.region_at(nx[0], None, False) is None
-                ))
-            ):
-                return items, s, "other"  # bupati incumbent Budi -Rudi Hartono: a candidate and his running mate
-            items.append(Item("conn", s, e))
-            i += 1
-            continue
-        if t == ".":
-            prev = toks[i - 1][2].casefold() if i else ""
-            if prev in _ABBR_DOT:
-                items[-1].end = e if items else e
-                i += 1
-                continue
-            if not i and s == start and _cap_after(text, e) and (
-                " " + text[max(0, s - 8):s]
-            ).casefold().rsplit(None, 1)[-1] in _HEAD_ABBRS:
-                i += 1  # Kabag. Tata Pemerintahan Setda X, Nama: the full stop of the abbreviated head
-                continue
-            return items, s, "end"
         if not t[0].isalnum():
+            # (punctuation: a comma, a parenthesis, a joiner, a full stop or anything else; a word
+            # token opens with a letter or digit and skips these tests)
+            if t == ",":
+                field = bool(items) and items[-1].kind in ("unit", "unk") and _field_cue_in(ctx, items)
+                # (a comma already joined the list: the body may follow this one)
+                listing = any(it.kind == "conn" and text[it.start] == "," for it in items)
+                if items and (items[-1].kind == "unit" or field) and _field_list_after(ctx, tk, i, field, listing):
+                    items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
+                    i += 1
+                    continue
+                return items, s, "comma"
+            if t == "(":
+                j = i + 1
+                while tk.at(j) is not None and j - i <= 10 and toks[j][2] != ")":
+                    j += 1
+                if tk.at(j) is not None and toks[j][2] == ")" and j > i + 1:
+                    inner = toks[i + 1:j]
+                    words = [x[2] for x in inner if x[2][0].isalnum()]
+                    if words and not any(w[0].islower() and w not in _CONN_WORDS for w in words) and not all(
+                        _DIGITS.fullmatch(w) for w in words
+                    ):
+                        if _nickname(ctx, items, words):
+                            return items, s, "other"  # Presiden Joko Widodo (Jokowi), Susilo Bambang Yudhoyono (SBY)
+                        items.append(Item("paren", s, toks[j][1]))
+                        i = j + 1
+                        continue
+                if tk.at(j) is None and window < limit:
+                    return items, window, "end"  # the parenthesis runs past the window: read more
+                return items, s, "other"
+            if t in "/-&":
+                if t == "&" and _head_next(ctx, tk, i):
+                    return items, s, "other"
+                if t == "-" and items and items[-1].kind == "unk" and (text[s - 1] == " " or text[e:e + 1] == " ") and (
+                    text[_skip_space(text, e):_skip_space(text, e) + 1].isupper() and (nx := tk.at(i + 1)) is not None and nx[2][:1].isupper()
+                    and nx[2].casefold() not in lx.unit_words and (nx[2] in lx.given or (
+                        parse_name(lx, text, nx[0], limit, ctx.regions, memo=ctx.memo) is not None
+                        and ctx.region_at(nx[0], None, False) is None
+                    ))
+                ):
+                    return items, s, "other"  # bupati incumbent Budi -Rudi Hartono: a candidate and his running mate
+                items.append(Item("conn", s, e))
+                i += 1
+                continue
+            if t == ".":
+                prev = toks[i - 1][2].casefold() if i else ""
+                if prev in _ABBR_DOT:
+                    items[-1].end = e if items else e
+                    i += 1
+                    continue
+                if not i and s == start and _cap_after(text, e) and (
+                    " " + text[max(0, s - 8):s]
+                ).casefold().rsplit(None, 1)[-1] in _HEAD_ABBRS:
+                    i += 1  # Kabag. Tata Pemerintahan Setda X, Nama: the full stop of the abbreviated head
+                    continue
+                return items, s, "end"
             return items, s, "other"
         # a title opening a person's name ends the unit part
+        cf = t.casefold()  # (the token case-folded once: the title test and the tests below)
         dot = t.find(".")
-        pm = lx.pre_one.match(text, s, limit) if (t if dot < 0 else t[:dot]).casefold() in lx.title_starts else None
+        pm = lx.pre_one.match(text, s, limit) if (cf if dot < 0 else t[:dot].casefold()) in lx.title_starts else None
         if pm is not None and not (len(t) == 1 and items and items[-1].kind == "unk" and text[e:e + 1] != "."):
             if parse_name(lx, text, s, limit, ctx.regions, memo=ctx.memo) is not None:
                 return items, s, "title"
-        cover = ctx.agency_cover(s) if s >= no_agency_until else None
+        if s >= no_agency_until:  # (ctx.agency_cover(s), inline)
+            k = bisect.bisect_right(ag_starts, s) - 1
+            cover = ag[k] if k >= 0 and s < ag[k][1] else None
+        else:
+            cover = None
         ae = None
         if cover is not None and cover[1] > s:
             ae = _agency_end(ctx, tk, i, cover[0], cover[1], limit)
@@ -1690,7 +1738,7 @@ def _read_window(
                 ae -= 1
         if ae is not None and ae > s:
             it = Item("unit", s, ae)
-            while (x := tk.at(i)) is not None and x[0] < ae:
+            while (x := toks[i] if i < len(toks) else tk.at(i)) is not None and x[0] < ae:
                 ts, te, tt = x
                 if it.region is None and tt[:1].isupper() and tt.casefold().rstrip(".") in ctx.region_firsts:
                     rg = ctx.region_at(ts, None, True)  # Dinas Kesehatan DIY: the body's region
@@ -1701,7 +1749,6 @@ def _read_window(
                 i += 1
             items.append(it)
             continue
-        cf = t.casefold()
         if t in lx.stop_openers and _stop_opens(lx, text, t, s, limit):
             return items, s, "title"  # Kepala Bappeda NTB Lalu Gita Ariadi: a Sasak name starts
         if t[0].isupper() and cf in lx.stop and cf not in lx.unit_words and (
@@ -1723,7 +1770,7 @@ def _read_window(
         if (
             (t[0].isupper() or t[0].isdigit())
             and cf.rstrip(".") in ctx.region_firsts
-            and not any(it.region is not None for it in items)  # one region per position (Bogor, not Bima Arya)
+            and _no_region(items)  # one region per position (Bogor, not Bima Arya)
         ):
             first_place = not any(it.kind in ("region", "unit", "unk") for it in items) and row.takes == "place"
             # inside a position a bare region name needs no further cue (Dinas Kesehatan DIY)
@@ -1881,7 +1928,7 @@ def _read_window(
             and t not in lx.body_acronyms and _boundary_after(text, e)
         ):
             items.append(Item("unk", s, e))  # Widodo AS, Mahfud MD: initials closing a name
-        elif _caps_name(ctx, row, items, t, text, e):
+        elif 2 <= len(t) <= 5 and t.isupper() and t.isalpha() and _caps_name(ctx, row, items, t, text, e):
             return items, s, "caps"  # Presiden SBY
         elif (
             t in lx.caps_abbrev and items
@@ -1890,7 +1937,9 @@ def _read_window(
             return items, s, "title"  # Bupati Langkat MHD Syah Afandin: Muhammad abbreviated opens the name
         elif t in _CAP_PARTICLES and items and items[-1].kind == "unk" and _particle_joins(lx, text, e, limit):
             items.append(Item("unk", s, e))  # Ketua PMI DKI Mardani Bin Nasir: a patronymic inside the name
-        elif (cf in lx.unit_words or t in lx.acronyms or _field_noun(cf)) and t not in lx.given and not (
+        elif (
+            cf in lx.unit_words or t in lx.acronyms or (len(cf) >= 8 and cf.endswith("an") and cf.startswith(("pe", "ke")))
+        ) and t not in lx.given and not (  # (_field_noun(cf) inline)
             items and items[-1].kind == "unk" and (
                 _unit_word_in_name(lx, text, [(items[-1].start, items[-1].end)], t, e, limit)
                 # Kepala Dinas X Budi Karya hadir: the unit word closes the given name's run
@@ -1981,7 +2030,10 @@ def _unit_closes_head(lx: OffLex, text: str, pos: int) -> bool:
 def _field_cue_in(ctx: _Ctx, items: list[Item]) -> bool:
     """Does the unit part read so far name a field (``Bidang``, ``Seksi`` ...)?"""
     text = ctx.text
-    return any(text[it.start:it.end].casefold() in _FIELD_CUES for it in items)
+    for it in items:  # (a loop: no generator made per call)
+        if text[it.start:it.end].casefold() in _FIELD_CUES:
+            return True
+    return False
 
 
 _FIELD_CUES = frozenset({"bidang", "seksi", "subbidang", "urusan"})
@@ -2063,6 +2115,14 @@ def _cap_after(text: str, pos: int) -> bool:
 def _boundary_after(text: str, pos: int) -> bool:
     """Is ``pos`` followed by punctuation, a lower-case word or the end?"""
     return _BOUNDARY_AFTER.match(text, pos) is not None
+
+
+def _no_region(items: list[Item]) -> bool:
+    """``not any(it.region is not None for it in items)``, as a loop."""
+    for it in items:
+        if it.region is not None:
+            return False
+    return True
 
 
 def _caps_name(ctx: _Ctx, row: PositionRow, items: list[Item], t: str, text: str, e: int) -> bool:
@@ -2376,8 +2436,11 @@ def _is_balinese_i(ctx: _Ctx, tk: _Toks, i: int, items: Optional[list[Item]] = N
     return nxt in ctx.lx.initial_particles or nxt in ctx.lx.given
 
 
+_KNOWN_KINDS = ("unit", "region", "paren", "num")
+
+
 def _known(it: Item) -> bool:
-    return it.kind in ("unit", "region", "paren", "num")
+    return it.kind in _KNOWN_KINDS
 
 
 def _trim(items: list[Item]) -> list[Item]:
@@ -2400,7 +2463,9 @@ def _split_unknown(
         # Ketua Komisi A Budi Santoso (Fraksi PKB): the holder's faction or party closes the
         # name, it is no part of the office
         return _split_unknown(ctx, row, items[:-1], head_start, head_end, comma)
-    k = max((i for i, it in enumerate(items) if _known(it)), default=-1)
+    k = len(items) - 1  # the last known item (a loop from the end: no generator)
+    while k >= 0 and items[k].kind not in _KNOWN_KINDS:
+        k -= 1
     if k < 0 and len(items) >= 3 and items[0].kind == "unk" and items[1].kind == "unk" and (
         _OPD_SHAPE.match(ctx.text, items[0].start, items[0].end) is not None
     ):
@@ -2410,9 +2475,11 @@ def _split_unknown(
         k = 0
     tail = items[: k + 1]
     rest = items[k + 1:]
-    if any(it.kind != "unk" for it in rest):
+    last_conn = len(rest) - 1  # the last item of the run that is no unknown word (a loop: no generator)
+    while last_conn >= 0 and rest[last_conn].kind == "unk":
+        last_conn -= 1
+    if last_conn >= 0:
         # a connector inside the run: it belongs to the unit part
-        last_conn = max(i for i, it in enumerate(rest) if it.kind != "unk")
         tail = items[: k + 2 + last_conn]
         rest = items[k + 2 + last_conn:]
     if not rest:
@@ -7830,8 +7897,18 @@ class _LazyTokens:
     def get(self, i: int) -> Optional[str]:
         """The case-folded token ``i`` (None past the end)."""
         cf = self.cf
-        if i < len(cf):
+        n = len(cf)
+        if i < n:
             return cf[i]
+        if i == n:  # the next token: one step of the scan
+            m = next(self.it, None)
+            if m is None:
+                return None
+            s, e = sp = m.span()
+            self.spans.append(sp)
+            t = self.text[s:e].casefold()
+            cf.append(t)
+            return t
         text, spans = self.text, self.spans
         for m in self.it:
             s, e = sp = m.span()  # one call, then a slice (as _Toks.at)
@@ -7868,10 +7945,21 @@ def _walk(trie: dict[str, Any], tk: _LazyTokens, i: int) -> tuple[Any, int]:
     node = trie
     best: tuple[Any, int] = _NO_WALK
     j = i
+    it = None
     while True:
-        t = tk.get(j)
-        if t is None:
-            break
+        if j < len(cf):
+            t = cf[j]
+        else:
+            # the next token (tokens are read in order: j == len(cf)), read here as tk.get(j) reads it
+            if it is None:
+                it, spans, text = tk.it, tk.spans, tk.text
+            m = next(it, None)
+            if m is None:
+                break
+            s, e = sp = m.span()
+            spans.append(sp)
+            t = text[s:e].casefold()
+            cf.append(t)
         if len(t) > 3 and t.endswith("nya"):
             bare = node.get(t[:-3])
             if bare is not None and "" in bare:
@@ -7894,8 +7982,10 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     if tk.get(0) is None or tk.spans[0][0] != pos:
         return None
     i = 0
-    acting, k = _walk(lx.acting_trie, tk, i)
-    if acting is None and "." in (t0 := tk.cf[0]):
+    t0 = tk.cf[0]
+    # (_walk's own first test inline: most heads have no acting prefix nor modifier)
+    acting, k = _walk(lx.acting_trie, tk, i) if t0 in lx.acting_trie or t0.endswith("nya") else _NO_WALK
+    if acting is None and "." in t0:
         # plt.bupati, Plt.Kepala Dinas: an acting prefix glued to the head by its dot
         a, _, rest = t0.partition(".")
         glued = lx.acting_keys.get((a, ".")) or lx.acting_keys.get((a,))
@@ -7910,7 +8000,8 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
         # Pelaksana tugas (Plt) Kepala ...
         if tk.get(i + 2) is not None and tk.cf[i] == "(" and tk.cf[i + 2] == ")":
             i += 3
-    mod, k = _walk(lx.mod_trie, tk, i)
+    ti = tk.cf[i] if i < len(tk.cf) else tk.get(i)
+    mod, k = _walk(lx.mod_trie, tk, i) if ti is not None and (ti in lx.mod_trie or ti.endswith("nya")) else _NO_WALK
     j = i + k
     row, k = _walk(lx.head_trie, tk, j)
     if row is None and mod is not None:
@@ -8132,6 +8223,12 @@ def prev_word(text: str, pos: int) -> Optional[str]:
         j -= 1
     if j == pos:
         return None
+    # the letter run ending at j: when everything after the last space before j is letters,
+    # it starts right after that space (or at lo); otherwise it is read backwards
+    sp = text.rfind(" ", lo, j)
+    k = sp + 1 if sp >= 0 else lo
+    if k < j and text[k:j].isalpha():
+        return text[k:j]
     k = j
     while k > lo and text[k - 1].isalpha():
         k -= 1
@@ -8690,7 +8787,10 @@ _WIFE_TITLES = frozenset({"ny", "ny.", "nyonya"})
 def _styled_wife(honorifics: list[str]) -> bool:
     """Is the name written with ``Ny.``/``Nyonya``: a wife styled by her husband's name
     (``Ketua Persit Ny. Budi Santoso``), never the same person as the name without it?"""
-    return bool(honorifics) and any(h.casefold() in _WIFE_TITLES for h in honorifics)
+    for h in honorifics:  # (a loop: no generator made per call)
+        if h.casefold() in _WIFE_TITLES:
+            return True
+    return False
 
 
 def _anaphor_host(o: _Off, offs: list[_Off]) -> Optional[_Off]:
