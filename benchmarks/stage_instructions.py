@@ -5,10 +5,15 @@ while other work runs. Usage (valgrind must be installed)::
 
     python benchmarks/stage_instructions.py officials      # or agencies, dates, quotes, ...
     python benchmarks/stage_instructions.py officials --reps 3
+    python benchmarks/stage_instructions.py prep        # or assembly, json
 
 The articles are the bundled fixtures and the seed (``stage_timing.default_articles``),
 each prepared by the stages before the measured one outside the counted region; the stage
-itself runs inside ``functools.reduce``, the only function callgrind counts.
+itself runs inside ``functools.reduce``, the only function callgrind counts. Besides the
+stages: ``prep`` is the text preparation of ``Extractor.extract`` up to the first stage
+(``stage_timing.started``; the prepared documents are kept, so their release is not
+counted), ``assembly`` is ``Extractor._assemble`` after every stage, ``json`` is
+``ArticleExtraction.to_json`` of the finished results.
 """
 from __future__ import annotations
 
@@ -30,8 +35,11 @@ def _inner(stage_name: str, reps: int) -> None:
     from stage_timing import default_articles, prepared
 
     ex = Extractor()
-    stage = dict(ex.stages)[stage_name]
     texts = [t for t in default_articles() if t.strip()]
+    if stage_name in EXTRA:
+        _inner_extra(ex, stage_name, texts, reps)
+        return
+    stage = dict(ex.stages)[stage_name]
     for t in texts:  # warm the look-ups built on first use
         stage(prepared(ex, t, stage_name))
     docs = [prepared(ex, t, stage_name) for _ in range(reps) for t in texts]
@@ -39,6 +47,41 @@ def _inner(stage_name: str, reps: int) -> None:
     gc.freeze()
     functools.reduce(lambda _, d: stage(d), docs, None)
     print("docs", len(docs), file=sys.stderr)
+
+
+#: What is measured besides the stages (see the module's doc).
+EXTRA = ("prep", "assembly", "json")
+
+
+def _inner_extra(ex: "Extractor", what: str, texts: list[str], reps: int) -> None:
+    from ektp_extract import Extractor
+    from stage_timing import started
+
+    kept: list[object] = []
+    if what == "prep":
+        for t in texts:  # warm
+            started(ex, t)
+        items: list = [t for _ in range(reps) for t in texts]
+        step = lambda acc, t: acc.append(started(ex, t)) or acc  # noqa: E731 (kept: no release counted)
+    elif what == "assembly":
+        def finished(t: str) -> tuple:
+            doc, res = started(ex, t)
+            for _, stage in ex.stages:
+                stage(doc)
+            return doc, res
+        for t in texts:
+            Extractor._assemble(*finished(t))
+        items = [finished(t) for _ in range(reps) for t in texts]
+        step = lambda acc, dr: Extractor._assemble(*dr) or acc  # noqa: E731
+    else:
+        items = [ex.extract(t) for _ in range(reps) for t in texts]
+        for r in items:
+            r.to_json()
+        step = lambda acc, r: acc.append(r.to_json()) or acc  # noqa: E731
+    gc.collect()
+    gc.freeze()
+    functools.reduce(step, items, kept)
+    print("docs", len(items), file=sys.stderr)
 
 
 def main() -> int:

@@ -4,6 +4,7 @@ documents prepared up to a stage, the two timing loops and the calibration loop.
 from __future__ import annotations
 
 import gc
+import hashlib
 import sys
 import time
 from pathlib import Path
@@ -16,7 +17,8 @@ if str(ROOT) not in sys.path:
 
 from ektp_extract import Extractor  # noqa: E402
 from ektp_extract.document import Document  # noqa: E402
-from ektp_extract.text import Mask, normalise  # noqa: E402
+from ektp_extract.models import ArticleExtraction, new_result  # noqa: E402
+from ektp_extract.text import Mask, decode, normalise  # noqa: E402
 
 
 def default_articles() -> list[str]:
@@ -26,6 +28,20 @@ def default_articles() -> list[str]:
     if seed.is_file():
         paths.append(seed)
     return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def started(ex: Extractor, text: str) -> tuple[Document, ArticleExtraction]:
+    """Text preparation as :meth:`Extractor.extract` does it up to the first stage: the
+    decoded text, its content hash, the empty result and :meth:`Extractor._document`."""
+    dec = decode(text)
+    source = dec.text
+    utf8 = source.encode("utf-8", "surrogatepass")
+    digest = hashlib.sha256(utf8).hexdigest()
+    res = new_result(digest[:16], digest)
+    if not source.strip():
+        raise ValueError("an empty article has no document")
+    doc, _ = ex._document(source, [], None, None, utf8)
+    return doc, res
 
 
 def prepared(ex: Extractor, text: str, stop: str, claims: tuple[str, ...] = ()) -> Document:

@@ -67,14 +67,15 @@ class Extractor:
         source = dec.text
         if dec.warnings:
             warnings.extend(errors.W_ENCODING.format(message=w) for w in dec.warnings)
-        digest = hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest()
+        utf8 = source.encode("utf-8", "surrogatepass")
+        digest = hashlib.sha256(utf8).hexdigest()
         # equal to ArticleExtraction(article_id=..., content_hash=digest), without validation
         res = new_result(article_id if article_id is not None else digest[:16], digest)
         if not source.strip():
             res.warnings.append(errors.W_EMPTY)
             return res
         try:
-            self._run(source, res, warnings, reference_date, published)
+            self._run(source, res, warnings, reference_date, published, utf8)
         except Exception as exc:  # noqa: BLE001 — extract() never raises on text
             warnings.append(errors.W_STAGE.format(stage="prepare", error=type(exc).__name__))
             if self.debug:
@@ -91,23 +92,9 @@ class Extractor:
         warnings: list[str],
         reference_date: RefDate,
         published: RefDate,
+        utf8: Optional[bytes] = None,
     ) -> None:
-        reference_from = self._reference_from
-        work = source
-        if len(work) > MAX_CHARS:
-            warnings.append(errors.W_TRUNCATED.format(limit=MAX_CHARS))
-            work = work[:MAX_CHARS]
-        prep = normalise(work)
-        prep.source = source  # offsets index the full original string
-        mask = Mask(prep.norm)
-        if "<" in prep.norm and looks_like_html(prep.norm):
-            warnings.append(errors.W_HTML)
-            blank_html(prep.norm, mask)
-        doc = Document(prep=prep, lexicon=self.lexicon, mask=mask, warnings=warnings)
-        doc.reference = reference_from(reference_date)
-        pub_override = reference_from(published)
-        if pub_override is not None and doc.reference is None:
-            doc.reference = pub_override
+        doc, pub_override = self._document(source, warnings, reference_date, published, utf8)
         for name, stage in self.stages:
             try:
                 stage(doc)
@@ -118,6 +105,36 @@ class Extractor:
             if name == "meta" and pub_override is not None:
                 doc.meta.published = _iso(published, pub_override)
         self._assemble(doc, res)
+
+    def _document(
+        self,
+        source: str,
+        warnings: list[str],
+        reference_date: RefDate,
+        published: RefDate,
+        utf8: Optional[bytes] = None,
+    ) -> tuple[Document, Optional[datetime]]:
+        """Text preparation: the Document the stages run on (normalised text, mask, HTML
+        blanked, reference date), and the parsed ``published`` override. ``utf8``: the
+        source's UTF-8 bytes (``surrogatepass``), hashed by :meth:`extract`."""
+        reference_from = self._reference_from
+        work = source
+        if len(work) > MAX_CHARS:
+            warnings.append(errors.W_TRUNCATED.format(limit=MAX_CHARS))
+            work = work[:MAX_CHARS]
+            utf8 = None  # (the bytes of the whole source)
+        prep = normalise(work, utf8)
+        prep.source = source  # offsets index the full original string
+        mask = Mask(prep.norm)
+        if "<" in prep.norm and looks_like_html(prep.norm):
+            warnings.append(errors.W_HTML)
+            blank_html(prep.norm, mask)
+        doc = Document(prep=prep, lexicon=self.lexicon, mask=mask, warnings=warnings)
+        doc.reference = reference_from(reference_date)
+        pub_override = reference_from(published)
+        if pub_override is not None and doc.reference is None:
+            doc.reference = pub_override
+        return doc, pub_override
 
     @staticmethod
     def _assemble(doc: Document, res: ArticleExtraction) -> None:

@@ -109,17 +109,20 @@ _ASCII_SWAPS = tuple((chr(k), v) for k, v in _TRANSLATE_STR.items() if k < 128)
 _ASCII_BYTES = bytes(range(128))
 
 
-def _non_ascii(source: str) -> set[str]:
-    """The distinct non-ASCII characters of ``source``.
+def _non_ascii(source: str, utf8: bytes | None = None) -> set[str]:
+    """The distinct non-ASCII characters of ``source``; ``utf8``: its UTF-8 bytes
+    (``surrogatepass``) when the caller has them.
 
     UTF-8 bytes with the ASCII bytes deleted decode to just those characters:
     a few C passes, much cheaper than ``set(source)`` over the whole text.
     """
-    raw = source.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    if utf8 is None:
+        utf8 = source.encode("utf-8", "surrogatepass")
+    raw = utf8.translate(None, _ASCII_BYTES)
     return set(raw.decode("utf-8", "surrogatepass"))
 
 
-def normalise(source: str) -> Prepared:
+def normalise(source: str, utf8: bytes | None = None) -> Prepared:
     """Unicode-normalise ``source`` keeping a per-character offset map.
 
     Fast path (nearly every article): every change is one character for one
@@ -129,13 +132,15 @@ def normalise(source: str) -> Prepared:
     ``\r\n`` becomes `` \n`` (a space before the newline) to keep the length.
     The slow path, with a real offset map, runs only when a character is deleted
     (zero-width spaces, soft hyphens, a BOM) or expands under NFKC (ligatures).
+    ``utf8``: ``source.encode("utf-8", "surrogatepass")`` when the caller has it
+    (the extractor hashes those bytes), so that it is not encoded twice.
     """
     if source.isascii():
         if "\r" not in source and "\t" not in source and "`" not in source:
             return Prepared(source, source, None)
         others: set[str] = set()
     else:
-        others = _non_ascii(source)
+        others = _non_ascii(source, utf8)
     swaps: list[tuple[str, str]] = [(a, b) for a, b in _ASCII_SWAPS if a in source]
     for ch in others:
         rep = _TRANSLATE_STR.get(ord(ch))

@@ -363,3 +363,13 @@ def test_paragraphs_on_the_fixtures_equal_the_plain_loop() -> None:
     texts += ["a\nb", "a.\nb", "a\n\nb", "a\n1 b", "a \n \nb", "a)\nb", "x\nB", "a\n b\n c.\nd"]
     for text in texts:
         assert paragraphs(text) == _paragraphs_plain(text), text[:60]
+
+
+def test_normalise_with_the_callers_utf8_bytes_is_the_same() -> None:
+    """``normalise(s, utf8)`` (the extractor passes the bytes it hashed) equals ``normalise(s)``."""
+    from ektp_extract.text import normalise
+
+    for s in ["plain ascii", "tab\there\r\n", "\u201cKutipan\u201d \u2013 x\u00a0y", "zero\u200bwidth", "ﬁ liga",
+              "lone \ud800 surrogate", "K\u212a \u0130"]:
+        a, b = normalise(s), normalise(s, s.encode("utf-8", "surrogatepass"))
+        assert (a.source, a.norm, a._map) == (b.source, b.norm, b._map)
