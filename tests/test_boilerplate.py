@@ -176,3 +176,19 @@ def test_caption_keeps_its_words_and_blanks_the_credit(extractor: Extractor, lin
     boilerplate.run(doc)
     s = text.index(line)
     assert doc.text[s:s + len(line)].strip() == kept
+
+
+def test_headline_like_reads_the_list_intro_from_the_end() -> None:
+    """``_headline_like`` answers as its first form, ``_ARTICLE_LINE.match`` on the whole line."""
+    from ektp_extract.kinds import boilerplate as bp
+
+    def plain(text: str) -> bool:
+        t = text.rstrip()
+        return len(t) < 160 and not t.endswith((".", '"', "'", ":", ";")) and bp._ARTICLE_LINE.match(t) is None
+
+    parts = ["a", "Z", "1", "12", " ", "\t", ",", ":", ".", ")", "_", "-", "\x1c", "\x0b", "\n", "é", "K",
+             *bp._INTRO_WORDS, *(w.upper() for w in bp._INTRO_WORDS), "Yaitu", "Di Antaranya", "di  antaranya"]
+    rng = random.Random(7)
+    for _ in range(50_000):
+        t = "".join(rng.choice(parts) for _ in range(rng.randint(0, 6)))
+        assert bp._headline_like(t) == plain(t), t

@@ -170,6 +170,9 @@ class _Rules:
     # first character of a line → the rules, in file order, that may match a line starting so:
     # those with a literal start beginning with it, and the unanchored ones (other characters)
     by_first: dict[str, list[_Rule]]
+    # first character → every literal start beginning with it (a line starting with none of
+    # them can match no anchored rule: only the unanchored ones are left)
+    starts_by_first: dict[str, tuple[str, ...]]
     # a substring one of which every unanchored rule requires (None: some requires none)
     unanchored_needs: Optional["re.Pattern[str]"]
     inline: Optional[regex.Pattern[str]]
@@ -220,10 +223,11 @@ def _compile(lex: Lexicon) -> _Rules:
         c: [r for r in whole if r[4] is None or any(s[:1] == c for s in r[4])]
         for c in {s[:1] for s in starts}
     }
+    starts_by_first = {c: tuple(s for s in starts if s[:1] == c) for c in by_first}
     needs = None
     if all(r[3] for r in unanchored):
         needs = re.compile("|".join(re.escape(x) for x in sorted({x for r in unanchored for x in r[3]})))
-    return _Rules(whole, unanchored, starts, by_first, needs, inl, inl_twin)
+    return _Rules(whole, unanchored, starts, by_first, starts_by_first, needs, inl, inl_twin)
 
 
 #: Lines that belong to the article even without a closing mark: a numbered list item
@@ -234,10 +238,36 @@ _ARTICLE_LINE = re.compile(
 )
 
 
+#: ``_ARTICLE_LINE``'s first branch (a numbered item); the second is :func:`_intro_end` on ASCII.
+_NUMBERED = re.compile(_ARTICLE_LINE.pattern.split("|", 1)[0], re.IGNORECASE)
+_INTRO_WORDS = ("antara lain", "yakni", "yaitu", "sebagai berikut", "diantaranya", "di antaranya", "meliputi")
+#: What ``\s`` of a stdlib pattern without re.ASCII matches among ASCII characters.
+_RE_SPACES = "".join(c for c in map(chr, range(128)) if re.match(r"\s", c))
+
+
+def _intro_end(t: str) -> bool:
+    """``_ARTICLE_LINE``'s second branch on an ASCII line without a newline: a word of
+    ``_INTRO_WORDS`` (any case) after a word boundary, then spaces and one ``:`` or ``,`` at most,
+    at the end — read from the end instead of trying ``.*`` at every position."""
+    w = t[:-1] if t.endswith((":", ",")) else t
+    w = w.rstrip(_RE_SPACES)
+    low = w.lower()
+    for p in _INTRO_WORDS:
+        if low.endswith(p):
+            k = len(w) - len(p)
+            if k == 0 or not (w[k - 1].isalnum() or w[k - 1] == "_"):
+                return True
+    return False
+
+
 def _headline_like(text: str) -> bool:
     """A line a related-link block may hold: short, without a closing mark, not a list."""
     t = text.rstrip()
-    return len(t) < 160 and not t.endswith((".", '"', "'", ":", ";")) and _ARTICLE_LINE.match(t) is None
+    if len(t) >= 160 or t.endswith((".", '"', "'", ":", ";")):
+        return False
+    if t.isascii() and "\n" not in t:  # (_ARTICLE_LINE.match(t) is None, in two cheap steps)
+        return _NUMBERED.match(t) is None and not _intro_end(t)
+    return _ARTICLE_LINE.match(t) is None
 
 
 #: Non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K): on a line
@@ -266,14 +296,16 @@ def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
     view = _start_view(line, low)
     if view is not None:
         # literal starts: case-insensitive means lower-case (see _start_view); a rule with
-        # none starting with the line's first character cannot match
-        got = rules.by_first.get(view[:1])
-        if got is None:
+        # none the line starts with cannot match (those of its first character: one call)
+        first = view[:1]
+        firsts = rules.starts_by_first.get(first)
+        if firsts is None or not view.startswith(firsts):
             # only the unanchored rules: none is tried when the line holds none of their requires
             if rules.unanchored_needs is not None and rules.unanchored_needs.search(low) is None:
                 return None
-            got = rules.unanchored
-        tried = got
+            tried = rules.unanchored
+        else:
+            tried = rules.by_first[first]
     else:
         tried = rules.whole
     for pat, act, rid, requires, starts, twin in tried:
