@@ -189,3 +189,38 @@ def test_replaced_reader_gate_holds_wherever_its_pattern_matches() -> None:
             matched += 1
             assert not O._REPLACED_NOUNS.isdisjoint(words), t
     assert matched > 1000
+
+
+def test_match_head_fast_path_reads_as_the_general_reader(lx: O.OffLex) -> None:
+    """``match_head`` walks the head trie itself when the first word opens no acting prefix, no
+    modifier and holds no dot; it gives what the general reader (:func:`_match_head_tk`, every
+    trie through a token reader) gives, at every position of the fixtures and of odd text."""
+    texts = _texts(40) + _odd_texts(23, "KkPpWwBbea lt.()-\n", count=300, longest=40)
+    texts += ["Plt. Kepala Dinas X", "plt.bupati Sleman", "Kepalanya", "Ka. BPBD X", "Ka (Kepala) DPUPR X",
+              "Pelaksana tugas (Plt) Kepala Dinas X", "Wakil Ketua Umumnya", "Kepala Dinas Kesehatannya",
+              "Kabid Humas Polda", "Pj Bupati X", "Wakil Presiden RI", "é Kepala Dinas X", "Ketua\nDPRD"]
+
+    def key(m: Any) -> Any:
+        return None if m is None else (
+            m.start, m.end, m.head_start, m.head_end, id(m.row), id(m.acting), id(m.modifier), m.lower)
+
+    checked = 0
+    for text in texts:
+        for pos in range(len(text) + 1):
+            lim = text.find("\n", pos, pos + 200)
+            tk = O._LazyTokens(text, pos, min(len(text), pos + 200) if lim < 0 else lim)
+            general = None
+            if tk.get(0) is not None and tk.spans[0][0] == pos:
+                general = O._match_head_tk(lx, text, pos, tk)
+            assert key(O.match_head(lx, text, pos)) == key(general), (text[pos:pos + 40], pos)
+            checked += general is not None
+    assert checked > 200
+
+
+def test_name_word_ok_kept_answers_are_the_plain_ones(lx: O.OffLex) -> None:
+    """``name_word_ok`` answers from its per-word memo what the plain test answers."""
+    words = {w for text in _texts(20) for w in O._TOKEN.findall(text)}
+    words |= {"Kabupatn", "Kecamatann", "Univeristas", "Sekertaris", "Parlindungan", "Umumnya", "Sefanya", "SBY"}
+    for w in sorted(words):
+        assert O.name_word_ok(lx, w) == O._name_word_ok(lx, w), w
+        assert O.name_word_ok(lx, w) == O._name_word_ok(lx, w), w  # (the second answer from the memo)

@@ -1646,7 +1646,23 @@ def _read_window(
     nl = text.find("\n", start, window)
     if nl < 0:
         nl = window
-    while (tok := toks[i] if i < len(toks) else tk.at(i)) is not None:  # (a token already read: no call)
+    tk_it = tk.it
+    while True:
+        # the token i: one already read, the next one of the scan (read here as tk.at reads it),
+        # or tk.at for a token further on
+        if i < len(toks):
+            tok = toks[i]
+        elif i == len(toks):
+            mt = next(tk_it, None)
+            if mt is None:
+                break
+            ts0, te0 = mt.span()
+            tok = (ts0, te0, text[ts0:te0])
+            toks.append(tok)
+        else:
+            tok = tk.at(i)
+            if tok is None:
+                break
         s, e, t = tok
         if s > nl:
             return items, s, "end"
@@ -2781,6 +2797,22 @@ def _name_first_next(ctx: _Ctx, pos: int, limit: int, nm: Optional[NameParse] = 
     return h is not None and not h.lower
 
 
+def _region_of(its: list[Item]) -> Optional[str]:
+    """The region of the first item that has one."""
+    for it in its:
+        if it.region is not None:
+            return it.region
+    return None
+
+
+def _make_at(m: HeadMatch, tail: list[Item], name: Optional[NameParse], rule: str) -> Candidate:
+    """The candidate of :func:`_parse_at` for the head ``m``: its office up to the trimmed ``tail``
+    (a module function, not a closure made at every call)."""
+    tail = _trim(tail)
+    pend = tail[-1].end if tail else m.end
+    return Candidate(m.start, pend, m.row, m.acting, m.modifier, name, _region_of(tail), rule, tail, m.end)
+
+
 def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     """Read one position (and its holder) at a head match.
 
@@ -2827,27 +2859,16 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         ):
             return None  # (but bupati bernama X, kata jurubicara Mayjen X; Sekretaris Budi, bendahara Rudi)
 
-    def region_of(its: list[Item]) -> Optional[str]:
-        for it in its:
-            if it.region is not None:
-                return it.region
-        return None
-
-    def make(tail: list[Item], name: Optional[NameParse], rule: str) -> Candidate:
-        tail = _trim(tail)
-        pend = tail[-1].end if tail else head_end
-        return Candidate(pos_start, pend, row, acting, mod, name, region_of(tail), rule, tail, head_end)
-
     # Presiden SBY: a short name in capitals where no unit can follow
     if stop_kind == "caps":
         e = _ALNUM.match(text, stop).end()
         if _closed_after(lx, text, e):
-            return make(items, NameParse(stop, e, stop, e, text[stop:e], []), "officials.position_name")
+            return _make_at(m, items, NameParse(stop, e, stop, e, text[stop:e], []), "officials.position_name")
     # Kepala X Drs. Nama / Kepala X Nama mengatakan
     if stop_kind == "title":
         nm = parse_name(lx, text, stop, limit, ctx.regions, memo=ctx.memo)
         if nm is not None and (_closed_after(lx, text, nm.end) or _next_entry(ctx, nm)):
-            return make(items, nm, "officials.position_name")
+            return _make_at(m, items, nm, "officials.position_name")
     tail, rest = (
         _split_unknown(ctx, row, items, m.head_start, m.head_end, stop_kind == "comma")
         if stop_kind != "title" else (items, [])
@@ -2893,21 +2914,21 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                         text.startswith(_OWN_NEXT_STARTS, after_nm.end)
                         and _own_office_next(ctx, after_nm, pos_start, taken)
                     ):
-                        return make(items, after_nm, "officials.position_comma_name")
+                        return _make_at(m, items, after_nm, "officials.position_comma_name")
                     # Budi menjabat Kepala Disporabudpar, Rudi menjabat ...: the unknown words close
                     # the office of the holder written before it
                     sel = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
                     before = _name_before(ctx, sel.start(), taken, True) if sel is not None else None
                     if before is not None and _holder_cue(ctx, sel.group(0), before):  # type: ignore[union-attr]
-                        c = make(items, before, "officials.name_comma_position")
+                        c = _make_at(m, items, before, "officials.name_comma_position")
                         c.rank = _cue_rank(sel.group(0))  # type: ignore[union-attr]
                         return c
                 # Nama, Kepala Seksi Penjaminan Mutu, ... : a name before wins over unknown words
                 before = _name_before(ctx, pos_start, taken)
                 if before is not None and not _known_tail(rest) and rest[0].start < stop:
                     if text[rest[0].start:rest[0].end] not in lx.given:
-                        return make(items, before, "officials.name_comma_position")
-            return make(tail, nm, "officials.position_name")
+                        return _make_at(m, items, before, "officials.name_comma_position")
+            return _make_at(m, tail, nm, "officials.position_name")
         # the unknown words are no name after all: they belong to the unit part
         tail, rest = items, []
     # Bupati Pamekasan (Badrut Tamam): the holder's name in parentheses closing the position
@@ -2915,7 +2936,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     if trimmed and trimmed[-1].kind == "paren":
         nm = _paren_holder(ctx, trimmed[-1], any(it.kind in ("region", "unit") for it in trimmed[:-1]))
         if nm is not None:
-            return make(trimmed[:-1], nm, "officials.position_name")
+            return _make_at(m, trimmed[:-1], nm, "officials.position_name")
     # bupati bernama lengkap I Made Wirawan Putra
     if stop_kind == "lower" and not rest:
         bm = _NAMED.match(text, stop, limit)
@@ -2946,7 +2967,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # yakni X dan Y names a pair of candidates; ketua Bapemperda yaitu X is read)
             nm = parse_name(lx, text, _skip_acting(ctx, bm.end()) if filled else bm.end(), limit, ctx.regions, memo=ctx.memo)
             if nm is not None and _closed_after(lx, text, nm.end) and match_head(lx, text, nm.name_start) is None:
-                c = make(items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
+                c = _make_at(m, items, nm, "officials.position_named")  # (yaitu Bupati X: a list of offices)
                 if filled and c.acting is None:
                     c.acting = _acting_back(ctx, nm)  # jabatan X diisi oleh Plt Budi: Budi is acting
                 if "sebelum" in bm.group(0) or "semula" in bm.group(0):
@@ -2987,14 +3008,14 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 # commas belongs to the position
                 nm = parse_name(lx, text, org[2], limit, ctx.regions, memo=ctx.memo)
                 if nm is not None and nm.start == org[2] and _closed_after(lx, text, nm.end):
-                    c = make(items, nm, "officials.position_comma_name")
+                    c = _make_at(m, items, nm, "officials.position_comma_name")
                     c.unit = (org[0], org[1])
                     return c
                 nm = None
             if nm is None and row.takes == "place" and (pl := _place_name_after(ctx, after, limit)) is not None:
                 # Kepala Negeri Kiltai, Kecamatan Seram Timur Mirawati Wadjo: the district with no
                 # comma after it, then the name
-                c = make(items, pl[2], "officials.position_comma_name")
+                c = _make_at(m, items, pl[2], "officials.position_comma_name")
                 c.unit = (pl[0], pl[1])
                 return c
         if nm is not None and nm.name_end - nm.name_start <= 7 and (
@@ -3016,7 +3037,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         ):
             # (Kepala KUA Cikarang, Cibitung, Serang dan Tambun: a list of one-word places, no holder)
             # (Budi, Kepala A, Rudi, Kepala B: names and offices in turn, each name before its office)
-            return make(items, nm, "officials.position_comma_name")
+            return _make_at(m, items, nm, "officials.position_comma_name")
     if not cap:
         return None
     # Kepala Dinas A: Budi Santoso. / Kepala A : Budi, Kepala B : Rudi; ...: an office opening its
@@ -3029,7 +3050,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         ))
         and (nm := _colon_holder(ctx, stop + 1, limit, row.takes == "place" and bool(items))) is not None
     ):
-        return make(items, nm, "officials.position_name")
+        return _make_at(m, items, nm, "officials.position_name")
     # Nama, Kepala X, mengatakan / ujar Nama, Kepala X.
     if stop_kind in ("comma", "end", "lower", "other") and (not rest or row.takes != "none"):
         # (a semicolon closes an item of a list of holders: Budi, Kepala A; Rudi, Kepala B; ...)
@@ -3089,7 +3110,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                 # (but Sekretaris Depok (Sekda) Supian Suri: an abbreviation, the name after it)
                 before = _name_before(ctx, pos_start, taken, paren=True)
             if before is not None and (selaku is None or _holder_cue(ctx, selaku.group(0), before)):
-                c = make(items, before, "officials.name_comma_position")
+                c = _make_at(m, items, before, "officials.name_comma_position")
                 c.rank = rank
                 if rank == 1 and selaku is not None and "juga" in selaku.group(0):
                     ctx.also_at.add((c.pos_start, before.start))  # (Budi yang juga menjabat X)
@@ -3101,7 +3122,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     ):
         before = _name_before(ctx, pos_start, taken, bare=True)
         if before is not None:
-            return make(items, before, "officials.name_comma_position")
+            return _make_at(m, items, before, "officials.name_comma_position")
     # Hadir antara lain, Budi Santoso Jaksa Agung, Rudi Hartono Kepala BIN, serta ...: a line-up
     # whose items write the name right before the office with no comma; the office is closed by
     # the item's comma, the sentence's end or the dan/serta of the last item
@@ -3116,7 +3137,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         whole = stop_kind == "end" and text[stop:stop + 1] in (".", "\n", "")
         before = _name_before(ctx, pos_start, taken, bare=True, lineup=2 if whole else 1)
         if before is not None:
-            return make(items, before, "officials.name_comma_position")
+            return _make_at(m, items, before, "officials.name_comma_position")
     tail = _trim(items if not rest else tail)
     has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
     if stop_kind == "lower" and not rest and has_body and text.startswith(_CLAUSE_OPENERS, stop) and (
@@ -3124,11 +3145,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     ) and (sn := _clause_then_said(ctx, stop, limit, taken)) is not None:
         # Plt Kadis X setempat yang mengaku ... (18/04), Budi mengatakan: the office opening the
         # sentence, a relative clause about its holder, then his name before a speech verb
-        return make(tail, sn, "officials.position_comma_name")
-    if not row.named and (row.unique or has_body or (row.takes == "place" and region_of(tail))):
+        return _make_at(m, tail, sn, "officials.position_comma_name")
+    if not row.named and (row.unique or has_body or (row.takes == "place" and _region_of(tail))):
         if _second_office(ctx, pos_start):
             return None
-        return make(tail, None, "officials.unnamed")
+        return _make_at(m, tail, None, "officials.unnamed")
     return None
 
 
@@ -7975,12 +7996,75 @@ def _walk(trie: dict[str, Any], tk: _LazyTokens, i: int) -> tuple[Any, int]:
 
 
 def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
-    """A position head (``Plt Kepala Dinas``, ``Wakil Bupati``, ``Kabid``) starting at ``pos``."""
+    """A position head (``Plt Kepala Dinas``, ``Wakil Bupati``, ``Kabid``) starting at ``pos``.
+
+    Most heads have no acting prefix, no modifier and no dot in their first word: for them the
+    head trie is walked here over the tokens as they are scanned (no token reader object, no
+    call per token); any other first word goes to :func:`_match_head_tk`, the general reading
+    (the same tokens, the same answer)."""
     lim = text.find("\n", pos, pos + 200)
     end = min(len(text), pos + 200) if lim < 0 else lim
-    tk = _LazyTokens(text, pos, end)
-    if tk.get(0) is None or tk.spans[0][0] != pos:
+    it = _TOKEN.finditer(text, pos, end)
+    m0 = next(it, None)
+    if m0 is None:
         return None
+    s0, e0 = sp0 = m0.span()
+    if s0 != pos:
+        return None
+    t0 = text[s0:e0].casefold()
+    spans = [sp0]
+    cf = [t0]
+    if t0 in lx.acting_trie or t0.endswith("nya") or "." in t0 or t0 in lx.mod_trie:
+        return _match_head_tk(lx, text, pos, _tokens_read(text, it, spans, cf))
+    # no acting prefix, no glued prefix, no modifier: the head trie from token 0 (as _walk walks it)
+    trie = lx.head_trie
+    row: Any = None
+    k = 0
+    if t0 in trie:
+        node = trie
+        j = 0
+        while True:
+            if j < len(cf):
+                t = cf[j]
+            else:
+                m = next(it, None)
+                if m is None:
+                    break
+                s, e = sp = m.span()
+                spans.append(sp)
+                t = text[s:e].casefold()
+                cf.append(t)
+            if len(t) > 3 and t.endswith("nya"):
+                bare = node.get(t[:-3])
+                if bare is not None and "" in bare:
+                    row, k = bare[""], j + 1
+            child = node.get(t)
+            if child is None:
+                break
+            j += 1
+            node = child
+            if "" in node:
+                row, k = node[""], j
+    if row is None:
+        if not lx.short_heads:
+            return None
+        tk = _tokens_read(text, it, spans, cf)
+        row, k = _short_head(lx, text, tk, 0)
+        if row is None:
+            return None
+        spans = tk.spans
+    return HeadMatch(pos, spans[k - 1][1], spans[0][0], spans[k - 1][1], row, None, None)
+
+
+def _tokens_read(text: str, it: Any, spans: list[tuple[int, int]], cf: list[str]) -> _LazyTokens:
+    """A :class:`_LazyTokens` over the scan ``it`` whose first tokens are already read."""
+    tk = _LazyTokens.__new__(_LazyTokens)
+    tk.text, tk.it, tk.spans, tk.cf = text, it, spans, cf
+    return tk
+
+
+def _match_head_tk(lx: OffLex, text: str, pos: int, tk: _LazyTokens) -> Optional[HeadMatch]:
+    """:func:`match_head` read with the token reader ``tk`` (its first token read, at ``pos``)."""
     i = 0
     t0 = tk.cf[0]
     # (_walk's own first test inline: most heads have no acting prefix nor modifier)
@@ -8117,7 +8201,7 @@ def _caps_ledes(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
     while i < n and lines < _LEDE_LINES:
         nl = text.find("\n", i)
         line_end = n if nl < 0 else nl
-        j = _skip_space(text, i)
+        j = _SPACE.match(text, i).end()  # (_skip_space: 0 <= i < n; an indented or blank line in one step)
         i = line_end + 1
         if j >= line_end:
             continue
@@ -8991,9 +9075,14 @@ def _cap_before(text: str, rs: int) -> int:
         m = _CAP_BEFORE.search(text, lo, rs)
         return m.start(1) if m is not None else -1
     j = rs - 1
-    k = j
-    while k > lo and text[k - 1] in _WORD_CHARS_ASCII:
-        k -= 1
+    # the run of word characters ending at j: when everything after the last space before j is
+    # letters, it starts right after that space (or at lo); otherwise it is read backwards
+    sp = text.rfind(" ", lo, j)
+    k = sp + 1 if sp >= 0 else lo
+    if not (k < j and text[k:j].isalpha()):
+        k = j
+        while k > lo and text[k - 1] in _WORD_CHARS_ASCII:
+            k -= 1
     while k < j:
         if "A" <= text[k] <= "Z":
             return k
@@ -9025,8 +9114,9 @@ def name_contains(name: list[str], run: list[str]) -> bool:
     n = len(run)
     if n == 0:
         return False
-    if any(name[i:i + n] == run for i in range(len(name) - n + 1)):
-        return True
+    for i in range(len(name) - n + 1):  # (a loop: no generator made per call)
+        if name[i:i + n] == run:
+            return True
     if n < 2:
         return False
     it = iter(name)
