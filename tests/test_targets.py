@@ -285,3 +285,22 @@ def test_character_screens_equal_their_classes() -> None:
         gap = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 6)))
         assert (not targets._HARD_STOP.isdisjoint(gap)) == bool(regex.search(r"[.;:()\"?!\n]", gap)), gap
         assert (not targets._PUNCT.isdisjoint(gap)) == bool(regex.search(r"[.;,]", gap)), gap
+
+
+def test_needed_from_the_index_equals_the_plain_definition(extractor: Extractor) -> None:
+    """``_needed_ix`` (the forms indexed by word) gives the anchors of ``_needed``, in order,
+    for random word sets drawn from the forms' own words and others."""
+    import random
+
+    from ektp_extract.kinds.targets import _needed, _needed_ix, _rx
+
+    rx = _rx(extractor.lexicon)
+    rnd = random.Random(11)
+    for which in ("cue", "ach", "brk"):
+        forms, ix = getattr(rx, f"{which}_forms"), getattr(rx, f"{which}_ix")
+        pool = sorted({w for _, _, ones, many in forms for w in [*ones, *(x for m in many for x in m)]})
+        pool += ["warga", "target", "ktp", "itu", "sudah", "saat", "ini", "x"]
+        assert _needed_ix(ix, None) is None and _needed(forms, None) is None
+        for _ in range(3000):
+            words = frozenset(rnd.sample(pool, rnd.randint(0, min(len(pool), 12))))
+            assert _needed_ix(ix, words) == _needed(forms, words), (which, sorted(words))

@@ -120,6 +120,10 @@ class _Rx:
     cue_forms: "_AnchorForms"
     ach_forms: "_AnchorForms"
     brk_forms: "_AnchorForms"
+    # the same, indexed by word (``_needed_ix``)
+    cue_ix: "_AnchorIndex"
+    ach_ix: "_AnchorIndex"
+    brk_ix: "_AnchorIndex"
 
 
 def _forms(lex: Lexicon, table: str) -> list[str]:
@@ -145,6 +149,9 @@ def _build(lex: Lexicon) -> _Rx:
         cue_forms=_anchor_forms(cue_scan, _forms(lex, "target_cues")),
         ach_forms=_anchor_forms(ach_scan, _forms(lex, "achievement_cues")),
         brk_forms=_anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")]),
+        cue_ix=_AnchorIndex(_anchor_forms(cue_scan, _forms(lex, "target_cues"))),
+        ach_ix=_AnchorIndex(_anchor_forms(ach_scan, _forms(lex, "achievement_cues"))),
+        brk_ix=_AnchorIndex(_anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")])),
         ach_scan=ach_scan,
         blocker=blocker,
         anaphor=anaphor,
@@ -221,7 +228,7 @@ def run(doc: Document) -> None:
         return
     rx = _rx(doc.lexicon)
     text = doc.text
-    low = lowered(text)
+    low = lowered(text, doc.lower_text())  # (quantities made the text's lower case)
     start_at = doc.body_start if 0 <= doc.body_start < len(low) else 0
     cues = rx.cue_scan.finditer(low, start_at, None, _scan_anchors(doc, rx, "cue"))
     if not cues:
@@ -312,6 +319,47 @@ def _needed(forms: _AnchorForms, words: Optional[frozenset[str]]) -> Optional[tu
     return tuple(out)
 
 
+class _AnchorIndex:
+    """An ``_AnchorForms`` indexed by word, for :func:`_needed_ix`: the anchors always
+    needed, the anchors of each one-word form, and the word sets of the other forms under
+    their first word (sorted) with their anchor."""
+
+    __slots__ = ("anchors", "always", "singles", "single_keys", "multis", "multi_keys")
+
+    def __init__(self, forms: _AnchorForms) -> None:
+        self.anchors = tuple(f[0] for f in forms)
+        self.always = frozenset(i for i, f in enumerate(forms) if f[1])
+        singles: dict[str, list[int]] = {}
+        multis: dict[str, list[tuple[frozenset[str], int]]] = {}
+        for i, (_, _, ones, many) in enumerate(forms):
+            for w in ones:
+                singles.setdefault(w, []).append(i)
+            for m in many:
+                multis.setdefault(min(m), []).append((m, i))
+        self.singles = {w: tuple(v) for w, v in singles.items()}
+        self.single_keys = frozenset(singles)
+        self.multis = {w: tuple(v) for w, v in multis.items()}
+        self.multi_keys = frozenset(multis)
+
+
+def _needed_ix(ix: _AnchorIndex, words: Optional[frozenset[str]]) -> Optional[tuple[_Anchor, ...]]:
+    """:func:`_needed` from the index: the same anchors, in the same order, looking only at
+    the forms whose (first) word the text has (tests/test_targets.py compares the two)."""
+    if words is None:
+        return None
+    idx = set(ix.always)
+    singles = ix.singles
+    for w in ix.single_keys.intersection(words):
+        idx.update(singles[w])
+    multis = ix.multis
+    for w in ix.multi_keys.intersection(words):
+        for m, i in multis[w]:
+            if i not in idx and m <= words:
+                idx.add(i)
+    anchors = ix.anchors
+    return tuple(anchors[i] for i in sorted(idx))
+
+
 def _scan_anchors(doc: Document, rx: _Rx, which: str) -> Optional[tuple[_Anchor, ...]]:
     """The anchors of ``rx.<which>_scan`` this document needs, found once per text."""
     text = doc.text
@@ -321,7 +369,8 @@ def _scan_anchors(doc: Document, rx: _Rx, which: str) -> Optional[tuple[_Anchor,
         words = lw.words if lw is not None else None
         hit = doc.scratch["targets:anchors"] = (
             text,
-            {w: _needed(getattr(rx, f"{w}_forms"), words) for w in ("cue", "ach", "brk")},
+            {"cue": _needed_ix(rx.cue_ix, words), "ach": _needed_ix(rx.ach_ix, words),
+             "brk": _needed_ix(rx.brk_ix, words)},
         )
     anchors: Optional[tuple[_Anchor, ...]] = hit[1][which]
     return anchors
