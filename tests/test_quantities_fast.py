@@ -144,3 +144,42 @@ def test_lead_forms_from_the_ascii_copy_equal_the_text_tokens(extractor: Extract
                 low[:80], start_at)
             checked += 1
     assert checked > 5000
+
+
+def test_follow_outside_tail_first_is_right_plain(extractor: Extractor, texts: list[str]) -> None:
+    """Where the character after a number (after one space) is not in ``tail_first``, the
+    judge reads ``right_plain`` instead of ``follow``: there ``follow`` matches no scale,
+    range or restated number, and its right-context groups and spans are ``right_plain``'s
+    (the patterns and their twins, every position of the fixtures and of odd texts)."""
+    import random
+
+    rx = quantities._rx(extractor.lexicon)
+    fx, px = rx.follow_ix, rx.right_plain_ix
+    rnd = random.Random(3)
+    parts = ["2", " ", "  ", "\t", "juta", "jt", "rb", "k", "m", "-", "\u2013", "s.d.", "s/d", "sampai",
+             "hingga", "dan", "(dua)", "(", ")", "an", "-an", "lebih", "persen", "%", "orang", "warga",
+             "ktp", "keping", "blanko", "rupiah", "dolar", "april", "kasus", "x", ".", ",", "\n", "ribu",
+             "ratusan", "tahun", "lalu", "\u00e9t\u00e9", "B"]
+    samples = [t.lower() for t in texts[:20]]
+    samples += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12))) for _ in range(1500)]
+    checked = 0
+    for low in samples:
+        pats = [(rx.follow, rx.right_plain)]
+        if low.isascii():
+            pats.append((rx.twins["follow"], rx.twins["right_plain"]))
+        for pos in range(len(low) + 1):
+            c = low[pos : pos + 1]
+            if c == " ":
+                c = low[pos + 1 : pos + 2]
+            if c in rx.tail_first:
+                continue
+            for follow, plain in pats:
+                fm, pm = follow.match(low, pos), plain.match(low, pos)
+                assert fm is not None and pm is not None
+                assert fm.groups()[:9] == (None,) * 9, (low, pos)
+                assert fm.groups()[9:] == (None, *pm.groups()), (low, pos)
+                assert fm.span() == pm.span()
+                for name, i in px.n.items():
+                    assert fm.span(fx.n[name]) == pm.span(i), (low, pos, name)
+                checked += 1
+    assert checked > 20000
