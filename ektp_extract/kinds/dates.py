@@ -2372,10 +2372,15 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
     """Longest match first (cue words included); a candidate overlapping a taken one is dropped."""
     taken: list[_Cand] = []
     occupied = bytearray(size)
-    for c in sorted(cands, key=lambda c: (-max(c.raw, c.e - c.s), -(c.e - c.s), c.s)):
-        if occupied.find(1, c.s, c.e) != -1:
+    # decorated with their keys (the index keeps the sort stable without comparing candidates)
+    order = [(-(raw if raw > n else n), -n, s, k, c)
+             for k, c in enumerate(cands) for s, n, raw in ((c.s, c.e - c.s, c.raw),)]
+    order.sort()
+    for _, _, s, _, c in order:
+        e = c.e
+        if occupied.find(1, s, e) != -1:
             continue
-        occupied[c.s:c.e] = b"\x01" * (c.e - c.s)
+        occupied[s:e] = b"\x01" * (e - s)
         taken.append(c)
     return sorted(taken, key=_CAND_START)
 
