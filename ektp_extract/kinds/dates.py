@@ -1414,10 +1414,11 @@ def _h_unit_shift(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     if unit is None or sh is None or unit == "day":
         return None
     word = m.text("unit")
-    before, _ = _prev_word(ctx.text, m.start())
-    if before.isdigit() or _key(before) in ctx.r.counts or _key(before) in _QUANTIFIERS:
+    before, sent_start = _prev_word(ctx.text, m.start())
+    if before.isdigit() or (k := _key(before)) in ctx.r.counts or k in _QUANTIFIERS:
         return None  # dalam tiga tahun mendatang: a duration
-    _, sent_start = _prev_word(ctx.text, m.start("unit"))
+    if m.lead is not None:  # (without a lead the unit starts the match: the same word before)
+        _, sent_start = _prev_word(ctx.text, m.start("unit"))
     if word.startswith("Minggu") and not sent_start and not m.group("per"):
         return None  # "Minggu lalu" mid-sentence is Sunday (weekday_shift)
     s, core, cue = _start(ctx, m, False)
@@ -2214,7 +2215,9 @@ def _anchor_nearby(ctx: _Ctx, chosen: list[_Cand]) -> None:
     reference stays the anchor of a day and month (the same day of another year is often
     compared in the same paragraph).
     """
-    full = [c for c in chosen if _explicit_day(c)]
+    # (_explicit_day inlined)
+    full = [c for c in chosen if c.kind == "absolute" and c.gran in ("day", "minute") and c.y is not None
+            and not c.unresolved and not c.year_inferred and c.end is None]
     if not full:
         return
     text = ctx.text
