@@ -915,14 +915,16 @@ def _name_words(
         if words and st.end(_G_SP) == i and text[i - 1] != ".":
             break  # name words are separated by spaces (M.Hidayat: or by an initial's dot)
         j = st.start(kind)
-        if kind == _G_LOW:
+        if kind == _G_WORD:
+            w = st.group(kind)  # a name word, the usual step (the else below, tested first)
+        elif kind == _G_LOW:
             # lowercase particle inside a name: bin, binti, van, de
             if words and st.group(kind) in lx.inner_particles:
                 words.append((j, st.end()))
                 i = st.end()
                 continue
             break
-        if kind == _G_ABBR:
+        elif kind == _G_ABBR:
             # initials and abbreviated given names: B. / Moch. / M.
             tok = st.group(kind)
             if text[st.end() + 1:st.end() + 2] != " " and (words or len(tok) > 1) and (
@@ -4581,6 +4583,8 @@ def run(doc: Document) -> None:
         # Budi dan Rudi menjadi pasangan gubernur dan wakil gubernur dari Bali
         if pb := _pair_become(ctx, taken, body):
             cands.extend(pb)
+    # (a word found nowhere in the text is found in no window of it: one scan each, not one per head)
+    has_oleh, has_yakni, has_yaitu = " oleh " in text, "yakni" in text, "yaitu" in text
     for m in _heads(lx, text, 0, lw, body):
         head_spans.append((m.start, m.end))
         if m.start < consumed_until or (rotated is not None and rotated.covers(m.start)) or (
@@ -4647,7 +4651,7 @@ def run(doc: Document) -> None:
         if cand is None and not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
         group = _group_before(text, m.start) if prev in _GROUP_WORDS or not prev or prev == "orang" else None
-        if cand is None and text.find(" oleh ", m.end, m.end + 80) >= 0 and m.start >= body and (
+        if cand is None and has_oleh and text.find(" oleh ", m.end, m.end + 80) >= 0 and m.start >= body and (
             hp := _held_by_place(ctx, m)
         ) is not None:
             # penjabat kades yaitu, untuk Desa Raharja oleh Budi, Desa Karyamukti oleh Rudi: each his village's
@@ -4678,7 +4682,8 @@ def run(doc: Document) -> None:
             consumed_until = max(consumed_until, rpairs[-1][1].end)
             continue
         if cand is None and m.start >= body and (
-            text.find("yakni", m.end, m.end + 160) >= 0 or text.find("yaitu", m.end, m.end + 160) >= 0
+            has_yakni and text.find("yakni", m.end, m.end + 160) >= 0
+            or has_yaitu and text.find("yaitu", m.end, m.end + 160) >= 0
             or text.find("antara", m.end, m.end + 160) >= 0
         ) and (m.row.shared or group is not None or text.find(") ", m.end, m.end + 200) >= 0):
             cand = _intro_list(ctx, m, group, taken, own_items)  # para Anggota DPRD Dapil III yakni Budi, Ani dan Rudi
