@@ -1351,7 +1351,8 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     text = ctx.text
     event = False
-    if not (m.group("cue") or m.group("per") or m.group("tahun")):
+    pt = m.group("per") or m.group("tahun")  # (read once: the same groups below)
+    if not (m.group("cue") or pt):
         ys = m.start()
         if _YEAR_BEFORE.search(text, max(0, ys - 16), ys):
             pass  # "pada 2017 dan 2018": the second year shares the first one's cue
@@ -1361,8 +1362,8 @@ def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
             return None  # a bare four-digit number is not a year mention
     if ctx.r.count_noun.match(text, m.end("y")):
         return None  # pada 2019 TPS
-    s, core, cue = _start(ctx, m, not (m.group("per") or m.group("tahun")))
-    if event or (cue is not None and cue.role == "event" and not (m.group("per") or m.group("tahun"))):
+    s, core, cue = _start(ctx, m, not pt)
+    if event or (cue is not None and cue.role == "event" and not pt):
         line = text[text.rfind("\n", 0, s) + 1:s].lstrip()
         if line[:1] in _LIST_MARKS:
             return None  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
@@ -1664,7 +1665,8 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     mon = ctx.r.cal.months.get(_key(word))
     if mon is None:
         return None
-    licensed = bool(m.group("cue") or m.group("per") or m.group("bulan"))
+    pb = m.group("per") or m.group("bulan")  # (read once: the same groups below)
+    licensed = bool(m.group("cue") or pb)
     if not _is_upper(word) and not licensed:
         return None
     text = ctx.text
@@ -1678,7 +1680,7 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
             return None  # Juni Rahayu
         if prev.rstrip(".") in ctx.r.name_prefixes or p in ctx.r.name_verbs:
             return None  # Jalan ..., "kata Mei": a name
-    s, core, cue = _start(ctx, m, not (m.group("per") or m.group("bulan")))
+    s, core, cue = _start(ctx, m, not pb)
     c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
     # a month inside a longer date (April 2016, 19 April 2016) is dropped by _select: its
     # habit and tense are read only if it is kept
@@ -1868,6 +1870,20 @@ def _day_part(h: int, part: Optional[str]) -> int:
     return h
 
 
+_LOW: dict[bytes, tuple[bytes, str]] = {}
+
+
+def _low(token: bytes) -> tuple[bytes, str]:
+    """A token's lower case as bytes and as str, memoised (a pure function of a short token;
+    the table is emptied when it grows large): the word scan hashed the token already, so a
+    look-up costs less than two method calls."""
+    if len(_LOW) > 20000:
+        _LOW.clear()
+    b = token.lower()
+    got = _LOW[token] = (b, b.decode())
+    return got
+
+
 def _word_positions(
     text: str, r: _Rx, parts: list[list[int]]
 ) -> tuple[dict[str, list[int]], Optional[dict[int, tuple[int, str, str, str]]]]:
@@ -1898,6 +1914,7 @@ def _word_positions(
         find = (b" " + spaced + b" ").find  # index i there: a space, the word at text index i
         adj: dict[int, tuple[int, str, str, str]] = {}
         last = len(tokens) - 1
+        low = _LOW.get
         # the token indexes of vocabulary words, selected in C
         for t in compress(count(), map(info.__contains__, tokens)):
             key, probe, route, anyway, near, unit, phrase = info[tokens[t]]
@@ -1912,12 +1929,22 @@ def _word_positions(
                     lst.append(i)
             cur = i + len(probe) - 1  # the space after the word opens the next search
             if near:
-                nxt = tokens[t + 1].lower() if t < last else b""
+                # a neighbour's lower case as bytes and str, memoised (see _low)
+                if t < last:
+                    tok = tokens[t + 1]
+                    nxt, nxt_s = low(tok) or _low(tok)
+                else:
+                    nxt, nxt_s = b"", ""
                 sls = route.get(nxt, anyway)
                 if sls or unit:
                     for sl in sls:
                         parts[sl].append(i)
-                    adj[i] = (cur - 1, tokens[t - 1].lower().decode() if t else "", nxt.decode(), key)
+                    if t:
+                        tok = tokens[t - 1]
+                        prev = (low(tok) or _low(tok))[1]
+                    else:
+                        prev = ""
+                    adj[i] = (cur - 1, prev, nxt_s, key)
         return words, adj
     vocab = r.vocab_cased
     get = r.slot_words.get
