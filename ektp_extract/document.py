@@ -8,7 +8,8 @@ from datetime import datetime
 from typing import Any, Optional
 
 from .lexicon import Lexicon
-from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta, filled
+from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta
+from .models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from .text import Mask, Prepared, lines, paragraphs, relines, split_sentences
 
 
@@ -112,8 +113,14 @@ class Document:
         prep = self.prep
         s, e = prep.to_source(start, end) if prep._map is not None else (start, end)  # (identity: no call)
         # built without validation (the offsets are ints and the text is the source slice),
-        # filled as Span.model_construct fills it but without its per-field loop (3x faster)
-        return filled(Span, {"start": s, "end": e, "text": prep.source[s:e]}, {"start", "end", "text"})
+        # filled as Span.model_construct fills it but without its per-field loop (3x faster):
+        # models.filled(Span, {...}, {...}) written out, one Python call less per span
+        obj = _object_new(Span)
+        _set_dict(obj, {"start": s, "end": e, "text": prep.source[s:e]})
+        _set_fields_set(obj, {"start", "end", "text"})
+        _set_extra(obj, None)
+        _set_private(obj, None)
+        return obj
 
     def claim(self, label: str, start: int, end: int) -> None:
         self.claimed.setdefault(label, []).append((start, end))

@@ -135,6 +135,7 @@ def test_cite_scan_gives_the_pattern_matches(extractor: Extractor) -> None:
         for start in (0, len(s) // 2, 3):
             got = [m.span() for m in _cites(r, s, start)]
             assert got == [m.span() for m in r.cite.finditer(s, start)], s
+            assert [m.span() for m in _cites(r, s, start, s.lower())] == got, s  # (the caller's lower case)
 
 
 def test_dateline_screen_never_hides_a_match(extractor: Extractor) -> None:

@@ -83,14 +83,16 @@ _DOMAIN_SEP = re.compile(r"[^a-z0-9]")  # in such a run: a dot, a dash or a non-
 _RUN_FROM = re.compile(r"[a-z0-9.\-\x80-\U0010ffff]*")  # such a run: _RUN or non-ASCII characters
 
 
-def _lowered(s: str) -> Optional[str]:
-    """``s.lower()`` with the same offsets, or None when a screen cannot trust it."""
+def _lowered(s: str, low: Optional[str] = None) -> Optional[str]:
+    """``s.lower()`` with the same offsets, or None when a screen cannot trust it;
+    ``low``: ``s.lower()`` when the caller has it."""
     if s.isascii():
-        return s.lower()
+        return s.lower() if low is None else low
     for ch in _EXOTIC:
         if ch in s:
             return None
-    low = s.lower()
+    if low is None:
+        low = s.lower()
     return low if len(low) == len(s) else None
 
 
@@ -1090,7 +1092,7 @@ def run(doc: Document) -> None:
                     break
 
     # 4. cited sources
-    for m in _cites(r, doc.text, doc.body_start):
+    for m in _cites(r, doc.text, doc.body_start, doc.lower_text()):
         src = m.group("src").rstrip(".,")
         if _own_site(meta.outlet, src):
             continue  # "dikutip www.pasjabar.com" on pasjabar.com: the outlet itself
@@ -1118,9 +1120,16 @@ def _publication(span: Span, value: str, has_time: bool) -> DateMention:
     }, set(_PUB_FIELDS))
 
 
-def _cites(r: _MetaRx, text: str, start: int) -> list[regex.Match[str]]:
-    """``r.cite.finditer(text, start)``, tried only where a cue word stands."""
-    low = _lowered(text) if r.cite_cues is not None else None
+def _cites(r: _MetaRx, text: str, start: int, lower: Optional[str] = None) -> list[regex.Match[str]]:
+    """``r.cite.finditer(text, start)``, tried only where a cue word stands. ``lower``:
+    ``text.lower()`` when the caller has it (``Document.lower_text``, which the later stages
+    reuse: the final working text is lower-cased once)."""
+    if r.cite_cues is None:
+        low = None
+    elif lower is None:
+        low = _lowered(text)
+    else:
+        low = _lowered(text, lower)
     if low is None:
         return list(r.cite.finditer(text, start))
     found: set[int] = set()
