@@ -304,3 +304,27 @@ def test_needed_from_the_index_equals_the_plain_definition(extractor: Extractor)
         for _ in range(3000):
             words = frozenset(rnd.sample(pool, rnd.randint(0, min(len(pool), 12))))
             assert _needed_ix(ix, words) == _needed(forms, words), (which, sorted(words))
+
+
+def test_region_cue_matches_hold_a_piece(extractor: Extractor) -> None:
+    """``_region_in`` skips the region-cue scan of a range holding none of
+    ``_REGION_CUE_PIECES``: every match of the pattern holds one (odd texts of cue pieces)."""
+    import random
+
+    from ektp_extract.kinds.targets import _REGION_CUE_PIECES, _rx
+
+    rx = _rx(extractor.lexicon)
+    rnd = random.Random(23)
+    parts = ["Kota", "Kabupaten", "Kab.", "Kab", "Provinsi", "Pemkot", "Pemkot.", "Pemkab.", "Pemprov",
+             "kota", "KOTA", "Ko", "ta", "Pem", " ", "\t", "\n", "Bandung", "x", "É", "é", ".", "-",
+             "Kota Bandung", "Kab. Bogor", "Pemprov\tJabar", "Provinsi Éire", "Kabupaten  Garut"]
+    hits = 0
+    for _ in range(12000):
+        text = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 8)))
+        lo = rnd.randint(0, len(text))
+        hi = rnd.randint(lo, len(text))
+        found = [m.span() for m in rx.region_cue.finditer(text, lo, hi)]
+        if found:
+            hits += 1
+            assert any(text.find(p, lo, hi) != -1 for p in _REGION_CUE_PIECES), (text, lo, hi)
+    assert hits > 200

@@ -763,8 +763,18 @@ def _owner(
     return None, None
 
 
+#: Every match of ``_Rx.region_cue`` holds one of these (its cue words are case-sensitive).
+_REGION_CUE_PIECES = ("Kota", "Kab", "Provinsi", "Pem")
+
+
 def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
     text = doc.text
+    find = text.find
+    for piece in _REGION_CUE_PIECES:  # (the scan tries every position: skipped without a cue)
+        if find(piece, lo, hi) != -1:
+            break
+    else:
+        return None
     for m in rx.region_cue.finditer(text, lo, hi):
         cue = m.group("cue").rstrip(".").lower()
         type_ = {"pemkot": "kota", "pemkab": "kabupaten", "pemprov": "provinsi"}.get(cue)
