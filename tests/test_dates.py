@@ -708,3 +708,30 @@ def test_meta_published_is_the_reference_whatever_line_it_came_from(extractor: E
         if name == "dates":
             break
     assert [(d.text, d.value) for d in doc.dates] == [("Selasa", "2024-10-22")]
+
+
+class _NotAscii(str):
+    """A str that says it is not ASCII: sends _digit_positions down its general regex loop."""
+
+    def isascii(self) -> bool:
+        return False
+
+
+def test_digit_positions_ascii_scan_equals_the_general_loop(extractor: Extractor) -> None:
+    """On ASCII text the digit runs are listed by a bytes split instead of ``_DIGITS``; both
+    must list the same runs in every slot and read the same count units."""
+    import random
+
+    r = dates.rx(extractor.lexicon)
+    texts = [t for t in _prefilter_texts() if t.isascii()]
+    rng = random.Random(7)
+    pieces = ["2019", "17", "3", "12345", "1999", "07", " ", "  ", "\t", "\n", "-", "/", ".", ":", ",", " ,",
+              "Agustus", "hari", "bulan", "s.d.", "hingga", "Sampai", "x", "(", ")", "2.500", "13.50", "1-3"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 25))) for _ in range(3000)]
+    assert len(texts) > 3000
+    for text in texts:
+        fast_units: dict[int, int] = {}
+        slow_units: dict[int, int] = {}
+        fast = dates._digit_positions(text, r.day_words, r.unit_words, fast_units)
+        slow = dates._digit_positions(_NotAscii(text), r.day_words, r.unit_words, slow_units)
+        assert (fast, fast_units) == (slow, slow_units), text[:80]

@@ -321,10 +321,8 @@ _ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
 _ASCII_NON_LETTERS_B = bytes(i if i < 128 and chr(i).isalpha() else 32 for i in range(256))  # the same on bytes
 # a digit run and the word after it (to try only the patterns that can follow)
 _DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
-# on ASCII text _digit_positions reads what this finds without a regex match per run
-_DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")
 _ASCII_NON_DIGITS_B = bytes(i if 48 <= i <= 57 else 32 for i in range(256))  # digits kept, the rest spaces
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")  # on ASCII text: the word after a digit run (see _DIGITS_ASCII)
+_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")  # on ASCII text: the word after a digit run (see _DIGITS)
 _PAREN = regex.compile(r"\(")
 _NEXT_WORD = _tw(regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)"))
 _CLOSE = _tw(regex.compile(r"\s*\)"))
@@ -1991,7 +1989,7 @@ def _digit_positions(
     if text.isascii():
         # the runs listed in C as the word scan lists words (every other character a space,
         # then split), each found from where the one before ended; the word after a run of
-        # one to three digits is read only there: what _DIGITS_ASCII finds, without a
+        # one to three digits is read only there: what _DIGITS finds, without a
         # match object per run
         spaced = text.encode().translate(_ASCII_NON_DIGITS_B)
         find = spaced.find  # from the end of the run before, only spaces stand before this one
