@@ -6,6 +6,7 @@ while other work runs. Usage (valgrind must be installed)::
     python benchmarks/stage_instructions.py officials      # or agencies, dates, quotes, ...
     python benchmarks/stage_instructions.py officials --reps 3
     python benchmarks/stage_instructions.py prep        # or assembly, json
+    python benchmarks/stage_instructions.py whole       # Extractor.extract, end to end
 
 The articles are the bundled fixtures and the seed (``stage_timing.default_articles``),
 each prepared by the stages before the measured one outside the counted region; the stage
@@ -13,7 +14,8 @@ itself runs inside ``functools.reduce``, the only function callgrind counts. Bes
 stages: ``prep`` is the text preparation of ``Extractor.extract`` up to the first stage
 (``stage_timing.started``; the prepared documents are kept, so their release is not
 counted), ``assembly`` is ``Extractor._assemble`` after every stage, ``json`` is
-``ArticleExtraction.to_json`` of the finished results.
+``ArticleExtraction.to_json`` of the finished results, ``whole`` is ``Extractor.extract``
+end to end (each result released when the next is made, as in a run over a folder).
 """
 from __future__ import annotations
 
@@ -50,7 +52,7 @@ def _inner(stage_name: str, reps: int) -> None:
 
 
 #: What is measured besides the stages (see the module's doc).
-EXTRA = ("prep", "assembly", "json")
+EXTRA = ("prep", "assembly", "json", "whole")
 
 
 def _inner_extra(ex: "Extractor", what: str, texts: list[str], reps: int) -> None:
@@ -73,6 +75,12 @@ def _inner_extra(ex: "Extractor", what: str, texts: list[str], reps: int) -> Non
             Extractor._assemble(*finished(t))
         items = [finished(t) for _ in range(reps) for t in texts]
         step = lambda acc, dr: Extractor._assemble(*dr) or acc  # noqa: E731
+    elif what == "whole":
+        for t in texts:
+            ex.extract(t)
+        items = [t for _ in range(reps) for t in texts]
+        step = lambda acc, t: ex.extract(t)  # noqa: E731 (the result before is released here)
+        kept = None  # type: ignore[assignment]
     else:
         items = [ex.extract(t) for _ in range(reps) for t in texts]
         for r in items:
