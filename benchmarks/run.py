@@ -38,8 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from ektp_extract import Extractor, __version__  # noqa: E402
 from ektp_extract.document import Document  # noqa: E402
-from ektp_extract.models import ArticleExtraction, new_result  # noqa: E402
-from ektp_extract.text import decode  # noqa: E402
+from ektp_extract.models import ArticleExtraction  # noqa: E402
 
 #: Benchmark modules of this folder included when present, with whether they are slow.
 MODULES: list[tuple[str, bool]] = [
@@ -121,21 +120,14 @@ def bench_json(ex: Extractor, texts: list[str], repeats: int, loops: int) -> flo
 
 
 def _prepare(ex: Extractor, source: str) -> tuple[Document, ArticleExtraction]:
-    """Text preparation as ``Extractor.extract`` does it, up to the first stage: decode,
-    content hash, the empty result (``new_result``, unvalidated as in the facade) and
-    ``Extractor._document`` (normalisation, mask, HTML check, reference date)."""
-    import hashlib
+    """Text preparation as ``Extractor.extract`` does it, up to the first stage (decode,
+    content hash, the unvalidated empty result, ``Extractor._document``): see
+    ``stage_timing.started``, shared with ``stage_instructions.py``."""
+    if str(HERE) not in sys.path:
+        sys.path.insert(1, str(HERE))
+    from stage_timing import started
 
-    warnings: list[str] = []
-    dec = decode(source)
-    src = dec.text
-    utf8 = src.encode("utf-8", "surrogatepass")
-    digest = hashlib.sha256(utf8).hexdigest()
-    res = new_result(digest[:16], digest)
-    if not src.strip():
-        raise ValueError("an empty article has no document")
-    doc, _ = ex._document(src, warnings, None, None, utf8)
-    return doc, res
+    return started(ex, source)
 
 
 def bench_stages(ex: Extractor, texts: list[str], repeats: int, loops: int) -> dict[str, Any]:
