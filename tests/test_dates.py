@@ -711,14 +711,14 @@ def test_meta_published_is_the_reference_whatever_line_it_came_from(extractor: E
 
 
 class _NotAscii(str):
-    """A str that says it is not ASCII: sends _digit_positions down its general regex loop."""
+    """A str that says it is not ASCII: _digit_positions reads it with ``_DIGITS``."""
 
     def isascii(self) -> bool:
         return False
 
 
-def test_digit_positions_ascii_scan_equals_the_general_loop(extractor: Extractor) -> None:
-    """On ASCII text the digit runs are listed by a bytes split instead of ``_DIGITS``; both
+def test_digit_positions_ascii_pattern_equals_the_general_one(extractor: Extractor) -> None:
+    """On ASCII text the digit runs are read by ``_DIGITS_ASCII`` instead of ``_DIGITS``; both
     must list the same runs in every slot and read the same count units."""
     import random
 

@@ -321,8 +321,7 @@ _ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
 _ASCII_NON_LETTERS_B = bytes(i if i < 128 and chr(i).isalpha() else 32 for i in range(256))  # the same on bytes
 # a digit run and the word after it (to try only the patterns that can follow)
 _DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
-_ASCII_NON_DIGITS_B = bytes(i if 48 <= i <= 57 else 32 for i in range(256))  # digits kept, the rest spaces
-_WORD_AFTER = re.compile(r"[ \t]+([A-Za-z]+)")  # on ASCII text: the word after a digit run (see _DIGITS)
+_DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
 _PAREN = regex.compile(r"\(")
 _NEXT_WORD = _tw(regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)"))
 _CLOSE = _tw(regex.compile(r"\s*\)"))
@@ -1986,56 +1985,7 @@ def _digit_positions(
     slash: list[int] = []
     clock: list[int] = []
     size = len(text)
-    if text.isascii():
-        # the runs listed in C as the word scan lists words (every other character a space,
-        # then split), each found from where the one before ended; the word after a run of
-        # one to three digits is read only there: what _DIGITS finds, without a
-        # match object per run
-        spaced = text.encode().translate(_ASCII_NON_DIGITS_B)
-        find = spaced.find  # from the end of the run before, only spaces stand before this one
-        word_after = _WORD_AFTER.match
-        cur = 0
-        for run in spaced.split():
-            n = len(run)
-            s0 = find(run, cur)
-            e0 = cur = s0 + n
-            if n == 4:
-                if run[0] in b"12":
-                    year.append(s0)
-                    if e0 < size and text[e0] in "-/":
-                        iso.append(s0)
-                    k = e0
-                    while k < size and text[k].isspace():
-                        k += 1
-                    if k < size and text[k] in "-/hHsS":  # -, /, hingga, sampai, s.d., s/d
-                        yrange.append(s0)
-            elif n <= 3 and e0 < size:
-                wm = word_after(text, e0) if text[e0] in " \t" else None
-                if wm is not None:  # "17 Agustus", "3 hari"
-                    w = wm.group(1).casefold()
-                    if n <= 2 and w in day_words:
-                        day.append(s0)
-                    if w in unit_words:
-                        count.append(s0)
-                        count_unit[s0] = wm.start(1)
-                    continue
-                if n > 2 or e0 + 1 >= size:
-                    continue
-                nxt, after = text[e0], text[e0 + 1]
-                if nxt == "-" or nxt == "," or (nxt == " " and text[e0:e0 + 4].lstrip(" ")[:1] == ","):
-                    day.append(s0)  # 1-3 Maret · 16, 17, dan 18 Maret
-                if after.isdecimal():
-                    if nxt in "/.-":
-                        k = e0 + 2 if e0 + 2 < size and text[e0 + 2].isdecimal() else e0 + 1
-                        if k + 1 < size and text[k + 1] == nxt:  # 18/4/ · 18.04.
-                            num.append(s0)
-                        if nxt == "/":
-                            slash.append(s0)
-                    if nxt in ".:" and after in "012345":
-                        clock.append(s0)
-        return {"year": year, "iso": iso, "yrange": yrange, "day": day, "count": count, "num": num,
-                "slash": slash, "clock": clock}
-    for m in _DIGITS.finditer(text, None, None, False, False):
+    for m in (_DIGITS_ASCII if text.isascii() else _DIGITS).finditer(text, None, None, False, False):
         s0, e0 = m.span(1)
         n = e0 - s0
         if n == 4:
