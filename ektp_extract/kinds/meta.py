@@ -1124,12 +1124,7 @@ def _cites(r: _MetaRx, text: str, start: int, lower: Optional[str] = None) -> li
     """``r.cite.finditer(text, start)``, tried only where a cue word stands. ``lower``:
     ``text.lower()`` when the caller has it (``Document.lower_text``, which the later stages
     reuse: the final working text is lower-cased once)."""
-    if r.cite_cues is None:
-        low = None
-    elif lower is None:
-        low = _lowered(text)
-    else:
-        low = _lowered(text, lower)
+    low = _lowered(text, lower) if r.cite_cues is not None else None
     if low is None:
         return list(r.cite.finditer(text, start))
     found: set[int] = set()

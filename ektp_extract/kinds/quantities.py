@@ -42,7 +42,6 @@ from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity, Span, filled
-from ..models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from ..twins import Twin
 from .calendar import calendar
 from .numbers import (
@@ -1034,11 +1033,7 @@ def _record(
     to_source = ctx.to_source
     a, b = (start, end) if to_source is None else to_source(start, end)
     text = ctx.source[a:b]
-    span = _object_new(Span)  # (models.filled, inlined: two calls less per record)
-    _set_dict(span, {"start": a, "end": b, "text": text})
-    _set_fields_set(span, {"start", "end", "text"})
-    _set_extra(span, None)
-    _set_private(span, None)
+    span = filled(Span, {"start": a, "end": b, "text": text}, {"start", "end", "text"})
     data = {
         "value": value,
         "unit": unit,
@@ -1056,12 +1051,7 @@ def _record(
         fields_set = {"value", "unit", "kind", "text", "span", "rule"}
     if range_end is not None:
         fields_set.add("range_end")
-    q = _object_new(Quantity)
-    _set_dict(q, data)
-    _set_fields_set(q, fields_set)
-    _set_extra(q, None)
-    _set_private(q, None)
-    return q
+    return filled(Quantity, data, fields_set)
 
 
 def _qualifier(

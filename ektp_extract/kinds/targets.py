@@ -138,6 +138,9 @@ def _build(lex: Lexicon) -> _Rx:
     cue_scan = AnchoredPattern(cue, _forms(lex, "target_cues"))
     ach_scan = AnchoredPattern(ach, _forms(lex, "achievement_cues"))
     brk_scan = AnchoredPattern(brk, [";", *_forms(lex, "clause_breaks")])
+    cue_forms = _anchor_forms(cue_scan, _forms(lex, "target_cues"))
+    ach_forms = _anchor_forms(ach_scan, _forms(lex, "achievement_cues"))
+    brk_forms = _anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")])
     blocker = regex.compile(_words(_forms(lex, "blockers")))
     anaphor = regex.compile(r"[ \t]+" + alternation(_forms(lex, "anaphora"), word=True))
     word = regex.compile(r"[\p{L}][\p{L}\d/-]*")
@@ -146,12 +149,12 @@ def _build(lex: Lexicon) -> _Rx:
         cue=cue,
         ach=ach,
         cue_scan=cue_scan,
-        cue_forms=_anchor_forms(cue_scan, _forms(lex, "target_cues")),
-        ach_forms=_anchor_forms(ach_scan, _forms(lex, "achievement_cues")),
-        brk_forms=_anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")]),
-        cue_ix=_AnchorIndex(_anchor_forms(cue_scan, _forms(lex, "target_cues"))),
-        ach_ix=_AnchorIndex(_anchor_forms(ach_scan, _forms(lex, "achievement_cues"))),
-        brk_ix=_AnchorIndex(_anchor_forms(brk_scan, [";", *_forms(lex, "clause_breaks")])),
+        cue_forms=cue_forms,
+        ach_forms=ach_forms,
+        brk_forms=brk_forms,
+        cue_ix=_AnchorIndex(cue_forms),
+        ach_ix=_AnchorIndex(ach_forms),
+        brk_ix=_AnchorIndex(brk_forms),
         ach_scan=ach_scan,
         blocker=blocker,
         anaphor=anaphor,
