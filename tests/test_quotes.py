@@ -124,12 +124,17 @@ def test_active_verbs_found_by_word_equal_the_regex_scan(extractor: Extractor) -
 
     q = qlex(extractor.lexicon)
     text = ("Ia mengatakan, Mengatakan mengatakannya 2mengatakan _menjelaskan menjelaskan-nya "
-            "xmenyebutkan (menyebutkan) menegaskan,menambahkan")
+            "xmenyebutkan (menyebutkan) menegaskan,menambahkan mengatakan2 mengatakan_ MENGATAKAN "
+            "menjelaskan- mengatakan")
     low = text.lower()
     lw = LowerWords(text, low, frozenset(regex.findall(r"[a-z]+", low)))
     for start in range(0, len(text) + 1, 2):
         expected = [m.span() for m in q.active.finditer(text, start)]
-        assert [m.span() for m in _word_matches(q.active, text, start, lw, q.active_words)] == expected
+        assert [m[:2] for m in _word_matches(q.active, text, start, lw, q.active_words, q.active_exact)] == expected
+        assert [m[2] for m in _word_matches(q.active, text, start, lw, q.active_words, q.active_exact)] == [
+            m.group("v") for m in q.active.finditer(text, start)]
+        assert _word_matches(q.active, text, start, None, q.active_words) == [
+            (m.start(), m.end(), m.group("v")) for m in q.active.finditer(text, start)]
 
 
 def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
@@ -147,7 +152,7 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures" / "articles").glob("*.txt"))[:6]]
     rnd = random.Random(5)
     words = ["menurut", "Menurutnya", "MENURUT", "kata", "lanjut", "ujar", "katanya", "ia", "Budi", "2", "-", "'",
-             ",kata", ", Kata", ",  KATANYA", ", ujarnya-", ", tambahnya2"]
+             ",kata", ", Kata", ",  KATANYA", ", ujarnya-", ", tambahnya2", "Lanjut", "x_", "kata_", "ujar2"]
     texts += [" ".join(rnd.choice(words) + rnd.choice(["", " ", "  ", ",", "'", ".", "-"]) for _ in range(rnd.randint(0, 12)))
               for _ in range(300)]
     texts += ["Bantuan itu  lanjut Budi, naik", "kata  kata, 'ya ini benar' katanya", "'abc' 'def ghi' x", "é kata Budi",
@@ -157,14 +162,16 @@ def test_screened_scans_equal_the_regex_scans(extractor: Extractor) -> None:
         text = doc.text
         lw = lower_words(doc)
         for start in range(0, len(text) + 1, 1 if len(text) < 200 else 37):
-            assert [m.span() for m in _word_matches(q.cue, text, start, lw, q.cue_words)] == [
-                m.span() for m in q.cue.finditer(text, start)]
+            assert _word_matches(q.cue, text, start, lw, q.cue_words) == [
+                (m.start(), m.end(), m.group("v")) for m in q.cue.finditer(text, start)]
             inter, bare = _interposed_matches(q, text, start, lw)
-            assert [m.span() for m in bare] == [m.span() for m in q.interposed_bare.finditer(text, start)]
+            assert bare == [
+                (m.start(), m.start("v"), m.end(), m.group("v")) for m in q.interposed_bare.finditer(text, start)]
+            assert all(m.end() == m.end("v") for m in q.interposed.finditer(text, start))
             assert [m.span() for m in _single_quoted(text, start)] == [
                 m.span() for m in _SINGLE.finditer(text, start)]
-            assert [(m.span(), m.span("v")) for m in inter] == [
-                (m.span(), m.span("v")) for m in q.interposed.finditer(text, start)]
+            assert inter == [
+                (m.start(), m.start("v"), m.end(), m.group("v")) for m in q.interposed.finditer(text, start)]
 
 
 def test_role_commas_hold_every_role_subject(extractor: Extractor) -> None:

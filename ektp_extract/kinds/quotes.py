@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import partial
 from operator import attrgetter, itemgetter
 from typing import Any, NamedTuple, Optional, Sequence
 
@@ -35,6 +36,7 @@ from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Quote, Span, filled
 from .officials import (
+    _ASCII_WORD_CHARS,
     Intervals,
     LowerWords,
     NameParse,
@@ -101,8 +103,10 @@ class QLex:
     # the forms of active verbs in lower case when every form is ASCII letters (None
     # otherwise): on an ASCII text only where they occur is matched
     active_words: Optional[frozenset[str]] = None
+    active_exact: frozenset[str] = frozenset()  # the active verbs' forms as written (their pattern keeps case)
     cue_words: Optional[frozenset[str]] = None  # the same for the cue's forms
     said_words: Optional[frozenset[str]] = None  # ... and for the after-quote verbs and their -nya forms
+    after_exact: frozenset[str] = frozenset()  # the after-quote verbs as written (the bare pattern keeps case)
     # a comma, spaces and the start of a role word, in the lower-case text (None when a role
     # word is not all ASCII letters)
     role_comma: Optional[re.Pattern[str]] = None
@@ -153,8 +157,10 @@ def _build(lex: Lexicon) -> QLex:
         say_verbs=_words(lex, "clause_verbs"),
         roles=roles,
         active_words=_letter_forms(active),
+        active_exact=frozenset(active),
         cue_words=_letter_forms(cue_forms),
         said_words=_letter_forms(after + encl),
+        after_exact=frozenset(after),
         role_comma=_role_comma(roles),
     )
 
@@ -175,39 +181,82 @@ def _letter_forms(forms: list[str]) -> Optional[frozenset[str]]:
 
 
 def _word_matches(
-    rx: Any, text: str, start: int, lw: Optional[LowerWords], forms: Optional[frozenset[str]]
-) -> list[Any]:
-    """``list(rx.finditer(text, start))`` for a pattern that matches one of ``forms`` as a
-    whole word (``\\b``, the form, ``\\b``): on an ASCII text only where a form opens a
-    letter run is matched (a match is one letter run, so matches never overlap)."""
+    rx: Any, text: str, start: int, lw: Optional[LowerWords], forms: Optional[frozenset[str]],
+    exact: Optional[frozenset[str]] = None,
+) -> list[tuple[int, int, str]]:
+    """(start, end, group ``v``) of each match of ``rx.finditer(text, start)``, for a pattern
+    that matches one of ``forms`` as a whole word (``\\b``, the form, ``\\b``, no ``-`` after).
+    On an ASCII text the letter runs equal to a form are read without the pattern: a match
+    is one whole letter run (so matches never overlap) with no word character before it and
+    none or ``-`` after it; ``exact``: the forms as written, for a case-sensitive pattern
+    (None: ``rx`` ignores case)."""
     if lw is None or forms is None:
-        return list(rx.finditer(text, start))
-    match = rx.a.match if rx.a is not None else rx.match  # (the text is ASCII: the twin itself)
-    return [m for i in lw.starts(forms, start) if (m := match(text, i)) is not None]
+        return [(m.start(), m.end(), m.group("v")) for m in rx.finditer(text, start)]
+    low = lw.low
+    find, n_text = low.find, len(low)
+    hits: dict[int, tuple[int, int, str]] = {}
+    for w in forms.intersection(lw.words):  # (a match is a whole letter run: one of the text's)
+        n = len(w)
+        i = find(w, start)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or low[i - 1] not in _ASCII_WORD_CHARS) and (j == n_text or low[j] not in _WORD_OR_DASH):
+                v = text[i:j]
+                if exact is None or v in exact:
+                    hits[i] = (i, j, v)
+            i = find(w, j)  # (a later start inside this occurrence has a letter before it)
+    return sorted(hits.values())  # (by start: no two hits share one)
 
 
-def _interposed_matches(q: QLex, text: str, start: int, lw: Optional[LowerWords]) -> tuple[list[Any], list[Any]]:
-    """``list(q.interposed.finditer(text, start))`` and ``list(q.interposed_bare.finditer(text,
-    start))``: on an ASCII text only where an after-quote verb (with -nya or not) opens a
-    word, each matched where its spaces start: after a comma (``, kata X``) or, for the
-    bare form, after a letter (``lanjut X``). A match holds one verb, so none overlap."""
+_WORD_OR_DASH = _ASCII_WORD_CHARS | {"-"}
+
+
+def _interposed_matches(
+    q: QLex, text: str, start: int, lw: Optional[LowerWords]
+) -> tuple[list[tuple[int, int, int, str]], list[tuple[int, int, int, str]]]:
+    """(start, start of ``v``, end, group ``v``) of each match of ``q.interposed.finditer(text,
+    start)`` and of ``q.interposed_bare.finditer(text, start)`` (a match ends with its verb).
+    On an ASCII text they are read without the patterns where an after-quote verb (with -nya
+    or not) is a whole letter run with no letter, digit or ``-`` after it: after a comma
+    and spaces (``, kata X``) or, for the bare form, after a lower-case letter and spaces
+    (``lanjut X``, its verb as written: that pattern keeps case). A match holds one verb,
+    so none overlap."""
     if lw is None or q.said_words is None:
-        return list(q.interposed.finditer(text, start)), list(q.interposed_bare.finditer(text, start))
-    inter: list[Any] = []
-    bare: list[Any] = []
-    # (the text is ASCII: the stdlib twins themselves when there are)
-    inter_match = q.interposed.a.match if q.interposed.a is not None else q.interposed.match
-    bare_match = q.interposed_bare.a.match if q.interposed_bare.a is not None else q.interposed_bare.match
-    for i in lw.starts(q.said_words, start):
+        return (
+            [(m.start(), m.start("v"), m.end(), m.group("v")) for m in q.interposed.finditer(text, start)],
+            [(m.start(), m.start("v"), m.end(), m.group("v")) for m in q.interposed_bare.finditer(text, start)],
+        )
+    low = lw.low
+    find, n_text = low.find, len(low)
+    hits: dict[int, int] = {}  # start → end of a verb standing as a whole word
+    for w in q.said_words.intersection(lw.words):
+        n = len(w)
+        i = find(w, start)
+        while i >= 0:
+            j = i + n
+            if (i == 0 or low[i - 1] not in _ASCII_WORD_CHARS) and (j == n_text or low[j] not in _ALNUM_OR_DASH):
+                hits[i] = j
+            i = find(w, j)
+    inter: list[tuple[int, int, int, str]] = []
+    bare: list[tuple[int, int, int, str]] = []
+    after_exact = q.after_exact
+    for i in sorted(hits):
         p = i
         while p > 0 and text[p - 1] == " ":
             p -= 1
         if p > start and text[p - 1] == ",":
-            if (m := inter_match(text, p - 1)) is not None:
-                inter.append(m)
-        elif start <= p < i and (m := bare_match(text, p)) is not None:
-            bare.append(m)
+            j = hits[i]
+            inter.append((p - 1, i, j, text[i:j]))
+        elif start <= p < i and p > 0 and text[p - 1] in _ASCII_LOWER:
+            j = hits[i]
+            v = text[i:j]
+            if v in after_exact:
+                bare.append((p, i, j, v))
     return inter, bare
+
+
+_ALNUM_OR_DASH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _single_quoted(text: str, start: int) -> list[Any]:
@@ -234,8 +283,7 @@ def qlex(lex: Lexicon) -> QLex:
 # ---------------------------------------------------------------- speakers
 
 
-@dataclass(slots=True)
-class Who:
+class Who(NamedTuple):
     """A speaker reference before resolution."""
 
     kind: str  # official / name / pronoun
@@ -257,6 +305,11 @@ class Event(NamedTuple):
     rule: str
     pieces: Sequence[tuple[int, int]] = ()  # a direct quote's passages
 
+
+# Who and Event made from a tuple of every field, in C (the NamedTuple constructor is a
+# Python function; these records are built for every speaker read)
+_who: Any = partial(tuple.__new__, Who)  # _who((kind, pos, end, official, name))
+_event: Any = partial(tuple.__new__, Event)  # _event((anchor, who, ..., pieces))
 
 _SP = twin(r"[ ]*")
 
@@ -442,19 +495,19 @@ class _Ctx:
             return None
         wm = _LETTERS.match(text, p, p + 12)
         if wm and wm.group(0).casefold() in self.q.pronouns:
-            return Who("pronoun", p, wm.end())
+            return _who(("pronoun", p, wm.end(), None, None))
         ref = self.ref_at(p)
         if ref is not None and ref[0] >= p - 1:
-            return Who("official", p, ref[1], official=ref[2])
+            return _who(("official", p, ref[1], ref[2], None))
         nm = parse_name(self.lx, text, p, limit, self.regions, memo=self.memo)
         if nm is not None and nm.start == p:
             off = self.official_by_name(nm.name, p)
             if off is not None:
-                return Who("official", p, nm.end, official=off)
-            return Who("name", p, nm.end, name=nm.name)
+                return _who(("official", p, nm.end, off, None))
+            return _who(("name", p, nm.end, None, nm.name))
         dm = _DESC.match(text, p, min(limit, p + 90))
         if dm is not None and _boundary(text, dm.end()):
-            return Who("pronoun", p, dm.end())
+            return _who(("pronoun", p, dm.end(), None, None))
         if text[p:p + 1].isupper():
             return self.official_by_head(p, limit)
         return None
@@ -466,16 +519,16 @@ class _Ctx:
         p = _SP.match(text, ss).end()
         wm = _LETTERS.match(text, p, min(end, p + 12))
         if wm is not None and wm.group(0).casefold() in self.q.pronouns:
-            return Who("pronoun", p, wm.end())
+            return _who(("pronoun", p, wm.end(), None, None))
         ref = self.ref_at(p)
         if ref is not None and ref[1] <= end:
-            return Who("official", ref[0], ref[1], official=ref[2])
+            return _who(("official", ref[0], ref[1], ref[2], None))
         nm = parse_name(self.lx, text, p, end, self.regions, memo=self.memo)
         if nm is not None and nm.start == p:
             off = self.official_by_name(nm.name, p)
             if off is not None:
-                return Who("official", p, nm.end, official=off)
-            return Who("name", p, nm.end, name=nm.name)
+                return _who(("official", p, nm.end, off, None))
+            return _who(("name", p, nm.end, None, nm.name))
         return None
 
     def official_by_head(self, pos: int, limit: int) -> Optional[Who]:
@@ -498,7 +551,7 @@ class _Ctx:
                     best = (last, i)
         if best is None:
             return None
-        return Who("official", pos, hm.end, official=best[1])
+        return _who(("official", pos, hm.end, best[1], None))
 
     # -- subject before a meN- verb: X mengatakan / Ia menjelaskan / Nama (45), warga Y, mengaku
     def who_before(self, verb_start: int, ss: int = -1) -> Optional[Who]:
@@ -539,7 +592,7 @@ class _Ctx:
             st = j - len(wm[1])
             # Ia menambahkan / Dalam sambutannya ia menyampaikan
             if _subject_start(text, ss, st) or len(text[ss:st].split(None, 5)) <= 4:
-                return Who("pronoun", st, j)
+                return _who(("pronoun", st, j, None, None))
             return None
         ref = self.ref_ending(j)
         if (
@@ -564,8 +617,8 @@ class _Ctx:
                         first = r
                         break
                 if first is not None:
-                    return Who("official", first[0], first[1], official=first[2])
-            return Who("official", ref[0], ref[1], official=ref[2])
+                    return _who(("official", first[0], first[1], first[2], None))
+            return _who(("official", ref[0], ref[1], ref[2], None))
         # a name, optionally with its age and an appositive: Dwi Lestari (19), warga Wates,
         x = j
         am = _APPOS_END.search(text, max(ss, j - 90), j)
@@ -585,8 +638,8 @@ class _Ctx:
                     continue
                 off = self.official_by_name(nm.name, ns)
                 if off is not None:
-                    return Who("official", ns, nm.end, official=off)
-                return Who("name", ns, nm.end, name=nm.name)
+                    return _who(("official", ns, nm.end, off, None))
+                return _who(("name", ns, nm.end, None, nm.name))
         return None
 
 
@@ -872,18 +925,18 @@ def _direct(ctx: _Ctx) -> list[Event]:
                 if sm is not None:
                     w2 = ctx.who_after(sm.end(), lim)
                     if w2 is not None and w2.kind != "pronoun" and _boundary(text, w2.end):
-                        ev = Event(close + 1, w2, s, e, True, "sampai", "quotes.direct.after", pieces)
+                        ev = _event((close + 1, w2, s, e, True, "sampai", "quotes.direct.after", pieces))
                         attr_end = w2.end
             if m is not None:
                 verb = m.group("v")
                 if q.kinds.get(verb.casefold()) == "enclitic":
-                    who: Optional[Who] = Who("pronoun", m.start("v"), m.end("v"))
+                    who: Optional[Who] = _who(("pronoun", m.start("v"), m.end("v"), None, None))
                     attr_end = m.end()
                 else:
                     who = ctx.who_after(m.end(), lim)
                     attr_end = who.end if who else m.end()
                 if who is not None:
-                    ev = Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", pieces)
+                    ev = _event((close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", pieces))
             else:
                 # "...," Devananda menambahkan.
                 p = _skip_sp(text, close + 1)
@@ -894,7 +947,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
                 if who is not None and who.kind != "pronoun":
                     am = q.active.match(text, _skip_sp(text, who.end), lim)
                 if am is not None and who is not None:
-                    ev = Event(close + 1, who, s, e, True, am.group("v").casefold(), "quotes.direct.after", pieces)
+                    ev = _event((close + 1, who, s, e, True, am.group("v").casefold(), "quotes.direct.after", pieces))
                     attr_end = am.end()
         if ev is None:
             # X mengatakan, "..."  /  ujar X: "..."
@@ -904,16 +957,16 @@ def _direct(ctx: _Ctx) -> list[Event]:
                 kind = q.kinds.get(verb.casefold())
                 who = ctx.who_before(bm.start("v")) if kind == "active" else None
                 if kind == "active" and who is not None:
-                    ev = Event(bm.start("v"), who, s, e, True, verb.casefold(), "quotes.direct.before", pieces)
+                    ev = _event((bm.start("v"), who, s, e, True, verb.casefold(), "quotes.direct.before", pieces))
         if ev is None and prev is not None and prev_attr_end >= 0:
             # "A," kata X, "B."  — one attribution for two passages
             gap = text[prev_attr_end:om]
             if len(gap) <= 40 and "\n" not in gap and not _STOP.search(gap):
-                ev = Event(om, prev.who, s, e, True, prev.verb, "quotes.direct.after", pieces)
+                ev = _event((om, prev.who, s, e, True, prev.verb, "quotes.direct.after", pieces))
         if ev is None:
             whole = om == para[0] and (close is None or close + 1 >= _strip_end(text, para[1]))
             if whole and content_words >= 4:
-                ev = Event(om, Who("pronoun", om, om), s, e, True, None, "quotes.direct.context", pieces)
+                ev = _event((om, _who(("pronoun", om, om, None, None)), s, e, True, None, "quotes.direct.context", pieces))
         if ev is None:
             continue
         if content_words < 2:
@@ -932,13 +985,16 @@ def _direct(ctx: _Ctx) -> list[Event]:
         if am is None:
             continue
         verb = am.group("v")
-        who = Who("pronoun", am.start("v"), am.end("v")) if q.kinds.get(verb.casefold()) == "enclitic" else ctx.who_after(am.end(), lim)
+        if q.kinds.get(verb.casefold()) == "enclitic":
+            who = _who(("pronoun", am.start("v"), am.end("v"), None, None))
+        else:
+            who = ctx.who_after(am.end(), lim)
         if who is None:
             continue
         s, e = _clean(text, m.start("c"), m.end("c"))
         if len(text[s:e].split(None, 2)) < 2:
             continue
-        out.append(Event(close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", [(s, e)]))
+        out.append(_event((close + 1, who, s, e, True, verb.casefold(), "quotes.direct.after", [(s, e)])))
         ctx.quote_ranges.add(m.start(), m.end())
     return out
 
@@ -956,11 +1012,9 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     lw = lower_words(ctx.doc)
     in_quote, sentence = ctx.quote_ranges.covers, ctx.sentence
     # X mengatakan (bahwa) <clause>
-    for m in _word_matches(q.active, text, body, lw, q.active_words):
-        vs = m.start()
+    for vs, me, verb in _word_matches(q.active, text, body, lw, q.active_words, q.active_exact):
         if in_quote(vs):
             continue
-        me = m.end()
         c = _clause_start(text, me)
         if text[c:c + 1] in ('"', "'"):
             continue  # X mengatakan, "...": a direct quote, read by _direct
@@ -971,17 +1025,16 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         ce = _clause_end(ctx, c, se)
         if ce <= c or text[c:ce].isspace():
             continue  # no word in the clause
-        verb = m.group("v")
         if c == _skip_sp(text, me) and _np_object(ctx, verb, c, ce):
             continue  # mengungkapkan kekhawatiran atas ...: an object, no reported clause
-        out.append(Event(who.pos, who, c, ce, False, verb.casefold(), "quotes.indirect.verb"))
+        out.append(_event((who.pos, who, c, ce, False, verb.casefold(), "quotes.indirect.verb", ())))
     # a report inside another report's clause is not the article's speaker
     # ("Menurut Devananda, Mendagri menilai ...")
     clauses: list[tuple[int, int]] = []
     cues = _word_matches(q.cue, text, body, lw, q.cue_words)
-    for m in cues:
-        se = sentence(m.start())[1]
-        k = _comma_end(text, m.end(), min(se, m.end() + 80))
+    for cs, ce_, _ in cues:
+        se = sentence(cs)[1]
+        k = _comma_end(text, ce_, min(se, ce_ + 80))
         if k >= 0:
             clauses.append((k, se))
     if clauses:
@@ -989,16 +1042,15 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         in_report = ctx.report_clauses.covers
         out = [ev for ev in out if ev.who is None or not in_report(ev.who.pos)]
     # Menurut X, <clause>
-    for m in cues:
-        if in_quote(m.start()):
+    for cs, ce_, verb in cues:
+        if in_quote(cs):
             continue
-        se = sentence(m.start())[1]
-        verb = m.group("v")
+        se = sentence(cs)[1]
         if q.kinds.get(verb.casefold()) == "cue_enclitic":
-            who: Optional[Who] = Who("pronoun", m.start(), m.end())
-            after = m.end()
+            who: Optional[Who] = _who(("pronoun", cs, ce_, None, None))
+            after = ce_
         else:
-            who = ctx.who_after(m.end(), se)
+            who = ctx.who_after(ce_, se)
             if who is None or who.kind == "pronoun" and text[who.pos:who.end].casefold() not in q.pronouns:
                 continue
             after = who.end
@@ -1009,21 +1061,20 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         ce = _clause_end(ctx, c, se)
         if len(text[c:ce].split(None, 2)) < 2:
             continue
-        out.append(Event(m.start(), who, c, ce, False, verb.casefold(), "quotes.indirect.menurut"))
+        out.append(_event((cs, who, c, ce, False, verb.casefold(), "quotes.indirect.menurut", ())))
     # <clause>, kata X, <clause>.   /   <clause>, katanya.   /   <clause> lanjut X, <clause>.
     seen_v: set[int] = set()
     inter, bare_ms = _interposed_matches(q, text, body, lw)
-    for m, bare in [*((m, False) for m in inter), *((m, True) for m in bare_ms)]:
-        if in_quote(m.start()) or m.start("v") in seen_v:
+    for (ms, vs, me, verb), bare in [*((m, False) for m in inter), *((m, True) for m in bare_ms)]:
+        if in_quote(ms) or vs in seen_v:
             continue
-        ss, se = sentence(m.start())
+        ss, se = sentence(ms)
         if '"' in text[ss:se]:
             continue
-        verb = m.group("v")
         if q.kinds.get(verb.casefold()) == "enclitic":
-            who = Who("pronoun", m.start("v"), m.end("v"))
+            who = _who(("pronoun", vs, me, None, None))
         else:
-            who = ctx.who_after(m.end(), se)
+            who = ctx.who_after(me, se)
         if who is None:
             continue
         after = _skip_sp(text, who.end)
@@ -1033,13 +1084,13 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             not bare and who.kind != "pronoun" and _CLAUSE_AFTER_NAME.match(text, after, se) is not None
         ):
             continue  # (but: Saat ini, kata Hartoko Disdukcapil telah ...: the clause follows the name)
-        seen_v.add(m.start("v"))
+        seen_v.add(vs)
         s, e = _clean(text, ss, se)
         while e > s and text[e - 1] in ".!?":
             e -= 1
         if len(text[s:e].split(None, 4)) < 4:
             continue
-        out.append(Event(m.start(), who, s, e, False, verb.casefold(), "quotes.indirect.interposed"))
+        out.append(_event((ms, who, s, e, False, verb.casefold(), "quotes.indirect.interposed", ())))
     return out
 
 
