@@ -631,11 +631,36 @@ def test_trie_any_case_matches_as_the_case_insensitive_trie(extractor: Extractor
             groups.setdefault(w[0], []).append(w[1:])
     groups["x"] = ["", "a", "ab", "9b"]
     for rests in groups.values():
-        fast = re.compile(ag._trie_any_case(rests), re.ASCII)
         plain = re.compile(f"(?i:{ag._trie(rests)})", re.ASCII)
-        for w in rests + [r.upper() for r in rests] + [r.title() for r in rests] + [r[:-1] for r in rests]:
-            for t in (w, w + "x", w.swapcase()):
-                assert _sig(fast.match(t)) == _sig(plain.match(t)), t
+        for depth in (1, 2, 3):
+            fast = re.compile(ag._trie_any_case(rests, depth), re.ASCII)
+            for w in rests + [r.upper() for r in rests] + [r.title() for r in rests] + [r[:-1] for r in rests]:
+                for t in (w, w + "x", w.swapcase(), w[:1] + w[1:].swapcase()):
+                    assert _sig(fast.match(t)) == _sig(plain.match(t)), (t, depth)
+                    # every prefix of t the tree can match whole (a longer scan pattern may
+                    # backtrack to any of them)
+                    assert _whole_prefixes(fast, t) == _whole_prefixes(plain, t), (t, depth)
+
+
+def _whole_prefixes(rx: "re.Pattern[str]", t: str) -> list[int]:
+    return [e for e in range(len(t) + 1) if rx.fullmatch(t, 0, e) is not None]
+
+
+def test_lower_gov_starts_find_what_the_scan_finds(extractor: Extractor) -> None:
+    """The lower-case government starts found at the "pem" that ``str.find`` finds are the
+    matches of ``lower_gov_scan.finditer``."""
+    c = ag.compiled(extractor.lexicon)
+    assert c.lower_gov_first and c.lower_gov_scan is not None
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures" / "articles").glob("*.txt"))]
+    texts += _odd_texts() + [
+        "pemkab Kendal, xpemkab Kendal pempemkab Kendal pemkab  Kendal pemkab kendal (pemprov DKI)",
+        "pemerintah daerah Kota Batu pemerintah daerah kota pemerintah KSB pemda Aceh_pemkot Bogor",
+        "épemkab Kendal ñ pemkot Bogor 1pemkot Bogor _pemkot Bogor pemprop Jatim.pemprov DKI pem",
+        "pemkab Kendalpemkab Kendal pemkab Kendal pemkab pemerintahpemerintah X pemkot Y",
+    ]
+    for t in texts:
+        ref = [(m.start(), m.group(1), m.group(1)) for m in c.lower_gov_scan.finditer(t)]
+        assert ag._lower_gov_starts(c, t) == ref, t
 
 
 def test_read_also_pattern_finds_what_the_plain_pattern_finds() -> None:

@@ -24,6 +24,7 @@ See docs/agencies.md.
 
 from __future__ import annotations
 
+import os
 import re
 import string
 from dataclasses import dataclass, field, replace
@@ -322,6 +323,8 @@ class _Compiled:
     #: one scan for every lower-case start of a regional government (pemkab Kendal,
     #: pemerintah Kabupaten Kebumen, pemerintah daerah Kota Batu)
     lower_gov_scan: Optional["re.Pattern[str]"] = None
+    #: the letters every word of lower_gov_scan opens with ("pem"): where its matches can start
+    lower_gov_first: str = ""
     no_person_heads: frozenset[str] = frozenset()  # casefolded heads with person_names = false
     # (number of words, casefolded first or last word) → casefolded full forms of that shape
     # with a long word (for a full form misspelt in one word: Kementrian Agama)
@@ -510,7 +513,9 @@ def _build(lex: Lexicon) -> _Compiled:
                    and r.takes == "region" for a in r.acronyms
                    if a.isalpha() and a[:1].isupper() and a[1:].islower()}
     by_letter: dict[str, list[str]] = {}
-    for w in sorted({w[:-1] for w in c.lower_gov} | {"pemerintah"}):
+    gov_words = sorted({w[:-1] for w in c.lower_gov} | {"pemerintah"})
+    c.lower_gov_first = os.path.commonprefix(gov_words)
+    for w in gov_words:
         by_letter.setdefault(w[0], []).append(re.escape(w[1:]))
     c.lower_gov_scan = re.compile("(" + "|".join(  # the letter first: no look-behind at every position
         f"{re.escape(k)}(?<![^\\W_]{re.escape(k)})(?:{'|'.join(v)})" for k, v in by_letter.items())
@@ -1285,26 +1290,38 @@ _LOWER_CUE = twin(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
 _AND_CAP = twin(r"[ ]dan[ ]\p{Lu}")
 
 
-def _trie_any_case(words: list[str]) -> str:
-    """``(?i:`` :func:`_trie` ``(words))`` for ASCII words, with the first letter of each
-    word written as two literals, lower and upper case, and only the rest of the tree in
-    ``(?i:...)``: the same strings match.
-
-    >>> _trie_any_case(["as", "ukcapil", "ukc"])
-    '(?:a(?i:s)|A(?i:s)|u(?i:kc(?:apil)?)|U(?i:kc(?:apil)?))'
-    """
+def _any_case_alts(words: list[str], depth: int = 1) -> tuple[list[str], bool]:
+    """The branches of :func:`_trie_any_case` ``(words, depth)`` (one per first letter and
+    case) and whether a word of no letters is among ``words`` (the tree may match nothing)."""
     by_first: dict[str, list[str]] = {}
     for w in words:
         by_first.setdefault(w[:1], []).append(w[1:])
-    ends = "" in by_first  # a word of no letters: the tree may match nothing
     alts: list[str] = []
     for ch, rests in sorted(by_first.items()):
         if not ch:
             continue
-        rest = _trie(rests)
-        tail = f"(?i:{rest})" if rest else ""
+        if depth > 1:
+            tail = _trie_any_case(rests, depth - 1)
+        else:
+            rest = _trie(rests)
+            tail = f"(?i:{rest})" if rest else ""
         cases = (ch.lower(), ch.upper()) if ch.lower() != ch.upper() else (ch,)
         alts.extend(regex.escape(x) + tail for x in cases)
+    return alts, "" in by_first
+
+
+def _trie_any_case(words: list[str], depth: int = 1) -> str:
+    """``(?i:`` :func:`_trie` ``(words))`` for ASCII words, with the first ``depth`` letters
+    of each word written as two literals, lower and upper case, and only the rest of the
+    tree in ``(?i:...)``: the same strings match, tried in the same order (at each letter
+    one branch at most can match, in both).
+
+    >>> _trie_any_case(["as", "ukcapil", "ukc"])
+    '(?:a(?i:s)|A(?i:s)|u(?i:kc(?:apil)?)|U(?i:kc(?:apil)?))'
+    >>> _trie_any_case(["as", "ukcapil", "ukc"], 2)
+    '(?:a(?:s|S)|A(?:s|S)|u(?:k(?i:c(?:apil)?)|K(?i:c(?:apil)?))|U(?:k(?i:c(?:apil)?)|K(?i:c(?:apil)?)))'
+    """
+    alts, ends = _any_case_alts(words, depth)
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
@@ -1327,10 +1344,16 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
     the word. Words that cannot occur in ASCII text (or cannot start with a capital)
     are left out: they match nothing there.
 
-    The tree in any case opens with its letters in both cases as plain literals
-    (:func:`_trie_any_case`): a branch of the engine skips a literal that differs without
-    entering it, where a case-insensitive letter is entered and tried (the scan tries
-    every capital of the text; about 13% fewer instructions).
+    The tree in any case opens with its first two letters in both cases as plain literals
+    (:func:`_trie_any_case` of depth 2): a branch of the engine skips a literal that
+    differs without entering it, where a case-insensitive letter is entered and tried (the
+    scan tries every capital of the text). The branches after the capital are one flat
+    alternation, each opening with a literal — the scan words' branches (each followed by
+    the word's end), then the near keys' (each followed by the word's rest), then the
+    office branch — instead of a group per kind, which the engine would enter at every
+    word start (the same matches in the same order: a branch's first letter decides
+    which branches can match; about 8% fewer instructions in the scan than one any-case
+    letter and a group per kind).
 
     ``office`` (an [[office_acronyms]] head letter → its cues and the letters its
     acronyms' second character may be) adds, after the words, any other word of that
@@ -1354,9 +1377,17 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
     for cap, (rests, near_rests) in sorted(by_capital.items()):
         alts = []
         if rests:
-            alts.append(f"{_trie_any_case(rests)}(?![A-Za-z0-9])")
+            word_alts, ends = _any_case_alts(rests, 2)
+            alts.extend(f"{a}(?![A-Za-z0-9])" for a in word_alts)
+            if ends:
+                alts.append("(?![A-Za-z0-9])")
         if near_rests:
-            alts.append(f"{_trie(near_rests)}[A-Za-z0-9]*")
+            by_second: dict[str, list[str]] = {}
+            for r in near_rests:
+                by_second.setdefault(r[:1], []).append(r[1:])
+            alts.extend(f"{re.escape(ch)}{_trie(rs)}[A-Za-z0-9]*" for ch, rs in sorted(by_second.items()) if ch)
+            if "" in by_second:
+                alts.append("[A-Za-z0-9]*")
         cues, seconds = (office or {}).get(cap, ([], ""))
         if cues:  # last, after the words; one look-behind at the cues' last letters first
             ends = "".join(sorted({re.escape(q[-1]) for q in cues}))
@@ -1502,10 +1533,30 @@ def _field_next(c: _Compiled, text: str, pos: int) -> bool:
 def _lower_gov_starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
     """(start, word, word) of regional governments' acronyms and of ``pemerintah`` written in
     lower case before a capital (``pemprov DKI``, ``pemkab Kendal``, ``pemerintah KSB``): one
-    stdlib scan per article (``c.lower_gov_scan``)."""
-    if c.lower_gov_scan is None:
+    stdlib scan per article (``c.lower_gov_scan``).
+
+    Every match opens with the letters all its words share (``c.lower_gov_first``, "pem"),
+    so the pattern is only tried where ``str.find`` finds them, left to right, from a
+    match's end after a match (as ``finditer`` goes on): the same matches, without the
+    engine's visit to every "p" of the text (a tenth of the cost; the look-behind sees the
+    text before the position in ``match`` as in ``finditer``)."""
+    rx = c.lower_gov_scan
+    if rx is None:
         return []
-    return [(m.start(), w, w) for m in c.lower_gov_scan.finditer(text) for w in (m.group(1),)]
+    first = c.lower_gov_first
+    if not first:
+        return [(m.start(), w, w) for m in rx.finditer(text) for w in (m.group(1),)]
+    out: list[tuple[int, str, str]] = []
+    i = text.find(first)
+    while i >= 0:
+        m = rx.match(text, i)
+        if m is None:
+            i = text.find(first, i + 1)
+        else:
+            w = m.group(1)
+            out.append((i, w, w))
+            i = text.find(first, m.end())
+    return out
 
 
 #: the regional government of each type of region
