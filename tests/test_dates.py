@@ -516,6 +516,33 @@ def test_inlined_has_value_tests_equal_the_property() -> None:
     assert pairs > 10_000
 
 
+def test_memoised_iso_equals_the_plain_one() -> None:
+    """_iso memoises _iso_plain by (granularity, year, month, day): over valid and impossible
+    dates of each granularity, asked twice, it gives what _iso_plain gives."""
+    from datetime import timezone
+
+    n = 0
+    for gran in (None, "year", "month", "day", "minute"):
+        for y in (None, 1, 999, 2016, 2019, 2020, 9999, 10000):
+            for m in (None, 1, 2, 12, 13):
+                for d in (None, 1, 28, 29, 30, 31, 32):
+                    for unresolved in (False, True):
+                        c = dates._Cand(0, 4, "r", "absolute", gran, y, m, d, 10, 30, timezone.utc,
+                                        unresolved=unresolved)
+                        for _ in range(2):
+                            try:
+                                want: Any = dates._iso_plain(c)
+                            except (TypeError, ValueError) as e:
+                                want = type(e)
+                            try:
+                                got: Any = dates._iso(c)
+                            except (TypeError, ValueError) as e:
+                                got = type(e)
+                            assert got == want, (gran, y, m, d, unresolved)
+                            n += 1
+    assert n > 4000
+
+
 def test_twins_match_as_their_patterns(extractor: Extractor) -> None:
     """On ASCII text each stdlib twin (core patterns, claims, clock) matches as its regex
     pattern at every position: the same span and the same groups."""

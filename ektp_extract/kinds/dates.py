@@ -2304,7 +2304,33 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
 # ---------------------------------------------------------------- output
 
 
+# (granularity, year, month, day) → the value :func:`_iso_plain` writes for them: the same few
+# dates come back again and again, and a look-up costs a tenth of building the string
+# (date(...).isoformat() and the format specs); emptied when it grows large
+_ISO_MEMO: dict[tuple[str, int, Optional[int], Optional[int]], Optional[str]] = {}
+
+
 def _iso(c: _Cand) -> Optional[str]:
+    """:func:`_iso_plain`, memoised by (granularity, year, month, day) for the granularities
+    that read no more than those (a pure function of them)."""
+    gran = c.gran
+    if gran is None or c.y is None or c.unresolved:  # (not c.has_value, inlined)
+        return None
+    if gran == "minute":
+        return _iso_plain(c)
+    key = (gran, c.y, c.m, c.d)
+    got = _ISO_MEMO.get(key, _ISO_MISS)
+    if got is _ISO_MISS:
+        if len(_ISO_MEMO) > 20000:
+            _ISO_MEMO.clear()
+        got = _ISO_MEMO[key] = _iso_plain(c)
+    return got  # type: ignore[return-value]
+
+
+_ISO_MISS = object()
+
+
+def _iso_plain(c: _Cand) -> Optional[str]:
     if c.gran is None or c.y is None or c.unresolved:  # (not c.has_value, inlined)
         return None
     try:
