@@ -2265,10 +2265,13 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
             out.append(c)
             continue
         a = out[-1]
-        gap = text[a.e:c.core_s if c.core_s >= 0 else c.s]
         # a date without a year (resolved from the reference, or waiting for one)
         yearless = a.year_inferred or (a.unresolved and a.kind == "partial" and a.m is not None)
         ok = _may_join(a, c, yearless)
+        if not ok and not (yearless and a.gran == "month"):
+            out.append(c)  # neither joined nor given a year below: the gap is not read
+            continue
+        gap = text[a.e:c.core_s if c.core_s >= 0 else c.s]
         is_range = ok and ctx.r.range_gap.fullmatch(gap) is not None
         if (not ok and yearless and a.gran == "month" and a.end is None and c.gran in ("day", "minute")
                 and c.has_value and not c.year_inferred and c.kind == "absolute"
