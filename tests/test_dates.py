@@ -594,6 +594,45 @@ def test_month_values_read_after_selection_equal_those_read_at_once(
     assert sum('"dates.month"' in f or '"dates.recurring_month"' in f for f in fast) > 50
 
 
+def test_checks_read_in_select_equal_those_read_at_once(
+    extractor: Extractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare year's and a bare month's tests are read only when _select would keep them
+    (the handlers set ``check``): the same records as reading them in the handler, with and
+    without a reference."""
+    texts = _prefilter_texts()[::2]
+    texts += ["Sejak 2016 dan 2017, warga 2019 TPS. Pemilu Legislatif 2014 lalu.\n- Pemilu 2019",
+              "Dewi Juni datang Mei. Juni Rahayu, Jalan Maret, kata Mei 2019 dan April."]
+    refs = (PINNED_REFERENCE, None)
+
+    def run_all() -> list[str]:
+        return [extractor.extract(t, reference_date=ref).model_dump_json() if ref else extractor.extract(t).model_dump_json()
+                for t in texts for ref in refs]
+
+    fast = run_all()
+    read = {True: 0, False: 0}
+
+    def at_once(handler: Any) -> Any:
+        def h(ctx: Any, m: Any) -> Any:
+            c = handler(ctx, m)
+            if c is not None and c.check is not None:
+                try:
+                    ok = c.check[0](ctx, c, *c.check[1:])
+                except (ValueError, OverflowError):
+                    ok = False
+                read[bool(ok)] += 1
+                c.check = None
+                if not ok:
+                    return None
+            return c
+        return h
+
+    r = dates.rx(extractor.lexicon)
+    monkeypatch.setattr(r, "patterns", [p[:6] + (at_once(p[6]),) + p[7:] for p in r.patterns])
+    slow = run_all()
+    assert fast == slow and read[True] > 100 and read[False] > 100
+
+
 def test_leads_grouped_by_last_characters_match_as_written(
     extractor: Extractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:

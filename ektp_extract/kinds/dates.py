@@ -925,6 +925,10 @@ class _Cand:
     # (function, *args): what gives the value, called as function(ctx, cand, *args) only when
     # _select keeps the candidate (the span is known before; see _h_month)
     later: Optional[tuple[Any, ...]] = None
+    # (function, *args): whether the candidate stands at all, called as function(ctx, cand,
+    # *args) -> bool by _select only when it would keep the candidate (a pure test of the
+    # text: reading it there instead of in the handler drops the same candidates; see _h_year)
+    check: Optional[tuple[Any, ...]] = None
 
     @property
     def has_value(self) -> bool:
@@ -1346,25 +1350,44 @@ def _h_year_range(ctx: _Ctx, m: _M) -> Optional[_Cand]:
 
 
 def _h_year(ctx: _Ctx, m: _M) -> Optional[_Cand]:
-    text = ctx.text
-    event = False
     pt = m.group("per") or m.group("tahun")  # (read once: the same groups below)
     if not (m.group("cue") or pt):
+        # a bare four-digit number (no cue: the span is the number): whether it is a year
+        # mention is read only if _select would keep it (most stand inside a longer date)
         ys = m.start()
-        if _YEAR_BEFORE.search(text, max(0, ys - 16), ys):
-            pass  # "pada 2017 dan 2018": the second year shares the first one's cue
-        elif _event_near(ctx, ys) and ctx.r.event_before.match(text, max(0, ys - 120), ys, False):
-            event = True  # Pemilu Legislatif 2014, Pemilu Presiden dan Wakil Presiden (Pilpres) 2009
-        elif not _year_after_verb(ctx, m):
-            return None  # a bare four-digit number is not a year mention
+        c = _Cand(ys, m.end(), "dates.year", "absolute", "year", m.num("y"), core_s=ys)
+        c.check = (_bare_year, m)
+        return c
+    text = ctx.text
     if ctx.r.count_noun.match(text, m.end("y")):
         return None  # pada 2019 TPS
     s, core, cue = _start(ctx, m, not pt)
-    if event or (cue is not None and cue.role == "event" and not pt):
+    if cue is not None and cue.role == "event" and not pt:
         line = text[text.rfind("\n", 0, s) + 1:s].lstrip()
         if line[:1] in _LIST_MARKS:
             return None  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
     return _Cand(s, m.end(), "dates.year", "absolute", "year", m.num("y"), core_s=core)
+
+
+def _bare_year(ctx: _Ctx, c: _Cand, m: _M) -> bool:
+    """Whether a bare year (see _h_year, its candidate ``c``) is a year mention: the rest of
+    :func:`_h_year` for a year without a cue, read when _select would keep it."""
+    text = ctx.text
+    event = False
+    ys = m.start()
+    if _YEAR_BEFORE.search(text, max(0, ys - 16), ys):
+        pass  # "pada 2017 dan 2018": the second year shares the first one's cue
+    elif _event_near(ctx, ys) and ctx.r.event_before.match(text, max(0, ys - 120), ys, False):
+        event = True  # Pemilu Legislatif 2014, Pemilu Presiden dan Wakil Presiden (Pilpres) 2009
+    elif not _year_after_verb(ctx, m):
+        return False  # a bare four-digit number is not a year mention
+    if ctx.r.count_noun.match(text, m.end("y")):
+        return False  # 2019 TPS
+    if event:
+        line = text[text.rfind("\n", 0, ys) + 1:ys].lstrip()
+        if line[:1] in _LIST_MARKS:
+            return False  # "- ... Pemilu 2019", "# Pemilu 2019": a related link or a tag
+    return True
 
 
 def _event_near(ctx: _Ctx, ys: int) -> bool:
@@ -1666,23 +1689,36 @@ def _h_month(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     licensed = bool(m.group("cue") or pb)
     if not _is_upper(word) and not licensed:
         return None
-    text = ctx.text
     if not licensed:
-        prev, at = _prev_word_at(text, m.start("mon"))
-        p = _key(prev).strip(",.")
-        if at >= 0 and _is_upper(prev) and p not in ctx.r.cue_words:
-            return None  # Dewi Juni, Universitas Sebelas Maret
-        nxt = _next_word(text, m.end())
-        if nxt and _is_upper(nxt) and _key(nxt) not in ctx.r.cue_words and not nxt[0].isdigit():
-            return None  # Juni Rahayu
-        if prev.rstrip(".") in ctx.r.name_prefixes or p in ctx.r.name_verbs:
-            return None  # Jalan ..., "kata Mei": a name
+        # a capitalised month without a cue (its span is the word): whether it is a name
+        # is read only if _select would keep it (most stand inside a longer date)
+        ms = m.start()
+        c = _Cand(ms, m.end(), "dates.month", "partial", "month", core_s=ms)
+        c.later = (_month_value, mon, None)
+        c.check = (_bare_month, m)
+        return c
     s, core, cue = _start(ctx, m, not pb)
     c = _Cand(s, m.end(), "dates.month", "partial", "month", core_s=core)
     # a month inside a longer date (April 2016, 19 April 2016) is dropped by _select: its
     # habit and tense are read only if it is kept
     c.later = (_month_value, mon, cue)
     return c
+
+
+def _bare_month(ctx: _Ctx, c: _Cand, m: _M) -> bool:
+    """Whether a capitalised month without a cue (see _h_month, its candidate ``c``) is a
+    month and not a name, read when _select would keep it."""
+    text = ctx.text
+    prev, at = _prev_word_at(text, m.start("mon"))
+    p = _key(prev).strip(",.")
+    if at >= 0 and _is_upper(prev) and p not in ctx.r.cue_words:
+        return False  # Dewi Juni, Universitas Sebelas Maret
+    nxt = _next_word(text, m.end())
+    if nxt and _is_upper(nxt) and _key(nxt) not in ctx.r.cue_words and not nxt[0].isdigit():
+        return False  # Juni Rahayu
+    if prev.rstrip(".") in ctx.r.name_prefixes or p in ctx.r.name_verbs:
+        return False  # Jalan ..., "kata Mei": a name
+    return True
 
 
 def _month_value(ctx: _Ctx, c: _Cand, mon: int, cue: Optional[CueRow]) -> None:
@@ -2375,8 +2411,10 @@ def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optiona
 _CAND_START = attrgetter("s")
 
 
-def _select(cands: list[_Cand], size: int) -> list[_Cand]:
-    """Longest match first (cue words included); a candidate overlapping a taken one is dropped."""
+def _select(cands: list[_Cand], size: int, ctx: Optional[_Ctx] = None) -> list[_Cand]:
+    """Longest match first (cue words included); a candidate overlapping a taken one is dropped,
+    and so is one whose ``check`` (read here, when it would be taken) says it does not stand:
+    the same as leaving it out of ``cands`` (it takes no room when it is not kept)."""
     taken: list[_Cand] = []
     occupied = bytearray(size)
     # decorated with their keys (the index keeps the sort stable without comparing candidates)
@@ -2387,6 +2425,13 @@ def _select(cands: list[_Cand], size: int) -> list[_Cand]:
         e = c.e
         if occupied.find(1, s, e) != -1:
             continue
+        if c.check is not None:
+            try:
+                ok = c.check[0](ctx, c, *c.check[1:])
+            except (ValueError, OverflowError):  # (as the handler's call in run)
+                ok = False
+            if not ok:
+                continue
         occupied[s:e] = b"\x01" * (e - s)
         taken.append(c)
     return sorted(taken, key=_CAND_START)
@@ -2528,7 +2573,7 @@ def run(doc: Document) -> None:
                 c.raw = ce - cs
                 cands.append(c)
 
-    chosen = _select(cands, len(text))
+    chosen = _select(cands, len(text), ctx)
     for c in chosen:
         if c.later is not None:
             c.later[0](ctx, c, *c.later[1:])
