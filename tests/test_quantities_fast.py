@@ -183,3 +183,72 @@ def test_follow_outside_tail_first_is_right_plain(extractor: Extractor, texts: l
                     assert fm.span(fx.n[name]) == pm.span(i), (low, pos, name)
                 checked += 1
     assert checked > 20000
+
+
+def _right_by_patterns(ctx: Any, ne: int) -> tuple[Any, ...]:
+    """The judge's plain reading of the right context at ``ne``: ``follow`` (or ``right_plain``
+    outside ``tail_first``) and ``_right``; with the nine groups before the right context."""
+    rx, mlow = ctx.rx, ctx.mlow
+    c = mlow[ne : ne + 1]
+    if c == " ":
+        c = mlow[ne + 1 : ne + 2]
+    if c in rx.tail_first:
+        fm = ctx.follow(mlow, ne)
+        groups = fm.groups()
+        head, fv, fx = groups[:9], groups[9:], rx.follow_ix
+    else:
+        fm = ctx.right_plain(mlow, ne)
+        head, fv, fx = (None,) * 9, (None, *fm.groups()), rx.right_plain_ix
+    return head, quantities._right(ctx, fm, fx, ne, ne, fv)
+
+
+def test_judge_right_fast_equals_the_patterns(extractor: Extractor, texts: list[str]) -> None:
+    """``_judge_right_fast`` (a unit or percent word after one space, read by a dictionary)
+    gives what ``follow`` / ``right_plain`` and ``_right`` give, wherever it gives something:
+    every space of the texts and of made-up texts full of the words it must not take
+    (scales, connectors, modifiers, "lebih", longer unit forms, other cases and letters),
+    with the ASCII twins and with the ``regex`` patterns."""
+    import random
+
+    rx = quantities._rx(extractor.lexicon)
+    rnd = random.Random(7)
+    words = sorted(rx.fast_words)
+    tricky = [*rx.fast_block, "juta", "jutaan", "jt", "rb", "rban", "ribu", "k", "m", "t", "tan", "s",
+              "sd", "s.d.", "s/d", "sampai", "hingga", "dan", "dana", "lebih", "negara", "binaan", "wajib",
+              "kota", "/", "-", "ktp", "el", "e", "(", ")", "%", "sen", "per", "rupiah", "dolar", "april",
+              "2", "x", "_", ".", ",", "\n", "\t", "  ", "\u00e9", "\u00e9t\u00e9", "\u212a", "\u203a",
+              "B", "Warga", "ORANG", "Persen", "lebih", "tua", "kerja", "kepala", "keluarga"]
+    parts = words + tricky + [" "] * 40
+    samples = list(texts[:60])
+    for _ in range(2500):
+        n = rnd.randint(1, 8)
+        samples.append("Ada 5 " + "".join(rnd.choice(parts) + rnd.choice(["", " ", " ", "\t", ",", ". "]) for _ in range(n)))
+    for w in words:  # every word with every ending the checks name
+        for tail in ["", ".", ",", "/", "-", " ", "  ", "\t", "(", ")", "_", "2", "\u00e9", " lebih", " negara",
+                     " baru", " kota", " ktp", " e-ktp", " tua", " x", "/kota", "-el", " kerja", " Baru"]:
+            samples.append(f"Ada 5 {w}{tail}")
+    checked = taken = 0
+    for text in samples:
+        doc = prepared_doc(extractor, text, "quantities")
+        ctx = quantities._Ctx(doc, rx)
+        ctxs = [ctx]
+        if ctx.mlow is not ctx.low:
+            own = quantities._Ctx(doc, rx)
+            own.mlow = own.low
+            (own.follow, own.right, own.right_plain, own.unit_at, own.noun_at, own.vague_at, own.word_at,
+             own.fused_at) = rx.own_matches
+            ctxs.append(own)
+        low = ctx.low
+        for ne in range(len(low)):
+            if low[ne] != " ":
+                continue
+            for c in ctxs:
+                fast = quantities._judge_right_fast(c, ne)
+                checked += 1
+                if fast is None:
+                    continue
+                taken += 1
+                head, ref = _right_by_patterns(c, ne)
+                assert head == (None,) * 9, (text, ne)
+                assert fast == ref, (text, ne, fast, ref)
+    assert checked > 50000 and taken > 5000, (checked, taken)

@@ -42,6 +42,7 @@ from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity, Span, filled
+from ..models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from ..twins import Twin
 from .calendar import calendar
 from .numbers import (
@@ -183,6 +184,14 @@ class _Rx:
     twin_matches: Optional[tuple["_MatchAt", ...]]
     own_matches: tuple["_MatchAt", ...]
     pattern_chars: frozenset[str]  # the non-ASCII characters the patterns name ("€", "–")
+    # the right context read without ``follow`` / ``right_plain`` (_judge_right_fast): a word of
+    # [a-z] after one space → (unit row, or None for a percent word; the first letters after a
+    # space in the longer unit or percent forms that start with the word; family; kind)
+    fast_words: dict[str, tuple[Optional[UnitRow], frozenset[str], str, str]]
+    fast_block: frozenset[str]  # words after spaces that make ``mod`` or ``a2`` match
+    # one space, the word, not followed by a character that continues it or a longer form;
+    # then the next word after spaces
+    fast_after: "re.Pattern[str]"
 
 
 #: The patterns ``_Ctx`` calls through a twin on ASCII text.
@@ -397,9 +406,15 @@ def _build(lex: Lexicon) -> _Rx:
         twin_matches=None,
         own_matches=(),
         pattern_chars=frozenset(),
+        fast_words={},
+        fast_block=frozenset(),
+        fast_after=re.compile("(?!)"),
     )
     pats = [getattr(rx, n) for n in _TWINNED] + [rx.digits]
     twins = {n: ascii_twin(getattr(rx, n)) for n in _TWINNED}
+    fast_words, fast_next = _fast_words(
+        units_rows, sorted(t.percent), [*t.currency_suffix], [*t.scales], [*t.money_scales], after_q
+    )
     return replace(
         rx,
         left_words=frozenset(
@@ -409,7 +424,101 @@ def _build(lex: Lexicon) -> _Rx:
         twin_matches=None if None in twins.values() else tuple(twins[n].match for n in _TWINNED),  # type: ignore[union-attr]
         own_matches=tuple(partial(getattr(rx, n).match, concurrent=False) for n in _TWINNED),
         pattern_chars=frozenset(c for p in pats for c in p.pattern if not c.isascii()),
+        fast_words=fast_words,
+        fast_block=frozenset(_first_run(f) for f in [*mods, *after_q]) - {""},
+        # (no word character after the word: \b and (?![\p{L}\d]) then hold in ``regex`` and
+        # in the ASCII twins alike; nor a character that goes on to a longer form: "desa/")
+        fast_after=re.compile(
+            r" ([a-z]+)(?![^\x00-\x7f]|[0-9A-Za-z_" + "".join(re.escape(c) for c in sorted(fast_next))
+            + r"])(?:[ \t]+([a-z]*))?"
+        ),
     )
+
+
+_LETTERS = re.compile(r"[a-z]*")
+
+
+def _first_run(form: str) -> str:
+    """The leading run of ``a``-``z`` of a lowercase form ("" when it starts otherwise)."""
+    m = _LETTERS.match(form)
+    return m.group() if m is not None else ""
+
+
+def _fast_words(
+    units_rows: list[UnitRow],
+    percent: list[str],
+    currency_suffix: list[str],
+    scales: list[str],
+    money_scales: list[str],
+    after_q: list[str],
+) -> tuple[dict[str, tuple[Optional[UnitRow], frozenset[str], str, str]], set[str]]:
+    """The words whose right context ``_judge`` reads without a regex: after a number and one
+    space, a maximal run ``w`` of ``a``-``z`` followed by a character that is no word character,
+    where ``follow`` (and ``right_plain``) can only match the unit ``w`` or the percent word
+    ``w``, and nothing before or after it, when the text goes on as the judge checks
+    (``_judge_right_fast``). Left out: a word that a scale (``juta``, ``jutaan``, ``m``), a money
+    abbreviation (``k``), a range connector (``sd``, ``sampai``, ``hingga``, ``dan`` start a
+    match without a word boundary), a trailing qualifier (``lebih``), and, for units, a percent
+    or currency word could start; units that are classifiers are kept (the judge extends them
+    as ``_right`` does). A form's match must end at a word boundary or non-letter, so only forms
+    whose leading letter run is ``w`` itself can match there: ``w``, and the longer forms
+    that go on with a non-letter (``warga negara``, ``kabupaten/kota``), whose next
+    characters the judge checks: the non-space ones (returned as one set for all words, which
+    ``_Rx.fast_after`` keeps out after any word) and the first letters after a space.
+    A word whose longer forms go on after a space with a non-letter is left out."""
+
+    def excluded_by(forms: list[str], suffix: str = "") -> set[str]:
+        # forms of letters only match the whole run (then a boundary); any other form is
+        # kept out by its leading run (a superset of the runs it could match)
+        out: set[str] = set()
+        for f in {f.lower() for f in forms}:
+            run = _first_run(f)
+            if run:
+                out.add(run)
+                if suffix and run == f:
+                    out.add(f + suffix)
+        return out
+
+    conn = ("sd", "sampai", "hingga", "dan")  # (?P<conn>...) in _build, no boundary after
+    common = excluded_by(scales, "an") | excluded_by(money_scales) | excluded_by(after_q)
+    not_unit = common | excluded_by(percent) | excluded_by(currency_suffix)
+
+    def continuations(forms: list[str], w: str) -> tuple[frozenset[str], frozenset[str]]:
+        nxt: set[str] = set()
+        after_space: set[str] = set()
+        for f in forms:
+            if len(f) > len(w) and f.startswith(w):
+                c = f[len(w)]
+                if c.isalpha() and c.isascii():
+                    continue  # a longer word: the text's run ends at w
+                if c in " \t":
+                    nxt.update(" \t")
+                    after_space.add(f[len(w) :].lstrip(" \t")[:1])
+                else:
+                    nxt.add(c)
+        return frozenset(nxt - {" ", "\t"}), frozenset(after_space)
+
+    out: dict[str, tuple[Optional[UnitRow], frozenset[str], str, str]] = {}
+    next_chars: set[str] = set()
+    word = re.compile(r"[a-z]+")
+    unit_forms = sorted({f.lower() for u in units_rows for f in u.forms})
+    pct_forms = sorted({f.lower() for f in percent})
+    units = {_norm(f): u for u in units_rows for f in u.forms}
+    for w in pct_forms:
+        if word.fullmatch(w) and w not in common and not w.startswith(conn) and w != "s":
+            nxt, after_space = continuations(pct_forms, w)
+            if all(word.fullmatch(c) for c in after_space):
+                next_chars |= nxt
+                out[w] = (None, after_space, "persen", "percent")
+    for w in unit_forms:
+        if w in out or not word.fullmatch(w) or w in not_unit or w.startswith(conn) or w == "s":
+            continue
+        nxt, after_space = continuations(unit_forms, w)
+        if all(word.fullmatch(c) for c in after_space):
+            next_chars |= nxt
+            row = units[w]
+            out[w] = (row, after_space, row.family or row.id, row.kind)
+    return out, next_chars
 
 
 _QUANTITY_KINDS = frozenset(("count", "percent", "money", "age", "duration", "other"))
@@ -784,11 +893,16 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     rx = ctx.rx
     mlow = ctx.mlow
+    fast = _judge_right_fast(ctx, ne)
     c = mlow[ne : ne + 1]
     if c == " ":
         c = mlow[ne + 1 : ne + 2]
     fv: Optional[tuple[Optional[str], ...]]
-    if c in rx.tail_first:
+    if fast is not None:
+        # a unit or percent word alone after the number: ``follow`` matches nothing else
+        fm, fx, fv = None, None, None  # type: ignore[assignment]
+        s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = None
+    elif c in rx.tail_first:
         fm = ctx.follow(mlow, ne)
         assert fm is not None  # every part is optional
         fx = rx.follow_ix
@@ -804,10 +918,10 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         fx = rx.right_plain_ix
         s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = None
         fv = (None, *fm.groups())  # (no "rs" group)
-    fn = fx.n
     scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
     if scaled:
+        fn = fx.n
         if s1 and s1.endswith("an") and s1 not in rx.t.scales:
             s1, about = s1[:-2], True
         if s2 and s2.endswith("an") and s2 not in rx.t.scales:
@@ -819,7 +933,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
                 fm.end(fn["n2"]) if n2 is not None else ne, fm.end(fn["s1"] if s1 else fn["m1"])
             )
     elif n2 is not None:
-        ne = fm.end(fn["n2"])
+        ne = fm.end(fx.n["n2"])
     if (
         ne < len(text)
         and text[ne].isalnum()
@@ -897,12 +1011,15 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         elif conn == "dan":
             # "2 dan 3": not a range; read the first number alone
             second = None
-            ne = _rstrip(text, fm.start(fn["conn"]))
+            ne = _rstrip(text, fm.start(fx.n["conn"]))
             fm = ctx.right(ctx.mlow, ne)
             fx = rx.right_ix
             fv = None
     # ---- right context: unit, percent, currency word, month, time zone
-    unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, fx, ne, qstart, fv)
+    if fast is not None:
+        unit, family, kind, end, unit_row, qual_after, stop = fast
+    else:
+        unit, family, kind, end, unit_row, qual_after, stop = _right(ctx, fm, fx, ne, qstart, fv)
     if stop:
         return None, ne
     if qual_after is not None:
@@ -1013,6 +1130,33 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     return QuantityInfo(record, qstart, end, s, ne, family, left_word), end if end > ne else ne
 
 
+def _judge_right_fast(
+    ctx: _Ctx, ne: int
+) -> Optional[tuple[Optional[str], Optional[str], str, int, Optional[UnitRow], None, bool]]:
+    """What ``follow`` (or ``right_plain``) at ``ne`` and then ``_right`` give, read without the
+    patterns, for the commonest right context: one space and a unit or percent word of
+    ``rx.fast_words`` in lower case (``1.200 warga``, ``45 persen``); None when the text goes
+    on otherwise (then the judge runs the patterns; see ``_fast_words``).
+    tests/test_quantities_fast.py compares the two at every space of its texts."""
+    rx = ctx.rx
+    m = rx.fast_after.match(ctx.low, ne)
+    if m is None:
+        return None
+    w, w2 = m.groups()
+    entry = rx.fast_words.get(w)
+    if entry is None or (w2 and (w2[0] in entry[1] or w2 in rx.fast_block)):
+        return None  # a longer form after a space ("warga negara"), a modifier or "lebih"
+    text = ctx.text
+    if text[ne + 1] != w[0]:
+        return None  # an upper-case first letter: _right's headline check
+    row, _, family, kind = entry
+    k = ne + 1 + len(w)
+    if row is None:
+        return "persen", family, kind, k, None, None, False
+    end = _classifier_np(ctx, k) if row.classifier else k
+    return text[ne + 1 : end], family, kind, end, row, None, False
+
+
 def _record(
     ctx: _Ctx,
     start: int,
@@ -1028,12 +1172,17 @@ def _record(
     """``make_quantity(value, unit, kind, doc.span(start, end), rule, ...)`` in one call, for
     the judge's records (nearly every record): the values are of the right types already
     (``as_number`` results, the kinds of the tables, qualifier rows), so the type tests are
-    left out, and the span and the record are made by ``models.filled``.
+    left out, and the span and the record are filled as ``models.filled`` fills them (its
+    body written out here: two calls fewer per record).
     tests/test_quantities.py compares every record of the fixtures with ``make_quantity``."""
     to_source = ctx.to_source
     a, b = (start, end) if to_source is None else to_source(start, end)
     text = ctx.source[a:b]
-    span = filled(Span, {"start": a, "end": b, "text": text}, {"start", "end", "text"})
+    span = _object_new(Span)
+    _set_dict(span, {"start": a, "end": b, "text": text})
+    _set_fields_set(span, {"start", "end", "text"})
+    _set_extra(span, None)
+    _set_private(span, None)
     data = {
         "value": value,
         "unit": unit,
@@ -1051,7 +1200,12 @@ def _record(
         fields_set = {"value", "unit", "kind", "text", "span", "rule"}
     if range_end is not None:
         fields_set.add("range_end")
-    return filled(Quantity, data, fields_set)
+    record = _object_new(Quantity)
+    _set_dict(record, data)
+    _set_fields_set(record, fields_set)
+    _set_extra(record, None)
+    _set_private(record, None)
+    return record
 
 
 def _qualifier(
