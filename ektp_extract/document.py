@@ -126,6 +126,11 @@ class Document:
         self.claimed.setdefault(label, []).append((start, end))
         self._claim_index.pop(label, None)
 
+    def claim_all(self, label: str, ranges: list[tuple[int, int]]) -> None:
+        """``claim(label, start, end)`` for each (start, end) of ``ranges``, in order."""
+        self.claimed.setdefault(label, []).extend(ranges)
+        self._claim_index.pop(label, None)
+
     def is_claimed(self, start: int, end: int, *labels: str) -> bool:
         """True when [start, end) overlaps a range claimed under any of ``labels`` (all if none).
 

@@ -675,3 +675,31 @@ def test_read_also_pattern_finds_what_the_plain_pattern_finds() -> None:
         for u in (t, t + " é"):
             assert [_sig(m) for m in ag._READ_ALSO.finditer(u)] == \
                 [_sig(m) for m in ag._READ_ALSO_PLAIN.finditer(u)], u[:60]
+
+
+def test_read_also_scan_from_the_first_juga_finds_every_link() -> None:
+    """``_read_also`` starts its scan of ASCII text at the first " juga" less its spaces and
+    a word: the links are those of a scan of the whole text."""
+    def whole(text: str) -> list[tuple[int, int]]:
+        if not ag._has_read_also(text.lower()):
+            return []
+        out = []
+        for m in ag._READ_ALSO.finditer(text):
+            end = m.end()
+            for w in ag._LINK_WORD.finditer(text, m.end()):
+                word = w.group(1)
+                if not (word[:1].isupper() or word[:1].isdigit() or word.casefold() in ag._SMALL):
+                    break
+                end = w.end()
+            out.append((m.start(), end))
+        return out
+
+    texts = _odd_texts() + [
+        "Baca juga: Kemendagri Kirim Blanko", "x Lihat     juga: A B c", "juga baca juga X",
+        "Simak Juga Y. Baca JUGA: Z, baca juga W", " juga  Baca  juga  X", "LIHAT JUGA A", "baca",
+        "Ia juga datang. Baca juga: Dinas Kesehatan Kota", "xbaca juga X ybaca  juga Y baca juga Z",
+        "simak  juga  :  A B", "Baca\njuga X", "Sebab juga baca juga A", "  juga",
+    ]
+    for t in texts:
+        assert ag._read_also(t) == whole(t), t
+        assert ag._read_also(t, t.lower()) == whole(t), t

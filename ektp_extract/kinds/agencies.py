@@ -1874,7 +1874,8 @@ def _title_like(line: str) -> bool:
     if not stripped or stripped[-1] in _CLOSING:
         return False
     words = [w for w in stripped.split() if w[:1].isalpha() and w.casefold() not in _SMALL]
-    return (len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.75 * len(words)
+    n = len(words)  # (the capitalised words counted by a list, not by a generator)
+    return (n >= 4 and len([w for w in words if w[:1].isupper()]) >= 0.75 * n
             and _SIGN_OFF.search(stripped, max(0, len(stripped) - 12)) is None)
 
 
@@ -1891,11 +1892,23 @@ def _has_read_also(low: str) -> bool:
 
 def _read_also(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Inline related links: "... Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah ..."
-    (``low``: ``text.lower()`` when the caller has it)."""
-    if not _has_read_also(text.lower() if low is None else low):
+    (``low``: ``text.lower()`` when the caller has it).
+
+    A link holds `` juga`` (in lower case) after its first word and spaces, so none starts
+    before the first `` juga`` of the text less the spaces and five letters before it: on
+    ASCII text (where ``low`` keeps the text's offsets) the scan starts there."""
+    if low is None:
+        low = text.lower()
+    if not _has_read_also(low):
         return []
+    start = 0
+    if text.isascii():
+        k = low.find(" juga")
+        while k > 0 and low[k - 1] == " ":
+            k -= 1
+        start = max(0, k - 5)
     out: list[tuple[int, int]] = []
-    for m in _READ_ALSO.finditer(text):
+    for m in _READ_ALSO.finditer(text, start):
         end = m.end()
         for w in _LINK_WORD.finditer(text, m.end()):
             word = w.group(1)
@@ -2788,7 +2801,8 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
     keys = doc.scratch.setdefault("agency_keys", {})
     mentions_out: list[tuple[int, int, str]] = doc.scratch.setdefault("agency_mentions", [])
     idx = region_index(doc.lexicon)
-    span, claim = doc.span, doc.claim
+    span = doc.span
+    claimed: list[tuple[int, int]] = []
     for key, group in groups.items():
         rid = key[0]
         row = c.rows.get(rid)
@@ -2870,7 +2884,9 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
         keys[aid] = (rid, canon)
         for mn in group:
             mentions_out.append((mn.start, mn.end, aid))
-            claim("agency", mn.start, mn.end)
+            claimed.append((mn.start, mn.end))
+    if claimed:
+        doc.claim_all("agency", claimed)  # (one call for the article's mentions)
     mentions_out.sort()
 
 
@@ -2899,7 +2915,7 @@ def _agency(aid: str, name: str, acronym: Optional[str], aliases: list[str], kin
         raise ValueError(f"invalid agency fields: {aid!r} {name!r} {level!r}")
     a = filled(Agency, {"id": aid, "name": name, "acronym": acronym, "aliases": aliases,
                          "kind": kind, "level": level, "region": region, "mentions": mentions,
-                         "inferred": False, "span": mentions[0], "rule": rule}, set(_AGENCY_FIELDS))
+                         "inferred": False, "span": mentions[0], "rule": rule}, _AGENCY_FIELD_SET.copy())
     return a
 
 
@@ -2924,6 +2940,9 @@ _SPAN_ONLY = frozenset((Span,))
 _LEVELS = frozenset((None, *get_args(AgencyLevel)))
 _AGENCY_FIELDS = tuple(Agency.model_fields)
 _INFERRED_FIELDS = tuple(f for f in _AGENCY_FIELDS if f != "aliases")  # the fields ensure_inferred passes
+#: a record's fields set, copied for each record (a copy of a set costs less than a set
+#: built from the names)
+_AGENCY_FIELD_SET = set(_AGENCY_FIELDS)
 
 
 def _party_name(c: _Compiled, group: list[_Mention]) -> str:
