@@ -42,7 +42,6 @@ from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity, Span, filled
-from ..models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from ..twins import Twin
 from .calendar import calendar
 from .numbers import (
@@ -1172,17 +1171,12 @@ def _record(
     """``make_quantity(value, unit, kind, doc.span(start, end), rule, ...)`` in one call, for
     the judge's records (nearly every record): the values are of the right types already
     (``as_number`` results, the kinds of the tables, qualifier rows), so the type tests are
-    left out, and the span and the record are filled as ``models.filled`` fills them (its
-    body written out here: two calls fewer per record).
+    left out, and the span and the record are made by ``models.filled``.
     tests/test_quantities.py compares every record of the fixtures with ``make_quantity``."""
     to_source = ctx.to_source
     a, b = (start, end) if to_source is None else to_source(start, end)
     text = ctx.source[a:b]
-    span = _object_new(Span)
-    _set_dict(span, {"start": a, "end": b, "text": text})
-    _set_fields_set(span, {"start", "end", "text"})
-    _set_extra(span, None)
-    _set_private(span, None)
+    span = filled(Span, {"start": a, "end": b, "text": text}, {"start", "end", "text"})
     data = {
         "value": value,
         "unit": unit,
@@ -1200,12 +1194,7 @@ def _record(
         fields_set = {"value", "unit", "kind", "text", "span", "rule"}
     if range_end is not None:
         fields_set.add("range_end")
-    record = _object_new(Quantity)
-    _set_dict(record, data)
-    _set_fields_set(record, fields_set)
-    _set_extra(record, None)
-    _set_private(record, None)
-    return record
+    return filled(Quantity, data, fields_set)
 
 
 def _qualifier(
