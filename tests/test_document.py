@@ -32,6 +32,23 @@ def test_claims_overlap_queries() -> None:
     assert d.is_claimed(70, 71, "date")
 
 
+def test_claim_all_equals_claims_one_by_one() -> None:
+    """claim_all(label, ranges) leaves the claims and the overlap answers that claiming each
+    range in turn leaves, also after an overlap query built the label's index."""
+    ranges = [(10, 20), (50, 60), (0, 5), (58, 70)]
+    one, many = _doc("x" * 100), _doc("x" * 100)
+    for d in (one, many):
+        d.claim("agency", 80, 90)
+        assert d.is_claimed(85, 86, "agency")  # (the index is built before the new claims)
+    for a, b in ranges:
+        one.claim("agency", a, b)
+    many.claim_all("agency", ranges)
+    assert many.claimed == one.claimed
+    answers = [(s, e, many.is_claimed(s, e, "agency")) for s in range(0, 100, 3) for e in (s + 1, s + 4)]
+    assert answers == [(s, e, one.is_claimed(s, e, "agency")) for s, e, _ in answers]
+    assert many.is_claimed(65, 66, "agency") and not many.is_claimed(40, 45, "agency")
+
+
 def test_span_maps_to_source_and_blank_resets_views() -> None:
     src = "\u201cKami siap,\u201d ujar Budi.\n\nAdvertisement\n\nParagraf dua."
     d = _doc(src)
