@@ -192,7 +192,7 @@ def test_replaced_reader_gate_holds_wherever_its_pattern_matches() -> None:
 
 
 def test_match_head_fast_path_reads_as_the_general_reader(lx: O.OffLex) -> None:
-    """``match_head`` walks the head trie itself when the first word opens no acting prefix, no
+    """``match_head`` walks only the head trie (by ``_walk``) when the first word opens no acting prefix, no
     modifier and holds no dot; it gives what the general reader (:func:`_match_head_tk`, every
     trie through a token reader) gives, at every position of the fixtures and of odd text."""
     texts = _texts(40) + _odd_texts(23, "KkPpWwBbea lt.()-\n", count=300, longest=40)

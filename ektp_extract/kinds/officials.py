@@ -8003,10 +8003,9 @@ def _walk(trie: dict[str, Any], tk: _LazyTokens, i: int) -> tuple[Any, int]:
 def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     """A position head (``Plt Kepala Dinas``, ``Wakil Bupati``, ``Kabid``) starting at ``pos``.
 
-    Most heads have no acting prefix, no modifier and no dot in their first word: for them the
-    head trie is walked here over the tokens as they are scanned (no token reader object, no
-    call per token); any other first word goes to :func:`_match_head_tk`, the general reading
-    (the same tokens, the same answer)."""
+    Most heads have no acting prefix, no modifier and no dot in their first word: for them
+    only the head trie is walked here; any other first word goes to :func:`_match_head_tk`,
+    the general reading (the same tokens, the same answer)."""
     lim = text.find("\n", pos, pos + 200)
     end = min(len(text), pos + 200) if lim < 0 else lim
     it = _TOKEN.finditer(text, pos, end)
@@ -8017,48 +8016,17 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     if s0 != pos:
         return None
     t0 = text[s0:e0].casefold()
-    spans = [sp0]
-    cf = [t0]
+    tk = _tokens_read(text, it, [sp0], [t0])
     if t0 in lx.acting_trie or t0.endswith("nya") or "." in t0 or t0 in lx.mod_trie:
-        return _match_head_tk(lx, text, pos, _tokens_read(text, it, spans, cf))
-    # no acting prefix, no glued prefix, no modifier: the head trie from token 0 (as _walk walks it)
-    trie = lx.head_trie
-    row: Any = None
-    k = 0
-    if t0 in trie:
-        node = trie
-        j = 0
-        while True:
-            if j < len(cf):
-                t = cf[j]
-            else:
-                m = next(it, None)
-                if m is None:
-                    break
-                s, e = sp = m.span()
-                spans.append(sp)
-                t = text[s:e].casefold()
-                cf.append(t)
-            if len(t) > 3 and t.endswith("nya"):
-                bare = node.get(t[:-3])
-                if bare is not None and "" in bare:
-                    row, k = bare[""], j + 1
-            child = node.get(t)
-            if child is None:
-                break
-            j += 1
-            node = child
-            if "" in node:
-                row, k = node[""], j
-    if row is None:
-        if not lx.short_heads:
-            return None
-        tk = _tokens_read(text, it, spans, cf)
+        return _match_head_tk(lx, text, pos, tk)
+    # no acting prefix, no glued prefix, no modifier: only the head itself, from token 0
+    row, k = _walk(lx.head_trie, tk, 0)
+    if row is None and lx.short_heads:
         row, k = _short_head(lx, text, tk, 0)
-        if row is None:
-            return None
-        spans = tk.spans
-    return HeadMatch(pos, spans[k - 1][1], spans[0][0], spans[k - 1][1], row, None, None)
+    if row is None:
+        return None
+    sp = tk.spans
+    return HeadMatch(pos, sp[k - 1][1], sp[0][0], sp[k - 1][1], row, None, None)
 
 
 def _tokens_read(text: str, it: Any, spans: list[tuple[int, int]], cf: list[str]) -> _LazyTokens:
