@@ -401,6 +401,12 @@ class _Ctx:
         self.memo: dict[tuple[int, int, bool], Optional[NameParse]] = {}
         self.report_clauses = Intervals()  # "Menurut X, <clause>" ranges
         self.paras = doc.paragraphs
+        # Twin.match of the patterns matched most, chosen once for the text (the stdlib twin
+        # on ASCII text): one Python call less per match
+        ascii_text = self.text.isascii()
+        self.letters_match = _LETTERS.a.match if ascii_text and _LETTERS.a is not None else _LETTERS.match
+        av = self.q.after_verb
+        self.after_verb_match = av.a.match if ascii_text and av.a is not None else av.match
         self.para_starts = list(map(_FIRST, self.paras))
 
         # built on first use (ref_ending, _starts_of): many documents never ask
@@ -493,7 +499,7 @@ class _Ctx:
         p = _skip_sp(text, pos)
         if p >= limit:
             return None
-        wm = _LETTERS.match(text, p, p + 12)
+        wm = self.letters_match(text, p, p + 12)
         if wm and wm.group(0).casefold() in self.q.pronouns:
             return _who(("pronoun", p, wm.end(), None, None))
         ref = self.ref_at(p)
@@ -562,9 +568,18 @@ class _Ctx:
             ss = self.sentence(verb_start)[0]
         j = verb_start
         run: Optional[tuple[int, str]] = None  # the letters ending at j within 30, when read already
+        ascii_text = text.isascii()
         for _ in range(10):
             k = ss + len(text[ss:j].rstrip(" ,"))  # (back over spaces and commas, in C)
-            m = _word_back(text, max(ss, k - 30), k)
+            lo = max(ss, k - 30)
+            if ascii_text:
+                # _word_back(text, lo, k) on ASCII text, written out (no space or comma ends
+                # the range: k is past them, or k == lo)
+                r = lo + len(text[lo:k].rstrip(_ASCII_WORD))
+                w = text[r:k].lstrip("'-")
+                m = (k - len(w), w) if w else None
+            else:
+                m = _word_back(text, lo, k)
             if m is None:
                 j = k
                 break
@@ -573,7 +588,7 @@ class _Ctx:
                 j = m[0]
                 continue
             j = k
-            if w.isalpha() and text.isascii():
+            if w.isalpha() and ascii_text:
                 run = m  # (a word of letters only, read in the same window: those letters)
             break
         # j: end of the subject; a lowercase word there is neither a name nor a title
@@ -909,6 +924,7 @@ def make_quote(
 
 def _direct(ctx: _Ctx) -> list[Event]:
     text, q = ctx.text, ctx.q
+    after_verb_match = ctx.after_verb_match
     out: list[Event] = []
     segs = _direct_segments(ctx)
     ctx.quote_ranges = Intervals((om, (c + 1) if c is not None else pieces[-1][1]) for pieces, om, c in segs)
@@ -929,11 +945,11 @@ def _direct(ctx: _Ctx) -> list[Event]:
         attr_end = -1
         if close is not None:
             lim = (ctx.paragraph(close) or (close, len(text)))[1]
-            m = q.after_verb.match(text, close + 1, lim)
+            m = after_verb_match(text, close + 1, lim)
             if m is None:
                 m2 = _COMMA.match(text[close + 1:close + 4])
                 if m2:
-                    m = q.after_verb.match(text, close + 1 + m2.end(), lim)
+                    m = after_verb_match(text, close + 1 + m2.end(), lim)
             if m is None and text[close - 1:close] == ",":
                 # Bengkulu/Malay usage: "...," sampai Sekda. (only right after a quote's comma)
                 sm = _SAMPAI.match(text, close + 1, lim)
@@ -1026,18 +1042,29 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     body = ctx.doc.body_start
     lw = lower_words(ctx.doc)
     in_quote, sentence = ctx.quote_ranges.covers, ctx.sentence
+    qs, qsp = ctx.quote_ranges.starts, ctx.quote_ranges.spans
     # X mengatakan (bahwa) <clause>
     for vs, me, verb in _word_matches(q.active, text, body, lw, q.active_words, q.active_exact):
-        if in_quote(vs):
-            continue
-        c = _clause_start(text, me)
+        if (i := bisect.bisect_right(qs, vs) - 1) >= 0 and qsp[i][1] > vs:
+            continue  # (in_quote(vs), written out)
+        seg = text[me:me + 20]  # c = _clause_start(text, me), written out
+        rest = seg.lstrip(" ")
+        if rest[:1] in (",", ":"):
+            rest = rest[1:].lstrip(" ")
+        if rest.startswith("bahwa "):
+            rest = rest[6:].lstrip(" ")
+        c = me + len(seg) - len(rest)
         if text[c:c + 1] in ('"', "'"):
             continue  # X mengatakan, "...": a direct quote, read by _direct
         ss, se = sentence(vs)
         who = ctx.who_before(vs, ss)
         if who is None:
             continue
-        ce = _clause_end(ctx, c, se)
+        ce = text.find('"', c, se)  # ce = _clause_end(ctx, c, se), written out
+        if ce < 0:
+            ce = se
+        if ce > c:
+            ce = c + len(text[c:ce].rstrip(" .,;:!?\n"))
         if ce <= c or text[c:ce].isspace():
             continue  # no word in the clause
         if c == _skip_sp(text, me) and _np_object(ctx, verb, c, ce):
@@ -1209,10 +1236,19 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> list[tuple[Optional[str], Option
     # people in subject position that speak no verb of their own (candidates for -nya)
     subjects: list[tuple[int, Optional[str], Optional[int]]] = []
     # people named outside quotes, in order (not positions alone)
-    in_quote, in_report, sentence = ctx.quote_ranges.covers, ctx.report_clauses.covers, ctx.sentence
-    anyone = [(s, None, idx) for s, e, idx, kind in ctx.refs if kind != "position" and not in_quote(s)]
+    in_quote, sentence = ctx.quote_ranges.covers, ctx.sentence
+    # (Intervals.covers written out: a range holds s when the last one starting at or
+    # before s ends after it)
+    qs, qsp = ctx.quote_ranges.starts, ctx.quote_ranges.spans
+    anyone = [
+        (s, None, idx) for s, e, idx, kind in ctx.refs
+        if kind != "position" and not ((i := bisect.bisect_right(qs, s) - 1) >= 0 and qsp[i][1] > s)
+    ]
+    rs, rsp = ctx.report_clauses.starts, ctx.report_clauses.spans
     for s, _, idx in anyone:
-        if not in_report(s) and _subject_start(text, sentence(s)[0], s):
+        if rs and (i := bisect.bisect_right(rs, s) - 1) >= 0 and rsp[i][1] > s:
+            continue  # (in a report clause)
+        if _subject_start(text, sentence(s)[0], s):
             subjects.append((s, None, idx))
     for am in _AGE_MARK.finditer(text, ctx.doc.body_start):
         m = _RESIDENT_BACK.search(text, max(0, am.start() - 80), am.end())
