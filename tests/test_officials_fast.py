@@ -224,3 +224,99 @@ def test_name_word_ok_kept_answers_are_the_plain_ones(lx: O.OffLex) -> None:
     for w in sorted(words):
         assert O.name_word_ok(lx, w) == O._name_word_ok(lx, w), w
         assert O.name_word_ok(lx, w) == O._name_word_ok(lx, w), w  # (the second answer from the memo)
+
+
+def _walk_plain(trie: dict[str, Any], tk: Any, i: int) -> tuple[Any, int]:
+    """The longest form of ``trie`` at token ``i``, every token after a complete form read
+    (``_walk`` without its stop at a leaf)."""
+    if tk.get(i) is None:
+        return (None, 0)
+    node, best, j = trie, (None, 0), i
+    while (t := tk.get(j)) is not None:
+        if len(t) > 3 and t.endswith("nya"):
+            bare = node.get(t[:-3])
+            if bare is not None and "" in bare:
+                best = (bare[""], j - i + 1)
+        child = node.get(t)
+        if child is None:
+            break
+        j += 1
+        node = child
+        if "" in node:
+            best = (node[""], j - i)
+    return best
+
+
+def test_walk_stops_at_a_leaf_with_the_plain_answer(lx: O.OffLex) -> None:
+    """``_walk`` reads no token after a form that no longer form continues (a leaf of the trie):
+    the same (row, tokens) as reading on, for every trie, at every token of the fixtures and of
+    made-up text (with -nya forms and heads both complete and continued)."""
+    texts = _texts(30) + _odd_texts(29, "KkBbCcSsWw aeiu-.()\n", count=200, longest=40)
+    texts += ["Bupati Sleman", "Bupatinya", "Camat Mlati Budi", "Kepala Dinas Kesehatan Kota", "Kepala Dinasnya",
+              "Wakil Bupati", "Plt Kepala", "Sekda Sleman", "Direktur Utama PT X", "Gubernur BI", "Gubernurnya"]
+    leaf_stops = checked = 0
+    for text in texts:
+        for pos in range(len(text)):
+            if pos and text[pos - 1].isalnum():
+                continue
+            for trie in (lx.head_trie, lx.acting_trie, lx.mod_trie):
+                tk = O._LazyTokens(text, pos, min(len(text), pos + 200))
+                plain_tk = O._LazyTokens(text, pos, min(len(text), pos + 200))
+                got = O._walk(trie, tk, 0)
+                want = _walk_plain(trie, plain_tk, 0)
+                assert (id(got[0]), got[1]) == (id(want[0]), want[1]), text[pos:pos + 40]
+                checked += got[0] is not None
+                leaf_stops += got[0] is not None and len(tk.cf) == got[1]
+    assert checked > 300 and leaf_stops > 100  # (leaves were met: the stop was taken)
+
+
+def test_token_scans_started_inline_read_as_the_twin(lx: O.OffLex) -> None:
+    """``_Toks`` and ``match_head`` start their token scans with ``_TOKEN``'s stdlib pattern only on
+    ASCII text: on text with other letters (Dinás, Müller, Kepalaé) they read the tokens and heads
+    that ``_TOKEN.finditer`` (the twin) reads."""
+    texts = ["Kepala Dinás Pendidikan Müller, kata dia", "Kepalaé Dinas X", "Bupatié Sleman", "Ketua DPRD Ñ Budi",
+             "Kepala Dinas Kesehatan Kota Bogor, Budi Santoso", "Wakil Bupati Sleman Sri Muslimatun éé"]
+    texts += _odd_texts(31, "KkepalDinsBuétüÑ .,-'\n", count=200, longest=40)
+    differs = 0
+    for text in texts:
+        for a in range(len(text) + 1):
+            b = min(len(text), a + 60)
+            want = [(m.start(), m.end(), m.group()) for m in O._TOKEN.finditer(text, a, b)]
+            tk = O._Toks(text, a, b)
+            assert [tk.at(i) for i in range(len(want) + 1)] == want + [None], text[a:b]
+            differs += want != [(m.start(), m.end(), m.group()) for m in O._TOKEN_A.finditer(text, a, b)]
+            lt = O._LazyTokens(text, a, min(len(text), a + 200))
+            general = O._match_head_tk(lx, text, a, lt) if lt.get(0) is not None and lt.spans[0][0] == a else None
+            m = O.match_head(lx, text, a)
+            assert (m is None) == (general is None), text[a:a + 40]
+            if m is not None:
+                assert (m.start, m.end, id(m.row)) == (general.start, general.end, id(general.row)), text[a:a + 40]
+    assert differs > 20  # (the stdlib pattern alone would read these texts otherwise)
+
+
+def test_cue_searches_before_a_head_run_only_where_a_cue_can_end() -> None:
+    """``_selaku_before`` and ``_appos_cue_before`` search their reverse patterns only where the
+    text before the spaces ends with a last word of a cue (or a comma): the same match as the plain
+    search, at every position of the fixtures and of phrases made of the patterns' own words."""
+    vocab = sorted(set(O.re.findall(r"[a-z]+", O._HOLDER_CUE + O._APPOS_CUE.pattern)))
+    vocab += ["Budi", "Santoso", ",", "Kepala", "Dinas", "x", "sebagai,", "menjadi2", "Sebagai", "kursinya"]
+    rnd = random.Random(41)
+    texts = _texts(12)
+    for _ in range(2500):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(1, 9))]
+        texts.append(rnd.choice(["", "Budi ", "Budi, "]) + rnd.choice([" ", "  ", " , "]).join(words)
+                     + rnd.choice(["", " ", "  ", ",", ", "]) + rnd.choice(["", "Kepala Dinas X"]))
+    found = {"selaku": 0, "appos": 0}
+    for text in texts:
+        for pos in range(len(text) + 1):
+            want = O._SELAKU.search(text, max(0, pos - 60), pos)
+            got = O._selaku_before(text, pos)
+            assert (got and got.span()) == (want and want.span()), (text[max(0, pos - 60):pos], pos)
+            found["selaku"] += want is not None
+            want = O._APPOS_CUE.search(text, max(0, pos - 45), pos)
+            got = O._appos_cue_before(text, pos)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (
+                text[max(0, pos - 45):pos], pos)
+            found["appos"] += want is not None
+    assert found["selaku"] > 500 and found["appos"] > 4000, found
+

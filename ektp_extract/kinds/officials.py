@@ -162,6 +162,10 @@ from ..twins import _MAX, Twin, ascii_twin, twin  # noqa: F401 — re-exported f
 # a word with inner hyphens, slashes, dots and apostrophes (S.Sos, e-KTP, 0705/Magelang,
 # Jum'at), or one punctuation character
 _TOKEN = twin(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
+# the two patterns of _TOKEN, called directly where a token scan starts (_TOKEN.finditer as
+# Twin.finditer runs it, without that method's Python call: a scan starts at every head)
+_TOKEN_A, _TOKEN_U = _TOKEN.a, _TOKEN.u
+assert _TOKEN_A is not None
 _ROMAN = twin(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 _ACRONYM = twin(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
 # a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
@@ -199,6 +203,8 @@ _CAP_BEFORE = twin(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
 _CAP_AFTER = twin(r"[ ](\p{Lu}[\p{L}'’-]*)")
 
 _DIGITS = twin(r"\d+")
+# the stdlib match functions of twins that _parse_name calls on ASCII text (Twin.match's first branch)
+_INITIAL_DOT_A, _LETTERS_RUN_A, _DEGREE_GATE_A = (_INITIAL_DOT.a.match, _LETTERS_RUN.a.match, _DEGREE_GATE.a.match)
 
 
 def _skip_space(text: str, pos: int) -> int:
@@ -1214,24 +1220,30 @@ def _parse_name(
     start = pos
     hons: list[str] = []
     read: Optional[tuple[int, list[tuple[int, int]], str]] = None  # a name already read after a title
+    # the twins' match functions chosen once per call (Twin.match's own test, not one per match)
+    asc = text.isascii()
+    post_rx = lx.post_rx
+    post_match = post_rx.a.match if asc and post_rx.a is not None else post_rx.match
     if allow_titles:
+        pre_one = lx.pre_one
+        pre_match = pre_one.a.match if asc and pre_one.a is not None else pre_one.match
         for _ in range(6):
-            if hons and (ua := _INITIAL_DOT.match(text, pos, end)) is not None and (
+            if hons and (ua := (_INITIAL_DOT_A if asc else _INITIAL_DOT.match)(text, pos, end)) is not None and (
                 ua.group(1) not in lx.name_abbrev
-                and lx.pre_one.match(text, _skip_space(text, ua.end()), end) is not None
+                and pre_match(text, _skip_space(text, ua.end()), end) is not None
             ):
                 # Dr. Drs. Ec. H. Budi: an abbreviation between two titles is a title too
                 hons.append(ua.group(0))
                 pos = _skip_space(text, ua.end())
                 continue
-            lr = _LETTERS_RUN.match(text, pos, end)
+            lr = (_LETTERS_RUN_A if asc else _LETTERS_RUN.match)(text, pos, end)
             if lr is None or lr.group(0).casefold() not in lx.title_starts:
                 break
-            t = lx.pre_one.match(text, pos, end)
+            t = pre_match(text, pos, end)
             if t is None:
                 break
             nxt = _skip_space(text, t.end())
-            if lx.pre_one.match(text, nxt, end) is None:
+            if pre_match(text, nxt, end) is None:
                 # a title counts only when a name follows it
                 w2 = _name_words(lx, text, nxt, end, True)
                 if w2 is None:
@@ -1256,14 +1268,15 @@ def _parse_name(
     name_end = words[-1][1]
     # degrees after the name
     e = name_end
+    degree_gate = _DEGREE_GATE_A if asc else _DEGREE_GATE.match
     for _ in range(8):
-        g = _DEGREE_GATE.match(text, e, end)
+        g = degree_gate(text, e, end)
         if g is None:
             break
         c = g.group(1)[0]
         if not c.isupper() or c.casefold() not in lx.degree_starts:
             break  # degrees open with a capital (S.Sos, M.Si, SH); a verb or a comma clause does not
-        d = lx.post_rx.match(text, e, end)
+        d = post_match(text, e, end)
         if d is None:
             break
         hons.append(d.group("d").strip())
@@ -1534,6 +1547,21 @@ def _cue_rank(cue: str) -> int:
         return 0
     return 2 if any(w in cue for w in _NEW_CUE_WORDS) else 1
 _SELAKU = twin(r"(?r)(?:,[ ]*)?\b(?:" + _HOLDER_CUE + r")[ ]+\Z")
+# the last word of every alternative of _HOLDER_CUE: a match of _SELAKU ends with one of them
+# and its spaces (tests/test_officials_fast.py compares the gated search with the plain one)
+_HOLDER_LAST = ("menjabat", "merupakan", "sebagai", "menjadi", "jabatan", "posisi", "baru", "selaku", "juga", "kursi")
+
+
+def _selaku_before(text: str, pos: int) -> Any:
+    """``_SELAKU.search(text, max(0, pos - 60), pos)``, searched only where the word before the
+    spaces that end at ``pos`` is the last word of a holder cue (one str test, most heads have none)."""
+    lo = max(0, pos - 60)
+    j = pos
+    while j > lo and text[j - 1] == " ":
+        j -= 1
+    if j == pos or not text.endswith(_HOLDER_LAST, lo, j):
+        return None
+    return _SELAKU.search(text, lo, pos)
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
 # kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
 # yang menjabat sebagai ..."
@@ -1541,6 +1569,22 @@ _APPOS_CUE = twin(
     r"(?r)(?:(?P<comma>,)[ ]*(?:(?P<nama>nama[ ]+)|(?:salah[ ]+)?seorang[ ]+|salah[ ]+satu[ ]+)?"
     r"|(?P<sel>\b(?:" + _HOLDER_CUE + r")[ ]+))\Z"
 )
+# the last word of either branch of _APPOS_CUE: the comma or a word after it, or a holder cue's
+_APPOS_LAST = (",", "nama", "seorang", "satu") + _HOLDER_LAST
+
+
+def _appos_cue_before(text: str, pos: int) -> Any:
+    """``_APPOS_CUE.search(text, max(0, pos - 45), pos)``, searched only where the text before the
+    spaces that end at ``pos`` ends with a comma or the last word of a branch of the pattern."""
+    lo = max(0, pos - 45)
+    j = pos
+    while j > lo and text[j - 1] == " ":
+        j -= 1
+    if not text.endswith(_APPOS_LAST, lo, j):
+        return None
+    return _APPOS_CUE.search(text, lo, pos)
+
+
 _DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
 _NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
 # an occupation between "adalah" and the holder (wakil ketua tim seleksi adalah pengacara Nama)
@@ -1594,7 +1638,8 @@ class _Toks:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
-        self.it = _TOKEN.finditer(text, start, end)
+        # (_TOKEN.finditer(text, start, end), its two branches inline)
+        self.it = _TOKEN_A.finditer(text, start, end) if text.isascii() else _TOKEN_U.finditer(text, start, end, False)
         self.items: list[tuple[int, int, str]] = []
 
     def at(self, i: int) -> Optional[tuple[int, int, str]]:
@@ -1673,9 +1718,11 @@ def _read_window(
             # token opens with a letter or digit and skips these tests)
             if t == ",":
                 field = bool(items) and items[-1].kind in ("unit", "unk") and _field_cue_in(ctx, items)
-                # (a comma already joined the list: the body may follow this one)
-                listing = any(it.kind == "conn" and text[it.start] == "," for it in items)
-                if items and (items[-1].kind == "unit" or field) and _field_list_after(ctx, tk, i, field, listing):
+                # (listing: a comma already joined the list, the body may follow this one; looked
+                # for only where the list is read)
+                if items and (items[-1].kind == "unit" or field) and _field_list_after(
+                    ctx, tk, i, field, any(it.kind == "conn" and text[it.start] == "," for it in items)
+                ):
                     items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
                     i += 1
                     continue
@@ -2919,7 +2966,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                         return _make_at(m, items, after_nm, "officials.position_comma_name")
                     # Budi menjabat Kepala Disporabudpar, Rudi menjabat ...: the unknown words close
                     # the office of the holder written before it
-                    sel = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+                    sel = _selaku_before(text, pos_start)
                     before = _name_before(ctx, sel.start(), taken, True) if sel is not None else None
                     if before is not None and _holder_cue(ctx, sel.group(0), before):  # type: ignore[union-attr]
                         c = _make_at(m, items, before, "officials.name_comma_position")
@@ -3063,7 +3110,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
             # phrase closes the office
             stop_kind == "lower" and _lower_at(text, stop) in lx.closers
         )
-        selaku = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+        selaku = _selaku_before(text, pos_start)
         if selaku is None and text[pos_start - 1:pos_start] == " " and text[pos_start - 2:pos_start - 1].islower():
             selaku = _misspelt_cue(text, pos_start)  # Budi sebagi Kepala Dinas X: sebagai mistyped
         gapped = selaku is None and text.endswith(" menjadi ", 0, pos_start) and (
@@ -3188,7 +3235,7 @@ def _cued_holder_before(ctx: _Ctx, pos: int, taken: Intervals) -> bool:
     next item of a line-up and does not name the holder of X."""
     if ctx.text.find("yang juga", max(0, pos - 60), pos) < 0 and ctx.text.find("sebagai", max(0, pos - 60), pos) < 0:
         return False  # (a look for the cue words before the regex)
-    sel = _SELAKU.search(ctx.text, max(0, pos - 60), pos)
+    sel = _selaku_before(ctx.text, pos)
     if sel is None:
         return False
     j = sel.start()
@@ -3579,11 +3626,11 @@ def _own_office_next(ctx: _Ctx, nm: NameParse, pos_start: int, taken: Intervals)
     if nxt == " " and text[nm.end + 1:nm.end + 2] == "(":
         nxt = "("
     if nxt == "(":
-        sel = _SELAKU.search(text, max(0, pos_start - 60), pos_start)
+        sel = _selaku_before(text, pos_start)
         return sel is not None and _name_before(ctx, sel.start(), taken, True) is not None
     if nxt != " " or _OWN_OFFICE_NEXT.match(text, nm.end, nm.end + 40) is None:
         return False
-    return _SELAKU.search(text, max(0, pos_start - 60), pos_start) is not None or (
+    return _selaku_before(text, pos_start) is not None or (
         # Budi menjadi Kepala A, Rudi menjadi Kepala B: a chain of bare menjadi items
         text.endswith(" menjadi ", 0, pos_start) and _menjadi_chain(ctx, pos_start - 8)
     )
@@ -3809,7 +3856,7 @@ def _parse_lower(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidat
                 "officials.name_comma_position", read[1], m.head_end, False,
             )
         return None
-    cue = _APPOS_CUE.search(text, max(0, m.start - 45), m.start)
+    cue = _appos_cue_before(text, m.start)
     if cue is not None:
         read = _read_appos(ctx, m)
         if read is not None:
@@ -7997,6 +8044,8 @@ def _walk(trie: dict[str, Any], tk: _LazyTokens, i: int) -> tuple[Any, int]:
         node = child
         if "" in node:
             best = (node[""], j - i)
+            if len(node) == 1:
+                break  # a leaf: no longer form (nor a -nya form of one) goes on; the next token is not read
     return best
 
 
@@ -8008,7 +8057,8 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     the general reading (the same tokens, the same answer)."""
     lim = text.find("\n", pos, pos + 200)
     end = min(len(text), pos + 200) if lim < 0 else lim
-    it = _TOKEN.finditer(text, pos, end)
+    # (_TOKEN.finditer(text, pos, end), its two branches inline)
+    it = _TOKEN_A.finditer(text, pos, end) if text.isascii() else _TOKEN_U.finditer(text, pos, end, False)
     m0 = next(it, None)
     if m0 is None:
         return None
@@ -8016,7 +8066,8 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     if s0 != pos:
         return None
     t0 = text[s0:e0].casefold()
-    tk = _tokens_read(text, it, [sp0], [t0])
+    tk = _LazyTokens.__new__(_LazyTokens)  # (_tokens_read inline: its first token read)
+    tk.text, tk.it, tk.spans, tk.cf = text, it, [sp0], [t0]
     if t0 in lx.acting_trie or t0.endswith("nya") or "." in t0 or t0 in lx.mod_trie:
         return _match_head_tk(lx, text, pos, tk)
     # no acting prefix, no glued prefix, no modifier: only the head itself, from token 0
@@ -8027,13 +8078,6 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
         return None
     sp = tk.spans
     return HeadMatch(pos, sp[k - 1][1], sp[0][0], sp[k - 1][1], row, None, None)
-
-
-def _tokens_read(text: str, it: Any, spans: list[tuple[int, int]], cf: list[str]) -> _LazyTokens:
-    """A :class:`_LazyTokens` over the scan ``it`` whose first tokens are already read."""
-    tk = _LazyTokens.__new__(_LazyTokens)
-    tk.text, tk.it, tk.spans, tk.cf = text, it, spans, cf
-    return tk
 
 
 def _match_head_tk(lx: OffLex, text: str, pos: int, tk: _LazyTokens) -> Optional[HeadMatch]:
