@@ -320,3 +320,26 @@ def test_cue_searches_before_a_head_run_only_where_a_cue_can_end() -> None:
             found["appos"] += want is not None
     assert found["selaku"] > 500 and found["appos"] > 4000, found
 
+
+def test_name_words_read_name_word_ok_memo_as_the_function(lx: O.OffLex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_name_words`` reads ``name_word_ok``'s per-word memo itself where it holds the word: the
+    same words as asking the plain test of every word with no memo at all, and as with a warm memo."""
+    texts = _texts(20)
+    starts = [(t, i) for t in texts for i in range(len(t)) if t[i].isupper() and (i == 0 or not t[i - 1].isalnum())]
+    assert len(starts) > 500
+    saved = dict(lx.name_word_memo)
+    try:
+        lx.name_word_memo.clear()
+        with monkeypatch.context() as mp:
+            mp.setattr(O, "name_word_ok", lambda lx_, w, regions=None: O._name_word_ok(lx_, w))
+            plain = [O._name_words(lx, t, i, min(len(t), i + 200)) for t, i in starts]
+        assert not lx.name_word_memo  # (nothing was kept: every word asked the plain test)
+        for t in texts:
+            for w in O._TOKEN.findall(t):
+                O.name_word_ok(lx, w)  # a warm memo
+        warm = [O._name_words(lx, t, i, min(len(t), i + 200)) for t, i in starts]
+    finally:
+        lx.name_word_memo.clear()
+        lx.name_word_memo.update(saved)
+    assert warm == plain
+    assert sum(w is not None for w in plain) > 200

@@ -888,13 +888,16 @@ def parse_name(
     if memo is None:
         return _parse_name(lx, text, pos, end, regions, allow_titles, None)
     key = (pos, end, allow_titles)
-    try:
-        return memo[key]
-    except KeyError:
+    r = memo.get(key, _MISSING)  # (a look-up, not a KeyError raised and caught: most keys are new)
+    if r is _MISSING:
         r = memo[key] = _parse_name(lx, text, pos, end, regions, allow_titles, memo)
         if allow_titles and r is not None and r.start == r.name_start:
             memo.setdefault((pos, end, False), r)  # no title read: the same without titles
-        return r
+    return r  # type: ignore[return-value]
+
+
+#: a memo's answer for a key it does not hold (None is an answer)
+_MISSING: Any = object()
 
 
 # group numbers of _STEP
@@ -912,6 +915,7 @@ def _name_words(
     words: list[tuple[int, int]] = []
     i = pos
     particles = lx.initial_particles
+    nw_memo = lx.name_word_memo
     step = _STEP.a.match if _STEP.a is not None and text.isascii() else _STEP.match  # (Twin.match, no call)
     while i < end and len(words) < 7:
         st = step(text, i, end)
@@ -1061,7 +1065,7 @@ def _name_words(
             words.append((j, j + len(w)))  # Brigjen Pol Tugas Dwi Apriyanto: after a title, before a name word
             i = j + len(w)
             continue
-        if not name_word_ok(lx, w) and not (
+        if not (ok if (ok := nw_memo.get(w)) is not None else name_word_ok(lx, w)) and not (  # (name_word_ok's memo read here)
             w in particles and (not words or all(text[a:b] in particles for a, b in words))
         ) and not _unit_word_in_name(lx, text, words, w, j + len(w), end) and not (
             not words and _given_opens(lx, text, w, j + len(w), end)
@@ -1444,11 +1448,10 @@ class _Ctx:
 
     def region_at(self, pos: int, type_: Optional[str], first: bool) -> Optional[tuple[int, str]]:
         key = (pos, type_, first)
-        try:
-            return self._regions_at[key]
-        except KeyError:
+        r = self._regions_at.get(key, _MISSING)  # (a look-up, not a KeyError raised and caught)
+        if r is _MISSING:
             r = self._regions_at[key] = self._region_at(pos, type_, first)
-            return r
+        return r  # type: ignore[no-any-return]
 
     def _region_at(self, pos: int, type_: Optional[str], first: bool) -> Optional[tuple[int, str]]:
         if _regions is None:
