@@ -343,3 +343,139 @@ def test_name_words_read_name_word_ok_memo_as_the_function(lx: O.OffLex, monkeyp
         lx.name_word_memo.update(saved)
     assert warm == plain
     assert sum(w is not None for w in plain) > 200
+
+
+def _outer_plain(allm: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int]], int]:
+    """The outermost agency mentions and the longest mention, as ``_Ctx`` read them with
+    a sort of their own (by start, the longest first)."""
+    outer: list[tuple[int, int]] = []
+    reach = -1
+    for s0, _ne, _n, e0 in sorted([(m[0], -m[1], n, m[1]) for n, m in enumerate(allm)]):
+        if e0 <= reach:
+            continue
+        outer.append((int(s0), int(e0)))
+        reach = e0
+    return outer, max((m[1] - m[0] for m in allm), default=0)
+
+
+def test_ctx_reads_the_outermost_agency_mentions_from_the_one_sort(extractor: Extractor) -> None:
+    """``_Ctx`` takes the outermost agency mentions from the mentions sorted by start (the
+    longest of each start): the list the sort by start, longest first, gave."""
+    from ektp_extract.document import Document
+    from ektp_extract.text import Mask, normalise
+
+    prep = normalise("Kepala Dinas X")
+    rnd = random.Random(17)
+    checked = 0
+    for _ in range(3000):
+        n = rnd.randint(0, 9)
+        allm = []
+        for k in range(n):
+            s = rnd.randint(0, 30)
+            allm.append((s, s + rnd.randint(0, 12), f"ag-{k}"))
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        doc.scratch["agency_mentions"] = allm
+        ctx = O._Ctx(doc)
+        outer, longest = _outer_plain(allm)
+        assert ctx.ag == outer, allm
+        assert ctx.ag_starts == [m[0] for m in outer]
+        assert ctx.ag_maxlen == longest
+        assert ctx.all_ag == sorted([(m[0], i, m[1], m[2]) for i, m in enumerate(allm)])
+        checked += len(outer) > 1
+    assert checked > 1000
+
+
+def test_reach_index_covers_as_the_merged_ranges() -> None:
+    """A position lies inside ranges by ``_reach_index`` (the furthest end of the ranges
+    starting at or before it) exactly when ``_merged(...).covers`` says so."""
+    import bisect
+
+    rnd = random.Random(23)
+    for _ in range(2000):
+        spans = []
+        for _ in range(rnd.randint(0, 8)):
+            a = rnd.randint(0, 40)
+            spans.append((a, a + rnd.randint(-2, 10)))
+        spans.sort()
+        starts, reach = O._reach_index(spans)
+        merged = O._merged(spans)
+        for p in range(0, 55):
+            i = bisect.bisect_right(starts, p)
+            assert (i > 0 and reach[i - 1] > p) == merged.covers(p), (spans, p)
+
+
+def _nickname_after_plain(ctx: Any, nm: O.NameParse) -> Optional[tuple[int, int]]:
+    """``_nickname_after`` as written before its gate on a "(" nearby."""
+    text, lx = ctx.text, ctx.lx
+    m = O._NICK_AFTER.match(text, nm.name_end, nm.name_end + 40)
+    if m is None and nm.end != nm.name_end:
+        m = O._NICK_AFTER.match(text, nm.end, nm.end + 40)
+    if m is None and text.startswith("(", O._skip_space(text, nm.end)):
+        m2 = O._NICK_WORDS_AFTER.match(text, nm.end, nm.end + 60)
+        if m2 is not None:
+            words = m2.group("n").split()
+            own = nm.name.split()
+            if any(w in own for w in words) and all(
+                O.name_word_ok(lx, w) and w.casefold() not in lx.unit_words for w in words
+            ) and m2.group("n") != nm.name:
+                return m2.start("n"), m2.end("n")
+        return None
+    if m is None:
+        return None
+    nick = m.group("n")
+    cf = nick.casefold()
+    if cf in lx.unit_words or cf in lx.stop or nick in lx.acronyms or nick in lx.body_acronyms:
+        return None
+    if ctx.regions is not None and ctx.regions.is_place(nick):
+        return None
+    if nick.isupper():
+        initials = "".join(w[0] for w in nm.name.split() if w[:1].isupper())
+        if nick != initials and len(nick) > 4:
+            return None
+    elif not O.name_word_ok(lx, nick) or nick.casefold() in nm.name.casefold().split():
+        return None
+    return m.start("n"), m.end("n")
+
+
+def test_nickname_after_gate_drops_only_names_with_no_bracket_near(lx: O.OffLex) -> None:
+    """``_nickname_after`` gives up at once where no "(" follows within 40 characters (nor
+    after 40 spaces or tabs): the answer of the full reading, name and degrees of any length."""
+    from types import SimpleNamespace
+
+    rnd = random.Random(29)
+    pieces = ["Joko Widodo", " ", "  ", "\t", "(", ")", "(Jokowi)", " (SBY)", "(Danny Pomanto)", ", S.H.", "Ir", ".",
+              "x", "\n", " " * 38, " " * 41, "\t" * 40]
+    found = checked = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 9)))
+        ns = rnd.randint(0, len(text))
+        ne = rnd.randint(ns, len(text))
+        e = rnd.randint(ne, len(text)) if rnd.random() < 0.6 else rnd.choice([ne, rnd.randint(ns, len(text))])
+        nm = O.NameParse(ns, e, ns, ne, text[ns:ne] or "Budi", [])
+        ctx = SimpleNamespace(text=text, lx=lx, regions=None)
+        got = O._nickname_after(ctx, nm)  # type: ignore[arg-type]
+        assert got == _nickname_after_plain(ctx, nm), (text, ns, ne, e)
+        found += got is not None
+        checked += 1
+    assert found > 50 and checked == 4000
+
+
+def test_new_official_equals_make_official() -> None:
+    from ektp_extract.models import Span
+
+    sp = Span(start=0, end=4, text="Budi")
+    sp2 = Span(start=10, end=14, text="Budi")
+    for args in (
+        ("off-1", "Budi", [], "Camat", "Camat X", None, None, "r"),
+        ("off-2", None, ["Drs.", "H."], "Bupati X", "Bupati X", "ag-1", "Kota X", "officials.position_name"),
+    ):
+        id_, name, hon, pos, canon, ag, reg, rule = args
+        a = O.make_official(id_, name, list(hon), pos, canon, ag, reg, [sp, sp2], sp, rule)
+        b = O._new_official(id_, name, list(hon), pos, canon, ag, reg, [sp, sp2], rule)
+        assert a == b and a.model_dump_json() == b.model_dump_json()
+        assert a.__pydantic_fields_set__ == b.__pydantic_fields_set__
+        assert a.__pydantic_extra__ == b.__pydantic_extra__ and a.__pydantic_private__ == b.__pydantic_private__
+    with pytest.raises(ValueError):
+        O._new_official("off-1", "Budi", ["Drs.", 3], "Camat", "Camat", None, None, [sp], "r")  # type: ignore[list-item]
+    with pytest.raises(ValueError):
+        O._new_official("off-1", 3, [], "Camat", "Camat", None, None, [sp], "r")  # type: ignore[arg-type]

@@ -46,6 +46,7 @@ from ..document import Document
 from .calendar import calendar as _calendar
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Official, Span, filled
+from ..models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from ..text import COMPASS_WORDS, one_edit
 
 # imported once here, not per document (an import statement costs microseconds); the
@@ -1371,26 +1372,29 @@ class _Ctx:
         # lima pimpinan, yaitu ...): a bare officer word there (ketua, wakil ketua) is the body's
         self.makeup: Optional[tuple[int, int, int]] = None
         self.region_firsts: set[str] = doc.lexicon.compiled("officials:region_firsts", _region_firsts)
-        allm = list(doc.scratch.get("agency_mentions", ()) or ())
+        allm = doc.scratch.get("agency_mentions", ()) or ()
+        # every mention, for agency_at: sorted by start, with the longest length to bound a look-up
+        self.all_ag = all_ag = sorted([(int(m[0]), n, int(m[1]), m[2]) for n, m in enumerate(allm)])
         # outermost agency mentions (a commission's legislature lies inside the commission), as
-        # agencies.outermost_mentions gives them: by start, the longest first (a sort of decorated
-        # tuples, the index keeping it stable, in place of a key function), none inside the one before
+        # agencies.outermost_mentions gives them: by start, the longest first, none inside the one
+        # before; read from the same sorted list: of the mentions starting at one place the
+        # longest is kept when it reaches past the one before (mentions of one start lie together)
         outer: list[tuple[int, int]] = []
         reach = -1
-        for s0, _ne, _n, e0 in sorted([(m[0], -m[1], n, m[1]) for n, m in enumerate(allm)]):
+        maxlen = None  # (max(..., default=0) as a loop)
+        for s0, _n, e0, _a in all_ag:
+            if maxlen is None or e0 - s0 > maxlen:
+                maxlen = e0 - s0
             if e0 <= reach:
-                continue  # inside the previous outer mention
-            outer.append((int(s0), int(e0)))
+                continue  # inside the previous outer mention (or a shorter one of its start)
+            if outer and outer[-1][0] == s0:
+                outer[-1] = (s0, e0)  # a longer mention of the same start
+            else:
+                outer.append((s0, e0))
             reach = e0
         self.ag = outer
         self.ag_starts = [m[0] for m in outer]
-        # every mention, for agency_at: sorted by start, with the longest length to bound a look-up
-        self.all_ag = all_ag = sorted([(int(m[0]), n, int(m[1]), m[2]) for n, m in enumerate(allm)])
         self.all_ag_starts = [m[0] for m in all_ag]
-        maxlen = None  # (max(..., default=0) as a loop)
-        for m in all_ag:
-            if maxlen is None or m[2] - m[0] > maxlen:
-                maxlen = m[2] - m[0]
         self.ag_maxlen = 0 if maxlen is None else maxlen
         self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
         self._nicks: Optional[set[str]] = None
@@ -8709,21 +8713,24 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         else:
             intro = (c.pos_start, c.pos_end)
             mention = intro
+        # (the fields by position, in declaration order: a class call with keywords builds a dict)
         o = _Off(
-            name=c.name.name if c.name else None,
-            honorifics=list(c.name.honorifics) if c.name else [],
-            position=pos_text,
-            canonical=canon,
-            row=c.row,
-            pos_range=(c.pos_start, c.pos_end),
-            intro=intro,
-            region=c.region,
-            rule=c.rule,
-            mentions=[mention],
-            refs=[(intro[0], intro[1], "intro" if c.name else "position")],
-            anaphoric=c.anaphoric,
-            unit_range=c.unit,
-            rank=c.rank,
+            c.name.name if c.name else None,  # name
+            list(c.name.honorifics) if c.name else [],  # honorifics
+            pos_text,  # position
+            canon,  # canonical
+            c.row,  # row
+            (c.pos_start, c.pos_end),  # pos_range
+            intro,  # intro
+            c.region,  # region
+            c.rule,  # rule
+            [mention],  # mentions
+            [(intro[0], intro[1], "intro" if c.name else "position")],  # refs
+            None,  # agency_id
+            [],  # nicknames
+            c.anaphoric,  # anaphoric
+            c.unit,  # unit_range
+            c.rank,  # rank
         )
         if c.name is not None:
             nick = _nickname_after(ctx, c.name)
@@ -8915,6 +8922,14 @@ def _nickname_after(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int]]:
     ``Susilo Bambang Yudhoyono (SBY)``): one word, no unit, body, place or title; in
     capitals the initials of the name or a short word that is no known acronym."""
     text, lx = ctx.text, ctx.lx
+    ne, e = nm.name_end, nm.end
+    if text.find("(", ne if ne < e else e, (e if ne < e else ne) + 40) < 0 and (
+        (c := text[e + 39:e + 40]) != " " and c != "\t"
+    ):
+        # no "(" in the 40 characters after the name nor after its degrees: neither pattern can
+        # match, and past the spaces and tabs after the degrees (fewer than 40: the 40th
+        # character is none) comes no "(" either
+        return None
     # (an end bound: without one the regex module looks for the "(" through the whole text)
     m = _NICK_AFTER.match(text, nm.name_end, nm.name_end + 40)
     if m is None and nm.end != nm.name_end:
@@ -8985,11 +9000,23 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             nicks.add(n)
     if not keys:
         return
-    # positions inside mentions, intros and heads already read are not new mentions
-    blocked = _merged(sorted([*head_spans, *(o.intro for o in offs), *(m for o in offs for m in o.mentions)]))
+    # positions inside mentions, intros and heads already read are not new mentions: a position
+    # lies inside one when the furthest end of the ranges starting at or before it is past it
+    # (as inside their union, ``_merged(...).covers``; an empty range ends at or before its start)
+    spans = head_spans[:]
+    for o in offs:
+        spans.append(o.intro)
+        spans += o.mentions
+    spans.sort()
+    b_starts, b_reach = _reach_index(spans)
+    bisect_right = bisect.bisect_right
+
+    def covers(pos: int) -> bool:
+        i = bisect_right(b_starts, pos)
+        return i > 0 and b_reach[i - 1] > pos
+
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
     hits: list[tuple[int, int]] = []
-    covers = blocked.covers
     if len(keys) <= 24:
         n = len(text)
         for k in keys:  # a few names: one fast substring search each
@@ -9110,6 +9137,22 @@ def _cap_before(text: str, rs: int) -> int:
     return -1
 
 
+def _reach_index(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """For ranges sorted by start: the starts of those reaching further than every range
+    before them, and how far each reaches. A position ``p >= 0`` lies inside a range when,
+    ``i = bisect_right(starts, p)``, ``i > 0 and reach[i - 1] > p``: as inside their union
+    (``_merged(spans).covers(p)``), without building it."""
+    starts: list[int] = []
+    reaches: list[int] = []
+    reach = -1
+    for a, b in spans:
+        if b > reach:
+            reach = b
+            starts.append(a)
+            reaches.append(b)
+    return starts, reaches
+
+
 def _merged(spans: list[tuple[int, int]]) -> Intervals:
     """Sorted ranges merged where they overlap, as :class:`Intervals`."""
     out: list[tuple[int, int]] = []
@@ -9194,6 +9237,45 @@ def make_official(
     }, set(_OFFICIAL_FIELDS))
 
 
+def _new_official(
+    id_: str,
+    name: Optional[str],
+    honorifics: list[str],
+    position: Optional[str],
+    canonical: Optional[str],
+    agency_id: Optional[str],
+    region: Optional[str],
+    mentions: list[Span],
+    rule: str,
+) -> Official:
+    """:func:`make_official` for :func:`_emit`, the span being the first mention: the same
+    record and the same checks, but for the fields whose type the caller fixes (``id_`` an
+    f-string, ``honorifics`` a new list, ``mentions`` a list of ``Document.span`` results),
+    and ``models.filled`` written out (one call less per record)."""
+    if (
+        type(name) not in OPT_STR
+        or type(position) not in OPT_STR
+        or type(canonical) not in OPT_STR
+        or type(agency_id) not in OPT_STR
+        or type(region) not in OPT_STR
+        or type(rule) is not str
+    ):
+        raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
+    for h in honorifics:  # (a loop: one or two titles, no set made per record)
+        if type(h) is not str:
+            raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
+    obj = _object_new(Official)
+    _set_dict(obj, {
+        "id": id_, "name": name, "honorifics": honorifics, "position": position,
+        "position_canonical": canonical, "agency_id": agency_id, "region": region,
+        "mentions": mentions, "span": mentions[0], "rule": rule,
+    })
+    _set_fields_set(obj, set(_OFFICIAL_FIELDS))
+    _set_extra(obj, None)
+    _set_private(obj, None)
+    return obj
+
+
 def _only_body(doc: Document, row_ids: list[str]) -> Optional[str]:
     """The one agency named in the text of one of the body types ``row_ids`` (Kasat
     Reskrim → the story's Polres), or None when there is none or more than one."""
@@ -9203,13 +9285,22 @@ def _only_body(doc: Document, row_ids: list[str]) -> Optional[str]:
 
 
 def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
-    offs.sort(key=lambda o: o.first)
+    # each official's mentions sorted first: its first mention is then its first (the ``first``
+    # property, min(mentions), without a call per official)
+    for o in offs:
+        ms = o.mentions
+        if len(ms) > 1:
+            o.mentions = sorted(set(ms))
+    offs.sort(key=_first_start)
     refs: list[tuple[int, int, int, str]] = []
+    positions: dict[str, tuple[int, int]] = {}
+    intros: list[tuple[int, int]] = []
     ag = _agencies
     ag_region: Optional[dict[str, Optional[str]]] = None
     inferred: dict[tuple[str, Optional[str]], str] = {}  # the same body asked twice gives the same id
+    span = doc.span
+    officials = doc.officials
     for idx, o in enumerate(offs):
-        o.mentions = sorted(set(o.mentions))
         agency_id = None
         if ag is not None:
             try:
@@ -9232,16 +9323,26 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
         if region is None and agency_id is not None:
             ag_region = {a.id: a.region for a in doc.agencies} if ag_region is None else ag_region
             region = ag_region.get(agency_id)
-        mentions = [doc.span(s, e) for s, e in o.mentions]
-        doc.officials.append(
-            make_official(
-                f"off-{idx + 1}", o.name, list(o.honorifics), o.position, o.canonical, agency_id, region,
-                mentions, mentions[0], o.rule,  # (the span is the first mention)
+        mentions = [span(s, e) for s, e in o.mentions]
+        id_ = f"off-{idx + 1}"
+        officials.append(
+            _new_official(
+                id_, o.name, list(o.honorifics), o.position, o.canonical, agency_id, region,
+                mentions, o.rule,  # (the span is the first mention)
             )
         )
         for s, e, kind in o.refs:
             refs.append((s, e, idx, kind))
-        doc.claim("official", o.intro[0], o.intro[1])
+        intros.append(o.intro)
+        positions[id_] = o.pos_range
+    if intros:
+        doc.claim_all("official", intros)  # (one call: as a claim of each intro in turn)
     refs.sort()
     doc.scratch["official_refs"] = refs
-    doc.scratch["official_positions"] = {f"off-{i + 1}": o.pos_range for i, o in enumerate(offs)}
+    doc.scratch["official_positions"] = positions
+
+
+def _first_start(o: _Off) -> int:
+    """``o.first`` once ``o.mentions`` is sorted: the start of its first mention."""
+    ms = o.mentions
+    return ms[0][0] if ms else o.pos_range[0]
