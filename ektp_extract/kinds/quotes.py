@@ -612,7 +612,9 @@ class _Ctx:
         ref = self.ref_ending(j)
         if (
             ref is not None
-            and (acc := _accompanied(text, ss, ref[0])) is not None
+            and (acc := (  # _accompanied(text, ss, ref[0]), written out
+                _ACCOMPANIED.search(text, ss, ref[0]) if text.find("didampingi", ss, ref[0]) >= 0 else None
+            )) is not None
             and acc.start() - ss <= 160
             and _STOP_CAP.search(text, ss, ref[0]) is None  # one sentence (tokenised text: " . ")
         ):
@@ -930,9 +932,13 @@ def _direct(ctx: _Ctx) -> list[Event]:
     ctx.quote_ranges = Intervals((om, (c + 1) if c is not None else pieces[-1][1]) for pieces, om, c in segs)
     prev: Optional[Event] = None
     prev_attr_end = -1
+    paras, para_starts = ctx.paras, ctx.para_starts
     for pieces, om, close in segs:
-        s, _ = _clean(text, *pieces[0])
-        _, e = _clean(text, *pieces[-1])
+        if len(pieces) == 1:
+            s, e = _clean(text, *pieces[0])  # (one piece: its start and end cleaned in one call)
+        else:
+            s, _ = _clean(text, *pieces[0])
+            _, e = _clean(text, *pieces[-1])
         if e <= s:
             continue
         # words, counted only as far as the tests below need (each piece up to 5)
@@ -940,11 +946,14 @@ def _direct(ctx: _Ctx) -> list[Event]:
             content_words = len(text[pieces[0][0]:pieces[0][1]].split(None, 4))
         else:
             content_words = sum(len(text[a:b].split(None, 4)) for a, b in pieces)
-        para = ctx.paragraph(om) or (om, om)
+        # ctx.paragraph(om) and ctx.paragraph(close), written out
+        i = bisect.bisect_right(para_starts, om) - 1
+        para = paras[i] if i >= 0 and paras[i][0] <= om < paras[i][1] else (om, om)
         ev: Optional[Event] = None
         attr_end = -1
         if close is not None:
-            lim = (ctx.paragraph(close) or (close, len(text)))[1]
+            i = bisect.bisect_right(para_starts, close) - 1
+            lim = paras[i][1] if i >= 0 and paras[i][0] <= close < paras[i][1] else len(text)
             m = after_verb_match(text, close + 1, lim)
             if m is None:
                 m2 = _COMMA.match(text[close + 1:close + 4])
@@ -1043,12 +1052,15 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     lw = lower_words(ctx.doc)
     in_quote, sentence = ctx.quote_ranges.covers, ctx.sentence
     qs, qsp = ctx.quote_ranges.starts, ctx.quote_ranges.spans
+    sents, sent_starts = ctx.sents, ctx.sent_starts
     # X mengatakan (bahwa) <clause>
     for vs, me, verb in _word_matches(q.active, text, body, lw, q.active_words, q.active_exact):
         if (i := bisect.bisect_right(qs, vs) - 1) >= 0 and qsp[i][1] > vs:
             continue  # (in_quote(vs), written out)
         seg = text[me:me + 20]  # c = _clause_start(text, me), written out
         rest = seg.lstrip(" ")
+        # _skip_sp(text, me) when a non-space stands within the 20 characters (-1: not known)
+        sp = me + len(seg) - len(rest) if rest else -1
         if rest[:1] in (",", ":"):
             rest = rest[1:].lstrip(" ")
         if rest.startswith("bahwa "):
@@ -1056,7 +1068,8 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         c = me + len(seg) - len(rest)
         if text[c:c + 1] in ('"', "'"):
             continue  # X mengatakan, "...": a direct quote, read by _direct
-        ss, se = sentence(vs)
+        i = bisect.bisect_right(sent_starts, vs) - 1  # ss, se = sentence(vs), written out
+        ss, se = sents[i] if i >= 0 and vs <= sents[i][1] else sentence(vs)
         who = ctx.who_before(vs, ss)
         if who is None:
             continue
@@ -1067,7 +1080,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             ce = c + len(text[c:ce].rstrip(" .,;:!?\n"))
         if ce <= c or text[c:ce].isspace():
             continue  # no word in the clause
-        if c == _skip_sp(text, me) and _np_object(ctx, verb, c, ce):
+        if c == (sp if sp >= 0 else _skip_sp(text, me)) and _np_object(ctx, verb, c, ce):
             continue  # mengungkapkan kekhawatiran atas ...: an object, no reported clause
         out.append(_event((who.pos, who, c, ce, False, verb.casefold(), "quotes.indirect.verb", ())))
     # a report inside another report's clause is not the article's speaker
@@ -1245,10 +1258,14 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> list[tuple[Optional[str], Option
         if kind != "position" and not ((i := bisect.bisect_right(qs, s) - 1) >= 0 and qsp[i][1] > s)
     ]
     rs, rsp = ctx.report_clauses.starts, ctx.report_clauses.spans
+    sents, sent_starts = ctx.sents, ctx.sent_starts
     for s, _, idx in anyone:
         if rs and (i := bisect.bisect_right(rs, s) - 1) >= 0 and rsp[i][1] > s:
             continue  # (in a report clause)
-        if _subject_start(text, sentence(s)[0], s):
+        # _subject_start(text, sentence(s)[0], s), written out
+        i = bisect.bisect_right(sent_starts, s) - 1
+        pre = text[sents[i][0] if i >= 0 and s <= sents[i][1] else sentence(s)[0]:s].strip()
+        if not pre or pre.endswith((",", ";", ":")) and len(pre.split(None, 15)) <= 14:
             subjects.append((s, None, idx))
     for am in _AGE_MARK.finditer(text, ctx.doc.body_start):
         m = _RESIDENT_BACK.search(text, max(0, am.start() - 80), am.end())
