@@ -1569,6 +1569,8 @@ def _selaku_before(text: str, pos: int) -> Any:
     if j == pos or not text.endswith(_HOLDER_LAST, lo, j):
         return None
     return _SELAKU.search(text, lo, pos)
+
+
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
 # kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
 # yang menjabat sebagai ..."
@@ -1727,23 +1729,33 @@ def _read_window(
                 field = bool(items) and items[-1].kind in ("unit", "unk") and _field_cue_in(ctx, items)
                 # (listing: a comma already joined the list, the body may follow this one; looked
                 # for only where the list is read)
-                if items and (items[-1].kind == "unit" or field) and _field_list_after(
-                    ctx, tk, i, field, any(it.kind == "conn" and text[it.start] == "," for it in items)
-                ):
-                    items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
-                    i += 1
-                    continue
+                if items and (items[-1].kind == "unit" or field):
+                    listing = False  # (any(...) as a loop: no generator made per comma)
+                    for it in items:
+                        if it.kind == "conn" and text[it.start] == ",":
+                            listing = True
+                            break
+                    if _field_list_after(ctx, tk, i, field, listing):
+                        items.append(Item("conn", s, e))  # Kepala Pusat Data, Informasi dan Komunikasi ...
+                        i += 1
+                        continue
                 return items, s, "comma"
             if t == "(":
                 j = i + 1
                 while tk.at(j) is not None and j - i <= 10 and toks[j][2] != ")":
                     j += 1
                 if tk.at(j) is not None and toks[j][2] == ")" and j > i + 1:
-                    inner = toks[i + 1:j]
-                    words = [x[2] for x in inner if x[2][0].isalnum()]
-                    if words and not any(w[0].islower() and w not in _CONN_WORDS for w in words) and not all(
-                        _DIGITS.fullmatch(w) for w in words
-                    ):
+                    # the words inside, and whether one is lower case and no joiner (a loop: no list
+                    # comprehension and generator made per parenthesis)
+                    words: list[str] = []
+                    lower_inside = False
+                    for tok_in in toks[i + 1:j]:
+                        w_in = tok_in[2]
+                        if w_in[0].isalnum():
+                            words.append(w_in)
+                            if w_in[0].islower() and w_in not in _CONN_WORDS:
+                                lower_inside = True
+                    if words and not lower_inside and not all(_DIGITS.fullmatch(w) for w in words):
                         if _nickname(ctx, items, words):
                             return items, s, "other"  # Presiden Joko Widodo (Jokowi), Susilo Bambang Yudhoyono (SBY)
                         items.append(Item("paren", s, toks[j][1]))
@@ -1844,7 +1856,7 @@ def _read_window(
             and cf.rstrip(".") in ctx.region_firsts
             and _no_region(items)  # one region per position (Bogor, not Bima Arya)
         ):
-            first_place = not any(it.kind in ("region", "unit", "unk") for it in items) and row.takes == "place"
+            first_place = row.takes == "place" and not any(it.kind in ("region", "unit", "unk") for it in items)
             # inside a position a bare region name needs no further cue (Dinas Kesehatan DIY)
             rg = ctx.region_at(s, row.region_type if first_place else None, True)
             if rg is not None and rg[0] == e and cf in lx.unit_words:
@@ -3195,7 +3207,11 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         if before is not None:
             return _make_at(m, items, before, "officials.name_comma_position")
     tail = _trim(items if not rest else tail)
-    has_body = any(it.kind in ("region", "unit", "paren") for it in tail)
+    has_body = False  # (any(...) as a loop)
+    for it in tail:
+        if it.kind in ("region", "unit", "paren"):
+            has_body = True
+            break
     if stop_kind == "lower" and not rest and has_body and text.startswith(_CLAUSE_OPENERS, stop) and (
         _opens_clause(text, pos_start)
     ) and (sn := _clause_then_said(ctx, stop, limit, taken)) is not None:
