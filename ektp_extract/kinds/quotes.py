@@ -598,9 +598,11 @@ class _Ctx:
             if wm0 is not None and wm0[1][0].islower() and wm0[1].casefold() not in q.pronouns:
                 if "," not in text[j:verb_start]:
                     return None
-            wm = _cut(text, wm0, max(ss, j - 12), j)  # (the same letters, within 12 characters)
+            lo = max(ss, j - 12)  # wm = _cut(text, wm0, lo, j), written out: the same letters, within 12
+            wm = wm0 if wm0 is None or wm0[0] >= lo else ((lo, text[lo:j]) if lo < j else None)
         elif run is not None:
-            wm = _cut(text, run, max(ss, j - 12), j)
+            lo = max(ss, j - 12)  # wm = _cut(text, run, lo, j), written out
+            wm = run if run[0] >= lo else ((lo, text[lo:j]) if lo < j else None)
         else:
             wm = _letters_end(text, max(ss, j - 12), j)
         if wm and wm[1].casefold() in q.pronouns:
@@ -609,7 +611,18 @@ class _Ctx:
             if _subject_start(text, ss, st) or len(text[ss:st].split(None, 5)) <= 4:
                 return _who(("pronoun", st, j, None, None))
             return None
-        ref = self.ref_ending(j)
+        # ref = self.ref_ending(j), written out: the longest mention ending at j
+        ref: Optional[tuple[int, int, int, str]] = None
+        if self.refs_by_end is None:
+            self.refs_by_end = sorted(self.refs, key=_END_START)
+            self.ref_ends = list(map(_SECOND, self.refs_by_end))
+        by_end = self.refs_by_end
+        i = bisect.bisect_left(self.ref_ends, j - 1)
+        while i < len(by_end) and by_end[i][1] <= j:
+            r = by_end[i]
+            if ref is None or r[0] < ref[0]:
+                ref = r
+            i += 1
         if (
             ref is not None
             and (acc := (  # _accompanied(text, ss, ref[0]), written out
@@ -1015,7 +1028,7 @@ def _direct(ctx: _Ctx) -> list[Event]:
         prev, prev_attr_end = ev, attr_end
     # single quote marks, only when a verb attributes them
     for m in _single_quoted(text, ctx.doc.body_start):
-        if ctx.in_quote(m.start()):
+        if ctx.quote_ranges.covers(m.start()):
             continue
         close = m.end() - 1
         lim = (ctx.paragraph(close) or (close, len(text)))[1]
@@ -1269,7 +1282,7 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> list[tuple[Optional[str], Option
             subjects.append((s, None, idx))
     for am in _AGE_MARK.finditer(text, ctx.doc.body_start):
         m = _RESIDENT_BACK.search(text, max(0, am.start() - 80), am.end())
-        if m is None or ctx.in_quote(m.start()):
+        if m is None or ctx.quote_ranges.covers(m.start()):
             continue
         nm = parse_name(ctx.lx, text, m.start("n"), m.end("n"), ctx.regions, memo=ctx.memo)
         if nm is None or nm.name_end != m.end("n"):
