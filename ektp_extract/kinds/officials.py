@@ -8831,8 +8831,11 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     # Brigjen Priyo Widyanto ... Brigjen Priyo yang saat ini menjabat Kapolda Jambi: a one-word
     # re-mention with the person's other office (a rotation: old and new office) is the one
     # person of the article whose full name has that word; the new office wins
-    if len(named_keys) > 1 and any(len(k) == 1 for _, k in named_keys):
-        offs = _short_remention(offs, named_keys)
+    if len(named_keys) > 1:
+        for _, k in named_keys:  # (a loop: no generator made per document)
+            if len(k) == 1:
+                offs = _short_remention(offs, named_keys)
+                break
     # a holder named first by the short name a later mention gives in parentheses
     if by_nick:
         kept: list[_Off] = []
@@ -8859,9 +8862,18 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
                 o.unit_range = host.unit_range
                 o.region = o.region or host.region
                 host.mentions = []
-    offs = [o for o in offs if o.mentions]
+    # (one loop for the officials left and the named ones among them)
+    kept = []
+    named = []
+    for o in offs:
+        if o.mentions:
+            kept.append(o)
+            if o.name is not None:
+                named.append(o)
+    offs = kept
+    if len(named) == len(offs):
+        return offs  # every official named: no unnamed holder to join
     # unnamed office holders whose position a named official holds are that official
-    named = [o for o in offs if o.name is not None]
     out: list[_Off] = []
     for o in offs:
         if o.name is None and o.pos_range[0] not in ctx.plural_at:  # (11 Ketua TP PKK Kecamatan ...: a group)
@@ -9026,11 +9038,6 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
     spans.sort()
     b_starts, b_reach = _reach_index(spans)
     bisect_right = bisect.bisect_right
-
-    def covers(pos: int) -> bool:
-        i = bisect_right(b_starts, pos)
-        return i > 0 and b_reach[i - 1] > pos
-
     start = doc.body_start if 0 <= doc.body_start < len(text) else 0
     hits: list[tuple[int, int]] = []
     if len(keys) <= 24:
@@ -9043,14 +9050,18 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
                 if (
                     (p == 0 or not ((c := text[p - 1]).isalnum() or c in "'’-"))
                     and (q >= n or not ((c := text[q]).isalnum() or c in "'’-"))
-                    and not covers(p)
+                    and ((i := bisect_right(b_starts, p)) == 0 or b_reach[i - 1] <= p)  # (not inside one)
                 ):
                     hits.append((p, q))
                 p = text.find(k, q)
         hits.sort()
     else:  # many names (a long input): one pass of a trie of them
         rx = regex.compile(rf"(?<![\w'’-])(?:{trie_pattern(sorted(keys))})(?![\w'’-])")
-        hits = [sp for m in rx.finditer(text, start) if not covers((sp := m.span())[0])]
+        hits = []
+        for m in rx.finditer(text, start):
+            sp = m.span()
+            if (i := bisect_right(b_starts, sp[0])) == 0 or b_reach[i - 1] <= sp[0]:  # (not inside one)
+                hits.append(sp)
     starts: dict[int, list[int]] = {}  # id(official) → sorted mention starts
     for s, e in hits:
         # extend to the whole run of name words around the hit
