@@ -46,7 +46,6 @@ from ..document import Document
 from .calendar import calendar as _calendar
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Official, Span, filled
-from ..models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from ..text import COMPASS_WORDS, one_edit
 
 # imported once here, not per document (an import statement costs microseconds); the
@@ -9277,8 +9276,7 @@ def _new_official(
 ) -> Official:
     """:func:`make_official` for :func:`_emit`, the span being the first mention: the same
     record and the same checks, but for the fields whose type the caller fixes (``id_`` an
-    f-string, ``honorifics`` a new list, ``mentions`` a list of ``Document.span`` results),
-    and ``models.filled`` written out (one call less per record)."""
+    f-string, ``honorifics`` a new list, ``mentions`` a list of ``Document.span`` results)."""
     if (
         type(name) not in OPT_STR
         or type(position) not in OPT_STR
@@ -9291,16 +9289,11 @@ def _new_official(
     for h in honorifics:  # (a loop: one or two titles, no set made per record)
         if type(h) is not str:
             raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
-    obj = _object_new(Official)
-    _set_dict(obj, {
+    return filled(Official, {
         "id": id_, "name": name, "honorifics": honorifics, "position": position,
         "position_canonical": canonical, "agency_id": agency_id, "region": region,
         "mentions": mentions, "span": mentions[0], "rule": rule,
-    })
-    _set_fields_set(obj, set(_OFFICIAL_FIELDS))
-    _set_extra(obj, None)
-    _set_private(obj, None)
-    return obj
+    }, set(_OFFICIAL_FIELDS))
 
 
 def _only_body(doc: Document, row_ids: list[str]) -> Optional[str]:

@@ -34,7 +34,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
-from ..models import OPT_STR, Quote, Span, _object_new, _set_dict, _set_extra, _set_fields_set, _set_private, filled
+from ..models import OPT_STR, Quote, Span, filled
 from .officials import (
     _ASCII_WORD_CHARS,
     Intervals,
@@ -854,18 +854,12 @@ def run(doc: Document) -> None:
             ):
                 body = " ".join(body.split())
         # the fields have their types by construction (speaker: a name or an official's
-        # name or position; verb: a casefolded form): filled as make_quote fills them
-        # (models.filled written out, one call less per record), without its type tests
-        # (tests/test_quotes.py validates every record of the fixtures)
-        obj = _object_new(Quote)
-        _set_dict(obj, {
+        # name or position; verb: a casefolded form): filled as make_quote fills them,
+        # without its type tests (tests/test_quotes.py validates every record of the fixtures)
+        add(filled(Quote, {
             "speaker_id": f"off-{sid + 1}" if sid is not None else None, "speaker": speaker, "text": body,
             "verb": ev.verb, "direct": direct, "span": span(s, e), "rule": ev.rule,
-        })
-        _set_fields_set(obj, set(_QUOTE_FIELDS))
-        _set_extra(obj, None)
-        _set_private(obj, None)
-        add(obj)
+        }, set(_QUOTE_FIELDS)))
         if direct:
             claims.append((s, e))
     if claims:
