@@ -9217,7 +9217,6 @@ _OFFICIAL_FIELDS = frozenset({
 })
 
 
-_ONLY_STR = frozenset({str})
 _ONLY_SPAN = frozenset({Span})
 
 
@@ -9242,25 +9241,14 @@ def make_official(
     """
     if (
         type(id_) is not str
-        or type(name) not in OPT_STR
-        or type(position) not in OPT_STR
-        or type(canonical) not in OPT_STR
-        or type(agency_id) not in OPT_STR
-        or type(region) not in OPT_STR
-        or type(rule) is not str
         or type(span) is not Span
         or type(honorifics) is not list
         or type(mentions) is not list
         # (every element's type, in C: set(map(type, ...)))
-        or (honorifics and set(map(type, honorifics)) != _ONLY_STR)
         or set(map(type, mentions)) - _ONLY_SPAN
     ):
         raise ValueError(f"invalid official fields: {id_!r} {name!r} {honorifics!r} {position!r} {rule!r}")
-    return filled(Official, {
-        "id": id_, "name": name, "honorifics": honorifics, "position": position,
-        "position_canonical": canonical, "agency_id": agency_id, "region": region,
-        "mentions": mentions, "span": span, "rule": rule,
-    }, set(_OFFICIAL_FIELDS))
+    return _new_official(id_, name, honorifics, position, canonical, agency_id, region, mentions, rule, span)
 
 
 def _new_official(
@@ -9273,10 +9261,11 @@ def _new_official(
     region: Optional[str],
     mentions: list[Span],
     rule: str,
+    span: Optional[Span] = None,
 ) -> Official:
-    """:func:`make_official` for :func:`_emit`, the span being the first mention: the same
-    record and the same checks, but for the fields whose type the caller fixes (``id_`` an
-    f-string, ``honorifics`` a new list, ``mentions`` a list of ``Document.span`` results)."""
+    """:func:`make_official` without the tests of the fields whose type :func:`_emit` fixes
+    (``id_`` an f-string, ``honorifics`` a new list, ``mentions`` a list of ``Document.span``
+    results); ``span`` defaults to the first mention."""
     if (
         type(name) not in OPT_STR
         or type(position) not in OPT_STR
@@ -9292,7 +9281,7 @@ def _new_official(
     return filled(Official, {
         "id": id_, "name": name, "honorifics": honorifics, "position": position,
         "position_canonical": canonical, "agency_id": agency_id, "region": region,
-        "mentions": mentions, "span": mentions[0], "rule": rule,
+        "mentions": mentions, "span": mentions[0] if span is None else span, "rule": rule,
     }, set(_OFFICIAL_FIELDS))
 
 
