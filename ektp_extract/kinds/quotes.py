@@ -571,15 +571,7 @@ class _Ctx:
         ascii_text = text.isascii()
         for _ in range(10):
             k = ss + len(text[ss:j].rstrip(" ,"))  # (back over spaces and commas, in C)
-            lo = max(ss, k - 30)
-            if ascii_text:
-                # _word_back(text, lo, k) on ASCII text, written out (no space or comma ends
-                # the range: k is past them, or k == lo)
-                r = lo + len(text[lo:k].rstrip(_ASCII_WORD))
-                w = text[r:k].lstrip("'-")
-                m = (k - len(w), w) if w else None
-            else:
-                m = _word_back(text, lo, k)
+            m = _word_back(text, max(ss, k - 30), k)
             if m is None:
                 j = k
                 break
@@ -598,11 +590,9 @@ class _Ctx:
             if wm0 is not None and wm0[1][0].islower() and wm0[1].casefold() not in q.pronouns:
                 if "," not in text[j:verb_start]:
                     return None
-            lo = max(ss, j - 12)  # wm = _cut(text, wm0, lo, j), written out: the same letters, within 12
-            wm = wm0 if wm0 is None or wm0[0] >= lo else ((lo, text[lo:j]) if lo < j else None)
+            wm = _cut(text, wm0, max(ss, j - 12), j)  # (the same letters, within 12 characters)
         elif run is not None:
-            lo = max(ss, j - 12)  # wm = _cut(text, run, lo, j), written out
-            wm = run if run[0] >= lo else ((lo, text[lo:j]) if lo < j else None)
+            wm = _cut(text, run, max(ss, j - 12), j)
         else:
             wm = _letters_end(text, max(ss, j - 12), j)
         if wm and wm[1].casefold() in q.pronouns:
@@ -611,23 +601,10 @@ class _Ctx:
             if _subject_start(text, ss, st) or len(text[ss:st].split(None, 5)) <= 4:
                 return _who(("pronoun", st, j, None, None))
             return None
-        # ref = self.ref_ending(j), written out: the longest mention ending at j
-        ref: Optional[tuple[int, int, int, str]] = None
-        if self.refs_by_end is None:
-            self.refs_by_end = sorted(self.refs, key=_END_START)
-            self.ref_ends = list(map(_SECOND, self.refs_by_end))
-        by_end = self.refs_by_end
-        i = bisect.bisect_left(self.ref_ends, j - 1)
-        while i < len(by_end) and by_end[i][1] <= j:
-            r = by_end[i]
-            if ref is None or r[0] < ref[0]:
-                ref = r
-            i += 1
+        ref = self.ref_ending(j)
         if (
             ref is not None
-            and (acc := (  # _accompanied(text, ss, ref[0]), written out
-                _ACCOMPANIED.search(text, ss, ref[0]) if text.find("didampingi", ss, ref[0]) >= 0 else None
-            )) is not None
+            and (acc := _accompanied(text, ss, ref[0])) is not None
             and acc.start() - ss <= 160
             and _STOP_CAP.search(text, ss, ref[0]) is None  # one sentence (tokenised text: " . ")
         ):
@@ -846,13 +823,7 @@ def run(doc: Document) -> None:
             body = " ".join(" ".join(text[a:b].split()) for a, b in (_clean(text, *p) for p in ev.pieces))
             body = body.rstrip(" ,")
         else:
-            body = text[s:e]
-            # _squeezed(body, plain), its test written out (one call less per record)
-            if not (
-                (("\n" not in body) if plain else body.isprintable())
-                and "  " not in body and body[:1] != " " and body[-1:] != " "
-            ):
-                body = " ".join(body.split())
+            body = _squeezed(text[s:e], plain)
         # the fields have their types by construction (speaker: a name or an official's
         # name or position; verb: a casefolded form): filled as make_quote fills them,
         # without its type tests (tests/test_quotes.py validates every record of the fixtures)
@@ -1064,15 +1035,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
     for vs, me, verb in _word_matches(q.active, text, body, lw, q.active_words, q.active_exact):
         if (i := bisect.bisect_right(qs, vs) - 1) >= 0 and qsp[i][1] > vs:
             continue  # (in_quote(vs), written out)
-        seg = text[me:me + 20]  # c = _clause_start(text, me), written out
-        rest = seg.lstrip(" ")
-        # _skip_sp(text, me) when a non-space stands within the 20 characters (-1: not known)
-        sp = me + len(seg) - len(rest) if rest else -1
-        if rest[:1] in (",", ":"):
-            rest = rest[1:].lstrip(" ")
-        if rest.startswith("bahwa "):
-            rest = rest[6:].lstrip(" ")
-        c = me + len(seg) - len(rest)
+        c = _clause_start(text, me)
         if text[c:c + 1] in ('"', "'"):
             continue  # X mengatakan, "...": a direct quote, read by _direct
         i = bisect.bisect_right(sent_starts, vs) - 1  # ss, se = sentence(vs), written out
@@ -1080,14 +1043,10 @@ def _indirect(ctx: _Ctx) -> list[Event]:
         who = ctx.who_before(vs, ss)
         if who is None:
             continue
-        ce = text.find('"', c, se)  # ce = _clause_end(ctx, c, se), written out
-        if ce < 0:
-            ce = se
-        if ce > c:
-            ce = c + len(text[c:ce].rstrip(" .,;:!?\n"))
+        ce = _clause_end(ctx, c, se)
         if ce <= c or text[c:ce].isspace():
             continue  # no word in the clause
-        if c == (sp if sp >= 0 else _skip_sp(text, me)) and _np_object(ctx, verb, c, ce):
+        if c == _skip_sp(text, me) and _np_object(ctx, verb, c, ce):
             continue  # mengungkapkan kekhawatiran atas ...: an object, no reported clause
         out.append(_event((who.pos, who, c, ce, False, verb.casefold(), "quotes.indirect.verb", ())))
     # a report inside another report's clause is not the article's speaker
@@ -1269,10 +1228,8 @@ def _resolve(ctx: _Ctx, events: list[Event]) -> list[tuple[Optional[str], Option
     for s, _, idx in anyone:
         if rs and (i := bisect.bisect_right(rs, s) - 1) >= 0 and rsp[i][1] > s:
             continue  # (in a report clause)
-        # _subject_start(text, sentence(s)[0], s), written out
-        i = bisect.bisect_right(sent_starts, s) - 1
-        pre = text[sents[i][0] if i >= 0 and s <= sents[i][1] else sentence(s)[0]:s].strip()
-        if not pre or pre.endswith((",", ";", ":")) and len(pre.split(None, 15)) <= 14:
+        i = bisect.bisect_right(sent_starts, s) - 1  # (sentence(s), its look-up written out)
+        if _subject_start(text, sents[i][0] if i >= 0 and s <= sents[i][1] else sentence(s)[0], s):
             subjects.append((s, None, idx))
     for am in _AGE_MARK.finditer(text, ctx.doc.body_start):
         m = _RESIDENT_BACK.search(text, max(0, am.start() - 80), am.end())
