@@ -251,4 +251,47 @@ def test_judge_right_fast_equals_the_patterns(extractor: Extractor, texts: list[
                 head, ref = _right_by_patterns(c, ne)
                 assert head == (None,) * 9, (text, ne)
                 assert fast == ref, (text, ne, fast, ref)
+                # the judge skips its tests of the number's end after a fast reading: they
+                # cannot hold there (no letter or digit glued, no ratio's colon)
+                t = c.text
+                assert not t[ne].isalnum() and t[ne] not in ".,/", (text, ne)
+                assert not t[ne + 1 : ne + 2].isupper(), (text, ne)  # (no title after it)
+                assert quantities._RATIO_AFTER.match(t, ne) is None, (text, ne)
     assert checked > 50000 and taken > 5000, (checked, taken)
+
+
+def test_judge_right_fast_in_the_stage(
+    extractor: Extractor, texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stage with the fast right-context reading (and the end-of-number tests it skips)
+    gives what it gives when every number's right context is read by the patterns."""
+    rx = quantities._rx(extractor.lexicon)
+    fast = _stage_output(extractor, texts, rx, monkeypatch)
+    plain = _stage_output(extractor, texts, dataclasses.replace(rx, fast_words={}), monkeypatch)
+    assert sum(len(f[0]) for f in fast) > 1000
+    for text, f, p in zip(texts, fast, plain):
+        assert f == p, text[:80]
+
+
+def test_last_token_and_lowered_phrases(texts: list[str]) -> None:
+    """The judge reads the token before a number as ``seg.rsplit(None, 1)`` (``prev``, the
+    full ``seg.split()[-4:]``, only when a rule needs it), and ``_qualifier`` lowercases
+    phrases of tokens joined by single spaces instead of calling ``_norm``: both the same as
+    the plain reading, on every window of the texts and on odd whitespace and case."""
+    odd = ["a\u00a0b", "x\u2003 y", "\x1c\x1dq", "A\u0130B", "\u0130", "STRA\u00dfE", "\u03a3\u03a3", "\x85z",
+           " ", "", "\n\nw", "\u2028v", "Rp\u00a0", "\u1e9e"]
+    checked = 0
+    for text in [*texts[:80], *odd, " ".join(odd)]:
+        for s in range(0, len(text) + 1):
+            seg = text[s - 48 if s > 48 else 0 : s]
+            nl = seg.rfind("\n")
+            if nl != -1:
+                seg = seg[nl + 1 :]
+            prev = quantities._prev_words(text, s, 4)
+            assert seg.split()[-4:] == prev
+            assert seg.rsplit(None, 1)[-1:] == prev[-1:], (text[:40], s)
+            for k in (1, 2, 3):
+                if len(prev) >= k:
+                    assert " ".join(prev[-k:]).lower() == quantities._norm(" ".join(prev[-k:]))
+            checked += 1
+    assert checked > 50000

@@ -646,14 +646,16 @@ class _Ctx:
         self.low = low = lowered(self.text, doc.lower_text())
         self.alow = alow = _ascii_copy(rx, low)
         self.zeros = _zeros(alow) if alow is not None else None  # (digit runs, number words)
-        ranges = sorted(r for label in ("date", "notquantity") for r in doc.claimed.get(label, ()))
+        claimed = doc.claimed
+        ranges = sorted([*claimed.get("date", ()), *claimed.get("notquantity", ())])
         self._starts = [r[0] for r in ranges]
-        self._maxend: list[int] = []
+        maxend: list[int] = []
+        self._maxend = maxend
         m = -1
         for _, e in ranges:
             if e > m:  # (a builtin max() call costs several times a comparison)
                 m = e
-            self._maxend.append(m)
+            maxend.append(m)
         # the match functions of _TWINNED (ctx.follow(ctx.mlow, pos)): the twins on the ASCII
         # copy when it can (set here, not made on first use by a __getattr__: a class with a
         # __getattr__ has every attribute read go through it, a tenth of the stage's reads)
@@ -755,7 +757,10 @@ def _digit_runs(rx: _Rx, low: str, start_at: int, zeros: Optional[bytes] = None)
                 for m in rx.digits.finditer(low, start_at, None, False, False)
             ]
         zeros = _zeros(low)
-    return [(m.start(), -m.end(), "digits") for m in rx.digits_zero.finditer(zeros, start_at)]
+    return [(a, -b, "digits") for a, b in map(_SPAN, rx.digits_zero.finditer(zeros, start_at))]
+
+
+_SPAN = re.Match.span
 
 
 def _zeros(ascii_text: str) -> bytes:
@@ -884,84 +889,100 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             return None, ne  # Paal Dua, Simpang Lima: part of a name
         if text[ne : ne + 1] == "-" and text[ne + 1 : ne + 2].isalpha():
             return None, ne  # satu-satunya, dua-duanya
+    # (after a fast reading the letter after the space is lower case: no title after it)
+    fast = _judge_right_fast(ctx, ne)
     if (
-        text[ne + 1 : ne + 2].isupper()
+        fast is None
+        and text[ne + 1 : ne + 2].isupper()
         and _TITLE_AFTER.match(text, ne, None, False)
         and _link_context(text, s)
     ):
         return None, ne  # "Baca juga: 5 Syarat Pindah Memilih", "2.500 Keping Blanko Tiba"
     rx = ctx.rx
     mlow = ctx.mlow
-    fast = _judge_right_fast(ctx, ne)
-    c = mlow[ne : ne + 1]
-    if c == " ":
-        c = mlow[ne + 1 : ne + 2]
     fv: Optional[tuple[Optional[str], ...]]
-    if fast is not None:
-        # a unit or percent word alone after the number: ``follow`` matches nothing else
-        fm, fx, fv = None, None, None  # type: ignore[assignment]
-        s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = None
-    elif c in rx.tail_first:
-        fm = ctx.follow(mlow, ne)
-        assert fm is not None  # every part is optional
-        fx = rx.follow_ix
-        groups = fm.groups()  # (fx.values: no padding)
-        s1, m1, conn, cur2, n2, d2, w2, s2, m2 = groups[:_N_FOLLOW]
-        fv = groups[_N_FOLLOW:]
-    else:
-        # no scale, range or restated number can start here (their first characters, after
-        # spaces, are tail_first): ``follow`` would match them empty, and its right context
-        # is ``right_plain`` at ``ne`` (a third cheaper: fewer groups and optional parts)
-        fm = ctx.right_plain(mlow, ne)
-        assert fm is not None
-        fx = rx.right_plain_ix
-        s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = None
-        fv = (None, *fm.groups())  # (no "rs" group)
-    scaled = s1 or s2 or m1 or m2
     about = False  # "2 jutaan": about two million
-    if scaled:
-        fn = fx.n
-        if s1 and s1.endswith("an") and s1 not in rx.t.scales:
-            s1, about = s1[:-2], True
-        if s2 and s2.endswith("an") and s2 not in rx.t.scales:
-            s2, about = s2[:-2], True
-        if s2 or m2:
-            ne = fm.end(fn["s2"] if s2 else fn["m2"])
+    if fast is not None:
+        # a unit or percent word alone after the number: ``follow`` matches nothing else; and
+        # the number ends at a space with a letter after it, so the tests of the other branch
+        # (glued to letters, a separator and a digit, a ratio's colon after it) cannot hold
+        # (tests/test_quantities_fast.py checks them at every fast reading)
+        fm, fx, fv = None, None, None  # type: ignore[assignment]
+        s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = scaled = None
+        ratio_after = False
+    else:
+        c = mlow[ne : ne + 1]
+        if c == " ":
+            c = mlow[ne + 1 : ne + 2]
+        if c in rx.tail_first:
+            fm = ctx.follow(mlow, ne)
+            assert fm is not None  # every part is optional
+            fx = rx.follow_ix
+            groups = fm.groups()  # (fx.values: no padding)
+            s1, m1, conn, cur2, n2, d2, w2, s2, m2 = groups[:_N_FOLLOW]
+            fv = groups[_N_FOLLOW:]
         else:
-            ne = max(
-                fm.end(fn["n2"]) if n2 is not None else ne, fm.end(fn["s1"] if s1 else fn["m1"])
-            )
-    elif n2 is not None:
-        ne = fm.end(fx.n["n2"])
-    if (
-        ne < len(text)
-        and text[ne].isalnum()
-        and not scaled
-        and not (d1 is not None and low.startswith("an", ne) and not text[ne + 2 : ne + 3].isalnum())
-    ):
-        return None, ne  # glued to letters: 96A, 3G, 2x24 (but "500an": about 500)
-    if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
-        return None, ne
-    if (":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne, None, False)) or (
+            # no scale, range or restated number can start here (their first characters, after
+            # spaces, are tail_first): ``follow`` would match them empty, and its right context
+            # is ``right_plain`` at ``ne`` (a third cheaper: fewer groups and optional parts)
+            fm = ctx.right_plain(mlow, ne)
+            assert fm is not None
+            fx = rx.right_plain_ix
+            s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = None
+            fv = (None, *fm.groups())  # (no "rs" group)
+        scaled = s1 or s2 or m1 or m2
+        if scaled:
+            fn = fx.n
+            if s1 and s1.endswith("an") and s1 not in rx.t.scales:
+                s1, about = s1[:-2], True
+            if s2 and s2.endswith("an") and s2 not in rx.t.scales:
+                s2, about = s2[:-2], True
+            if s2 or m2:
+                ne = fm.end(fn["s2"] if s2 else fn["m2"])
+            else:
+                ne = max(
+                    fm.end(fn["n2"]) if n2 is not None else ne, fm.end(fn["s1"] if s1 else fn["m1"])
+                )
+        elif n2 is not None:
+            ne = fm.end(fx.n["n2"])
+        if (
+            ne < len(text)
+            and text[ne].isalnum()
+            and not scaled
+            and not (d1 is not None and low.startswith("an", ne) and not text[ne + 2 : ne + 3].isalnum())
+        ):
+            return None, ne  # glued to letters: 96A, 3G, 2x24 (but "500an": about 500)
+        if ne + 1 < len(text) and text[ne] in ".,/" and text[ne + 1].isdigit():
+            return None, ne
+        ratio_after = ":" in text[ne : ne + 3] and _RATIO_AFTER.match(text, ne, None, False) is not None
+    if ratio_after or (
         ":" in text[s - 3 if s > 3 else 0 : s] and _RATIO_BEFORE.match(text, max(0, s - 8), s, False)
     ):
         return None, _skip_chain(low, ne)  # 1 : 1000, a ratio
     if (d1 is None or ne != e) and ctx.blocked(s, ne):  # (digits were checked up to e above)
         return None, ne
     # ---- left context: currency sign, label, qualifier, "antara"
-    seg = text[s - 48 if s > 48 else 0 : s]  # (_prev_words, inlined)
+    seg = text[s - 48 if s > 48 else 0 : s]  # (_prev_words(text, s, 4), inlined: prev)
     nl = seg.rfind("\n")
-    prev = (seg[nl + 1 :] if nl != -1 else seg).split()[-4:]
+    if nl != -1:
+        seg = seg[nl + 1 :]
     money_unit: Optional[str] = None
     qstart = s
     glued = s > 0 and not text[s - 1].isspace()
     # a word of letters before the number, apart from it, that no left-context rule names
     # (most figures): no currency sign, label, qualifier, "antara" or dash to look for
-    # (tests/test_quantities_fast.py runs the stage with and without this shortcut)
-    plain_left = not prev or (
-        not glued and prev[-1].isalpha() and prev[-1].lower() not in rx.left_words
-    )
+    # (tests/test_quantities_fast.py runs the stage with and without this shortcut). Read
+    # from the last token alone (``seg.rsplit(None, 1)[-1:]`` is ``seg.split()[-1:]``; a
+    # character before the number that is no space is a token's); ``prev``, the last four
+    # tokens, is read only when a rule needs it (None until then)
+    prev: Optional[list[str]] = None
+    if glued:
+        plain_left = False
+    else:
+        tail = seg.rsplit(None, 1)
+        plain_left = not tail or ((tok := tail[-1]).isalpha() and tok.lower() not in rx.left_words)
     if not plain_left:
+        prev = seg.split()[-4:]
         last = prev[-1]
         lastl = last.lower()
         if lastl not in rx.currency and last[:1] in "(\"'":
@@ -1023,8 +1044,11 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         return None, ne
     if qual_after is not None:
         qual = qual_after
-        if low.startswith(("-an", "an"), ne) and prev and prev[-1].lower() in _DECADE_CUES:
-            return None, end  # "tahun 80-an": a decade
+        if low.startswith(("-an", "an"), ne):
+            if prev is None:
+                prev = seg.split()[-4:]
+            if prev and prev[-1].lower() in _DECADE_CUES:
+                return None, end  # "tahun 80-an": a decade
     if about and qual is None:
         qual = rx.qualifiers.get("sekitar")
     if second is None and unit is not None and not plain_left and prev and prev[-1].lower() == "antara":
@@ -1063,6 +1087,8 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         if r2 is not None and r2.value > first.value:
             second = _Num(r2.value, r2.style, pm.group(1))  # 5%-15%: a range
             end = pm.end()
+    if unit is None and kind == "other" and second is None and not scaled and prev is None:
+        prev = seg.split()[-4:]
     if unit is None and kind == "other" and second is None and not scaled and money_unit is None:
         head = _head_unit(ctx, prev, qstart, qual is not None)
         if head is not None:
@@ -1101,6 +1127,8 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     if kind == "duration" and unit is not None and unit.lower() in ("tahun", "thn", "bulan"):
         if _is_age(rx, text, qstart, end):
             kind = "age"
+    if first.value == 0 and prev is None:
+        prev = seg.split()[-4:]
     if first.value == 0 and prev and (
         prev[-1].upper() == "DP" or [w.lower() for w in prev[-2:]] == ["uang", "muka"]
     ):
@@ -1114,7 +1142,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             end = em.end()  # "89,08 triliun rupiah (delapan puluh sembilan ... triliun)": read once
     v = first.value
     if second is None:
-        rule = _RULE_NAMES[kind, words is not None, False]
+        rule = (_RULES_WORDS if words is not None else _RULES_DIGITS)[kind]
         upper = None
     else:
         rule = _RULE_NAMES[kind, words is not None, True]
@@ -1206,7 +1234,8 @@ def _qualifier(
         return None, "", qstart, prev
     for k in (3, 2, 1):
         if len(prev) >= k:
-            words = _norm(" ".join(prev[-k:]))
+            # (_norm of tokens joined by single spaces: lowercasing adds no whitespace)
+            words = " ".join(prev[-k:]).lower()
             q = rx.qualifiers.get(words)
             if q is not None:
                 return q, words, _token_start(text, qstart, prev[-k:]), prev[:-k]
@@ -1602,6 +1631,10 @@ _RULE_NAMES = {
     for r in (False, True)
 }
 
+
+#: The rule ids of records that are no range, by kind: read from words, from digits.
+_RULES_WORDS = {k: n for (k, w, r), n in _RULE_NAMES.items() if w and not r}
+_RULES_DIGITS = {k: n for (k, w, r), n in _RULE_NAMES.items() if not w and not r}
 
 _RULE_AGE_PAREN = f"{RULE}:age-parenthesis"
 _RULE_FUSED = f"{RULE}:fused"
