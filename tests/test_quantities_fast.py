@@ -295,3 +295,19 @@ def test_last_token_and_lowered_phrases(texts: list[str]) -> None:
                     assert " ".join(prev[-k:]).lower() == quantities._norm(" ".join(prev[-k:]))
             checked += 1
     assert checked > 50000
+
+
+def test_list_mark_stdlib_matches_as_regex(texts: list[str]) -> None:
+    """``_LIST_MARK`` runs on stdlib ``re``: it matches as the ``regex`` pattern it was, at every
+    position of the texts and of odd whitespace."""
+    import regex
+
+    old = regex.compile(quantities._LIST_MARK.pattern)
+    odd = "1.\t2)  3 \t4\u00a0\u00a05\u2003.\u3000)\x0b\x0c\r\n6.\n7)x 8 . 9  \t"
+    checked = 0
+    for text in [*texts[:80], odd, odd * 3]:
+        for pos in range(len(text) + 1):
+            m, o = quantities._LIST_MARK.match(text, pos), old.match(text, pos)
+            assert (m is None) == (o is None) and (m is None or m.span() == o.span()), (text[:40], pos)
+            checked += 1
+    assert checked > 50000

@@ -221,7 +221,9 @@ _N_RIGHT = len(_RIGHT_GROUPS)
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
 _TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 #: After a number at the start of a line: a list marker or a table's row number.
-_LIST_MARK = regex.compile(r"[.)][ \t]|[ \t]{2,}|\t")
+#: (stdlib ``re``: the pattern names ASCII characters only, so ``re`` matches it as ``regex``
+#: does on any text, at a fraction of the cost; tests/test_quantities_fast.py compares them)
+_LIST_MARK = re.compile(r"[.)][ \t]|[ \t]{2,}|\t")
 #: "5%-15%", "5 persen hingga 15 persen": the upper end of a percentage range written after
 #: the first percentage (``follow`` reads ranges whose sign comes after the upper end only).
 _PCT_RANGE = regex.compile(
@@ -688,6 +690,7 @@ def run(doc: Document) -> None:
         # (digits and letters), so sorting the whole tuples gives that order
         cands.sort()
     infos = ctx.infos
+    records = doc.quantities
     starts, maxend = ctx._starts, ctx._maxend
     taken = -1  # end of the last consumed candidate range
     claims: Optional[list[tuple[int, int]]] = None
@@ -720,9 +723,9 @@ def run(doc: Document) -> None:
                 pr.comparator, pr.range_end,
             )
             prev_info.family = info.family
-            doc.quantities[-1] = prev_info.record
+            records[-1] = prev_info.record
         infos.append(info)
-        doc.quantities.append(info.record)
+        records.append(info.record)
         if claims is None:  # (doc.claim, once per document: nothing reads the index meanwhile)
             claims = doc.claimed.setdefault("quantity", [])
             doc._claim_index.pop("quantity", None)
@@ -862,13 +865,13 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         if (
             len(core) <= 3
             and (s == 0 or text[s - 1] in " \t\n")  # (else not at a line start)
+            and _LIST_MARK.match(text, ne) is not None  # (first: cheaper than _line_start)
             and _line_start(text, s)
-            and _LIST_MARK.match(text, ne, None, False)
         ):
             return None, ne  # "1. Menuntaskan ...", a table's row number
         if plain:
             first: Optional[_Num] = _Num(int(d1), "plain", d1)  # type: ignore[arg-type]
-        elif _ID_GROUPS.fullmatch(d1) is not None:  # type: ignore[arg-type]
+        elif "," not in d1 and _ID_GROUPS.fullmatch(d1) is not None:  # type: ignore[arg-type, operator]
             first = _Num(int(d1.replace(".", "")), "id", d1)  # type: ignore[union-attr, arg-type]
         else:
             reading = read_digits(d1)  # type: ignore[arg-type]
@@ -1051,7 +1054,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
                 return None, end  # "tahun 80-an": a decade
     if about and qual is None:
         qual = rx.qualifiers.get("sekitar")
-    if second is None and unit is not None and not plain_left and prev and prev[-1].lower() == "antara":
+    if not plain_left and second is None and unit is not None and prev and prev[-1].lower() == "antara":
         rm2 = _BETWEEN_END.match(low, end, None, False)
         if rm2 is not None and low.startswith(unit.lower(), rm2.end()):
             r2 = read_digits(rm2.group(1))
@@ -1202,7 +1205,10 @@ def _record(
     left out, and the span and the record are made by ``models.filled``.
     tests/test_quantities.py compares every record of the fixtures with ``make_quantity``."""
     to_source = ctx.to_source
-    a, b = (start, end) if to_source is None else to_source(start, end)
+    if to_source is None:
+        a, b = start, end
+    else:
+        a, b = to_source(start, end)
     text = ctx.source[a:b]
     span = filled(Span, {"start": a, "end": b, "text": text}, {"start", "end", "text"})
     data = {
