@@ -2845,10 +2845,14 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
                     paren_acronym = mn.paren  # a defined acronym beats one in a headline
             elif acronym is None and not mn.full:
                 acronym = mn.near or mn.form
-            region = region or mn.region or mn.inferred_region
-            name_part = name_part or mn.name_part
-            near = near or bool(mn.near)
-            national = national or mn.national
+            if region is None:  # (a Region is always true: ``region or mn.region or ...``)
+                region = mn.region or mn.inferred_region
+            if not name_part:
+                name_part = mn.name_part
+            if mn.near:
+                near = True
+            if mn.national:
+                national = True
         acronym = paren_acronym or acronym
         if row is not None and acronym is None and row.acronyms:
             acronym = row.acronyms[0]
