@@ -801,3 +801,40 @@ def test_digit_positions_ascii_pattern_equals_the_general_one(extractor: Extract
         fast = dates._digit_positions(text, r.day_words, r.unit_words, fast_units)
         slow = dates._digit_positions(_NotAscii(text), r.day_words, r.unit_words, slow_units)
         assert (fast, fast_units) == (slow, slow_units), text[:80]
+
+
+def _year_next_plain(text: str, k: int) -> bool:
+    """The loop ``_pre_month_year`` ran before ``_YEAR_NEXT``: a dot, spaces, a comma and spaces
+    (each optional) after the month word, then 1 or 2."""
+    n = len(text)
+    if k < n and text[k] == ".":
+        k += 1
+    while k < n and text[k].isspace():
+        k += 1
+    if k < n and text[k] == ",":
+        k += 1
+        while k < n and text[k].isspace():
+            k += 1
+    return k < n and text[k] in "12"
+
+
+def _sentence_bounds_plain(text: str, pos: int) -> tuple[int, int]:
+    lo = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
+             text.rfind("\n", 0, pos)) + 1
+    m = dates._SENT_END.search(text, pos)
+    return lo, (m.end() if m else len(text))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(list(". ,\n\t\r\x0b\x0c\x1c\x1f\x85\u2003!?12a9")), max_size=30))
+def test_small_readers_equal_their_plain_loops(text: str) -> None:
+    """_YEAR_NEXT against the loop it replaced (at every position and past the end),
+    _sentence_bounds (marks looked for after the newline only) against its plain reading,
+    and the ASCII digit test of _h_recurring against str.isdigit."""
+    for k in range(len(text) + 2):
+        assert (dates._YEAR_NEXT.match(text, k) is not None) == _year_next_plain(text, k), (text, k)
+    for pos in range(len(text) + 1):
+        assert dates._sentence_bounds(text, pos) == _sentence_bounds_plain(text, pos), (text, pos)
+        assert dates._sentence_end(text, pos) == _sentence_bounds_plain(text, pos)[1]
+    if text.isascii():
+        assert (dates._ASCII_DIGIT.search(text) is not None) == any(ch.isdigit() for ch in text)

@@ -327,6 +327,7 @@ _NEXT_WORD = _tw(regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)"))
 _CLOSE = _tw(regex.compile(r"\s*\)"))
 _COPYRIGHT = regex.compile(r"©|\(c\)|copyright|hak cipta", regex.I)
 _DATE_FOLLOWS = _tw(regex.compile(r"\s*,?\s*\(?\s*\d"))
+_ASCII_DIGIT = re.compile("[0-9]")  # on ASCII text, the characters str.isdigit accepts
 _OFFSET = regex.compile(r"([+-])(\d\d):?(\d\d)")
 _YEAR_BEFORE = _tw(regex.compile(r"(?<![\d.,])(?:19|20)\d\d\s*(?:,|dan|atau|serta|hingga|sampai)\s*\Z", regex.I))
 
@@ -1739,7 +1740,7 @@ def _h_recurring(ctx: _Ctx, m: _M) -> Optional[_Cand]:
     c = _Cand(m.start(), m.end(), "dates.recurring", "recurring")
     # "tiap dua bulan" holds a counted duration: leave its number to quantities
     whole = m.text(0)
-    c.claim = not any(ch.isdigit() for ch in whole) and not any(
+    c.claim = not (_ASCII_DIGIT.search(whole) if whole.isascii() else any(ch.isdigit() for ch in whole)) and not any(
         _key(w) in ctx.r.counts for w in whole.split()[1:2])
     return c
 
@@ -1768,17 +1769,13 @@ def _pre_month_year(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]])
     """``Desember 2015``: a year follows the month word (after a dot, a comma, spaces)."""
     if w is None:
         return True
-    text = ctx.text
-    k, n = w[0], len(text)
-    if k < n and text[k] == ".":
-        k += 1
-    while k < n and text[k].isspace():
-        k += 1
-    if k < n and text[k] == ",":
-        k += 1
-        while k < n and text[k].isspace():
-            k += 1
-    return k < n and text[k] in "12"
+    return _YEAR_NEXT.match(ctx.text, w[0]) is not None
+
+
+# after a month word: a dot, spaces, a comma and spaces, each optional, then a year's first
+# digit (\s of stdlib re on a str is str.isspace; the tests compare it with a loop over the
+# characters)
+_YEAR_NEXT = re.compile(r"\.?\s*(?:,\s*)?[12]")
 
 
 def _pre_weekday_comma(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
@@ -2183,10 +2180,17 @@ _SENT_END = re.compile(r"[.!?](?=\s)|\n")
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """The sentence around ``pos``: after the last ``. ``/``? ``/``! ``/newline before it, up to the
     next one (inclusive)."""
-    lo = max(text.rfind(". ", 0, pos), text.rfind("? ", 0, pos), text.rfind("! ", 0, pos),
-             text.rfind("\n", 0, pos)) + 1
+    # the three marks are looked for after the newline only (one before it loses to it)
+    nl = text.rfind("\n", 0, pos)
+    k = nl if nl > 0 else 0
+    lo = max(text.rfind(". ", k, pos), text.rfind("? ", k, pos), text.rfind("! ", k, pos), nl) + 1
+    return lo, _sentence_end(text, pos)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """The end of :func:`_sentence_bounds` (the sentence around ``pos``), without its start."""
     m = _SENT_END.search(text, pos)
-    return lo, (m.end() if m else len(text))
+    return m.end() if m else len(text)
 
 
 def _explicit_day(c: _Cand) -> bool:
@@ -2235,8 +2239,8 @@ def _anchor_nearby(ctx: _Ctx, chosen: list[_Cand]) -> None:
     for c in chosen:
         if c.wd is not None:
             lo = text.rfind("\n", 0, c.s) + 1
-            _, e1 = _sentence_bounds(text, c.e)
-            _, hi = _sentence_bounds(text, e1 + 1 if e1 < len(text) else e1)
+            e1 = _sentence_end(text, c.e)
+            hi = _sentence_end(text, e1 + 1 if e1 < len(text) else e1)
             same = [f for f in full if lo <= f.s < hi and f is not c
                     and date(f.y or 0, f.m or 0, f.d or 0).weekday() == c.wd]
             if same:
@@ -2259,7 +2263,7 @@ def _anchor_nearby(ctx: _Ctx, chosen: list[_Cand]) -> None:
             if not before:
                 close = _in_quote(text, c.s)
                 if close is not None:
-                    _, hi = _sentence_bounds(text, close + 1)
+                    hi = _sentence_end(text, close + 1)
                     before = [f for f in full if close < f.s < hi]
             if before:
                 f = before[-1] if before[-1].s < c.s else before[0]
@@ -2418,8 +2422,7 @@ def _select(cands: list[_Cand], size: int, ctx: Optional[_Ctx] = None) -> list[_
     taken: list[_Cand] = []
     occupied = bytearray(size)
     # decorated with their keys (the index keeps the sort stable without comparing candidates)
-    order = [(-(raw if raw > n else n), -n, s, k, c)
-             for k, c in enumerate(cands) for s, n, raw in ((c.s, c.e - c.s, c.raw),)]
+    order = [(-(c.raw if c.raw > c.e - c.s else c.e - c.s), c.s - c.e, c.s, k, c) for k, c in enumerate(cands)]
     order.sort()
     for _, _, s, _, c in order:
         e = c.e
