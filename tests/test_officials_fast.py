@@ -479,3 +479,48 @@ def test_new_official_equals_make_official() -> None:
         O._new_official("off-1", "Budi", ["Drs.", 3], "Camat", "Camat", None, None, [sp], "r")  # type: ignore[list-item]
     with pytest.raises(ValueError):
         O._new_official("off-1", 3, [], "Camat", "Camat", None, None, [sp], "r")  # type: ignore[arg-type]
+
+
+def _merged_candidates(extractor: Extractor, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, str]]:
+    """(candidate, working text) of every candidate ``_merge`` receives on the fixtures."""
+    got: list[tuple[Any, str]] = []
+    merge = O._merge
+
+    def spy(doc: Any, ctx: Any, cands: list[Any]) -> Any:
+        got.extend((c, ctx.text) for c in cands)
+        return merge(doc, ctx, cands)
+
+    monkeypatch.setattr(O, "_merge", spy)
+    for text in _texts(40):
+        extractor.extract(text)
+    monkeypatch.undo()
+    return got
+
+
+def test_canonical_position_kept_answers_are_the_plain_ones(
+    extractor: Extractor, lx: O.OffLex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``canonical_position`` keeps its answers by the objects and text pieces it reads: the
+    same answer as ``_canonical_position`` for every candidate of the fixtures, asked cold and
+    again; with the article's own acronyms (``defined``) it is never taken from the memo."""
+    cands = _merged_candidates(extractor, monkeypatch)
+    assert len(cands) > 100
+    lx.canonical.clear()
+    for _ in range(2):
+        for c, text in cands:
+            assert O.canonical_position(lx, c, text) == O._canonical_position(lx, c, text), (c, text)
+    assert lx.canonical
+    # a defined acronym changes the answer of a position the memo holds
+    changed = 0
+    for c, text in cands:
+        s = " ".join(text[c.head_end:c.pos_end].split())
+        found = O._expansions(lx, s) if s else []
+        if not found:
+            continue
+        form = s[found[0][0]:found[0][1]]
+        defined = {form: "Badan Khusus Artikel Ini"}
+        plain = O.canonical_position(lx, c, text)
+        own = O.canonical_position(lx, c, text, defined)
+        assert own == O._canonical_position(lx, c, text, defined)
+        changed += own != plain
+    assert changed > 5

@@ -398,6 +398,8 @@ class OffLex:
     head_first_caps: set[tuple[str]] = field(default_factory=set)
     # positions already expanded (_expand): a batch sees the same few hundred again and again
     expanded: dict[str, str] = field(default_factory=dict)
+    # canonical positions by what canonical_position reads (its memo; bounded)
+    canonical: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
     # a short head as written → its row, read only before a body (Ka BPBD: _short_head)
     short_heads: dict[str, PositionRow] = field(default_factory=dict)
     # degrees written like a name word (Sos, Msi, Lc): after a name word they close the name
@@ -4290,7 +4292,32 @@ def _degree_tail(lx: OffLex, text: str, j: int) -> Optional[int]:
 def canonical_position(lx: OffLex, cand: Candidate, text: str,
                        defined: Optional[dict[str, str]] = None) -> str:
     """The position with acting prefix, head and unit abbreviations expanded, parentheses dropped
-    (``defined``: the acronyms the article defines for another body than the lexicon's)."""
+    (``defined``: the acronyms the article defines for another body than the lexicon's).
+
+    :func:`_canonical_position`, kept per lexicon (``lx.canonical``) by what it reads: the
+    prefix, modifier and row objects (the lexicon's own, alive as long as it is), the label and
+    the text of the unit part (``text[head_end:pos_end]`` and of ``unit``). Not with ``defined``:
+    the article's own acronyms make the answer the document's (as :func:`_expand`)."""
+    if defined:
+        return _canonical_position(lx, cand, text, defined)
+    unit = cand.unit
+    key = (
+        id(cand.acting), id(cand.modifier), id(cand.row), cand.label,
+        text[cand.head_end:cand.pos_end] if cand.pos_end > cand.head_end else "",
+        None if unit is None else text[unit[0]:unit[1]],
+    )
+    memo = lx.canonical
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) >= _EXPANDED_MAX:
+            memo.clear()  # bounded: a long batch of varied positions does not grow it without end
+        # (the objects kept with the answer: their ids are not reused while the entry lives)
+        hit = memo[key] = (_canonical_position(lx, cand, text, None), cand.acting, cand.modifier, cand.row)
+    return hit[0]
+
+
+def _canonical_position(lx: OffLex, cand: Candidate, text: str,
+                        defined: Optional[dict[str, str]] = None) -> str:
     parts: list[str] = []
     if cand.acting is not None:
         parts.append(cand.acting.canonical)
@@ -8712,6 +8739,9 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
     by_name: dict[tuple[str, ...], _Off] = {}
     by_canon: dict[str, _Off] = {}
     by_nick: dict[str, _Off] = {}  # case-folded short name → official
+    # id(official) → _styled_wife(official.honorifics) of each named one: read for every pair of
+    # names below, made again only where a merge adds honorifics
+    wives: dict[int, bool] = {}
     for c in cands:
         pos_text = " ".join(text[c.pos_start:c.pos_end].split())
         if c.unit is not None:
@@ -8759,12 +8789,12 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             key = _norm_name(o.name)
             exact = by_name.get(tuple(key)) or by_nick.get(o.name.casefold())
             wife = _styled_wife(o.honorifics)
-            if exact is not None and (_styled_wife(exact.honorifics) == wife or _office_within(exact.canonical, canon)):
+            if exact is not None and (wives[id(exact)] == wife or _office_within(exact.canonical, canon)):
                 same = exact
             else:
                 k0 = key[0][0] if key else "."  # (no name word starts with a full stop)
                 for p, pkey in named_keys:
-                    if _styled_wife(p.honorifics) != wife and not _office_within(p.canonical, canon):
+                    if wives[id(p)] != wife and not _office_within(p.canonical, canon):
                         continue  # Kajati Budi Santoso, Ketua IAD Ny. Budi Santoso: his wife
                     if _same_person(key, pkey) or (
                         # Bambang ... Agustinus Bambang Setyawan, the same office: one person
@@ -8792,6 +8822,7 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
             if o.name is not None:
                 k = key
                 named_keys.append((o, k))
+                wives[id(o)] = wife
                 by_name.setdefault(tuple(k), o)
                 for n in o.nicknames:
                     by_nick.setdefault(n.casefold(), o)
@@ -8815,6 +8846,8 @@ def _merge(doc: Document, ctx: _Ctx, cands: list[Candidate]) -> list[_Off]:
         for h in o.honorifics:
             if h not in same.honorifics:
                 same.honorifics.append(h)
+                if id(same) in wives:
+                    wives[id(same)] = _styled_wife(same.honorifics)
         # a new office (pindah tugas menjadi, dilantik sebagai) wins over another one, a past
         # one (yang sebelumnya menjabat) loses; the same office keeps its fullest writing
         if o.rank != same.rank and not _office_within(o.canonical, same.canonical):
