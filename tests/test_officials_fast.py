@@ -524,3 +524,21 @@ def test_canonical_position_kept_answers_are_the_plain_ones(
         assert own == O._canonical_position(lx, c, text, defined)
         changed += own != plain
     assert changed > 5
+
+
+def test_ctx_rare_construction_flags_are_the_text_tests_at_its_start(extractor: Extractor) -> None:
+    """``_Ctx.untuk`` and ``_Ctx.two_spaces`` (asked on first use) answer for the text the
+    context was made with, as the substring tests made at its start did, even after the stage
+    reads an unwrapped text (line breaks read as spaces)."""
+    from ektp_extract.document import Document
+    from ektp_extract.text import Mask, normalise
+
+    for raw in ("Kepala Dinas X untuk\nKabupaten Y", "Kepala Dinas X untuk Kabupaten  Y", "Kepala\n\nDinas X", ""):
+        prep = normalise(raw)
+        doc = Document(prep=prep, lexicon=extractor.lexicon, mask=Mask(prep.norm), warnings=[])
+        text = doc.text
+        ctx = O._Ctx(doc)
+        ctx.text = text.replace("\n", " ")  # (as run does with an unwrapped text)
+        assert ctx.untuk == ("untuk " in text)
+        assert ctx.two_spaces == ("  " in text)
+        assert ctx.untuk == ("untuk " in text) and ctx.two_spaces == ("  " in text)  # (asked again)

@@ -1400,10 +1400,26 @@ class _Ctx:
         self._regions_at: dict[tuple[int, Optional[str], bool], Optional[tuple[int, str]]] = {}
         self._nicks: Optional[set[str]] = None
         self._places: dict[str, list[int]] = {}  # word runs asked of used_as_place (one document)
-        # rare constructions looked for only where the text can hold them
-        self.untuk = "untuk " in self.text  # Kepala X untuk Kabupaten Y, Nama
-        self.two_spaces = "  " in self.text  # Kepala Dinas Lutfi  Rumbia
+        # rare constructions looked for only where the text can hold them (untuk, two_spaces:
+        # asked of the text as it was here, before any unwrapping, on first use)
+        self._text0 = self.text
+        self._untuk: Optional[bool] = None
+        self._two_spaces: Optional[bool] = None
         self.also_at: set[tuple[int, int]] = set()  # (position start, name start) read after "yang juga"
+
+    @property
+    def untuk(self) -> bool:
+        """Does the text hold ``untuk`` (Kepala X untuk Kabupaten Y, Nama)?"""
+        if self._untuk is None:
+            self._untuk = "untuk " in self._text0
+        return self._untuk
+
+    @property
+    def two_spaces(self) -> bool:
+        """Does the text hold two spaces in a row (Kepala Dinas Lutfi  Rumbia)?"""
+        if self._two_spaces is None:
+            self._two_spaces = "  " in self._text0
+        return self._two_spaces
 
     def used_as_place(self, run: str, at: int) -> bool:
         """Is the capitalised word run ``run`` (Tanah Abang, Lubuk Sikaping) written elsewhere
@@ -2427,7 +2443,8 @@ def _agency_end(ctx: _Ctx, tk: _Toks, i: int, as_: int, ae: int, limit: int) -> 
     if text.startswith(("periode ", "masa jabatan "), nxt):
         return ae  # Rektor Universitas Pendidikan Ganesha periode 2019-2023: the term closes the body
     if not (nxt >= len(text) or text[nxt].islower() or text[nxt] in ".\n"):
-        if not (ctx.two_spaces and as_ < tk.items[i][0] and nxt > ae + 1 and text[nxt].isupper()):
+        # (the text's own test last: it is read only where the mention can have run on)
+        if not (as_ < tk.items[i][0] and nxt > ae + 1 and text[nxt].isupper() and ctx.two_spaces):
             return ae
         ran_on = True
     j = i
@@ -2902,7 +2919,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
         j = _skip_space(text, stop + 7)
         if text[j:j + 1] == ",":
             stop, stop_kind = j, "comma"  # anggota Fraksi X lainnya, Nama: one more holder, named
-    if ctx.untuk and stop_kind == "lower" and items and text.startswith("untuk ", stop):
+    if stop_kind == "lower" and items and text.startswith("untuk ", stop) and ctx.untuk:
         # Kepala UPTB Bapenda Sumsel untuk (wilayah) Kabupaten Lahat, Nama: the office's area
         j = _skip_space(text, stop + 6)
         if text.startswith("wilayah ", j):
