@@ -482,15 +482,40 @@ def test_read_also_check_is_the_three_substring_tests(low: str) -> None:
 
 def test_title_line_is_title_like_of_the_line() -> None:
     lines = ["", ".", "Kemendagri Kirim 3 Juta Blanko ke Daerah", "Kemendagri Kirim 3 Juta Blanko.",
-             "Kemendagri Kirim 3 Juta Blanko  ", "Kata \"Dia\" Kirim Blanko:", "a b c d,"]
-    texts = ["\n".join(lines), *_fixture_texts()]
+             "Kemendagri Kirim 3 Juta Blanko  ", "Kata \"Dia\" Kirim Blanko:", "a b c d,", "",
+             "Baca Juga Kemendagri Kirim Blanko", "."]
+    texts = ["\n".join(lines), "\n".join(lines[::-1]), *_fixture_texts()]
     for text in texts:
         ls = 0
         while ls <= len(text):
             le = text.find("\n", ls)
             le = len(text) if le < 0 else le
-            assert ag._title_line(text, ls, le) == ag._title_like(text[ls:le])
+            want = ag._title_like(text[ls:le])
+            for pos in {ls, (ls + le) // 2, le - 1 if le > ls else le, le}:  # any position of the line
+                assert ag._title_line(text, pos, le) == want
             ls = le + 1
+
+
+def test_titles_is_title_line_or_read_also_link() -> None:
+    """``pos in _Titles(text)`` and ``_Titles(text).flags`` against the plain definition: the
+    line holding ``pos`` is title-like, or an inline related link covers it."""
+    lines = ["Kemendagri Kirim 3 Juta Blanko ke Daerah", "Dinas Sosial membagikan bantuan kepada warga.",
+             "", "Baca Juga: Kemendagri Kirim 3 Juta Blanko ke Daerah Dinas Sosial", "Polres Kendal."]
+    texts = ["\n".join(lines), *_fixture_texts()]
+    for text in texts:
+        links = ag._read_also(text)
+
+        def plain(pos: int) -> bool:
+            ls = text.rfind("\n", 0, pos) + 1
+            le = text.find("\n", pos)
+            line = text[ls:le if le >= 0 else len(text)]
+            return ag._title_like(line) or any(s <= pos < e for s, e in links)
+
+        positions = list(range(0, len(text) + 1, 7)) + [len(text)]
+        want = [plain(p) for p in positions]
+        assert ag._Titles(text).flags(positions) == want
+        titles = ag._Titles(text)
+        assert [p in titles for p in positions] == want
 
 
 def _sig(m):  # type: ignore[no-untyped-def]

@@ -866,10 +866,11 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
             mn.organ_bare = True  # DPP alone: joins the party's DPP named elsewhere, else dropped
             return True
         mn.rows, mn.organ_alt = rest, organ  # DPD alone: the national DPD, unless ...
-    if len(mn.rows) == 1:
-        row = c.rows[mn.rows[0]]
+        rows = rest  # (rows is mn.rows again)
+    if len(rows) == 1:
+        row = c.rows[rows[0]]
     else:
-        row = next((c.rows[r] for r in mn.rows if c.rows[r].takes == "region"), c.rows[mn.row])
+        row = next((c.rows[r] for r in rows if c.rows[r].takes == "region"), c.rows[mn.row])
     pos = mn.end
     if text.startswith(".", pos):
         if (acronym and text[pos + 1:pos + 2] == " " and pos + 2 < len(text) and text[pos + 2].isupper()
@@ -1809,16 +1810,17 @@ class _Titles:
     def __init__(self, text: str, low: Callable[[], str] | None = None) -> None:
         self.text = text
         self.low = low  # text.lower(), when the document has it (Document.lower_text)
-        self.lines: dict[int, bool] = {}
+        self.lines: dict[int, bool] = {}  # a line's end (its newline or the text's end) → title
         self.links: list[tuple[int, int]] | None = None
 
     def __contains__(self, pos: int) -> bool:
         text = self.text
-        ls = text.rfind("\n", 0, pos) + 1
-        hit = self.lines.get(ls)
+        le = text.find("\n", pos)
+        if le < 0:
+            le = len(text)
+        hit = self.lines.get(le)
         if hit is None:
-            le = text.find("\n", pos)
-            hit = self.lines[ls] = _title_line(text, ls, le if le >= 0 else len(text))
+            hit = self.lines[le] = _title_line(text, pos, le)
         if hit:
             return True
         links = self.links
@@ -1839,13 +1841,12 @@ class _Titles:
         hit = False
         for pos in positions:
             if pos > le:
-                ls = text.rfind("\n", 0, pos) + 1
                 le = text.find("\n", pos)
                 if le < 0:
                     le = len(text)
-                hit = self.lines.get(ls)  # type: ignore[assignment]
+                hit = self.lines.get(le)  # type: ignore[assignment]
                 if hit is None:
-                    hit = self.lines[ls] = _title_line(text, ls, le)
+                    hit = self.lines[le] = _title_line(text, pos, le)
             if hit:
                 out.append(True)
                 continue
@@ -1856,9 +1857,13 @@ class _Titles:
         return out
 
 
-def _title_line(text: str, ls: int, le: int) -> bool:
-    """``_title_like(text[ls:le])``; a line ending in a closing mark (most prose) is judged
-    without copying it."""
+def _title_line(text: str, pos: int, le: int) -> bool:
+    """``_title_like`` of the line that holds ``pos`` and ends at ``le`` (its newline or the
+    text's end); a line ending in a closing mark (most prose) is judged without finding its
+    start or copying it (when ``pos`` lies before ``le``, the line is not empty)."""
+    if le > pos and text[le - 1] in _CLOSING:
+        return False
+    ls = text.rfind("\n", 0, pos) + 1
     if le > ls and text[le - 1] in _CLOSING:
         return False
     return _title_like(text[ls:le])
