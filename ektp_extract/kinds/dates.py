@@ -268,11 +268,15 @@ class _Rx:
     # first words of the event cues (lower case): event_before needs one of them in its window
     event_words: Optional[tuple[str, ...]]
     # each word of vocab_cased made of ASCII letters → (its key, the word between two spaces,
+    # how far the space after it is from its place,
     # the indexes of its triggers, whether its places need their neighbours: a trigger word
     # or a unit word, see _Ctx.adj): what the ASCII word scan looks up (see _word_positions)
     # and whether it begins a tense or habit phrase (see phrase_words)
-    ascii_words: dict[bytes, tuple[str, bytes, dict[bytes, tuple[int, ...]], tuple[int, ...], bool, bool, bool]] = field(
+    ascii_words: dict[bytes, tuple[str, bytes, int, dict[bytes, tuple[int, ...]], tuple[int, ...], bool, bool, bool]] = field(
         default_factory=dict)
+    # the keys of ascii_words as a frozenset: the scan's membership test of every token (a set
+    # look-up costs less than a dict's)
+    ascii_vocab: frozenset[bytes] = frozenset()
     # the words _phrase_index looks up (first words of tense and habit phrases): the only
     # words whose places the word scan lists by word (_Ctx.words)
     phrase_words: frozenset[str] = frozenset()
@@ -776,11 +780,12 @@ def _build(lex: Lexicon) -> _Rx:
     out.slot_mixed = [(sl, triggers[ti].digit, triggers[ti].paren) for sl, ti in enumerate(slot_trig)
                       if triggers[ti].digit or triggers[ti].paren]
     out.ascii_words = {
-        w.encode(): (w.lower(), f" {w} ".encode(), *_routes(out.slot_words.get(w.lower(), ())),
+        w.encode(): (w.lower(), f" {w} ".encode(), len(w) + 1, *_routes(out.slot_words.get(w.lower(), ())),
                      bool(word_triggers.get(w.lower())) or w.lower() in out.unit_words,
                      w.lower() in out.unit_words, w.lower() in out.phrase_words)
         for w in vocab_cased if w.isascii() and w.isalpha()
     }
+    out.ascii_vocab = frozenset(out.ascii_words)
     return out
 
 
@@ -1940,14 +1945,14 @@ def _word_positions(
         # as bytes: translating, splitting and hashing the tokens cost less than as str
         spaced = text.encode().translate(_ASCII_NON_LETTERS_B)
         tokens = spaced.split()
+        tokens.append(b"")  # after the last token and before the first (tokens[-1]): no word
         info = r.ascii_words
         find = (b" " + spaced + b" ").find  # index i there: a space, the word at text index i
         adj: dict[int, tuple[int, str, str, str]] = {}
-        last = len(tokens) - 1
         low = _LOW.get
         # the token indexes of vocabulary words, selected in C
-        for t in compress(count(), map(info.__contains__, tokens)):
-            key, probe, route, anyway, near, unit, phrase = info[tokens[t]]
+        for t in compress(count(), map(r.ascii_vocab.__contains__, tokens)):
+            key, probe, gap, route, anyway, near, unit, phrase = info[tokens[t]]
             i = find(probe, cur)
             if i == -1:
                 continue
@@ -1957,23 +1962,17 @@ def _word_positions(
                     words[key] = [i]
                 else:
                     lst.append(i)
-            cur = i + len(probe) - 1  # the space after the word opens the next search
+            cur = i + gap  # the space after the word opens the next search
             if near:
                 # a neighbour's lower case as bytes and str, memoised (see _low)
-                if t < last:
-                    tok = tokens[t + 1]
-                    nxt, nxt_s = low(tok) or _low(tok)
-                else:
-                    nxt, nxt_s = b"", ""
+                tok = tokens[t + 1]  # (b"" after the last one: no key of route)
+                nxt, nxt_s = low(tok) or _low(tok)
                 sls = route.get(nxt, anyway)
                 if sls or unit:
                     for sl in sls:
                         parts[sl].append(i)
-                    if t:
-                        tok = tokens[t - 1]
-                        prev = (low(tok) or _low(tok))[1]
-                    else:
-                        prev = ""
+                    tok = tokens[t - 1]  # (b"" before the first one)
+                    prev = (low(tok) or _low(tok))[1]
                     adj[i] = (cur - 1, prev, nxt_s, key)
         return words, adj
     vocab = r.vocab_cased
