@@ -2584,6 +2584,7 @@ def run(doc: Document) -> None:
     chosen = _join_ranges(ctx, chosen)
 
     pub = doc.publication.span if doc.publication is not None else None
+    claims: list[tuple[int, int]] = []  # the "date" claims, made in one call after the loop
     for c in chosen:
         span = doc.span(c.s, c.e)
         if pub is not None and span.start < pub.end and pub.start < span.end:
@@ -2595,7 +2596,9 @@ def run(doc: Document) -> None:
         gran = c.gran if value is not None else None
         doc.dates.append(_mention(span, value, end, gran, c.kind, c.rule))
         if c.claim:
-            doc.claim("date", c.s, c.e)
+            claims.append((c.s, c.e))
+    if claims:  # (as doc.claim for each in turn: nothing else is claimed in the loop)
+        doc.claim_all("date", claims)
     seen = set(doc.warnings)
     for w in ctx.warnings:
         if w not in seen:
