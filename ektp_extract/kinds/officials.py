@@ -1576,16 +1576,22 @@ _SELAKU = twin(r"(?r)(?:,[ ]*)?\b(?:" + _HOLDER_CUE + r")[ ]+\Z")
 _HOLDER_LAST = ("menjabat", "merupakan", "sebagai", "menjadi", "jabatan", "posisi", "baru", "selaku", "juga", "kursi")
 
 
-def _selaku_before(text: str, pos: int) -> Any:
-    """``_SELAKU.search(text, max(0, pos - 60), pos)``, searched only where the word before the
-    spaces that end at ``pos`` is the last word of a holder cue (one str test, most heads have none)."""
-    lo = max(0, pos - 60)
+def _cue_search(rx: Twin, last: tuple[str, ...], width: int, text: str, pos: int) -> Any:
+    """``rx.search(text, max(0, pos - width), pos)`` for a reverse pattern ending in a cue word
+    of ``last`` and spaces, searched only where the text before the spaces that end at ``pos``
+    ends with one of them (one str test: most heads have no cue before them)."""
+    lo = max(0, pos - width)
     j = pos
     while j > lo and text[j - 1] == " ":
         j -= 1
-    if j == pos or not text.endswith(_HOLDER_LAST, lo, j):
+    if not text.endswith(last, lo, j):
         return None
-    return _SELAKU.search(text, lo, pos)
+    return rx.search(text, lo, pos)
+
+
+def _selaku_before(text: str, pos: int) -> Any:
+    """``_SELAKU.search(text, max(0, pos - 60), pos)``, where a holder cue can end."""
+    return _cue_search(_SELAKU, _HOLDER_LAST, 60, text, pos)
 
 
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
@@ -1600,15 +1606,8 @@ _APPOS_LAST = (",", "nama", "seorang", "satu") + _HOLDER_LAST
 
 
 def _appos_cue_before(text: str, pos: int) -> Any:
-    """``_APPOS_CUE.search(text, max(0, pos - 45), pos)``, searched only where the text before the
-    spaces that end at ``pos`` ends with a comma or the last word of a branch of the pattern."""
-    lo = max(0, pos - 45)
-    j = pos
-    while j > lo and text[j - 1] == " ":
-        j -= 1
-    if not text.endswith(_APPOS_LAST, lo, j):
-        return None
-    return _APPOS_CUE.search(text, lo, pos)
+    """``_APPOS_CUE.search(text, max(0, pos - 45), pos)``, where a comma or a cue word can end."""
+    return _cue_search(_APPOS_CUE, _APPOS_LAST, 45, text, pos)
 
 
 _DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
@@ -4483,10 +4482,6 @@ class _Off:
     anaphoric: bool = False
     unit_range: Optional[tuple[int, int]] = None  # a list row's unit part, written on the heading line
     rank: int = 1  # Candidate.rank of the position kept
-
-    @property
-    def first(self) -> int:
-        return min(self.mentions)[0] if self.mentions else self.pos_range[0]
 
 
 def _norm_name(s: str) -> list[str]:
@@ -9344,8 +9339,8 @@ def _only_body(doc: Document, row_ids: list[str]) -> Optional[str]:
 
 
 def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
-    # each official's mentions sorted first: its first mention is then its first (the ``first``
-    # property, min(mentions), without a call per official)
+    # each official's mentions sorted first: the officials are then ordered by where each is
+    # first mentioned (_first_start reads the first of them, no min() per official)
     for o in offs:
         ms = o.mentions
         if len(ms) > 1:
@@ -9402,6 +9397,7 @@ def _emit(doc: Document, ctx: _Ctx, offs: list[_Off]) -> None:
 
 
 def _first_start(o: _Off) -> int:
-    """``o.first`` once ``o.mentions`` is sorted: the start of its first mention."""
+    """Where ``o`` is first mentioned (its mentions sorted): the start of its first mention,
+    or of its position when it has none."""
     ms = o.mentions
     return ms[0][0] if ms else o.pos_range[0]
