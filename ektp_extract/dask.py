@@ -50,7 +50,7 @@ import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence
 
 from ektp_extract import batch, tables
 from ektp_extract.__about__ import SCHEMA_VERSION, __version__
@@ -156,7 +156,9 @@ def article_bag(
     (the lines of ``errors.jsonl``).
     """
     db = require_dask()
-    from dask import delayed
+    from dask.delayed import delayed as _delayed
+
+    delayed: Callable[..., Any] = _delayed  # (dask leaves delayed unannotated)
 
     parts, walk_errs = plan(source, globs=globs, partition_articles=partition_articles,
                             partition_bytes=partition_bytes)
@@ -370,8 +372,11 @@ def write(results: Any, out: str | os.PathLike[str], fmt: str = "csv", *,
     local processes. Returns the counts (also written to ``run.json``).
     """
     require_dask()
-    import dask
-    from dask import delayed
+    from dask.base import compute as _compute
+    from dask.delayed import delayed as _delayed
+
+    compute: Callable[..., Any] = _compute  # (dask leaves compute and delayed unannotated)
+    delayed: Callable[..., Any] = _delayed
 
     if fmt not in ("jsonl", "csv", "parquet"):
         raise batch.UsageError(f"unknown format {fmt!r} (jsonl, csv or parquet)")
@@ -387,12 +392,12 @@ def write(results: Any, out: str | os.PathLike[str], fmt: str = "csv", *,
     ids = results.filter(lambda el: "json" in el).pluck("article_id")
     dups = ids.frequencies().filter(lambda kv: kv[1] > 1)
     # unoptimised: the write tasks and the id count share each extracted partition
-    stats, dup_counts = dask.compute(tasks, dups, scheduler=scheduler, optimize_graph=False)
+    stats, dup_counts = compute(tasks, dups, scheduler=scheduler, optimize_graph=False)
 
     dropped = 0
     if dup_counts:
         dup_ids = frozenset(aid for aid, _ in dup_counts)
-        found = dask.compute([delayed(_occurrences)(str(root), s["part"], dup_ids)
+        found = compute([delayed(_occurrences)(str(root), s["part"], dup_ids)
                               for s in stats if s["done"]], scheduler=scheduler)[0]
         by_id: dict[str, list[tuple[str, str, int, int]]] = {}
         for occ in (o for group in found for o in group):
@@ -404,7 +409,7 @@ def write(results: Any, out: str | os.PathLike[str], fmt: str = "csv", *,
             where = f"{win[1]}#{win[2]}" if win[2] else win[1]
             for o in occs[1:]:
                 losers.setdefault(o[3], []).append((aid, o[1], o[2], where))
-        dropped = sum(dask.compute([delayed(_drop_losers)(str(root), fmt, part, ls)
+        dropped = sum(compute([delayed(_drop_losers)(str(root), fmt, part, ls)
                                     for part, ls in sorted(losers.items())],
                                    scheduler=scheduler)[0])
     done = sum(s["done"] for s in stats) - dropped
@@ -423,7 +428,8 @@ def _default_scheduler() -> Any:
     try:
         from distributed import default_client
 
-        return default_client()
+        active: Callable[[], Any] = default_client  # (distributed leaves it unannotated)
+        return active()
     except (ImportError, ValueError):
         pass
     import dask
@@ -445,7 +451,7 @@ def _count_rows(root: Path, fmt: str) -> dict[str, int]:
                 with open(p, encoding="utf-8", newline="") as f:
                     n += sum(1 for _ in csv.reader(f)) - 1
             else:
-                import pyarrow.parquet as pq
+                import pyarrow.parquet as pq  # type: ignore[import-untyped]  # (no type hints)
 
                 n += pq.ParquetFile(p).metadata.num_rows
         counts[t] = n
@@ -535,7 +541,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                 from distributed import Client
             except ImportError:
                 raise MissingExtra("distributed", "dask") from None
-            client = Client(scheduler)
+            connect: Callable[[str], Any] = Client  # (distributed leaves Client unannotated)
+            client = connect(scheduler)
             scheduler = client
         report = run(args.source, args.out, args.format, patterns=args.patterns,
                      globs=args.glob, scheduler=scheduler,

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from . import models
 
-ORDER = [
+ORDER: list[type[BaseModel]] = [
     models.ArticleExtraction, models.Meta, models.Official, models.Agency, models.Quantity,
     models.Target, models.DateMention, models.Quote, models.Span,
 ]
@@ -109,7 +109,7 @@ def render_patterns() -> str:
             out.append("| field | type | default | description |")
             out.append("|---|---|---|---|")
             for fname, f in model.model_fields.items():
-                default = "required" if f.is_required() else repr(f.default if f.default_factory is None else f.default_factory())
+                default = "required" if f.is_required() else repr(f.default if f.default_factory is None else f.get_default(call_default_factory=True))
                 desc = (f.description or "").replace("|", "\\|")
                 tname = _type_name(f.annotation).replace("|", "\\|")
                 out.append(f"| `{fname}` | `{tname}` | {default} | {desc} |")

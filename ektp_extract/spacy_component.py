@@ -139,9 +139,9 @@ class EktpExtractComponent:
     # ------------------------------------------------------------------ serialisation
     def to_disk(self, path: Union[str, Path], *, exclude: Iterable[str] = ()) -> None:
         """Write the settings and a copy of every user pattern directory or file."""
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        saved = path / PATTERNS_DIR
+        folder: Path = ensure_path(path)  # (a str made a Path)
+        folder.mkdir(parents=True, exist_ok=True)
+        saved = folder / PATTERNS_DIR
         if saved.exists():
             shutil.rmtree(saved)
         names: List[str] = []
@@ -158,17 +158,17 @@ class EktpExtractComponent:
             names.append(dest.name)
         cfg = {"reference_date": self.reference_date, "spans_key": self.spans_key,
                "extra_patterns": self.extra_patterns, "saved_patterns": names}
-        (path / _CFG_FILE).write_text(json.dumps(cfg, indent=2, ensure_ascii=False),
+        (folder / _CFG_FILE).write_text(json.dumps(cfg, indent=2, ensure_ascii=False),
                                       encoding="utf-8")
 
     def from_disk(self, path: Union[str, Path], *,
                   exclude: Iterable[str] = ()) -> "EktpExtractComponent":
         """Restore what :meth:`to_disk` wrote; the saved pattern copies replace the paths."""
-        path = ensure_path(path)
-        cfg = json.loads((path / _CFG_FILE).read_text(encoding="utf-8"))
+        folder: Path = ensure_path(path)  # (a str made a Path)
+        cfg = json.loads((folder / _CFG_FILE).read_text(encoding="utf-8"))
         self.reference_date = cfg.get("reference_date")
         self.spans_key = cfg.get("spans_key", SPANS_KEY)
-        self.extra_patterns = [str(path / PATTERNS_DIR / n) for n in cfg.get("saved_patterns", [])]
+        self.extra_patterns = [str(folder / PATTERNS_DIR / n) for n in cfg.get("saved_patterns", [])]
         self._extractor = self._load(self.extra_patterns)
         return self
 
