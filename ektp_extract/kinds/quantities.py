@@ -34,7 +34,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
 from decimal import Decimal
-from typing import Callable, Literal, Optional
+from typing import Callable, Literal, Optional, Union
 
 import regex
 
@@ -42,13 +42,12 @@ from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import Quantity, Span, filled
-from ..twins import Twin
+from ..twins import Twin, ascii_twin
 from .calendar import calendar
 from .numbers import (
     NumberTables,
     alternation,
     as_number,
-    ascii_twin,
     number_tables,
     read_digits,
     read_words,
@@ -413,6 +412,7 @@ def _build(lex: Lexicon) -> _Rx:
     )
     pats = [getattr(rx, n) for n in _TWINNED] + [rx.digits]
     twins = {n: ascii_twin(getattr(rx, n)) for n in _TWINNED}
+    twinned = [p for p in twins.values() if p is not None]  # (in the order of _TWINNED)
     fast_words, fast_next = _fast_words(
         units_rows, sorted(t.percent), [*t.currency_suffix], [*t.scales], [*t.money_scales], after_q
     )
@@ -422,7 +422,7 @@ def _build(lex: Lexicon) -> _Rx:
             [*rx.currency, *(w.lower() for w in rx.label_last), *rx.qual_last, "antara"]
         ),
         twins=twins,
-        twin_matches=None if None in twins.values() else tuple(twins[n].match for n in _TWINNED),  # type: ignore[union-attr]
+        twin_matches=tuple(p.match for p in twinned) if len(twinned) == len(_TWINNED) else None,
         own_matches=tuple(partial(getattr(rx, n).match, concurrent=False) for n in _TWINNED),
         pattern_chars=frozenset(c for p in pats for c in p.pattern if not c.isascii()),
         fast_words=fast_words,
@@ -605,7 +605,9 @@ CandKind = Literal["digits", "words", "vague", "fused"]
 _Cand = tuple[int, int, CandKind]
 
 
-_MatchAt = Callable[[str, int], Optional["regex.Match[str]"]]
+#: A match of a ``regex`` pattern or of its stdlib twin (the same groups, read the same way).
+_AnyMatch = Union["regex.Match[str]", "re.Match[str]"]
+_MatchAt = Callable[[str, int], Optional[_AnyMatch]]
 
 
 def _ascii_copy(rx: _Rx, low: str) -> Optional[str]:
@@ -841,18 +843,19 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     A digit run inside a range the dates stage claimed is no candidate (``run`` skips it)."""
     text, low = ctx.text, ctx.low
     ne = e
+    d1: Optional[str]  # the digits read (None for number words); a str in this branch
     if ckind == "digits":
-        d1: Optional[str] = low[s:ne]
-        plain = d1.isdigit()  # type: ignore[union-attr]
-        if not plain and ("/" in d1 or ":" in d1):  # type: ignore[operator]
+        d1 = low[s:ne]
+        plain = d1.isdigit()
+        if not plain and ("/" in d1 or ":" in d1):
             return None, ne  # 18/4/2016, 24/2013, 13:50
         if s > 0 and text[s - 1] == "(" and text[ne : ne + 1] == ")":
             return _paren_age(ctx, s, ne), ne + 1
-        core = d1 if plain else d1.rstrip(",-.")  # type: ignore[union-attr]
-        core_digits = plain or core.isdigit()  # type: ignore[union-attr]
-        if len(core) > 1 and core[0] == "0" and core[1].isdigit():  # type: ignore[arg-type, index]
+        core = d1 if plain else d1.rstrip(",-.")
+        core_digits = plain or core.isdigit()
+        if len(core) > 1 and core[0] == "0" and core[1].isdigit():
             return None, _skip_chain(low, ne)  # 08.00, 0812-2700-4455, RT 03
-        if core_digits and len(core) >= 10:  # type: ignore[arg-type]
+        if core_digits and len(core) >= 10:
             return None, ne  # NIK, phone and account numbers
         if (
             core_digits
@@ -870,15 +873,15 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         ):
             return None, ne  # "1. Menuntaskan ...", a table's row number
         if plain:
-            first: Optional[_Num] = _Num(int(d1), "plain", d1)  # type: ignore[arg-type]
-        elif "," not in d1 and _ID_GROUPS.fullmatch(d1) is not None:  # type: ignore[arg-type, operator]
-            first = _Num(int(d1.replace(".", "")), "id", d1)  # type: ignore[union-attr, arg-type]
+            first: Optional[_Num] = _Num(int(d1), "plain", d1)
+        elif "," not in d1 and _ID_GROUPS.fullmatch(d1) is not None:
+            first = _Num(int(d1.replace(".", "")), "id", d1)
         else:
-            reading = read_digits(d1)  # type: ignore[arg-type]
+            reading = read_digits(d1)
             if reading is None:
                 ctx.doc.warnings.append(W_MALFORMED_NUMBER.format(text=text[s:ne]))
                 return None, ne
-            first = _Num(reading.value, reading.style, d1)  # type: ignore[arg-type]
+            first = _Num(reading.value, reading.style, d1)
         words = None
     elif ckind == "vague":
         return _vague(ctx, s, e), ne
@@ -904,13 +907,19 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     rx = ctx.rx
     mlow = ctx.mlow
     fv: Optional[tuple[Optional[str], ...]]
+    # the right context's match (None on the fast path, or when ``right`` fails after "dan")
+    # and its group numbers (read only where fast is None)
+    fm: Optional[_AnyMatch]
+    fx: _Idx
     about = False  # "2 jutaan": about two million
     if fast is not None:
         # a unit or percent word alone after the number: ``follow`` matches nothing else; and
         # the number ends at a space with a letter after it, so the tests of the other branch
         # (glued to letters, a separator and a digit, a ratio's colon after it) cannot hold
         # (tests/test_quantities_fast.py checks them at every fast reading)
-        fm, fx, fv = None, None, None  # type: ignore[assignment]
+        # (fx is read only where fast is None: by _right, after conn == "dan" and with a
+        # qual_after, which the fast reading never gives)
+        fm, fx, fv = None, None, None  # type: ignore[assignment]  # fx: never read here
         s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = scaled = None
         ratio_after = False
     else:
@@ -1010,7 +1019,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
     money_unit = money_unit or (rx.currency.get(cur2) if cur2 else None)
     if money_unit is None and ((s1 and len(s1) == 1) or (s2 and len(s2) == 1)):
         return None, ne  # "3M Plus", "5K": a scale letter is read only after a currency sign
-    if not plain_left and len(prev) >= 2 and prev[-1] in _DASHES and prev[-2] in ("H", "D"):
+    if prev is not None and len(prev) >= 2 and prev[-1] in _DASHES and prev[-2] in ("H", "D"):
         return None, ne  # "H – 3 pemungutan suara": three days before the event
     if first is None:
         first = _read(rx, None, words)
@@ -1034,7 +1043,8 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         elif conn == "dan":
             # "2 dan 3": not a range; read the first number alone
             second = None
-            ne = _rstrip(text, fm.start(fx.n["conn"]))
+            # (conn comes from follow's match: fm is that match)
+            ne = _rstrip(text, fm.start(fx.n["conn"]))  # type: ignore[union-attr]  # see above
             fm = ctx.right(ctx.mlow, ne)
             fx = rx.right_ix
             fv = None
@@ -1070,9 +1080,10 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
             # a qualifier between them stays ("Rp 150.000 lebih")
             end = ne if not text[ne : ne + 2] == ",-" else ne + 2
             if qual_after is not None:
-                rv = fv if fv is not None else fx.values(fm)
+                # (a qual_after is read from a match by _right: fm is not None here)
+                rv = fv if fv is not None else fx.values(fm)  # type: ignore[arg-type]  # see above
                 if rv[2] is not None or rv[1] is not None:  # a1, an
-                    end = fm.end(fx.n["a1" if rv[2] is not None else "an"])
+                    end = fm.end(fx.n["a1" if rv[2] is not None else "an"])  # type: ignore[union-attr]
         unit, family, kind = money_unit, money_unit, "money"
     if (
         kind == "count"
@@ -1084,19 +1095,19 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         and _COMMA_THOUSANDS.fullmatch(d1)
     ):
         first.value = int(d1.replace(",", ""))  # "2,615 penderita": no count has 3 decimals
-    if kind == "percent" and second is None and _PCT_RANGE.match(low, end, None, False):
-        pm = _PCT_RANGE.match(low, end, None, False)
+    if kind == "percent" and second is None and (pm := _PCT_RANGE.match(low, end, None, False)):
         r2 = read_digits(pm.group(1))
         if r2 is not None and r2.value > first.value:
             second = _Num(r2.value, r2.style, pm.group(1))  # 5%-15%: a range
             end = pm.end()
-    if unit is None and kind == "other" and second is None and not scaled and prev is None:
-        prev = seg.split()[-4:]
-    if unit is None and kind == "other" and second is None and not scaled and money_unit is None:
-        head = _head_unit(ctx, prev, qstart, qual is not None)
-        if head is not None:
-            unit, family = head  # "Sukamaju 55" after "276 kasus, ...": the list's noun
-            kind = "count"
+    if unit is None and kind == "other" and second is None and not scaled:
+        if prev is None:
+            prev = seg.split()[-4:]
+        if money_unit is None:
+            head = _head_unit(ctx, prev, qstart, qual is not None)
+            if head is not None:
+                unit, family = head  # "Sukamaju 55" after "276 kasus, ...": the list's noun
+                kind = "count"
     if unit is None and kind == "other" and second is None and not scaled and prev:
         bare = _bare_number(ctx, prev, qstart, first, qual is None)
         if bare is None:
@@ -1360,14 +1371,14 @@ class _Idx:
         assert names[self.pad :] == tuple(present)
         assert [gi[k] for k in present] == list(range(1, pattern.groups + 1)), pattern.pattern[:80]
 
-    def values(self, m: regex.Match[str]) -> tuple[Optional[str], ...]:
+    def values(self, m: _AnyMatch) -> tuple[Optional[str], ...]:
         picked: tuple[Optional[str], ...] = m.groups()
         return (None,) * self.pad + picked if self.pad else picked
 
 
 def _right(
     ctx: _Ctx,
-    rm: Optional[regex.Match[str]],
+    rm: Optional[_AnyMatch],
     ix: _Idx,
     ne: int,
     qstart: int,
