@@ -852,11 +852,12 @@ class _M:
 
     def group(self, name: str | int = 0) -> Optional[str]:
         # (the lead's groups are looked up only when it has some: most matches have no lead)
+        # (an int name, 0, is in neither index: get gives None, as for an unknown name)
         if self.lg:
-            i = self.lidx.get(name)  # type: ignore[call-overload]
+            i = self.lidx.get(name)  # type: ignore[arg-type]  # int names: see above
             if i is not None:
                 return self.lg[i - 1]
-        i = self.cidx.get(name)  # type: ignore[call-overload]
+        i = self.cidx.get(name)  # type: ignore[arg-type]  # int names: see above
         if i is not None:
             return self.cg[i - 1]
         if name == 0:
@@ -867,10 +868,10 @@ class _M:
         """The group's text, "" when it did not take part (``group(name) or ""``, read here
         without a second call)."""
         if self.lg:
-            i = self.lidx.get(name)  # type: ignore[call-overload]
+            i = self.lidx.get(name)  # type: ignore[arg-type]  # int names: see group()
             if i is not None:
                 return self.lg[i - 1] or ""
-        i = self.cidx.get(name)  # type: ignore[call-overload]
+        i = self.cidx.get(name)  # type: ignore[arg-type]  # int names: see group()
         if i is not None:
             return self.cg[i - 1] or ""
         return self.group(name) or ""
@@ -1947,13 +1948,13 @@ def _word_positions(
         tokens = spaced.split()
         tokens.append(b"")  # after the last token and before the first (tokens[-1]): no word
         info = r.ascii_words
-        find = (b" " + spaced + b" ").find  # index i there: a space, the word at text index i
+        bfind = (b" " + spaced + b" ").find  # index i there: a space, the word at text index i
         adj: dict[int, tuple[int, str, str, str]] = {}
         low = _LOW.get
         # the token indexes of vocabulary words, selected in C
         for t in compress(count(), map(r.ascii_vocab.__contains__, tokens)):
             key, probe, gap, route, anyway, near, unit, phrase = info[tokens[t]]
-            i = find(probe, cur)
+            i = bfind(probe, cur)
             if i == -1:
                 continue
             if phrase:
