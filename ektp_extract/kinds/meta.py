@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import compress
-from datetime import datetime
+from datetime import date, datetime
 from typing import Iterator, Literal, Optional
 
 import regex
@@ -203,13 +203,14 @@ class _OutletRe:
     def search(self, s: str) -> Optional[regex.Match[str]]:
         return next(self._matches(s), None)
 
-    def fullmatch(self, s: str) -> Optional[regex.Match[str]]:
+    def fullmatch(self, s: str) -> Optional[regex.Match[str] | re.Match[str]]:
         if self.firsts is not None:
             low = _lowered(s)
             # without a domain ending, only a whole outlet form matches the whole string
             if low is not None and low not in self.forms and ("." not in low or not _TLD_HINT.search(low)):
                 return None
-        return self.twin.fullmatch(s)
+        m: Optional[regex.Match[str] | re.Match[str]] = self.twin.fullmatch(s)  # (the twin's on ASCII)
+        return m
 
     def sub(self, repl: str, s: str) -> str:
         """``self.pattern.sub(repl, s)`` for a literal ``repl``."""
@@ -655,7 +656,9 @@ def _site_name(r: _MetaRx, text: str, header: list[tuple[int, int]]) -> Optional
     if not header:
         return None
     s, e = header[0]
-    m = _SITE_SUFFIX.search(text, s, e) if text.find("|", s, e) >= 0 else None  # (a match holds a bar)
+    m: Optional[regex.Match[str] | re.Match[str]] = (
+        _SITE_SUFFIX.search(text, s, e) if text.find("|", s, e) >= 0 else None  # (a match holds a bar)
+    )
     if m is None or len(text[s:m.start()].split()) < 3:
         return None
     return m.group("site")
@@ -762,7 +765,7 @@ _CAPTION_DATELINE = _tw(regex.compile(
     r"\p{Lu}{3,}[\p{L}\d ()-]{0,40}?\s*:\s[^\n]{10,600}?[.!?][\"\u201d]?\s+"
     r"(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}\s+(?=\p{Lu})"
 ))
-_COLON_ONLY = (False,) * 7 + (True, False)  # a line without a dash: only the "Bogor:" form can match
+_COLON_ONLY: tuple[bool, ...] = (False,) * 7 + (True, False)  # a line without a dash: only the "Bogor:" form can match
 _DATELINE_NS = range(len(_COLON_ONLY))  # the indices of the dateline patterns
 _SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
@@ -1034,8 +1037,8 @@ def run(doc: Document) -> None:
         # the title: the first header line of several words that is not a sentence fragment
         best = None
         for s, e in title_cands:
-            words = len(text[s:e].split())
-            if 3 <= words <= 30 and not text[s:e].rstrip().endswith(","):
+            nwords = len(text[s:e].split())
+            if 3 <= nwords <= 30 and not text[s:e].rstrip().endswith(","):
                 best = (s, e)
                 break
         if best is None:
@@ -1148,14 +1151,15 @@ def _cites(r: _MetaRx, text: str, start: int, lower: Optional[str] = None) -> li
     return out
 
 
-def reference_from(value: str | datetime | None) -> Optional[datetime]:
+def reference_from(value: str | date | datetime | None) -> Optional[datetime]:
     """Parse a reference date given by a caller (ISO string, date or datetime)."""
     if value is None:
         return None
     if isinstance(value, datetime):
         return value
     if hasattr(value, "year") and hasattr(value, "month"):
-        return datetime(value.year, value.month, value.day)  # a date
+        # (a date, or another object with a date's fields; never a str, which has no year)
+        return datetime(value.year, value.month, value.day)  # type: ignore[union-attr]  # see above
     s = str(value).strip()
     if s.endswith("Z"):
         s = s[:-1] + "+00:00"
