@@ -410,6 +410,7 @@ def run(doc: Document) -> None:
                 i += 1
     if rules.inline is not None:
         text = doc.text
+        found: list[re.Match[str]] | list[regex.Match[str]]  # (the twin's on ASCII text)
         if rules.inline_twin is not None and text.isascii():
             found = list(rules.inline_twin.finditer(text))
         else:
