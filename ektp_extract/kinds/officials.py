@@ -164,8 +164,9 @@ from ..twins import _MAX, Twin, ascii_twin, twin  # noqa: F401 — re-exported f
 _TOKEN = twin(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
 # the two patterns of _TOKEN, called directly where a token scan starts (_TOKEN.finditer as
 # Twin.finditer runs it, without that method's Python call: a scan starts at every head)
-_TOKEN_A, _TOKEN_U = _TOKEN.a, _TOKEN.u
-assert _TOKEN_A is not None
+_TOKEN_U = _TOKEN.u
+assert _TOKEN.a is not None
+_TOKEN_A = _TOKEN.a
 _ROMAN = twin(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
 _ACRONYM = twin(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
 # a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
@@ -204,6 +205,7 @@ _CAP_AFTER = twin(r"[ ](\p{Lu}[\p{L}'’-]*)")
 
 _DIGITS = twin(r"\d+")
 # the stdlib match functions of twins that _parse_name calls on ASCII text (Twin.match's first branch)
+assert _INITIAL_DOT.a is not None and _LETTERS_RUN.a is not None and _DEGREE_GATE.a is not None
 _INITIAL_DOT_A, _LETTERS_RUN_A, _DEGREE_GATE_A = (_INITIAL_DOT.a.match, _LETTERS_RUN.a.match, _DEGREE_GATE.a.match)
 
 
@@ -399,7 +401,9 @@ class OffLex:
     # positions already expanded (_expand): a batch sees the same few hundred again and again
     expanded: dict[str, str] = field(default_factory=dict)
     # canonical positions by what canonical_position reads (its memo; bounded)
-    canonical: dict[tuple[Any, ...], tuple[Any, ...]] = field(default_factory=dict)
+    canonical: dict[
+        tuple[Any, ...], tuple[str, Optional[PrefixRow], Optional[PrefixRow], PositionRow]
+    ] = field(default_factory=dict)
     # a short head as written → its row, read only before a body (Ka BPBD: _short_head)
     short_heads: dict[str, PositionRow] = field(default_factory=dict)
     # degrees written like a name word (Sos, Msi, Lc): after a name word they close the name
@@ -524,9 +528,9 @@ def _build(lex: Lexicon) -> OffLex:
     unit |= position_words
     exp_after: dict[str, ExpansionRow] = {}
     exp_plain: dict[str, ExpansionRow] = {}
-    for r in exp_rows:
-        for f in r.forms:
-            (exp_after if r.after else exp_plain).setdefault(f.casefold(), r)
+    for er in exp_rows:
+        for f in er.forms:
+            (exp_after if er.after else exp_plain).setdefault(f.casefold(), er)
             for w in regex.findall(r"[\p{L}]+", f):
                 if w.isupper() and len(w) > 1:
                     acronyms.add(w)
@@ -890,12 +894,12 @@ def parse_name(
     if memo is None:
         return _parse_name(lx, text, pos, end, regions, allow_titles, None)
     key = (pos, end, allow_titles)
-    r = memo.get(key, _MISSING)  # (a look-up, not a KeyError raised and caught: most keys are new)
+    r: Optional[NameParse] = memo.get(key, _MISSING)  # (a look-up, not a KeyError raised and caught: most keys are new)
     if r is _MISSING:
         r = memo[key] = _parse_name(lx, text, pos, end, regions, allow_titles, memo)
         if allow_titles and r is not None and r.start == r.name_start:
             memo.setdefault((pos, end, False), r)  # no title read: the same without titles
-    return r  # type: ignore[return-value]
+    return r
 
 
 #: a memo's answer for a key it does not hold (None is an answer)
@@ -923,7 +927,7 @@ def _name_words(
         st = step(text, i, end)
         if st is None:
             break
-        kind = st.lastindex
+        kind: int = st.lastindex  # type: ignore[assignment]  # (_STEP's groups take part in every match: never None)
         if words and st.end(_G_SP) == i and text[i - 1] != ".":
             break  # name words are separated by spaces (M.Hidayat: or by an initial's dot)
         j = st.start(kind)
@@ -1719,6 +1723,7 @@ def _read_window(
     if nl < 0:
         nl = window
     tk_it = tk.it
+    tok: Optional[tuple[int, int, str]]
     while True:
         # the token i: one already read, the next one of the scan (read here as tk.at reads it),
         # or tk.at for a token further on
@@ -3004,9 +3009,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
                     # the office of the holder written before it
                     sel = _selaku_before(text, pos_start)
                     before = _name_before(ctx, sel.start(), taken, True) if sel is not None else None
-                    if before is not None and _holder_cue(ctx, sel.group(0), before):  # type: ignore[union-attr]
+                    if before is not None and _holder_cue(ctx, sel.group(0), before):
                         c = _make_at(m, items, before, "officials.name_comma_position")
-                        c.rank = _cue_rank(sel.group(0))  # type: ignore[union-attr]
+                        c.rank = _cue_rank(sel.group(0))
                         return c
                 # Nama, Kepala Seksi Penjaminan Mutu, ... : a name before wins over unknown words
                 before = _name_before(ctx, pos_start, taken)
@@ -4679,9 +4684,9 @@ def run(doc: Document) -> None:
             cands.extend(pl)
     if _has_word(lw, text, "diketuai") and _CHAIR_CUE_WORDS.intersection(words):
         # Komisi A diketuai Budi, sekretaris Rudi, dan wakil ketua Ani: the body's line-up
-        cl, ccov = _chair_lists(ctx, taken, body)
-        if cl:
-            cands.extend(cl)
+        chairs, ccov = _chair_lists(ctx, taken, body)
+        if chairs:
+            cands.extend(chairs)
             if paired is None:
                 paired = ccov
             else:
@@ -4858,7 +4863,7 @@ def run(doc: Document) -> None:
             # Ketua TP PKK yang dilantik ... . Ani (Gorontalo), Sri (Banten) dan Rina (Papua Barat).
             pend, names = pn
             items, _, _ = _read_items(ctx, m.row, m.end, pend, True)
-            places = _last_word(text, m.start, pend)
+            places: Optional[str] = _last_word(text, m.start, pend)
             for k, nm in enumerate(names):
                 cands.append(Candidate(
                     m.start, pend, m.row, m.acting, m.modifier, nm, None, "officials.group_list", items, m.end,
@@ -5530,9 +5535,9 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
                 if m is None or hm.start >= m.end and (m.row.takes != "org" or text[m.end:hm.start].strip()):
                     m = hm  # (the last head before the verb)
                 # (Asrena Kasal, Staf Ahli Bupati: a head of the chief served, read with the first)
-            if m is None or _DARI.match(text, h.end()) is None:
+            if m is None or (dari := _DARI.match(text, h.end())) is None:
                 continue
-            dari, pend = _DARI.match(text, h.end()), k
+            pend = k
         else:
             m = match_head(lx, text, h.end())
             if m is None or m.start != h.end():
@@ -5654,6 +5659,7 @@ def _seats_given(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate])
         j = g.end()
         old = match_head(lx, text, j)
         oc: Optional[Candidate] = None
+        nm: Optional[NameParse]
         if old is not None and old.start == j and not old.lower and (
             (rk := lx.pre_one.match(text, j, min(len(text), j + 40))) is None or rk.start() != j
         ):  # (Irjen Budi: a rank, though Irjen is an office too)
@@ -5761,7 +5767,7 @@ def _gapped_item(ctx: _Ctx, row: PositionRow, j: int, taken: Intervals) -> Optio
     q = text.find(" ", nm.name_start, nm.name_end)
     while q >= 0:
         if (h := match_head(lx, text, q + 1)) is not None and h.row.id == row.id:
-            nm = parse_name(lx, text, j, q, ctx.regions, memo=ctx.memo)  # type: ignore[assignment]
+            nm = parse_name(lx, text, j, q, ctx.regions, memo=ctx.memo)
             if nm is None or nm.start != j or _skip_space(text, nm.end) != q + 1:
                 return None
             mh = h
@@ -5855,6 +5861,7 @@ def _deputy_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Can
     items = c2.items
     pend = c2.pos_end
     d = _PAIR_DASH.search(text, nm.name_start, nm.name_end)
+    n1: Optional[NameParse]
     if d is None and text.startswith(" dan ", nm.end) and text[nm.end + 5:nm.end + 6].isupper():
         # Wakil Bupati Sleman Budi Santoso dan Rudi Hartono: a second name after the first
         n2 = parse_name(lx, text, nm.end + 5, min(len(text), nm.end + 125), ctx.regions, memo=ctx.memo)
@@ -6144,6 +6151,7 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
             heads.add(h.group("h").casefold().replace(" ", ""))  # bupati/wakil bupati dan walikota/wakil walikota
         pos = cue.end()
         items: list[Candidate] = []
+        region: Optional[str]
         while True:
             it = _PAIR_ITEM.match(text, pos, limit)
             if it is not None and it.group("head") is None and it.group("type") is None and ctx.region_at(
@@ -6304,8 +6312,8 @@ def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
             if text[k - 1:k] != ":" and text[text.rfind(" ", max(0, k - 20), k) + 1:k].casefold() not in _ROSTER_CUES:
                 continue  # (the word before the first item: a list cue)
             ls = max(body, j - 200)
-            for c in ".\n":
-                ls = max(ls, text.rfind(c, ls, k) + 1)
+            for ch in ".\n":
+                ls = max(ls, text.rfind(ch, ls, k) + 1)
             if _ROSTER_BODY.search(text, ls, k) is None:
                 continue  # (no body or membership stated before the list)
             nl = text.find("\n", j)
@@ -6335,7 +6343,7 @@ def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
                     break
             if len(items) >= 2:
                 for c in items:
-                    taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]
+                    taken.add(c.name.start, c.name.end)  # type: ignore[union-attr]  # (each item is made with a name)
                 out.extend(items)
     return out
 
@@ -6666,7 +6674,7 @@ def _pronoun_replaced(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body:
         if not prev:
             continue
         last = max(prev, key=lambda c: c.name.start)  # type: ignore[union-attr]
-        if _SENT_END.search(text, last.name.end, m.start()) is None and not text[last.name.end:m.start()].rstrip().endswith(
+        if _SENT_END.search(text, last.name.end, m.start()) is None and not text[last.name.end:m.start()].rstrip().endswith(  # type: ignore[union-attr]  # (prev: named only)
             (".", ";")
         ):
             continue  # (the pronoun's sentence must follow the holder's)
@@ -8469,7 +8477,7 @@ def _row_start(text: str, pos: int) -> int:
         return -1  # (no line break close before: pos is inside a line)
     if text.find("\n", pos, pos + _ROW_MAX) < 0 and len(text) - pos > _ROW_MAX:
         return -1
-    return ls if _BULLET.match(text, ls).end() == pos else -1
+    return ls if _BULLET.match(text, ls).end() == pos else -1  # type: ignore[union-attr]  # (_BULLET matches the empty string)
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -8527,7 +8535,7 @@ def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
         if k <= 0:
             break
         pls = text.rfind("\n", 0, k) + 1
-        c = _BULLET.match(text, pls, k).end()
+        c = _BULLET.match(text, pls, k).end()  # type: ignore[union-attr]  # (_BULLET matches the empty string)
         if c >= k:
             k = pls - 1  # a blank line
             continue
@@ -8551,7 +8559,7 @@ def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
         k += 1
     if k >= len(text):
         return None
-    c = _BULLET.match(text, k).end()
+    c = _BULLET.match(text, k).end()  # type: ignore[union-attr]  # (_BULLET matches the empty string)
     return (-1, -1) if _colon_row(ctx, c, _line_end(text, c)) else None
 
 
@@ -9035,7 +9043,7 @@ def _nickname_after(ctx: _Ctx, nm: NameParse) -> Optional[tuple[int, int]]:
 
 
 def _canon_tokens(s: str) -> list[str]:
-    return _ALNUM.findall(s.casefold())
+    return _ALNUM.findall(s.casefold())  # type: ignore[no-any-return]  # (Twin.findall is untyped: str here)
 
 
 def _same_office(unnamed: str, named: str) -> bool:
@@ -9066,10 +9074,10 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             keys.setdefault(t, []).append(o)
     nicks: set[str] = set()  # short names (Jokowi, SBY): a mention only on their own
     for o in named:
-        for n in o.nicknames:
-            if o not in keys.setdefault(n, []):
-                keys[n].append(o)
-            nicks.add(n)
+        for nick in o.nicknames:
+            if o not in keys.setdefault(nick, []):
+                keys[nick].append(o)
+            nicks.add(nick)
     if not keys:
         return
     # positions inside mentions, intros and heads already read are not new mentions: a position
@@ -9165,14 +9173,14 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             if id(o) in starts:
                 bisect.insort(starts[id(o)], rs)
             continue
-        before = []
+        latest = []
         for o in cands:  # the latest mention of each before the run (bisection: long inputs stay linear)
             st = starts.get(id(o))
             if st is None:
                 st = starts[id(o)] = sorted(a for a, _ in o.mentions)
-            k = bisect.bisect_left(st, rs)
-            before.append((st[k - 1] if k else -1, o))
-        best = max(before, key=lambda x: x[0])
+            ix = bisect.bisect_left(st, rs)
+            latest.append((st[ix - 1] if ix else -1, o))
+        best = max(latest, key=lambda x: x[0])
         o = best[1] if best[0] >= 0 else cands[0]
         o.mentions.append((rs, re_))
         o.refs.append((rs, re_, "name"))
