@@ -28,13 +28,14 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter, itemgetter
-from typing import Any, NamedTuple, Optional, Sequence
+from typing import Any, Callable, NamedTuple, Optional, Sequence
 
 import regex
 
 from ..document import Document
 from ..lexicon import Entry, Lexicon, register_table
 from ..models import OPT_STR, Quote, Span, filled
+from ..twins import twin
 from .officials import (
     _ASCII_WORD_CHARS,
     Intervals,
@@ -48,7 +49,6 @@ from .officials import (
     offlex,
     parse_name,
     trie_pattern,
-    twin,
 )
 
 try:  # imported once here, not per document
@@ -308,8 +308,12 @@ class Event(NamedTuple):
 
 # Who and Event made from a tuple of every field, in C (the NamedTuple constructor is a
 # Python function; these records are built for every speaker read)
-_who: Any = partial(tuple.__new__, Who)  # _who((kind, pos, end, official, name))
-_event: Any = partial(tuple.__new__, Event)  # _event((anchor, who, ..., pieces))
+_who: Callable[[tuple[str, int, int, Optional[int], Optional[str]]], Who] = partial(
+    tuple.__new__, Who
+)  # _who((kind, pos, end, official, name))
+_event: Callable[
+    [tuple[int, Optional[Who], int, int, bool, Optional[str], str, Sequence[tuple[int, int]]]], Event
+] = partial(tuple.__new__, Event)  # _event((anchor, who, ..., pieces))
 
 _SP = twin(r"[ ]*")
 
@@ -1068,7 +1072,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
             continue
         se = sentence(cs)[1]
         if q.kinds.get(verb.casefold()) == "cue_enclitic":
-            who: Optional[Who] = _who(("pronoun", cs, ce_, None, None))
+            who = _who(("pronoun", cs, ce_, None, None))
             after = ce_
         else:
             who = ctx.who_after(ce_, se)
