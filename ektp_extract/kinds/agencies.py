@@ -1376,7 +1376,7 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
         by_capital.setdefault(cap, ([], []))
     branches = []
     for cap, (rests, near_rests) in sorted(by_capital.items()):
-        alts = []
+        alts: list[str] = []
         if rests:
             word_alts, ends = _any_case_alts(rests, 2)
             alts.extend(f"{a}(?![A-Za-z0-9])" for a in word_alts)
@@ -1391,10 +1391,10 @@ def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
                 alts.append("[A-Za-z0-9]*")
         cues, seconds = (office or {}).get(cap, ([], ""))
         if cues:  # last, after the words; one look-behind at the cues' last letters first
-            ends = "".join(sorted({re.escape(q[-1]) for q in cues}))
+            lasts = "".join(sorted({re.escape(q[-1]) for q in cues}))
             behind = "|".join(f"(?<={re.escape(q)} {cap}.)(?<![A-Za-z0-9]{re.escape(q)} {cap}.)"
                               for q in sorted(cues, key=len, reverse=True))
-            alts.append(f"[{re.escape(seconds)}](?<=[{ends}] {cap}.)(?:{behind})[A-Za-z0-9]*")
+            alts.append(f"[{re.escape(seconds)}](?<=[{lasts}] {cap}.)(?:{behind})[A-Za-z0-9]*")
         branches.append(f"{cap}(?<![A-Za-z0-9_].)(?:{'|'.join(alts)})")
     return re.compile("|".join(branches) or "(?!)", re.ASCII)
 
@@ -1712,6 +1712,7 @@ def _lexicon_at(doc: Document, c: _Compiled, text: str, s: int, word: str,
     digits there) is ``word`` (casefolded: ``low``)."""
     if low is None:
         low = word.casefold()
+    g: Optional[str]
     acrs = c.single_acr.get(low)
     if acrs is not None:
         if word not in acrs:
@@ -2085,7 +2086,7 @@ def _merged_paren(c: _Compiled, text: str, pos: int, low_form: str) -> "re.Match
     """The parenthesised acronym of a merged dinas, several words that open with the acronym
     of the lexicon body its name begins with: ``Dinas Kesehatan Pengendalian Penduduk dan
     Keluarga Berencana (Dinkes PP dan KB)`` — one body, not a second Dinas Kesehatan."""
-    m = _PAREN_MERGED.match(text, pos)
+    m: re.Match[str] | regex.Match[str] | None = _PAREN_MERGED.match(text, pos)
     if m is None:
         return None
     first = m.group("a").partition(" ")[0]
@@ -3277,7 +3278,7 @@ def _dprd_units(doc: Document) -> tuple[dict[str, str], Optional[str]]:
             elif a.kind == "DPRD":
                 dprd.append(a.id)
         got = doc.scratch["agency_dprd_units"] = (units, dprd[0] if len(dprd) == 1 else None)
-    return got  # type: ignore[no-any-return]
+    return got
 
 
 def legislature_of_unit(doc: Document, agency_id: str, start: int, end: int) -> str:
@@ -3292,6 +3293,7 @@ def legislature_of_unit(doc: Document, agency_id: str, start: int, end: int) -> 
     if agency_id not in units:
         return agency_id
     kinds = {a.id: a.kind for a in doc.agencies if a.kind == "DPRD" and a.id not in units}
+    aid: str
     for s, e, aid in doc.scratch.get("agency_mentions", ()):
         if s < end and start < e and aid in kinds:
             return aid  # the legislature written inside the position (Komisi A [DPRD Kota X])
