@@ -18,27 +18,14 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Optional
 
 import regex
-from pydantic import model_validator
 
 from ..document import Document
-from ..lexicon import Entry, Lexicon, builtin_dir, register_table
+from ..lexicon import Lexicon, builtin_dir, register_table
 from ..twins import ascii_twin
-
-
-class BoilerplateRow(Entry):
-    pattern: str
-    action: Literal["line", "block", "rest", "inline", "caption"] = "line"
-    requires: list[str] = []  # cheap prefilter: the line must contain one of these (case-folded)
-    note: str = ""
-
-    @model_validator(mode="after")
-    def _caption_text(self) -> "BoilerplateRow":
-        if self.action == "caption" and "(?P<text>" not in self.pattern:
-            raise ValueError("a caption rule needs a group (?P<text>...) for the caption's own words")
-        return self
+from .boilerplate_rows import BoilerplateRow as BoilerplateRow
 
 
 register_table("boilerplate", "lines", BoilerplateRow)

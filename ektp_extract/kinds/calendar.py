@@ -13,27 +13,9 @@ from typing import Optional
 import regex
 
 from ..errors import PatternError
-from ..lexicon import Entry, Lexicon, register_table
-
-
-class MonthRow(Entry):
-    number: int
-    forms: list[str]
-    # Forms that name the month on their own, without a day or year next to them
-    # ("Februari", not "Feb"); default: the first form.
-    standalone: list[str] = []
-
-
-class WeekdayRow(Entry):
-    number: int  # Monday = 0, as datetime.weekday()
-    forms: list[str]
-    # Forms that name the day without a date next to them ("Jumat", not "Jum"); default: first form.
-    standalone: list[str] = []
-
-
-class TimezoneRow(Entry):
-    forms: list[str]
-    utc_offset: str  # "+07:00"
+from ..lexicon import Lexicon, register_table
+from .calendar_rows import (MonthRow as MonthRow, WeekdayRow as WeekdayRow,
+                            TimezoneRow as TimezoneRow)
 
 
 register_table("calendar", "months", MonthRow)

@@ -47,10 +47,14 @@ import regex
 
 from .. import errors
 from ..document import Document
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Lexicon, register_table
 from ..models import DateMention, Span, filled
 from ..twins import Twin, ascii_twin
 from .calendar import Calendar, calendar
+from .dates_rows import (FormsRow as FormsRow, RelativeDayRow as RelativeDayRow, UnitRow as UnitRow,
+                         ShiftRow as ShiftRow, PeriodRow as PeriodRow, CueRole as CueRole,
+                         CueRow as CueRow, TenseRow as TenseRow, ConnectorRow as ConnectorRow,
+                         CountRow as CountRow)
 
 def _tw(pat: regex.Pattern[str]) -> Twin:
     """``pat`` run as its stdlib twin on ASCII text (:class:`Twin`, see :func:`_twin`)."""
@@ -70,53 +74,6 @@ def _twin(pat: regex.Pattern[str]) -> Optional[re.Pattern[str]]:
 
 
 # ---------------------------------------------------------------- pattern rows
-
-
-class FormsRow(Entry):
-    forms: list[str]
-
-
-class RelativeDayRow(FormsRow):
-    offset: int
-
-
-class UnitRow(FormsRow):
-    unit: Literal["day", "week", "month", "year"]
-    one: list[str] = []
-
-
-class ShiftRow(FormsRow):
-    direction: Literal[-1, 0, 1]
-    after_unit: bool = True
-    after_count: bool = False
-
-
-class PeriodRow(FormsRow):
-    part: Literal["start", "middle", "end"]
-    months: list[int] = []  # [first, last] of a named part of the year (triwulan IV = [10, 12])
-
-
-CueRole = Literal[
-    "since", "from", "asof", "at", "in", "year", "until", "before", "after", "during", "between",
-    "event",
-]
-
-
-class CueRow(FormsRow):
-    role: CueRole
-    weekday: bool = False
-
-
-class TenseRow(FormsRow):
-    tense: Literal["past", "future"]
-
-
-class ConnectorRow(FormsRow):
-    role: Literal["range", "coord"]
-
-
-class CountRow(FormsRow):
-    value: int
 
 
 register_table("dates", "relative_days", RelativeDayRow)

@@ -30,34 +30,18 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 from datetime import date, datetime
-from typing import Iterator, Literal, Optional
+from typing import Iterator, Optional
 
 import regex
 
 from ..document import Document
 from ..errors import W_ZONE
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Lexicon, register_table
 from ..models import DateMention, Meta, Span, filled
 from ..twins import Twin
 from .calendar import calendar
-
-
-class OutletRow(Entry):
-    name: str
-    forms: list[str]
-
-
-class BylineLabelRow(Entry):
-    forms: list[str]
-    role: Literal["author", "editor", "photographer"]
-
-
-class CiteCueRow(Entry):
-    forms: list[str]
-
-
-class MenuWordRow(Entry):
-    forms: list[str]
+from .meta_rows import (OutletRow as OutletRow, BylineLabelRow as BylineLabelRow,
+                        CiteCueRow as CiteCueRow, MenuWordRow as MenuWordRow)
 
 
 register_table("meta", "outlets", OutletRow)

@@ -31,46 +31,14 @@ from typing import Any, Literal, NamedTuple, Optional
 
 import regex
 
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Lexicon, register_table
 from ..twins import ascii_twin
+from .numbers_rows import (WordRole as WordRole, WordRow as WordRow, ScaleRow as ScaleRow,
+                           CurrencyRow as CurrencyRow, PercentRow as PercentRow,
+                           VagueRow as VagueRow)
 
 Number = int | float
-WordRole = Literal["value", "teen", "multiplier", "scale", "scale_one", "fraction"]
 DigitStyle = Literal["plain", "id", "en", "dot-decimal"]
-
-
-class WordRow(Entry):
-    """A number word and how it combines with its neighbours."""
-
-    value: float
-    role: WordRole
-    forms: list[str]
-
-
-class ScaleRow(Entry):
-    """A scale after digits: ``10,52 juta``, ``150rb``, ``Rp 2,5 M``."""
-
-    value: int
-    words: list[str]
-    abbreviations: list[str] = []
-    money_abbreviations: list[str] = []
-
-
-class CurrencyRow(Entry):
-    unit: str
-    prefixes: list[str]
-    suffixes: list[str] = []
-
-
-class PercentRow(Entry):
-    forms: list[str]
-
-
-class VagueRow(Entry):
-    """A vague amount (``ratusan``): read with value null."""
-
-    magnitude: int
-    forms: list[str]
 
 
 register_table("numbers", "words", WordRow)

@@ -40,7 +40,7 @@ import regex
 
 from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Lexicon, register_table
 from ..models import Quantity, Span, filled
 from ..twins import Twin, ascii_twin
 from .calendar import calendar
@@ -53,59 +53,10 @@ from .numbers import (
     read_words,
     trie_alternation,
 )
-
-Comparator = Literal[">", "<", ">=", "<=", "~"]
-UnitKind = Literal["count", "duration", "other"]
-
-
-class QualifierRow(Entry):
-    """Approximation / comparison words: ``sekitar`` (~), ``lebih dari`` (>), ``maksimal`` (<=)."""
-
-    forms: list[str]
-    comparator: Optional[Comparator] = None
-    approximate: bool = False
-    position: Literal["before", "after"] = "before"
-
-
-class UnitRow(Entry):
-    """Counted nouns of one family (``orang``: orang, jiwa, warga, ...)."""
-
-    forms: list[str]
-    kind: UnitKind = "count"
-    family: str = ""
-    classifier: bool = False
-
-
-class FormsRow(Entry):
-    forms: list[str]
-
-
-class FusedRow(Entry):
-    """A number fused with its unit: ``sehari`` = 1 hari, ``setahun`` = 1 tahun."""
-
-    forms: list[str]
-    value: float
-    unit: str
-    kind: UnitKind = "duration"
-
-
-class WordGuardRow(Entry):
-    """Number words that are not amounts next to these words (``salah satu``, ``satu dari``)."""
-
-    words: list[str]
-    before: list[str] = []
-    after: list[str] = []
-
-
-class ArticleRow(Entry):
-    """A number word that is an indefinite article before a noun (``satu serangan`` = "an
-    attack"), unless the noun is of a counted family, a counting cue stands before it
-    (``hanya satu calon``) or another number is near (``dua emas, dua perak dan satu perunggu``)."""
-
-    words: list[str]
-    counted_families: list[str] = []
-    count_cues: list[str] = []
-
+from .quantities_rows import (Comparator as Comparator, UnitKind as UnitKind,
+                              QualifierRow as QualifierRow, UnitRow as UnitRow,
+                              FormsRow as FormsRow, FusedRow as FusedRow,
+                              WordGuardRow as WordGuardRow, ArticleRow as ArticleRow)
 
 register_table("quantities", "qualifiers", QualifierRow)
 register_table("quantities", "units", UnitRow)

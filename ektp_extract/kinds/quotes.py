@@ -33,7 +33,7 @@ from typing import Any, Callable, NamedTuple, Optional, Sequence
 import regex
 
 from ..document import Document
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Lexicon, register_table
 from ..models import OPT_STR, Quote, Span, filled
 from ..twins import twin
 from .officials import (
@@ -50,30 +50,12 @@ from .officials import (
     parse_name,
     trie_pattern,
 )
+from .quotes_rows import VerbRow as VerbRow, CueRow as CueRow, SpeechWords as SpeechWords
 
 try:  # imported once here, not per document
     from . import regions as _regions
 except Exception:  # noqa: BLE001 — regions are optional data
     _regions = None  # type: ignore[assignment]
-
-
-class VerbRow(Entry):
-    """One speech verb root and its forms (see patterns/speech.toml)."""
-
-    after: list[str] = []
-    enclitic: list[str] = []
-    active: list[str] = []
-
-
-class CueRow(Entry):
-    """A word that reports a view before its holder (menurut)."""
-
-    forms: list[str]
-    enclitic: list[str] = []
-
-
-class SpeechWords(Entry):
-    words: list[str]
 
 
 register_table("speech", "verbs", VerbRow)

@@ -19,32 +19,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Optional
+from typing import Optional
 
 import regex
 
-from ..lexicon import Entry, Lexicon, register_table
-
-RegionType = Literal["provinsi", "kabupaten", "kota"]
-
-
-class ProvinceRow(Entry):
-    name: str
-    abbreviations: list[str] = []
-    variants: list[str] = []
-    ambiguous_forms: list[str] = []
-
-
-class RegencyRow(Entry):
-    name: str
-    type: Literal["kabupaten", "kota"]
-    province: str
-    abbreviations: list[str] = []
-    variants: list[str] = []
-    former_names: list[str] = []
-    ambiguous_forms: list[str] = []
-    administrative: bool = False
-
+from ..lexicon import Lexicon, register_table
+from .regions_rows import (RegionType as RegionType, ProvinceRow as ProvinceRow,
+                           RegencyRow as RegencyRow)
 
 register_table("regions", "provinces", ProvinceRow)
 register_table("regions", "regencies", RegencyRow)

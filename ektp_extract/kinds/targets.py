@@ -41,30 +41,19 @@ from typing import Optional
 import regex
 
 from ..document import Document
-from ..lexicon import Entry, Lexicon, register_table
+from ..lexicon import Lexicon, register_table
 from ..models import OPT_STR, Agency, DateMention, Quantity, Span, Target, filled
 from ..twins import Twin
 from .numbers import AnchoredPattern, alternation, trie_alternation
 from .officials import lower_words
 from .quantities import QuantityInfo, lowered
 from .regions import match_region
+from .targets_rows import FormsRow as FormsRow, CueRow as CueRow
 
 
 def _words(forms: list[str]) -> str:
     """Whole-word trie of lowercase forms: ``\\b(?:...)\\b`` (forms are letters at both ends)."""
     return r"\b" + trie_alternation(forms) + r"(?![\p{L}\d])"
-
-
-class FormsRow(Entry):
-    forms: list[str]
-
-
-class CueRow(Entry):
-    """Target cue words; ``window`` is how far after the cue (in characters) its figure may be."""
-
-    forms: list[str]
-    window: int = 140
-    kinds: list[str] = []  # when set, the quantity kinds this cue may take ("percent")
 
 
 register_table("targets", "target_cues", CueRow)
