@@ -10,9 +10,12 @@ the twins with their patterns at every position of the fixtures.
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any, Iterator, Optional, Union
 
 import regex
+
+#: A match of a ``regex`` pattern or of its stdlib twin (the same groups, read the same way).
+AnyMatch = Union["re.Match[str]", "regex.Match[str]"]
 
 _MAX = 2**62  # an end position past any text (stdlib re takes no None there)
 _P_ASCII = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z"}
@@ -78,27 +81,27 @@ class Twin:
 
     __slots__ = ("a", "pattern", "u")
 
-    def __init__(self, rx: Any) -> None:
+    def __init__(self, rx: regex.Pattern[str]) -> None:
         self.u = rx
         self.a = ascii_twin(rx)
         self.pattern: str = rx.pattern
 
-    def match(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+    def match(self, s: str, pos: int = 0, endpos: int = _MAX) -> Optional[AnyMatch]:
         if self.a is not None and s.isascii():
             return self.a.match(s, pos, endpos)
         return self.u.match(s, pos, endpos, False)
 
-    def search(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+    def search(self, s: str, pos: int = 0, endpos: int = _MAX) -> Optional[AnyMatch]:
         if self.a is not None and s.isascii():
             return self.a.search(s, pos, endpos)
         return self.u.search(s, pos, endpos, False)
 
-    def fullmatch(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+    def fullmatch(self, s: str, pos: int = 0, endpos: int = _MAX) -> Optional[AnyMatch]:
         if self.a is not None and s.isascii():
             return self.a.fullmatch(s, pos, endpos)
         return self.u.fullmatch(s, pos, endpos, False)
 
-    def finditer(self, s: str, pos: int = 0, endpos: int = _MAX) -> Any:
+    def finditer(self, s: str, pos: int = 0, endpos: int = _MAX) -> Iterator[AnyMatch]:
         if self.a is not None and s.isascii():
             return self.a.finditer(s, pos, endpos)
         return self.u.finditer(s, pos, endpos, False)

@@ -39,7 +39,7 @@ from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Lexicon, register_table
 from ..models import OPT_STR, Agency, AgencyLevel, Span, filled
 from ..text import COMPASS_WORDS, one_edit
-from ..twins import Twin, ascii_twin, twin
+from ..twins import AnyMatch, Twin, ascii_twin, twin
 from .agencies_rows import (_FIRST as _FIRST, Level as Level, BodyRow as BodyRow,
                             StopRow as StopRow, HeadRow as HeadRow, CueRow as CueRow,
                             NotBodyRow as NotBodyRow, CountryRow as CountryRow,
@@ -1137,7 +1137,7 @@ def _coordinated_organ(c: _Compiled, doc: Document, text: str, mn: _Mention, org
     return True
 
 
-def _set_paren(c: _Compiled, mn: _Mention, pm: "re.Match[str] | regex.Match[str]",
+def _set_paren(c: _Compiled, mn: _Mention, pm: AnyMatch,
                doc: Optional[Document] = None) -> None:
     """Record ``(ACR)``; the acronym of a parent body (``Komisi II Dewan Perwakilan Rakyat
     (DPR)``) gives the alias ``Komisi II DPR`` instead of an acronym. A lexicon acronym of
@@ -1878,7 +1878,7 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
             return None
         head, base, body = head_at[0], head_at[1], bm.group(0)
     idx = region_index(doc.lexicon)
-    keep: list["re.Match[str] | regex.Match[str]"] = []
+    keep: list[AnyMatch] = []
     for t in _GENERIC_TOKEN.finditer(body):
         w = t.group(1)
         low = w.casefold()
@@ -1967,11 +1967,11 @@ _OPEN_PAREN = frozenset((" (", "( "))
 _PAREN_MERGED = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d]{1,12}(?:[ ](?:dan[ ]|&[ ])?[\p{Lu}\d][\p{L}\d]*){1,4})[ ]?\)")
 
 
-def _merged_paren(c: _Compiled, text: str, pos: int, low_form: str) -> "re.Match[str] | regex.Match[str] | None":
+def _merged_paren(c: _Compiled, text: str, pos: int, low_form: str) -> Optional[AnyMatch]:
     """The parenthesised acronym of a merged dinas, several words that open with the acronym
     of the lexicon body its name begins with: ``Dinas Kesehatan Pengendalian Penduduk dan
     Keluarga Berencana (Dinkes PP dan KB)`` — one body, not a second Dinas Kesehatan."""
-    m: re.Match[str] | regex.Match[str] | None = _PAREN_MERGED.match(text, pos)
+    m: Optional[AnyMatch] = _PAREN_MERGED.match(text, pos)
     if m is None:
         return None
     first = m.group("a").partition(" ")[0]

@@ -24,7 +24,7 @@ import regex
 
 from ..document import Document
 from ..lexicon import Lexicon, builtin_dir, register_table
-from ..twins import ascii_twin
+from ..twins import AnyMatch, ascii_twin
 from .boilerplate_rows import BoilerplateRow as BoilerplateRow
 
 
@@ -397,7 +397,7 @@ def run(doc: Document) -> None:
                 i += 1
     if rules.inline is not None:
         text = doc.text
-        found: list[re.Match[str]] | list[regex.Match[str]]  # (the twin's on ASCII text)
+        found: list[AnyMatch]  # (the twin's on ASCII text)
         if rules.inline_twin is not None and text.isascii():
             found = list(rules.inline_twin.finditer(text))
         else:

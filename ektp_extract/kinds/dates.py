@@ -49,7 +49,7 @@ from .. import errors
 from ..document import Document
 from ..lexicon import Lexicon, register_table
 from ..models import DateMention, Span, filled
-from ..twins import Twin, ascii_twin
+from ..twins import AnyMatch, Twin, ascii_twin
 from .calendar import Calendar, calendar
 from .dates_rows import (FormsRow as FormsRow, RelativeDayRow as RelativeDayRow, UnitRow as UnitRow,
                          ShiftRow as ShiftRow, PeriodRow as PeriodRow, CueRole as CueRole,
@@ -791,7 +791,7 @@ class _M:
 
     def __init__(
         self,
-        core: "regex.Match[str] | re.Match[str]",  # a stdlib match from a twin (see _twin)
+        core: AnyMatch,  # a stdlib match from a twin (see _twin)
         lead: Optional[regex.Match[str]],
         cidx: Mapping[str, int],
         lidx: Mapping[str, int] = _NO_GROUPS,

@@ -38,7 +38,7 @@ from ..document import Document
 from ..errors import W_ZONE
 from ..lexicon import Lexicon, register_table
 from ..models import DateMention, Meta, Span, filled
-from ..twins import Twin
+from ..twins import AnyMatch, Twin
 from .calendar import calendar
 from .meta_rows import (OutletRow as OutletRow, BylineLabelRow as BylineLabelRow,
                         CiteCueRow as CiteCueRow, MenuWordRow as MenuWordRow)
@@ -169,7 +169,7 @@ class _OutletRe:
         """Where a match may start (ascending), or None when it may start anywhere."""
         return self.screen(s)[0]
 
-    def _matches(self, s: str) -> Iterator[regex.Match[str]]:
+    def _matches(self, s: str) -> Iterator[AnyMatch]:
         """``self.pattern.finditer(s)``, the pattern tried only where a match may start."""
         pos = self.starts(s)
         if pos is None:
@@ -184,17 +184,16 @@ class _OutletRe:
                 yield m
                 end = m.end()
 
-    def search(self, s: str) -> Optional[regex.Match[str]]:
+    def search(self, s: str) -> Optional[AnyMatch]:
         return next(self._matches(s), None)
 
-    def fullmatch(self, s: str) -> Optional[regex.Match[str] | re.Match[str]]:
+    def fullmatch(self, s: str) -> Optional[AnyMatch]:
         if self.firsts is not None:
             low = _lowered(s)
             # without a domain ending, only a whole outlet form matches the whole string
             if low is not None and low not in self.forms and ("." not in low or not _TLD_HINT.search(low)):
                 return None
-        m: Optional[regex.Match[str] | re.Match[str]] = self.twin.fullmatch(s)  # (the twin's on ASCII)
-        return m
+        return self.twin.fullmatch(s)
 
     def sub(self, repl: str, s: str) -> str:
         """``self.pattern.sub(repl, s)`` for a literal ``repl``."""
@@ -640,9 +639,7 @@ def _site_name(r: _MetaRx, text: str, header: list[tuple[int, int]]) -> Optional
     if not header:
         return None
     s, e = header[0]
-    m: Optional[regex.Match[str] | re.Match[str]] = (
-        _SITE_SUFFIX.search(text, s, e) if text.find("|", s, e) >= 0 else None  # (a match holds a bar)
-    )
+    m = _SITE_SUFFIX.search(text, s, e) if text.find("|", s, e) >= 0 else None  # (a match holds a bar)
     if m is None or len(text[s:m.start()].split()) < 3:
         return None
     return m.group("site")
@@ -1107,7 +1104,7 @@ def _publication(span: Span, value: str, has_time: bool) -> DateMention:
     }, set(_PUB_FIELDS))
 
 
-def _cites(r: _MetaRx, text: str, start: int, lower: Optional[str] = None) -> list[regex.Match[str]]:
+def _cites(r: _MetaRx, text: str, start: int, lower: Optional[str] = None) -> list[AnyMatch]:
     """``r.cite.finditer(text, start)``, tried only where a cue word stands. ``lower``:
     ``text.lower()`` when the caller has it (``Document.lower_text``, which the later stages
     reuse: the final working text is lower-cased once)."""
@@ -1123,7 +1120,7 @@ def _cites(r: _MetaRx, text: str, start: int, lower: Optional[str] = None) -> li
                 if i - k >= start and low.startswith(c, i - k):
                     found.add(i - k)
             i = low.find(cue, i + 1)
-    out: list[regex.Match[str]] = []
+    out: list[AnyMatch] = []
     pos = start
     for i in sorted(found):  # every match starts at a cue: the leftmost first, as finditer
         if i < pos:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Literal, Optional
+from typing import Any, Iterable, Iterator, Literal, Optional
 
 import regex
 
@@ -88,7 +88,7 @@ register_table("names", "wordlists", WordListRow)
 
 # ---------------------------------------------------------------- ASCII twins of patterns
 
-from ..twins import _MAX, Twin, ascii_twin, twin  # noqa: F401 — re-exported for quotes and tests
+from ..twins import _MAX, AnyMatch, Twin, ascii_twin, twin  # noqa: F401 — re-exported for quotes and tests
 
 
 # ---------------------------------------------------------------- compiled lexicon
@@ -1602,7 +1602,9 @@ class _Toks:
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
         # (_TOKEN.finditer(text, start, end), its two branches inline)
-        self.it = _TOKEN_A.finditer(text, start, end) if text.isascii() else _TOKEN_U.finditer(text, start, end, False)
+        self.it: Iterator[AnyMatch] = (
+            _TOKEN_A.finditer(text, start, end) if text.isascii() else _TOKEN_U.finditer(text, start, end, False)
+        )
         self.items: list[tuple[int, int, str]] = []
 
     def at(self, i: int) -> Optional[tuple[int, int, str]]:
@@ -2885,7 +2887,7 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
 
     # Presiden SBY: a short name in capitals where no unit can follow
     if stop_kind == "caps":
-        e = _ALNUM.match(text, stop).end()
+        e = _ALNUM.match(text, stop).end()  # type: ignore[union-attr]  # (a "caps" stop is a letter run)
         if _closed_after(lx, text, e):
             return _make_at(m, items, NameParse(stop, e, stop, e, text[stop:e], []), "officials.position_name")
     # Kepala X Drs. Nama / Kepala X Nama mengatakan
@@ -8061,7 +8063,9 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     lim = text.find("\n", pos, pos + 200)
     end = min(len(text), pos + 200) if lim < 0 else lim
     # (_TOKEN.finditer(text, pos, end), its two branches inline)
-    it = _TOKEN_A.finditer(text, pos, end) if text.isascii() else _TOKEN_U.finditer(text, pos, end, False)
+    it: Iterator[AnyMatch] = (
+        _TOKEN_A.finditer(text, pos, end) if text.isascii() else _TOKEN_U.finditer(text, pos, end, False)
+    )
     m0 = next(it, None)
     if m0 is None:
         return None
@@ -8221,7 +8225,7 @@ def _caps_ledes(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
     while i < n and lines < _LEDE_LINES:
         nl = text.find("\n", i)
         line_end = n if nl < 0 else nl
-        j = _SPACE.match(text, i).end()  # (_skip_space: 0 <= i < n; an indented or blank line in one step)
+        j = _SPACE.match(text, i).end()  # type: ignore[union-attr]  # (_SPACE matches the empty string; _skip_space: 0 <= i < n; an indented or blank line in one step)
         i = line_end + 1
         if j >= line_end:
             continue

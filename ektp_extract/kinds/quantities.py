@@ -34,7 +34,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
 from decimal import Decimal
-from typing import Callable, Literal, Optional, Union
+from typing import Callable, Literal, Optional
 
 import regex
 
@@ -42,7 +42,7 @@ from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Lexicon, register_table
 from ..models import Quantity, Span, filled
-from ..twins import Twin, ascii_twin
+from ..twins import AnyMatch as _AnyMatch, Twin, ascii_twin
 from .calendar import calendar
 from .numbers import (
     NumberTables,
@@ -556,8 +556,6 @@ CandKind = Literal["digits", "words", "vague", "fused"]
 _Cand = tuple[int, int, CandKind]
 
 
-#: A match of a ``regex`` pattern or of its stdlib twin (the same groups, read the same way).
-_AnyMatch = Union["regex.Match[str]", "re.Match[str]"]
 _MatchAt = Callable[[str, int], Optional[_AnyMatch]]
 
 

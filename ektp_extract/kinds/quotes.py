@@ -508,7 +508,7 @@ class _Ctx:
         """The subject opening the sentence at ``ss`` and ending before ``end`` (a pronoun,
         an official's mention or a name), or None."""
         text = self.text
-        p = _SP.match(text, ss).end()
+        p = _SP.match(text, ss).end()  # type: ignore[union-attr]  # (_SP matches the empty string)
         wm = _LETTERS.match(text, p, min(end, p + 12))
         if wm is not None and wm.group(0).casefold() in self.q.pronouns:
             return _who(("pronoun", p, wm.end(), None, None))
@@ -620,8 +620,8 @@ class _Ctx:
             rm = _CAP_RUN_END.search(text, max(ss, x - 90), x)
             if rm is None:
                 continue
-            for wm in _CAP_START.finditer(text, rm.start(), x):
-                ns = wm.start()
+            for capm in _CAP_START.finditer(text, rm.start(), x):
+                ns = capm.start()
                 if not _subject_start(text, ss, ns):
                     continue  # (tested before the name is read: it needs only the start)
                 nm = parse_name(self.lx, text, ns, x, self.regions, memo=self.memo)

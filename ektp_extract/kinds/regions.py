@@ -24,6 +24,7 @@ from typing import Optional
 import regex
 
 from ..lexicon import Lexicon, register_table
+from ..twins import AnyMatch
 from .regions_rows import (RegionType as RegionType, ProvinceRow as ProvinceRow,
                            RegencyRow as RegencyRow)
 
@@ -280,7 +281,7 @@ def match_region(
     if c0 < "\x80" and c0 not in _ASCII_FIRST:
         return None  # neither a cue (K-, P-) nor a name (a capital, a digit) starts here
     ascii_text = text.isascii()
-    w: Optional[re.Match[str] | regex.Match[str]]  # the name words (a stdlib match on ASCII text)
+    w: Optional[AnyMatch]  # the name words (a stdlib match on ASCII text)
     if ascii_text:
         # one stdlib match reads an optional cue and the name words after it
         if c0 in "KkPp":
