@@ -51,6 +51,13 @@ from .regions import (Region, RegionType, canonical_region, match_region, pick_a
 __all__ = ["W_NEAR", "W_UNKNOWN_ROW", "agency_at", "ensure_inferred", "outermost_mentions", "run"]
 
 
+# (_Row.__slots__, written out: mypyc compiles _Row as a native class, whose __slots__ is not readable)
+_ROW_SLOTS = ("id", "name", "forms", "patterns", "acronyms", "kind", "level", "takes",
+              "region_types", "bare", "preceded_by", "name_optional", "name_needs_digit",
+              "name_and", "person_names", "acronym_needs_full", "fused_prefixes", "same_as",
+              "name_words", "name_fallback", "dot_before_name")
+
+
 class _Row:
     """A :class:`BodyRow`'s fields as plain slots, read on the stage's hot path.
 
@@ -86,7 +93,7 @@ class _Row:
 
     def __init__(self, row: BodyRow) -> None:
         fields = row.__dict__
-        for f in self.__slots__:
+        for f in _ROW_SLOTS:
             setattr(self, f, fields[f])
 
 
@@ -440,16 +447,16 @@ def _build(lex: Lexicon) -> _Compiled:
         cues = sorted({w for r in oa for w in r.cues}, key=len, reverse=True)
         shapes = "|".join(f"{re.escape(r.initial)}[A-Z0-9]{{1,9}}[A-Z]"
                           f"|(?:{'|'.join(re.escape(p) for p in r.prefixes)})[a-z]{{4,18}}" for r in oa)
-        for r in oa:
+        for ro in oa:  # (ro, not r: r is a _Row above; compiled, mypyc checks a local's type)
             for cue in cues:
-                key = f"{cue[-1]} {r.initial}"
+                key = f"{cue[-1]} {ro.initial}"
                 c.office_finds[key] = tuple(sorted({*c.office_finds.get(key, ()), cue}))
         c.office_scan = re.compile(rf"({shapes})(?![\w-])")
         c.office_initials = frozenset(r.initial for r in oa)
         c.office_keys = frozenset(f + ch for f in c.office_finds for ch in seconds[f[-1]])
-        for r in oa:
-            c.office_rows[r.initial] = (r.kind, tuple(r.prefixes), frozenset(r.syllables),
-                                        max(map(len, r.syllables)))
+        for ro in oa:
+            c.office_rows[ro.initial] = (ro.kind, tuple(ro.prefixes), frozenset(ro.syllables),
+                                         max(map(len, ro.syllables)))
     return c
 
 
@@ -459,6 +466,14 @@ def compiled(lex: Lexicon) -> _Compiled:
 
 
 # ------------------------------------------------------------------ mentions
+
+
+# (_Mention.__slots__, written out: mypyc compiles _Mention as a native class, whose __slots__ is not readable)
+_MENTION_SLOTS = ("start", "end", "rows", "full", "form", "region", "region_text", "name_part",
+                  "paren", "paren_span", "national", "near", "generic_kind", "from_pattern",
+                  "paren_parent", "pattern_key", "parent_at", "parent_rows", "short", "key",
+                  "party_id", "party_key", "party", "organ_alt", "organ_bare", "inferred_region",
+                  "alias_only")
 
 
 class _Mention:
@@ -1724,13 +1739,13 @@ class _Titles:
         text = self.text
         out: list[bool] = []
         le = -1  # the end of the current line ([ls, le], the newline included)
-        hit = False
+        hit: Optional[bool] = False  # (Optional: the memo's get gives None; compiled, a bool local would refuse it)
         for pos in positions:
             if pos > le:
                 le = text.find("\n", pos)
                 if le < 0:
                     le = len(text)
-                hit = self.lines.get(le)  # type: ignore[assignment]
+                hit = self.lines.get(le)
                 if hit is None:
                     hit = self.lines[le] = _title_line(text, pos, le)
             if hit:
@@ -2984,7 +2999,7 @@ def _paren_only(doc: Document, c: _Compiled, m: _Mention) -> bool:
     am = _lexicon_at(doc, c, doc.text, m.paren_span[0], m.paren)
     if am is None:
         return False
-    for f in _Mention.__slots__:
+    for f in _MENTION_SLOTS:
         setattr(m, f, getattr(am, f))
     return True
 

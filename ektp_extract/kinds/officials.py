@@ -828,12 +828,12 @@ def parse_name(
     if memo is None:
         return _parse_name(lx, text, pos, end, regions, allow_titles, None)
     key = (pos, end, allow_titles)
-    r: Optional[NameParse] = memo.get(key, _MISSING)  # (a look-up, not a KeyError raised and caught: most keys are new)
+    r = memo.get(key, _MISSING)  # (a look-up, not a KeyError raised and caught: most keys are new; not declared Optional[NameParse]: compiled, the sentinel would not pass the check)
     if r is _MISSING:
         r = memo[key] = _parse_name(lx, text, pos, end, regions, allow_titles, memo)
         if allow_titles and r is not None and r.start == r.name_start:
             memo.setdefault((pos, end, False), r)  # no title read: the same without titles
-    return r
+    return r  # type: ignore[no-any-return]
 
 
 #: a memo's answer for a key it does not hold (None is an answer)
@@ -4699,7 +4699,7 @@ def run(doc: Document) -> None:
                     continue
         if cand is None and not m.lower and _not_lower(lx, text, m, lx.not_office):
             continue  # 120 Kepala Keluarga (KK): a household, in any case
-        group = _group_before(text, m.start) if prev in _GROUP_WORDS or not prev or prev == "orang" else None
+        group: Optional[str] = _group_before(text, m.start) if prev in _GROUP_WORDS or not prev or prev == "orang" else None
         if cand is None and has_oleh and text.find(" oleh ", m.end, m.end + 80) >= 0 and m.start >= body and (
             hp := _held_by_place(ctx, m)
         ) is not None:
@@ -7966,9 +7966,9 @@ class _LazyTokens:
 
     __slots__ = ("it", "spans", "cf", "text")
 
-    def __init__(self, text: str, pos: int, end: int) -> None:
+    def __init__(self, text: str, pos: int, end: int, it: Any = None) -> None:
         self.text = text
-        self.it = _TOKEN.finditer(text, pos, end)
+        self.it = _TOKEN.finditer(text, pos, end) if it is None else it
         self.spans: list[tuple[int, int]] = []
         self.cf: list[str] = []  # case-folded
 
@@ -8073,8 +8073,8 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
     if s0 != pos:
         return None
     t0 = text[s0:e0].casefold()
-    tk = _LazyTokens.__new__(_LazyTokens)  # (_tokens_read inline: its first token read)
-    tk.text, tk.it, tk.spans, tk.cf = text, it, [sp0], [t0]
+    tk = _LazyTokens(text, pos, end, it)  # (_tokens_read inline: its first token read; mypyc: no __new__ without __init__)
+    tk.spans, tk.cf = [sp0], [t0]
     if t0 in lx.acting_trie or t0.endswith("nya") or "." in t0 or t0 in lx.mod_trie:
         return _match_head_tk(lx, text, pos, tk)
     # no acting prefix, no glued prefix, no modifier: only the head itself, from token 0

@@ -868,7 +868,7 @@ def _judge(ctx: _Ctx, s: int, e: int, ckind: CandKind) -> tuple[Optional[Quantit
         # (tests/test_quantities_fast.py checks them at every fast reading)
         # (fx is read only where fast is None: by _right, after conn == "dan" and with a
         # qual_after, which the fast reading never gives)
-        fm, fx, fv = None, None, None  # type: ignore[assignment]  # fx: never read here
+        fm, fv = None, None  # (fx left unset: never read here; compiled, None in a local typed _Idx raises TypeError)
         s1 = m1 = conn = cur2 = n2 = d2 = w2 = s2 = m2 = scaled = None
         ratio_after = False
     else:
