@@ -2,6 +2,7 @@
 
 from .__about__ import SCHEMA_VERSION, __version__
 from .extractor import Extractor, extract
+from . import document as _document
 from .models import (
     Agency,
     ArticleExtraction,
@@ -14,7 +15,11 @@ from .models import (
     Target,
 )
 
+#: True when the extraction modules are the compiled build (``EKTP_EXTRACT_COMPILE=1 pip
+#: install .``, see docs/performance.md), False when they are the pure-Python sources
+COMPILED: bool = not str(_document.__file__).endswith(".py")
+
 __all__ = [
-    "Agency", "ArticleExtraction", "DateMention", "Extractor", "Meta", "Official", "Quantity",
+    "Agency", "ArticleExtraction", "COMPILED", "DateMention", "Extractor", "Meta", "Official", "Quantity",
     "Quote", "SCHEMA_VERSION", "Span", "Target", "__version__", "extract",
 ]

@@ -15,9 +15,10 @@ from _util import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
+    env = {k: v for k, v in os.environ.items() if k != "EKTP_EXTRACT_COMPILE"}  # the default build
     proc = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        capture_output=True, text=True,
+        capture_output=True, text=True, env=env,
     )
     if proc.returncode != 0:
         pytest.fail(f"building the wheel failed:\n{proc.stderr[-2000:]}")
@@ -34,6 +35,15 @@ def test_wheel_contains_patterns_and_entry_points(wheel: Path) -> None:
     text = zipfile.ZipFile(wheel).read(ep).decode()
     assert "ektp-extract = ektp_extract.cli:main" in text
     assert "[spacy_factories]" in text
+
+
+def test_default_wheel_is_pure_python(wheel: Path) -> None:
+    """Without EKTP_EXTRACT_COMPILE the wheel is the pure-Python one, for any platform."""
+    assert wheel.name.endswith("-py3-none-any.whl"), wheel.name
+    names = zipfile.ZipFile(wheel).namelist()
+    assert not [n for n in names if n.endswith((".so", ".pyd", ".c"))]
+    assert "ektp_extract/kinds/officials.py" in names
+    assert "hatch_build.py" not in names
 
 
 def test_unpacked_wheel_loads_its_own_patterns(wheel: Path, tmp_path: Path) -> None:
