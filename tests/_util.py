@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from ektp_extract import COMPILED
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seeds" / "solopos-2016-04-19-magelang-ektp.txt"
 #: Pinned reference date for every pattern example (a Wednesday).
@@ -30,3 +34,22 @@ def assert_spans(result, source: str) -> None:
     """Every span in the result points at its own text in the source."""
     for label, span in result.iter_spans():
         assert source[span.start:span.end] == span.text, (label, span)
+
+
+def members(obj: object) -> dict[str, object]:
+    """An object's attributes by name: a module's globals, or an instance's fields (a compiled
+    build's native classes have no ``__dict__`` for ``vars`` to read)."""
+    return {k: getattr(obj, k, None) for k in dir(obj) if not k.startswith("__")}
+
+
+# Marks for tests of the pure-Python build only: the compiled build (hatch_build.py) runs every
+# other test; these read the modules in ways compiled code does not allow.
+#: a monkeypatched module function: compiled callers call the compiled function directly
+patches_module = pytest.mark.skipif(
+    COMPILED, reason="compiled callers do not see a monkeypatched module function")
+#: a stand-in object passed where a stage class is declared: compiled functions check types
+stand_in = pytest.mark.skipif(
+    COMPILED, reason="compiled functions refuse a stand-in for a declared class")
+#: a Greek capital sigma lower-cased: the compiled str.lower gives σ where CPython gives final ς
+final_sigma = pytest.mark.skipif(
+    COMPILED, reason="the compiled str.lower does not apply the final-sigma rule")

@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 
 import pytest
-from _util import PINNED_REFERENCE, ROOT, assert_spans
+from _util import PINNED_REFERENCE, ROOT, assert_spans, members
 
 from ektp_extract import Extractor
 from ektp_extract.document import Document
@@ -210,9 +210,9 @@ def test_make_quantity_rejects_wrong_types() -> None:
     from ektp_extract.models import Span
 
     span = Span(start=0, end=1, text="x")
-    with pytest.raises(ValueError):
+    with pytest.raises((ValueError, TypeError)):
         quantities.make_quantity(Decimal(5), "orang", "count", span, "r")  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
+    with pytest.raises((ValueError, TypeError)):
         quantities.make_quantity(5, "orang", "counts", span, "r")
 
 
@@ -337,8 +337,8 @@ def test_quantity_and_target_twins_match_as_their_patterns(extractor: Extractor)
     pats: dict[str, tuple[object, object, bool]] = {}
     for name in quantities._TWINNED:
         pats[name] = (getattr(rx, name), rx.twins[name], True)
-    for label, ns in (("quantities", vars(quantities)), ("targets", vars(targets)),
-                      ("targets.rx", vars(targets._rx(extractor.lexicon)))):
+    for label, ns in (("quantities", members(quantities)), ("targets", members(targets)),
+                      ("targets.rx", members(targets._rx(extractor.lexicon)))):
         for k, v in ns.items():
             if isinstance(v, Twin):
                 pats[f"{label}.{k}"] = (v.u, v.a, False)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _util import ROOT, SEED, prepared_doc
+from _util import ROOT, SEED, final_sigma, prepared_doc
 
 from ektp_extract import Extractor
 from ektp_extract.kinds import quantities
@@ -273,6 +273,7 @@ def test_judge_right_fast_in_the_stage(
         assert f == p, text[:80]
 
 
+@final_sigma
 def test_last_token_and_lowered_phrases(texts: list[str]) -> None:
     """The judge reads the token before a number as ``seg.rsplit(None, 1)`` (``prev``, the
     full ``seg.split()[-4:]``, only when a rule needs it), and ``_qualifier`` lowercases
