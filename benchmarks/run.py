@@ -34,8 +34,13 @@ from typing import Any, Callable, Optional
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(ROOT))
+#: ``--installed``: measure the ektp_extract installed in this interpreter (a compiled build,
+#: say) instead of the checkout's sources
+INSTALLED = "--installed" in sys.argv[1:]
+if not INSTALLED:
+    sys.path.insert(0, str(ROOT))
 
+import ektp_extract  # noqa: E402
 from ektp_extract import Extractor, __version__  # noqa: E402
 from ektp_extract.document import Document  # noqa: E402
 from ektp_extract.models import ArticleExtraction  # noqa: E402
@@ -183,6 +188,11 @@ def bench_stages(ex: Extractor, texts: list[str], repeats: int, loops: int) -> d
     return {"stages": out, "stage_failures": {k: v // (repeats + 1) for k, v in failures.items()}}
 
 
+def _build() -> str:
+    """Which build of the extraction modules is measured."""
+    return "compiled (mypyc)" if getattr(ektp_extract, "COMPILED", False) else "pure Python"
+
+
 def bench_load(repeats: int) -> dict[str, Any]:
     """``import ektp_extract; Extractor()`` in a fresh interpreter, then a first article: seconds."""
     code = (
@@ -195,7 +205,7 @@ def bench_load(repeats: int) -> dict[str, Any]:
     first = next(iter(sorted((ROOT / "fixtures" / "articles").glob("*.txt"))))
     imports, builds, firsts, rss = [], [], [], []
     for _ in range(repeats):
-        out = subprocess.run([sys.executable, "-c", code, str(first)], cwd=ROOT,
+        out = subprocess.run([sys.executable, "-c", code, str(first)], cwd=HERE if INSTALLED else ROOT,
                              capture_output=True, text=True, check=True).stdout.split()
         imports.append(float(out[0]))
         builds.append(float(out[1]))
@@ -349,7 +359,8 @@ def markdown(r: dict[str, Any]) -> str:
     """The tables of docs/performance.md from a results dict (``--markdown``)."""
     w, ld = r["whole"], r["load"]
     out = [
-        f"Measured {r['date']} with `{r['command'].strip()}` — ektp_extract {r['version']}, "
+        f"Measured {r['date']} with `{r['command'].strip()}` — ektp_extract {r['version']} "
+        f"({r.get('build', 'pure Python')}), "
         f"Python {r['python']}, {r['cpu']}; corpus {r['corpus']['articles']} articles, "
         f"mean {r['corpus']['mean_kb']} KB; median of {r['repeats']} runs x {r['loops']} passes, "
         f"{'CPU' if r.get('clock') == 'cpu' else 'wall'} time; load average "
@@ -439,6 +450,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     p.add_argument("--quick", action="store_true", help="3 repeats, 1 loop: a smoke check")
     p.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
                    help="time the loops by this process's CPU time (default) or wall time")
+    p.add_argument("--installed", action="store_true",
+                   help="measure the installed package (e.g. the compiled build), not the checkout")
     p.add_argument("--out", type=Path, default=HERE / "results.json")
     p.add_argument("--markdown", type=Path, metavar="RESULTS_JSON",
                    help="print the tables of docs/performance.md from a results file and exit")
@@ -457,6 +470,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     sizes = [len(t.encode("utf-8")) for t in texts]
     cpu = _pin_one_core()
     print(f"ektp_extract {__version__} · Python {platform.python_version()} · {_cpu_name()}")
+    print(f"build: {_build()} ({Path(ektp_extract.__file__).parent})")
     print(f"corpus: {len(texts)} articles, mean {statistics.mean(sizes) / 1000:.2f} KB "
           f"(min {min(sizes) / 1000:.1f}, max {max(sizes) / 1000:.1f})"
           + (f" · pinned to CPU {cpu}" if cpu is not None else ""))
@@ -490,6 +504,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "date": datetime.now(timezone.utc).date().isoformat(),
         "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "version": __version__,
+        "build": _build(),
         "python": platform.python_version(),
         "cpu": _cpu_name(),
         "corpus": {"articles": len(texts), "mean_kb": round(statistics.mean(sizes) / 1000, 2)},
@@ -498,7 +513,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         "cpus": os.cpu_count(),
         "load": load, "whole": whole, **stages, "peak_rss_mb": rss,
     }
-    ok = whole["articles_per_s"] >= TARGET_ARTICLES_PER_S and load["ready_s"] < TARGET_LOAD_S
+    # (the throughput target is for 3 KB articles: judged on the figure scaled to 3 KB)
+    ok = whole["articles_per_s_at_3kb"] >= TARGET_ARTICLES_PER_S and load["ready_s"] < TARGET_LOAD_S
 
     if not args.no_yardstick:
         yard = bench_yardstick(ex, texts, args.yardstick_repeats)
@@ -528,6 +544,9 @@ def main(argv: Optional[list[str]] = None) -> int:
             if slow and args.skip_batch:
                 mods[name] = {"skipped": "--skip-batch"}
                 continue
+            if INSTALLED:  # (the module benchmarks import the checkout's sources)
+                mods[name] = {"skipped": "--installed"}
+                continue
             mods[name] = run_module(name, args.quick)
             status = ("skipped: " + mods[name]["skipped"]) if "skipped" in mods[name] else (
                 "error: " + mods[name]["error"] if "error" in mods[name] else "done")
@@ -535,7 +554,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         result["modules"] = mods
 
     result["targets_met"] = ok
-    print(f"targets ({TARGET_ARTICLES_PER_S:.0f} articles/s, {TARGET_RATIO:.0f}x search_dates, "
+    print(f"targets ({TARGET_ARTICLES_PER_S:.0f} articles/s at 3 KB, {TARGET_RATIO:.0f}x search_dates, "
           f"load < {TARGET_LOAD_S:.0f} s): {'met' if ok else 'NOT met'}")
     args.out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written: {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
