@@ -9,7 +9,9 @@ compiler and the Python headers, takes several minutes and about 2 GB of memory,
 happens in a temporary directory: nothing compiled is written into the source tree.
 
 ``ektp_extract.COMPILED`` tells at run time which build is installed; docs/performance.md
-has what the compiled build measures and the one known difference in output.
+has what the compiled build measures and the one known difference in output. ``MYPYC_OPT_LEVEL``
+(0–3, default 3) sets mypyc's optimisation level: 0 builds in about half the time, for trying
+the build itself.
 """
 
 from __future__ import annotations
@@ -85,6 +87,12 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
         self._tmp = tempfile.mkdtemp(prefix="ektp-mypyc-")
         try:
             built = self._compile(Path(self._tmp))
+        except Exception as e:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            raise RuntimeError(
+                f"{ENV}=1: the compiled build failed ({type(e).__name__}: {e}). It needs a C "
+                "compiler and the Python headers; without the variable the same package builds "
+                "as pure Python.") from e
         except BaseException:
             shutil.rmtree(self._tmp, ignore_errors=True)
             raise
