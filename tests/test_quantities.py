@@ -163,6 +163,22 @@ def test_vague_amount_has_null_value(extractor: Extractor) -> None:
     ]
 
 
+def test_number_words_are_read_whatever_punctuation_closes_them(extractor: Extractor) -> None:
+    """A number word is read however it is closed (``sehari,"``, ``sepekan."``), as it is
+    where it stands alone: the leading forms are found as letter runs of the text."""
+    cases = [
+        ('"Satu desa biasanya selesai sehari," kata petugas.', ["Satu desa", "sehari"]),
+        ('Warga sudah menunggu sepekan." Petugas lalu datang.', ["sepekan"]),
+        ("Rapat digelar dua kali.", ["dua kali"]),
+    ]
+    for text, want in cases:
+        res = extractor.extract(text, reference_date=PINNED_REFERENCE)
+        got = [q.text for q in res.quantities]
+        assert got == want, (text, got)
+        for q in res.quantities:
+            assert text[q.span.start:q.span.end] == q.span.text
+
+
 def test_malformed_number_warns(extractor: Extractor) -> None:
     res = extractor.extract(
         "Kode berkas 1.2.3.4 tertera di sampul, isinya 12 lembar.", reference_date=PINNED_REFERENCE

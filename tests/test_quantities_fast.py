@@ -146,6 +146,32 @@ def test_lead_forms_from_the_ascii_copy_equal_the_text_tokens(extractor: Extract
     assert checked > 5000
 
 
+def test_lead_forms_by_letter_runs_cover_the_whitespace_tokens(extractor: Extractor, texts: list[str]) -> None:
+    """The forms tried on ASCII text (letter runs of the text, ``lower_words``) include every
+    form the whitespace-token definition (``_lead_forms``) finds, on the fixtures and on
+    odd texts, and a form glued to a letter is not tried (``kedua``, ``duanya``)."""
+    import random
+
+    from ektp_extract.kinds.officials import lower_words
+
+    rx = quantities._rx(extractor.lexicon)
+    assert rx.word_lead_letters is not None and "dua" in rx.word_lead_letters
+    rnd = random.Random(11)
+    forms = sorted(rx.word_lead_letters)
+    parts = [*forms, "(", ")", '"', "'", ".", ",", ";", "!", "?", "/", "-", "x", "2", " ", "\n", "\t"]
+    samples = [t for t in texts if t.isascii()]
+    samples += ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 30))) for _ in range(2000)]
+    for text in samples:
+        doc = prepared_doc(extractor, text)
+        lw = lower_words(doc)
+        assert lw is not None
+        by_letters = rx.word_lead_letters.intersection(lw.words)
+        assert quantities._lead_forms(rx, doc.lower_text(), 0) <= by_letters, text[:80]
+    doc = prepared_doc(extractor, "Yang kedua, duanya hadir.")
+    lw = lower_words(doc)
+    assert lw is not None and not rx.word_lead_letters.intersection(lw.words)
+
+
 def test_follow_outside_tail_first_is_right_plain(extractor: Extractor, texts: list[str]) -> None:
     """Where the character after a number (after one space) is not in ``tail_first``, the
     judge reads ``right_plain`` instead of ``follow``: there ``follow`` matches no scale,

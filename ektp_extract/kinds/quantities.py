@@ -44,6 +44,7 @@ from ..lexicon import Lexicon, register_table
 from ..models import Quantity, Span, filled
 from ..twins import AnyMatch as _AnyMatch, Twin, ascii_twin
 from .calendar import calendar
+from .officials import lower_words
 from .numbers import (
     NumberTables,
     alternation,
@@ -97,6 +98,9 @@ class _Rx:
     word_lead_keys: frozenset[str]  # the keys of ``word_lead_set``
     word_lead_bytes: dict[bytes, str]  # ``word_lead_set`` with ASCII bytes keys
     word_lead_bkeys: frozenset[bytes]  # the keys of ``word_lead_bytes``
+    # the leading forms when every one is a run of ASCII letters (the bundled lexicon's are),
+    # else None: then one is present where it is a letter run of the text (``_word_candidates``)
+    word_lead_letters: Optional[frozenset[str]]
     # the characters that may start a scale, money abbreviation, range or restated number after
     # a number's spaces (and " ", "\t": more spaces): elsewhere ``follow`` matches them empty
     tail_first: frozenset[str]
@@ -290,9 +294,10 @@ def _build(lex: Lexicon) -> _Rx:
             merged = set(guards_after.get(k, ())) | {_norm(a) for a in g.after}
             guards_after[k] = tuple(sorted(merged, key=len, reverse=True))
     follow_rx = regex.compile(tail + restated + right)
+    leads = _low(lead_forms + vague_forms + fused_forms)
     lead_tokens = {
         p + f + q: f
-        for f in _low(lead_forms + vague_forms + fused_forms)
+        for f in leads
         for p in ("", "(", '"', "'")
         for q in ("", ".", ",", ";", ":", ")", '"', "'", "?", "!")
     }
@@ -309,11 +314,12 @@ def _build(lex: Lexicon) -> _Rx:
         vague_at=regex.compile(
             alternation(_low(vague_forms)) + r"\b(?:[ \t]+(?P<vs>" + scale + r"))?"
         ),
-        word_leads=tuple(_low(lead_forms + vague_forms + fused_forms)),
+        word_leads=tuple(leads),
         word_lead_set=lead_tokens,
         word_lead_keys=frozenset(lead_tokens),
         word_lead_bytes={k.encode(): f for k, f in lead_tokens.items() if k.isascii()},
         word_lead_bkeys=frozenset(k.encode() for k in lead_tokens if k.isascii()),
+        word_lead_letters=(frozenset(leads) if all(f.isascii() and f.isalpha() for f in leads) else None),
         tail_first=frozenset(
             [" ", "\t", "-", "\u2013", "s", "h", "d", "("]
             + [f[:1] for f in _low([*t.scales]) + _low([*t.money_scales])]
@@ -738,11 +744,24 @@ def _lead_forms_ascii(rx: _Rx, zeros: bytes, start_at: int) -> set[str]:
 def _word_candidates(ctx: _Ctx, low: str, start_at: int) -> list[_Cand]:
     """Number-word runs and vague amounts, found by ``str.find`` of the leading forms
     that occur in the text as words (one set intersection of the text's whitespace
-    tokens picks those forms; a form with quotes, brackets or punctuation around counts too)."""
+    tokens picks those forms; a form with quotes, brackets or punctuation around counts too).
+
+    On ASCII text, when every leading form is a run of letters, a form is tried where it is
+    one of the text's letter runs (:func:`~ektp_extract.kinds.officials.lower_words`, built
+    once per text and shared with the later stages): a superset of the whitespace tokens'
+    forms (``(dua).`` and ``dua/tiga`` hold the letter run ``dua``), without a split and
+    hashing of every token. Each place found is judged the same way either way."""
     out: list[_Cand] = []
     rx = ctx.rx
     zeros = ctx.zeros
-    present = _lead_forms(rx, low, start_at) if zeros is None else _lead_forms_ascii(rx, zeros, start_at)
+    letters = rx.word_lead_letters
+    lw = lower_words(ctx.doc) if letters is not None and zeros is not None else None
+    if lw is not None and letters is not None:
+        present: set[str] | frozenset[str] = letters.intersection(lw.words)
+    elif zeros is None:
+        present = _lead_forms(rx, low, start_at)
+    else:
+        present = _lead_forms_ascii(rx, zeros, start_at)
     for form in sorted(present):
         i = low.find(form, start_at)
         while i != -1:
