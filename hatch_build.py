@@ -37,7 +37,7 @@ MODULES = (
     "ektp_extract/kinds/quantities.py", "ektp_extract/kinds/targets.py",
     "ektp_extract/kinds/agencies.py", "ektp_extract/kinds/officials.py",
     "ektp_extract/kinds/quotes.py", "ektp_extract/document.py", "ektp_extract/text.py",
-    "ektp_extract/twins.py", "ektp_extract/spans.py",
+    "ektp_extract/twins.py", "ektp_extract/spans.py", "ektp_extract/fill.py",
 )
 
 #: what the build itself needs; mypy is pinned because the code it generates is what was

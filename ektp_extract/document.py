@@ -9,7 +9,7 @@ from typing import Any, Optional
 
 from .lexicon import Lexicon
 from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta
-from .models import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
+from .fill import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private
 from .text import Mask, Prepared, lines, paragraphs, relines, split_sentences
 
 #: The fields set of every span :meth:`Document.span` makes, one set shared by all of them
@@ -117,7 +117,7 @@ class Document:
         s, e = prep.to_source(start, end) if prep._map is not None else (start, end)  # (identity: no call)
         # built without validation (the offsets are ints and the text is the source slice),
         # filled as Span.model_construct fills it but without its per-field loop (3x faster):
-        # models.filled(Span, {...}, {...}) written out, one Python call less per span
+        # fill.filled(Span, {...}, {...}) written out, one call less per span
         obj = _object_new(Span)
         _set_dict(obj, {"start": s, "end": e, "text": prep.source[s:e]})
         _set_fields_set(obj, _SPAN_FIELDS)

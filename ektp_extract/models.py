@@ -8,11 +8,13 @@ is what datasets are built from. Every record that comes from text carries a
 
 from __future__ import annotations
 
-from typing import Any, Literal, Optional, TypeVar
+from typing import Any, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .__about__ import SCHEMA_VERSION, __version__
+# (filled: re-exported, the records' makers here and outside the stages use it too)
+from .fill import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private, filled  # noqa: F401
 
 QuantityKind = Literal["count", "percent", "money", "age", "duration", "other"]
 Comparator = Literal[">", "<", ">=", "<=", "~"]
@@ -152,32 +154,6 @@ class Meta(_Record):
         default_factory=dict, description="Field name → the spans it was read from"
     )
 
-
-_M = TypeVar("_M", bound=BaseModel)
-
-
-def filled(cls: type[_M], data: dict[str, Any], fields_set: set[str]) -> _M:
-    """An instance of ``cls`` filled as ``model_construct`` fills it, without validation.
-
-    ``data`` holds every field in declaration order; callers check their values with
-    plain type tests first (a few µs saved per record), and each caller's tests check
-    the result equals the validated record.
-    """
-    obj = _object_new(cls)
-    _set_dict(obj, data)
-    _set_fields_set(obj, fields_set)
-    _set_extra(obj, None)
-    _set_private(obj, None)
-    return obj
-
-
-_object_new = object.__new__
-# the setters of BaseModel's slots, called directly: what ``object.__setattr__(obj, name, v)``
-# finds by name on every call (a third of the record's cost)
-_set_dict = vars(BaseModel)["__dict__"].__set__
-_set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__
-_set_extra = vars(BaseModel)["__pydantic_extra__"].__set__
-_set_private = vars(BaseModel)["__pydantic_private__"].__set__
 
 #: ``type(x) in OPT_STR``: the plain type test of an optional string field before :func:`filled`.
 OPT_STR = frozenset((str, type(None)))

@@ -37,7 +37,8 @@ from ..document import Document
 from ..errors import W_AGENCY_NEAR as W_NEAR
 from ..errors import W_AGENCY_UNKNOWN_ROW as W_UNKNOWN_ROW
 from ..lexicon import Lexicon, register_table
-from ..models import OPT_STR, Agency, AgencyLevel, Span, filled
+from ..fill import filled
+from ..models import OPT_STR, Agency, AgencyLevel, Span
 from ..text import COMPASS_WORDS, one_edit
 from ..twins import AnyMatch, Twin, ascii_twin, twin
 from .agencies_rows import (_FIRST as _FIRST, Level as Level, BodyRow as BodyRow,

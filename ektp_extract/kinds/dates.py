@@ -48,7 +48,8 @@ import regex
 from .. import errors
 from ..document import Document
 from ..lexicon import Lexicon, register_table
-from ..models import DateMention, Span, filled
+from ..fill import filled
+from ..models import DateMention, Span
 from ..twins import AnyMatch, Twin, ascii_twin
 from .calendar import Calendar, calendar
 from .dates_rows import (FormsRow as FormsRow, RelativeDayRow as RelativeDayRow, UnitRow as UnitRow,

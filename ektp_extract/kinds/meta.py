@@ -37,7 +37,8 @@ import regex
 from ..document import Document
 from ..errors import W_ZONE
 from ..lexicon import Lexicon, register_table
-from ..models import DateMention, Meta, Span, filled
+from ..fill import filled
+from ..models import DateMention, Meta, Span
 from ..twins import AnyMatch, Twin
 from .calendar import calendar
 from .meta_rows import (OutletRow as OutletRow, BylineLabelRow as BylineLabelRow,

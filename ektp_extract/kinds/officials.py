@@ -45,7 +45,8 @@ import regex
 from ..document import Document
 from .calendar import calendar as _calendar
 from ..lexicon import Lexicon, register_table
-from ..models import OPT_STR, Official, Span, filled
+from ..fill import filled
+from ..models import OPT_STR, Official, Span
 from ..text import COMPASS_WORDS, one_edit
 from .officials_rows import (RegionType as RegionType, PositionRow as PositionRow,
                              PrefixRow as PrefixRow, ExpansionRow as ExpansionRow,

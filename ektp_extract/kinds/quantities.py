@@ -41,7 +41,8 @@ import regex
 from ..document import Document
 from ..errors import W_MALFORMED_NUMBER
 from ..lexicon import Lexicon, register_table
-from ..models import Quantity, Span, filled
+from ..fill import filled
+from ..models import Quantity, Span
 from ..twins import AnyMatch as _AnyMatch, Twin, ascii_twin
 from .calendar import calendar
 from .officials import lower_words

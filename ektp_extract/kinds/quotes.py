@@ -34,7 +34,8 @@ import regex
 
 from ..document import Document
 from ..lexicon import Lexicon, register_table
-from ..models import OPT_STR, Quote, Span, filled
+from ..fill import filled
+from ..models import OPT_STR, Quote, Span
 from ..twins import twin
 from .officials import (
     _ASCII_WORD_CHARS,

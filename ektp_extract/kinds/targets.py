@@ -42,7 +42,8 @@ import regex
 
 from ..document import Document
 from ..lexicon import Lexicon, register_table
-from ..models import OPT_STR, Agency, DateMention, Quantity, Span, Target, filled
+from ..fill import filled
+from ..models import OPT_STR, Agency, DateMention, Quantity, Span, Target
 from ..twins import Twin
 from .numbers import AnchoredPattern, alternation, trie_alternation
 from .officials import lower_words
