@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from _util import ROOT
+from _util import ROOT, stand_in
 
 import ektp_extract
 
@@ -57,3 +57,42 @@ def test_no_compiled_module_beside_the_sources() -> None:
              if p.suffix in _EXT]
     assert not stray
     assert not [p.name for p in Path(ROOT).glob("*__mypyc*")]
+
+
+def _written_out_inits() -> list[type]:
+    """The dataclasses of the listed modules whose ``__init__`` is written out (``init=False``)."""
+    import dataclasses
+
+    out = []
+    for m in _compiled_modules():
+        mod = importlib.import_module(m[:-3].replace("/", "."))
+        for obj in vars(mod).values():
+            if (isinstance(obj, type) and obj.__module__ == mod.__name__ and dataclasses.is_dataclass(obj)
+                    and not obj.__dataclass_params__.init):  # type: ignore[attr-defined]
+                out.append(obj)
+    return out
+
+
+@stand_in
+def test_written_out_inits_are_the_dataclass_inits() -> None:
+    """A dataclass whose ``__init__`` is written out (so that the compiled build compiles it)
+    takes its fields in declaration order, positionally and by name, and leaves every other
+    field at its declared default (checked with stand-in values on the pure-Python build;
+    the compiled build compiles the same source)."""
+    import dataclasses
+
+    classes = _written_out_inits()
+    names = {c.__qualname__ for c in classes}
+    assert {"_Cand", "_Num", "Item", "HeadMatch"} <= names, names
+    for cls in classes:
+        fields = dataclasses.fields(cls)
+        values = [object() for _ in fields]
+        obj = cls(*values)
+        assert [getattr(obj, f.name) for f in fields] == values, cls
+        obj = cls(**{f.name: v for f, v in zip(fields, values)})
+        assert [getattr(obj, f.name) for f in fields] == values, cls
+        required = [f for f in fields if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+        assert all(f.default_factory is dataclasses.MISSING for f in fields), cls  # (none has one)
+        obj = cls(*values[: len(required)])
+        for f in fields[len(required):]:
+            assert getattr(obj, f.name) == f.default, (cls, f.name)

@@ -866,7 +866,7 @@ class _M:
         return e
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Cand:
     s: int
     e: int
@@ -894,6 +894,38 @@ class _Cand:
     # *args) -> bool by _select only when it would keep the candidate (a pure test of the
     # text: reading it there instead of in the handler drops the same candidates; see _h_year)
     check: Optional[tuple[Any, ...]] = None
+
+    # the __init__ the dataclass would make, written out (init=False) so that the compiled
+    # build compiles it too (about eleven per article; tests/test_build.py checks the two agree)
+    def __init__(
+        self, s: int, e: int, rule: str, kind: str, gran: Optional[str] = None, y: Optional[int] = None,
+        m: Optional[int] = None, d: Optional[int] = None, hh: Optional[int] = None, mi: Optional[int] = None,
+        tz: Optional[tzinfo] = None, end: Optional["_Cand"] = None, year_inferred: bool = False,
+        unresolved: bool = False, core_s: int = -1, claim: bool = True, raw: int = 0,
+        wd: Optional[int] = None, off: Optional[int] = None, later: Optional[tuple[Any, ...]] = None,
+        check: Optional[tuple[Any, ...]] = None,
+    ) -> None:
+        self.s = s
+        self.e = e
+        self.rule = rule
+        self.kind = kind
+        self.gran = gran
+        self.y = y
+        self.m = m
+        self.d = d
+        self.hh = hh
+        self.mi = mi
+        self.tz = tz
+        self.end = end
+        self.year_inferred = year_inferred
+        self.unresolved = unresolved
+        self.core_s = core_s
+        self.claim = claim
+        self.raw = raw
+        self.wd = wd
+        self.off = off
+        self.later = later
+        self.check = check
 
     @property
     def has_value(self) -> bool:

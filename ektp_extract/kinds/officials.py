@@ -1260,12 +1260,20 @@ def _name_at(
 # ---------------------------------------------------------------- position parsing
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Item:
     kind: Literal["unit", "region", "paren", "num", "conn", "unk", "qual"]
     start: int
     end: int
     region: Optional[str] = None
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, kind: Literal["unit", "region", "paren", "num", "conn", "unk", "qual"], start: int,
+                 end: int, region: Optional[str] = None) -> None:
+        self.kind = kind
+        self.start = start
+        self.end = end
+        self.region = region
 
 
 @dataclass(slots=True)
@@ -7948,7 +7956,7 @@ def _placed_list_next(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameP
     return pend, [first, *rest]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class HeadMatch:
     """A position head found in the text, with its acting prefix and modifier."""
 
@@ -7960,6 +7968,18 @@ class HeadMatch:
     acting: Optional[PrefixRow]
     modifier: Optional[PrefixRow]
     lower: bool = False  # written in lower case
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, start: int, end: int, head_start: int, head_end: int, row: PositionRow,
+                 acting: Optional[PrefixRow], modifier: Optional[PrefixRow], lower: bool = False) -> None:
+        self.start = start
+        self.end = end
+        self.head_start = head_start
+        self.head_end = head_end
+        self.row = row
+        self.acting = acting
+        self.modifier = modifier
+        self.lower = lower
 
 
 class _LazyTokens:

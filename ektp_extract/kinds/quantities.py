@@ -550,11 +550,17 @@ def lowered(text: str, low: Optional[str] = None) -> str:
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Num:
     value: Decimal | int  # int for plain digits (cheaper), Decimal once scaled or decimal
     style: str  # digit style of numbers.read_digits, or "words"
     text: str
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, value: Decimal | int, style: str, text: str) -> None:
+        self.value = value
+        self.style = style
+        self.text = text
 
 
 CandKind = Literal["digits", "words", "vague", "fused"]
