@@ -83,7 +83,7 @@ def test_written_out_inits_are_the_dataclass_inits() -> None:
 
     classes = _written_out_inits()
     names = {c.__qualname__ for c in classes}
-    assert {"_Cand", "_Num", "Item", "HeadMatch"} <= names, names
+    assert {"_Cand", "_Num", "Item", "HeadMatch", "QuantityInfo", "RegionMatch", "NameParse", "_Clause"} <= names, names
     for cls in classes:
         fields = dataclasses.fields(cls)
         values = [object() for _ in fields]

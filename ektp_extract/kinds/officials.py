@@ -690,7 +690,7 @@ class Intervals:
 # ---------------------------------------------------------------- names
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class NameParse:
     """A person's name read at a position, with the titles around it."""
 
@@ -700,6 +700,16 @@ class NameParse:
     name_end: int
     name: str
     honorifics: list[str]
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, start: int, end: int, name_start: int, name_end: int, name: str,
+                 honorifics: list[str]) -> None:
+        self.start = start
+        self.end = end
+        self.name_start = name_start
+        self.name_end = name_end
+        self.name = name
+        self.honorifics = honorifics
 
 
 def _is_speech_word(w: str) -> bool:

@@ -74,7 +74,7 @@ register_table("quantities", "articles", ArticleRow)
 RULE = "quantities"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class QuantityInfo:
     """A quantity record with what later stages (targets) need to know about it."""
 
@@ -85,6 +85,17 @@ class QuantityInfo:
     num_end: int
     family: Optional[str]  # unit family: "orang", "ktp", "persen", "rupiah", a noun, ...
     left: str  # the qualifier before it (lowercase), "" if none
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, record: Quantity, start: int, end: int, num_start: int, num_end: int,
+                 family: Optional[str], left: str) -> None:
+        self.record = record
+        self.start = start
+        self.end = end
+        self.num_start = num_start
+        self.num_end = num_end
+        self.family = family
+        self.left = left
 
 
 @dataclass(frozen=True)

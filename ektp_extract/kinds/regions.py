@@ -84,7 +84,7 @@ class Region:
         return self.row.id if isinstance(self.row, ProvinceRow) else self.row.province
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RegionMatch:
     """A region name found at a position: where it is and what it resolved to."""
 
@@ -96,6 +96,16 @@ class RegionMatch:
     #: a bare name that is both a kabupaten and a kota (Magelang): ``region`` is
     #: the kabupaten, ``alternatives`` all candidates; the caller may decide from context
     alternatives: tuple[Region, ...] = ()
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, start: int, end: int, region: Region, cued: bool, ambiguous: bool,
+                 alternatives: tuple[Region, ...] = ()) -> None:
+        self.start = start
+        self.end = end
+        self.region = region
+        self.cued = cued
+        self.ambiguous = ambiguous
+        self.alternatives = alternatives
 
 
 @dataclass(slots=True)

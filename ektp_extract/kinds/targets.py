@@ -208,10 +208,15 @@ class _Pool:
         return self.infos[bisect_left(self.starts, lo) : bisect_left(self.starts, hi)]
 
 
-@dataclass
+@dataclass(init=False)
 class _Clause:
     start: int
     end: int
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
 
 def run(doc: Document) -> None:
