@@ -1286,7 +1286,7 @@ class Item:
         self.region = region
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Candidate:
     """One official as read at one place in the text."""
 
@@ -1305,6 +1305,28 @@ class Candidate:
     listed: bool = False  # a further holder of a shared office named in a list after the first
     rank: int = 1  # 2: a new or current office (pindah tugas menjadi X), 0: a past one (yang sebelumnya menjabat X)
     label: Optional[str] = None  # words of the position not in the text before pos_start (Juru Bicara + Fraksi X)
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, pos_start: int, pos_end: int, row: PositionRow, acting: Optional[PrefixRow],
+                 modifier: Optional[PrefixRow], name: Optional[NameParse], region: Optional[str], rule: str,
+                 items: Optional[list[Item]] = None, head_end: int = 0, anaphoric: bool = False,
+                 unit: Optional[tuple[int, int]] = None, listed: bool = False, rank: int = 1,
+                 label: Optional[str] = None) -> None:
+        self.pos_start = pos_start
+        self.pos_end = pos_end
+        self.row = row
+        self.acting = acting
+        self.modifier = modifier
+        self.name = name
+        self.region = region
+        self.rule = rule
+        self.items = [] if items is None else items  # (field(default_factory=list))
+        self.head_end = head_end
+        self.anaphoric = anaphoric
+        self.unit = unit
+        self.listed = listed
+        self.rank = rank
+        self.label = label
 
 
 class _Ctx:
@@ -4422,7 +4444,7 @@ def _expansions(lx: OffLex, s: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- the stage
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Off:
     """An official under construction (working-text positions)."""
 
@@ -4442,6 +4464,30 @@ class _Off:
     anaphoric: bool = False
     unit_range: Optional[tuple[int, int]] = None  # a list row's unit part, written on the heading line
     rank: int = 1  # Candidate.rank of the position kept
+
+    # the dataclass's __init__ written out, compiled in the compiled build (tests/test_build.py)
+    def __init__(self, name: Optional[str], honorifics: list[str], position: str, canonical: str,
+                 row: PositionRow, pos_range: tuple[int, int], intro: tuple[int, int], region: Optional[str],
+                 rule: str, mentions: Optional[list[tuple[int, int]]] = None,
+                 refs: Optional[list[tuple[int, int, str]]] = None, agency_id: Optional[str] = None,
+                 nicknames: Optional[list[str]] = None, anaphoric: bool = False,
+                 unit_range: Optional[tuple[int, int]] = None, rank: int = 1) -> None:
+        self.name = name
+        self.honorifics = honorifics
+        self.position = position
+        self.canonical = canonical
+        self.row = row
+        self.pos_range = pos_range
+        self.intro = intro
+        self.region = region
+        self.rule = rule
+        self.mentions = [] if mentions is None else mentions  # (the fields' default_factory=list)
+        self.refs = [] if refs is None else refs
+        self.agency_id = agency_id
+        self.nicknames = [] if nicknames is None else nicknames
+        self.anaphoric = anaphoric
+        self.unit_range = unit_range
+        self.rank = rank
 
 
 def _norm_name(s: str) -> list[str]:
