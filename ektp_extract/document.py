@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Optional
+from typing import Any, Final, Optional
 
 from .lexicon import Lexicon
 from .models import Agency, DateMention, Meta, Official, Quantity, Quote, Span, Target, _new_meta
@@ -16,7 +16,7 @@ from .text import Mask, Prepared, lines, paragraphs, relines, split_sentences
 #: (a new set per span was an eighth of its cost, with its garbage-collector traversals).
 #: Sharing is safe: pydantic only ever adds a field's name to a model's fields set (on
 #: assignment; each of these names is in it already) and copies it for ``model_copy``.
-_SPAN_FIELDS = {"start", "end", "text"}
+_SPAN_FIELDS: Final = {"start", "end", "text"}
 
 @dataclass
 class Document:
@@ -166,7 +166,7 @@ class Document:
         return _containing(self.sentences, pos)
 
 
-_INF = float("inf")  # (after every range end: ``(pos, _INF)`` sorts after every range starting at pos)
+_INF: Final = float("inf")  # (after every range end: ``(pos, _INF)`` sorts after every range starting at pos)
 
 
 def _containing(ranges: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:

@@ -17,15 +17,15 @@ QUOTE    each quote (direct or indirect)
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Final, Optional
 
 from .models import ArticleExtraction, Official, Span
 
 #: The labels, in drawing order.
-LABELS: tuple[str, ...] = ("OFFICIAL", "POSITION", "AGENCY", "QUANTITY", "TARGET", "DATE", "QUOTE")
+LABELS: Final[tuple[str, ...]] = ("OFFICIAL", "POSITION", "AGENCY", "QUANTITY", "TARGET", "DATE", "QUOTE")
 
 #: How far (characters) from an official's mention the position text is looked for.
-POSITION_WINDOW = 400
+POSITION_WINDOW: Final = 400
 
 
 def labelled_spans(result: ArticleExtraction,

@@ -10,6 +10,8 @@ string through :meth:`Prepared.to_source`, so spans always satisfy
 
 from __future__ import annotations
 
+from typing import Final
+
 import html
 import re
 import unicodedata
@@ -22,7 +24,7 @@ import regex
 from .errors import DecodeFailure
 
 # One-to-one replacements: the working text keeps the input's length for these.
-_TRANSLATE = {
+_TRANSLATE: Final = {
     **{ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"},
     **{ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"},
     **{ord(c): "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"},
@@ -33,9 +35,9 @@ _TRANSLATE = {
     ord("\u2028"): "\n",
     ord("\u2029"): "\n",
 }
-_DELETE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+_DELETE: Final = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
-_BINARY_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+_BINARY_CONTROL: Final = regex.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 @dataclass
@@ -102,11 +104,11 @@ class Prepared:
         return self._map[start], self._map[end - 1] + 1
 
 
-_TRANSLATE_STR = {k: v for k, v in _TRANSLATE.items() if k != ord("\r")}
-_LONE_CR = regex.compile(r"\r(?!\n)")
+_TRANSLATE_STR: Final = {k: v for k, v in _TRANSLATE.items() if k != ord("\r")}
+_LONE_CR: Final = regex.compile(r"\r(?!\n)")
 #: ASCII characters that ``_TRANSLATE_STR`` replaces (with the replacement), checked with ``in``.
-_ASCII_SWAPS = tuple((chr(k), v) for k, v in _TRANSLATE_STR.items() if k < 128)
-_ASCII_BYTES = bytes(range(128))
+_ASCII_SWAPS: Final = tuple((chr(k), v) for k, v in _TRANSLATE_STR.items() if k < 128)
+_ASCII_BYTES: Final = bytes(range(128))
 
 
 def _non_ascii(source: str, utf8: bytes | None = None) -> set[str]:
@@ -195,7 +197,7 @@ def _normalise_mapped(source: str) -> Prepared:
 #: Up to this length a blank rebuilds the working text as a string (a few slices
 #: and one copy); longer texts are edited as a list of characters, so that many
 #: blanks on a huge input stay linear.
-_SPLICE_MAX = 20_000
+_SPLICE_MAX: Final = 20_000
 
 
 def _spaces(seg: str) -> str:
@@ -246,11 +248,11 @@ class Mask:
         return self._text
 
 
-_TAG = regex.compile(
+_TAG: Final = regex.compile(
     r"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]{0,2000})?/?>",
     regex.S | regex.I,
 )
-_ENTITY = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_ENTITY: Final = regex.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 
 
 def looks_like_html(text: str) -> bool:
@@ -277,15 +279,15 @@ def blank_html(norm: str, mask: Mask) -> None:
 
 
 # Whitespace as the `regex` module's \s has it (str.isspace() minus \x1c-\x1f), for stdlib `re`.
-_WS = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_WS: Final = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 # A line without its surrounding spaces (blanked lines are all spaces and give none): the scan
 # skips spaces and newlines to a line's first other character, then runs to its last.
-_LINE = re.compile(rf"[^{_WS}](?:[^\n]*[^{_WS}])?")
+_LINE: Final = re.compile(rf"[^{_WS}](?:[^\n]*[^{_WS}])?")
 
 
 #: Compass words that close a place named after another (``Seram Timur``, ``Kendal Selatan``):
 #: districts and villages so named are often missing from the gazetteer (officials, agencies).
-COMPASS_WORDS = frozenset({"Timur", "Barat", "Utara", "Selatan", "Tengah"})
+COMPASS_WORDS: Final = frozenset({"Timur", "Barat", "Utara", "Selatan", "Tengah"})
 
 
 def one_edit(a: str, b: str) -> bool:
@@ -313,7 +315,7 @@ def lines(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _LINE.finditer(text)]
 
 
-_END = itemgetter(1)
+_END: Final = itemgetter(1)
 
 
 def relines(text: str, old: list[tuple[int, int]], blanked: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -348,7 +350,7 @@ def relines(text: str, old: list[tuple[int, int]], blanked: list[tuple[int, int]
     return out
 
 
-_TERMINAL = frozenset('.!?"\':)')
+_TERMINAL: Final = frozenset('.!?"\':)')
 
 
 def paragraphs(text: str, line_spans: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
@@ -393,7 +395,7 @@ def _paragraphs_plain(text: str) -> list[tuple[int, int]]:
 
 
 # Tokens after which a period does not end a sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """
     a.md a.n adm bpk dkk dll dr dra drs dsb dst h hj ibu ir jl jln kab kapt kec kel kol kom kota m.ag
     m.ap m.eng m.h m.hum m.kes m.kom m.m m.pd m.si m.sc m.t mr mrs no nn ny pemkab pemkot pemprov
@@ -403,17 +405,17 @@ ABBREVIATIONS = frozenset(
     """.split()
 )
 
-_SENT_END = regex.compile(r'[.!?]+["\')]*(?=\s+["\'(]?[\p{Lu}\d])')
+_SENT_END: Final = regex.compile(r'[.!?]+["\')]*(?=\s+["\'(]?[\p{Lu}\d])')
 # The same with a wider lookahead, in stdlib re: every _SENT_END match is one of its
 # matches (\s here is str.isspace(), [^\W_a-z] holds every \p{Lu} and \d); whether
 # _SENT_END matches too is then decided in Python for ASCII, by _SENT_END otherwise.
 # It opens with a single [.!?] so that re skips to the marks with its charset scan.
-_SENT_END_WIDE = re.compile(r'[.!?][.!?]*["\')]*(?=\s+["\'(]?[^\W_a-z])')
-_ASCII_WS = frozenset(" \t\n\r\x0b\x0c")  # the regex module's \s in ASCII
+_SENT_END_WIDE: Final = re.compile(r'[.!?][.!?]*["\')]*(?=\s+["\'(]?[^\W_a-z])')
+_ASCII_WS: Final = frozenset(" \t\n\r\x0b\x0c")  # the regex module's \s in ASCII
 # _SENT_END itself on ASCII text, in stdlib re (its \s there is these six characters).
 # A mark run can end only where its closing quotes end, so this matches exactly the
 # _SENT_END_WIDE matches that _upper_or_digit_follows accepts, with the same spans.
-_SENT_END_ASCII = re.compile(r'[.!?][.!?]*["\')]*(?=[ \t\n\r\x0b\x0c]+["\'(]?[A-Z0-9])')
+_SENT_END_ASCII: Final = re.compile(r'[.!?][.!?]*["\')]*(?=[ \t\n\r\x0b\x0c]+["\'(]?[A-Z0-9])')
 
 
 def _upper_or_digit_follows(text: str, i: int, end: int) -> bool | None:
@@ -437,9 +439,9 @@ def _upper_or_digit_follows(text: str, i: int, end: int) -> bool | None:
 
 
 #: What ends the word before a period: ``str.isspace`` characters of ASCII and ``("'``.
-_WORD_STOPS = frozenset(c for c in map(chr, range(128)) if c.isspace()) | frozenset("(\"'")
+_WORD_STOPS: Final = frozenset(c for c in map(chr, range(128)) if c.isspace()) | frozenset("(\"'")
 #: The longest abbreviation: a longer word without a period is none.
-_ABBR_MAX = max(map(len, ABBREVIATIONS))
+_ABBR_MAX: Final = max(map(len, ABBREVIATIONS))
 
 
 def _abbreviation(text: str, ps: int, ms: int) -> bool:
@@ -463,10 +465,10 @@ def _abbreviation(text: str, ps: int, ms: int) -> bool:
 
 # The sentence-end patterns opening with one literal mark each: re finds a literal first
 # character far faster than a character set (about 6 µs against 14 µs over a 2.5 KB article).
-_MARK_ENDS_ASCII = tuple(re.compile(re.escape(c) + _SENT_END_ASCII.pattern[5:]) for c in ".!?")
-_MARK_ENDS_WIDE = tuple(re.compile(re.escape(c) + _SENT_END_WIDE.pattern[5:]) for c in ".!?")
-_MARKS = frozenset(".!?")
-_SPAN = re.Match.span
+_MARK_ENDS_ASCII: Final = tuple(re.compile(re.escape(c) + _SENT_END_ASCII.pattern[5:]) for c in ".!?")
+_MARK_ENDS_WIDE: Final = tuple(re.compile(re.escape(c) + _SENT_END_WIDE.pattern[5:]) for c in ".!?")
+_MARKS: Final = frozenset(".!?")
+_SPAN: Final = re.Match.span
 
 
 def _mark_runs(text: str, lo: int, hi: int, ascii_text: bool) -> list[tuple[int, int]]:
@@ -499,7 +501,7 @@ def sentences(text: str, para: tuple[int, int]) -> list[tuple[int, int]]:
     return _split(text, [para], _mark_runs(text, ps, pe, ascii_text), ascii_text, False)
 
 
-_QUOTE_OPEN = frozenset("\"'(")
+_QUOTE_OPEN: Final = frozenset("\"'(")
 
 
 def split_sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -524,7 +526,7 @@ def split_sentences(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 #: What ``str.isspace`` holds in ASCII (the six of ``\s`` and ``\x1c``-``\x1f``).
-_ASCII_SPACES = frozenset(c for c in map(chr, range(128)) if c.isspace())
+_ASCII_SPACES: Final = frozenset(c for c in map(chr, range(128)) if c.isspace())
 
 
 def _split_ascii(text: str, paras: list[tuple[int, int]], found: list[tuple[int, int]]) -> list[tuple[int, int]]:

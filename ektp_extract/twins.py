@@ -10,17 +10,17 @@ the twins with their patterns at every position of the fixtures.
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Final, Iterator, Optional, Union
 
 import regex
 
 #: A match of a ``regex`` pattern or of its stdlib twin (the same groups, read the same way).
 AnyMatch = Union["re.Match[str]", "regex.Match[str]"]
 
-_MAX = 2**62  # an end position past any text (stdlib re takes no None there)
-_P_ASCII = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z"}
-_TWIN_FLAGS = {regex.I: re.IGNORECASE, regex.M: re.MULTILINE, regex.S: re.DOTALL, regex.X: re.VERBOSE}
-_PLAIN_FLAGS = regex.U | regex.V0 | regex.A
+_MAX: Final = 2**62  # an end position past any text (stdlib re takes no None there)
+_P_ASCII: Final = {"Lu": "A-Z", "Ll": "a-z", "L": "A-Za-z"}
+_TWIN_FLAGS: Final = {regex.I: re.IGNORECASE, regex.M: re.MULTILINE, regex.S: re.DOTALL, regex.X: re.VERBOSE}
+_PLAIN_FLAGS: Final = regex.U | regex.V0 | regex.A
 
 
 def ascii_twin(rx: Any) -> Optional[re.Pattern[str]]:

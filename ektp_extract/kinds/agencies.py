@@ -29,7 +29,7 @@ import re
 import string
 from dataclasses import dataclass, field, replace
 from operator import attrgetter
-from typing import Callable, Iterator, Literal, Optional, Sequence, get_args
+from typing import Callable, Final, Iterator, Literal, Optional, Sequence, get_args
 
 import regex
 
@@ -53,7 +53,7 @@ __all__ = ["W_NEAR", "W_UNKNOWN_ROW", "agency_at", "ensure_inferred", "outermost
 
 
 # (_Row.__slots__, written out: mypyc compiles _Row as a native class, whose __slots__ is not readable)
-_ROW_SLOTS = ("id", "name", "forms", "patterns", "acronyms", "kind", "level", "takes",
+_ROW_SLOTS: Final = ("id", "name", "forms", "patterns", "acronyms", "kind", "level", "takes",
               "region_types", "bare", "preceded_by", "name_optional", "name_needs_digit",
               "name_and", "person_names", "acronym_needs_full", "fused_prefixes", "same_as",
               "name_words", "name_fallback", "dot_before_name")
@@ -110,12 +110,12 @@ register_table("agencies", "named_after", NamedAfterRow)
 register_table("agencies", "sub_units", CueRow)
 register_table("agencies", "office_acronyms", OfficeAcronymRow)
 
-_LB = r"(?<![\p{L}\d])"
-_RB = r"(?![\p{L}\d])"
-_PAREN = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\d][\p{L}\d-]*)?)[ ]?\)")
-_NATIONAL = twin(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
-_NAME_TOKEN = twin(r"(?:[ ]+|(?<=\.)(?=\p{Lu}))(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
-_PARENT = twin(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
+_LB: Final = r"(?<![\p{L}\d])"
+_RB: Final = r"(?![\p{L}\d])"
+_PAREN: Final = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d./&-]{1,24}(?:[ ][\p{Lu}\d][\p{L}\d-]*)?)[ ]?\)")
+_NATIONAL: Final = twin(r"[ ](?:RI|Republik Indonesia|Pusat)" + _RB)
+_NAME_TOKEN: Final = twin(r"(?:[ ]+|(?<=\.)(?=\p{Lu}))(?P<t>[\p{Lu}\d][\p{L}\d'’./-]*)")
+_PARENT: Final = twin(r"[ ](DPRD|DPR(?:[ ]RI)?|MPR(?:[ ]RI)?|DPD(?:[ ]RI)?)" + _RB)
 
 
 def _alt(forms: list[str]) -> str:
@@ -248,7 +248,7 @@ class _Compiled:
 
 
 #: The kind of a head that names the office of a dinas in one administrative city.
-_SUB_KIND = "suku dinas"
+_SUB_KIND: Final = "suku dinas"
 
 
 def _build(lex: Lexicon) -> _Compiled:
@@ -470,7 +470,7 @@ def compiled(lex: Lexicon) -> _Compiled:
 
 
 # (_Mention.__slots__, written out: mypyc compiles _Mention as a native class, whose __slots__ is not readable)
-_MENTION_SLOTS = ("start", "end", "rows", "full", "form", "region", "region_text", "name_part",
+_MENTION_SLOTS: Final = ("start", "end", "rows", "full", "form", "region", "region_text", "name_part",
                   "paren", "paren_span", "national", "near", "generic_kind", "from_pattern",
                   "paren_parent", "pattern_key", "parent_at", "parent_rows", "short", "key",
                   "party_id", "party_key", "party", "organ_alt", "organ_bare", "inferred_region",
@@ -624,10 +624,10 @@ def _name_part(c: _Compiled, text: str, pos: int, row: _Row, start: int) -> tupl
 
 
 #: bodies whose name may open with the organisation that runs them (Universitas PGRI ...)
-_OWNED_KINDS = frozenset(("universitas", "sekolah"))
+_OWNED_KINDS: Final = frozenset(("universitas", "sekolah"))
 #: digits glued to a lower-case word (a missing space): Kodim 0815tidak
-_GLUED = re.compile(r"(\d+)[a-z]{3,}$")
-_TO_PAREN = twin(r"\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){0,2}[ ]\((?P<a>[^()\n]{2,12})\)")
+_GLUED: Final = re.compile(r"(\d+)[a-z]{3,}$")
+_TO_PAREN: Final = twin(r"\p{Lu}[\p{Ll}'’-]+(?:[ ]\p{Lu}[\p{Ll}'’-]+){0,2}[ ]\((?P<a>[^()\n]{2,12})\)")
 
 
 def _named_to_paren(text: str, pos: int, body_initial: str, name_first: str) -> bool:
@@ -660,11 +660,11 @@ def _closing_paren(text: str, end: int, body_initial: str, name_first: str,
     return not any(up == "".join(w[:1] for w in last[-k:]).upper() for k in (2, 3) if len(last) >= k)
 
 
-_ROMAN = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
-_DOCTOR = re.compile(r"[ ](dr\.?)(?=[ ][A-Z])")
+_ROMAN: Final = regex.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+_DOCTOR: Final = re.compile(r"[ ](dr\.?)(?=[ ][A-Z])")
 #: a company's legal form in parentheses after its name: no acronym (PT Pos Indonesia (Persero))
-_LEGAL_WORDS = frozenset(("Persero", "Perseroda", "Perum", "Perumda", "Perseroan", "Tbk"))
-_LEGAL = twin(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
+_LEGAL_WORDS: Final = frozenset(("Persero", "Perseroda", "Perum", "Perumda", "Perseroan", "Tbk"))
+_LEGAL: Final = twin(r"(?:[ ]\((?:Persero|Perum|Perseroan)\))?(?:[ ]Tbk\b\.?)?")
 
 
 def _capital_next(text: str, pos: int) -> bool:
@@ -677,7 +677,7 @@ def _owner_name(c: _Compiled, acronym: str) -> bool:
     return all(c.rows[r].kind in _OWNER_KINDS for r in c.acr.get(acronym, ()) if r in c.rows)
 
 
-_OWNER_KINDS = frozenset(("BUMN", "BUMD", "perusahaan", "organisasi"))
+_OWNER_KINDS: Final = frozenset(("BUMN", "BUMD", "perusahaan", "organisasi"))
 
 
 def _starts_body(c: _Compiled, text: str, pos: int) -> bool:
@@ -703,7 +703,7 @@ def _person_like(c: _Compiled, w: str) -> bool:
     return not (_field_like(c, w) or low in c.stops or low in c.by_first)
 
 
-_BACK_TOKEN = twin(r"[\p{L}\d][\p{L}\d'’.-]*|,")
+_BACK_TOKEN: Final = twin(r"[\p{L}\d][\p{L}\d'’.-]*|,")
 
 
 def _role_before(c: _Compiled, text: str, s: int) -> bool:
@@ -902,12 +902,12 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     return True
 
 
-_TYPED_ENDS = (" Provinsi", " Kabupaten", " Kota")
-_TYPE_PAREN = re.compile(r"[ ](Provinsi|Kabupaten|Kota)(?=[ ]?\([ ]?[A-Z])")
-_TYPE_WORDS: dict[str, RegionType] = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kota": "kota"}
+_TYPED_ENDS: Final = (" Provinsi", " Kabupaten", " Kota")
+_TYPE_PAREN: Final = re.compile(r"[ ](Provinsi|Kabupaten|Kota)(?=[ ]?\([ ]?[A-Z])")
+_TYPE_WORDS: Final[dict[str, RegionType]] = {"Provinsi": "provinsi", "Kabupaten": "kabupaten", "Kota": "kota"}
 
 
-_GOV_OWNER = re.compile(r"[ ](Pemkab|Pemkot|Pemprov|Pemda)(?=[ .])")
+_GOV_OWNER: Final = re.compile(r"[ ](Pemkab|Pemkot|Pemprov|Pemda)(?=[ .])")
 
 
 def _owner_gov(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row, pos: int) -> bool:
@@ -927,26 +927,26 @@ def _owner_gov(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row, 
 
 
 #: a full form in parentheses after an acronym (Polda (Kepolisian Daerah) Sumatra Utara)
-_PAREN_FULL = re.compile(r"[ ]?\([ ]?([A-Z][A-Za-z ,.-]{2,80}?)[ ]?\)")
+_PAREN_FULL: Final = re.compile(r"[ ]?\([ ]?([A-Z][A-Za-z ,.-]{2,80}?)[ ]?\)")
 
 
-_COMPASS_FIRST = frozenset(w[0] for w in COMPASS_WORDS)
-_COMPASS = re.compile(rf"[ ](?:{'|'.join(sorted(COMPASS_WORDS))})(?![A-Za-z0-9])")
-_VIA_BOARD = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
+_COMPASS_FIRST: Final = frozenset(w[0] for w in COMPASS_WORDS)
+_COMPASS: Final = re.compile(rf"[ ](?:{'|'.join(sorted(COMPASS_WORDS))})(?![A-Za-z0-9])")
+_VIA_BOARD: Final = twin(r"[ ](?:DPP|Dewan Pimpinan Pusat|Dewan Pengurus Pusat)(?=[ ])")
 
 
 #: a school's status alone before a coordination or "se-": a class of schools, no school
-_STATUS_WORDS = frozenset(("Negeri", "Negri", "Swasta", "NEGERI", "SWASTA"))
-_CLASS_AFTER = (" dan ", " maupun ", " atau ", "/", " se-", " se ", " sederajat")
+_STATUS_WORDS: Final = frozenset(("Negeri", "Negri", "Swasta", "NEGERI", "SWASTA"))
+_CLASS_AFTER: Final = (" dan ", " maupun ", " atau ", "/", " se-", " se ", " sederajat")
 
 
 #: between a national body and a region: its office there (BPK Perwakilan Provinsi NTB)
-_AGENT_WORD = " Perwakilan "
+_AGENT_WORD: Final = " Perwakilan "
 
 
 #: a class of a court, a prison or an office between the body and its place (Kelas IA, Kelas II B)
-_CLASS = twin(r"[ ]Kelas[ ](?:I{1,3}|[123])(?:[ ]?[AB])?(?=[ ,.]|$)")
-_WORD_RUN = twin(r"[ ](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d])")
+_CLASS: Final = twin(r"[ ]Kelas[ ](?:I{1,3}|[123])(?:[ ]?[AB])?(?=[ ,.]|$)")
+_WORD_RUN: Final = twin(r"[ ](\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?![\p{L}\d])")
 
 
 def _region_row_name(c: _Compiled, doc: Document, text: str, mn: _Mention, row: _Row,
@@ -1014,10 +1014,10 @@ def _region_row_name(c: _Compiled, doc: Document, text: str, mn: _Mention, row: 
 
 
 #: bodies of a district or a village are named after it: KUA, Puskesmas, Polsek, Koramil
-_PLACE_LEVELS = frozenset(("kecamatan", "desa"))
+_PLACE_LEVELS: Final = frozenset(("kecamatan", "desa"))
 #: the place's type word written before that name (KUA Kecamatan Talang Ubi, Puskesmas Kelurahan X)
-_PLACE_CUE = twin(r"[ ](?:[Kk]ecamatan|[Kk]ec\.|[Kk]elurahan|[Dd]esa)(?=[ ]\p{Lu})")
-_NEXT_WORD = twin(r"[ ]+(\p{L}+)")
+_PLACE_CUE: Final = twin(r"[ ](?:[Kk]ecamatan|[Kk]ec\.|[Kk]elurahan|[Dd]esa)(?=[ ]\p{Lu})")
+_NEXT_WORD: Final = twin(r"[ ]+(\p{L}+)")
 
 
 def _caps_around(text: str, start: int, end: int) -> bool:
@@ -1067,8 +1067,8 @@ def _party_at(c: _Compiled, text: str, pos: int, sep: str = " ") -> _Mention | N
     return p
 
 
-_ORGAN_LEVEL = re.compile(r"[ ]I{1,2}(?=[ ])")
-_JOINT = "agency_joint_parties"  # doc.scratch: the second party of a joint faction (Fraksi A-B)
+_ORGAN_LEVEL: Final = re.compile(r"[ ]I{1,2}(?=[ ])")
+_JOINT: Final = "agency_joint_parties"  # doc.scratch: the second party of a joint faction (Fraksi A-B)
 
 
 def _organ_tail(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: list[str]) -> bool:
@@ -1184,12 +1184,12 @@ def _looks_acronym(c: _Compiled, a: str, form: str) -> bool:
     return caps >= 2 or (a[:1].casefold() == form[:1].casefold() and not a.islower())
 
 
-_WORD = twin(r"[\p{L}\d]+")
-_CAP_WORD = regex.compile(r"\b\p{Lu}[\p{L}\d]*")
-_NEAR_PREFIX = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
-_PREV_WORD = twin(r"(\p{L}+)[ ,]*$")
-_LOWER_CUE = twin(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
-_AND_CAP = twin(r"[ ]dan[ ]\p{Lu}")
+_WORD: Final = twin(r"[\p{L}\d]+")
+_CAP_WORD: Final = regex.compile(r"\b\p{Lu}[\p{L}\d]*")
+_NEAR_PREFIX: Final = 4  # a misspelt acronym keeps its first letters (Disd-, Dukc-, Keme-)
+_PREV_WORD: Final = twin(r"(\p{L}+)[ ,]*$")
+_LOWER_CUE: Final = twin(r"[ ]+(?:kota|kabupaten|kab\.|provinsi|prov\.)[ ]*\p{Lu}")
+_AND_CAP: Final = twin(r"[ ]dan[ ]\p{Lu}")
 
 
 def _any_case_alts(words: list[str], depth: int = 1) -> tuple[list[str], bool]:
@@ -1230,7 +1230,7 @@ def _trie_any_case(words: list[str], depth: int = 1) -> str:
     return body + ("?" if ends else "")
 
 
-_UPPER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+_UPPER_DIGITS: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 
 
 def _scan_ascii(scan_words: frozenset[str], near: dict[str, list[str]],
@@ -1406,7 +1406,7 @@ def _find(doc: Document, c: _Compiled, office: list[int] | None = None) -> list[
     return out
 
 
-_NEXT_TITLE = twin(r"[ ](\p{Lu}\p{Ll}+)")
+_NEXT_TITLE: Final = twin(r"[ ](\p{Lu}\p{Ll}+)")
 
 
 def _lower_fraksi(doc: Document, c: _Compiled, text: str, s: int) -> _Mention | None:
@@ -1462,7 +1462,7 @@ def _lower_gov_starts(c: _Compiled, text: str) -> list[tuple[int, str, str]]:
 
 
 #: the regional government of each type of region
-_GOV_ROW = {"provinsi": "pemprov", "kabupaten": "pemkab", "kota": "pemkot"}
+_GOV_ROW: Final = {"provinsi": "pemprov", "kabupaten": "pemkab", "kota": "pemkot"}
 
 
 def _gov_region_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Mention | None:
@@ -1502,7 +1502,7 @@ def _lower_gov_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> 
     return mn
 
 
-_NEXT_CAP = twin(r"[ ](\p{Lu}\p{Ll}+)(?=[ ]+\p{Ll}|[ ]*[,.;:)!?\"'’”]|[ ]*$)")
+_NEXT_CAP: Final = twin(r"[ ](\p{Lu}\p{Ll}+)(?=[ ]+\p{Ll}|[ ]*[,.;:)!?\"'’”]|[ ]*$)")
 
 
 def _prev_word(text: str, pos: int) -> str:
@@ -1693,15 +1693,15 @@ def _parent_key(c: _Compiled, mn: _Mention) -> None:
             return
 
 
-_SMALL = frozenset("di ke dari dan yang untuk pada dengan atau oleh jadi ini itu per se vs".split())
-_CLOSING = frozenset('.,:"')
-_READ_ALSO_PLAIN = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
+_SMALL: Final = frozenset("di ke dari dan yang untuk pada dengan atau oleh jadi ini itu per se vs".split())
+_CLOSING: Final = frozenset('.,:"')
+_READ_ALSO_PLAIN: Final = regex.compile(r"\b(?:[Bb]aca|BACA|[Ll]ihat|LIHAT|[Ss]imak|SIMAK)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
 # _READ_ALSO_PLAIN with each branch opening with its literal first letter and the word
 # boundary as a look-behind after it: the engine jumps between those six letters instead
 # of trying every position of the text (a fifth of the cost on an article that has one)
-_READ_ALSO = twin(r"(?:B(?<!\w.)(?:aca|ACA)|b(?<!\w.)aca|L(?<!\w.)(?:ihat|IHAT)|l(?<!\w.)ihat"
+_READ_ALSO: Final = twin(r"(?:B(?<!\w.)(?:aca|ACA)|b(?<!\w.)aca|L(?<!\w.)(?:ihat|IHAT)|l(?<!\w.)ihat"
                   r"|S(?<!\w.)(?:imak|IMAK)|s(?<!\w.)imak)[ ]+(?:[Jj]uga|JUGA)[ ]*:?[ ]*")
-_LINK_WORD = regex.compile(r"\G[ ,:]*([^\s,:]+)")
+_LINK_WORD: Final = regex.compile(r"\G[ ,:]*([^\s,:]+)")
 
 
 class _Titles:
@@ -1773,7 +1773,7 @@ def _title_line(text: str, pos: int, le: int) -> bool:
 
 #: A reporter's sign-off after the last sentence of a paragraph, on the same line
 #: (``... dan pejabat lainnya. AB``, ``... katanya. (rdk)``): the line is prose, not a title.
-_SIGN_OFF = re.compile(r"[a-z]{3}[.!?][\"”]?[ ]+(?:[A-Z]{2,4}|\([A-Za-z]{2,4}\))$")
+_SIGN_OFF: Final = re.compile(r"[a-z]{3}[.!?][\"”]?[ ]+(?:[A-Z]{2,4}|\([A-Za-z]{2,4}\))$")
 
 
 def _title_like(line: str) -> bool:
@@ -1850,9 +1850,9 @@ def _near_at(doc: Document, c: _Compiled, text: str, s: int, word: str) -> _Ment
 # matches, but a token costs a branch, not a repeat (the stdlib engine allocates one per repeat);
 # each branch opens with a literal or a class (,[ ]dan|[ ](?:dan|&) for ,?[ ]dan|[ ]&, \d\d* for
 # \d+), which the engine tests without entering the branch (the same matches, in the same order)
-_GENERIC_TOKEN = twin(r"(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*)")
-_CUE_WORDS = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
-_PLACE_WORDS = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
+_GENERIC_TOKEN: Final = twin(r"(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*)")
+_CUE_WORDS: Final = frozenset(("kota", "kabupaten", "kab", "kab.", "provinsi"))
+_PLACE_WORDS: Final = frozenset(("desa", "kecamatan", "kelurahan"))  # inside names: Pemberdayaan ... Desa
 
 
 def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
@@ -1871,8 +1871,8 @@ def _next_body(c: _Compiled, text: str, pos: int, named: bool) -> bool:
 
 
 #: the letter or number of a unit right after its head (Komisi A, Komisi IV, Komisi 2)
-_DESIGNATOR = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
-_GENERIC_BODY = twin(r"(?:(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*))+")
+_DESIGNATOR: Final = re.compile(r"[A-E]|[IVX]{1,4}|\d{1,2}")
+_GENERIC_BODY: Final = twin(r"(?:(?:,[ ]dan|[ ](?:dan|&)|,|)[ ](?:\p{Lu}[\p{L}'’/-]*(?:\d\d*\p{Lu}[\p{L}-]*(?:\d\d*\p{Lu}[\p{L}-]*)*|)|\d\d*))+")
 
 
 def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
@@ -1979,8 +1979,8 @@ def _generic_at(doc: Document, c: _Compiled, text: str, s: int,
     return mn
 
 
-_OPEN_PAREN = frozenset((" (", "( "))
-_PAREN_MERGED = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d]{1,12}(?:[ ](?:dan[ ]|&[ ])?[\p{Lu}\d][\p{L}\d]*){1,4})[ ]?\)")
+_OPEN_PAREN: Final = frozenset((" (", "( "))
+_PAREN_MERGED: Final = twin(r"[ ]?\([ ]?(?P<a>\p{Lu}[\p{L}\d]{1,12}(?:[ ](?:dan[ ]|&[ ])?[\p{Lu}\d][\p{L}\d]*){1,4})[ ]?\)")
 
 
 def _merged_paren(c: _Compiled, text: str, pos: int, low_form: str) -> Optional[AnyMatch]:
@@ -2060,7 +2060,7 @@ def _dynamic(doc: Document, found: list[_Mention], c: _Compiled) -> list[_Mentio
     return out
 
 
-_ALNUM_ASCII = frozenset(string.ascii_letters + string.digits)
+_ALNUM_ASCII: Final = frozenset(string.ascii_letters + string.digits)
 
 
 def _whole_words(text: str, a: str) -> list[tuple[int, int]]:
@@ -2152,8 +2152,8 @@ def _misspelt_form(form: str, row: _Row) -> bool:
     return False
 
 
-_REDEF = "agency_redefinitions"  # doc.scratch: full forms with another body's acronym in parentheses
-_SCHOOLS = "agency_schools"  # doc.scratch: how many schools were read with a name
+_REDEF: Final = "agency_redefinitions"  # doc.scratch: full forms with another body's acronym in parentheses
+_SCHOOLS: Final = "agency_schools"  # doc.scratch: how many schools were read with a name
 
 
 def _near_full(c: _Compiled, mn: _Mention) -> Optional[tuple[str, str]]:
@@ -2286,7 +2286,7 @@ class _LocalRegion:
         return self.value
 
 
-_REGION_CUES = regex.compile(
+_REGION_CUES: Final = regex.compile(
     r"(?<![\p{L}\d])(?:(?P<cue>(?i:kota(?:madya)?|kabupaten|kab\.?))[ ]*(?=\p{Lu})"
     r"|(?P<kab>Pemkab|Bupati|Wakil[ ]Bupati|Wabup)[ ]+(?=\p{Lu})"
     r"|(?P<kota>Pemkot|Wali[ ]?[Kk]ota|Wawali|Walkot)[ ]+(?=\p{Lu}))"
@@ -2294,14 +2294,14 @@ _REGION_CUES = regex.compile(
 # _REGION_CUES for ASCII text, each branch opening with its literal first letter (so the
 # engine jumps from one such letter to the next instead of trying every position) and
 # the look-behind after it; an empty group at the end of each cue names its kind.
-_NB = r"(?<![A-Za-z0-9].)"
-_REGION_CUES_ASCII = re.compile(
+_NB: Final = r"(?<![A-Za-z0-9].)"
+_REGION_CUES_ASCII: Final = re.compile(
     rf"[Kk]{_NB}(?i:ota(?:madya)?|abupaten|ab\.?)()[ ]*(?=[A-Z])"
     rf"|P{_NB}em(?:kab()|kot())[ ]+(?=[A-Z])"
     rf"|B{_NB}upati()[ ]+(?=[A-Z])"
     rf"|W{_NB}(?:akil[ ]Bupati()|abup()|ali[ ]?[Kk]ota()|awali()|alkot())[ ]+(?=[A-Z])"
 )
-_CUE_KIND: tuple[Optional[RegionType], ...] = (None, None, "kabupaten", "kota", "kabupaten",
+_CUE_KIND: Final[tuple[Optional[RegionType], ...]] = (None, None, "kabupaten", "kota", "kabupaten",
                                                  "kabupaten", "kabupaten", "kota", "kota", "kota")
 
 
@@ -2505,7 +2505,7 @@ def _join_short_schools(c: _Compiled, ms: list[_Mention]) -> None:
                     mn.key = (rid, mn.key[1], longer[0])
 
 
-_NOT_PROPER = frozenset(("Katolik", "Kristen", "Terbuka", "Swasta", "Internasional"))
+_NOT_PROPER: Final = frozenset(("Katolik", "Kristen", "Terbuka", "Swasta", "Internasional"))
 
 
 def _is_place(doc: Document, words: str) -> bool:
@@ -2666,7 +2666,7 @@ def _join_prefixes(ms: list[_Mention]) -> None:
             mn.rows, mn.key = list(src.rows), key
 
 
-_START_END = attrgetter("start", "end")
+_START_END: Final = attrgetter("start", "end")
 
 
 # ------------------------------------------------------------------ records
@@ -2801,7 +2801,7 @@ def _records(doc: Document, c: _Compiled, ms: list[_Mention]) -> None:
     mentions_out.sort()
 
 
-_ELECTION = re.compile(r"\b(?:KPU|KPPS|Bawaslu|Panwaslu|Panwascam|[Pp]emilu|PEMILU|[Pp]ilkada|PILKADA|[Pp]ileg|[Pp]ilpres)")
+_ELECTION: Final = re.compile(r"\b(?:KPU|KPPS|Bawaslu|Panwaslu|Panwascam|[Pp]emilu|PEMILU|[Pp]ilkada|PILKADA|[Pp]ileg|[Pp]ilpres)")
 
 
 def _election(text: str) -> bool:
@@ -2846,14 +2846,14 @@ def _inferred_agency(aid: str, name: str, acronym: Optional[str], kind: Optional
     return a
 
 
-_STR_ONLY = frozenset((str,))
-_SPAN_ONLY = frozenset((Span,))
-_LEVELS = frozenset((None, *get_args(AgencyLevel)))
-_AGENCY_FIELDS = tuple(Agency.model_fields)
-_INFERRED_FIELDS = tuple(f for f in _AGENCY_FIELDS if f != "aliases")  # the fields ensure_inferred passes
+_STR_ONLY: Final = frozenset((str,))
+_SPAN_ONLY: Final = frozenset((Span,))
+_LEVELS: Final = frozenset((None, *get_args(AgencyLevel)))
+_AGENCY_FIELDS: Final = tuple(Agency.model_fields)
+_INFERRED_FIELDS: Final = tuple(f for f in _AGENCY_FIELDS if f != "aliases")  # the fields ensure_inferred passes
 #: a record's fields set, copied for each record (a copy of a set costs less than a set
 #: built from the names)
-_AGENCY_FIELD_SET = set(_AGENCY_FIELDS)
+_AGENCY_FIELD_SET: Final = set(_AGENCY_FIELDS)
 
 
 def _party_name(c: _Compiled, group: list[_Mention]) -> str:
@@ -2908,7 +2908,7 @@ def run(doc: Document) -> None:
     _records(doc, c, _outside_titles(titles, resolved))
 
 
-_CAP_RUN_WORD = re.compile(r"\S+")
+_CAP_RUN_WORD: Final = re.compile(r"\S+")
 
 
 def _syllables(rest: str, sylls: frozenset[str], longest: int) -> bool:
@@ -3025,7 +3025,7 @@ def _own_form(c: _Compiled, acr: str, words: list[str]) -> bool:
     return any(low == f.casefold() for r in c.acr.get(acr, ()) for f in [c.rows[r].name, *c.rows[r].forms])
 
 
-_PAREN_WORD = re.compile(r"\(([^()]{2,6})\)")
+_PAREN_WORD: Final = re.compile(r"\(([^()]{2,6})\)")
 
 
 def _parenthesised(text: str) -> set[str]:
@@ -3161,7 +3161,7 @@ def agency_at(doc: Document, start: int, end: int) -> str | None:
 # (Badan Anggaran, Badan Kehormatan, Bapemperda, Bamus), a special committee (Pansus) or a
 # party fraction (Fraksi PKS). Its officials are DPRD officials (fixtures/gold: `Ketua Komisi
 # I DPRD Kota X` lists `DPRD Kota X`, not the commission), so they link to the legislature.
-_DPRD_UNIT = re.compile(
+_DPRD_UNIT: Final = re.compile(
     r"(?:Komisi (?:[A-E]|[IVX]{1,4}|\d{1,2})|Badan (?:Anggaran|Kehormatan|Musyawarah|Legislasi|"
     r"Pembentukan Peraturan Daerah)|Bapemperda|Banggar|Bamus|Baleg|Pansus|Panitia Khusus|Fraksi)\b"
 )
@@ -3203,7 +3203,7 @@ def legislature_of_unit(doc: Document, agency_id: str, start: int, end: int) -> 
     return only or agency_id
 
 
-_MINISTER = re.compile(r"(?:Wakil )?Menteri (?P<field>[^()/]+?)(?: Republik Indonesia| RI)?\s*$", re.IGNORECASE)
+_MINISTER: Final = re.compile(r"(?:Wakil )?Menteri (?P<field>[^()/]+?)(?: Republik Indonesia| RI)?\s*$", re.IGNORECASE)
 
 
 def ministry_of_minister(doc: Document, position: str) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from typing import Optional
+from typing import Final, Optional
 
 import regex
 
@@ -32,9 +32,9 @@ register_table("boilerplate", "lines", BoilerplateRow)
 
 
 #: Lines longer than this are prose: no boilerplate rule is tried on them.
-MAX_LINE = 450
+MAX_LINE: Final = 450
 #: Lines longer than this that end like a sentence are prose too.
-PROSE_LINE = 120
+PROSE_LINE: Final = 120
 
 # pattern, action, rule id, requires (case-folded), starts (lower-case prefixes or None),
 # the pattern's stdlib twin for ASCII lines (None: the regex call with its timeout)
@@ -42,8 +42,8 @@ _Rule = tuple[
     regex.Pattern[str], str, str, tuple[str, ...], Optional[tuple[str, ...]], Optional["re.Pattern[str]"]
 ]
 
-_META = frozenset("\\.^$*+?{}[]|()")
-_COUNT = regex.compile(r"\{\d*(?:,\d*)?\}")
+_META: Final = frozenset("\\.^$*+?{}[]|()")
+_COUNT: Final = regex.compile(r"\{\d*(?:,\d*)?\}")
 
 
 def _class_end(p: str, i: int) -> int:
@@ -219,17 +219,17 @@ def _compile(lex: Lexicon) -> _Rules:
 
 #: Lines that belong to the article even without a closing mark: a numbered list item
 #: (``1.Fraksi X``, ``2) Loket ...``) or a sentence introducing one (``... antara lain``).
-_ARTICLE_LINE = re.compile(
+_ARTICLE_LINE: Final = re.compile(
     r"\d{1,2}\s*[.)](?!\d)|.*\b(?:antara lain|yakni|yaitu|sebagai berikut|di ?antaranya|meliputi)\s*[:,]?$",
     re.IGNORECASE,
 )
 
 
 #: ``_ARTICLE_LINE``'s first branch (a numbered item); the second is :func:`_intro_end` on ASCII.
-_NUMBERED = re.compile(_ARTICLE_LINE.pattern.split("|", 1)[0], re.IGNORECASE)
-_INTRO_WORDS = ("antara lain", "yakni", "yaitu", "sebagai berikut", "diantaranya", "di antaranya", "meliputi")
+_NUMBERED: Final = re.compile(_ARTICLE_LINE.pattern.split("|", 1)[0], re.IGNORECASE)
+_INTRO_WORDS: Final = ("antara lain", "yakni", "yaitu", "sebagai berikut", "diantaranya", "di antaranya", "meliputi")
 #: What ``\s`` of a stdlib pattern without re.ASCII matches among ASCII characters.
-_RE_SPACES = "".join(c for c in map(chr, range(128)) if re.match(r"\s", c))
+_RE_SPACES: Final = "".join(c for c in map(chr, range(128)) if re.match(r"\s", c))
 
 
 def _intro_end(t: str) -> bool:
@@ -259,7 +259,7 @@ def _headline_like(text: str) -> bool:
 
 #: Non-ASCII characters that match an ASCII letter case-insensitively (İ ı ſ K): on a line
 #: with one of them the literal starts are not checked.
-_EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
+_EXOTIC: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _start_view(line: str, low: str) -> Optional[str]:
@@ -314,9 +314,9 @@ def _match_line(line: str, rules: _Rules) -> tuple[str, str] | None:
 
 
 #: Characters trimmed from the ends of a caption's kept words (what joined them to the credit).
-_CAPTION_TRIM = " \t-/(|*"
+_CAPTION_TRIM: Final = " \t-/(|*"
 #: A caption of a stock or symbolic picture (``Ilustrasi ...``): it describes no event of the article.
-_ILLUSTRATION = re.compile(r"(?:foto |gambar )?ilustrasi\b", re.IGNORECASE)
+_ILLUSTRATION: Final = re.compile(r"(?:foto |gambar )?ilustrasi\b", re.IGNORECASE)
 
 
 def _caption_patterns(lex: Lexicon) -> dict[str, tuple[regex.Pattern[str], Optional["re.Pattern[str]"]]]:

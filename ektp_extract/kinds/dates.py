@@ -41,7 +41,7 @@ from functools import lru_cache
 from itertools import compress, count
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from operator import attrgetter
-from typing import Any, Callable, Iterable, Literal, Mapping, Optional
+from typing import Any, Callable, Final, Iterable, Literal, Mapping, Optional
 
 import regex
 
@@ -91,21 +91,21 @@ register_table("dates", "regulations", FormsRow)
 register_table("dates", "anchors", FormsRow)
 
 # Cue roles that are part of the span on every form, and on bare forms only.
-_SPAN_ALWAYS = frozenset({"since", "from", "asof", "year"})
-_SPAN_BARE = frozenset({"since", "from", "asof", "year", "at", "in"})
-_CUE_TENSE = {"since": "past", "before": "future"}
+_SPAN_ALWAYS: Final = frozenset({"since", "from", "asof", "year"})
+_SPAN_BARE: Final = frozenset({"since", "from", "asof", "year", "at", "in"})
+_CUE_TENSE: Final = {"since": "past", "before": "future"}
 # Lines opening with these are link lists and tag bars, not article text.
-_LIST_MARKS = frozenset("-#*•»›>")
+_LIST_MARKS: Final = frozenset("-#*•»›>")
 # Words before "tahun mendatang" / "bulan lalu" that make it a duration, not a date.
-_QUANTIFIERS = frozenset({"beberapa", "sekian", "belasan", "puluhan", "ratusan", "banyak", "berapa"})
+_QUANTIFIERS: Final = frozenset({"beberapa", "sekian", "belasan", "puluhan", "ratusan", "banyak", "berapa"})
 
-_L = r"(?<![\p{L}\p{N}])"
-_R = r"(?![\p{L}\p{N}])"
-_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
-_MNUM = r"(?:1[0-2]|0?[1-9])"
-_YEAR = r"(?:19\d\d|20\d\d)"
-_YEND = r"(?!\d|-an\b|[.,]\d)"
-_RANGE = r"(?:-|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)"
+_L: Final = r"(?<![\p{L}\p{N}])"
+_R: Final = r"(?![\p{L}\p{N}])"
+_DAY: Final = r"(?:3[01]|[12]\d|0?[1-9])"
+_MNUM: Final = r"(?:1[0-2]|0?[1-9])"
+_YEAR: Final = r"(?:19\d\d|20\d\d)"
+_YEND: Final = r"(?!\d|-an\b|[.,]\d)"
+_RANGE: Final = r"(?:-|hingga|sampai(?:\s+dengan)?|s\.?d\.?|s/d)"
 
 
 def _alt(forms: list[str] | set[str]) -> str:
@@ -276,22 +276,22 @@ class _Trigger:
 # Matching calls on the hot path pass ``concurrent=False`` positionally
 # (``pat.match(text, pos, endpos, False)``): the text is an immutable str, so the GIL need not
 # be released around each short match, and positional arguments skip keyword parsing.
-_TOKEN = regex.compile(r"\p{L}+")
-_WORDS = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
+_TOKEN: Final = regex.compile(r"\p{L}+")
+_WORDS: Final = re.compile(r"[^\W\d_]+")  # stdlib re: findall of plain words is the fastest scan
 # on ASCII text, translate + split lists the same words as _WORDS.findall, several times faster
-_ASCII_NON_LETTERS = {i: " " for i in range(128) if not chr(i).isalpha()}
-_ASCII_NON_LETTERS_B = bytes(i if i < 128 and chr(i).isalpha() else 32 for i in range(256))  # the same on bytes
+_ASCII_NON_LETTERS: Final = {i: " " for i in range(128) if not chr(i).isalpha()}
+_ASCII_NON_LETTERS_B: Final = bytes(i if i < 128 and chr(i).isalpha() else 32 for i in range(256))  # the same on bytes
 # a digit run and the word after it (to try only the patterns that can follow)
-_DIGITS = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
-_DIGITS_ASCII = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
-_PAREN = regex.compile(r"\(")
-_NEXT_WORD = _tw(regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)"))
-_CLOSE = _tw(regex.compile(r"\s*\)"))
-_COPYRIGHT = regex.compile(r"©|\(c\)|copyright|hak cipta", regex.I)
-_DATE_FOLLOWS = _tw(regex.compile(r"\s*,?\s*\(?\s*\d"))
-_ASCII_DIGIT = re.compile("[0-9]")  # on ASCII text, the characters str.isdigit accepts
-_OFFSET = regex.compile(r"([+-])(\d\d):?(\d\d)")
-_YEAR_BEFORE = _tw(regex.compile(r"(?<![\d.,])(?:19|20)\d\d\s*(?:,|dan|atau|serta|hingga|sampai)\s*\Z", regex.I))
+_DIGITS: Final = regex.compile(r"(\d+)(?:[ \t]+(\p{L}+))?")
+_DIGITS_ASCII: Final = regex.compile(r"([0-9]+)(?:[ \t]+([A-Za-z]+))?")  # the same on ASCII text, twice as fast
+_PAREN: Final = regex.compile(r"\(")
+_NEXT_WORD: Final = _tw(regex.compile(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.'-]*)"))
+_CLOSE: Final = _tw(regex.compile(r"\s*\)"))
+_COPYRIGHT: Final = regex.compile(r"©|\(c\)|copyright|hak cipta", regex.I)
+_DATE_FOLLOWS: Final = _tw(regex.compile(r"\s*,?\s*\(?\s*\d"))
+_ASCII_DIGIT: Final = re.compile("[0-9]")  # on ASCII text, the characters str.isdigit accepts
+_OFFSET: Final = regex.compile(r"([+-])(\d\d):?(\d\d)")
+_YEAR_BEFORE: Final = _tw(regex.compile(r"(?<![\d.,])(?:19|20)\d\d\s*(?:,|dan|atau|serta|hingga|sampai)\s*\Z", regex.I))
 
 
 def _first_tokens(forms: "Iterable[str]") -> frozenset[str]:
@@ -311,7 +311,7 @@ def _single_words(forms: Iterable[str]) -> frozenset[str]:
     return frozenset(k for k in keys if _SINGLE.fullmatch(k) and k not in longer)
 
 
-_SINGLE = regex.compile(r"\p{L}+")
+_SINGLE: Final = regex.compile(r"\p{L}+")
 
 
 def _letter_runs(form: str) -> list[str]:
@@ -776,7 +776,7 @@ def rx(lex: Lexicon) -> _Rx:
 # ---------------------------------------------------------------- candidates
 
 
-_NO_GROUPS: Mapping[str, int] = {}
+_NO_GROUPS: Final[Mapping[str, int]] = {}
 
 
 class _M:
@@ -1771,7 +1771,7 @@ def _pre_month_year(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]])
 # after a month word: a dot, spaces, a comma and spaces, each optional, then a year's first
 # digit (\s of stdlib re on a str is str.isspace; the tests compare it with a loop over the
 # characters)
-_YEAR_NEXT = re.compile(r"\.?\s*(?:,\s*)?[12]")
+_YEAR_NEXT: Final = re.compile(r"\.?\s*(?:,\s*)?[12]")
 
 
 def _pre_weekday_comma(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]]) -> bool:
@@ -1793,7 +1793,7 @@ def _pre_weekday_wire(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, str]
 
 # After a day number, up to the month: digits, spaces, commas, dashes, dots, slashes and the
 # list and range words (whole words); the letters that follow must begin a month form.
-_TEXT_NEXT = re.compile(
+_TEXT_NEXT: Final = re.compile(
     r"[0-9,./\s\x1c-\x1f-]*(?:(?:dan|atau|serta|hingga|sampai|dengan|sd|s|d)(?![A-Za-z])[0-9,./\s\x1c-\x1f-]*)*"
     r"([A-Za-z]*)", re.I)
 
@@ -1823,7 +1823,7 @@ def _pre_count_frequency(ctx: _Ctx, pos: int, w: Optional[tuple[int, str, str, s
     return u is None or u[2] == "sekali"
 
 
-_HANDLERS: dict[str, Callable[[_Ctx, _M], Optional[_Cand]]] = {
+_HANDLERS: Final[dict[str, Callable[[_Ctx, _M], Optional[_Cand]]]] = {
     "text": _h_text,
     "num": _h_num,
     "paren": _h_paren,
@@ -1896,7 +1896,7 @@ def _day_part(h: int, part: Optional[str]) -> int:
     return h
 
 
-_LOW: dict[bytes, tuple[bytes, str]] = {}
+_LOW: Final[dict[bytes, tuple[bytes, str]]] = {}
 
 
 def _low(token: bytes) -> tuple[bytes, str]:
@@ -2096,10 +2096,10 @@ def _clocks(ctx: _Ctx) -> list[_Clock]:
     return out
 
 
-_GAP_AFTER = _tw(regex.compile(
+_GAP_AFTER: Final = _tw(regex.compile(
     r"[\s,|-]*(?:(?:pagi|siang|sore|petang|malam|dini\s+hari)\s+)?(?:(?:sekitar|pada|mulai|hingga|sampai)\s+)?",
     regex.I))
-_GAP_BEFORE = _tw(regex.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", regex.I))
+_GAP_BEFORE: Final = _tw(regex.compile(r"\s*,?\s*(?:pada\s+)?(?:hari\s+)?", regex.I))
 
 
 def _join_clocks(ctx: _Ctx, chosen: list[_Cand], clocks: list[_Clock]) -> None:
@@ -2164,7 +2164,7 @@ def _lone_clock(ctx: _Ctx, chosen: list[_Cand], i: int, ck: _Clock) -> Optional[
 
 # ---------------------------------------------------------------- anchors written nearby
 
-_SENT_END = re.compile(r"[.!?](?=\s)|\n")
+_SENT_END: Final = re.compile(r"[.!?](?=\s)|\n")
 
 
 def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -2340,7 +2340,7 @@ def _join_ranges(ctx: _Ctx, chosen: list[_Cand]) -> list[_Cand]:
 # (granularity, year, month, day) → the value :func:`_iso_plain` writes for them: the same few
 # dates come back again and again, and a look-up costs a tenth of building the string
 # (date(...).isoformat() and the format specs); emptied when it grows large
-_ISO_MEMO: dict[tuple[str, int, Optional[int], Optional[int]], Optional[str]] = {}
+_ISO_MEMO: Final[dict[tuple[str, int, Optional[int], Optional[int]], Optional[str]]] = {}
 
 
 def _iso(c: _Cand) -> Optional[str]:
@@ -2360,7 +2360,7 @@ def _iso(c: _Cand) -> Optional[str]:
     return got  # type: ignore[return-value]
 
 
-_ISO_MISS = object()
+_ISO_MISS: Final = object()
 
 
 def _iso_plain(c: _Cand) -> Optional[str]:
@@ -2380,10 +2380,10 @@ def _iso_plain(c: _Cand) -> Optional[str]:
     return None
 
 
-_DATE_FIELDS = frozenset(DateMention.model_fields)
-_GRANULARITIES = frozenset({None, "year", "month", "day", "minute"})
-_DATE_KINDS = frozenset({"absolute", "partial", "relative", "recurring", "vague"})
-_STR_OR_NONE = frozenset({str, type(None)})
+_DATE_FIELDS: Final = frozenset(DateMention.model_fields)
+_GRANULARITIES: Final = frozenset({None, "year", "month", "day", "minute"})
+_DATE_KINDS: Final = frozenset({"absolute", "partial", "relative", "recurring", "vague"})
+_STR_OR_NONE: Final = frozenset({str, type(None)})
 
 
 def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optional[str], kind: str,
@@ -2402,7 +2402,7 @@ def _mention(span: Span, value: Optional[str], end: Optional[str], gran: Optiona
     return d
 
 
-_CAND_START = attrgetter("s")
+_CAND_START: Final = attrgetter("s")
 
 
 def _select(cands: list[_Cand], size: int, ctx: Optional[_Ctx] = None) -> list[_Cand]:
@@ -2430,10 +2430,10 @@ def _select(cands: list[_Cand], size: int, ctx: Optional[_Ctx] = None) -> list[_
     return sorted(taken, key=_CAND_START)
 
 
-_LETTERS = "".join(chr(i) for i in range(128) if chr(i).isalpha())
+_LETTERS: Final = "".join(chr(i) for i in range(128) if chr(i).isalpha())
 # what stands between a lead's last word and the core: spaces (as \s and str.isspace see
 # them), the dot of an abbreviation, a comma, an opening bracket
-_LEAD_GAP = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f.,("
+_LEAD_GAP: Final = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f.,("
 
 
 def _lead_needed(text: str, cs: int, last: frozenset[str], bracket: bool) -> bool:

@@ -30,7 +30,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 from datetime import date, datetime
-from typing import Iterator, Optional
+from typing import Final, Iterator, Optional
 
 import regex
 
@@ -50,22 +50,22 @@ register_table("meta", "byline_labels", BylineLabelRow)
 register_table("meta", "cite_cues", CiteCueRow)
 register_table("meta", "menu_words", MenuWordRow)
 
-_DOMAIN = r"[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|co\.id|co|id|net|org|news|tv|or\.id|go\.id)\b"
-_DASH = r"\s*-{1,3}\s*"
-_NAME_TOKEN = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
+_DOMAIN: Final = r"[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|co\.id|co|id|net|org|news|tv|or\.id|go\.id)\b"
+_DASH: Final = r"\s*-{1,3}\s*"
+_NAME_TOKEN: Final = r"(?:\p{Lu}[\p{L}'.-]*|bin|binti|van|de|al|el|dan)"
 
 # Cheap screens before the costly case-insensitive patterns. They read a lower-cased
 # copy of the text, which keeps every case-insensitive match of an ASCII literal in
 # place unless the text has one of these (they match ASCII letters: İ ı ſ K).
-_EXOTIC = ("\u0130", "\u0131", "\u017f", "\u212a")
-_TOKEN = re.compile(r"[a-z0-9]+")
-_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_EXOTIC: Final = ("\u0130", "\u0131", "\u017f", "\u212a")
+_TOKEN: Final = re.compile(r"[a-z0-9]+")
+_ALNUM: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 # every _DOMAIN match holds one of these (lower-cased) ...
-_TLD_HINT = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
+_TLD_HINT: Final = re.compile(r"\.(?:co|id|net|org|news|tv|or|go)")
 # ... at the end of a run of these and non-ASCII characters
-_RUN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
-_DOMAIN_SEP = re.compile(r"[^a-z0-9]")  # in such a run: a dot, a dash or a non-ASCII character
-_RUN_FROM = re.compile(r"[a-z0-9.\-\x80-\U0010ffff]*")  # such a run: _RUN or non-ASCII characters
+_RUN: Final = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+_DOMAIN_SEP: Final = re.compile(r"[^a-z0-9]")  # in such a run: a dot, a dash or a non-ASCII character
+_RUN_FROM: Final = re.compile(r"[a-z0-9.\-\x80-\U0010ffff]*")  # such a run: _RUN or non-ASCII characters
 
 
 def _lowered(s: str, low: Optional[str] = None) -> Optional[str]:
@@ -392,7 +392,7 @@ def _titlecase_place(s: str) -> str:
     return s
 
 
-_NOT_NAMES = frozenset(
+_NOT_NAMES: Final = frozenset(
     "diperbarui dipublikasikan diterbitkan terbit update updated published posted ditulis "
     "redaksi tim editor admin humas foto ilustrasi dok lihat bagikan".split()
 )
@@ -423,14 +423,14 @@ def _names(r: _MetaRx, chunk: str) -> list[tuple[int, int]]:
     return out
 
 
-_TRAIL_NUM = _tw(regex.compile(r"\s+\d+$"))
-_RX_PARTS = _tw(regex.compile(r"[^,/|&;]+"))
-_RX_DAN = _tw(regex.compile(r"\s+dan\s+"))
-_RX_PLAIN = _tw(regex.compile(r"[^|/,\u00b7]+"))
-_RX_SLASH = _tw(regex.compile(r"[^/|]+"))
-_RX_CRUMB = _tw(regex.compile(r"[^>»›|/]+"))
-_RX_DOMAIN_END = _tw(regex.compile(r"\.(com|co|id)\b", regex.I))
-_BYLINE_HINT = _tw(regex.compile(
+_TRAIL_NUM: Final = _tw(regex.compile(r"\s+\d+$"))
+_RX_PARTS: Final = _tw(regex.compile(r"[^,/|&;]+"))
+_RX_DAN: Final = _tw(regex.compile(r"\s+dan\s+"))
+_RX_PLAIN: Final = _tw(regex.compile(r"[^|/,\u00b7]+"))
+_RX_SLASH: Final = _tw(regex.compile(r"[^/|]+"))
+_RX_CRUMB: Final = _tw(regex.compile(r"[^>»›|/]+"))
+_RX_DOMAIN_END: Final = _tw(regex.compile(r"\.(com|co|id)\b", regex.I))
+_BYLINE_HINT: Final = _tw(regex.compile(
     r"[:|/\u00b7]|^\(|\s-\s|^(?:laporan|liputan|kontributor|koresponden|oleh|reporter|penulis|by)\b",
     regex.I,
 ))
@@ -452,7 +452,7 @@ def _label_before_colon(r: _MetaRx, line: str, low: str) -> bool:
     return False
 
 
-_HINT_STARTS = ("laporan", "liputan", "kontributor", "koresponden", "oleh", "reporter", "penulis", "by")
+_HINT_STARTS: Final = ("laporan", "liputan", "kontributor", "koresponden", "oleh", "reporter", "penulis", "by")
 
 
 def _byline_hint_plain(line: str) -> bool:
@@ -460,8 +460,8 @@ def _byline_hint_plain(line: str) -> bool:
     return _BYLINE_HINT.search(line) is not None
 
 
-_ASCII_SPACE = " \t\n\r\x0b\x0c"  # \s of both pattern modules on ASCII text
-_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w on ASCII
+_ASCII_SPACE: Final = " \t\n\r\x0b\x0c"  # \s of both pattern modules on ASCII text
+_ASCII_WORD: Final = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")  # \w on ASCII
 
 
 def _byline_hint(line: str) -> bool:
@@ -485,18 +485,18 @@ def _byline_hint(line: str) -> bool:
     return False
 
 
-_SECTION = _tw(regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$"))
-_LAPORAN = _tw(regex.compile(
+_SECTION: Final = _tw(regex.compile(r"^[\p{L}][\p{L}\d&' -]{1,28}$"))
+_LAPORAN: Final = _tw(regex.compile(
     r"^(?:(?:Laporan|Liputan)\s+(?:Wartawan|Reporter|Kontributor|Koresponden|Jurnalis)|Kontributor|Koresponden)\s+"
     r"[^,\n]{2,60},\s*(?P<names>[^\n]{2,120})$",
     regex.I,
 ))
-_LAPORAN_STARTS = ("laporan", "liputan", "kontributor", "koresponden")
-_LABEL2_STARTS = ("oleh", "by", "reporter", "penulis")
-_DETIK_BY = _tw(regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$"))
-_REDAKSI = _tw(regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I))
-_NAME_OUTLET = _tw(regex.compile(r"^(?P<names>[^\n,-]{3,60}?)(?:\s+-\s+|\s*,\s*)(?P<outlet>[^\n,-]{2,40}?)\s*$"))
-_PAREN_NAME = _tw(regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$"))
+_LAPORAN_STARTS: Final = ("laporan", "liputan", "kontributor", "koresponden")
+_LABEL2_STARTS: Final = ("oleh", "by", "reporter", "penulis")
+_DETIK_BY: Final = _tw(regex.compile(r"^(?P<names>[^\n-]{3,80}?)\s+-\s+(?P<outlet>detik\w*|kumparan\w*|okezone|Okezone)\s*$"))
+_REDAKSI: Final = _tw(regex.compile(r"^(?:Redaksi|Tim Redaksi|Editor|Oleh)\s*:?\s*", regex.I))
+_NAME_OUTLET: Final = _tw(regex.compile(r"^(?P<names>[^\n,-]{3,60}?)(?:\s+-\s+|\s*,\s*)(?P<outlet>[^\n,-]{2,40}?)\s*$"))
+_PAREN_NAME: Final = _tw(regex.compile(r"^\((?P<name>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){1,3})\)$"))
 
 
 class _State:
@@ -627,12 +627,12 @@ def _parts_may_be_names(r: _MetaRx, line: str) -> bool:
     return True
 
 
-_POST_LABEL = _tw(regex.compile(
+_POST_LABEL: Final = _tw(regex.compile(
     r"(?:diposting|dipublikasikan|diterbitkan|diunggah|ditayangkan|tayang|terbit|posted|published)\b", regex.I
 ))
-_PLACE_SOURCE = _tw(regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$"))
-_TITLE_SUFFIX = _tw(regex.compile(r"\s*\|\s*(?:(?P<site>[^|\n]{2,30}?)\s*)?$"))
-_SITE_SUFFIX = _tw(regex.compile(r"\s\|\s*(?P<site>\p{Lu}[\p{L}\d.]*(?: [\p{L}\d.]+){0,3})\s*$"))
+_PLACE_SOURCE: Final = _tw(regex.compile(r"^(?P<loc>\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)\s*,\s*\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,3}$"))
+_TITLE_SUFFIX: Final = _tw(regex.compile(r"\s*\|\s*(?:(?P<site>[^|\n]{2,30}?)\s*)?$"))
+_SITE_SUFFIX: Final = _tw(regex.compile(r"\s\|\s*(?P<site>\p{Lu}[\p{L}\d.]*(?: [\p{L}\d.]+){0,3})\s*$"))
 
 
 def _site_name(r: _MetaRx, text: str, header: list[tuple[int, int]]) -> Optional[str]:
@@ -689,11 +689,11 @@ def _put(meta: Meta, name: str, value: object) -> None:
     meta.__pydantic_fields_set__.add(name)
 
 
-_DATE_LINE_WORDS = frozenset(
+_DATE_LINE_WORDS: Final = frozenset(
     "pukul pkl jam wib wita wit diperbarui dipublikasikan diterbitkan terbit update updated "
     "published posted oleh dan".split()
 )
-_LOWER_WORD = _tw(regex.compile(r"(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])"))
+_LOWER_WORD: Final = _tw(regex.compile(r"(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])"))
 
 
 def _date_line_only(r: _MetaRx, text: str, s: int, e: int, p: "ParsedDateLine") -> bool:
@@ -743,13 +743,13 @@ def _last_breadcrumb(doc: Document, header: list[tuple[int, int]]) -> tuple[int,
     return None
 
 
-_CAPTION_DATELINE = _tw(regex.compile(
+_CAPTION_DATELINE: Final = _tw(regex.compile(
     r"\p{Lu}{3,}[\p{L}\d ()-]{0,40}?\s*:\s[^\n]{10,600}?[.!?][\"\u201d]?\s+"
     r"(?P<loc>\p{Lu}[\p{Lu} .']{1,30}\p{Lu})\s*-{1,3}\s+(?=\p{Lu})"
 ))
-_COLON_ONLY: tuple[bool, ...] = (False,) * 7 + (True, False)  # a line without a dash: only the "Bogor:" form can match
-_DATELINE_NS = range(len(_COLON_ONLY))  # the indices of the dateline patterns
-_SPACE_DASH = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
+_COLON_ONLY: Final[tuple[bool, ...]] = (False,) * 7 + (True, False)  # a line without a dash: only the "Bogor:" form can match
+_DATELINE_NS: Final = range(len(_COLON_ONLY))  # the indices of the dateline patterns
+_SPACE_DASH: Final = re.compile(r"[ \t\r\x0b\x0c]-")  # ASCII \s then a dash
 
 
 def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
@@ -787,7 +787,7 @@ def _dateline_screen(r: _MetaRx, line: str) -> tuple[bool, ...]:
     )
 
 
-_MEDIA_END = re.compile(r"(?:times|news|pos|post|online|media|pers|tv)$")
+_MEDIA_END: Final = re.compile(r"(?:times|news|pos|post|online|media|pers|tv)$")
 
 
 def _outlet_word(doc: Document, r: _MetaRx, loc: str) -> bool:
@@ -812,7 +812,7 @@ def _expand_initials(text: str, short: str) -> str:
     return " ".join(m.group(0).split()) if m else short
 
 
-_PROSE_END = ('.', '!', '?', '"', "\u201d", "'")
+_PROSE_END: Final = ('.', '!', '?', '"', "\u201d", "'")
 
 
 def _prose(line: str) -> bool:
@@ -1089,7 +1089,7 @@ def run(doc: Document) -> None:
     _put(meta, "spans", st.spans)
 
 
-_PUB_FIELDS = frozenset({"text", "value", "granularity", "kind", "role", "span", "rule"})
+_PUB_FIELDS: Final = frozenset({"text", "value", "granularity", "kind", "role", "span", "rule"})
 
 
 def _publication(span: Span, value: str, has_time: bool) -> DateMention:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple, Optional
+from typing import Any, Final, Literal, NamedTuple, Optional
 
 import regex
 
@@ -64,15 +64,15 @@ class DigitReading(NamedTuple):
     style: DigitStyle
 
 
-_ID_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")  # 96.616, 1.250.000
-_ID_NUMBER = regex.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 1.250.000,5 / 1,8
-_EN_NUMBER = regex.compile(r"(\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:,\d{3})+(?=\.))(?:\.(\d+))?")
-_THOUSAND_ZEROS = regex.compile(r"\d{1,3},000")
-_DOT_DECIMAL = regex.compile(r"(\d+)\.(\d{1,2})")
-_DIGIT_PATTERNS = (_ID_THOUSANDS, _THOUSAND_ZEROS, _ID_NUMBER, _DOT_DECIMAL, _EN_NUMBER)
+_ID_THOUSANDS: Final = regex.compile(r"\d{1,3}(?:\.\d{3})+")  # 96.616, 1.250.000
+_ID_NUMBER: Final = regex.compile(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")  # 1.250.000,5 / 1,8
+_EN_NUMBER: Final = regex.compile(r"(\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:,\d{3})+(?=\.))(?:\.(\d+))?")
+_THOUSAND_ZEROS: Final = regex.compile(r"\d{1,3},000")
+_DOT_DECIMAL: Final = regex.compile(r"(\d+)\.(\d{1,2})")
+_DIGIT_PATTERNS: Final = (_ID_THOUSANDS, _THOUSAND_ZEROS, _ID_NUMBER, _DOT_DECIMAL, _EN_NUMBER)
 #: Their stdlib twins, for ASCII digit strings (nearly all): a stdlib fullmatch costs a
 #: fraction of a ``regex`` one, and ``read_digits`` makes up to five.
-_DIGIT_TWINS = tuple(ascii_twin(p) for p in _DIGIT_PATTERNS)
+_DIGIT_TWINS: Final = tuple(ascii_twin(p) for p in _DIGIT_PATTERNS)
 
 
 def read_digits(s: str) -> Optional[DigitReading]:
@@ -370,8 +370,8 @@ def number_tables(lex: Lexicon) -> NumberTables:
     return t
 
 
-_SPLIT = regex.compile(r"[\s-]+")
-_ZERO = Decimal(0)
+_SPLIT: Final = regex.compile(r"[\s-]+")
+_ZERO: Final = Decimal(0)
 
 
 def read_words(text: str, tables: NumberTables) -> Optional[Decimal]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Literal, Optional
+from typing import Any, Final, Iterable, Iterator, Literal, Optional
 
 import regex
 
@@ -96,26 +96,26 @@ from ..twins import _MAX, AnyMatch, Twin, ascii_twin, twin  # noqa: F401 — re-
 
 # a word with inner hyphens, slashes, dots and apostrophes (S.Sos, e-KTP, 0705/Magelang,
 # Jum'at), or one punctuation character
-_TOKEN = twin(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
+_TOKEN: Final = twin(r"\w+(?:[-/.'’]\w+)*|[^\s\w]")
 # the two patterns of _TOKEN, called directly where a token scan starts (_TOKEN.finditer as
 # Twin.finditer runs it, without that method's Python call: a scan starts at every head)
-_TOKEN_U = _TOKEN.u
+_TOKEN_U: Final = _TOKEN.u
 assert _TOKEN.a is not None
-_TOKEN_A = _TOKEN.a
-_ROMAN = twin(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
-_ACRONYM = twin(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
+_TOKEN_A: Final = _TOKEN.a
+_ROMAN: Final = twin(r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})")
+_ACRONYM: Final = twin(r"(?=[\p{Lu}\d&-]*\p{Lu}[\p{Lu}\d&-]*\p{Lu})[\p{Lu}\d][\p{Lu}\d&-]+(?:-?[\p{Ll}]{1,3})?")
 # a capitalised name word: Devananda, Widhiantoro, O'Neil, Al-Farisi, McDonald
-_NAME_WORD = twin(r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*")
-_SPACE = twin(r"[ \t]*")
-_LETTERS_RUN = twin(r"[\p{L}]+")
-_DEGREE_GATE = twin(r"[ ]*,?[ ]*([\p{L}]+)")
-_LOWER_WORD = twin(r"[\p{Ll}]+")
-_INITIAL_DOT = twin(r"(\p{Lu}[\p{Ll}]{0,3})\.")
-_INITIAL_MID = twin(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
-_INITIAL_START = twin(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}|[ ]*[,.;:)\n]|[ ]+\p{Ll}|[ ]*\Z))")
-_PARTICLE_OR_ROMAN = twin(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
+_NAME_WORD: Final = twin(r"\p{Lu}[\p{Ll}'’]+(?:\p{Lu}[\p{Ll}]+)?(?:-\p{Lu}?[\p{Ll}'’]+)*")
+_SPACE: Final = twin(r"[ \t]*")
+_LETTERS_RUN: Final = twin(r"[\p{L}]+")
+_DEGREE_GATE: Final = twin(r"[ ]*,?[ ]*([\p{L}]+)")
+_LOWER_WORD: Final = twin(r"[\p{Ll}]+")
+_INITIAL_DOT: Final = twin(r"(\p{Lu}[\p{Ll}]{0,3})\.")
+_INITIAL_MID: Final = twin(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll})")
+_INITIAL_START: Final = twin(r"(\p{Lu})(?=[ ]+\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}|[ ]*[,.;:)\n]|[ ]+\p{Ll}|[ ]*\Z))")
+_PARTICLE_OR_ROMAN: Final = twin(r"(?:I|Ni|[IVX]{1,4})(?![\p{L}\d])")
 # one step of a name: a lowercase particle, an initial, I/Ni or a Roman numeral, or a name word
-_STEP = twin(
+_STEP: Final = twin(
     r"(?P<sp>[ ]*)(?:(?P<low>\p{Ll}+)(?=[ ]+\p{Lu})"
     r"|(?P<abbr>\p{Lu}\p{Ll}{0,3})(?=\.[ ]+\p{Lu}|\.\p{Lu}\p{Ll})"
     r"|(?P<ini>\p{Lu})(?=[ ]+(?:\p{Lu}[ ]+)?\p{Lu}\p{Ll})"  # (Ampera A Y Mebas: two spaced initials)
@@ -125,20 +125,20 @@ _STEP = twin(
     r"|(?P<hyp>\p{Ll}{1,3}-\p{Lu}?[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)"
     r"|(?P<dots>\p{Lu}(?:\.\p{Lu}){1,3}\.?)(?=[ ]+\p{Lu}\p{Ll}))"
 )
-_NEXT_CAP_WORD = twin(r"[ ]+(\p{Lu}\p{Ll}+)(?![\p{L}\d])")
-_TWO_NAME_WORDS = twin(r"[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll}+")
-_ROMANS = frozenset(
+_NEXT_CAP_WORD: Final = twin(r"[ ]+(\p{Lu}\p{Ll}+)(?![\p{L}\d])")
+_TWO_NAME_WORDS: Final = twin(r"[ ]+\p{Lu}\p{Ll}+[ ]+\p{Lu}\p{Ll}+")
+_ROMANS: Final = frozenset(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
-_NAME_SPLIT = twin(r"[\s.]+")
+_NAME_SPLIT: Final = twin(r"[\s.]+")
 # what follows a full stop that ends a sentence: a capitalised word, a new line or the end
-_SENTENCE_NEXT = twin(r"[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“]")
-_LINE_WORD = twin(r"[\p{L}][\p{L}'’-]*")
-_ALNUM = twin(r"[\p{L}\d]+")
-_CAP_BEFORE = twin(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
-_CAP_AFTER = twin(r"[ ](\p{Lu}[\p{L}'’-]*)")
+_SENTENCE_NEXT: Final = twin(r"[ \t]*(?:\n|\Z)|[ \t]+[\p{Lu}\"“]")
+_LINE_WORD: Final = twin(r"[\p{L}][\p{L}'’-]*")
+_ALNUM: Final = twin(r"[\p{L}\d]+")
+_CAP_BEFORE: Final = twin(r"(?r)(\p{Lu}[\p{L}'’-]*)[ ]\Z")
+_CAP_AFTER: Final = twin(r"[ ](\p{Lu}[\p{L}'’-]*)")
 
-_DIGITS = twin(r"\d+")
+_DIGITS: Final = twin(r"\d+")
 # the stdlib match functions of twins that _parse_name calls on ASCII text (Twin.match's first branch)
 assert _INITIAL_DOT.a is not None and _LETTERS_RUN.a is not None and _DEGREE_GATE.a is not None
 _INITIAL_DOT_A, _LETTERS_RUN_A, _DEGREE_GATE_A = (_INITIAL_DOT.a.match, _LETTERS_RUN.a.match, _DEGREE_GATE.a.match)
@@ -596,8 +596,8 @@ def _first_runs(alternatives: set[str]) -> Optional[frozenset[str]]:
 # ASCII letters stay, every other byte becomes a space: on an ASCII text bytes.translate +
 # split lists its letter runs in C, several times faster than a regex scan (and than
 # str.translate with a dict, which looks every character up)
-_ASCII_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
-_ASCII_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+_ASCII_LETTERS_ONLY: Final = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
+_ASCII_WORD_CHARS: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 
 
 @dataclass(frozen=True, slots=True)
@@ -717,7 +717,7 @@ def _is_speech_word(w: str) -> bool:
 
 
 # capitalised sentence-initial words that are verbs of speech or reporting
-_SPEECHISH = frozenset(
+_SPEECHISH: Final = frozenset(
     "kata ujar tutur ungkap jelas terang tegas imbuh tambah papar sebut lanjut menurut menurutnya "
     "katanya ujarnya tuturnya jelasnya tegasnya".split()
 )
@@ -761,7 +761,7 @@ def _name_word_ok(lx: OffLex, w: str) -> bool:
     return True
 
 
-_LONGER_HEADS: dict[int, dict[tuple[str, ...], frozenset[str]]] = {}
+_LONGER_HEADS: Final[dict[int, dict[tuple[str, ...], frozenset[str]]]] = {}
 
 
 def _slip_of_longer_head(lx: OffLex, head: str, word: str) -> bool:
@@ -848,13 +848,13 @@ def parse_name(
 
 
 #: a memo's answer for a key it does not hold (None is an answer)
-_MISSING: Any = object()
+_MISSING: Final[Any] = object()
 
 
 # group numbers of _STEP
 _G_SP, _G_LOW, _G_ABBR, _G_INI, _G_ROM, _G_WORD, _G_CAPS, _G_HYP, _G_DOTS = 1, 2, 3, 4, 5, 6, 7, 8, 9
 # what may follow initials in capitals that close or sit inside a name (Mahfud MD, Irianto MS Syaifuddin)
-_AFTER_INITIALS = twin(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})")
+_AFTER_INITIALS: Final = twin(r"[ ]*(?:[,.;:!?)(\"'\n]|\Z)|[ ]+(?:\p{Ll}|\p{Lu}\p{Ll})")
 
 
 def _name_words(
@@ -1051,8 +1051,8 @@ def _name_words(
 
 
 # capitalised patronymic particles inside a name (Mardani Bin Nasir): Bin is also BIN's word
-_CAP_PARTICLES = frozenset(("Bin", "Binti"))
-_AFTER_PARTICLE = twin(r"[ ]+(?:H\.[ ]*|Hj\.[ ]*)?(\p{Lu}\p{Ll}+)(?![\p{L}\d])")
+_CAP_PARTICLES: Final = frozenset(("Bin", "Binti"))
+_AFTER_PARTICLE: Final = twin(r"[ ]+(?:H\.[ ]*|Hj\.[ ]*)?(\p{Lu}\p{Ll}+)(?![\p{L}\d])")
 
 
 def _particle_joins(lx: OffLex, text: str, e: int, end: int) -> bool:
@@ -1062,7 +1062,7 @@ def _particle_joins(lx: OffLex, text: str, e: int, end: int) -> bool:
 
 
 # forms of address that stand before a phrase as well as a name (Ibu Negara, Bapak Presiden)
-_KIN_TITLES = frozenset(("ibu", "bapak", "bu", "pak", "ny", "ny.", "nyonya", "saudara", "sdr", "sdr.", "tuan"))
+_KIN_TITLES: Final = frozenset(("ibu", "bapak", "bu", "pak", "ny", "ny.", "nyonya", "saudara", "sdr", "sdr.", "tuan"))
 
 
 def _vowels(tok: str) -> int:
@@ -1080,7 +1080,7 @@ def _nya_name(lx: OffLex, w: str) -> bool:
     return name_word_ok(lx, stem) and cf[:-3] not in lx.position_words and not _verbish(lx, cf[:-3])
 
 
-_TITLE_BEFORE = re.compile(r"(?:^|(?<=[\s(,]))([A-Za-z]{1,4})\.\Z")  # H., Drs., Ir. right before a position
+_TITLE_BEFORE: Final = re.compile(r"(?:^|(?<=[\s(,]))([A-Za-z]{1,4})\.\Z")  # H., Drs., Ir. right before a position
 
 
 def _stop_opens(lx: OffLex, text: str, w: str, j: int, end: int) -> bool:
@@ -1143,7 +1143,7 @@ def _unit_surname(lx: OffLex, text: str, first: str, w: str, e: int, end: int) -
     )
 
 
-_COMMA_WORD = re.compile(r"[ ]*,[ ]*([A-Z][A-Za-z]*)")
+_COMMA_WORD: Final = re.compile(r"[ ]*,[ ]*([A-Z][A-Za-z]*)")
 
 
 def _name_after_comma(lx: OffLex, text: str, e: int, end: int) -> bool:
@@ -1467,15 +1467,15 @@ class _Ctx:
         return m.end, m.region.canonical
 
 
-_PLACE_BEFORE = (
+_PLACE_BEFORE: Final = (
     "kecamatan ", "kec. ", "kec ", "desa ", "kelurahan ", "kel. ", "nagari ", "gampong ", "kampung ",
     "dusun ", "distrik ", " di ",
 )
-_PLACE_AFTER = re.compile(r"[ ]*,[ ]*(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Kec\.)[ ]+[A-Z]")
+_PLACE_AFTER: Final = re.compile(r"[ ]*,[ ]*(?:Kabupaten|Kab\.|Kota|Provinsi|Kecamatan|Kec\.)[ ]+[A-Z]")
 
 
 # (Kapolsek) Dolok Silau yang sebelumnya dijabat ...: the office's place, its holder named after the verb
-_HELD_AFTER = re.compile(r"[ ]+(?:yang[ ]+)?(?:(?:sebelumnya|semula|kini|sekarang|akan)[ ]+)?di[ ]?jabat\b")
+_HELD_AFTER: Final = re.compile(r"[ ]+(?:yang[ ]+)?(?:(?:sebelumnya|semula|kini|sekarang|akan)[ ]+)?di[ ]?jabat\b")
 
 
 def _used_as_place(text: str, run: str) -> list[int]:
@@ -1495,21 +1495,21 @@ def _used_as_place(text: str, run: str) -> list[int]:
     return out
 
 
-_PAREN_CAPS = twin(r"(?<=\p{Ll})[ ]*\([ ]*(?P<n>\p{Lu}{2,5})[ ]*\)")
-_NAME_RUN_BACK = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\Z")
+_PAREN_CAPS: Final = twin(r"(?<=\p{Ll})[ ]*\([ ]*(?P<n>\p{Lu}{2,5})[ ]*\)")
+_NAME_RUN_BACK: Final = twin(r"(?r)(?:\p{Lu}[\p{L}'’-]*[ ]+){0,5}\p{Lu}[\p{L}'’-]*\Z")
 # a short name in parentheses right after a person's name: Joko Widodo (Jokowi), (SBY)
-_NICK_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
-_NICK_WORDS_AFTER = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}+){1,2})[ ]*\)")
+_NICK_AFTER: Final = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}[\p{L}'’-]{1,20})[ ]*\)")
+_NICK_WORDS_AFTER: Final = twin(r"[ ]*\([ ]*(?P<n>\p{Lu}\p{Ll}+(?:[ ]+\p{Lu}\p{Ll}+){1,2})[ ]*\)")
 
 # a time word before a holder cue (yang kini menjabat, yang saat itu menjabat, yang kala itu menjadi,
 # yang sebelumnya menjabat, yang semula menjabat)
-_NOW_THEN = (
+_NOW_THEN: Final = (
     r"(?:kini|sekarang|masih|sebelumnya|semula|dulunya|terakhir"
     r"|(?:saat|kala|waktu|ketika)[ ]+(?:ini|itu)|sebelum[ ]+(?:ini|itu))"
 )
 # a move to a new office (Budi pindah tugas menjadi, dipindahtugaskan menjadi, dimutasi
 # sebagai, menduduki jabatan baru sebagai, mendapat amanah baru sebagai, mendapat promosi menjadi <position>)
-_MOVE_CUE = (
+_MOVE_CUE: Final = (
     r"(?:yang[ ]+)?(?:juga[ ]+)?(?:(?:resmi|kini|akan|telah|sudah)[ ]+)?"
     r"(?:(?:di)?pindah(?:[ ]?tugas(?:kan)?|kan)?|dimutasi|dirotasi|digeser|bergeser|dipromosikan"
     r"|(?:menduduki|menempati|memangku)[ ]+(?:jabatan|posisi)(?:[ ]+baru)?"
@@ -1521,7 +1521,7 @@ _MOVE_CUE = (
 # the words between a name and the office it holds (Budi selaku / yang juga menjabat sebagai /
 # yang merupakan / resmi dilantik menjadi / terpilih sebagai <position>): a reverse search
 # tries the alternatives in order, so the compound cues come before a bare sebagai
-_HOLDER_CUE = (
+_HOLDER_CUE: Final = (
     r"(?:(?:yang|untuk)[ ]+)?(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?"
     r"(?:kembali[ ]+)?(?:menjabat|merupakan)(?:[ ]+sebagai)?"
     r"|yang[ ]+(?:juga[ ]+)?(?:" + _NOW_THEN + r"[ ]+)?menjadi"
@@ -1535,12 +1535,12 @@ _HOLDER_CUE = (
 )
 # the cue's word for when the office is held: a move or appointment names the new office
 # (it wins over the old one named with the holder), a time word before names a past one
-_NEW_CUE_WORDS = (
+_NEW_CUE_WORDS: Final = (
     "lantik", "angkat", "tunjuk", "tetapkan", "kukuhkan", "pilih", "percaya", "dapuk", "pindah",
     "mutasi", "rotasi", "geser", "promosi", "duduki", "tempati", "memangku", "baru", "kini", "sekarang", "resmi",
     "saat ini", "kursi",
 )
-_OLD_CUE_WORDS = ("sebelum", "semula", "dulunya", "terakhir")
+_OLD_CUE_WORDS: Final = ("sebelum", "semula", "dulunya", "terakhir")
 
 
 def _cue_rank(cue: str) -> int:
@@ -1549,10 +1549,10 @@ def _cue_rank(cue: str) -> int:
     if any(w in cue for w in _OLD_CUE_WORDS):
         return 0
     return 2 if any(w in cue for w in _NEW_CUE_WORDS) else 1
-_SELAKU = twin(r"(?r)(?:,[ ]*)?\b(?:" + _HOLDER_CUE + r")[ ]+\Z")
+_SELAKU: Final = twin(r"(?r)(?:,[ ]*)?\b(?:" + _HOLDER_CUE + r")[ ]+\Z")
 # the last word of every alternative of _HOLDER_CUE: a match of _SELAKU ends with one of them
 # and its spaces (tests/test_officials_fast.py compares the gated search with the plain one)
-_HOLDER_LAST = ("menjabat", "merupakan", "sebagai", "menjadi", "jabatan", "posisi", "baru", "selaku", "juga", "kursi")
+_HOLDER_LAST: Final = ("menjabat", "merupakan", "sebagai", "menjadi", "jabatan", "posisi", "baru", "selaku", "juga", "kursi")
 
 
 def _cue_search(rx: Twin, last: tuple[str, ...], width: int, text: str, pos: int) -> Any:
@@ -1576,12 +1576,12 @@ def _selaku_before(text: str, pos: int) -> Any:
 # before a position in lower case written after a name: "Budi, ketua ...", "Budi, nama
 # kepala distrik itu", "Budi, seorang juru bicara ...", "Budi selaku ketua ...", "Budi
 # yang menjabat sebagai ..."
-_APPOS_CUE = twin(
+_APPOS_CUE: Final = twin(
     r"(?r)(?:(?P<comma>,)[ ]*(?:(?P<nama>nama[ ]+)|(?:salah[ ]+)?seorang[ ]+|salah[ ]+satu[ ]+)?"
     r"|(?P<sel>\b(?:" + _HOLDER_CUE + r")[ ]+))\Z"
 )
 # the last word of either branch of _APPOS_CUE: the comma or a word after it, or a holder cue's
-_APPOS_LAST = (",", "nama", "seorang", "satu") + _HOLDER_LAST
+_APPOS_LAST: Final = (",", "nama", "seorang", "satu") + _HOLDER_LAST
 
 
 def _appos_cue_before(text: str, pos: int) -> Any:
@@ -1589,16 +1589,16 @@ def _appos_cue_before(text: str, pos: int) -> Any:
     return _cue_search(_APPOS_CUE, _APPOS_LAST, 45, text, pos)
 
 
-_DEMONSTRATIVE = twin(r"[ ]+(?:itu|tersebut|ini)\b")
-_NUMBER_AFTER = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
+_DEMONSTRATIVE: Final = twin(r"[ ]+(?:itu|tersebut|ini)\b")
+_NUMBER_AFTER: Final = twin(r"[ ]*(?:(?:Nomor|Nomer|No|Nr)\b|\d)", regex.I)
 # an occupation between "adalah" and the holder (wakil ketua tim seleksi adalah pengacara Nama)
-_OCCUPATIONS = (
+_OCCUPATIONS: Final = (
     "pengacara", "advokat", "akademisi", "dosen", "pakar", "aktivis", "wartawan", "jurnalis", "pengusaha",
     "peneliti", "praktisi", "budayawan", "ekonom", "pengamat",
 )
 # bupati bernama lengkap X; Ketua Komisi I (akan / kini) dijabat (oleh) X; Presiden yaitu
 # (bapak) X; Ketua Komisi I tetap X (kept in the office); Ketua Komisi I dipimpin X: the holder follows
-_NAMED = twin(
+_NAMED: Final = twin(
     r"(?:yang[ ]+)?(?:bernama(?:[ ]+lengkap)?"
     r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|masih|tetap|sebelumnya|semula)[ ]+)?di[ ]?jabat(?:[ ]+oleh)?"
     r"|(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|kemudian|selanjutnya)[ ]+)?"
@@ -1608,29 +1608,29 @@ _NAMED = twin(
     r"|(?:yaitu|yakni)[ ]*,?(?:[ ]+(?:bapak|ibu))?|dipimpin(?:[ ]+oleh)?|tetap)[ ]+(?=\p{Lu})"
 )
 # anggota Komisi I (lain) yang (turut) hadir adalah / yakni X (dan Y): the holders present
-_PRESENT = twin(
+_PRESENT: Final = twin(
     r"[ ]*(?:lain(?:nya)?[ ]+)?yang[ ]+(?:(?:turut|juga|ikut|tampak|terlihat)[ ]+)?hadir[ ]*,?[ ]*"
     r"(?:adalah|ialah|yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)[ ]*:?[ ]+(?=\p{Lu})"
 )
 # (jabatan / posisi / kursi) Kepala X (sendiri) ditempati / diisi / diduduki / dipegang (oleh) Nama:
 # read only after the office word (Posko Bupati ditempati warga: a place)
-_FILLED = twin(
+_FILLED: Final = twin(
     r"(?:yang[ ]+)?(?:sendiri[ ]+)?(?:(?:akan|kini|saat[ ]+ini|sekarang|kemudian|selanjutnya)[ ]+)?"
     r"(?:untuk[ ]+sementara(?:[ ]+waktu)?[ ]+)?"  # (untuk sementara diisi oleh Plt Nama: an acting holder)
     r"(?:ditempati|diisi|diduduki|dipegang)(?:[ ]+oleh)?[ ]+(?=\p{Lu}|drg?\.?[ ])"
 )
 # a term of office after a position: periode 2019–2024, masa jabatan 2014 s.d. 2019, masa bakti 2020
-_TERM = re.compile(
+_TERM: Final = re.compile(
     r"(?:periode|masa(?:[ ]+(?:jabatan|bakti|tugas|kerja|khidmat))?)[ ]+(?:tahun[ ]+)?\d{4}"
     r"(?:[ ]*(?:[-–—/]|s\.?[ ]?d\.?|sampai|hingga)[ ]*\d{2,4})?(?![\w-])"
 )
-_CONN_WORDS = frozenset({"dan", "serta", "bidang", "urusan", "&"})
-_DOTTED_INITIALS = re.compile(r"[A-Z](?:\.[A-Z]){1,3}")  # K.A, A.M.S (a token: its last dot stands apart)
-_ABBR_DOT = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
+_CONN_WORDS: Final = frozenset({"dan", "serta", "bidang", "urusan", "&"})
+_DOTTED_INITIALS: Final = re.compile(r"[A-Z](?:\.[A-Z]){1,3}")  # K.A, A.M.S (a token: its last dot stands apart)
+_ABBR_DOT: Final = frozenset({"kab", "prov", "kec", "kel", "no", "ds"})
 # a word, a full stop, an initial and its full stop, a name word, all glued (Pagaralam.M.Fadli)
-_GLUED_INITIAL = twin(r"(\p{L}*\p{Ll}\p{Ll})\.\p{Lu}\.\p{Lu}\p{Ll}")
+_GLUED_INITIAL: Final = twin(r"(\p{L}*\p{Ll}\p{Ll})\.\p{Lu}\.\p{Lu}\p{Ll}")
 # abbreviated heads some sites write with a full stop before the unit (Kabag. Umum, Kasi. Pemerintahan)
-_HEAD_ABBRS = frozenset({
+_HEAD_ABBRS: Final = frozenset({
     "kabag", "kasubag", "kasubbag", "kabid", "kasubbid", "kasi", "kasie", "kadis", "kasat", "kanit", "kaur",
 })
 
@@ -2076,7 +2076,7 @@ def _read_window(
 
 
 # the class of a court, prison or office after Kelas: I, IA, IB, II, IIA, IIB, III
-_CLASS_CODE = re.compile(r"(?:I{1,3}|IV)[AB]?")
+_CLASS_CODE: Final = re.compile(r"(?:I{1,3}|IV)[AB]?")
 
 
 def _unk_run_start(items: list[Item]) -> int:
@@ -2118,7 +2118,7 @@ def _field_cue_in(ctx: _Ctx, items: list[Item]) -> bool:
     return False
 
 
-_FIELD_CUES = frozenset({"bidang", "seksi", "subbidang", "urusan"})
+_FIELD_CUES: Final = frozenset({"bidang", "seksi", "subbidang", "urusan"})
 
 
 def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing: bool = False) -> bool:
@@ -2164,7 +2164,7 @@ def _field_list_after(ctx: _Ctx, tk: _Toks, i: int, field: bool = False, listing
     return False
 
 
-_LIST_GOES_ON = twin(r"[ ]*(?:,|(?:dan|serta|atau)\b)")
+_LIST_GOES_ON: Final = twin(r"[ ]*(?:,|(?:dan|serta|atau)\b)")
 
 
 def _body_at(ctx: _Ctx, tk: _Toks, k: int) -> bool:
@@ -2183,10 +2183,10 @@ def _unit_or_field(lx: OffLex, t: str) -> bool:
     return cf in lx.unit_words or _field_noun(cf)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
-_CAP_AFTER_RX = twin(r"[ ]+\p{Lu}")
-_COMMA_CAP = twin(r"[ ]*,[ ]*\p{Lu}")
-_BOUNDARY_AFTER = twin(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")
+_CAP_AFTER_RX: Final = twin(r"[ ]+\p{Lu}")
+_COMMA_CAP: Final = twin(r"[ ]*,[ ]*\p{Lu}")
+_BOUNDARY_AFTER: Final = twin(r"[ ]*(?:[,.;:!?)\"'\n]|\Z)|[ ]+\p{Ll}")
 
 
 def _cap_after(text: str, pos: int) -> bool:
@@ -2251,7 +2251,7 @@ def _name_run_end(ctx: _Ctx, items: list[Item]) -> bool:
     return before is None or ctx.text[before.start:before.end].casefold() not in ctx.lx.place_cues
 
 
-_AND_WORD = twin(r"[ ]+(?:dan|serta)(?![\p{L}\d])")
+_AND_WORD: Final = twin(r"[ ]+(?:dan|serta)(?![\p{L}\d])")
 
 
 def _body_closed(ctx: _Ctx, it: Item) -> bool:
@@ -2500,7 +2500,7 @@ def _agent_noun(lx: OffLex, w: str) -> bool:
 
 
 # the words that follow the Balinese particle I in a name (I Wayan, I Gusti, I Made)
-_BALINESE_AFTER_I = frozenset(
+_BALINESE_AFTER_I: Final = frozenset(
     "Wayan Made Nyoman Ketut Putu Gede Kadek Komang Gusti Dewa Nengah Luh Ida Anak Kompyang Nym Wyn".split()
 )
 
@@ -2519,7 +2519,7 @@ def _is_balinese_i(ctx: _Ctx, tk: _Toks, i: int, items: Optional[list[Item]] = N
     return nxt in ctx.lx.initial_particles or nxt in ctx.lx.given
 
 
-_KNOWN_KINDS = ("unit", "region", "paren", "num")
+_KNOWN_KINDS: Final = ("unit", "region", "paren", "num")
 
 
 def _known(it: Item) -> bool:
@@ -2535,7 +2535,7 @@ def _trim(items: list[Item]) -> list[Item]:
 
 # an office acronym coined by a regency (Dinsosdaldukkb, Dinkukmp, Disperkimtan): no given name has
 # a consonant after Din / Dis / Bag / Bid and four letters more (Dinda, Distia, Bagus)
-_OPD_SHAPE = re.compile(r"(?:Din|Dis|Bag|Bid)[bcdfghjklmnpqrstvwxz][a-z]{3,}\Z")
+_OPD_SHAPE: Final = re.compile(r"(?:Din|Dis|Bag|Bid)[bcdfghjklmnpqrstvwxz][a-z]{3,}\Z")
 
 
 def _split_unknown(
@@ -2723,7 +2723,7 @@ def _alone_elsewhere(ctx: _Ctx, first: Item, second: Item) -> bool:
 
 
 # words that close a place name after its first word (Seram Timur, Kota Baru, Batang Hari Hilir)
-_COMPASS = COMPASS_WORDS | {"Hilir", "Hulu", "Ilir", "Ulu", "Raya", "Lor", "Kidul", "Wetan", "Kulon", "Kaler"}  # (Javanese, Sundanese)
+_COMPASS: Final = COMPASS_WORDS | {"Hilir", "Hulu", "Ilir", "Ulu", "Raya", "Lor", "Kidul", "Wetan", "Kulon", "Kaler"}  # (Javanese, Sundanese)
 
 
 def _compass_run(ctx: _Ctx, rest: list[Item], n: int) -> int:
@@ -2772,11 +2772,11 @@ def _aside_then_name(ctx: _Ctx, pos: int) -> bool:
 
 # a capitalised word before a date (its parenthesis, comma or figures): a day name there closes a
 # name written with no comma (..., Budi Rabu (4/9/2024))
-_WORD_BEFORE_DATE = re.compile(r"([A-Z][A-Za-z']+)[ ]*(?:\(|,|\d)")
+_WORD_BEFORE_DATE: Final = re.compile(r"([A-Z][A-Za-z']+)[ ]*(?:\(|,|\d)")
 
 
 # the words that open a roster of a body's officers (pengurus X terdiri atas ..., susunan ...)
-_ROSTER_OPENERS = re.compile(r"\b(?:pengurus|kepengurusan|susunan|terdiri[ ]+(?:atas|dari))\b", re.IGNORECASE)
+_ROSTER_OPENERS: Final = re.compile(r"\b(?:pengurus|kepengurusan|susunan|terdiri[ ]+(?:atas|dari))\b", re.IGNORECASE)
 
 
 def _deputies_listed(ctx: _Ctx, cand: Candidate) -> bool:
@@ -2820,11 +2820,11 @@ def _closed_after(lx: OffLex, text: str, pos: int) -> bool:
 
 
 # a document's number after its author's name (Keputusan Panglima TNI Jenderal Nama Nomor 45/2022)
-_DOC_NUMBER = re.compile(r"(?:Nomor|Nomer|No\.?)[ ]*\d")
+_DOC_NUMBER: Final = re.compile(r"(?:Nomor|Nomer|No\.?)[ ]*\d")
 
 
 # the offices of a body's board (Ketua, Sekretaris, Bendahara, Anggota ...), not a minister's or regent's
-_BOARD_GROUPS = frozenset({"lain", "birokrasi", "legislatif", "pemilu"})
+_BOARD_GROUPS: Final = frozenset({"lain", "birokrasi", "legislatif", "pemilu"})
 
 
 def _after_holder(ctx: _Ctx, pos: int) -> bool:
@@ -2844,9 +2844,9 @@ def _after_holder(ctx: _Ctx, pos: int) -> bool:
 
 # the next item of a list of holders written name first: (, / ; / dan / serta) Nama(, degrees), <Head>;
 # Nama (<Head>); Nama sebagai <Head>
-_ITEM_GAP = re.compile(r"[ ]*[,;]?[ ]*(?:(?:dan|serta)[ ]+)?")
-_ITEM_SEP = re.compile(r"[ ]*,[ ]*|[ ]*\([ ]*|[ ]+(?:sebagai|selaku)[ ]+")
-_ITEM_SEP_STARTS = (",", "(", " ,", " (", " sebagai ", " selaku ")  # (a look before the name is parsed again)
+_ITEM_GAP: Final = re.compile(r"[ ]*[,;]?[ ]*(?:(?:dan|serta)[ ]+)?")
+_ITEM_SEP: Final = re.compile(r"[ ]*,[ ]*|[ ]*\([ ]*|[ ]+(?:sebagai|selaku)[ ]+")
+_ITEM_SEP_STARTS: Final = (",", "(", " ,", " (", " sebagai ", " selaku ")  # (a look before the name is parsed again)
 
 
 def _name_first_next(ctx: _Ctx, pos: int, limit: int, nm: Optional[NameParse] = None) -> bool:
@@ -3224,9 +3224,9 @@ def _parse_at(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[Candidate]:
     return None
 
 
-_CLAUSE_OPENERS = ("yang ", "setempat yang ", "tersebut yang ")
+_CLAUSE_OPENERS: Final = ("yang ", "setempat yang ", "tersebut yang ")
 # an office's relative clause up to its comma (no sentence end, no other clause), then the name
-_CLAUSE_COMMA = twin(r"(?:setempat[ ]+|tersebut[ ]+)?yang[ ]+\p{Ll}[^,.;:!?\"“”\n]{2,150}?[ ]*,[ ]*(?=\p{Lu})")
+_CLAUSE_COMMA: Final = twin(r"(?:setempat[ ]+|tersebut[ ]+)?yang[ ]+\p{Ll}[^,.;:!?\"“”\n]{2,150}?[ ]*,[ ]*(?=\p{Lu})")
 
 
 def _clause_then_said(ctx: _Ctx, pos: int, limit: int, taken: Intervals) -> Optional[NameParse]:
@@ -3267,21 +3267,21 @@ def _cued_holder_before(ctx: _Ctx, pos: int, taken: Intervals) -> bool:
 
 
 # a second office of the person just named (Wakil Bupati X Budi, S.T. sekaligus sebagai Ketua TPPS)
-_SECOND_CUE = re.compile(r"(?:,[ ]*)?(?:sekaligus|merangkap|yang[ ]+juga)(?:[ ]+(?:sebagai|menjabat))*[ ]+\Z")
+_SECOND_CUE: Final = re.compile(r"(?:,[ ]*)?(?:sekaligus|merangkap|yang[ ]+juga)(?:[ ]+(?:sebagai|menjabat))*[ ]+\Z")
 
 
-_SECOND_LAST = frozenset({"sekaligus", "merangkap", "juga", "sebagai", "menjabat"})
+_SECOND_LAST: Final = frozenset({"sekaligus", "merangkap", "juga", "sebagai", "menjabat"})
 
 
-_APPOINT_WORDS = ("dilantik", "melantik", "dikukuhkan", "mengukuhkan", "diangkat", "mengangkat", "ditunjuk", "menunjuk")
+_APPOINT_WORDS: Final = ("dilantik", "melantik", "dikukuhkan", "mengukuhkan", "diangkat", "mengangkat", "ditunjuk", "menunjuk")
 
 
-_LIST_OPEN = (",", ":", ";", "yakni", "yaitu", "antara lain", "masing-masing")
+_LIST_OPEN: Final = (",", ":", ";", "yakni", "yaitu", "antara lain", "masing-masing")
 
 
-_MENJADI = re.compile(r"menjadi[ ]+")
+_MENJADI: Final = re.compile(r"menjadi[ ]+")
 # an appointment verb with its menjadi / sebagai (Budi ditunjuk menjadi, resmi dilantik sebagai)
-_APPOINTED = re.compile(
+_APPOINTED: Final = re.compile(
     r"\b(?:di(?:lantik|angkat|tunjuk|tetapkan|kukuhkan|pilih|percaya|dapuk)|terpilih|resmi)[ ]+(?:menjadi|sebagai)[ ]"
 )
 
@@ -3314,7 +3314,7 @@ def _gapped_appointment(ctx: _Ctx, pos: int) -> bool:
 # one item of a chain of appointments with bare menjadi (yaitu Budi menjadi Kepala A, Rudi menjadi
 # Kepala B dan Sri menjadi Kepala C): a list cue, comma, semicolon or dan/serta, a capitalised name
 # of one to six words, menjadi and a capitalised office
-_CHAIN_ITEM = re.compile(
+_CHAIN_ITEM: Final = re.compile(
     r"(?:[,;:]|\b(?:dan|serta|yakni|yaitu|adalah))[ ]*(?:(?:dan|serta)[ ]+)?"
     r"(?:[A-Z][A-Za-z'’.-]*[ ]+){1,6}menjadi[ ]+[A-Z]"
 )
@@ -3343,19 +3343,19 @@ def _menjadi_chain(ctx: _Ctx, pos: int) -> bool:
 # a subject name opening its clause right before a bare menjadi, with an adverb of the present
 # between (Budi Santoso kini menjadi): the clause's start (the sentence's, or a comma, semicolon or
 # colon), one to six capitalised words, an adverb or none
-_SUBJECT_MENJADI = re.compile(
+_SUBJECT_MENJADI: Final = re.compile(
     r"(?:\A|[\n.,;:][ ]*)((?:[A-Z][A-Za-z'’.-]*[ ]+){1,6})"
     r"(?:(?:kini|resmi|pun|akhirnya|kemudian|lalu|sekarang|juga|kembali|telah|sudah|langsung)[ ]+)*\Z"
 )
 # words before the subject that make its office a past, future or supposed one (Saat Jokowi
 # menjadi Gubernur; Pada 2012, Budi menjadi ...; Jika Budi menjadi ...)
-_NOT_NOW_WORDS = frozenset({
+_NOT_NOW_WORDS: Final = frozenset({
     "saat", "ketika", "sewaktu", "semasa", "waktu", "sejak", "sebelum", "sebelumnya", "setelah", "sesudah",
     "selama", "dulu", "dahulu", "pernah", "tahun", "jika", "kalau", "bila", "apabila", "seandainya", "andai",
     "agar", "supaya", "usai", "begitu", "sempat", "bakal", "akan", "ingin", "berharap", "harapan",
 })
-_YEAR_WORD = re.compile(r"\b(?:19|20)\d\d\b")
-_ADV_MENJADI = re.compile(
+_YEAR_WORD: Final = re.compile(r"\b(?:19|20)\d\d\b")
+_ADV_MENJADI: Final = re.compile(
     r"(?:(?:kini|resmi|pun|akhirnya|kemudian|lalu|sekarang|juga|kembali|telah|sudah|langsung)[ ]+)*menjadi[ ]+"
 )
 
@@ -3388,7 +3388,7 @@ def _subject_menjadi(ctx: _Ctx, pos: int) -> int:
 
 
 # the number of a decree before its year: (Keppres) Nomor 13/TPA/Tahun / No. 86 Tahun
-_DECREE_YEAR = re.compile(r"\b(?:Nomor|NOMOR|Nomer|No\.?)[ ]*:?[ ]*[\w./-]+(?:[ ]+[\w./-]+){0,2}?(?:[ ]*/[ ]*|[ ]+)(?:Tahun|TAHUN|tahun|Thn\.?)[ ]+\Z")
+_DECREE_YEAR: Final = re.compile(r"\b(?:Nomor|NOMOR|Nomer|No\.?)[ ]*:?[ ]*[\w./-]+(?:[ ]+[\w./-]+){0,2}?(?:[ ]*/[ ]*|[ ]+)(?:Tahun|TAHUN|tahun|Thn\.?)[ ]+\Z")
 
 
 def _document_year(text: str, ys: int) -> bool:
@@ -3399,7 +3399,7 @@ def _document_year(text: str, ys: int) -> bool:
 
 # a pronoun or a description with ini/tersebut opening the sentence before menjadi (Dia kini menjadi,
 # Politisi Partai Gerindra ini menjadi): the person is named at the end of the sentence before
-_PRONOUN_SUBJECT = re.compile(
+_PRONOUN_SUBJECT: Final = re.compile(
     r"(?:Dia|Ia|Beliau|(?:Politisi|Politikus|Kader|Legislator|Anggota[ ]+dewan)(?:[ ]+[A-Z][\w-]*){1,4}[ ]+(?:ini|tersebut))"
     r"[ ]+(?:(?:kini|pun|sekarang|lalu|kemudian|akhirnya)[ ]+)*\Z"  # (Ia juga menjadi: a second office)
 )
@@ -3428,7 +3428,7 @@ def _pronoun_subject(ctx: _Ctx, pos: int) -> Optional[NameParse]:
 
 # what may follow the name after ROLE: — the end of the sentence or line, or a comma or semicolon
 # before the next item (checked to open with an office)
-_COLON_ITEM_END = re.compile(r"[ ]*(?:(?P<sep>[,;])[ ]*(?:(?:dan|serta)[ ]+)?|\.(?:[ ]|\n|\Z)|\n|\Z)|[ ]+(?P<and>dan|serta)[ ]+")
+_COLON_ITEM_END: Final = re.compile(r"[ ]*(?:(?P<sep>[,;])[ ]*(?:(?:dan|serta)[ ]+)?|\.(?:[ ]|\n|\Z)|\n|\Z)|[ ]+(?P<and>dan|serta)[ ]+")
 
 
 def _colon_holder(ctx: _Ctx, pos: int, limit: int, placed: bool = False) -> Optional[NameParse]:
@@ -3499,10 +3499,10 @@ class _CueFix:
 
 
 # the last lower-case word before an office, after a name (and yang): a cue word perhaps mistyped
-_LAST_LOWER = re.compile(r"(?:,[ ]*)?\b((?:yang[ ]+)?)([a-z]{5,9})[ ]+\Z")
-_CUE_WORDS = ("sebagai", "selaku", "menjabat")
+_LAST_LOWER: Final = re.compile(r"(?:,[ ]*)?\b((?:yang[ ]+)?)([a-z]{5,9})[ ]+\Z")
+_CUE_WORDS: Final = ("sebagai", "selaku", "menjabat")
 # real words one slip away from a cue word: no typo (sebagian Kepala Desa: some of the village heads)
-_CUE_LOOKALIKES = frozenset({"sebagian", "selalu", "selaki", "meniabat"})
+_CUE_LOOKALIKES: Final = frozenset({"sebagian", "selalu", "selaki", "meniabat"})
 
 
 def _misspelt_cue(text: str, pos: int) -> Optional[_CueFix]:
@@ -3573,7 +3573,7 @@ def _opens_clause(text: str, pos: int) -> bool:
 
 
 # the words that open a list right before its first item
-_LIST_CUES = (" antara lain", " yakni", " yaitu", " adalah", " ialah", " diantaranya", " di antaranya")
+_LIST_CUES: Final = (" antara lain", " yakni", " yaitu", " adalah", " ialah", " diantaranya", " di antaranya")
 
 
 def _appointee_cue(ctx: _Ctx, pos: int, acting: bool) -> bool:
@@ -3617,15 +3617,15 @@ def _second_office(ctx: _Ctx, pos: int) -> bool:
 # a chain of holders, each with his own office (Budi menjabat Kepala A, Rudi (kembali) menjabat
 # Kepala B; Budi sebagai Ketua I, Rudi selaku Ketua II): the name after the comma takes the
 # office written after it, not the one before the comma
-_OWN_OFFICE_NEXT = re.compile(
+_OWN_OFFICE_NEXT: Final = re.compile(
     r"[ ]+(?:(?:kembali|juga|kini|tetap)[ ]+)?(?:menjabat|sebagai|selaku|(?:di(?:lantik|angkat|tunjuk)[ ]+)?menjadi"
     r"|di(?:lantik|angkat|tunjuk)[ ]+sebagai)[ ]+"
 )
 
 
-_CUE_NEAR = re.compile(r" (?:menjabat|sebagai|selaku|menjadi) ")
+_CUE_NEAR: Final = re.compile(r" (?:menjabat|sebagai|selaku|menjadi) ")
 # the first words _OWN_OFFICE_NEXT can start with, or a parenthesis (one str.startswith first)
-_OWN_NEXT_STARTS = (
+_OWN_NEXT_STARTS: Final = (
     "(", " (", " menjabat", " sebagai", " selaku", " kembali", " juga", " kini", " tetap", " dilantik",
     " diangkat", " ditunjuk", " menjadi", " dan ",
 )
@@ -3659,9 +3659,9 @@ def _own_office_next(ctx: _Ctx, nm: NameParse, pos_start: int, taken: Intervals)
 
 
 # one capitalised word more in a comma list after a one-word item (", Cibitung," / ", Cibitung dan")
-_ONE_WORD_LIST = re.compile(r"[ ]*,[ ]*[A-Z][a-z]+(?:[ ]*,[ ]*(?:dan[ ]+)?[A-Z][a-z]+\b(?![ ]+[A-Z])|[ ]+dan[ ]+[A-Z][a-z]+\b(?![ ]+[A-Z]))")
-_PLACE_WORDS = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)[ ]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?")
-_BELOW_REGENCY = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "nagari", "kampung", "dusun"})
+_ONE_WORD_LIST: Final = re.compile(r"[ ]*,[ ]*[A-Z][a-z]+(?:[ ]*,[ ]*(?:dan[ ]+)?[A-Z][a-z]+\b(?![ ]+[A-Z])|[ ]+dan[ ]+[A-Z][a-z]+\b(?![ ]+[A-Z]))")
+_PLACE_WORDS: Final = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)[ ]+\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?")
+_BELOW_REGENCY: Final = frozenset({"kecamatan", "kelurahan", "desa", "distrik", "nagari", "kampung", "dusun"})
 
 
 def _place_name_after(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int, NameParse]]:
@@ -3685,9 +3685,9 @@ def _place_name_after(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, in
     return _skip_space(text, pos), e, nm
 
 
-_REGION_TYPE_WORDS = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Propinsi ")
-_REGION_CUES = frozenset({"kabupaten", "kab", "kota", "provinsi", "propinsi", "prov"})
-_ACR_AFTER = re.compile(r" \(([A-Z]{3,8})\)")
+_REGION_TYPE_WORDS: Final = ("Kabupaten ", "Kab. ", "Kota ", "Provinsi ", "Propinsi ")
+_REGION_CUES: Final = frozenset({"kabupaten", "kab", "kota", "provinsi", "propinsi", "prov"})
+_ACR_AFTER: Final = re.compile(r" \(([A-Z]{3,8})\)")
 
 
 def _head_in_acronym(text: str, m: HeadMatch) -> bool:
@@ -3729,7 +3729,7 @@ def _parent_between(
 
 
 # ", Kecamatan Cibadak," : a place cue and up to three capitalised words between commas
-_PLACE_CLAUSE = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)(?:[ ]+\p{Lu}[\p{L}-]*){1,3}[ ]*,")
+_PLACE_CLAUSE: Final = twin(r"[ ]*(?P<cue>\p{Lu}\p{Ll}+)(?:[ ]+\p{Lu}[\p{L}-]*){1,3}[ ]*,")
 
 
 def _paren_holder(ctx: _Ctx, it: Item, placed: bool = False) -> Optional[NameParse]:
@@ -3800,10 +3800,10 @@ def _holder_cue(ctx: _Ctx, cue: str, nm: NameParse) -> bool:
     return w not in ctx.lx.nominating and w != "atau"
 
 
-_ANAPHORS = frozenset({"itu", "tersebut", "ini"})
+_ANAPHORS: Final = frozenset({"itu", "tersebut", "ini"})
 # prepositions that may end a position written after a name and its comma
 # (Maria Holt, wakil presiden perusahaan X untuk urusan publik)
-_APPOS_PREPS = frozenset({"untuk", "di", "dari", "pada", "bagi", "dalam", "sejak", "periode"})
+_APPOS_PREPS: Final = frozenset({"untuk", "di", "dari", "pada", "bagi", "dalam", "sejak", "periode"})
 
 
 def _after_menurut(ctx: _Ctx, cue: Any) -> bool:
@@ -3812,7 +3812,7 @@ def _after_menurut(ctx: _Ctx, cue: Any) -> bool:
     t = ctx.text[max(0, cue.start() - 60):cue.start()].casefold()
     k = t.rfind("menurut")
     return k >= 0 and not any(c in t[k:] for c in ",.;:")
-_VERB_PREFIXES = ("me", "ber", "ter", "di")
+_VERB_PREFIXES: Final = ("me", "ber", "ter", "di")
 
 
 def _verbish(lx: OffLex, cf: str) -> bool:
@@ -4036,10 +4036,10 @@ def _read_appos(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[Item], bool
     return (items[-1].end if items else m.end), items, anaphoric, closed, closer
 
 
-_CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
+_CAP_START: Final = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 
 
-_PLACE_CLOSE = re.compile(r"[ ]*,[ ]*(?=[A-Z])")
+_PLACE_CLOSE: Final = re.compile(r"[ ]*,[ ]*(?=[A-Z])")
 
 
 def _place_then_close(ctx: _Ctx, comma: int) -> int:
@@ -4076,10 +4076,10 @@ def _paren_before(text: str, pos: int) -> bool:
 
 
 # the end of a line-up's last-but-one item: dan / serta and a capitalised word
-_LINEUP_AND = re.compile(r"(?:dan|serta)[ ]+[A-Z]")
+_LINEUP_AND: Final = re.compile(r"(?:dan|serta)[ ]+[A-Z]")
 # the lower-case words a line-up's name may follow (Rapat yang dipimpin Budi Santoso Menko
 # Polhukam, ...; Hadir antara lain Budi ...; ..., serta Rudi ...)
-_LINEUP_AFTER = frozenset({"dipimpin", "oleh", "lain", "yakni", "yaitu", "serta", "dan", "hadir"})
+_LINEUP_AFTER: Final = frozenset({"dipimpin", "oleh", "lain", "yakni", "yaitu", "serta", "dan", "hadir"})
 
 
 def _name_before(
@@ -4186,18 +4186,18 @@ def _name_before(
 
 
 # buildings before an office (di Pendopo Bupati X, Rumah Dinas Wali Kota): a venue, no holder
-_VENUE_WORDS = frozenset({
+_VENUE_WORDS: Final = frozenset({
     "pendopo", "pendapa", "rumah", "rumdin", "kantor", "gedung", "halaman", "aula", "balai", "ruang", "wisma",
     "istana", "graha", "rujab", "makam", "kediaman", "markas", "mako", "lapangan", "alun-alun",
 })
 
 
 # a venue word right before an office, as written (kantor Gubernur, Kantor Bupati)
-_VENUE_BEFORE = tuple(f"{w[0].upper()}{w[1:]} " for w in sorted(_VENUE_WORDS)) + tuple(f"{w} " for w in sorted(_VENUE_WORDS))
+_VENUE_BEFORE: Final = tuple(f"{w[0].upper()}{w[1:]} " for w in sorted(_VENUE_WORDS)) + tuple(f"{w} " for w in sorted(_VENUE_WORDS))
 
 
 # capitalised words of company before an office (Kapusdalops BNPB, Bersama Kalaksa BPBD, ...)
-_WITH_WORDS = frozenset({"bersama", "beserta", "didampingi", "dampingi", "mendampingi", "bareng", "bertemu"})
+_WITH_WORDS: Final = frozenset({"bersama", "beserta", "didampingi", "dampingi", "mendampingi", "bareng", "bertemu"})
 
 
 def _lineup_gate(text: str, pos: int) -> bool:
@@ -4339,7 +4339,7 @@ def _canonical_position(lx: OffLex, cand: Candidate, text: str,
     return _expand(lx, " ".join(" ".join(parts + [tail]).split()), defined)
 
 
-_PARENS = twin(r"[ ]*\([^()\n]{0,60}\)")
+_PARENS: Final = twin(r"[ ]*\([^()\n]{0,60}\)")
 
 
 def _expand(lx: OffLex, s: str, defined: Optional[dict[str, str]] = None) -> str:
@@ -4369,7 +4369,7 @@ def _expand(lx: OffLex, s: str, defined: Optional[dict[str, str]] = None) -> str
     return out
 
 
-_EXPANDED_MAX = 4096
+_EXPANDED_MAX: Final = 4096
 
 
 def _expand_spans(lx: OffLex, s: str, found: list[tuple[int, int]],
@@ -4586,10 +4586,10 @@ def _office_within(a: str, b: str) -> bool:
 
 
 # a line broken inside a sentence: a word (or comma) at the line's end, a lower-case word opening the next
-_WRAP_LOWER = re.compile(r"[a-z,]\n[a-z]")
+_WRAP_LOWER: Final = re.compile(r"[a-z,]\n[a-z]")
 # a single line break that a hard-wrapped text puts inside a sentence: no sentence punctuation before it,
 # no blank line, list mark or number after it
-_WRAP_BREAK = re.compile(r"(?<=[^\s.!?:;\"\u201d\u2019'])\n(?=[^\s\-\u2022*\u2013\d])")
+_WRAP_BREAK: Final = re.compile(r"(?<=[^\s.!?:;\"\u201d\u2019'])\n(?=[^\s\-\u2022*\u2013\d])")
 
 
 def _unwrapped(text: str, body: int) -> str:
@@ -5048,16 +5048,16 @@ def run(doc: Document) -> None:
 
 # the words between a holder and his office that the holder before "dan" shares (Budi dan Rudi
 # menjabat / sebagai / selaku / dilantik menjadi Staf Ahli)
-_SHARED_CUE = re.compile(
+_SHARED_CUE: Final = re.compile(
     r"[ ]*(?:(?:kembali|juga|masing-masing)[ ]+)?(?:menjabat(?:[ ]+sebagai)?|sebagai|selaku"
     r"|di(?:lantik|angkat|tunjuk|tetapkan)[ ]+(?:menjadi|sebagai))[ ]+\Z"
 )
 
 
 # the officers of a body's make-up (Pimpinan DPRD terdiri dari Ketua ..., Wakil Ketua ...)
-_OFFICER_HEADS = frozenset({"Ketua", "Sekretaris", "Bendahara", "Anggota"})
+_OFFICER_HEADS: Final = frozenset({"Ketua", "Sekretaris", "Bendahara", "Anggota"})
 # after a body: DPRD X (secara sah) (telah) memiliki lima pimpinan(,) yaitu / yakni / antara lain / :
-_OWNED_MAKEUP = re.compile(
+_OWNED_MAKEUP: Final = re.compile(
     r"(?:[ ]+(?:secara[ ]+sah|kini|resmi|telah|sudah|akhirnya|pun|baru))*[ ]+(?:memiliki|mempunyai)[ ]+"
     r"(?:[a-z0-9]+[ ]+)?(?:unsur[ ]+)?pimpinan(?:[ ]+(?:baru|definitif))?[ ]*,?[ ]*(?:yaitu|yakni|antara[ ]+lain|:)"
 )
@@ -5113,7 +5113,7 @@ def _and_before(text: str, pos: int) -> int:
 
 # the word right before a list of names whose shared office follows after sebagai (seperti Budi,
 # Rudi dan Ani sebagai ...): a list cue or an agent's oleh; a verb there may nominate them
-_SHARED_OPENERS = frozenset({
+_SHARED_OPENERS: Final = frozenset({
     "seperti", "yakni", "yaitu", "oleh", "lain", "diantaranya", "antaranya", "adalah", "ialah", "masing-masing",
 })
 
@@ -5195,13 +5195,13 @@ def _has_word(lw: Optional[LowerWords], text: str, word: str) -> bool:
 
 # a rotation list item: Nama(,) (yang) sebelumnya (menjabat) (sebagai) LAMA menjadi BARU;
 # Nama, jabatan lama LAMA, jabatan baru BARU
-_ROT_OLD = re.compile(
+_ROT_OLD: Final = re.compile(
     r"(?:sebelumnya|semula)(?:[ ]+(?:menjabat|adalah|duduk))?(?:[ ]+sebagai)?[ ]+|jabatan[ ]+lama(?:nya)?[ ]*:?[ ]*"
     r"|dari[ ]+(?:jabatan[ ]+)?"
 )
 # the new office: (kini) menjadi / menjabat (sebagai) / dilantik sebagai / berpindah tugas ke ...,
 # or kini alone (Budi, sebelumnya Kepala A, kini Kepala B)
-_ROT_NEW = re.compile(
+_ROT_NEW: Final = re.compile(
     r"[ ]*,?[ ]*(?:(?:(?:kini|sekarang|saat[ ]+ini|lalu|kemudian)[ ]+)?(?:resmi[ ]+)?(?:(?:men)?jadi"
     r"|menjabat(?:[ ]+(?:sebagai|menjadi))?"
     r"|(?:dilantik|diangkat|ditunjuk|dipercaya|ditugaskan|ditempatkan|dikukuhkan|bertugas)(?:[ ]+[A-Z][A-Za-z]+)?[ ]+(?:sebagai|menjadi)"
@@ -5211,27 +5211,27 @@ _ROT_NEW = re.compile(
 )
 # an old post that is no office of the lexicon (guru di SMAN 1 X, bertugas sebagai guru di Y, di SMKN Z):
 # a short run of words, no sentence end, up to the new office's cue
-_ROT_OLD_FREE = re.compile(r"[a-z][\w'’/.-]*(?:[ ]+[\w'’/.-]+){0,9}?(?=[ ]*,?[ ]*(?:kini|sekarang|saat[ ]+ini)\b)")
+_ROT_OLD_FREE: Final = re.compile(r"[a-z][\w'’/.-]*(?:[ ]+[\w'’/.-]+){0,9}?(?=[ ]*,?[ ]*(?:kini|sekarang|saat[ ]+ini)\b)")
 # the separator before the next rotation item's name (..., Nama2 / dan Nama2 / serta Nama2)
-_CUT_BEFORE_ITEM = re.compile(r"[ ]*(?:,[ ]*(?:dan[ ]+|serta[ ]+)?|[ ]+(?:dan|serta)[ ]+)(?:[a-z]{1,3}\.?[ ]+)?\Z")
+_CUT_BEFORE_ITEM: Final = re.compile(r"[ ]*(?:,[ ]*(?:dan[ ]+|serta[ ]+)?|[ ]+(?:dan|serta)[ ]+)(?:[a-z]{1,3}\.?[ ]+)?\Z")
 # Nama dari Puskesmas A jadi Kepala UPTD Puskesmas B: after dari the place or body the holder leaves (a
 # run of capitalised words, no office), right before the new office's cue
-_ROT_OLD_BODY = re.compile(
+_ROT_OLD_BODY: Final = re.compile(
     r"[A-Z][\w'’-]*(?:[ ]+(?:[A-Z][\w'’-]*|\d{1,3})){0,5}"
     r"(?=[ ]+(?:(?:men)?jadi|ditempatkan[ ]+(?:men)?jadi|(?:dimutasi|dirotasi|digeser|dipindah(?:kan)?)[ ]+(?:men)?jadi)[ ]+[A-Z])"
 )
 # a school head's office followed by its school: kepala sekolah di SMAN 2 X
-_AT_SCHOOL = re.compile(r"[ ]+di[ ]+(?=(?:SD|SMP|SMA|SMK|SLB|MI|MTs|MA)[A-Z]{0,3}N?\b)")
-_LETTER_RUN = re.compile(r"[A-Za-z]+")
+_AT_SCHOOL: Final = re.compile(r"[ ]+di[ ]+(?=(?:SD|SMP|SMA|SMK|SLB|MI|MTs|MA)[A-Z]{0,3}N?\b)")
+_LETTER_RUN: Final = re.compile(r"[A-Za-z]+")
 # verbs of a new office, one of which must be in the text for "Nama dari LAMA ... BARU" to be read
-_ROT_FROM_VERBS = frozenset({
+_ROT_FROM_VERBS: Final = frozenset({
     "menjabat", "menjadi", "dilantik", "diangkat", "ditunjuk", "dimutasi", "dirotasi", "digeser", "bergeser", "menggeser",
     "jadi",
 })
 
 
 # after a holder's new office: (, yang) menggantikan (posisi) Nama / . Menggantikan Nama: the office's past holder
-_REPLACED_NEXT = re.compile(
+_REPLACED_NEXT: Final = re.compile(
     r"[ ]*(?:,[ ]*(?:yang[ ]+)?|\.[ ]+(?=M))?(?:[Mm]enggantikan)(?:[ ]+(?:posisi|jabatan|kedudukan))?[ ]+(?=[A-Z])"
 )
 
@@ -5248,8 +5248,8 @@ def _replaced_next(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NameParse]
 
 # an appointer's verb before the appointee (Jaksa Agung menunjuk Budi menjadi Kajati X), and the
 # appointee's passive verb before the office (Budi diangkat jadi Komandan X menggantikan Rudi)
-_APPOINTER = frozenset({"menunjuk", "mengangkat", "melantik", "menetapkan", "memilih", "mempercayakan"})
-_APPOINTEE_CUE = re.compile(
+_APPOINTER: Final = frozenset({"menunjuk", "mengangkat", "melantik", "menetapkan", "memilih", "mempercayakan"})
+_APPOINTEE_CUE: Final = re.compile(
     r"(?:diangkat|ditunjuk|dilantik|dipromosikan|dimutasi|ditetapkan)[ ]+(?:men)?jadi[ ]+\Z|(?<=[ ])(?:men)?jadi[ ]+\Z|sebagai[ ]+\Z"
 )
 
@@ -5276,11 +5276,11 @@ def _appointed_unnamed(ctx: _Ctx, cand: Candidate, taken: Intervals, replaces: b
 
 # a rotation list row: (- ) Nama (LAMA, kemungkinan jabatan baru BARU): the cue before the new office;
 # a hedge (kemungkinan, diusulkan, rencana, calon) leaves the old office the one held
-_ROW_NEW = re.compile(
+_ROW_NEW: Final = re.compile(
     r",[ ]*(?P<hedge>(?:kemungkinan|diusulkan|direncanakan|rencana|calon)[ ]+)?"
     r"(?:jabatan[ ]+baru(?:nya)?|kini|sekarang|menjadi|dimutasi[ ]+(?:menjadi|ke)|pindah[ ]+ke)[ ]*:?[ ]*(?=[A-Z])"
 )
-_ROW_OPEN = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\d{1,2}[.)])?[ \t]*(?=\S)")
+_ROW_OPEN: Final = re.compile(r"(?m)^[ \t]*(?:[-•*–]|\d{1,2}[.)])?[ \t]*(?=\S)")
 
 
 def _rotation_rows(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> list[tuple[int, int]]:
@@ -5435,20 +5435,20 @@ def _rotations(
 
 # a command or office written as its unit (Polsek X dijabat / dipimpin Nama): the unit's head and
 # the word that opens its office (Kepala Polsek X, Komandan Kodim X)
-_UNIT_HEADS: dict[str, str] = {
+_UNIT_HEADS: Final[dict[str, str]] = {
     "polsek": "Kapolsek", "polres": "Kapolres", "polresta": "Kapolresta", "polrestabes": "Kapolrestabes",
     "polda": "Kapolda", "kodim": "Dandim", "koramil": "Danramil", "korem": "Danrem", "kodam": "Pangdam",
     "lanal": "Danlanal", "lanud": "Danlanud", "kejari": "Kajari", "kejati": "Kajati", "lapas": "Kalapas",
     "rutan": "Karutan",
 }
-_UNIT_HELD = re.compile(
+_UNIT_HELD: Final = re.compile(
     r"\b(?P<u>Polsek|Polres|Polresta|Polrestabes|Polda|Kodim|Koramil|Korem|Kodam|Lanal|Lanud|Kejari|Kejati"
     r"|Lapas|Rutan)(?P<p>(?:[ ]+(?:[A-Z][\w'’-]*|\d[\d/-]*(?:/[A-Z][\w-]*)?)){1,4}?)[ ]+(?:yang[ ]+)?"
     r"(?P<t>(?:kini|sekarang|kemudian|selanjutnya|akan|sebelumnya|semula)[ ]+)?"
     r"(?:di[ ]?jabat|dipimpin|dikomandani)(?:[ ]+oleh)?[ ]+(?=[A-Z])"
 )
 # words before the unit that leave it the subject of the sentence (Sementara Polsek X dijabat ...)
-_UNIT_OPENERS = frozenset({"jabatan", "kini", "sementara", "sedangkan", "dan", "kemudian", "lalu", "adapun", "sekarang"})
+_UNIT_OPENERS: Final = frozenset({"jabatan", "kini", "sementara", "sedangkan", "dan", "kemudian", "lalu", "adapun", "sekarang"})
 
 
 def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -> None:
@@ -5487,13 +5487,13 @@ def _unit_held(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
 
 
 # a handover of an office: (acara) sertijab / serah terima jabatan (Sertijab) / (jabatan) ... diserahterimakan
-_HANDOVER = re.compile(
+_HANDOVER: Final = re.compile(
     r"\b(?:[Ss]ertijab|SERTIJAB|[Ss]erah[ ]+[Tt]erima[ ]+[Jj]abatan(?:[ ]*\([ ]*[Ss]ertijab[ ]*\))?"
     r"|diserahterimakan)(?:[ ]+(?:(?:pula|juga)[ ]+)?(?:[Jj]abatan[ ]+)?|(?=[,:]))"
 )
-_HANDOVER_TO = re.compile(r"[ ]*,?[ ]*(?:ke(?:pada)?)[ ]+(?=[A-Z])")
+_HANDOVER_TO: Final = re.compile(r"[ ]*,?[ ]*(?:ke(?:pada)?)[ ]+(?=[A-Z])")
 # jabatan yang diserahterimakan, yakni / adalah / antara lain: the items follow in the sentence
-_HANDOVER_LIST_CUE = re.compile(
+_HANDOVER_LIST_CUE: Final = re.compile(
     r"[ ]*[,:]?[ ]*(?:yakni|yaitu|adalah|ialah|antara[ ]+lain|meliputi|di[ ]?antaranya)[ ]*[,:]?[ ]*(?=[A-Z])"
 )
 
@@ -5566,7 +5566,7 @@ def _handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidate]) -
 
 # a connective opening the sentence before a verbless handover item: Kemudian, Pangdam IX/Udy dari A
 # kepada B; Salah satu di antaranya, Kapolres X dari A kepada B
-_HANDOVER_LEAD = re.compile(
+_HANDOVER_LEAD: Final = re.compile(
     r"(?:Kemudian|Selanjutnya|Lalu|Berikutnya|Selain[ ]+itu|Sementara[ ]+itu|Adapun|Salah[ ]+satu(?:nya)?"
     r"(?:[ ]+di[ ]?antaranya)?|Di[ ]?antaranya|Antara[ ]+lain)[ ]*,?\Z"
 )
@@ -5623,15 +5623,15 @@ def _bare_handovers(ctx: _Ctx, taken: Intervals, body: int, cands: list[Candidat
 
 # kursi / tongkat (komando) / posisi / jabatan <office> (kini) diserahkan (kepada|pada) / diisi (oleh) ...:
 # the office, then (the office the holder leaves and) its new holder
-_SEAT = re.compile(r"\b(?:[Kk]ursi|[Tt]ongkat(?:[ ]+[Kk]omando)?|[Pp]osisi|[Jj]abatan)[ ]+(?=[A-Z])")
-_SEAT_GIVEN = re.compile(
+_SEAT: Final = re.compile(r"\b(?:[Kk]ursi|[Tt]ongkat(?:[ ]+[Kk]omando)?|[Pp]osisi|[Jj]abatan)[ ]+(?=[A-Z])")
+_SEAT_GIVEN: Final = re.compile(
     r"[ ]*,?[ ]+(?:(?:kini|kemudian|lalu|selanjutnya|akhirnya|pun)[ ]+)?"
     r"(?:(?:diserahkan|dipercayakan|dilimpahkan|diberikan)[ ]+(?:kepada|pada|ke)"
     r"|(?:di[ ]?isi|di[ ]?jabat|ditempati|diduduki|dipegang|diemban|dipimpin)(?:[ ]+oleh)?)[ ]+(?=[A-Z])"
 )
-_SEAT_WORDS = frozenset({"diserahkan", "dipercayakan", "dilimpahkan", "diberikan", "diisi", "isi", "dijabat", "jabat",
+_SEAT_WORDS: Final = frozenset({"diserahkan", "dipercayakan", "dilimpahkan", "diberikan", "diisi", "isi", "dijabat", "jabat",
                          "ditempati", "diduduki", "dipegang", "diemban", "dipimpin"})
-_SEAT_VERBS = ("diserahkan", "dipercayakan", "dilimpahkan", "diberikan", "diisi", "dijabat", "ditempati",
+_SEAT_VERBS: Final = ("diserahkan", "dipercayakan", "dilimpahkan", "diberikan", "diisi", "dijabat", "ditempati",
                "diduduki", "dipegang", "diemban", "dipimpin", "di isi", "di jabat")
 
 
@@ -5712,12 +5712,12 @@ def _handover_pair(
     return (m.start, pend)
 
 
-_DARI = re.compile(r"[ ]*\bdari[ ]+(?=[A-Z])")
+_DARI: Final = re.compile(r"[ ]*\bdari[ ]+(?=[A-Z])")
 # the opening of an item of a handover list: a new line or ; (a bullet, a number), or , dan / ; dan
-_ITEM_OPEN = re.compile(
+_ITEM_OPEN: Final = re.compile(
     r"[ ]*(?:[;,][ ]*)?(?:\n[ \t]*)*(?:(?:[-•*]|\d{1,2}[.)])[ ]*)?(?:(?:dan|serta)[ ]+)?(?:[Jj]abatan[ ]+)?"
 )
-_ITEM_CLOSE = re.compile(r"[ ]*(?:[;.,]|(?=\n)|\Z|(?=[ ]+(?:dan|serta)[ ]))")
+_ITEM_CLOSE: Final = re.compile(r"[ ]*(?:[;.,]|(?=\n)|\Z|(?=[ ]+(?:dan|serta)[ ]))")
 
 
 def _handover_items(ctx: _Ctx, taken: Intervals, pos: int, cands: list[Candidate], spans: list[tuple[int, int]]) -> bool:
@@ -5824,7 +5824,7 @@ def _gapped_holders(ctx: _Ctx, first: Candidate, taken: Intervals) -> list[Candi
     return out if closed else []
 
 
-_PAIR_DASH = re.compile(r"[ ]?[-–][ ]?(?=[A-Z])")
+_PAIR_DASH: Final = re.compile(r"[ ]?[-–][ ]?(?=[A-Z])")
 
 
 def _slash_first(ctx: _Ctx, m: HeadMatch) -> Optional[HeadMatch]:
@@ -5955,37 +5955,37 @@ def _office_pair(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> Optional[list[Can
 
 # a regional head and his deputy named as a pair (bupati/wakil bupati, Bupati dan Wakil Bupati,
 # walikota/wakil walikota): the office of every pair listed after it
-_PAIR_HEADS = re.compile(
+_PAIR_HEADS: Final = re.compile(
     r"\b(?P<h>[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)[ ]*(?:/|[ ]dan[ ])[ ]*[Ww]akil[ ]+"
     r"(?:[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)\b"
 )
 # the words closing the lead-in of the list: (yang dilantik) masing-masing / yakni / yaitu /
 # antara lain / adalah / sebagai berikut / di antaranya, with or without a colon, or a colon alone
-_PAIR_CUE = re.compile(
+_PAIR_CUE: Final = re.compile(
     r"(?:\b(?:masing-masing|yakni|yaitu|antara[ ]+lain|adalah|ialah|sebagai[ ]+berikut|di[ ]?antaranya)"
     r"[ ]*:?|:)[ ]*(?=[A-Z]|\d{1,2}[.)][ ]*[A-Z])"
 )
 # one item: (Head) Region (Name1 dan Name2) / (Name1-Name2)
-_PAIR_ITEM = re.compile(
+_PAIR_ITEM: Final = re.compile(
     r"(?:(?P<head>Bupati|Wali[ ]?[Kk]ota|Gubernur)[ ]+)?(?P<type>(?:Kabupaten|Kab\.|Kota|Provinsi)[ ]+)?"
     r"(?P<region>[A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,3})[ ]*\((?P<names>[^()\n]{3,90})\)"
 )
-_PAIR_SEP = re.compile(r"[ ]*[,;][ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
-_PAIR_SPLIT = re.compile(r"[ ]+dan[ ]+|[ ]*[–—][ ]*|(?<=[a-z])-(?=[A-Z])")
-_PAIR_ROWS = {"bupati": ("bupati", "wakil bupati"), "walikota": ("walikota", "wakil walikota"),
+_PAIR_SEP: Final = re.compile(r"[ ]*[,;][ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+_PAIR_SPLIT: Final = re.compile(r"[ ]+dan[ ]+|[ ]*[–—][ ]*|(?<=[a-z])-(?=[A-Z])")
+_PAIR_ROWS: Final = {"bupati": ("bupati", "wakil bupati"), "walikota": ("walikota", "wakil walikota"),
               "gubernur": ("gubernur", "wakil gubernur")}
-_PAIR_TYPES = {"kabupaten": "bupati", "kab.": "bupati", "kota": "walikota", "provinsi": "gubernur"}
+_PAIR_TYPES: Final = {"kabupaten": "bupati", "kab.": "bupati", "kota": "walikota", "provinsi": "gubernur"}
 
 
-_PAIR_LABELS = {"bupati": "Bupati", "walikota": "Wali Kota", "gubernur": "Gubernur"}
+_PAIR_LABELS: Final = {"bupati": "Bupati", "walikota": "Wali Kota", "gubernur": "Gubernur"}
 # after the names of a pair: (Region) or untuk (provinsi) Region or yang (akan) memimpin Region
-_PAIR_TAIL = re.compile(
+_PAIR_TAIL: Final = re.compile(
     r"[ ]*(?P<paren>\()[ ]*|[ ]+(?:untuk|yang[ ]+(?:akan[ ]+)?memimpin)[ ]+"
     r"(?:(?P<type>[Pp]rovinsi|[Kk]abupaten|[Kk]ota)[ ]+)?(?=[A-Z])"
 )
-_PAIR_MORE = re.compile(r"\b[Pp]asangan[ ]+(?:lain(?:n?ya)?|berikutnya|selanjutnya)\b")
-_PAIR_MARK = re.compile(r"\d{1,2}[.)][ ]*")
-_PAIR_TAIL_END = re.compile(r"[ ]*(?:[,;.]|\n|\Z|(?:dan|serta)[ ])")
+_PAIR_MORE: Final = re.compile(r"\b[Pp]asangan[ ]+(?:lain(?:n?ya)?|berikutnya|selanjutnya)\b")
+_PAIR_MARK: Final = re.compile(r"\d{1,2}[.)][ ]*")
+_PAIR_TAIL_END: Final = re.compile(r"[ ]*(?:[,;.]|\n|\Z|(?:dan|serta)[ ])")
 
 
 def _pair_candidates(
@@ -6066,7 +6066,7 @@ def _names_first_pair(
 
 
 # Budi dan Rudi (juga) menjadi pasangan gubernur dan wakil gubernur (terpilih) dari Bali
-_PAIR_BECOME = re.compile(
+_PAIR_BECOME: Final = re.compile(
     r"[ ]+(?:(?:juga|pun|kini|resmi)[ ]+)?(?:menjadi|sebagai|adalah|merupakan)[ ]+pasangan[ ]+"
     r"(?P<h>[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)[ ]*(?:dan|/)[ ]*[Ww]akil[ ]+(?:[Bb]upati|[Ww]ali[ ]?[Kk]ota|[Gg]ubernur)"
     r"(?:[ ]+(?:terpilih|definitif))?[ ]+(?:dari|di|untuk)[ ]+(?:(?P<type>[Pp]rovinsi|[Kk]abupaten|[Kk]ota)[ ]+)?(?=[A-Z])"
@@ -6266,27 +6266,27 @@ def _pair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate]
 # the words right before the first item of a roster of members by unit: (sebagai) berikut,
 # (di)antaranya, antara lain, yakni, yaitu, adalah, terdiri atas / dari, dikomposisikan,
 # beranggotakan, diisi (oleh), a colon
-_ROSTER_CUES = frozenset(
+_ROSTER_CUES: Final = frozenset(
     "berikut diantaranya antaranya lain yakni yaitu adalah ialah atas dari dikomposisikan beranggotakan oleh".split()
 )
 # a lead-in naming the body the listed people sit in or their membership (Panja, Pansus, panitia,
 # tim, badan, struktur / susunan / komposisi anggota, perwakilan, utusan)
-_ROSTER_BODY = re.compile(
+_ROSTER_BODY: Final = re.compile(
     r"\b(?:panja|pansus|panitia|tim|badan|banggar|bamus|bapemperda|akd|alat[ ]+kelengkapan|anggota|keanggotaan"
     r"|struktur|susunan|komposisi|dikomposisikan|beranggotakan|perwakilan|utusan|delegasi)\b",
     re.IGNORECASE,
 )
 # the single words of _ROSTER_BODY, for a look-up in the text's words before any scan
-_ROSTER_BODY_WORDS = frozenset(
+_ROSTER_BODY_WORDS: Final = frozenset(
     "panja pansus panitia tim badan banggar bamus bapemperda akd kelengkapan anggota keanggotaan struktur susunan "
     "komposisi dikomposisikan beranggotakan perwakilan utusan delegasi".split()
 )
 # one unit of a roster item: Fraksi PARTY or Komisi LETTER (the name follows with no role word)
-_ROSTER_UNIT = re.compile(
+_ROSTER_UNIT: Final = re.compile(
     r"(?P<u>Fraksi|F\.|Komisi)[ ]+(?:(?P<letter>[A-E]|[IVX]{1,4}|\d{1,2})\b|(?!Partai\b)"
     r"(?P<p>[A-Z][\w&+-]*(?:[ ]+Perjuangan)?))[ ]+(?=[A-Z])"
 )
-_ROSTER_SEP = re.compile(r"[ ]*[,;][ ]*(?:\.[ ]*)?(?:(?:dan|serta)[ ]+)?|[ ]*\.(?:[ ]+|\Z)|[ ]+(?:dan|serta)[ ]+")
+_ROSTER_SEP: Final = re.compile(r"[ ]*[,;][ ]*(?:\.[ ]*)?(?:(?:dan|serta)[ ]+)?|[ ]*\.(?:[ ]+|\Z)|[ ]+(?:dan|serta)[ ]+")
 
 
 def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
@@ -6351,22 +6351,22 @@ def _unit_rosters(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
 
 # a body's line-up with each member's role in lower case in parentheses after his name: Tim seleksi
 # terdiri atas ..., yakni Budi (ketua), Ani (sekretaris), dan Rudi serta Joko (anggota)
-_LINEUP_ROLE = re.compile(r"[ ]*\((?P<r>(?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator))[ ]*\)")
+_LINEUP_ROLE: Final = re.compile(r"[ ]*\((?P<r>(?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator))[ ]*\)")
 # (the same, found in the text: a literal parenthesis first, one scan)
-_LINEUP_FIND = re.compile(r"\((?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator)[ ]*\)")
-_LINEUP_CUE = re.compile(
+_LINEUP_FIND: Final = re.compile(r"\((?:[Ww]akil[ ]+)?(?:[Kk]etua|[Ss]ekretaris|[Bb]endahara|[Aa]nggota|[Kk]oordinator)[ ]*\)")
+_LINEUP_CUE: Final = re.compile(
     r"(?:[ ]+(?:terdiri[ ]+(?:atas|dari)|beranggotakan|yakni|yaitu|antara[ ]+lain|di[ ]?antaranya|masing-masing"
     r"|sebagai[ ]+berikut|adalah|ialah))+[ ]*:?(?:[ ]+[a-z]+[ ]+orang[ ]*,?(?:[ ]+(?:yakni|yaitu|antara[ ]+lain))?)?"
     r"[ ]*:?[ ]+(?=[A-Z])"
 )
 # the bodies whose line-up gives offices (Tim, Panitia, Pansel ...) and the words before them that name
 # the line-up itself (Susunan pengurus Koperasi X)
-_LINEUP_BODIES = frozenset(
+_LINEUP_BODIES: Final = frozenset(
     "tim panitia pansel komite majelis dewan badan satgas satuan pokja koperasi forum yayasan komisi lembaga "
     "kelompok gugus juri".split()
 )
-_LINEUP_LEAD = frozenset("susunan struktur komposisi pengurus kepengurusan anggota keanggotaan personel formasi".split())
-_LINEUP_SEP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+|[ ]*;[ ]*(?:(?:dan|serta)[ ]+)?")
+_LINEUP_LEAD: Final = frozenset("susunan struktur komposisi pengurus kepengurusan anggota keanggotaan personel formasi".split())
+_LINEUP_SEP: Final = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+|[ ]*;[ ]*(?:(?:dan|serta)[ ]+)?")
 
 
 def _lineup_body(ctx: _Ctx, ss: int, cue: int) -> Optional[tuple[int, int]]:
@@ -6445,23 +6445,23 @@ def _lineups(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
 
 
 # Budi pensiun dan / dimutasi lalu (digantikan): a short clause of the holder's before his successor
-_CLAUSE_THEN = re.compile(r"(?:[ ]+[a-z]+){1,3}?[ ]+(?:dan|lalu|kemudian)(?=[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti)")
+_CLAUSE_THEN: Final = re.compile(r"(?:[ ]+[a-z]+){1,3}?[ ]+(?:dan|lalu|kemudian)(?=[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti)")
 # Budi digantikan (posisinya) oleh Rudi: the successor after the holder's name
-_REPLACED = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti(?:kan)?(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+_REPLACED: Final = re.compile(r"[ ]+(?:(?:akan|kini|resmi|telah|sudah)[ ]+)?di[ ]?ganti(?:kan)?(?:[ ]+(?:posisinya|jabatannya|kedudukannya))?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
 
 
 # Kapolsek X yang sebelumnya dijabat Budi, (yang memasuki masa pensiun) diserahkan kepada Rudi:
 # the office handed over (read only after a past holder; without kepada only before a title)
-_HANDED = re.compile(
+_HANDED: Final = re.compile(
     r"[ ]*,?[ ]*(?:yang(?:[ ]+[a-z]+){1,6}[ ]*,?[ ]*)?(?:(?:kini|lalu|kemudian|selanjutnya|akan)[ ]+)?"
     r"(?:diserahkan|diserahterimakan|dilimpahkan)(?P<to>[ ]+kepada)?[ ]+(?=[A-Z])"
 )
 # Camat X dijabat oleh Budi yang sebelumnya dipegang (oleh) Rudi: the office's holder before
-_FORMER = re.compile(
+_FORMER: Final = re.compile(
     r"[ ]*,?[ ]*yang[ ]+sebelumnya[ ]+(?:di[ ]?jabat|dipegang|diduduki|ditempati)(?:[ ]+oleh)?[ ]+(?=[A-Z])"
 )
 # Kapolsek X(, Kabupaten Y), penggantinya (adalah) AKP Rudi: the holder who takes the office
-_SUCCESSOR_NAMED = re.compile(
+_SUCCESSOR_NAMED: Final = re.compile(
     r"[ ]*,[ ]*(?:(?:Kabupaten|Kab\.|Kota|Provinsi)[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*){0,2}[ ]*,[ ]*)?"
     r"(?:dan[ ]+|sedangkan[ ]+)?(?:sebagai[ ]+)?penggantinya(?:[ ]+(?:adalah|yakni|yaitu|ialah))?[ ]*,?[ ]*(?=[A-Z])"
 )
@@ -6469,8 +6469,8 @@ _SUCCESSOR_NAMED = re.compile(
 
 # a last initial closing a holder's name (digantikan oleh Mayjen Budi Santoso S.): the end of the
 # sentence, a comma or a lower-case word after it
-_MID_INITIAL = re.compile(r"[ ][A-Z]\.[ ]+(?=[A-Z][a-z]+[ ]+[A-Z][a-z])")
-_END_INITIAL = re.compile(r"[ ]+([A-Z])(?=\.(?:[ ]|\n|\Z)|[ ]*[,;)\n]|[ ]*\Z|[ ]+[a-z])")
+_MID_INITIAL: Final = re.compile(r"[ ][A-Z]\.[ ]+(?=[A-Z][a-z]+[ ]+[A-Z][a-z])")
+_END_INITIAL: Final = re.compile(r"[ ]+([A-Z])(?=\.(?:[ ]|\n|\Z)|[ ]*[,;)\n]|[ ]*\Z|[ ]+[a-z])")
 
 
 def _take_name(ctx: _Ctx, taken: Intervals, nm: NameParse) -> None:
@@ -6481,8 +6481,8 @@ def _take_name(ctx: _Ctx, taken: Intervals, nm: NameParse) -> None:
 
 
 # an acting prefix between a verb and the holder's name (diisi oleh Plt Budi, digantikan oleh Plh. Rudi)
-_ACTING_NAME = re.compile(r"(Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\.?[ ]+(?=[A-Z])")
-_ACTING_NAME_BACK = re.compile(r"(?:^|(?<=[ (]))(Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\.?[ ]+\Z")
+_ACTING_NAME: Final = re.compile(r"(Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\.?[ ]+(?=[A-Z])")
+_ACTING_NAME_BACK: Final = re.compile(r"(?:^|(?<=[ (]))(Plt|PLT|Plh|PLH|Pjs|PJS|Pj|PJ)\.?[ ]+\Z")
 
 
 def _skip_acting(ctx: _Ctx, pos: int) -> int:
@@ -6556,9 +6556,9 @@ def _successor(ctx: _Ctx, nm: NameParse, taken: Intervals, past: bool = False, a
 
 # Budi menggantikan Rudi yang mendapat promosi / dipromosikan menjadi OFFICE: a relative clause giving
 # the replaced holder's own new office (his old one, which Budi takes, is not named)
-_OWN_NEW_OFFICE = re.compile(r"[ ]*,?[ ]*yang[ ]+(?:[a-z]+[ ]+){0,4}?menjadi[ ]+\Z")
+_OWN_NEW_OFFICE: Final = re.compile(r"[ ]*,?[ ]*yang[ ]+(?:[a-z]+[ ]+){0,4}?menjadi[ ]+\Z")
 # Budi (yang) menggantikan (posisi) Rudi ...: the words before the replaced holder's name
-_REPLACING = re.compile(
+_REPLACING: Final = re.compile(
     r"(?:,[ ]*)?(?:yang[ ]+)?(?:(?:resmi|akan|kini|telah|sudah)[ ]+)?menggantikan"
     r"(?:[ ]+(?:posisi|jabatan|kedudukan))?[ ]+\Z"
 )
@@ -6577,7 +6577,7 @@ def _replacer(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]
 
 
 # <office> <holder>(,) (yang) menggantikan (posisi) Rudi: the words after the holder before the replaced one
-_REPLACING_AFTER = re.compile(
+_REPLACING_AFTER: Final = re.compile(
     r"[ ]*,?[ ]*(?:yang[ ]+)?(?:(?:resmi|akan|kini|telah|sudah)[ ]+)?menggantikan"
     r"(?:[ ]+(?:posisi|jabatan|kedudukan))?[ ]+(?=[A-Z])"
 )
@@ -6595,7 +6595,7 @@ def _replaced(ctx: _Ctx, nm: NameParse, taken: Intervals) -> Optional[NameParse]
 
 
 # <office> <holder> ... (serah terima jabatan) dari / menggantikan pejabat lama Rudi: the office's past holder
-_PAST_OFFICER = re.compile(
+_PAST_OFFICER: Final = re.compile(
     r"\b(?:dari|menggantikan)[ ]+(?:para[ ]+)?pejabat[ ]+(?:lama|sebelumnya|terdahulu)(?:[ ]+yakni|[ ]+yaitu)?[ ]*,?[ ]*(?=[A-Z])"
 )
 
@@ -6640,7 +6640,7 @@ def _named_successor(ctx: _Ctx, pos: int, taken: Intervals) -> Optional[NamePars
 
 # jabatan tersebut ditempati (oleh) Nama; jabatan yang ditinggalkan Budi ditempati oleh Nama:
 # the office is one named before
-_ANAPHORIC_FILL = re.compile(
+_ANAPHORIC_FILL: Final = re.compile(
     r"\b(?:[Jj]abatan|[Pp]osisi|[Kk]ursi)(?:[ ]+(?P<dem>tersebut|itu|ini)"
     r"|[ ]+yang[ ]+(?:di)?tinggalkan(?:[ ]+oleh)?[ ]+(?P<prev>[A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,4}))"
     r"(?:[ ]+(?:sendiri|kini|sekarang|saat[ ]+ini|kemudian|selanjutnya|akan))?"
@@ -6651,10 +6651,10 @@ _ANAPHORIC_FILL = re.compile(
 
 # the nouns _ANAPHORIC_FILL opens with, lower case: a match is one of them as a whole letter run,
 # so a text whose words hold none of them has no match (a set look-up before five scans of it)
-_FILL_NOUNS = frozenset({"jabatan", "posisi", "kursi"})
+_FILL_NOUNS: Final = frozenset({"jabatan", "posisi", "kursi"})
 
 # Dia / Ia / Beliau (kemudian) diganti(kan) (oleh) Nama: the holder named last before leaves his office to Nama
-_PRONOUN_REPLACED = re.compile(
+_PRONOUN_REPLACED: Final = re.compile(
     r"(?:(?<=[.,;] )|(?<=\n)|(?<=[.,;]  ))(?:[Dd]ia|[Ii]a|[Bb]eliau)[ ]+(?:(?:akan|kini|kemudian|lalu|selanjutnya|pun)[ ]+)?"
     r"di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])"
 )
@@ -6736,7 +6736,7 @@ def _anaphoric_fills(ctx: _Ctx, cands: list[Candidate], taken: Intervals, body: 
 
 # Posisinya (kini) digantikan oleh Nama / Jabatan Budi diganti Nama: the office of a holder named
 # just before, now another's
-_ANAPHORIC_REPLACED = re.compile(
+_ANAPHORIC_REPLACED: Final = re.compile(
     r"\b(?:[Pp]osisi|[Jj]abatan|[Kk]edudukan|[Kk]ursi)(?:nya|[ ]+(?P<who>[A-Z][a-z]+(?:[ ]+[A-Z][a-z]+){0,2}))"
     r"(?:[ ]+(?:pun|kini|sekarang|saat[ ]+ini|kemudian|selanjutnya|akan|resmi|sementara))*"
     r"[ ]+di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])"
@@ -6745,7 +6745,7 @@ _ANAPHORIC_REPLACED = re.compile(
 
 # the words _ANAPHORIC_REPLACED opens with, lower case, each a whole letter run in a match
 # (posisi Budi digantikan, posisinya digantikan): without one of them there is no match
-_REPLACED_NOUNS = frozenset({
+_REPLACED_NOUNS: Final = frozenset({
     w + e for w in ("posisi", "jabatan", "kedudukan", "kursi") for e in ("", "nya")
 })
 
@@ -6790,9 +6790,9 @@ def _anaphoric_replaced(ctx: _Ctx, cands: list[Candidate], taken: Intervals, bod
         _take_name(ctx, taken, nm)
 
 
-_READ_VERBS = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan", "dibaca", "diwakili")
-_OLEH_VERBS = frozenset({"dibaca", "diwakili"})  # whole words, and only with oleh (PKS dibaca oleh Nama)
-_FACTION_WORDS = frozenset({"fraksi", "f-", "f."})
+_READ_VERBS: Final = ("dibacakan", "Dibacakan", "disampaikan", "Disampaikan", "dibaca", "diwakili")
+_OLEH_VERBS: Final = frozenset({"dibaca", "diwakili"})  # whole words, and only with oleh (PKS dibaca oleh Nama)
+_FACTION_WORDS: Final = frozenset({"fraksi", "f-", "f."})
 
 
 def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
@@ -6837,7 +6837,7 @@ def _faction_readers(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
 
 
 # a last initial after a name, before a list comma (Harvad Kurniawan R., PKB ...)
-_LAST_INITIAL = re.compile(r"[ ]+([A-Z])\.?(?=[ ]*[,;])")
+_LAST_INITIAL: Final = re.compile(r"[ ]+([A-Z])\.?(?=[ ]*[,;])")
 
 
 def _reader_name(ctx: _Ctx, taken: Intervals, j: int, initial: bool = False) -> Optional[NameParse]:
@@ -6982,8 +6982,8 @@ def _spokesperson_via(
 
 # a body's words read right to left before (yang) diketuai: capitalised words, acronyms, numbers,
 # short parentheses and dan between them
-_BODY_WORD_BACK = re.compile(r"(?:\([A-Za-z0-9 &/.-]{1,30}\)|[A-Z0-9][\w&'’/.-]*|dan|serta)\Z")
-_CHAIRED = re.compile(r"[ ]*,?[ ]*(?:yang[ ]+)?diketuai(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+_BODY_WORD_BACK: Final = re.compile(r"(?:\([A-Za-z0-9 &/.-]{1,30}\)|[A-Z0-9][\w&'’/.-]*|dan|serta)\Z")
+_CHAIRED: Final = re.compile(r"[ ]*,?[ ]*(?:yang[ ]+)?diketuai(?:[ ]+oleh)?[ ]+(?=[A-Z])")
 
 
 def _chaired_by(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
@@ -7015,34 +7015,34 @@ def _chaired_by(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
     return out
 
 
-_GATHERINGS = frozenset({"rapat", "sidang", "apel", "upacara", "gelar"})
-_FIELD_BACK = re.compile(r"[ ]+bidang(?:[ ]+(?:[A-Za-z]+|dan|&)){1,4}\Z")
-_LED = re.compile(r"[ ]*,?[ ]*(?:yang[ ]+)?(?:dipimpin|dinakhodai|dinahkodai|dikomandoi|dikomandani)(?:[ ]+oleh)?[ ]+(?=[A-Za-z])")
-_LED_VERBS = ("dipimpin ", "dinakhodai ", "dinahkodai ", "dikomandoi ", "dikomandani ")
+_GATHERINGS: Final = frozenset({"rapat", "sidang", "apel", "upacara", "gelar"})
+_FIELD_BACK: Final = re.compile(r"[ ]+bidang(?:[ ]+(?:[A-Za-z]+|dan|&)){1,4}\Z")
+_LED: Final = re.compile(r"[ ]*,?[ ]*(?:yang[ ]+)?(?:dipimpin|dinakhodai|dinahkodai|dikomandoi|dikomandani)(?:[ ]+oleh)?[ ]+(?=[A-Za-z])")
+_LED_VERBS: Final = ("dipimpin ", "dinakhodai ", "dinahkodai ", "dikomandoi ", "dikomandani ")
 # the bodies whose leader is their chair (Ketua): Komisi A dipimpin Budi
-_LED_BODIES = frozenset(
+_LED_BODIES: Final = frozenset(
     "komisi fraksi panitia pansus panja pansel komite dewan majelis pengurus kepengurusan koperasi "
     "yayasan asosiasi ikatan persatuan himpunan forum paguyuban perkumpulan".split()
 )
 # a group the led body is part of: rombongan / tim dari Komisi X yang dipimpin Budi (the group's leader)
-_LED_PARTS = frozenset(
+_LED_PARTS: Final = frozenset(
     "dari rombongan tim delegasi kunjungan anggota perwakilan utusan para rapat sidang kegiatan acara bersama".split()
 )
 # an apposed description before the holder: politisi (perempuan) asal Partai X, / putra asal Toraja,
-_DESCRIPTOR = re.compile(
+_DESCRIPTOR: Final = re.compile(
     r"(?:politisi|politikus|kader|putra|putri|tokoh|srikandi)(?:[ ]+(?:perempuan|muda|senior|wanita))?"
     r"[ ]+(?:asal|dari)[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*){0,3}[ ]*,[ ]*(?=[A-Z])"
 )
-_LOWER_WORD_BACK = re.compile(r"(?<![\w-])[a-z]{3,}\Z")
+_LOWER_WORD_BACK: Final = re.compile(r"(?<![\w-])[a-z]{3,}\Z")
 # the further offices of a body's line-up after its chair: , sekretaris Nama (X), dan wakil
 # (ketua) (dijabat oleh) Nama
-_CHAIR_ITEM = re.compile(
+_CHAIR_ITEM: Final = re.compile(
     r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)(?P<r>[Ww]akil[ ]+[Kk]etua|[Ww]akil|[Ss]ekretaris|[Bb]endahara|[Aa]nggota)"
     r"(?:[ ]+(?:dijabat|diisi|dipegang)[ ]+oleh)?[ ]+(?=[A-Z])"
 )
-_CHAIR_ROLES = {"wakil": "wakil ketua"}
-_CHAIR_CUE_WORDS = frozenset({"wakil", "sekretaris", "bendahara", "anggota"})
-_CHAIR_SHARED = frozenset({"wakil ketua", "anggota"})
+_CHAIR_ROLES: Final = {"wakil": "wakil ketua"}
+_CHAIR_CUE_WORDS: Final = frozenset({"wakil", "sekretaris", "bendahara", "anggota"})
+_CHAIR_SHARED: Final = frozenset({"wakil ketua", "anggota"})
 
 
 def _chair_lists(ctx: _Ctx, taken: Intervals, body: int) -> tuple[list[Candidate], Optional[Intervals]]:
@@ -7189,15 +7189,15 @@ def _chaired(
     return Candidate(start, end, row, None, None, nm, region, "officials.position_named", items, start, label="Ketua")
 
 
-_LIST_GAP = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
-_PARTY_GAP = re.compile(r"[ ]+(?=[A-Z])")
+_LIST_GAP: Final = re.compile(r"[ ]*,[ ]*(?:(?:dan|serta)[ ]+)?|[ ]+(?:dan|serta)[ ]+")
+_PARTY_GAP: Final = re.compile(r"[ ]+(?=[A-Z])")
 # degree letters left after a listed name before the list goes on (Morando Hasonangan S SH, ...)
-_LIST_DEBRIS = re.compile(r"(?:[ ]+[A-Z]{1,4}\.?)+(?=[ ]*,|[ ]+(?:dan|serta)[ ])")
+_LIST_DEBRIS: Final = re.compile(r"(?:[ ]+[A-Z]{1,4}\.?)+(?=[ ]*,|[ ]+(?:dan|serta)[ ])")
 
 
 # a list item's name going on past a unit word (Budi Pribadi Santoso, Ani Karya Lestari): the unit
 # word, one or two capitalised words, and the item's end (a comma, dan / serta, a full stop)
-_UNIT_IN_ITEM = re.compile(r"[ ]([A-Z][a-z]+)((?:[ ][A-Z][a-z]+){1,2})(?=[ ]*,|[ ]+(?:dan|serta)[ ]|[ ]*\.(?:[ ]|\n|\Z)|[ ]*\Z)")
+_UNIT_IN_ITEM: Final = re.compile(r"[ ]([A-Z][a-z]+)((?:[ ][A-Z][a-z]+){1,2})(?=[ ]*,|[ ]+(?:dan|serta)[ ]|[ ]*\.(?:[ ]|\n|\Z)|[ ]*\Z)")
 
 
 def _unit_in_item(ctx: _Ctx, nm: NameParse, u: Any) -> NameParse:
@@ -7246,15 +7246,15 @@ def _list_name(ctx: _Ctx, pos: int, limit: int, places: Optional[str] = None) ->
 
 
 # the type words of a place written in parentheses after a listed holder: (Desa Raharja)
-_PLACE_TYPES = frozenset(
+_PLACE_TYPES: Final = frozenset(
     "desa kelurahan kecamatan kabupaten kota provinsi dusun kampung nagari gampong distrik pekon tiyuh lembang ohoi".split()
 )
 # offices of a village or ward: any capitalised words in the parentheses name its place
-_VILLAGE_OFFICE = frozenset(
+_VILLAGE_OFFICE: Final = frozenset(
     "desa kades lurah kelurahan dusun kadus kampung nagari gampong pekon peratin tiyuh lembang ohoi kuwu keuchik"
     " geuchik perbekel sangadi kapitalau pambakal".split()
 )
-_PLACE_PAREN = re.compile(r"[ ]*\([ ]*([A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3})[ ]*\)")
+_PLACE_PAREN: Final = re.compile(r"[ ]*\([ ]*([A-Z][\w'’.-]*(?:[ ]+[A-Z][\w'’.-]*){0,3})[ ]*\)")
 
 
 def _place_after(ctx: _Ctx, pos: int, limit: int, office: str) -> Optional[tuple[int, int, int, int]]:
@@ -7367,10 +7367,10 @@ def _names_after_comma(ctx: _Ctx, comma: int, limit: int) -> bool:
 
 # words before an office that make it a group's (para anggota, dua anggota, enam hakim,
 # sejumlah kepala desa): a list of names after it holds it
-_GROUP_WORDS = frozenset(
+_GROUP_WORDS: Final = frozenset(
     "para sejumlah beberapa seluruh semua dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas".split()
 )
-_NUMBER_WORDS = {
+_NUMBER_WORDS: Final = {
     w: n for n, w in enumerate("dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas".split(), 2)
 }
 
@@ -7418,13 +7418,13 @@ def _group_size(word: Optional[str]) -> Optional[int]:
 
 
 # a list introduced after an office: para Anggota DPRD Dapil III(,) yakni(.|:) Budi, ...
-_LIST_CUE = re.compile(
+_LIST_CUE: Final = re.compile(
     r"[ ]*(?:lain(?:n?ya)?[ ]*)?(?:,[ ]*)?(?:yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)[ ]*[.:,]?[ ]*(?=[A-Z])"
 )
-_ROLE_MAX = 16  # tokens of an office's words before its list
+_ROLE_MAX: Final = 16  # tokens of an office's words before its list
 
 
-_OTHER_WORDS = frozenset(("lain", "lainnya", "lainya"))  # anggota panitia lainnya: no word of the office
+_OTHER_WORDS: Final = frozenset(("lain", "lainnya", "lainya"))  # anggota panitia lainnya: no word of the office
 
 
 def _role_run(ctx: _Ctx, m: HeadMatch, limit: int, lower_words: int) -> tuple[int, int]:
@@ -7540,10 +7540,10 @@ def _item_unit(ctx: _Ctx, nm: NameParse, places: Optional[str]) -> Optional[tupl
     return (pl[2], pl[3]) if pl is not None else None
 
 
-_REL_CLAUSE = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}?(?=[ ]*,?[ ]*(?:yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)\b)")
+_REL_CLAUSE: Final = re.compile(r"[ ]*yang(?:[ ]+[a-z]+){1,3}?(?=[ ]*,?[ ]*(?:yakni|yaitu|antara[ ]+lain|di[ ]?antaranya)\b)")
 # the next sentence names the group: Mereka (yang baru dilantik ini) adalah / Keduanya
 # masing-masing / Ketiganya yakni N1, N2 dan N3
-_GROUP_NAMED = re.compile(
+_GROUP_NAMED: Final = re.compile(
     r"(?:Mereka|Keduanya|Ketiganya|Keempatnya|Kelimanya|Keenamnya|Ketujuhnya|Kedelapannya"
     r"|Kesembilannya|Kesepuluhnya|Kesemuanya)(?:[ ]+[a-z][a-z-]*){0,6}[ ]+"
     r"(?:adalah|ialah|yakni|yaitu|masing-masing)[ ]*:?[ ]+(?=[A-Z])"
@@ -7593,7 +7593,7 @@ def _group_named_next(ctx: _Ctx, m: HeadMatch, group: str) -> Optional[tuple[int
     return pend, [first, *rest]
 
 
-_ASIDE_SEP = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)")
+_ASIDE_SEP: Final = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)")
 
 
 def _aside_items(ctx: _Ctx, pos: int, limit: int) -> Optional[list[NameParse]]:
@@ -7628,9 +7628,9 @@ def _aside_items(ctx: _Ctx, pos: int, limit: int) -> Optional[list[NameParse]]:
 
 # a list of names after a group's office and a colon, numbered or one per line: Anggota: 1. Budi;
 # 2. Rudi, dan 3. Joko / Anggota tim:\n1. Budi\n2. Rudi / - Budi\n- Rudi
-_COLON_ITEM_MARK = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)][ \t]*|[-\u2022*][ \t]+)")
-_COLON_ITEM_SEP = re.compile(r"[ \t]*(?:[;,][ \t]*(?:(?:dan|serta)[ \t]+)?|(?:dan|serta)[ \t]+)")
-_ITEM_ASIDE = re.compile(r"[ \t]*\([^()\n]{1,60}\)")  # 1. Budi (akademisi); 2. ...: the item's own aside
+_COLON_ITEM_MARK: Final = re.compile(r"[ \t]*(?:(?P<n>\d{1,2})[.)][ \t]*|[-\u2022*][ \t]+)")
+_COLON_ITEM_SEP: Final = re.compile(r"[ \t]*(?:[;,][ \t]*(?:(?:dan|serta)[ \t]+)?|(?:dan|serta)[ \t]+)")
+_ITEM_ASIDE: Final = re.compile(r"[ \t]*\([^()\n]{1,60}\)")  # 1. Budi (akademisi); 2. ...: the item's own aside
 
 
 def _colon_list(
@@ -7744,13 +7744,13 @@ def _roster_below(text: str, pos: int) -> bool:
 
 # a lead-in closing its line before a roster one to a line: (Lima peratin) yang dilantik di
 # Kecamatan X adalah," / (Kepala desa) terpilih sebagai berikut:
-_ROSTER_LEAD = re.compile(
+_ROSTER_LEAD: Final = re.compile(
     r"(?:[ ]+(?:yang|di|se|terpilih|baru)(?:[ ]+[\w-]+){0,12}?)?[ ]*,?[ ]*"
     r"(?:adalah|ialah|yakni|yaitu|sebagai[ ]+berikut|antara[ ]+lain|di[ ]?antaranya|masing-masing)"
     r"[ ]*[:,]?[ ]*[\"”“']?[ ]*\n"
 )
 # a row's place after the holder's name: (,) Pekon Sukaraja / Desa Tanjung Raya up to the line's end
-_ROSTER_PLACE = re.compile(r"(?:[ ]*,[ ]*|[ ]+)([A-Z][a-z]+)[ ]+[A-Z][\w'’-]*(?:[ ]+[\w'’-]+){0,4}[ ]*[.,;]?[ ]*\Z")
+_ROSTER_PLACE: Final = re.compile(r"(?:[ ]*,[ ]*|[ ]+)([A-Z][a-z]+)[ ]+[A-Z][\w'’-]*(?:[ ]+[\w'’-]+){0,4}[ ]*[.,;]?[ ]*\Z")
 
 
 def _roster_place(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int, str]]:
@@ -7769,8 +7769,8 @@ def _roster_place(ctx: _Ctx, pos: int, limit: int) -> Optional[tuple[int, int, s
 
 # a name in capitals in a numbered row (1.BUDI SANTOSO, Pekon X; 2.AGUS S, Desa Y), its words then
 # degrees written with a full stop or comma inside (S,T / S.PD) or known ones (SE, SH)
-_CAPS_NAME_WORD = re.compile(r"[ ]*([A-Z][A-Z'’-]*)(?![\w.,])")
-_CAPS_DEGREE = re.compile(r"[ ]*,?[ ]*([A-Z][A-Za-z]{0,3}(?:[.,][ ]?[A-Za-z]{1,4})+\.?)(?![\w])")
+_CAPS_NAME_WORD: Final = re.compile(r"[ ]*([A-Z][A-Z'’-]*)(?![\w.,])")
+_CAPS_DEGREE: Final = re.compile(r"[ ]*,?[ ]*([A-Z][A-Za-z]{0,3}(?:[.,][ ]?[A-Za-z]{1,4})+\.?)(?![\w])")
 
 
 def _caps_row_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
@@ -7805,19 +7805,19 @@ def _caps_row_name(ctx: _Ctx, pos: int, limit: int) -> Optional[NameParse]:
     return NameParse(pos, p if degrees else name_end, pos, name_end, " ".join(w.title() if len(w) > 1 else w for w in words), degrees)
 
 
-_DEGREES_CAPS = frozenset("se sh st sp spd sag sip sos ssos msi mm mh mpd ir drs".split())
+_DEGREES_CAPS: Final = frozenset("se sh st sp spd sag sip sos ssos msi mm mh mpd ir drs".split())
 
 
 # after a group's office: where it sits, a relative clause and a list cue (Kepala Kejaksaan Negeri di
 # Sumatera Utara yang dimutasi berdasarkan kebijakan Jaksa Agung antara lain ...)
-_GROUP_CUE = re.compile(
+_GROUP_CUE: Final = re.compile(
     r"(?:[ ]+(?:di|se)[ ]+[A-Z][\w-]*(?:[ ]+[A-Z][\w-]*){0,3})?"
     r"(?:[ ]*,?[ ]+yang(?:[ ]+[\w-]+){1,8}?)?"
     r"[ ]*,?[ ]*(?:antara[ ]+lain|di[ ]?antaranya|yakni|yaitu|adalah|ialah)[ ]*[:,]?[ ]*(?=[A-Z])"
 )
 # one item of a list of replacements: Budi diganti (oleh) Rudi / Budi di ganti Rudi
-_REPLACED_BY = re.compile(r"[ ]+di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
-_PAIR_ITEM_SEP = re.compile(r"[ ]*(?:[,;][ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)(?:(?:terakhir|juga)[ ]+)?")
+_REPLACED_BY: Final = re.compile(r"[ ]+di[ ]?ganti(?:kan)?(?:[ ]+oleh)?[ ]+(?=[A-Z])")
+_PAIR_ITEM_SEP: Final = re.compile(r"[ ]*(?:[,;][ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)(?:(?:terakhir|juga)[ ]+)?")
 
 
 def _place_word(ctx: _Ctx, nm: NameParse) -> bool:
@@ -7867,15 +7867,15 @@ def _replacement_list(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[tuple
 
 # an acting holder in parentheses after the place he holds office in: Desa Sejati (PJ Budi),
 # Kelurahan Mulyorejo (Plt Rudi)
-_ACTING_PAREN = re.compile(r"\([ ]*(Pj|PJ|Pjs|PJS|Plt|PLT|Plh|PLH)\.?[ ]+(?=[A-Z])")
-_PLACE_OFFICES = {"desa": ("kepala", "desa"), "kelurahan": ("lurah",)}
-_PLACE_LABELS = {"desa": "Kepala Desa", "kelurahan": "Lurah"}
-_PLACE_ITEM_GAP = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)\Z")
+_ACTING_PAREN: Final = re.compile(r"\([ ]*(Pj|PJ|Pjs|PJS|Plt|PLT|Plh|PLH)\.?[ ]+(?=[A-Z])")
+_PLACE_OFFICES: Final = {"desa": ("kepala", "desa"), "kelurahan": ("lurah",)}
+_PLACE_LABELS: Final = {"desa": "Kepala Desa", "kelurahan": "Lurah"}
+_PLACE_ITEM_GAP: Final = re.compile(r"[ ]*(?:,[ ]*(?:(?:dan|serta)[ ]+)?|(?:dan|serta)[ ]+)\Z")
 
 
 # the gate of _acting_by_place: (Pj, (PJ, (Pl, (PL or ( P — one scan for the parenthesis (five
 # substring scans of the text cost about eight times as much)
-_ACTING_CUE = re.compile(r"\((?:P[jJlL]| P)")
+_ACTING_CUE: Final = re.compile(r"\((?:P[jJlL]| P)")
 
 
 def _acting_by_place(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
@@ -7934,11 +7934,11 @@ def _acting_by_place(ctx: _Ctx, taken: Intervals, body: int) -> list[Candidate]:
 
 # a list cue after a village office whose items each name the village first: penjabat kades
 # yaitu, untuk Desa Raharja oleh Budi dari Staf Dinsos, Desa Karyamukti oleh Rudi ...
-_BY_PLACE_CUE = re.compile(r"[ ]*,?[ ]*(?:antara[ ]+lain|di[ ]?antaranya|yakni|yaitu|masing-masing)[ ]*[:,]?[ ]*")
-_BY_PLACE_ITEM = re.compile(
+_BY_PLACE_CUE: Final = re.compile(r"[ ]*,?[ ]*(?:antara[ ]+lain|di[ ]?antaranya|yakni|yaitu|masing-masing)[ ]*[:,]?[ ]*")
+_BY_PLACE_ITEM: Final = re.compile(
     r"(?:untuk[ ]+)?(?P<t>Desa|Kelurahan)[ ]+(?P<p>[A-Z][\w'’-]*(?:[ ]+[A-Z][\w'’-]*){0,3})[ ]+oleh[ ]+(?=[A-Z])"
 )
-_BY_PLACE_NEXT = re.compile(r",[ ]*(?:(?:dan|serta)[ ]+)?(?=(?:untuk[ ]+)?(?:Desa|Kelurahan)[ ]+[A-Z])")
+_BY_PLACE_NEXT: Final = re.compile(r",[ ]*(?:(?:dan|serta)[ ]+)?(?=(?:untuk[ ]+)?(?:Desa|Kelurahan)[ ]+[A-Z])")
 
 
 def _held_by_place(ctx: _Ctx, m: HeadMatch) -> Optional[list[tuple[int, int, NameParse]]]:
@@ -7973,7 +7973,7 @@ def _held_by_place(ctx: _Ctx, m: HeadMatch) -> Optional[list[tuple[int, int, Nam
     return out if len(out) >= 2 else None
 
 
-_SENT_END = re.compile(r"[.!?][\"”']?(?:[ \t]*\n){0,2}[ \t]*(?=[A-Z])|[.!?][\"”']?[ \t]+(?=[A-Z])")
+_SENT_END: Final = re.compile(r"[.!?][\"”']?(?:[ \t]*\n){0,2}[ \t]*(?=[A-Z])|[.!?][\"”']?[ \t]+(?=[A-Z])")
 
 
 def _placed_list_next(ctx: _Ctx, m: HeadMatch) -> Optional[tuple[int, list[NameParse]]]:
@@ -8085,7 +8085,7 @@ def _token_trie(keys: dict[tuple[str, ...], Any]) -> dict[str, Any]:
     return root
 
 
-_NO_WALK: tuple[Any, int] = (None, 0)
+_NO_WALK: Final[tuple[Any, int]] = (None, 0)
 
 
 def _walk(trie: dict[str, Any], tk: _LazyTokens, i: int) -> tuple[Any, int]:
@@ -8285,8 +8285,8 @@ def _heads(
     return out
 
 
-_DASHES = ("-", "–", "—")
-_LEDE_LINES = 2  # non-empty lines from the body's start
+_DASHES: Final = ("-", "–", "—")
+_LEDE_LINES: Final = 2  # non-empty lines from the body's start
 
 
 def _caps_ledes(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
@@ -8334,7 +8334,7 @@ def _caps_ledes(lx: OffLex, text: str, start: int) -> list[HeadMatch]:
 
 
 # rumah / kantor Ketua RW Budi Santoso: a place of the office's holder, who is named after it
-_OWNER_PLACES = frozenset({"rumah", "kantor", "mobil", "gedung", "pendopo", "pendapa"})
+_OWNER_PLACES: Final = frozenset({"rumah", "kantor", "mobil", "gedung", "pendopo", "pendapa"})
 
 
 def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
@@ -8362,16 +8362,16 @@ def _holder_named(ctx: _Ctx, m: HeadMatch, taken: Intervals) -> bool:
 
 # posisi / jabatan / kursi Ketua Komisi I akan dijabat X: the office word names the holder after
 # all (otherwise "jabatan Bupati" is the office, not a person)
-_OFFICE_WORDS = frozenset({"jabatan", "posisi", "kursi"})
-_HELD_AHEAD = re.compile(  # not a passing holding (sempat/pernah dijabat); sebelumnya dijabat: a past holder, read
+_OFFICE_WORDS: Final = frozenset({"jabatan", "posisi", "kursi"})
+_HELD_AHEAD: Final = re.compile(  # not a passing holding (sempat/pernah dijabat); sebelumnya dijabat: a past holder, read
     r"[^.,;:\n]{0,80}?(?<!sempat)(?<!pernah)(?<!dulu)[ ](?:di[ ]?jabat|ditempati|diisi|diduduki|dipegang|diemban|dipercayakan)[ ]"
 )
 # menduduki jabatan Kepala X: the office word after a verb of holding names the office taken
-_OFFICE_TAKERS = frozenset({"menduduki", "menempati", "memangku"})
+_OFFICE_TAKERS: Final = frozenset({"menduduki", "menempati", "memangku"})
 # an office defined rather than held: "Kepala BPBD adalah sekda"
-_GENERIC_AFTER = re.compile(r"[ ]+(?:adalah|ialah|merupakan)[ ]+[a-z]")  # (adalah Yenny Wahid names the holder)
-_COORD_GAP = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
-_PREV_WORD = twin(r"(?r)([\p{L}]+)[ ]+\Z")
+_GENERIC_AFTER: Final = re.compile(r"[ ]+(?:adalah|ialah|merupakan)[ ]+[a-z]")  # (adalah Yenny Wahid names the holder)
+_COORD_GAP: Final = re.compile(r"[ ]+(?:dan|serta|atau|&|/)[ ]+|[ ]*/[ ]*")
+_PREV_WORD: Final = twin(r"(?r)([\p{L}]+)[ ]+\Z")
 
 
 def _held_office(text: str, start: int, end: int, pw: str) -> bool:
@@ -8421,7 +8421,7 @@ def prev_word(text: str, pos: int) -> Optional[str]:
 
 
 # a photo caption's full stop, then the photographer's name between dashes: ``.-Budi Santoso-``
-_CREDIT_TAIL = re.compile(r"\.[ ]*-[ ]*[A-Z][A-Za-z.' ]{1,40}-\Z")
+_CREDIT_TAIL: Final = re.compile(r"\.[ ]*-[ ]*[A-Z][A-Za-z.' ]{1,40}-\Z")
 
 
 class _Headlines:
@@ -8477,11 +8477,11 @@ class _Headlines:
 
 
 # a list item's number or bullet opening a line: "1.", "2)", "-", "•"
-_BULLET = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*[.)][ \t]*|[-•*][ \t]+)?")
-_ROW_END = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|\Z)")  # what may follow the name closing a list row
+_BULLET: Final = re.compile(r"[ \t]*(?:\d{1,2}[ \t]*[.)][ \t]*|[-•*][ \t]+)?")
+_ROW_END: Final = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|\Z)")  # what may follow the name closing a list row
 
 
-_ROW_MAX = 100  # a list row is a short line: a paragraph opening with a head is no row
+_ROW_MAX: Final = 100  # a list row is a short line: a paragraph opening with a head is no row
 
 
 def _row_start(text: str, pos: int) -> int:
@@ -8579,9 +8579,9 @@ def _list_row(ctx: _Ctx, m: HeadMatch, ls: int) -> Optional[tuple[int, int]]:
 
 
 # a list item's mark opening a line: "1.", "2)", "a.", "-", "•"
-_ITEM_MARK = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-z])[ \t]*[.)][ \t]*|[-•*·▪][ \t]*)")
-_ROW_SEP_WORDS = ("sebagai", "selaku")
-_LEAD_ROWS = 30  # rows looked at above a row for the lead-in ending in a colon
+_ITEM_MARK: Final = re.compile(r"[ \t]*(?:(?:\d{1,2}|[a-z])[ \t]*[.)][ \t]*|[-•*·▪][ \t]*)")
+_ROW_SEP_WORDS: Final = ("sebagai", "selaku")
+_LEAD_ROWS: Final = 30  # rows looked at above a row for the lead-in ending in a colon
 
 
 def _under_lead_in(text: str, ls: int) -> bool:
@@ -8605,12 +8605,12 @@ def _under_lead_in(text: str, ls: int) -> bool:
 # a field of a list item's record, its label before a colon: Jabatan Baru: Kapolda X / Jabatan Lama:
 # Kapolda Y (the holder named on the item's first line); Baru / Sekarang the new office, Lama /
 # Sebelumnya / Semula the past one
-_ROW_LABEL = re.compile(
+_ROW_LABEL: Final = re.compile(
     r"(?:[Jj]abatan|[Pp]osisi)(?:[ ]+(?P<age>[Bb]aru|[Ll]ama|[Ss]ebelumnya|[Ss]emula|[Tt]erakhir|[Ss]ekarang|[Ss]aat[ ]+[Ii]ni))?"
     r"[ \t]*:[ \t]*"
 )
-_ROW_NAME_LABEL = re.compile(r"[Nn]ama[ \t]*:[ \t]*")
-_PAST_LABELS = frozenset({"lama", "sebelumnya", "semula", "terakhir"})
+_ROW_NAME_LABEL: Final = re.compile(r"[Nn]ama[ \t]*:[ \t]*")
+_PAST_LABELS: Final = frozenset({"lama", "sebelumnya", "semula", "terakhir"})
 
 
 def _labelled_row(ctx: _Ctx, m: HeadMatch, ls: int, le: int, lb: Any) -> Optional[Candidate]:
@@ -8985,9 +8985,9 @@ def _short_remention(offs: list[_Off], named_keys: list[tuple[_Off, list[str]]])
     return [o for o in offs if id(o) not in gone] if gone else offs
 
 # a capitalised name word, then menjadi, right before an unnamed office: another person's office
-_OTHER_HOLDER_BEFORE = re.compile(r"[A-Z][a-z]+[ ]+(?:(?:kini|akan|lalu|kemudian)[ ]+)?menjadi[ ]+\Z")
+_OTHER_HOLDER_BEFORE: Final = re.compile(r"[A-Z][a-z]+[ ]+(?:(?:kini|akan|lalu|kemudian)[ ]+)?menjadi[ ]+\Z")
 
-_WIFE_TITLES = frozenset({"ny", "ny.", "nyonya"})
+_WIFE_TITLES: Final = frozenset({"ny", "ny.", "nyonya"})
 
 
 def _styled_wife(honorifics: list[str]) -> bool:
@@ -9070,7 +9070,7 @@ def _same_office(unnamed: str, named: str) -> bool:
     return sa <= sb or len(sa & sb) / len(sa | sb) >= 0.75
 
 
-_CAP_WORD = twin(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’]*(?![\p{L}\d'’-])")
+_CAP_WORD: Final = twin(r"(?<![\p{L}\d'’-])\p{Lu}[\p{L}'’]*(?![\p{L}\d'’-])")
 
 
 def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list[tuple[int, int]]) -> None:
@@ -9203,7 +9203,7 @@ def _short_mentions(doc: Document, ctx: _Ctx, offs: list[_Off], head_spans: list
             bisect.insort(starts[id(o)], rs)
 
 
-_WORD_CHARS_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")
+_WORD_CHARS_ASCII: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'-")
 
 
 def _cap_before(text: str, rs: int) -> int:
@@ -9280,12 +9280,12 @@ def name_contains(name: list[str], run: list[str]) -> bool:
     return all(t in it for t in run)
 
 
-_OFFICIAL_FIELDS = frozenset({
+_OFFICIAL_FIELDS: Final = frozenset({
     "id", "name", "honorifics", "position", "position_canonical", "agency_id", "region", "mentions", "span", "rule",
 })
 
 
-_ONLY_SPAN = frozenset({Span})
+_ONLY_SPAN: Final = frozenset({Span})
 
 
 def make_official(

@@ -34,7 +34,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import partial
 from decimal import Decimal
-from typing import Callable, Literal, Optional
+from typing import Callable, Final, Literal, Optional
 
 import regex
 
@@ -71,7 +71,7 @@ register_table("quantities", "fused", FusedRow)
 register_table("quantities", "relative_after", FormsRow)
 register_table("quantities", "articles", ArticleRow)
 
-RULE = "quantities"
+RULE: Final = "quantities"
 
 
 @dataclass(slots=True, init=False)
@@ -160,52 +160,52 @@ class _Rx:
 
 
 #: The patterns ``_Ctx`` calls through a twin on ASCII text.
-_TWINNED = ("follow", "right", "right_plain", "unit_at", "noun_at", "vague_at", "word_at", "fused_at")
+_TWINNED: Final = ("follow", "right", "right_plain", "unit_at", "noun_at", "vague_at", "word_at", "fused_at")
 #: Non-ASCII characters: replaced by \x01 in the ASCII copy of a text when every one of them
 #: is "neutral" (no letter, digit or space, and named by no pattern): no pattern tells the two
 #: apart, so the twins give the same matches as the ``regex`` patterns on the original.
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 
 
 #: A verb form (me-, ber-, ter-, di-) is no counted noun ("3 meninggal", "2 ditahan"); per- is
 #: left out: after a number a per- word is a noun (perkara, perunggu, peraturan).
-_VERBISH = Twin(regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di)\p{Ll}{4,}"))
-_ZONES = frozenset({"WIB", "WITA", "WIT"})
-_NAME = regex.compile(r"\p{Lu}[\p{L}'.-]*")
+_VERBISH: Final = Twin(regex.compile(r"(?:me[mnr]?|meng|meny|ber|ter|di)\p{Ll}{4,}"))
+_ZONES: Final = frozenset({"WIB", "WITA", "WIT"})
+_NAME: Final = regex.compile(r"\p{Lu}[\p{L}'.-]*")
 #: A ratio "1 : 1000" (numbers joined by a colon with spaces).
-_RATIO_AFTER = regex.compile(r"[ \t]*:[ \t]*\d")
-_RATIO_BEFORE = regex.compile(r"(?r)\d[ \t]*:[ \t]*")
+_RATIO_AFTER: Final = regex.compile(r"[ \t]*:[ \t]*\d")
+_RATIO_BEFORE: Final = regex.compile(r"(?r)\d[ \t]*:[ \t]*")
 #: Words before "80-an" that make it a decade.
-_DECADE_CUES = frozenset({"tahun", "era", "dekade", "generasi", "angkatan", "dasawarsa"})
+_DECADE_CUES: Final = frozenset({"tahun", "era", "dekade", "generasi", "angkatan", "dasawarsa"})
 #: The groups of a ``follow`` match before its right context, in the pattern's order (the
 #: judge unpacks ``m.groups()``; ``_Idx`` checks the order when the patterns are built).
-_FOLLOW_GROUPS = ("s1", "m1", "conn", "cur2", "n2", "d2", "w2", "s2", "m2")
-_N_FOLLOW = len(_FOLLOW_GROUPS)
+_FOLLOW_GROUPS: Final = ("s1", "m1", "conn", "cur2", "n2", "d2", "w2", "s2", "m2")
+_N_FOLLOW: Final = len(_FOLLOW_GROUPS)
 #: The groups of the right context, in the pattern's order (``_right`` unpacks them).
-_RIGHT_GROUPS = ("rs", "an", "a1", "pct", "csuf", "unit", "mod", "month", "gen", "a2")
-_N_RIGHT = len(_RIGHT_GROUPS)
+_RIGHT_GROUPS: Final = ("rs", "an", "a1", "pct", "csuf", "unit", "mod", "month", "gen", "a2")
+_N_RIGHT: Final = len(_RIGHT_GROUPS)
 #: Two Title-Case words after a number: a headline or a related-article link, not prose.
-_TITLE_AFTER = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
+_TITLE_AFTER: Final = regex.compile(r"[ \t]+\p{Lu}\p{Ll}+[ \t]+\p{Lu}[\p{Ll}\d]")
 #: After a number at the start of a line: a list marker or a table's row number.
 #: (stdlib ``re``: the pattern names ASCII characters only, so ``re`` matches it as ``regex``
 #: does on any text, at a fraction of the cost; tests/test_quantities_fast.py compares them)
-_LIST_MARK = re.compile(r"[.)][ \t]|[ \t]{2,}|\t")
+_LIST_MARK: Final = re.compile(r"[.)][ \t]|[ \t]{2,}|\t")
 #: "5%-15%", "5 persen hingga 15 persen": the upper end of a percentage range written after
 #: the first percentage (``follow`` reads ranges whose sign comes after the upper end only).
-_PCT_RANGE = regex.compile(
+_PCT_RANGE: Final = regex.compile(
     r"[ \t]*(?:-|\u2013|hingga|sampai|s\.?d\.?|s/d)[ \t]*([0-9]+(?:[.,][0-9]+)?)"
     r"[ \t]*(?:%|persen\b)"
 )
 #: One comma group of three digits: a decimal by the Indonesian convention (1,250 → 1.25),
 #: but before a counted noun an English thousands separator (2,615 penderita).
-_COMMA_THOUSANDS = regex.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
+_COMMA_THOUSANDS: Final = regex.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
 #: A year right after "<n> Tahun": the number is a regulation's.
-_REG_YEAR = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
+_REG_YEAR: Final = regex.compile(r"[ \t]+(?:19|20)\d\d\b")
 #: ASCII digits → "0" (bytes.translate): a digit run then starts with one literal byte, which
 #: stdlib ``re`` finds with its fast literal scan (a set such as ``[0-9]`` is tested at every
 #: character, about ten times slower over an article). \x1c-\x1f → " ": ``bytes.split`` then
 #: splits where ``str.split`` does (they are whitespace to ``str`` only).
-_DIGITS_TO_ZERO = bytes.maketrans(b"123456789\x1c\x1d\x1e\x1f", b"000000000    ")
+_DIGITS_TO_ZERO: Final = bytes.maketrans(b"123456789\x1c\x1d\x1e\x1f", b"000000000    ")
 
 
 def _zero_digit_runs(cur_behind: list[str]) -> "re.Pattern[bytes]":
@@ -227,7 +227,7 @@ def _zero_digit_runs(cur_behind: list[str]) -> "re.Pattern[bytes]":
 
 #: "96.616", "1.250.000": what ``numbers.read_digits`` reads first, as style "id"; read here as
 #: an int (a Decimal's value, cheaper; tests/test_quantities.py compares the two).
-_ID_GROUPS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_ID_GROUPS: Final = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 
 
 def _norm(s: str) -> str:
@@ -405,7 +405,7 @@ def _build(lex: Lexicon) -> _Rx:
     )
 
 
-_LETTERS = re.compile(r"[a-z]*")
+_LETTERS: Final = re.compile(r"[a-z]*")
 
 
 def _first_run(form: str) -> str:
@@ -491,8 +491,8 @@ def _fast_words(
     return out, next_chars
 
 
-_QUANTITY_KINDS = frozenset(("count", "percent", "money", "age", "duration", "other"))
-_COMPARATORS = frozenset((None, ">", "<", ">=", "<=", "~"))
+_QUANTITY_KINDS: Final = frozenset(("count", "percent", "money", "age", "duration", "other"))
+_COMPARATORS: Final = frozenset((None, ">", "<", ">=", "<=", "~"))
 
 
 def make_quantity(
@@ -543,7 +543,7 @@ def make_quantity(
     )
 
 
-_NUMBER_TYPES = frozenset((int, float, type(None)))
+_NUMBER_TYPES: Final = frozenset((int, float, type(None)))
 
 
 def _rx(lex: Lexicon) -> _Rx:
@@ -708,7 +708,7 @@ def run(doc: Document) -> None:
 
 
 #: "sekitar 200.000 dari 7,3 juta warga": the first figure counts the noun of the second.
-_SHARED_GAP = regex.compile(r"[ \t]+(?:dari|atau)[ \t]+(?:total[ \t]+)?")
+_SHARED_GAP: Final = regex.compile(r"[ \t]+(?:dari|atau)[ \t]+(?:total[ \t]+)?")
 
 
 def _shares_noun(ctx: _Ctx, before: QuantityInfo, info: QuantityInfo) -> bool:
@@ -738,7 +738,7 @@ def _digit_runs(rx: _Rx, low: str, start_at: int, zeros: Optional[bytes] = None)
     return [(a, -b, "digits") for a, b in map(_SPAN, rx.digits_zero.finditer(zeros, start_at))]
 
 
-_SPAN = re.Match.span
+_SPAN: Final = re.Match.span
 
 
 def _zeros(ascii_text: str) -> bytes:
@@ -1272,7 +1272,7 @@ def _skip_chain(low: str, pos: int) -> int:
     return pos
 
 
-_SENT_START = frozenset(".!?:;\"'(\n")
+_SENT_START: Final = frozenset(".!?:;\"'(\n")
 
 
 def _line_start(text: str, s: int) -> bool:
@@ -1446,7 +1446,7 @@ def _right(
 
 
 #: Words that introduce links to other articles ("Baca juga:", "Artikel terkait:").
-_LINK_CUE = regex.compile(
+_LINK_CUE: Final = regex.compile(
     r"(?i)\b(?:baca[ \t]+(?:juga|pula|berikutnya|selanjutnya)\b|baca[ \t]*:"
     r"|(?:artikel|berita)[ \t]+(?:terkait|lainnya)"
     r"|lihat[ \t]+juga|simak[ \t]+juga)"
@@ -1627,7 +1627,7 @@ def _rule_name(kind: str, words: bool, rng: bool) -> str:
 
 
 #: The rule id of a record by (kind, read from words, a range).
-_RULE_NAMES = {
+_RULE_NAMES: Final = {
     (k, w, r): _rule_name(k, w, r)
     for k in ("count", "percent", "money", "age", "duration", "other")
     for w in (False, True)
@@ -1636,27 +1636,27 @@ _RULE_NAMES = {
 
 
 #: The rule ids of records that are no range, by kind: read from words, from digits.
-_RULES_WORDS = {k: n for (k, w, r), n in _RULE_NAMES.items() if w and not r}
-_RULES_DIGITS = {k: n for (k, w, r), n in _RULE_NAMES.items() if not w and not r}
+_RULES_WORDS: Final = {k: n for (k, w, r), n in _RULE_NAMES.items() if w and not r}
+_RULES_DIGITS: Final = {k: n for (k, w, r), n in _RULE_NAMES.items() if not w and not r}
 
-_RULE_AGE_PAREN = f"{RULE}:age-parenthesis"
-_RULE_FUSED = f"{RULE}:fused"
-_RULE_VAGUE = f"{RULE}:vague"
-_RULE_LIST = f"{RULE}:list-item"
+_RULE_AGE_PAREN: Final = f"{RULE}:age-parenthesis"
+_RULE_FUSED: Final = f"{RULE}:fused"
+_RULE_VAGUE: Final = f"{RULE}:vague"
+_RULE_LIST: Final = f"{RULE}:list-item"
 
 
 #: Words between a counted noun and its figure: "KPM sebanyak 35.759", "kasus mencapai 276".
-_LINK_BEFORE = frozenset(
+_LINK_BEFORE: Final = frozenset(
     "sebanyak mencapai berjumlah sejumlah tercatat capai yakni yaitu adalah ialah".split()
 )
 #: ", Benua Jaya 55", ", Sukamaju (49)", ", dan Cempaka 3": the next item of a list of places.
-_LIST_GAP = regex.compile(r"\)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)(?:\p{Lu}[\p{L}'.-]*[ \t]+){1,4}\(?")
-_LIST_NEXT = regex.compile(r"\)[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)(?:\p{Lu}[\p{L}'.-]*[ \t]+){1,4}\([0-9]")
-_ECHO = regex.compile(r"[ \t]?\(([\p{L} \t-]{2,100})\)")
-_BETWEEN_END = regex.compile(r"[ \t]+(?:dan|hingga|sampai|-|\u2013)[ \t]+([0-9]+(?:[.,][0-9]+)*)[ \t]+")
-_DASHES = frozenset(("-", "\u2013", "\u2014"))
-_ACRONYM = regex.compile(r"\p{Lu}{2,6}")
-_INITIALS = regex.compile(r"(?:\p{Lu}\.?){1,4}")
+_LIST_GAP: Final = regex.compile(r"\)?[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)(?:\p{Lu}[\p{L}'.-]*[ \t]+){1,4}\(?")
+_LIST_NEXT: Final = regex.compile(r"\)[ \t]*(?:,[ \t]*(?:dan[ \t]+)?|dan[ \t]+)(?:\p{Lu}[\p{L}'.-]*[ \t]+){1,4}\([0-9]")
+_ECHO: Final = regex.compile(r"[ \t]?\(([\p{L} \t-]{2,100})\)")
+_BETWEEN_END: Final = regex.compile(r"[ \t]+(?:dan|hingga|sampai|-|\u2013)[ \t]+([0-9]+(?:[.,][0-9]+)*)[ \t]+")
+_DASHES: Final = frozenset(("-", "\u2013", "\u2014"))
+_ACRONYM: Final = regex.compile(r"\p{Lu}{2,6}")
+_INITIALS: Final = regex.compile(r"(?:\p{Lu}\.?){1,4}")
 
 
 def _head_unit(

@@ -28,7 +28,7 @@ import re
 from dataclasses import dataclass
 from functools import partial
 from operator import attrgetter, itemgetter
-from typing import Any, Callable, NamedTuple, Optional, Sequence
+from typing import Any, Callable, Final, NamedTuple, Optional, Sequence
 
 import regex
 
@@ -191,7 +191,7 @@ def _word_matches(
     return sorted(hits.values())  # (by start: no two hits share one)
 
 
-_WORD_OR_DASH = _ASCII_WORD_CHARS | {"-"}
+_WORD_OR_DASH: Final = _ASCII_WORD_CHARS | {"-"}
 
 
 def _interposed_matches(
@@ -238,8 +238,8 @@ def _interposed_matches(
     return inter, bare
 
 
-_ALNUM_OR_DASH = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
-_ASCII_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_ALNUM_OR_DASH: Final = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
+_ASCII_LOWER: Final = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
 def _single_quoted(text: str, start: int) -> list[Any]:
@@ -298,7 +298,7 @@ _event: Callable[
     [tuple[int, Optional[Who], int, int, bool, Optional[str], str, Sequence[tuple[int, int]]]], Event
 ] = partial(tuple.__new__, Event)  # _event((anchor, who, ..., pieces))
 
-_SP = twin(r"[ ]*")
+_SP: Final = twin(r"[ ]*")
 
 
 def _skip_sp(text: str, pos: int) -> int:
@@ -309,15 +309,15 @@ def _skip_sp(text: str, pos: int) -> int:
     return min(pos, n)  # (a regex clamps a start past the end)
 
 
-_LETTERS = twin(r"[\p{L}]+")
-_LETTERS_END = twin(r"(?r)([\p{L}]+)\Z")
-_COMMA = twin(r"[ ]*,[ ]*")
-_COMMA_ANY = twin(r",[ ]*")
+_LETTERS: Final = twin(r"[\p{L}]+")
+_LETTERS_END: Final = twin(r"(?r)([\p{L}]+)\Z")
+_COMMA: Final = twin(r"[ ]*,[ ]*")
+_COMMA_ANY: Final = twin(r",[ ]*")
 # the comma closing "Menurut X": after the name, or after an apposition ending in itu/tersebut
-_COMMA_AFTER_WHO = twin(r"[ ]*(?:(?:itu|tersebut)[ ]*)?,[ ]*")
-_STOP = twin(r"[.!?]")
-_CLAUSE_OPEN = twin(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
-_WORD_BACK = twin(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
+_COMMA_AFTER_WHO: Final = twin(r"[ ]*(?:(?:itu|tersebut)[ ]*)?,[ ]*")
+_STOP: Final = twin(r"[.!?]")
+_CLAUSE_OPEN: Final = twin(r"[ ]*[,:]?[ ]*(?:bahwa[ ]+)?")
+_WORD_BACK: Final = twin(r"(?r)([\p{L}][\p{L}'’-]*)[ ]*,?[ ]*\Z")
 
 
 def _letters_end(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
@@ -349,17 +349,17 @@ def _word_back(text: str, lo: int, hi: int) -> Optional[tuple[int, str]]:
     return (hi - len(w), w) if w else None
 
 
-_ASCII_ALPHA = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # str.isalpha on ASCII
-_ASCII_WORD = _ASCII_ALPHA + "'-"
-_AGE = twin(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
-_DESC = twin(
+_ASCII_ALPHA: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"  # str.isalpha on ASCII
+_ASCII_WORD: Final = _ASCII_ALPHA + "'-"
+_AGE: Final = twin(r"[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
+_DESC: Final = twin(
     r"[ ]*[\p{Ll}][\p{L}\d'’/-]*(?:[ ]+[\p{L}\d][\p{L}\d'’/-]*){0,6}?[ ]+(?P<t>itu|tersebut|ini)(?![\p{L}])"
 )
-_AGE_MARK = twin(r"\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
-_RESIDENT_BACK = twin(
+_AGE_MARK: Final = twin(r"\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)")
+_RESIDENT_BACK: Final = twin(
     r"(?r)(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)\Z"
 )
-_RESIDENT = twin(
+_RESIDENT: Final = twin(
     r"(?<![\p{L}\d'’.-])(?P<n>\p{Lu}[\p{Ll}'’]+(?:[ ]+\p{Lu}[\p{Ll}'’]+){0,4})[ ]*\([ ]*\d{1,3}[ ]*(?:tahun|th\.?)?[ ]*\)"
 )
 
@@ -637,25 +637,25 @@ class _Ctx:
         return None
 
 
-_CAP_START = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
+_CAP_START: Final = twin(r"(?<![\p{L}\d'’.-])\p{Lu}")
 # a run of capitalised words (with initials, degrees and titles) ending where the subject ends
-_CAP_RUN_END = twin(r"(?r)(?:\p{Lu}[\p{L}'’.-]*[ ]*,?[ ]+)*\p{Lu}[\p{L}'’.-]*\.?\Z")
+_CAP_RUN_END: Final = twin(r"(?r)(?:\p{Lu}[\p{L}'’.-]*[ ]*,?[ ]+)*\p{Lu}[\p{L}'’.-]*\.?\Z")
 # an age and/or an appositive at the end of a subject: "(19), warga Wates,"
-_APPOS_END = twin(
+_APPOS_END: Final = twin(
     r"(?r)[ ]*(?:\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70}"
     r"|[ ]+(?:dari|asal)[ ]+\p{Lu}[\p{L}-]*(?:[ ]+\p{Lu}[\p{L}-]*){0,3})?[ ]*,?[ ]*\Z"
 )
 # what may stand between a name and its verb: age, an appositive between commas
-_APPOS = twin(
+_APPOS: Final = twin(
     r"(?:[ ]*\([ ]*\d{1,3}[^)]{0,10}\))?(?:[ ]*,[ ]*[\p{Ll}][^,.\n\"]{1,70},?"
     r"|[ ]+(?:dari|asal)[ ]+\p{Lu}[\p{L}-]*(?:[ ]+\p{Lu}[\p{L}-]*){0,3})?[ ]*,?[ ]*"
 )
 # "Nama (yang) didampingi ...": the person before it is the subject
-_SAMPAI = twin(r"[ ]*sampai(?![\p{L}])")
-_STOP_CAP = twin(r"[.!?][ ]+\p{Lu}")
-_ACCOMPANIED = twin(r"(?<![\p{L}])(?:yang[ ]+)?didampingi(?![\p{L}])")
+_SAMPAI: Final = twin(r"[ ]*sampai(?![\p{L}])")
+_STOP_CAP: Final = twin(r"[.!?][ ]+\p{Lu}")
+_ACCOMPANIED: Final = twin(r"(?<![\p{L}])(?:yang[ ]+)?didampingi(?![\p{L}])")
 # a speaker's name and a role appositive opening a sentence: "Amir, Jubir paslon X, ..."
-_ROLE_APPOS = twin(r"[ ]*,[ ]*(?P<r>[\p{L}]+(?:[ ]+[\p{L}]+)?)")
+_ROLE_APPOS: Final = twin(r"[ ]*,[ ]*(?P<r>[\p{L}]+(?:[ ]+[\p{L}]+)?)")
 
 
 def _accompanied(text: str, lo: int, hi: int) -> Any:
@@ -768,7 +768,7 @@ def _pair_marks(
     return open_state
 
 
-_SINGLE = twin(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'(?![\p{L}\d])")
+_SINGLE: Final = twin(r"(?<![\p{L}\d])'(?=[\p{L}\d])(?P<c>[^'\n]{3,400}?[\p{L}\d.,!?])'(?![\p{L}\d])")
 
 
 def _clean(text: str, s: int, e: int) -> tuple[int, int]:
@@ -824,7 +824,7 @@ def run(doc: Document) -> None:
         doc.claim_all("quote", claims)  # (the same as claiming each range in turn)
 
 
-_ANCHOR_START = attrgetter("anchor", "text_start")
+_ANCHOR_START: Final = attrgetter("anchor", "text_start")
 
 
 def _squeezed(s: str, plain: bool = False) -> str:
@@ -839,7 +839,7 @@ def _squeezed(s: str, plain: bool = False) -> str:
 
 
 # the whitespace of ASCII text (what str.split splits at) but the space and the newline
-_ODD_SPACES = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
+_ODD_SPACES: Final = ("\t", "\x0b", "\x0c", "\r", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _plain_spaces(text: str) -> bool:
@@ -853,7 +853,7 @@ def _plain_spaces(text: str) -> bool:
     return True
 
 
-_QUOTE_FIELDS = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
+_QUOTE_FIELDS: Final = frozenset({"speaker_id", "speaker", "text", "verb", "direct", "span", "rule"})
 
 
 def make_quote(
@@ -1104,7 +1104,7 @@ def _indirect(ctx: _Ctx) -> list[Event]:
 
 # a clause opening right after a speaker's name with no comma: a capitalised subject
 # and an auxiliary (kata Hartoko Disdukcapil telah memiliki ...)
-_CLAUSE_AFTER_NAME = twin(
+_CLAUSE_AFTER_NAME: Final = twin(
     r"\p{Lu}[\p{L}]+(?:[ ]+\p{Lu}[\p{L}]+)?[ ]+(?:telah|sudah|akan|masih|belum|tidak|juga|terus|harus|sedang|pun)[ ]+\p{Ll}"
 )
 

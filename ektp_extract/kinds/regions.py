@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Optional
+from typing import Final, Optional
 
 import regex
 
@@ -32,7 +32,7 @@ register_table("regions", "provinces", ProvinceRow)
 register_table("regions", "regencies", RegencyRow)
 
 #: Cue words before a region name and the type they select.
-CUES: dict[str, RegionType] = {
+CUES: Final[dict[str, RegionType]] = {
     "kota": "kota", "kotamadya": "kota", "kodya": "kota",
     "kabupaten": "kabupaten", "kab": "kabupaten", "kab.": "kabupaten",
     "provinsi": "provinsi", "prov": "provinsi", "prov.": "provinsi", "propinsi": "provinsi",
@@ -40,31 +40,31 @@ CUES: dict[str, RegionType] = {
 
 # Up to five name words: capitalised words (Kulon, Bau-Bau, D.I.), joined by
 # spaces, with lowercase "dan" allowed inside (Pangkajene dan Kepulauan).
-_WORDS = regex.compile(
+_WORDS: Final = regex.compile(
     r"(?:\p{Lu}[\p{L}'’]*(?:[-.]\p{L}+)*\.?|\d{1,4})"
     r"(?:[ ](?:dan[ ])?(?:\p{Lu}[\p{L}'’]*(?:[-.]\p{L}+)*\.?|XX?I{0,3}|I{1,3}V?))*"
 )
-_CUE = regex.compile(
+_CUE: Final = regex.compile(
     r"(?:(?P<cue>(?i:Kota(?:madya)?|Kodya|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?))[ ]+"
     r"|(?P<cue2>(?i:Kab\.|Prov\.)))(?=\p{Lu})"  # Kab.Semarang; KOTA MAGELANG in a headline
 )
 
 # The same two patterns for ASCII text (nearly every article), in the stdlib ``re``
 # (cheaper per call): there \p{Lu} is [A-Z], \p{L} is [A-Za-z] and \d is [0-9].
-_WORDS_ASCII = re.compile(
+_WORDS_ASCII: Final = re.compile(
     r"(?:[A-Z][A-Za-z']*(?:[-.][A-Za-z]+)*\.?|[0-9]{1,4})"
     r"(?:[ ](?:dan[ ])?(?:[A-Z][A-Za-z']*(?:[-.][A-Za-z]+)*\.?|XX?I{0,3}|I{1,3}V?))*"
 )
-_CUE_ASCII = re.compile(
+_CUE_ASCII: Final = re.compile(
     r"(?:(?P<cue>(?i:Kota(?:madya)?|Kodya|Kabupaten|Kab\.?|Provinsi|Propinsi|Prov\.?))[ ]+"
     r"|(?P<cue2>(?i:Kab\.|Prov\.)))(?=[A-Z])"
 )
-_TYPES = (None, "provinsi", "kabupaten", "kota")
+_TYPES: Final = (None, "provinsi", "kabupaten", "kota")
 #: the second letter of a cue (``_CUE``) → its type; ``(?i)`` folds no other letter to these
-_CUE_TYPE: dict[str, RegionType] = {"o": "kota", "O": "kota", "a": "kabupaten", "A": "kabupaten",
+_CUE_TYPE: Final[dict[str, RegionType]] = {"o": "kota", "O": "kota", "a": "kabupaten", "A": "kabupaten",
                                     "r": "provinsi", "R": "provinsi"}
 #: ASCII characters that may start a cue or a region name
-_ASCII_FIRST = frozenset("KkPp0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_ASCII_FIRST: Final = frozenset("KkPp0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @dataclass(frozen=True)
@@ -232,7 +232,7 @@ def _build_answers(idx: RegionIndex) -> None:
     for type_ in _TYPES:
         table = idx.answers[type_] = {}
         for key in keys:
-            region = idx.resolve_key(key, type_)  # type: ignore[arg-type]
+            region = idx.resolve_key(key, type_)
             alts: tuple[Region, ...] = ()
             if type_ is not None:
                 if region is not None:
@@ -374,7 +374,7 @@ def canonical_region(lex: Lexicon, text: str) -> Optional[str]:
     return m.region.canonical
 
 
-_TYPE_CUES: dict[str, tuple[str, ...]] = {
+_TYPE_CUES: Final[dict[str, tuple[str, ...]]] = {
     "kota": ("Kota ", "Pemkot ", "Pemkot. ", "Walikota ", "Kodya "),
     "kabupaten": ("Kabupaten ", "Kab. ", "Kab ", "Pemkab ", "Bupati "),
 }

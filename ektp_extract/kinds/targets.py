@@ -36,7 +36,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from operator import attrgetter
-from typing import Optional
+from typing import Final, Optional
 
 import regex
 
@@ -70,14 +70,14 @@ for _name in (
 ):
     register_table("targets", _name, FormsRow)
 
-RULE = "targets"
+RULE: Final = "targets"
 #: How far after a cue its figure may be, and how far before a passive cue.
-FORWARD = 140
-BACKWARD = 40
+FORWARD: Final = 140
+BACKWARD: Final = 40
 #: How far an achievement cue may be from its figure.
-ACH_FORWARD = 90
-ACH_BACKWARD = 30
-TARGET_KINDS = frozenset({"count", "percent", "money", "other"})
+ACH_FORWARD: Final = 90
+ACH_BACKWARD: Final = 30
+TARGET_KINDS: Final = frozenset({"count", "percent", "money", "other"})
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ def _rx(lex: Lexicon) -> _Rx:
     return rx
 
 
-_START = attrgetter("start")
+_START: Final = attrgetter("start")
 
 
 @dataclass
@@ -393,8 +393,8 @@ def _neighbourhood(doc: Document, pos: int) -> tuple[int, int]:
     return paras[max(0, i - 1)][0], paras[min(len(paras) - 1, i + 1)][1]
 
 
-_TOKEN = regex.compile(r"\S+")
-_NUMBER_TOKEN = regex.compile(r"(?:Rp\.?)?\d[\d.,]*%?")
+_TOKEN: Final = regex.compile(r"\S+")
+_NUMBER_TOKEN: Final = regex.compile(r"(?:Rp\.?)?\d[\d.,]*%?")
 
 
 def _table(
@@ -509,9 +509,9 @@ def _target_for(
 
 
 #: ``[.;,]``: a figure separated by one of these is not the subject of a passive cue.
-_PUNCT = frozenset(".;,")
-_VERB = Twin(regex.compile(r"(?:me[mnr]?|meng|meny|ber|di|ter)\p{Ll}{4,}"))
-_COORD = Twin(regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)"))
+_PUNCT: Final = frozenset(".;,")
+_VERB: Final = Twin(regex.compile(r"(?:me[mnr]?|meng|meny|ber|di|ter)\p{Ll}{4,}"))
+_COORD: Final = Twin(regex.compile(r"(?:,|\bdan\b|\bserta\b|\batau\b)"))
 
 
 def _coordinated(
@@ -665,7 +665,7 @@ def _achievement(
 
 
 #: Date mentions that state an as-of point (preferred over other dates in the clause).
-_AS_OF_WORDS = ("per ", "hingga ", "sampai ", "s.d.", "s/d", "sejak ", "terhitung ", "data ")
+_AS_OF_WORDS: Final = ("per ", "hingga ", "sampai ", "s.d.", "s/d", "sejak ", "terhitung ", "data ")
 
 
 def _shares_keyword(doc: Document, low: str, q: QuantityInfo, keywords: frozenset[str]) -> bool:
@@ -676,7 +676,7 @@ def _shares_keyword(doc: Document, low: str, q: QuantityInfo, keywords: frozense
 
 
 #: Words of letters (and hyphens), for ``_shares_keyword``.
-_LETTER_WORD = Twin(regex.compile(r"\p{L}[\p{L}-]+"))
+_LETTER_WORD: Final = Twin(regex.compile(r"\p{L}[\p{L}-]+"))
 
 
 def _keywords(rx: _Rx, metric: Optional[str], t: QuantityInfo) -> frozenset[str]:
@@ -762,7 +762,7 @@ def _owner(
 
 
 #: Every match of ``_Rx.region_cue`` holds one of these (its cue words are case-sensitive).
-_REGION_CUE_PIECES = ("Kota", "Kab", "Provinsi", "Pem")
+_REGION_CUE_PIECES: Final = ("Kota", "Kab", "Provinsi", "Pem")
 
 
 def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
@@ -788,7 +788,7 @@ def _region_in(doc: Document, rx: _Rx, lo: int, hi: int) -> Optional[str]:
 
 #: Units that never name what is counted: "target nasional 95 persen" has no metric "persen";
 #: "596.184 keping" counts cards, "1000 perhari" is a rate.
-_NOT_METRIC = frozenset(
+_NOT_METRIC: Final = frozenset(
     "persen % prosen keping lembar buah unit set paket perhari pertahun perbulan perminggu"
     " per hari".split()
 )
@@ -836,9 +836,9 @@ def _metric(
 
 
 #: Words that end the head of a subject: the place or year qualifying it.
-_SUBJECT_END = frozenset("kota kabupaten kab provinsi dki pemprov pemkot pemkab tahun ta".split())
+_SUBJECT_END: Final = frozenset("kota kabupaten kab provinsi dki pemprov pemkot pemkab tahun ta".split())
 #: Sentence openers before a subject ("Sementara Pendapatan Daerah ...").
-_LEADS = frozenset("sementara sedangkan adapun lalu kemudian selain".split())
+_LEADS: Final = frozenset("sementara sedangkan adapun lalu kemudian selain".split())
 
 
 def _metric_words(
@@ -902,7 +902,7 @@ def _metric_words(
 
 
 #: ``[.;:()"?!\n]``: no content word is read past one of these.
-_HARD_STOP = frozenset('.;:()"?!\n')
+_HARD_STOP: Final = frozenset('.;:()"?!\n')
 
 
 def _content_words(
@@ -991,7 +991,7 @@ def _emit(
     )
 
 
-_TARGET_FIELDS = frozenset(Target.model_fields)
+_TARGET_FIELDS: Final = frozenset(Target.model_fields)
 
 
 def make_target(
@@ -1026,6 +1026,6 @@ def make_target(
     }, set(_TARGET_FIELDS))
 
 
-_OPT_QUANTITY = frozenset((Quantity, type(None)))
-_OPT_FLOAT = frozenset((float, type(None)))
-_OPT_DATE = frozenset((DateMention, type(None)))
+_OPT_QUANTITY: Final = frozenset((Quantity, type(None)))
+_OPT_FLOAT: Final = frozenset((float, type(None)))
+_OPT_DATE: Final = frozenset((DateMention, type(None)))
