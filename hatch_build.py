@@ -2,7 +2,7 @@
 
 A plain ``pip install .`` builds the pure-Python wheel and this hook does nothing. With
 ``EKTP_EXTRACT_COMPILE=1`` in the environment, the wheel also carries the stage modules
-(``ektp_extract/kinds/``) and the document, text, twin and span modules compiled to C
+(``ektp_extract/kinds/``) and the document, text, twin, span and fill modules compiled to C
 extension modules by mypyc. The ``.py`` sources stay in the wheel beside them; Python
 imports an extension module before a source file of the same name. The build needs a C
 compiler and the Python headers, takes several minutes and about 2 GB of memory, and

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .__about__ import SCHEMA_VERSION, __version__
 # (filled: re-exported, the records' makers here and outside the stages use it too)
-from .fill import _object_new, _set_dict, _set_extra, _set_fields_set, _set_private, filled  # noqa: F401
+from .fill import filled  # noqa: F401
 
 QuantityKind = Literal["count", "percent", "money", "age", "duration", "other"]
 Comparator = Literal[">", "<", ">=", "<=", "~"]

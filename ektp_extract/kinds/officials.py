@@ -8151,7 +8151,8 @@ def match_head(lx: OffLex, text: str, pos: int) -> Optional[HeadMatch]:
         return None
     t0 = text[s0:e0].casefold()
     tk = _LazyTokens(text, pos, end, it)  # (_tokens_read inline: its first token read; mypyc: no __new__ without __init__)
-    tk.spans, tk.cf = [sp0], [t0]
+    tk.spans.append(sp0)  # (into the lists the constructor made: none made twice)
+    tk.cf.append(t0)
     if t0 in lx.acting_trie or t0.endswith("nya") or "." in t0 or t0 in lx.mod_trie:
         return _match_head_tk(lx, text, pos, tk)
     # no acting prefix, no glued prefix, no modifier: only the head itself, from token 0
