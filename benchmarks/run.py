@@ -4,6 +4,10 @@
     python benchmarks/run.py --skip-batch     # without the (slow) multi-process batch run
     python benchmarks/run.py --quick          # fewer repeats, for a smoke check
 
+Which build: the installed package when it is the compiled build of the checkout as it is
+(``pip install .`` where a C compiler is, see hatch_build.py), else the checkout's sources
+(pure Python); ``--checkout`` and ``--installed`` choose. The first line printed says which.
+
 One core: the timing loops run in this single process (pinned to one CPU where
 the platform allows). Every figure is the median of ``--repeats`` timed runs
 after a warm-up pass over the corpus. The corpus is ``fixtures/articles`` plus
@@ -34,9 +38,53 @@ from typing import Any, Callable, Optional
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-#: ``--installed``: measure the ektp_extract installed in this interpreter (a compiled build,
-#: say) instead of the checkout's sources
-INSTALLED = "--installed" in sys.argv[1:]
+
+
+def _same_sources(installed: Path) -> bool:
+    """Whether the package installed at ``installed`` was built from the checkout as it is:
+    the same ``.py`` modules and the same patterns, byte for byte (a wheel keeps its sources
+    beside its compiled modules)."""
+    def tree(base: Path, pattern: str) -> dict[str, bytes]:
+        return {p.relative_to(base).as_posix(): p.read_bytes() for p in base.rglob(pattern)
+                if "__pycache__" not in p.parts and p.is_file()}
+
+    return (tree(installed, "*.py") == tree(ROOT / "ektp_extract", "*.py")
+            and tree(installed / "patterns", "*") == tree(ROOT / "patterns", "*"))
+
+
+def _choose_package(argv: list[str]) -> tuple[bool, bool, str]:
+    """Which ektp_extract to measure: (the installed one, its sources are the checkout's, why).
+
+    ``--installed``: the one installed in this interpreter; ``--checkout``: the checkout's
+    sources. By default, the installed one when it is the compiled build of the checkout as it
+    is (what ``pip install .`` gives where a C compiler is), else the checkout's sources."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("ektp_extract")  # (the checkout is not on sys.path yet)
+    where = Path(spec.origin).parent if spec is not None and spec.origin else None
+    if where is not None and where.resolve() == (ROOT / "ektp_extract").resolve():
+        where = None  # an editable install of this checkout: its sources
+    same = where is not None and _same_sources(where)
+    if "--checkout" in argv:
+        return False, same, "--checkout"
+    if "--installed" in argv:
+        if where is None:
+            raise SystemExit("--installed: no ektp_extract is installed in this interpreter")
+        return True, same, "--installed"
+    if where is None:
+        return False, False, "no installed package"
+    compiled = any(where.glob("document.*.so")) or any(where.glob("document.*.pyd"))
+    if not compiled:
+        return False, same, "the installed package is pure Python"
+    if not same:
+        return False, False, ("the installed compiled build is of other sources "
+                              "(pip install . builds it from the checkout)")
+    return True, True, "the installed compiled build of the checkout"
+
+
+#: measure the installed ektp_extract (True) or the checkout's sources (False); see
+#: _choose_package. SAME_SOURCES: the installed package was built from the checkout as it is
+INSTALLED, SAME_SOURCES, CHOICE = _choose_package(sys.argv[1:])
 if not INSTALLED:
     sys.path.insert(0, str(ROOT))
 
@@ -450,8 +498,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     p.add_argument("--quick", action="store_true", help="3 repeats, 1 loop: a smoke check")
     p.add_argument("--clock", choices=("cpu", "wall"), default="cpu",
                    help="time the loops by this process's CPU time (default) or wall time")
-    p.add_argument("--installed", action="store_true",
-                   help="measure the installed package (e.g. the compiled build), not the checkout")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--installed", action="store_true",
+                       help="measure the installed package, whatever its sources")
+    which.add_argument("--checkout", action="store_true",
+                       help="measure the checkout's sources (pure Python) even when the compiled "
+                            "build of them is installed")
     p.add_argument("--out", type=Path, default=HERE / "results.json")
     p.add_argument("--markdown", type=Path, metavar="RESULTS_JSON",
                    help="print the tables of docs/performance.md from a results file and exit")
@@ -470,7 +522,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     sizes = [len(t.encode("utf-8")) for t in texts]
     cpu = _pin_one_core()
     print(f"ektp_extract {__version__} · Python {platform.python_version()} · {_cpu_name()}")
-    print(f"build: {_build()} ({Path(ektp_extract.__file__).parent})")
+    print(f"build: {_build()} ({Path(ektp_extract.__file__).parent}; {CHOICE})")
     print(f"corpus: {len(texts)} articles, mean {statistics.mean(sizes) / 1000:.2f} KB "
           f"(min {min(sizes) / 1000:.1f}, max {max(sizes) / 1000:.1f})"
           + (f" · pinned to CPU {cpu}" if cpu is not None else ""))
@@ -505,6 +557,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         "command": "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "version": __version__,
         "build": _build(),
+        "measured": "installed" if INSTALLED else "checkout",
         "python": platform.python_version(),
         "cpu": _cpu_name(),
         "corpus": {"articles": len(texts), "mean_kb": round(statistics.mean(sizes) / 1000, 2)},
@@ -544,8 +597,8 @@ def main(argv: Optional[list[str]] = None) -> int:
             if slow and args.skip_batch:
                 mods[name] = {"skipped": "--skip-batch"}
                 continue
-            if INSTALLED:  # (the module benchmarks import the checkout's sources)
-                mods[name] = {"skipped": "--installed"}
+            if INSTALLED and not SAME_SOURCES:  # (the module benchmarks read the checkout)
+                mods[name] = {"skipped": "the installed package is of other sources"}
                 continue
             mods[name] = run_module(name, args.quick)
             status = ("skipped: " + mods[name]["skipped"]) if "skipped" in mods[name] else (
