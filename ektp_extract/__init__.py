@@ -15,8 +15,9 @@ from .models import (
     Target,
 )
 
-#: True when the extraction modules are the compiled build (``EKTP_EXTRACT_COMPILE=1 pip
-#: install .``, see docs/performance.md), False when they are the pure-Python sources
+#: True when the extraction modules are the compiled build (what ``pip install .`` builds
+#: where a C compiler is, see hatch_build.py and docs/performance.md), False when they are
+#: the pure-Python sources
 COMPILED: bool = not str(_document.__file__).endswith(".py")
 
 __all__ = [
