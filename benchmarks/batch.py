@@ -3,7 +3,8 @@
 Generates folders of articles from ``fixtures/articles`` (numbers changed,
 body paragraphs reordered or repeated, so that every article is different),
 runs ``python -m ektp_extract run DIR --out OUT --jobs N --quiet`` on them in a
-fresh process each time and reads the numbers from ``OUT/run.json``: wall
+fresh process each time (on the checkout's sources; under ``benchmarks/run.py``, on the package
+run.py measures) and reads the numbers from ``OUT/run.json``: wall
 time, articles/s and the peak RSS of the parent and of the worker processes
 (``getrusage``; RSS counts the pages workers share with the parent after
 fork). Also checks that ``--jobs 1`` and ``--jobs 2`` give byte-identical
@@ -103,15 +104,29 @@ def machine_parallelism(n: int = 10_000_000) -> float:
     return round(serial / parallel, 2)
 
 
+def _measures_checkout() -> bool:
+    """Whether the runs import the checkout's sources: yes when this module runs on its own;
+    under benchmarks/run.py, whatever package run.py measures (the installed compiled build
+    of the checkout, or the checkout's sources)."""
+    mod = sys.modules.get("ektp_extract")
+    if mod is None or mod.__file__ is None:
+        return True
+    return Path(mod.__file__).resolve().is_relative_to(ROOT.resolve())
+
+
 def run_once(corpus: Path, out: Path, jobs: int, extra: Sequence[str] = ()) -> dict[str, Any]:
     """One ``ektp-extract run`` in a fresh interpreter; the numbers of its run.json."""
     cmd = [sys.executable, "-m", "ektp_extract", "run", str(corpus), "--out", str(out),
            "--jobs", str(jobs), "--quiet", *extra]
-    env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    if _measures_checkout():
+        env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        cwd = None
+    else:  # the installed package: neither PYTHONPATH nor the working folder names the checkout
+        env, cwd = dict(os.environ), str(out.parent)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
     outer = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
