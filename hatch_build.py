@@ -148,6 +148,9 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
                 raise RuntimeError(f"{ENV}=1: mypyc compiles for CPython only, not "
                                    f"{sys.implementation.name}")
             return
+        raw = os.environ.get(ENV, "").strip()
+        if raw and mode() == "auto":
+            self.app.display_warning(f"{ENV}={raw!r} is neither 1 nor 0: compiling where possible")
         if version == "editable":
             # an editable install imports the checkout; compiled modules there would
             # silently shadow every later edit of the .py files

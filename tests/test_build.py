@@ -196,6 +196,12 @@ def test_a_failed_default_build_falls_back_to_pure_python(tmp_path: Path, monkey
     monkeypatch.setenv("EKTP_EXTRACT_COMPILE", "1")
     with pytest.raises(RuntimeError, match="no C compiler"):
         _hook(hb, root, _App()).initialize("standard", {"force_include": {}})
+    # a value that is neither on nor off: the default, said so
+    monkeypatch.setenv("EKTP_EXTRACT_COMPILE", "2")
+    odd = _App()
+    _hook(hb, root, odd).initialize("standard", {"force_include": {}})
+    assert len(odd.warnings) == 2 and "neither 1 nor 0" in odd.warnings[0]
+    assert "no C compiler" in odd.warnings[1]
     # turned off: no attempt, and no build requirements fetched
     monkeypatch.setenv("EKTP_EXTRACT_COMPILE", "0")
     off = _hook(hb, root, _App())
