@@ -6,7 +6,7 @@
 
 Which build: the installed package when it is the compiled build of the checkout as it is
 (``pip install .`` where a C compiler is, see hatch_build.py), else the checkout's sources
-(pure Python); ``--checkout`` and ``--installed`` choose. The first line printed says which.
+(pure Python); ``--checkout`` and ``--installed`` choose. The line ``build:`` says which.
 
 One core: the timing loops run in this single process (pinned to one CPU where
 the platform allows). Every figure is the median of ``--repeats`` timed runs
