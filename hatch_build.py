@@ -4,9 +4,9 @@
 text, twin, span and fill modules to C extension modules with mypyc, when it can: on
 CPython, for a regular (not editable) install, with a C compiler and the Python headers.
 When it cannot, the hook warns and the same wheel is built as pure Python: the package
-gives the same output either way, the compiled one about 30% faster. The ``.py`` sources
-stay in the wheel beside the extension modules; Python imports an extension module before
-a source file of the same name. The build takes several minutes and about 2 GB of memory,
+gives the same output either way, the compiled one in about a third less time. The ``.py``
+sources stay in the wheel beside the extension modules; Python imports an extension module
+before a source file of the same name. The build takes several minutes and about 2 GB of memory,
 and happens in a temporary directory: nothing compiled is written into the source tree.
 
 ``EKTP_EXTRACT_COMPILE`` chooses: unset, the compiled build when possible (above);
