@@ -538,9 +538,11 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     ex = Extractor()
     whole = bench_whole(ex, texts, args.repeats, args.loops)
+    runs = whole["runs_articles_per_s"]
     print(f"whole extraction: {whole['articles_per_s']:.0f} articles/s on one core "
           f"({whole['ms_per_article']:.3f} ms/article; "
-          f"{whole['articles_per_s_at_3kb']:.0f}/s scaled to 3 KB articles)")
+          f"{whole['articles_per_s_at_3kb']:.0f}/s scaled to 3 KB articles; "
+          f"the {len(runs)} timed runs {min(runs):.0f}–{max(runs):.0f}/s)")
 
     stages = bench_stages(ex, texts, args.repeats, args.loops)
     print("per stage (µs/article, articles/s that stage alone allows, share):")
