@@ -113,12 +113,13 @@ def source_key(root: str | Path) -> str:
     return h.hexdigest()[:32]
 
 
-def cached(root: str | Path) -> Optional[Path]:
-    """The cache entry (a folder laid out as the wheel) of the sources at ``root``, if built."""
+def cached(root: str | Path, key: Optional[str] = None) -> Optional[Path]:
+    """The cache entry (a folder laid out as the wheel) of the sources at ``root``, if built
+    (``key``: their :func:`source_key`, when the caller has it)."""
     folder = cache_dir()
     if folder is None:
         return None
-    entry = folder / source_key(root)
+    entry = folder / (key or source_key(root))
     return entry if (entry / "complete").is_file() else None
 
 
@@ -162,14 +163,15 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
         self._tmp = tempfile.mkdtemp(prefix="ektp-mypyc-")
         lib = Path(self._tmp) / "lib"
         try:
-            hit = cached(self.root)
+            key = source_key(self.root)
+            hit = cached(self.root, key)
             if hit is not None:
                 shutil.copytree(hit, lib, ignore=shutil.ignore_patterns("complete"))
                 built = sorted(p for p in lib.rglob("*") if p.is_file())
                 self.app.display_info(f"compiled modules from the cache: {hit}")
             else:
                 built = self._compile(Path(self._tmp))
-                self._store(lib)
+                self._store(lib, key)
         except Exception as e:
             shutil.rmtree(self._tmp, ignore_errors=True)
             self._tmp = ""
@@ -196,7 +198,7 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
 
-    def _store(self, lib: Path) -> None:
+    def _store(self, lib: Path, key: str) -> None:
         """Keep the modules just built in the cache (the newest :data:`CACHE_KEEP` builds);
         a cache that cannot be written only costs the next build its time."""
         folder = cache_dir()
@@ -207,7 +209,7 @@ class CompileHook(BuildHookInterface):  # type: ignore[type-arg]
             part = Path(tempfile.mkdtemp(prefix=".part-", dir=folder))
             shutil.copytree(lib, part / "entry")
             (part / "entry" / "complete").write_text("", encoding="utf-8")
-            entry = folder / source_key(self.root)
+            entry = folder / key
             if not entry.exists():
                 os.replace(part / "entry", entry)
             shutil.rmtree(part, ignore_errors=True)
