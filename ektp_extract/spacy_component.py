@@ -30,14 +30,14 @@ variable rather than reading the attribute in a loop, and assign
 import json
 import shutil
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Union
 
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from ektp_extract.errors import PatternError
-from ektp_extract.extractor import Extractor, default_extractor
+from ektp_extract.extractor import GROUP_ARTICLES, Extractor, default_extractor
 from ektp_extract.models import ArticleExtraction
 from ektp_extract.spans import LABELS, labelled_spans
 
@@ -111,8 +111,10 @@ class EktpExtractComponent:
 
     # ------------------------------------------------------------------ running
     def __call__(self, doc: Doc) -> Doc:
+        return self._annotate(doc, self.extractor.extract(doc.text, reference_date=self.reference_date))
+
+    def _annotate(self, doc: Doc, res: ArticleExtraction) -> Doc:
         text = doc.text
-        res = self.extractor.extract(text, reference_date=self.reference_date)
         doc.user_data[USER_DATA_KEY] = res.to_json()
         group = []
         for start, end, label in labelled_spans(res, text):
@@ -123,8 +125,22 @@ class EktpExtractComponent:
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """``nlp.pipe``: the docs extracted in groups (``Extractor.extract_many``, faster than
+        one by one), in order."""
+        ex = self.extractor
+        group: List[Doc] = []
         for doc in stream:
-            yield self(doc)
+            group.append(doc)
+            if len(group) >= GROUP_ARTICLES:
+                yield from self._pipe_group(ex, group)
+                group = []
+        if group:
+            yield from self._pipe_group(ex, group)
+
+    def _pipe_group(self, ex: Extractor, group: List[Doc]) -> Iterator[Doc]:
+        results = ex._extract_group([(d.text, None, self.reference_date, None) for d in group])
+        for doc, res in zip(group, results):
+            yield self._annotate(doc, res)
 
     # ------------------------------------------------------------------ pickling
     def __getstate__(self) -> Dict[str, Any]:

@@ -256,14 +256,16 @@ def test_a_worker_that_dies_costs_only_its_chunk(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     root = _corpus(tmp_path / "in", 130)
     (root / "g0" / "killer.txt").write_text("Jakarta - MATIKAN-PROSES sekarang.", encoding="utf-8")
-    real = Extractor.extract
+    real = Extractor._extract_group
 
-    def extract(self: Extractor, text: Any, *a: Any, **k: Any) -> Any:
-        if (b"MATIKAN-PROSES" if isinstance(text, bytes) else "MATIKAN-PROSES") in text:
-            os._exit(3)  # a worker dying hard (the pool breaks)
-        return real(self, text, *a, **k)
+    def extract_group(self: Extractor, items: Any) -> Any:
+        for text, *_rest in items:
+            if (b"MATIKAN-PROSES" if isinstance(text, bytes) else "MATIKAN-PROSES") in text:
+                os._exit(3)  # a worker dying hard (the pool breaks)
+        return real(self, items)
 
-    monkeypatch.setattr(Extractor, "extract", extract)  # inherited by the forked workers
+    # (the workers extract in groups; inherited by the forked workers)
+    monkeypatch.setattr(Extractor, "_extract_group", extract_group)
     if not sys.platform.startswith("linux"):
         pytest.skip("workers are forked only on Linux")
     rep = _run(root, tmp_path / "out", jobs=2)
