@@ -145,7 +145,8 @@ class Extractor:
                         self._failed(p, exc)
 
     def _failed(self, p: _Pending, exc: Exception) -> None:
-        """The article's preparation failed: no further stage runs and nothing is assembled."""
+        """Something outside the stages failed (text preparation, the ``published`` override,
+        assembly): a "prepare" W006, and no further stage runs on the article."""
         p.warnings.append(errors.W_STAGE.format(stage="prepare", error=type(exc).__name__))
         p.doc = None
         if self.debug:
