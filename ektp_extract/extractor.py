@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import traceback
 from datetime import date, datetime
@@ -89,7 +90,23 @@ class Extractor:
         one stage at a time over the whole group: each stage's code, patterns and tables are
         then used for several articles in a row while they are in the processor's caches,
         instead of being fetched again for every article (about 10% more articles/s, see
-        docs/performance.md). The results equal those of :meth:`extract`."""
+        docs/performance.md). The results equal those of :meth:`extract`.
+
+        The cyclic garbage collector is paused while a group of several articles is extracted
+        (when it is on; it is turned back on at the end): the group's documents live until
+        its end and are then freed by reference counting, so the collections that their
+        allocations would set off find next to nothing to free (they cost about 3% of the
+        time)."""
+        if len(items) < 2 or not gc.isenabled():
+            return self._extract_together(items)
+        gc.disable()
+        try:
+            return self._extract_together(items)
+        finally:
+            gc.enable()
+
+    def _extract_together(self, items: Sequence[tuple[str | bytes, Optional[str], RefDate, RefDate]]
+                          ) -> list[ArticleExtraction]:
         begun = [self._begin(*item) for item in items]
         self._stages([p for _, p in begun if p is not None])
         return [res if p is None else self._finish(p) for res, p in begun]

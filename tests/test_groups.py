@@ -4,6 +4,7 @@ must be those of one ``Extractor.extract`` after another, failures included."""
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import pytest
@@ -93,6 +94,31 @@ def test_a_failing_preparation_costs_only_that_article(extractor: Extractor,
     assert res[1].warnings == [errors.W_STAGE.format(stage="prepare", error="ValueError")]
     assert res[1].dates == [] and res[1].meta.title is None
     assert [res[0].to_json(), res[2].to_json()] == [good[0], good[2]]
+
+
+def test_the_collector_is_paused_during_a_group_only(extractor: Extractor,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    stages = list(extractor.stages)
+    name, real = stages[0]
+
+    def stage(doc: Any) -> None:
+        seen.append(gc.isenabled())
+        real(doc)
+
+    monkeypatch.setattr(extractor, "stages", [(name, stage), *stages[1:]])
+    texts = ["Budi datang pada Senin (18/4/2016).", "Ani pergi bersama 12 orang."]
+    assert gc.isenabled()
+    list(extractor.extract_many(texts))
+    assert seen == [False, False] and gc.isenabled()
+    extractor.extract(texts[0])  # one article: left as it is
+    assert seen[-1] is True
+    gc.disable()
+    try:
+        list(extractor.extract_many(texts))
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
 
 
 # ------------------------------------------------------------------- batch and Dask workers
