@@ -69,7 +69,7 @@ from typing import IO, Any, Iterable, Iterator, Optional, Sequence
 
 from .__about__ import SCHEMA_VERSION, __version__
 from .errors import DecodeFailure, EktpError
-from .extractor import GROUP_ARTICLES, Extractor
+from .extractor import Extractor, groups
 from .models import ArticleExtraction
 from .text import decode
 
@@ -580,8 +580,7 @@ def _extract_arts(ex: Extractor, ctx: _Context, arts: list[Article]
         except Exception as exc:  # noqa: BLE001 — a bug costs one article, not the run
             _internal(ctx, art, exc, errs)
         out.append((entry, errs))
-    for start in range(0, len(todo), GROUP_ARTICLES):
-        idx = todo[start:start + GROUP_ARTICLES]
+    for idx in groups(todo, lambda i: len(arts[i].payload)):
         try:
             results: Optional[list[ArticleExtraction]] = ex._extract_group(
                 [(arts[i].payload, arts[i].article_id, None, arts[i].published) for i in idx])
@@ -590,9 +589,9 @@ def _extract_arts(ex: Extractor, ctx: _Context, arts: list[Article]
         for j, i in enumerate(idx):
             art, errs = arts[i], out[i][1]
             try:
-                result = results[j] if results is not None else ex.extract(
-                    art.payload, art.article_id, published=art.published)
-                out[i] = (_entry(art, result, errs), errs)
+                entry = (_entry(art, results[j], errs) if results is not None
+                         else _extract_one(ex, ctx, art, errs))
+                out[i] = (entry, errs)
             except Exception as exc:  # noqa: BLE001 — a bug costs one article, not the run
                 _internal(ctx, art, exc, errs)
     return out

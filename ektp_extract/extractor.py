@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import itertools
 import traceback
 from datetime import date, datetime
 from operator import attrgetter
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, TypeVar
 
 from . import errors
 from .document import Document
@@ -21,6 +22,7 @@ from .text import Mask, blank_html, decode, looks_like_html, normalise
 MAX_CHARS = 5_000_000
 
 RefDate = str | date | datetime | None
+_T = TypeVar("_T")
 
 #: Articles extracted together by :meth:`Extractor.extract_many` (one stage at a time over the
 #: group), and the most characters such a group holds: a few long inputs are not kept at once.
@@ -258,7 +260,7 @@ class Extractor:
         """
         items = (_as_item(t, reference_date) for t in texts)
         if n_process <= 1:
-            for group in _groups(items):
+            for group in _item_groups(items):
                 yield from self._extract_group([_args(item) for item in group])
             return
         import multiprocessing as mp
@@ -267,30 +269,39 @@ class Extractor:
         # a task is a group of articles; ``chunksize`` articles go to a worker at a time
         per_task = max(1, chunksize // GROUP_ARTICLES)
         with ctx.Pool(n_process, initializer=_worker_init, initargs=(self.extra_patterns,)) as pool:
-            for results in pool.imap(_worker_extract_group, _groups(items), chunksize=per_task):
+            for results in pool.imap(_worker_extract_group, _item_groups(items), chunksize=per_task):
                 yield from results
 
 
-def _groups(items: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    """The items in groups of at most :data:`GROUP_ARTICLES` articles and about
-    :data:`GROUP_CHARS` characters, in order."""
-    group: list[dict[str, Any]] = []
-    chars = 0
+def groups(items: Iterable[_T], chars: Callable[[_T], int]) -> Iterator[list[_T]]:
+    """Consecutive items in groups of at most :data:`GROUP_ARTICLES` articles and about
+    :data:`GROUP_CHARS` characters (``chars``: an item's length), the way
+    :meth:`Extractor.extract_many`, the batch workers and ``nlp.pipe`` group articles."""
+    group: list[_T] = []
+    size = 0
     for item in items:
-        if "text" not in item:  # (its KeyError comes after the results before it)
-            if group:
-                yield group
-            yield [item]
-            group, chars = [], 0
-            continue
         group.append(item)
-        text = item["text"]
-        chars += len(text) if isinstance(text, (str, bytes)) else 0
-        if len(group) >= GROUP_ARTICLES or chars >= GROUP_CHARS:
+        size += chars(item)
+        if len(group) >= GROUP_ARTICLES or size >= GROUP_CHARS:
             yield group
-            group, chars = [], 0
+            group, size = [], 0
     if group:
         yield group
+
+
+def _item_groups(items: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """:func:`groups` of :meth:`Extractor.extract_many`'s items; an item without "text" is
+    a group of its own, so that its KeyError comes after the results before it."""
+    for has_text, run in itertools.groupby(items, key=lambda item: "text" in item):
+        if has_text:
+            yield from groups(run, _text_chars)
+        else:
+            yield from ([item] for item in run)
+
+
+def _text_chars(item: dict[str, Any]) -> int:
+    text = item["text"]
+    return len(text) if isinstance(text, (str, bytes)) else 0
 
 
 def _args(item: dict[str, Any]) -> tuple[Any, Optional[str], RefDate, RefDate]:

@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 from spacy.util import ensure_path
 
 from ektp_extract.errors import PatternError
-from ektp_extract.extractor import GROUP_ARTICLES, Extractor, default_extractor
+from ektp_extract.extractor import Extractor, default_extractor, groups
 from ektp_extract.models import ArticleExtraction
 from ektp_extract.spans import LABELS, labelled_spans
 
@@ -128,13 +128,7 @@ class EktpExtractComponent:
         """``nlp.pipe``: the docs extracted in groups (``Extractor.extract_many``, faster than
         one by one), in order."""
         ex = self.extractor
-        group: List[Doc] = []
-        for doc in stream:
-            group.append(doc)
-            if len(group) >= GROUP_ARTICLES:
-                yield from self._pipe_group(ex, group)
-                group = []
-        if group:
+        for group in groups(stream, lambda doc: len(doc.text)):
             yield from self._pipe_group(ex, group)
 
     def _pipe_group(self, ex: Extractor, group: List[Doc]) -> Iterator[Doc]:

@@ -12,7 +12,7 @@ import spacy
 from _util import ROOT
 
 from ektp_extract import Extractor, batch, errors
-from ektp_extract.extractor import GROUP_ARTICLES, GROUP_CHARS, _groups
+from ektp_extract.extractor import GROUP_ARTICLES, GROUP_CHARS, _item_groups, groups
 
 FIXTURES = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
 
@@ -42,10 +42,12 @@ def test_extract_many_gives_what_extract_gives(extractor: Extractor) -> None:
 
 def test_groups_are_cut_by_articles_and_by_characters() -> None:
     items = [{"text": "Budi datang."} for _ in range(2 * GROUP_ARTICLES + 3)]
-    assert [len(g) for g in _groups(iter(items))] == [GROUP_ARTICLES, GROUP_ARTICLES, 3]
+    assert [len(g) for g in _item_groups(iter(items))] == [GROUP_ARTICLES, GROUP_ARTICLES, 3]
     long = [{"text": "a" * (GROUP_CHARS // 2 + 1)} for _ in range(5)]
-    assert [len(g) for g in _groups(iter(long))] == [2, 2, 1]
-    assert [g for g in _groups(iter(items[:3]))] == [items[:3]]
+    assert [len(g) for g in _item_groups(iter(long))] == [2, 2, 1]
+    assert [g for g in _item_groups(iter(items[:3]))] == [items[:3]]
+    assert [len(g) for g in _item_groups(iter([*items[:3], {"id": "x"}, *items[:2]]))] == [3, 1, 2]
+    assert [len(g) for g in groups(range(40), lambda i: GROUP_CHARS if i == 5 else 10)] == [6, 16, 16, 2]
 
 
 def test_an_item_without_text_fails_after_the_results_before_it(extractor: Extractor) -> None:
