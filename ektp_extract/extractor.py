@@ -26,7 +26,8 @@ _T = TypeVar("_T")
 
 #: Articles extracted together by :meth:`Extractor.extract_many` (one stage at a time over the
 #: group), and the most characters such a group holds: a few long inputs are not kept at once.
-GROUP_ARTICLES = 16
+#: A group holds its documents until its last stage (about 0.1 MB per 2.5 KB article).
+GROUP_ARTICLES = 64
 GROUP_CHARS = 200_000
 
 
@@ -247,7 +248,7 @@ class Extractor:
         texts: Iterable[str | bytes | dict[str, Any]],
         n_process: int = 1,
         *,
-        chunksize: int = 16,
+        chunksize: int = GROUP_ARTICLES,
         reference_date: RefDate = None,
     ) -> Iterator[ArticleExtraction]:
         """Extract from many articles, in input order.

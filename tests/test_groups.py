@@ -18,8 +18,10 @@ FIXTURES = sorted((ROOT / "fixtures" / "articles").glob("*.txt"))
 
 
 def _texts() -> list[Any]:
-    """The fixtures (more than two groups) and the inputs that stop before the stages."""
-    texts: list[Any] = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    """The fixtures, several times over (more than two groups), and the inputs that stop
+    before the stages."""
+    once = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    texts: list[Any] = once * (2 * GROUP_ARTICLES // len(once) + 1)
     assert len(texts) > 2 * GROUP_ARTICLES
     texts[3:3] = ["", "  \n ", b"\x00\x01\x02\x03binary\x00\x00\x00",
                   "<html><body><p>Jakarta - Kepala Disdukcapil Budi, Senin (18/4/2016), "
@@ -47,7 +49,8 @@ def test_groups_are_cut_by_articles_and_by_characters() -> None:
     assert [len(g) for g in _item_groups(iter(long))] == [2, 2, 1]
     assert [g for g in _item_groups(iter(items[:3]))] == [items[:3]]
     assert [len(g) for g in _item_groups(iter([*items[:3], {"id": "x"}, *items[:2]]))] == [3, 1, 2]
-    assert [len(g) for g in groups(range(40), lambda i: GROUP_CHARS if i == 5 else 10)] == [6, 16, 16, 2]
+    assert [len(g) for g in groups(range(2 * GROUP_ARTICLES + 8), lambda i: GROUP_CHARS if i == 5 else 10)
+            ] == [6, GROUP_ARTICLES, GROUP_ARTICLES, 2]
 
 
 def test_an_item_without_text_fails_after_the_results_before_it(extractor: Extractor) -> None:
@@ -190,7 +193,8 @@ def test_a_group_that_raises_is_extracted_one_by_one(extractor: Extractor,
 def test_nlp_pipe_gives_what_calls_give() -> None:
     nlp = spacy.blank("id")
     nlp.add_pipe("ektp_extract")
-    texts = [p.read_text(encoding="utf-8") for p in FIXTURES[:GROUP_ARTICLES + 3]]
+    once = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    texts = (once * (GROUP_ARTICLES // len(once) + 1))[:GROUP_ARTICLES + 3]
     one = [nlp(t) for t in texts]
     piped = list(nlp.pipe(texts))
     assert [d.text for d in piped] == texts
