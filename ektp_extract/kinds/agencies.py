@@ -762,6 +762,8 @@ def _tail(c: _Compiled, doc: Document, text: str, mn: _Mention, acronym: bool) -
     if organ:
         if _organ_tail(c, doc, text, mn, organ):
             return True
+        if _boards(text, mn):
+            return False  # several party boards, no party named: no one body
         rest = [r for r in mn.rows if r not in organ]
         if not rest:
             mn.organ_bare = True  # DPP alone: joins the party's DPP named elsewhere, else dropped
@@ -1068,7 +1070,21 @@ def _party_at(c: _Compiled, text: str, pos: int, sep: str = " ") -> _Mention | N
 
 
 _ORGAN_LEVEL: Final = re.compile(r"[ ]I{1,2}(?=[ ])")
+# after an organ's acronym with no party: a level numeral not followed by a capitalised word
+# (DPD I se-Indonesia, DPD II, but not anggota DPD I Wayan Sudirta: a Balinese name)
+_LEVEL_AFTER: Final = re.compile(r"[ ]I{1,2}(?![A-Za-z0-9])(?![ ]+[A-Z])")
+# before it: a count of boards, one or two digits or a fraction (31 DPD, 2/3 DPD; not a year)
+_COUNT_BEFORE: Final = re.compile(r"(?<![A-Za-z0-9/.,])[0-9]{1,2}(?:/[0-9]{1,2})?[ ]\Z")
 _JOINT: Final = "agency_joint_parties"  # doc.scratch: the second party of a joint faction (Fraksi A-B)
+
+
+def _boards(text: str, mn: _Mention) -> bool:
+    """An organ's acronym with no party after it speaks of party boards in general, not of
+    the body that shares the acronym (the national DPD), when a level numeral follows it
+    (``usulan DPD I se-Indonesia``, not ``anggota DPD I Wayan Sudirta``) or a count stands
+    before it (``31 DPD``, ``2/3 DPD``, not ``2004 DPD``)."""
+    return (_LEVEL_AFTER.match(text, mn.end) is not None
+            or _COUNT_BEFORE.search(text, max(0, mn.start - 8), mn.start) is not None)
 
 
 def _organ_tail(c: _Compiled, doc: Document, text: str, mn: _Mention, organ: list[str]) -> bool:
