@@ -309,6 +309,7 @@ class OffLex:
     body_openers: set[str] = field(default_factory=set)  # Al, Darul (as written)
     branch_cues: set[str] = field(default_factory=set)  # cabang: a place cue only after a unit part
     community_cues: set[str] = field(default_factory=set)  # casefolded: gapoktan, kelompok tani (_org_name_end)
+    agency_cues: set[str] = field(default_factory=set)  # casefolded: partai (named by the agencies stage)
     org_words: set[str] = field(default_factory=set)  # Sido, Makmur, Maju, Jaya (as written)
     district_cues: set[str] = field(default_factory=set)  # casefolded: Kecamatan, Desa (a place follows)
     body_acronyms: set[str] = field(default_factory=set)  # acronyms of bodies in agencies.toml
@@ -545,6 +546,7 @@ def _build(lex: Lexicon) -> OffLex:
         body_openers=set(_words(lex, "names", "wordlists", "body_name_openers")),
         branch_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "branches")},
         community_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "community-bodies")},
+        agency_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "named-by-agencies")},
         org_words=set(_words(lex, "names", "wordlists", "org_name_words")),
         district_cues={w.casefold() for w in _words(lex, "positions", "place_cues", "below-regency")},
         body_acronyms={a for a in agency_names if a.isupper()},
@@ -2623,6 +2625,10 @@ def _split_unknown(
         # Kelurahan Pakuncen, Camat Wirobrajan, Bidang Infrastruktur: a place or field follows;
         # Yayasan Al Falah, Pondok Pesantren Darul Ulum: two words
         n = len(rest) if comma else 1
+        if not comma and tail and cue.casefold() in lx.agency_cues and ctx.agency_cover(tail[-1].start) is None:
+            # Sekretaris Jenderal Partai Pramono Anung: the agencies stage read no party here
+            # (a person's name after Partai), so the office ends at the word and the name follows
+            return tail, rest
         if not comma and (cue.casefold() in lx.community_cues or cue2 in lx.community_cues):
             # Ketua Gapoktan Sido Makmur Suwandi: the group's own name, then its holder
             n = _org_name_end(lx, [text[it.start:it.end] for it in rest])
