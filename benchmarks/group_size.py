@@ -32,7 +32,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -47,18 +47,21 @@ except ImportError:
 from batch import make_corpus  # noqa: E402
 
 from ektp_extract import Extractor  # noqa: E402
+from ektp_extract.models import ArticleExtraction  # noqa: E402
 
 
 def _texts(corpus: Path) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(corpus.rglob("*.txt"))]
 
 
-def _one_pass(ex: Extractor, texts: list[str], size: int) -> list[str]:
-    out: list[str] = []
+def _results(ex: Extractor, texts: list[str], size: int) -> Iterator[ArticleExtraction]:
+    """The results of ``texts`` extracted in groups of ``size``, in order."""
     for g in range(0, len(texts), size):
-        group = [(t, None, None, None) for t in texts[g:g + size]]
-        out.extend(r.content_hash for r in ex._extract_group(group))
-    return out
+        yield from ex._extract_group([(t, None, None, None) for t in texts[g:g + size]])
+
+
+def _one_pass(ex: Extractor, texts: list[str], size: int) -> list[str]:
+    return [r.content_hash for r in _results(ex, texts, size)]
 
 
 def _pin() -> Optional[set[int]]:
@@ -74,11 +77,7 @@ def speed(texts: list[str], sizes: list[int], repeats: int) -> dict[int, dict[st
     ex = Extractor()
     want = [ex.extract(t).to_json() for t in texts]
     for size in sizes:  # the results, and a warm-up pass
-        got: list[str] = []
-        for g in range(0, len(texts), size):
-            group = [(t, None, None, None) for t in texts[g:g + size]]
-            got.extend(r.to_json() for r in ex._extract_group(group))
-        if got != want:
+        if [r.to_json() for r in _results(ex, texts, size)] != want:
             raise SystemExit(f"groups of {size} give other results than Extractor.extract")
     times: dict[int, list[float]] = {s: [] for s in sizes}
     for _ in range(repeats):
